@@ -1,0 +1,1438 @@
+//! Stage 3: find the Chinese equivalent that the text itself gives for an English candidate.
+//!
+//! Three kinds of evidence are read:
+//!
+//! * **Parenthetical glosses**, in either direction and with full- or half-width brackets and
+//!   separators: `中文（English）`, `中文(English, ABBR)`, `中文（ABBR，English）`,
+//!   `中文（ABBR）`, `English（中文）`, and between two English forms `Full Form (ABBR)` or an
+//!   alias `GPT-4o（即 Omni）`.
+//! * **Appositions**: `叫 X，就是/便是/即/也就是 Y`, `X，又称/也称/简称/即 Y`, `所谓 X，即 Y`.
+//! * **Acronyms** stated next to their full form, checked in the manner of Schwartz & Hearst
+//!   (every letter of the acronym found in order in the full form, the first at a word start).
+//!
+//! Where the Chinese comes *before* the English, its left edge is not marked by anything but
+//! meaning. [`Aligner`] segments a window before the gloss with jieba and considers every
+//! suffix of its words that does not cross a function word (particles, prepositions,
+//! pronouns, conjunctions, framing verbs such as 使用/称为, numerals with a measure word). An
+//! emphasis or quotation that ends right before the bracket settles the question. Otherwise
+//! each suffix is scored on how well its length fits the English (about two characters per
+//! English word), on whether it reaches the natural boundary, and on how it recurs in the
+//! whole input: a suffix that recurs on its own while the longer string around it occurs only
+//! here is a unit, and the word to its left is context.
+
+use crate::candidates::{is_function_word, Candidate};
+use crate::normalize::{fold, is_cjk, prev_char_start, Document, MarkKind, HARD, MARK};
+use crate::Span;
+use jieba_rs::Jieba;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How a Chinese equivalent was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Method {
+    /// A gloss in brackets: `中文（English）` or `English（中文）`.
+    Parenthesis,
+    /// An apposition: `叫 X，也就是 Y`, `X，又称 Y`.
+    Apposition,
+}
+
+impl Method {
+    /// The name used in the CSV `method` column.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Method::Parenthesis => "parenthesis",
+            Method::Apposition => "apposition",
+        }
+    }
+}
+
+/// One gloss found in the text: an English form with its Chinese and/or its acronym.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gloss {
+    /// The English form (the full form when both a full form and an acronym are given).
+    pub english: Span,
+    /// An acronym given together with the full form.
+    pub abbreviation: Option<Span>,
+    /// Another English name given as the same thing (`GPT-4o（即 Omni）`).
+    pub alias: Option<Span>,
+    /// The Chinese equivalent.
+    pub chinese: Option<Span>,
+    /// How the Chinese was found.
+    pub method: Method,
+    /// 0.0–1.0: how sure the aligner is of the Chinese (and its boundaries).
+    pub confidence: f32,
+    /// The whole construct, for choosing a context sentence.
+    pub site: Span,
+}
+
+/// The longest Chinese term, in characters, that the aligner considers.
+pub const MAX_CHINESE_CHARS: usize = 16;
+/// How far, in characters, the aligner looks back from a gloss for the Chinese term.
+pub const WINDOW_CHARS: usize = 40;
+
+/// A gloss whose Chinese still has to be chosen among several left boundaries.
+#[derive(Clone, Debug)]
+pub(crate) struct Pending {
+    pub gloss: Gloss,
+    pub left: Option<LeftSite>,
+}
+
+/// The possible Chinese terms ending at one place, shortest first.
+#[derive(Clone, Debug)]
+pub(crate) struct LeftSite {
+    pub options: Vec<Span>,
+    /// Chars (Latin words count 2) of each option.
+    chars: Vec<f32>,
+    /// Whether each option starts with a plain verb and has three words or more.
+    verb_start: Vec<bool>,
+    /// Whether the longest option ends at a function word or punctuation (not at a limit).
+    bounded: bool,
+    /// An emphasis or quotation ending at the gloss: its content.
+    marked: Option<Span>,
+    /// The length in characters that the English suggests.
+    expected: f32,
+}
+
+/// Words that never start or continue a Chinese term on its left.
+const STOP_WORDS: &[&str] = &[
+    "的",
+    "地",
+    "得",
+    "之",
+    "了",
+    "着",
+    "是",
+    "为",
+    "在",
+    "和",
+    "与",
+    "及",
+    "以及",
+    "或",
+    "或者",
+    "并",
+    "并且",
+    "而",
+    "而且",
+    "但",
+    "但是",
+    "把",
+    "被",
+    "将",
+    "对",
+    "对于",
+    "从",
+    "向",
+    "于",
+    "以",
+    "用",
+    "由",
+    "让",
+    "使",
+    "给",
+    "这",
+    "那",
+    "这个",
+    "那个",
+    "这些",
+    "那些",
+    "这种",
+    "那种",
+    "该",
+    "此",
+    "其",
+    "其中",
+    "每",
+    "每个",
+    "各",
+    "各种",
+    "一个",
+    "一种",
+    "一些",
+    "一类",
+    "某",
+    "某个",
+    "某种",
+    "称",
+    "称为",
+    "称作",
+    "称之为",
+    "叫",
+    "叫做",
+    "叫作",
+    "所谓",
+    "即",
+    "也",
+    "都",
+    "就",
+    "还",
+    "又",
+    "再",
+    "则",
+    "便",
+    "才",
+    "也称",
+    "也叫",
+    "简称",
+    "又称",
+    "我们",
+    "你",
+    "你们",
+    "他",
+    "她",
+    "它",
+    "他们",
+    "它们",
+    "我",
+    "咱们",
+    "大家",
+    "通过",
+    "使用",
+    "采用",
+    "利用",
+    "基于",
+    "如",
+    "例如",
+    "比如",
+    "包括",
+    "包含",
+    "如何",
+    "什么",
+    "可以",
+    "能",
+    "能够",
+    "会",
+    "要",
+    "需要",
+    "应该",
+    "可能",
+    "这样",
+    "那样",
+    "这里",
+    "那里",
+    "因为",
+    "所以",
+    "因此",
+    "如果",
+    "虽然",
+    "只",
+    "仅",
+    "非常",
+    "十分",
+    "很",
+    "更",
+    "最",
+    "较",
+    "被称为",
+    "成为",
+    "作为",
+    "看作",
+    "视为",
+    "当作",
+    "当成",
+    "名为",
+    "引入",
+    "提出",
+    "介绍",
+    "定义",
+    "讨论",
+    "实现",
+    "进行",
+    "已经",
+    "正在",
+    "通常",
+    "一般",
+    "所",
+    "有",
+    "没有",
+    "不",
+    "不是",
+    "就是",
+    "便是",
+    "也就是",
+    "上述",
+    "以下",
+    "下面",
+    "前面",
+    "后面",
+    "这一",
+    "那一",
+    "时",
+    "时候",
+    "中",
+    "里",
+    "内",
+    "上",
+    "下",
+    "后",
+    "前",
+    "间",
+    "之间",
+    "等",
+    "等等",
+    "来",
+    "去",
+    "到",
+    "做",
+    "称呼",
+    "叫法",
+    "译为",
+    "译作",
+    "翻译成",
+    "即为",
+    "亦",
+    "且",
+    "故",
+    "因",
+    "由于",
+    "关于",
+    "至",
+    "直到",
+    "跟",
+    "同",
+    "及其",
+    "或是",
+    "还是",
+    "以便",
+    "以免",
+    "所有",
+    "任何",
+    "某些",
+    "另",
+    "另一个",
+    "另一种",
+    "这是",
+    "那是",
+    "就像",
+    "像",
+    "比",
+    "去掉",
+    "加上",
+    "得到",
+    "给出",
+    "使得",
+    "用于",
+    "用来",
+    "来自",
+    "属于",
+    "叫作为",
+    "称作为",
+    "又叫",
+    "简单",
+    "所示",
+    "如下",
+    "一下",
+    "还有",
+    "两个",
+    "两种",
+    "多个",
+    "多种",
+    "几个",
+    "几种",
+    "不同",
+    "相同",
+    "同样",
+    "一样",
+    "新",
+    "旧",
+    "本",
+    "该种",
+    "一",
+    "二",
+    "两",
+    "首先",
+    "然后",
+    "最后",
+    "其次",
+    "接着",
+    "先",
+    "会被",
+    "可",
+    "应",
+    "需",
+    "即可",
+    "能否",
+    "是否",
+    "看看",
+    "说",
+    "讲",
+    "谈",
+    "问",
+    "答",
+    "想",
+    "认为",
+    "觉得",
+    "知道",
+    "发现",
+    "表明",
+    "显示",
+    "证明",
+    "指出",
+    "描述",
+    "解释",
+    "展示",
+    "考虑",
+    "研究",
+    "分析",
+    "学习了",
+    "看到",
+    "叫的",
+    "主持人",
+    "嘉宾",
+];
+
+fn is_stop(word: &str, tag: &str) -> bool {
+    if STOP_WORDS.contains(&word) {
+        return true;
+    }
+    let t = tag.as_bytes();
+    match t.first() {
+        Some(b'u') if tag == "ug" => false, // 过 also starts 过拟合
+        Some(b'u') | Some(b'p') | Some(b'c') | Some(b'r') | Some(b'y') | Some(b'e')
+        | Some(b'o') | Some(b'w') => {
+            // particles, prepositions, conjunctions, pronouns, modal particles, interjections
+            word.chars().count() <= 2
+        }
+        Some(b'm') => {
+            // numerals with a measure word: 一个, 三层, 每一
+            let cs: Vec<char> = word.chars().collect();
+            cs.len() >= 2
+                && ("一二三四五六七八九十两几每百千万数多".contains(cs[0])
+                    || cs[0].is_ascii_digit())
+                && "个种类些次层条块位名台张项组份段篇部点步".contains(cs[cs.len() - 1])
+        }
+        _ => false,
+    }
+}
+
+/// Apposition keywords after which the other language's form follows.
+const APPOSITION_STRONG: &[&str] = &[
+    "也就是说",
+    "也就是",
+    "也即",
+    "亦即",
+    "又称为",
+    "又称",
+    "也称为",
+    "也称作",
+    "也称",
+    "又叫做",
+    "又叫",
+    "也叫做",
+    "也叫",
+    "简称为",
+    "简称",
+    "中文叫做",
+    "中文叫",
+    "中文称为",
+    "中文名为",
+    "中文名",
+    "英文叫做",
+    "英文叫",
+    "英文名为",
+    "英文名",
+    "英文是",
+    "译为",
+    "译作",
+    "即",
+];
+/// Weaker keywords, accepted only after 叫/称为/所谓 before the first form.
+const APPOSITION_WEAK: &[&str] = &["就是", "便是", "意思是", "指的是", "说的是"];
+/// Words that introduce a form as a name: 叫 X，就是 Y.
+const NAMING: &[&str] = &[
+    "叫做",
+    "叫作",
+    "叫",
+    "称为",
+    "称作",
+    "称之为",
+    "所谓的",
+    "所谓",
+    "管",
+];
+
+/// Prefixes inside a bracket before the gloss proper: `（即 Omni）`, `（英文：token）`.
+const GLOSS_PREFIXES: &[&str] = &[
+    "也就是",
+    "也称为",
+    "也称作",
+    "也称",
+    "又称为",
+    "又称",
+    "又叫",
+    "也叫",
+    "简称为",
+    "简称",
+    "英文全称",
+    "英文名称",
+    "英文名",
+    "英文简称",
+    "英文缩写",
+    "英文",
+    "英语",
+    "中文名",
+    "中文",
+    "全称",
+    "缩写为",
+    "缩写",
+    "简写",
+    "或称",
+    "亦称",
+    "即",
+    "或",
+    "译为",
+    "译作",
+    "aka",
+    "a.k.a.",
+    "English",
+    "en",
+    "abbr.",
+    "abbr",
+    "i.e.",
+    "i.e",
+    "e.g.",
+];
+
+/// Finds glosses and resolves their Chinese boundaries.
+pub struct Aligner<'j> {
+    jieba: &'j Jieba,
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    if i == 0 {
+        None
+    } else {
+        s[..i].chars().next_back()
+    }
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '(' | '（')
+}
+fn is_close(c: char) -> bool {
+    matches!(c, ')' | '）')
+}
+fn is_separator(c: char) -> bool {
+    matches!(fold(c), ',' | ';' | '、' | '；' | '，')
+}
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Skips spaces and markup bytes backwards from `i`.
+fn skip_back(view: &str, mut i: usize, marks: bool) -> usize {
+    while let Some(c) = char_before(view, i) {
+        if is_space(c) || (marks && c as u32 == MARK as u32) {
+            i -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Skips spaces and markup bytes forwards from `i`.
+fn skip_fwd(view: &str, mut i: usize, marks: bool) -> usize {
+    while let Some(c) = char_at(view, i) {
+        if is_space(c) || (marks && c as u32 == MARK as u32) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn trim_span(view: &str, s: Span) -> Span {
+    let start = skip_fwd(view, s.start, true).min(s.end);
+    let end = skip_back(view, s.end, true).max(start);
+    Span::new(start, end)
+}
+
+fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_cjk(c)).count()
+}
+
+/// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`).
+pub fn is_acronym(abbr: &str) -> bool {
+    let letters: Vec<char> = abbr
+        .chars()
+        .map(fold)
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    let upper = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
+    !abbr.contains(' ')
+        && letters.len() >= 2
+        && letters.len() <= 10
+        && upper >= 2
+        && upper * 2 >= letters.len()
+}
+
+/// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym
+/// is found in order in the full form, scanning from the right, and the first one starts a
+/// word.
+///
+/// ```
+/// use termbridge::align::abbreviates;
+/// assert!(abbreviates("RAG", "Retrieval-Augmented Generation"));
+/// assert!(abbreviates("MoE", "Mixture of Experts"));
+/// assert!(abbreviates("ORM", "Object-Relational Mapping"));
+/// assert!(!abbreviates("ACL", "Association for Computing Machinery"));
+/// ```
+pub fn abbreviates(abbr: &str, full: &str) -> bool {
+    let a: Vec<char> = abbr
+        .chars()
+        .map(|c| fold(c).to_ascii_lowercase())
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let f: Vec<char> = full.chars().map(|c| fold(c).to_ascii_lowercase()).collect();
+    if a.len() < 2
+        || f.len() <= a.len()
+        || !full.contains([' ', '-']) && !full.chars().skip(1).any(|c| c.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let words = full
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !is_function_word(w))
+        .count();
+    if words > a.len() + 2 || words * 3 < a.len() {
+        return false;
+    }
+    let mut fi = f.len() as isize - 1;
+    for (ai, &c) in a.iter().enumerate().rev() {
+        loop {
+            if fi < 0 {
+                return false;
+            }
+            let fc = f[fi as usize];
+            let at_word_start = fi == 0 || !f[fi as usize - 1].is_ascii_alphanumeric();
+            if fc == c && (ai != 0 || at_word_start) {
+                break;
+            }
+            fi -= 1;
+        }
+        fi -= 1;
+    }
+    true
+}
+
+/// The number of characters a Chinese rendering of `english` is expected to have.
+fn expected_chars(english: &str) -> f32 {
+    if is_acronym(english) {
+        let letters = english.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        return (letters as f32 * 1.7).clamp(2.0, 8.0);
+    }
+    let content = english
+        .split([' ', '-', '/'])
+        .filter(|w| !w.is_empty() && !is_function_word(w))
+        .count()
+        .max(1);
+    (content as f32 * 2.0).min(12.0)
+}
+
+fn text_chars(s: &str) -> f32 {
+    // Latin words count as two characters, like the Chinese word they usually stand for.
+    let mut n = 0.0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if is_cjk(c) {
+            n += 1.0;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                n += 2.0;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
+impl<'j> Aligner<'j> {
+    /// An aligner that segments with `jieba`.
+    pub fn new(jieba: &'j Jieba) -> Aligner<'j> {
+        Aligner { jieba }
+    }
+
+    /// Finds all glosses of a document. Chinese terms on the left of a gloss are resolved by
+    /// [`resolve`](Self::resolve) once recurrence counts over all input are known.
+    pub(crate) fn find(&self, doc: &Document<'_>, cands: &[Candidate<'_>]) -> Vec<Pending> {
+        let view = doc.view();
+        let mut out = Vec::new();
+        let by_start: HashMap<usize, usize> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.span.start, i))
+            .collect();
+        let by_end: HashMap<usize, usize> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.span.end, i))
+            .collect();
+        // Parentheses.
+        for (i, c) in view.char_indices() {
+            if is_open(c) {
+                if let Some(close) = matching_close(view, i) {
+                    self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out);
+                }
+            }
+        }
+        // Appositions.
+        for (ci, cand) in cands.iter().enumerate() {
+            self.apposition_after(doc, cand, &mut out);
+            self.apposition_before(doc, cand, &mut out);
+            let _ = (ci, &by_start);
+        }
+        out
+    }
+
+    fn parenthesis(
+        &self,
+        doc: &Document<'_>,
+        cands: &[Candidate<'_>],
+        by_end: &HashMap<usize, usize>,
+        paren: Span,
+        out: &mut Vec<Pending>,
+    ) {
+        let view = doc.view();
+        let open_len = char_at(view, paren.start).map_or(1, char::len_utf8);
+        let close_len = char_at(view, paren.end).map_or(1, char::len_utf8);
+        let inner = Span::new(paren.start + open_len, paren.end);
+        let site = Span::new(paren.start, paren.end + close_len);
+        // Split the content into parts at separators.
+        let mut parts = Vec::new();
+        let mut s = inner.start;
+        for (i, c) in view[inner.range()].char_indices() {
+            if is_separator(c) {
+                parts.push(Span::new(s, inner.start + i));
+                s = inner.start + i + c.len_utf8();
+            }
+        }
+        parts.push(Span::new(s, inner.end));
+        let parts: Vec<(Span, bool)> = parts
+            .into_iter()
+            .map(|p| {
+                let p = trim_span(view, p);
+                strip_prefix(view, p)
+            })
+            .filter(|(p, _)| !p.is_empty())
+            .collect();
+        let Some(&(first, first_prefixed)) = parts.first() else {
+            return;
+        };
+        let english_part = |p: Span| -> Option<Span> {
+            let t = &view[p.range()];
+            if cjk_count(t) > 0 || t.contains([HARD as char]) {
+                return None;
+            }
+            let inside: Vec<&Candidate> = cands
+                .iter()
+                .filter(|c| c.span.start >= p.start && c.span.end <= p.end)
+                .collect();
+            match inside.as_slice() {
+                [c] => {
+                    let rest_ok = view[p.start..c.span.start]
+                        .split_whitespace()
+                        .chain(view[c.span.end..p.end].split_whitespace())
+                        .all(|w| {
+                            is_function_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                                || w.chars().all(|c| !c.is_alphanumeric())
+                        });
+                    rest_ok.then_some(c.span)
+                }
+                _ => None,
+            }
+        };
+        let before = skip_back(view, paren.start, true);
+        let english_before = by_end.get(&before).map(|&i| cands[i].span);
+
+        if let Some(en) = english_part(first) {
+            // English inside the brackets.
+            let mut english = en;
+            let mut abbreviation = None;
+            if let Some(&(second, _)) = parts.get(1) {
+                if let Some(en2) = english_part(second) {
+                    let (a, b) = (&view[en.range()], &view[en2.range()]);
+                    if is_acronym(b) && abbreviates(b, a) {
+                        abbreviation = Some(en2);
+                    } else if is_acronym(a) && abbreviates(a, b) {
+                        english = en2;
+                        abbreviation = Some(en);
+                    }
+                }
+            }
+            if let Some(eb) = english_before {
+                // English before English: an acronym definition or an alias.
+                let (outer, inner_t) = (&view[eb.range()], &view[english.range()]);
+                let gloss = |english, abbreviation, alias| Gloss {
+                    english,
+                    abbreviation,
+                    alias,
+                    chinese: None,
+                    method: Method::Parenthesis,
+                    confidence: 0.0,
+                    site: Span::new(eb.start, site.end),
+                };
+                if abbreviation.is_none() && is_acronym(inner_t) && abbreviates(inner_t, outer) {
+                    out.push(Pending {
+                        gloss: gloss(eb, Some(english), None),
+                        left: None,
+                    });
+                } else if abbreviation.is_none() && is_acronym(outer) && abbreviates(outer, inner_t)
+                {
+                    out.push(Pending {
+                        gloss: gloss(english, Some(eb), None),
+                        left: None,
+                    });
+                } else if first_prefixed && abbreviation.is_none() {
+                    out.push(Pending {
+                        gloss: gloss(eb, None, Some(english)),
+                        left: None,
+                    });
+                }
+                return;
+            }
+            let expected = expected_chars(&view[english.range()]);
+            if let Some(left) = self.left_site(doc, paren.start, expected) {
+                out.push(Pending {
+                    gloss: Gloss {
+                        english,
+                        abbreviation,
+                        alias: None,
+                        chinese: None,
+                        method: Method::Parenthesis,
+                        confidence: 0.0,
+                        site,
+                    },
+                    left: Some(left),
+                });
+            }
+            return;
+        }
+        // Chinese inside the brackets, English before them.
+        if let Some(eb) = english_before {
+            if let Some(zh) = self.chinese_term_at(view, first, first_prefixed) {
+                let conf = if doc.marked_ending_at(eb.end).is_some()
+                    || doc.marked_starting_at(zh.start).is_some()
+                {
+                    0.9
+                } else {
+                    0.8
+                };
+                out.push(Pending {
+                    gloss: Gloss {
+                        english: eb,
+                        abbreviation: None,
+                        alias: None,
+                        chinese: Some(zh),
+                        method: Method::Parenthesis,
+                        confidence: if parts.len() == 1 { conf } else { conf - 0.1 },
+                        site: Span::new(eb.start, site.end),
+                    },
+                    left: None,
+                });
+            }
+        }
+    }
+
+    /// Whether `part` (a whole bracket part or apposition tail) is a Chinese term; returns it.
+    fn chinese_term_at(&self, view: &str, part: Span, prefixed: bool) -> Option<Span> {
+        let t = &view[part.range()];
+        let n = cjk_count(t);
+        if n == 0
+            || n > MAX_CHINESE_CHARS
+            || t.contains([HARD as char, MARK as char, '(', '（', '：', ':', '。'])
+        {
+            return None;
+        }
+        if t.chars().any(|c| {
+            !(is_cjk(c)
+                || c.is_alphanumeric()
+                || is_space(c)
+                || matches!(c, '-' | '·' | '.' | '+' | '#'))
+        }) {
+            return None;
+        }
+        let words = self.jieba.tag(t, true);
+        if words
+            .iter()
+            .any(|w| is_stop(w.word, w.tag) && !(w.word == "的" && n <= 8 && !prefixed))
+        {
+            return None;
+        }
+        Some(part)
+    }
+
+    /// `English，也就是 中文` and `叫 English，就是 中文`.
+    fn apposition_after(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+        let view = doc.view();
+        let mut i = skip_fwd(view, cand.span.end, true);
+        if let Some(c) = char_at(view, i).filter(|&c| is_separator(c)) {
+            i = skip_fwd(view, i + c.len_utf8(), true);
+        }
+        let rest = &view[i..];
+        let strong = APPOSITION_STRONG.iter().find(|k| rest.starts_with(*k));
+        let weak = APPOSITION_WEAK.iter().find(|k| rest.starts_with(*k));
+        let named = named_before(view, cand.span.start);
+        let key = match (strong, weak) {
+            (Some(k), _) => k,
+            (None, Some(k)) if named => k,
+            _ => return,
+        };
+        if *key == "即" && !named && i == skip_fwd(view, cand.span.end, true) {
+            return; // English即 without a pause is rarely an apposition
+        }
+        let start = skip_fwd(view, i + key.len(), true);
+        // the Chinese runs to the next punctuation
+        let mut end = start;
+        for (j, c) in view[start..].char_indices() {
+            if is_cjk(c) || c.is_alphanumeric() || is_space(c) || matches!(c, '-' | '·') {
+                end = start + j + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let tail = trim_span(view, Span::new(start, end));
+        if tail.is_empty() || cjk_count(&view[tail.range()]) == 0 {
+            return;
+        }
+        // cut the tail at its first function word after the first word
+        let words = self.jieba.tag(&view[tail.range()], true);
+        let mut cut = tail.end;
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 && (is_stop(w.word, w.tag) || w.tag.starts_with('v') && k >= 2) {
+                cut = tail.start + w.byte_start;
+                break;
+            }
+            if k == 0 && is_stop(w.word, w.tag) {
+                return;
+            }
+        }
+        let zh = trim_span(view, Span::new(tail.start, cut));
+        if let Some(zh) = self.chinese_term_at(view, zh, true) {
+            let n = cjk_count(&view[zh.range()]);
+            if n > 8 {
+                return;
+            }
+            out.push(Pending {
+                gloss: Gloss {
+                    english: cand.span,
+                    abbreviation: None,
+                    alias: None,
+                    chinese: Some(zh),
+                    method: Method::Apposition,
+                    confidence: if named { 0.8 } else { 0.7 },
+                    site: Span::new(cand.span.start, zh.end),
+                },
+                left: None,
+            });
+        }
+    }
+
+    /// `中文，又称 English` and `叫 中文，也就是 English`.
+    fn apposition_before(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+        let view = doc.view();
+        let i = skip_back(view, cand.span.start, true);
+        let head = &view[..i];
+        let Some(key) = APPOSITION_STRONG
+            .iter()
+            .chain(APPOSITION_WEAK)
+            .find(|k| head.ends_with(*k))
+        else {
+            return;
+        };
+        let mut j = skip_back(view, i - key.len(), true);
+        let paused = char_before(view, j).is_some_and(is_separator);
+        if paused {
+            j = skip_back(view, prev_char_start(view, j), true);
+        }
+        if !paused && *key == "即" {
+            return;
+        }
+        let weak = APPOSITION_WEAK.contains(key);
+        if weak {
+            // accept 就是 only after 叫/称为 shortly before
+            let mut from = j.saturating_sub(60);
+            while !view.is_char_boundary(from) {
+                from += 1;
+            }
+            if !NAMING.iter().any(|n| view[from..j].contains(n)) {
+                return;
+            }
+        }
+        let expected = expected_chars(cand.text);
+        if let Some(left) = self.left_site(doc, j, expected) {
+            out.push(Pending {
+                gloss: Gloss {
+                    english: cand.span,
+                    abbreviation: None,
+                    alias: None,
+                    chinese: None,
+                    method: Method::Apposition,
+                    confidence: 0.0,
+                    site: Span::new(left.options.last().map_or(j, |s| s.start), cand.span.end),
+                },
+                left: Some(left),
+            });
+        }
+    }
+
+    /// The possible Chinese terms that end at `end`.
+    fn left_site(&self, doc: &Document<'_>, end: usize, expected: f32) -> Option<LeftSite> {
+        let view = doc.view();
+        let p0 = skip_back(view, end, false);
+        let p1 = skip_back(view, p0, true);
+        // An emphasis or quotation right before the bracket.
+        let mut marked = None;
+        let mut tries = vec![p1, p0];
+        if let Some(c) = char_before(view, p1) {
+            if matches!(c, '」' | '』' | '”' | '》' | '〉' | '"' | '】') {
+                tries.push(p1 - c.len_utf8());
+            }
+        }
+        for t in tries {
+            if let Some(m) = doc.marked_ending_at(t) {
+                let inner = trim_span(view, m.inner);
+                let s = &view[inner.range()];
+                let n = cjk_count(s);
+                if n >= 1 && n <= MAX_CHINESE_CHARS && m.kind != MarkKind::Title
+                    || m.kind == MarkKind::Title && n >= 1 && n <= MAX_CHINESE_CHARS
+                {
+                    if !s.contains(|c: char| {
+                        "，。：；！？,;:!?\n".contains(c) || c as u32 == HARD as u32
+                    }) {
+                        marked = Some(inner);
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(m) = marked {
+            let c = text_chars(&view[m.range()]);
+            return Some(LeftSite {
+                options: vec![m],
+                chars: vec![c],
+                verb_start: vec![false],
+                bounded: true,
+                marked,
+                expected,
+            });
+        }
+        if p1 != p0 {
+            return None; // markup that encloses something else
+        }
+        // The window: CJK and Latin words back to punctuation or the limit.
+        let mut ws = p0;
+        let mut n = 0;
+        let mut hit_limit = false;
+        while let Some(c) = char_before(view, ws) {
+            let ok =
+                is_cjk(c) || c.is_alphanumeric() || matches!(c, '-' | '·' | '.' | ' ' | '\u{a0}');
+            if !ok {
+                break;
+            }
+            if n >= WINDOW_CHARS {
+                hit_limit = true;
+                break;
+            }
+            ws -= c.len_utf8();
+            n += 1;
+        }
+        let window = Span::new(skip_fwd(view, ws, false), p0);
+        let wtext = &view[window.range()];
+        if window.is_empty()
+            || !char_before(view, p0).is_some_and(|c| is_cjk(c) || c.is_alphanumeric())
+        {
+            return None;
+        }
+        if !wtext.chars().next_back().is_some_and(is_cjk) && !wtext.chars().any(is_cjk) {
+            return None;
+        }
+        let words = self.jieba.tag(wtext, true);
+        let mut options = Vec::new();
+        let mut chars = Vec::new();
+        let mut verb_start = Vec::new();
+        let mut bounded = !hit_limit;
+        for w in words.iter().rev() {
+            if w.word.trim().is_empty() {
+                continue;
+            }
+            if is_stop(w.word, w.tag) {
+                bounded = true;
+                break;
+            }
+            let span = Span::new(window.start + w.byte_start, p0);
+            let t = &view[span.range()];
+            let c = text_chars(t);
+            if cjk_count(t) > MAX_CHINESE_CHARS || c > MAX_CHINESE_CHARS as f32 + 2.0 {
+                bounded = false;
+                break;
+            }
+            // a Latin word cannot start the term unless it is glued to Chinese
+            options.push(span);
+            chars.push(c);
+            verb_start.push(w.tag == "v" && options.len() >= 3);
+        }
+        // Options must contain Chinese and must not start with a Latin-only word followed by space-free text of another term.
+        let keep: Vec<usize> = (0..options.len())
+            .filter(|&k| cjk_count(&view[options[k].range()]) > 0)
+            .collect();
+        if keep.is_empty() {
+            return None;
+        }
+        let options: Vec<Span> = keep.iter().map(|&k| options[k]).collect();
+        let chars: Vec<f32> = keep.iter().map(|&k| chars[k]).collect();
+        let verb_start: Vec<bool> = keep.iter().map(|&k| verb_start[k]).collect();
+        Some(LeftSite {
+            options,
+            chars,
+            verb_start,
+            bounded,
+            marked: None,
+            expected,
+        })
+    }
+
+    /// Chooses the Chinese of every pending gloss, given how often each option string occurs
+    /// in the whole input.
+    pub(crate) fn resolve(
+        pending: Vec<Pending>,
+        view_of: impl Fn(usize) -> usize,
+        counts: &HashMap<String, usize>,
+        views: &[&str],
+    ) -> Vec<(usize, Gloss)> {
+        let mut out = Vec::new();
+        for (doc_ix, p) in pending
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (view_of(i), p))
+        {
+            let mut g = p.gloss;
+            if let Some(left) = p.left {
+                let view = views[doc_ix];
+                let (ix, conf) = choose(&left, view, counts);
+                g.chinese = Some(left.options[ix]);
+                g.confidence = conf;
+                g.site = Span::new(g.site.start.min(left.options[ix].start), g.site.end);
+            }
+            out.push((doc_ix, g));
+        }
+        out
+    }
+}
+
+fn count(counts: &HashMap<String, usize>, s: &str) -> usize {
+    counts.get(s).copied().unwrap_or(0)
+}
+
+/// Scores the options of a left site; returns the chosen index and a confidence.
+fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usize, f32) {
+    if left.marked.is_some() {
+        return (0, 0.95);
+    }
+    let n = left.options.len();
+    let e = left.expected.max(2.0);
+    let strs: Vec<&str> = left
+        .options
+        .iter()
+        .map(|s| view[s.range()].trim())
+        .collect();
+    let mut best = (f32::MIN, 0usize);
+    let mut scores = Vec::with_capacity(n);
+    for k in 0..n {
+        let c = left.chars[k];
+        // Chinese renderings vary around the expected length; only a clear misfit counts
+        let tolerance = if e <= 4.0 { 1.0 } else { 2.0 };
+        let mut score = -(((c - e).abs() - tolerance).max(0.0) / e);
+        if left.verb_start[k] {
+            score -= 0.25;
+        }
+        if k == n - 1 && left.bounded {
+            score += 0.3;
+        }
+        let here = count(counts, strs[k]);
+        if k + 1 < n {
+            let longer = count(counts, strs[k + 1]);
+            if here >= 3 && longer <= 1 {
+                score += 0.5; // the word to the left is context
+            }
+        }
+        if here >= 2 && c >= 2.0 {
+            score += 0.05 * (here.min(5) as f32 - 1.0);
+        }
+        if c < 2.0 && e > 3.0 {
+            score -= 0.3; // one character for a multi-word English term
+        }
+        scores.push(score);
+        if score > best.0 {
+            best = (score, k);
+        }
+    }
+    let k = best.1;
+    let mut conf: f32 = if k == n - 1 && left.bounded {
+        0.85
+    } else {
+        0.65
+    };
+    let dev = (left.chars[k] - e).abs() / e;
+    conf -= 0.2 * dev.min(1.0);
+    if let Some(second) = scores
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != k)
+        .map(|(_, s)| *s)
+        .reduce(f32::max)
+    {
+        if best.0 - second < 0.15 {
+            conf -= 0.1;
+        }
+    }
+    (k, conf.clamp(0.3, 0.95))
+}
+
+/// Whether 叫/称为/所谓 stands shortly before `at`.
+fn named_before(view: &str, at: usize) -> bool {
+    let head = &view[..at];
+    let head = head.trim_end_matches(|c: char| is_space(c) || c as u32 == MARK as u32);
+    let tail: String = head
+        .chars()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    NAMING.iter().any(|n| tail.ends_with(n))
+        || tail.contains("叫作")
+        || tail.contains("叫做")
+        || tail.contains("称为")
+}
+
+/// Strips a gloss prefix (`即`, `英文：`) from a bracket part.
+fn strip_prefix(view: &str, p: Span) -> (Span, bool) {
+    let t = &view[p.range()];
+    for pre in GLOSS_PREFIXES {
+        if let Some(rest) = t.strip_prefix(pre) {
+            let ascii_pre = pre.is_ascii();
+            let next = rest.chars().next();
+            if ascii_pre && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue; // "en" in "encoder"
+            }
+            if !ascii_pre && *pre == "或" && next.is_some_and(is_cjk) {
+                continue;
+            }
+            if !ascii_pre
+                && next.is_some_and(is_cjk)
+                && !matches!(
+                    *pre,
+                    "即" | "也称"
+                        | "又称"
+                        | "简称"
+                        | "也叫"
+                        | "又叫"
+                        | "也就是"
+                        | "也称为"
+                        | "又称为"
+                        | "译为"
+                        | "译作"
+                        | "中文"
+                        | "全称"
+                )
+            {
+                continue;
+            }
+            let skip = t.len() - rest.len();
+            let mut s = p.start + skip;
+            s = skip_fwd(view, s, true);
+            while let Some(c) = char_at(view, s) {
+                if matches!(c, ':' | '：' | '=') {
+                    s = skip_fwd(view, s + c.len_utf8(), true);
+                } else {
+                    break;
+                }
+            }
+            return (Span::new(s.min(p.end), p.end), true);
+        }
+    }
+    (p, false)
+}
+
+/// The position of the bracket that closes the one at `open`, within one paragraph.
+fn matching_close(view: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let first = char_at(view, open)?;
+    let mut prev_nl = false;
+    for (i, c) in view[open..].char_indices() {
+        if i > 600 {
+            return None;
+        }
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(open + i);
+            }
+        } else if c == '\n' {
+            if prev_nl {
+                return None;
+            }
+            prev_nl = true;
+            continue;
+        } else if c as u32 == HARD as u32 && i > first.len_utf8() && depth == 1 {
+            // code inside brackets: keep looking, it may still be a gloss of code
+        }
+        if !c.is_whitespace() {
+            prev_nl = false;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::candidates::candidates;
+    use crate::normalize::Markup;
+
+    #[test]
+    fn acronyms() {
+        let table: &[(&str, &str, bool)] = &[
+            ("RAG", "Retrieval-Augmented Generation", true),
+            ("RLHF", "Reinforcement Learning from Human Feedback", true),
+            ("MoE", "Mixture of Experts", true),
+            ("GC", "garbage collection", true),
+            ("MLE", "maximum likelihood estimation", true),
+            ("i.i.d.", "independently and identically distributed", true),
+            ("ACL", "Association for Computing Machinery", false),
+            ("ORM", "Object Relational", false),
+            ("CNN", "convolutional", false),
+        ];
+        for (a, f, want) in table {
+            assert_eq!(abbreviates(a, f), *want, "{a} / {f}");
+        }
+    }
+
+    fn glosses(text: &str) -> Vec<(String, String, String)> {
+        let jieba = Jieba::new();
+        let doc = Document::new(text, Markup::Markdown);
+        let cands = candidates(&doc);
+        let aligner = Aligner::new(&jieba);
+        let pending = aligner.find(&doc, &cands);
+        let counts = HashMap::new();
+        let views = [doc.view()];
+        Aligner::resolve(pending, |_| 0, &counts, &views)
+            .into_iter()
+            .map(|(_, g)| {
+                let s = |o: Option<Span>| o.map_or(String::new(), |s| text[s.range()].to_string());
+                (
+                    text[g.english.range()].to_string(),
+                    s(g.chinese),
+                    s(g.abbreviation),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn left_boundary() {
+        let table: &[(&str, &str, &str)] = &[
+            (
+                "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。",
+                "Retrieval-Augmented Generation",
+                "检索增强生成",
+            ),
+            (
+                "专注于解决特定类型的开放词表问题（open-vocabulary problem）",
+                "open-vocabulary problem",
+                "开放词表问题",
+            ),
+            (
+                "训练时每一层都使用带有动量的随机梯度下降（stochastic gradient descent）",
+                "stochastic gradient descent",
+                "随机梯度下降",
+            ),
+            (
+                "数据库和对象关系映射（Object-Relational Mapping, ORM）",
+                "Object-Relational Mapping",
+                "对象关系映射",
+            ),
+            (
+                "这是一个 Python 包（Python package）",
+                "Python package",
+                "Python 包",
+            ),
+            (
+                "每个 HTTP 请求头（HTTP request header）",
+                "HTTP request header",
+                "HTTP 请求头",
+            ),
+            (
+                "这种设计被称为多头注意力(multi-head attention)",
+                "multi-head attention",
+                "多头注意力",
+            ),
+            ("这些边界框被称为*锚框*（anchor box）", "anchor box", "锚框"),
+            ("它又叫「词元」（token）", "token", "词元"),
+            ("大语言模型(LLM)很火", "LLM", "大语言模型"),
+        ];
+        for (text, en, zh) in table {
+            let g = glosses(text);
+            assert!(
+                g.iter().any(|(e, z, _)| e == en && z == zh),
+                "{text}: {g:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gloss_shapes() {
+        let table: &[(&str, (&str, &str, &str))] = &[
+            ("使用 bootstrap（自助法）估计", ("bootstrap", "自助法", "")),
+            (
+                "垃圾回收（GC, garbage collection）",
+                ("garbage collection", "垃圾回收", "GC"),
+            ),
+            (
+                "Retrieval-Augmented Generation (RAG) 很常用",
+                ("Retrieval-Augmented Generation", "", "RAG"),
+            ),
+            (
+                "我们把这叫作 overfitting，也就是过拟合。",
+                ("overfitting", "过拟合", ""),
+            ),
+            ("dropout，又称暂退法，", ("dropout", "暂退法", "")),
+            (
+                "这种现象叫过拟合，也就是 overfitting。",
+                ("overfitting", "过拟合", ""),
+            ),
+        ];
+        for (text, want) in table {
+            let g = glosses(text);
+            let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
+            assert!(g.contains(&want), "{text}: {g:?}");
+        }
+    }
+
+    #[test]
+    fn not_glosses() {
+        let table: &[&str] = &[
+            "PyTorch（一个深度学习框架）很流行",
+            "见图（Figure 3）",
+            "结果（见 Table 2）如下",
+        ];
+        for text in table {
+            let g = glosses(text);
+            assert!(g.iter().all(|(_, z, _)| z.is_empty()), "{text}: {g:?}");
+        }
+    }
+}

@@ -1,0 +1,637 @@
+//! Stage 2: find the English term candidates in the prose view.
+//!
+//! A candidate is a run of Latin-script words joined by single spaces, taken from prose only
+//! (see [`normalize`](crate::normalize)). Inside a word, `-`, `.`, `'`, `/` and `&` join
+//! letters and digits (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), and `+`/`#` may
+//! end one (`C++`, `C#`).
+//!
+//! The run is then cut and trimmed: words that are code (`snake_case`, `np.array`, `foo()`),
+//! file names (`main.rs`), domain names (`example.com`), version paths (`v2`), IDs
+//! (`a9F3kQ2Zx81LmQ`), numbers and units (`2024`, `16GB`) and single letters used as variables
+//! (`y`, `k 值`, `x1`) are never part of a term; function words (`the`, `of`, `and`) are
+//! dropped at either end; and a run that reads as an English sentence rather than a term is
+//! dropped, unless it is a title in `《》`.
+
+use crate::normalize::{fold, Document};
+use crate::Span;
+
+/// An English candidate: a span of the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate<'a> {
+    /// Where it is.
+    pub span: Span,
+    /// `&text[span]`.
+    pub text: &'a str,
+    /// Whether it is the whole content of a title in `《》`.
+    pub title: bool,
+}
+
+/// The longest run, in words, that is considered as one candidate.
+pub const MAX_WORDS: usize = 12;
+
+/// Finds all English candidates of a document, in text order.
+///
+/// ```
+/// use termbridge::candidates::candidates;
+/// use termbridge::normalize::{Document, Markup};
+/// let doc = Document::new("我们用 RLHF 和 zero-shot learning，见 https://x.org，k 值为 3。", Markup::Plain);
+/// let found: Vec<&str> = candidates(&doc).iter().map(|c| c.text).collect();
+/// assert_eq!(found, ["RLHF", "zero-shot learning"]);
+/// ```
+pub fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    for run in runs(doc.view()) {
+        push_run(doc, &run, &mut out);
+    }
+    out
+}
+
+/// A word: its span and whether it may be part of a term.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    span: Span,
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    let c = fold(c);
+    c.is_ascii_alphanumeric()
+        || c == '_'
+        || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(fold(c), '-' | '.' | '\'' | '’' | '/' | '&')
+}
+
+/// Runs of words separated by single spaces or tabs.
+fn runs(view: &str) -> Vec<Vec<Word>> {
+    let mut out = Vec::new();
+    let mut run: Vec<Word> = Vec::new();
+    let mut chars = view.char_indices().peekable();
+    let mut last_end = 0usize;
+    while let Some(&(i, c)) = chars.peek() {
+        if !is_word_char(c) {
+            chars.next();
+            continue;
+        }
+        // a word starts at i
+        let start = i;
+        let mut end = i;
+        while let Some(&(j, c)) = chars.peek() {
+            if is_word_char(c) {
+                end = j + c.len_utf8();
+                chars.next();
+            } else if is_joiner(c) {
+                // a joiner counts only between word characters
+                let after = view[j + c.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else if matches!(c, '+' | '#')
+                && view[start..end].chars().all(|c| c.is_ascii_alphabetic())
+                && end - start <= 2
+            {
+                // C++, C#, F#
+                chars.next();
+                end = j + 1;
+                while let Some(&(k, '+')) = chars.peek() {
+                    chars.next();
+                    end = k + 1;
+                }
+                break;
+            } else {
+                break;
+            }
+        }
+        let joined = !run.is_empty() && {
+            let gap = &view[last_end..start];
+            (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ")
+        };
+        if !joined && !run.is_empty() {
+            out.push(std::mem::take(&mut run));
+        }
+        run.push(Word {
+            span: Span::new(start, end),
+        });
+        last_end = end;
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "as", "at",
+    "is", "are", "was", "were", "be", "e.g", "i.e", "etc", "vs", "via", "than", "that", "this",
+    "these", "those", "it", "its", "we", "our", "you", "your", "not", "no", "but", "if", "then",
+    "so", "also", "into", "using", "use", "et", "al", "ok", "okay", "yes", "oh", "hi", "hello",
+    "um", "uh", "ps", "cf", "ibid", "viz", "aka", "eg", "ie",
+];
+
+/// Words that, when two or more are present, make a long run an English sentence.
+const SENTENCE_WORDS: &[&str] = &[
+    "the", "is", "are", "was", "were", "we", "you", "i", "it", "this", "that", "be", "will", "can",
+    "not", "have", "has", "do", "does", "did", "there", "they", "he", "she", "what", "which",
+    "who", "how", "would", "should", "could", "my", "your", "our", "its", "their", "been", "if",
+    "when", "than",
+];
+
+const FILE_EXTENSIONS: &[&str] = &[
+    "py",
+    "rs",
+    "md",
+    "txt",
+    "pdf",
+    "json",
+    "csv",
+    "tsv",
+    "html",
+    "htm",
+    "js",
+    "ts",
+    "tsx",
+    "jsx",
+    "yaml",
+    "yml",
+    "toml",
+    "cpp",
+    "cc",
+    "hpp",
+    "h",
+    "c",
+    "java",
+    "go",
+    "sh",
+    "ipynb",
+    "png",
+    "jpg",
+    "jpeg",
+    "svg",
+    "gif",
+    "zip",
+    "gz",
+    "tar",
+    "tgz",
+    "exe",
+    "dll",
+    "so",
+    "xml",
+    "ini",
+    "cfg",
+    "conf",
+    "log",
+    "sql",
+    "db",
+    "rb",
+    "php",
+    "kt",
+    "swift",
+    "lock",
+    "bin",
+    "pt",
+    "pth",
+    "ckpt",
+    "onnx",
+    "npy",
+    "npz",
+    "pkl",
+    "parquet",
+    "wav",
+    "mp3",
+    "mp4",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "whl",
+    "css",
+    "scss",
+    "vue",
+    "mjs",
+    "cjs",
+    "bat",
+    "ps1",
+    "r",
+    "jl",
+    "lua",
+    "pl",
+    "tex",
+    "bib",
+    "rst",
+    "mdx",
+    "env",
+    "safetensors",
+    "gguf",
+    "jsonl",
+    "h5",
+    "tif",
+    "webp",
+];
+
+const TLDS: &[&str] = &[
+    "com", "org", "net", "io", "ai", "cn", "edu", "gov", "dev", "co", "uk", "de", "jp", "info",
+    "me", "app", "tech", "xyz", "cc", "tv", "us", "hk", "tw",
+];
+
+/// Suffixes after a dot that make a name, not code: `Node.js`, `ASP.NET`.
+const NAME_DOT_SUFFIXES: &[&str] = &["js", "net", "io", "ai", "x"];
+
+fn lower(s: &str) -> String {
+    s.chars().map(|c| fold(c).to_ascii_lowercase()).collect()
+}
+
+pub(crate) fn is_function_word(w: &str) -> bool {
+    let l = lower(w);
+    FUNCTION_WORDS.contains(&l.trim_end_matches('.'))
+}
+
+fn is_number_like(w: &str) -> bool {
+    // 2024, 3.5, 16GB, 400px, 1e-3, 10k, 2x
+    let w: String = w.chars().map(fold).collect();
+    let digits = w
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .count();
+    if digits == 0 {
+        return false;
+    }
+    let unit = lower(&w[digits..]);
+    unit.is_empty()
+        || matches!(
+            unit.as_str(),
+            "k" | "m"
+                | "b"
+                | "g"
+                | "t"
+                | "x"
+                | "kb"
+                | "mb"
+                | "gb"
+                | "tb"
+                | "pb"
+                | "hz"
+                | "khz"
+                | "mhz"
+                | "ghz"
+                | "px"
+                | "ms"
+                | "s"
+                | "min"
+                | "h"
+                | "fps"
+                | "w"
+                | "kw"
+                | "v"
+                | "mm"
+                | "cm"
+                | "km"
+                | "nm"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "bit"
+                | "bits"
+                | "byte"
+                | "bytes"
+                | "gib"
+                | "mib"
+                | "kib"
+                | "tib"
+                | "pt"
+                | "em"
+                | "rem"
+                | "dpi"
+                | "kg"
+                | "g/s"
+                | "gb/s"
+                | "mb/s"
+                | "tflops"
+                | "gflops"
+                | "flops"
+                | "ns"
+                | "us"
+                | "d"
+                | "p"
+                | "e"
+                | "f"
+                | "l"
+        )
+        || unit.starts_with('e')
+            && unit[1..]
+                .trim_start_matches('-')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+}
+
+/// Why a word can never be part of a term, if it cannot.
+fn word_is_noise(w: &str, view_after: &str) -> bool {
+    let l = lower(w);
+    if l.contains('_') {
+        return true; // snake_case, x_i: code or math
+    }
+    if view_after.starts_with("()") {
+        return true; // foo(): a call
+    }
+    if l.len() == 1 && l.chars().all(|c| c.is_ascii_alphabetic()) {
+        return true; // a variable
+    }
+    // x1, w2, h0: variables with an index
+    let mut cs = l.chars();
+    if let Some(first) = cs.next() {
+        let rest: String = cs.collect();
+        if first.is_ascii_alphabetic()
+            && !rest.is_empty()
+            && rest.chars().all(|c| c.is_ascii_digit())
+            && l.len() <= 3
+        {
+            return true;
+        }
+    }
+    if let Some(dot) = l.rfind('.') {
+        let ext = &l[dot + 1..];
+        let head = &l[..dot];
+        if FILE_EXTENSIONS.contains(&ext) && !NAME_DOT_SUFFIXES.contains(&ext) && !head.is_empty() {
+            return true;
+        }
+        if TLDS.contains(&ext)
+            && head.chars().any(|c| c.is_ascii_alphabetic())
+            && !w[dot + 1..].chars().any(|c| c.is_ascii_uppercase())
+        {
+            return true;
+        }
+        // torch.nn.Module, np.array: dotted lowercase code paths
+        let parts: Vec<&str> = w.split('.').collect();
+        if parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| p.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            && parts[0]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase())
+            && !NAME_DOT_SUFFIXES.contains(&ext)
+            && !matches!(l.as_str(), "e.g" | "i.e" | "a.k.a" | "et.al")
+        {
+            return true;
+        }
+    }
+    if l.contains('/') && (l.split('/').any(|p| p.contains('.')) || l.split('/').count() > 3) {
+        return true; // a path
+    }
+    if is_id_like(w) {
+        return true;
+    }
+    // version paths and tags: v2, v1.5, v0.10.3
+    if l.len() >= 2 && l.starts_with('v') && l[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        return true;
+    }
+    false
+}
+
+/// Base64-, hex- or hash-like tokens.
+fn is_id_like(w: &str) -> bool {
+    for piece in w.split(['-', '.', '/']) {
+        let n = piece.chars().count();
+        let digits = piece.chars().filter(|c| c.is_ascii_digit()).count();
+        let letters = piece.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        let transitions = piece
+            .chars()
+            .zip(piece.chars().skip(1))
+            .filter(|(a, b)| {
+                a.is_ascii_digit() != b.is_ascii_digit()
+                    || (a.is_ascii_lowercase() && b.is_ascii_uppercase())
+            })
+            .count();
+        if n >= 10 && digits >= 2 && letters >= 2 && transitions >= 4 {
+            return true;
+        }
+        if n >= 8 && digits >= 2 && piece.chars().all(|c| c.is_ascii_hexdigit()) && letters >= 1 {
+            return true;
+        }
+        if n >= 20
+            && !piece.chars().all(|c| c.is_ascii_lowercase())
+            && piece.chars().filter(|c| c.is_ascii_uppercase()).count() >= 3
+            && piece.chars().filter(|c| c.is_ascii_lowercase()).count() >= 3
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| fold(c).is_ascii_uppercase())
+}
+
+fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) {
+    let text = doc.text();
+    let view = doc.view();
+    let whole = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+    // A title in 《》 is kept whole.
+    if let Some(t) = doc.title_around(whole) {
+        let inner = text[t.range()].trim();
+        if &text[whole.range()] == inner
+            && !run.iter().all(|w| is_number_like(&text[w.span.range()]))
+        {
+            out.push(Candidate {
+                span: whole,
+                text: &text[whole.range()],
+                title: true,
+            });
+            return;
+        }
+    }
+    // Cut the run at noise words.
+    let mut piece: Vec<Word> = Vec::new();
+    for w in run {
+        let s = &text[w.span.range()];
+        if word_is_noise(s, &view[w.span.end..]) {
+            flush(text, &mut piece, out);
+        } else {
+            piece.push(*w);
+        }
+    }
+    flush(text, &mut piece, out);
+}
+
+/// `Figure 3`, `Table 2`, `Eq. 5`: pointers into the document, not terms.
+fn is_reference_label(text: &str, words: &[Word]) -> bool {
+    const LABELS: &[&str] = &[
+        "figure",
+        "fig",
+        "table",
+        "tab",
+        "section",
+        "sec",
+        "chapter",
+        "ch",
+        "eq",
+        "equation",
+        "appendix",
+        "algorithm",
+        "step",
+        "page",
+        "line",
+        "example",
+        "exercise",
+        "listing",
+        "part",
+        "no",
+        "vol",
+        "item",
+        "note",
+    ];
+    words.len() == 2
+        && LABELS.contains(&lower(&text[words[0].span.range()]).trim_end_matches('.'))
+        && text[words[1].span.range()]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
+fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>) {
+    let mut words: &[Word] = piece;
+    let s = |w: &Word| &text[w.span.range()];
+    // English sentences are not terms.
+    let sentence_words = words
+        .iter()
+        .filter(|w| SENTENCE_WORDS.contains(&lower(s(w)).as_str()))
+        .count();
+    if words.len() > MAX_WORDS
+        || (words.len() >= 4 && sentence_words >= 2)
+        || (words.len() >= 3
+            && sentence_words >= 1
+            && lower(s(&words[0])) != "the"
+            && words.iter().any(|w| {
+                matches!(
+                    lower(s(w)).as_str(),
+                    "is" | "are" | "was" | "were" | "we" | "you" | "i" | "it"
+                )
+            }))
+    {
+        piece.clear();
+        return;
+    }
+    loop {
+        let Some(first) = words.first() else { break };
+        if is_function_word(s(first)) || is_number_like(s(first)) {
+            words = &words[1..];
+        } else {
+            break;
+        }
+    }
+    loop {
+        let Some(last) = words.last() else { break };
+        let n = words.len();
+        let drop_number = is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])));
+        if is_function_word(s(last)) || drop_number {
+            words = &words[..n - 1];
+        } else {
+            break;
+        }
+    }
+    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        let mut span = Span::new(first.span.start, last.span.end);
+        // a trailing dot ends the sentence, not the term
+        while text[span.range()].ends_with('.') {
+            span.end -= 1;
+        }
+        let t = &text[span.range()];
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        if (letters >= 2 || t.ends_with(['+', '#'])) && !is_reference_label(text, words) {
+            out.push(Candidate {
+                span,
+                text: t,
+                title: false,
+            });
+        }
+    }
+    piece.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Markup;
+
+    fn found(text: &str, markup: Markup) -> Vec<&str> {
+        let doc = Document::new(text, markup);
+        let c = candidates(&doc);
+        for x in &c {
+            assert_eq!(&text[x.span.range()], x.text);
+        }
+        c.into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn finds_terms() {
+        let table: &[(&str, &[&str])] = &[
+            ("基于next-token prediction训练", &["next-token prediction"]),
+            ("采用 Mixture of Experts 架构", &["Mixture of Experts"]),
+            ("RLHF、MoE 与 ACL", &["RLHF", "MoE", "ACL"]),
+            ("发布了Llama-3.1模型", &["Llama-3.1"]),
+            ("用 Stable Diffusion 3 生成", &["Stable Diffusion 3"]),
+            ("发表于 ICLR 2024。", &["ICLR 2024"]),
+            (
+                "Hugging Face's Open LLM Leaderboard 上",
+                &["Hugging Face's Open LLM Leaderboard"],
+            ),
+            (
+                "论文《Attention Is All You Need》提出",
+                &["Attention Is All You Need"],
+            ),
+            ("Transformer架构", &["Transformer"]),
+            ("使用C++和C#", &["C++", "C#"]),
+            ("采用 TCP/IP 协议", &["TCP/IP"]),
+            ("基于Node.js的服务", &["Node.js"]),
+            ("the transformer model.", &["transformer model"]),
+            ("GPT-4o(即 Omni)", &["GPT-4o", "Omni"]),
+            ("用 2 个 GPUs", &["GPUs"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text, Markup::Markdown), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_non_terms() {
+        let table: &[&str] = &[
+            "访问 https://arxiv.org/abs/2305.10601v2 获取",
+            "下载 arxiv2305.pdf 文件",
+            "网站 example.com 上",
+            "使用 v2 版本",
+            "联系 bob@example.org 吧",
+            "令牌 a9F3kQ2Zx81LmQ7p 已过期",
+            "在 00:42 的时候",
+            "共 2024 个，占 35.5%",
+            "其中 y 是标签，k 值取 3",
+            "变量 x1 和 w2",
+            "调用 np.array 与 torch.nn.Module",
+            "写在 main.rs 和 setup.py 里",
+            "调用 foo() 函数",
+            "变量 max_len 很大",
+            "This is a sentence that we wrote.",
+            "大约 16GB 内存和 400px 宽",
+        ];
+        for text in table {
+            assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn code_in_markdown_is_not_prose() {
+        assert_eq!(
+            found("调用 `tokenizer.encode` 得到 token id", Markup::Markdown),
+            ["token id"]
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! Errors, one enum per concern. Extraction itself never fails; reading input and writing
+//! output can.
+
+use std::path::PathBuf;
+
+/// Building an [`Extractor`](crate::Extractor) failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A user dictionary for the segmenter could not be read.
+    #[error("cannot read segmenter dictionary {path}: {message}")]
+    Dictionary {
+        /// The dictionary file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Reading an input file failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// The file could not be opened or read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8.
+    #[error(
+        "{path}: not valid UTF-8 at byte {offset} (line {line}); convert the file to UTF-8 first"
+    )]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+    },
+    /// A path given on the command line is neither a readable file nor a folder.
+    #[error("{path}: no such file or folder")]
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A folder held no `.txt`, `.md` or `.markdown` files.
+    #[error("{path}: folder holds no .txt, .md or .markdown files")]
+    EmptyFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// Writing a glossary failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// Writing failed at the I/O level.
+    #[error("cannot write glossary: {0}")]
+    Io(#[from] std::io::Error),
+    /// The CSV writer failed.
+    #[error("cannot write glossary CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The output file could not be put in place.
+    #[error("{path}: cannot write output: {source}")]
+    Persist {
+        /// The output file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}

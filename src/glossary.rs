@@ -1,0 +1,135 @@
+//! The glossary: one [`Entry`] per concept, as the export stage writes it.
+
+use crate::align::Method;
+use crate::Span;
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing an entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Category {
+    /// A technical term.
+    Term,
+    /// An acronym whose full form the input does not give.
+    Abbreviation,
+    /// A product, organisation, person, venue or title.
+    Name,
+}
+
+impl Category {
+    /// The name used in the CSV `category` column.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Category::Term => "term",
+            Category::Abbreviation => "abbreviation",
+            Category::Name => "name",
+        }
+    }
+}
+
+/// Where an English form occurs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// Index of the input source in [`Glossary::sources`].
+    pub source: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// Byte span in that source's text.
+    pub span: Span,
+}
+
+/// One concept of the glossary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Canonical English form (the full form where an acronym has one).
+    pub english: String,
+    /// Chinese equivalents used in the text, most frequent first.
+    pub chinese: Vec<String>,
+    /// The acronym, if any.
+    pub abbreviation: Option<String>,
+    /// Other English surface forms merged into this entry.
+    pub variants: Vec<String>,
+    /// What kind of thing it names.
+    pub category: Category,
+    /// Occurrences of all its English forms in the input.
+    pub frequency: usize,
+    /// 0.0–1.0 for the first Chinese equivalent; `None` without one.
+    pub confidence: Option<f32>,
+    /// How the first Chinese equivalent was found.
+    pub method: Option<Method>,
+    /// `file:line` of the first occurrence.
+    pub source: String,
+    /// A sentence of the input showing the term (the glossed one where there is a gloss).
+    pub context: String,
+    /// Free text for people.
+    pub note: String,
+    /// Every occurrence of its English forms.
+    #[serde(skip)]
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// The glossary extracted from one or more inputs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Glossary {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) sources: Vec<String>,
+}
+
+/// The CSV header, in column order.
+pub const CSV_HEADER: [&str; 11] = [
+    "english",
+    "chinese",
+    "abbreviation",
+    "variants",
+    "category",
+    "frequency",
+    "confidence",
+    "method",
+    "source",
+    "context",
+    "note",
+];
+
+impl Glossary {
+    /// The entries, ordered by frequency (highest first), then by English.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The names of the inputs, as used in `source`.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry whose English, abbreviation or a variant is `english` (case-insensitive).
+    ///
+    /// ```
+    /// let extractor = termbridge::Extractor::builder().build()?;
+    /// let glossary = extractor.extract("大语言模型（large language model，LLM）很流行。LLM 也叫大模型。");
+    /// let entry = glossary.get("llm").unwrap();
+    /// assert_eq!(entry.english, "large language model");
+    /// assert_eq!(entry.chinese[0], "大语言模型");
+    /// # Ok::<(), termbridge::BuildError>(())
+    /// ```
+    pub fn get(&self, english: &str) -> Option<&Entry> {
+        let want = english.to_lowercase();
+        self.entries.iter().find(|e| {
+            e.english.to_lowercase() == want
+                || e.abbreviation
+                    .as_deref()
+                    .is_some_and(|a| a.to_lowercase() == want)
+                || e.variants.iter().any(|v| v.to_lowercase() == want)
+        })
+    }
+}

@@ -1,0 +1,56 @@
+//! termbridge reads Chinese technical text with embedded English and builds a bilingual
+//! glossary from it: every English term, the Chinese equivalent the text gives for it, its
+//! acronym and its variant spellings.
+//!
+//! ```
+//! use termbridge::Extractor;
+//!
+//! let extractor = Extractor::builder().build()?; // loads the segmenter's dictionary once
+//! let text = "我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）与微调。\
+//!             RAG 的效果更好，训练时使用带有动量的随机梯度下降（stochastic gradient descent）。";
+//! let glossary = extractor.extract(text);
+//!
+//! let rag = glossary.get("RAG").unwrap();
+//! assert_eq!(rag.english, "Retrieval-Augmented Generation");
+//! assert_eq!(rag.chinese, ["检索增强生成"]);
+//! assert_eq!(glossary.get("stochastic gradient descent").unwrap().chinese, ["随机梯度下降"]);
+//!
+//! let mut csv = Vec::new();
+//! glossary.write_csv(&mut csv)?;
+//! assert!(csv.starts_with(b"english,chinese,abbreviation,variants,category,"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! One module per stage; every stage works with [`Span`]s, byte ranges of the original text.
+//!
+//! | stage | module | decides |
+//! | --- | --- | --- |
+//! | normalize | [`normalize`] | which bytes are prose (not code, URLs, markup), where emphasis and quotes are |
+//! | find | [`candidates`] | which runs of Latin script are English terms |
+//! | align | [`align`] | the Chinese equivalent each gloss or apposition gives, and its left boundary |
+//! | merge | [`merge`] | which forms are one concept: case, plural, hyphen, acronym, near-duplicates |
+//! | export | [`Glossary::write_csv`] | the glossary CSV |
+//!
+//! [`Extractor`] runs them all; [`input`] reads files and folders for it.
+
+#![deny(missing_docs)]
+
+pub mod align;
+pub mod candidates;
+mod error;
+mod export;
+mod extract;
+pub mod glossary;
+pub mod input;
+pub mod merge;
+pub mod normalize;
+mod span;
+
+pub use align::Method;
+pub use error::{BuildError, ExportError, InputError};
+pub use extract::{Extractor, ExtractorBuilder, Source};
+pub use glossary::{Category, Entry, Glossary, Occurrence};
+pub use normalize::Markup;
+pub use span::Span;

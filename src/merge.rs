@@ -1,0 +1,698 @@
+//! Stage 4: fold English surface forms and glosses into one entry per concept.
+//!
+//! Surface forms are grouped by a [`key`] that ignores case, full-width forms, hyphen, space
+//! and underscore differences and a plural ending on the last word. Groups are then joined
+//! when the text links them: an acronym stated with its full form (anywhere in the input, the
+//! most frequent pairing winning where an acronym has several), an alias (`GPT-4o（即
+//! Omni）`), an acronym and a full form glossed with the same Chinese, and near-duplicate
+//! spellings (`continous`/`continuous`). Near-duplicates are guarded: forms with digits,
+//! acronyms, short forms and forms glossed with different Chinese are never merged, so
+//! `GPT-4` ≠ `GPT-4o`, `ACL` ≠ `ACM`, `YOLOv5` ≠ `YOLOv8`.
+
+use crate::align::{abbreviates, is_acronym, Gloss, Method};
+use crate::glossary::{Category, Entry, Glossary, Occurrence};
+use crate::normalize::{fold, is_cjk, Document};
+use crate::Span;
+use std::collections::{BTreeMap, HashMap};
+
+/// The merge key of an English form.
+///
+/// ```
+/// use termbridge::merge::key;
+/// assert_eq!(key("Zero-Shot Learning"), key("zero shot learning"));
+/// assert_eq!(key("CNNs"), key("CNN"));
+/// assert_eq!(key("Mixture of Experts"), key("mixture-of-expert"));
+/// assert_ne!(key("GPT-4"), key("GPT-4o"));
+/// ```
+pub fn key(english: &str) -> String {
+    // the plural of an acronym: GPUs, CNNs, APIs
+    let english = match english.strip_suffix('s') {
+        Some(stem)
+            if stem.rsplit([' ', '-']).next().is_some_and(|w| {
+                w.len() >= 2
+                    && w.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            }) =>
+        {
+            stem
+        }
+        _ => english,
+    };
+    let mut s = String::with_capacity(english.len());
+    let mut space = false;
+    for c in english.chars().map(fold) {
+        let c = if c == '’' { '\'' } else { c };
+        if c.is_whitespace() || c == '-' || c == '_' {
+            space = !s.is_empty();
+        } else {
+            if space {
+                s.push(' ');
+                space = false;
+            }
+            s.extend(c.to_lowercase());
+        }
+    }
+    singular(&s)
+}
+
+fn singular(s: &str) -> String {
+    let (head, last) = match s.rfind(' ') {
+        Some(p) => (&s[..=p], &s[p + 1..]),
+        None => ("", s),
+    };
+    let stem = if last.len() > 4 && last.ends_with("ies") {
+        format!("{}y", &last[..last.len() - 3])
+    } else if last.len() > 4
+        && (last.ends_with("sses")
+            || last.ends_with("xes")
+            || last.ends_with("ches")
+            || last.ends_with("shes"))
+    {
+        last[..last.len() - 2].to_string()
+    } else if last.len() >= 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is")
+        && !(last.len() > 3 && last.ends_with("as"))
+        && last[..last.len() - 1]
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        last[..last.len() - 1].to_string()
+    } else {
+        last.to_string()
+    };
+    format!("{head}{stem}")
+}
+
+/// One input after the find and align stages.
+pub(crate) struct Analysed<'a> {
+    pub name: String,
+    pub doc: Document<'a>,
+    pub english: Vec<(Span, bool)>,
+    pub glosses: Vec<Gloss>,
+}
+
+#[derive(Default)]
+struct Rendering {
+    count: usize,
+    confidence: f32,
+    method: Option<Method>,
+    first: (usize, usize),
+    site: (usize, Span),
+}
+
+#[derive(Default)]
+struct Group {
+    surfaces: BTreeMap<String, (usize, (usize, usize))>,
+    renderings: HashMap<String, Rendering>,
+    occurrences: Vec<Occurrence>,
+    title: bool,
+}
+
+struct UnionFind(Vec<usize>);
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+fn surface(text: &str) -> String {
+    let mut s = String::new();
+    for w in text.split_whitespace() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    s
+}
+
+fn clean_chinese(text: &str) -> String {
+    let t = surface(text);
+    // drop spaces between two CJK characters (line wrapping), keep them next to Latin
+    let cs: Vec<char> = t.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in cs.iter().enumerate() {
+        if c == ' ' && i > 0 && i + 1 < cs.len() && is_cjk(cs[i - 1]) && is_cjk(cs[i + 1]) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_matches(|c: char| "「」『』“”《》\"'*_".contains(c))
+        .to_string()
+}
+
+/// Builds the glossary from analysed inputs.
+pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
+    // 1. Keys of every English form.
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut id_of = |k: String, groups: &mut Vec<Group>| -> usize {
+        let n = ids.len();
+        *ids.entry(k).or_insert_with(|| {
+            groups.push(Group::default());
+            n
+        })
+    };
+    for (d, a) in inputs.iter().enumerate() {
+        let text = a.doc.text();
+        for &(span, title) in &a.english {
+            let s = surface(&text[span.range()]);
+            let id = id_of(key(&s), &mut groups);
+            let g = &mut groups[id];
+            let e = g.surfaces.entry(s).or_insert((0, (d, span.start)));
+            e.0 += 1;
+            g.title |= title;
+            g.occurrences.push(Occurrence {
+                source: d,
+                line: a.doc.line_of(span.start),
+                span,
+            });
+        }
+    }
+    // 2. Links between keys.
+    let mut uf = UnionFind((0..groups.len()).collect());
+    let mut abbr_links: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
+    let mut zh_of: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for a in inputs {
+        let text = a.doc.text();
+        for g in &a.glosses {
+            let en = surface(&text[g.english.range()]);
+            let Some(&e) = ids.get(&key(&en)) else {
+                continue;
+            };
+            if let Some(ab) = g.abbreviation {
+                if let Some(&b) = ids.get(&key(&text[ab.range()])) {
+                    *abbr_links.entry(b).or_default().entry(e).or_default() += 1;
+                }
+            }
+            if let Some(al) = g.alias {
+                if let Some(&b) = ids.get(&key(&text[al.range()])) {
+                    uf.union(e, b);
+                }
+            }
+            if let Some(zh) = g.chinese {
+                zh_of
+                    .entry(clean_chinese(&text[zh.range()]))
+                    .or_default()
+                    .push((e, en.clone()));
+            }
+        }
+    }
+    // an acronym and a full form glossed with the same Chinese
+    for list in zh_of.values() {
+        for (a, at) in list {
+            if !is_acronym(at) {
+                continue;
+            }
+            for (f, ft) in list {
+                if a != f && !is_acronym(ft) && abbreviates(at, ft) {
+                    *abbr_links.entry(*a).or_default().entry(*f).or_default() += 1;
+                }
+            }
+        }
+    }
+    for (a, fulls) in &abbr_links {
+        if let Some((&f, _)) = fulls
+            .iter()
+            .max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f)))
+        {
+            uf.union(*a, f);
+        }
+    }
+    // renderings per key, for the near-duplicate guard
+    let mut key_zh: HashMap<usize, Vec<String>> = HashMap::new();
+    for (zh, list) in &zh_of {
+        for (e, _) in list {
+            key_zh.entry(*e).or_default().push(zh.clone());
+        }
+    }
+    near_duplicates(&ids, &key_zh, &mut uf);
+
+    // 3. Gather each concept.
+    let mut merged: BTreeMap<usize, Group> = BTreeMap::new();
+    for (id, g) in groups.into_iter().enumerate() {
+        let root = uf.find(id);
+        let m = merged.entry(root).or_default();
+        for (s, (n, first)) in g.surfaces {
+            let e = m.surfaces.entry(s).or_insert((0, first));
+            e.0 += n;
+            e.1 = e.1.min(first);
+        }
+        m.occurrences.extend(g.occurrences);
+        m.title |= g.title;
+    }
+    for (d, a) in inputs.iter().enumerate() {
+        let text = a.doc.text();
+        for g in &a.glosses {
+            let Some(zh) = g.chinese else { continue };
+            let Some(&id) = ids.get(&key(&surface(&text[g.english.range()]))) else {
+                continue;
+            };
+            let root = uf.find(id);
+            let Some(m) = merged.get_mut(&root) else {
+                continue;
+            };
+            let zh_text = clean_chinese(&text[zh.range()]);
+            if zh_text.is_empty() {
+                continue;
+            }
+            let r = m.renderings.entry(zh_text).or_insert_with(|| Rendering {
+                first: (d, g.site.start),
+                site: (d, g.site),
+                ..Rendering::default()
+            });
+            r.count += 1;
+            if g.confidence > r.confidence {
+                r.confidence = g.confidence;
+                r.method = Some(g.method);
+            }
+        }
+    }
+    let mut entries: Vec<Entry> = merged
+        .into_values()
+        .filter_map(|g| entry(g, inputs))
+        .collect();
+    entries.sort_by(|a, b| {
+        b.frequency
+            .cmp(&a.frequency)
+            .then_with(|| a.english.cmp(&b.english))
+    });
+    Glossary {
+        entries,
+        sources: inputs.iter().map(|a| a.name.clone()).collect(),
+    }
+}
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+}
+
+fn near_duplicates(
+    ids: &HashMap<String, usize>,
+    key_zh: &HashMap<usize, Vec<String>>,
+    uf: &mut UnionFind,
+) {
+    let mut keys: Vec<(&String, usize)> = ids
+        .iter()
+        .filter(|(k, _)| k.len() >= 8 && !has_digit(k))
+        .map(|(k, &i)| (k, i))
+        .collect();
+    keys.sort();
+    for i in 0..keys.len() {
+        let (a, ia) = keys[i];
+        for &(b, ib) in &keys[i + 1..] {
+            if a.as_bytes()[0] != b.as_bytes()[0] {
+                break;
+            }
+            if a.len().abs_diff(b.len()) > 2 || a.split(' ').count() != b.split(' ').count() {
+                continue;
+            }
+            let limit = if a.len().min(b.len()) >= 14 { 2 } else { 1 };
+            if strsim::damerau_levenshtein(a, b) > limit {
+                continue;
+            }
+            // forms glossed with different Chinese are different terms
+            if let (Some(za), Some(zb)) = (key_zh.get(&ia), key_zh.get(&ib)) {
+                if !za.iter().any(|z| zb.contains(z)) {
+                    continue;
+                }
+            }
+            uf.union(ia, ib);
+        }
+    }
+}
+
+/// Words that are heads of technical terms rather than parts of names.
+const TERM_HEADS: &[&str] = &[
+    "learning",
+    "network",
+    "networks",
+    "model",
+    "models",
+    "attention",
+    "descent",
+    "function",
+    "layer",
+    "generation",
+    "encoding",
+    "regression",
+    "classification",
+    "optimization",
+    "algorithm",
+    "method",
+    "estimation",
+    "distribution",
+    "prediction",
+    "embedding",
+    "training",
+    "inference",
+    "normalization",
+    "search",
+    "problem",
+    "analysis",
+    "memory",
+    "processing",
+    "experts",
+    "transform",
+    "decomposition",
+    "loss",
+    "gradient",
+    "matrix",
+    "vector",
+    "system",
+    "architecture",
+    "mechanism",
+    "pooling",
+    "sampling",
+    "tuning",
+    "encoder",
+    "decoder",
+    "machine",
+    "engineering",
+];
+
+const KNOWN_NAMES: &[&str] = &[
+    "google",
+    "microsoft",
+    "openai",
+    "meta",
+    "facebook",
+    "amazon",
+    "aws",
+    "nvidia",
+    "apple",
+    "ibm",
+    "intel",
+    "amd",
+    "anthropic",
+    "deepmind",
+    "baidu",
+    "alibaba",
+    "tencent",
+    "huawei",
+    "bytedance",
+    "github",
+    "gitlab",
+    "linux",
+    "windows",
+    "macos",
+    "ubuntu",
+    "android",
+    "ios",
+    "python",
+    "java",
+    "javascript",
+    "rust",
+    "golang",
+    "kotlin",
+    "pytorch",
+    "tensorflow",
+    "keras",
+    "jax",
+    "mxnet",
+    "numpy",
+    "pandas",
+    "scikit learn",
+    "jupyter",
+    "colab",
+    "docker",
+    "kubernetes",
+    "acl",
+    "emnlp",
+    "naacl",
+    "coling",
+    "iclr",
+    "icml",
+    "neurips",
+    "nips",
+    "cvpr",
+    "iccv",
+    "eccv",
+    "aaai",
+    "ijcai",
+    "kdd",
+    "sigir",
+    "www",
+    "arxiv",
+    "imagenet",
+    "mnist",
+    "cifar",
+    "coco",
+    "wikipedia",
+    "stanford",
+    "mit",
+    "berkeley",
+    "chatgpt",
+    "claude",
+    "gemini",
+    "llama",
+    "mistral",
+    "qwen",
+    "deepseek",
+    "bert",
+    "hugging face",
+    "huggingface",
+    "stack overflow",
+    "youtube",
+    "twitter",
+    "reddit",
+];
+
+const NAME_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "llc",
+    "labs",
+    "lab",
+    "university",
+    "institute",
+    "foundation",
+    "group",
+    "research",
+    "ai",
+    "company",
+    "conference",
+    "workshop",
+    "press",
+    "society",
+    "association",
+];
+
+fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: bool) -> Category {
+    let k = key(english);
+    let words: Vec<&str> = english
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if title
+        || KNOWN_NAMES.contains(&k.as_str())
+        || abbreviation.is_some_and(|a| KNOWN_NAMES.contains(&key(a).as_str()))
+    {
+        return Category::Name;
+    }
+    if words.len() > 1
+        && NAME_SUFFIXES.contains(&last.as_str())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    {
+        return Category::Name;
+    }
+    // venue + year, product + version: ICLR 2024, GPT-4, Llama-3.1, YOLOv5, Stable Diffusion 3
+    let capital = english
+        .chars()
+        .next()
+        .is_some_and(|c| fold(c).is_ascii_uppercase());
+    if capital && has_digit(english) && english.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        return Category::Name;
+    }
+    if is_acronym(english) {
+        return if KNOWN_NAMES.contains(&k.as_str()) {
+            Category::Name
+        } else {
+            Category::Abbreviation
+        };
+    }
+    let camel = words.iter().any(|w| {
+        let cs: Vec<char> = w.chars().collect();
+        cs.len() > 2
+            && cs[0].is_uppercase()
+            && cs[1..].iter().any(|c| c.is_uppercase())
+            && cs[1..].iter().any(|c| c.is_lowercase())
+    });
+    if camel && abbreviation.is_none() {
+        return Category::Name;
+    }
+    if !glossed && abbreviation.is_none() {
+        let capitalised = words
+            .iter()
+            .filter(|w| !crate::candidates::is_function_word(w))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if capitalised && !TERM_HEADS.contains(&last.as_str()) {
+            return Category::Name;
+        }
+    }
+    Category::Term
+}
+
+fn entry(g: Group, inputs: &[Analysed<'_>]) -> Option<Entry> {
+    if g.surfaces.is_empty() {
+        return None;
+    }
+    let surfaces: Vec<(&String, usize, (usize, usize))> =
+        g.surfaces.iter().map(|(s, (n, f))| (s, *n, *f)).collect();
+    let has_full = surfaces.iter().any(|(s, _, _)| !is_acronym(s));
+    let lowercase_keys: Vec<String> = surfaces.iter().map(|(s, _, _)| s.to_lowercase()).collect();
+    let is_plural_variant = |s: &str| {
+        let l = s.to_lowercase();
+        l.ends_with('s')
+            && lowercase_keys
+                .iter()
+                .any(|o| *o != l && (l == format!("{o}s") || l == format!("{o}es")))
+    };
+    let pick = |acronyms: bool| {
+        surfaces
+            .iter()
+            .filter(|(s, _, _)| is_acronym(s) == acronyms)
+            .max_by(|a, b| {
+                (!is_plural_variant(a.0), a.1, std::cmp::Reverse(a.2)).cmp(&(
+                    !is_plural_variant(b.0),
+                    b.1,
+                    std::cmp::Reverse(b.2),
+                ))
+            })
+            .map(|(s, _, _)| (*s).clone())
+    };
+    let english = pick(!has_full)?;
+    let abbreviation = if has_full { pick(true) } else { None };
+    let variants: Vec<String> = surfaces
+        .iter()
+        .map(|(s, _, _)| (*s).clone())
+        .filter(|s| *s != english && Some(s) != abbreviation.as_ref())
+        .collect();
+    let frequency = surfaces.iter().map(|(_, n, _)| n).sum();
+    let mut renderings: Vec<(String, Rendering)> = g.renderings.into_iter().collect();
+    renderings.sort_by(|a, b| {
+        b.1.count
+            .cmp(&a.1.count)
+            .then(b.1.confidence.total_cmp(&a.1.confidence))
+            .then(a.1.first.cmp(&b.1.first))
+    });
+    let first_occ = g
+        .occurrences
+        .iter()
+        .min_by_key(|o| (o.source, o.span.start));
+    let (confidence, method, context, source) = match renderings.first() {
+        Some((_, r)) => {
+            let (d, site) = r.site;
+            let a = &inputs[d];
+            let boost = 0.03 * (r.count.min(4) as f32 - 1.0);
+            (
+                Some((r.confidence + boost).min(0.99)),
+                r.method,
+                a.doc.sentence_around(site),
+                first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
+            )
+        }
+        None => {
+            let o = first_occ?;
+            let a = &inputs[o.source];
+            (
+                None,
+                None,
+                a.doc.sentence_around(o.span),
+                Some(format!("{}:{}", a.name, o.line)),
+            )
+        }
+    };
+    let glossed = !renderings.is_empty();
+    let category = if has_full && abbreviation.is_some() && !g.title {
+        match category(&english, abbreviation.as_deref(), glossed, false) {
+            Category::Name => Category::Name,
+            _ => Category::Term,
+        }
+    } else {
+        category(&english, abbreviation.as_deref(), glossed, g.title)
+    };
+    let mut occurrences = g.occurrences;
+    occurrences.sort_by_key(|o| (o.source, o.span.start));
+    Some(Entry {
+        english,
+        chinese: renderings.into_iter().map(|(z, _)| z).collect(),
+        abbreviation,
+        variants,
+        category,
+        frequency,
+        confidence,
+        method,
+        source: source.unwrap_or_default(),
+        context,
+        note: String::new(),
+        occurrences,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        let same: &[(&str, &str)] = &[
+            ("zero-shot learning", "Zero Shot Learning"),
+            ("GPUs", "GPU"),
+            ("batches", "batch"),
+            ("probabilities", "probability"),
+            ("Llama 2", "Llama-2"),
+            ("ｌｌｍ", "LLM"),
+        ];
+        for (a, b) in same {
+            assert_eq!(key(a), key(b), "{a} / {b}");
+        }
+        let different: &[(&str, &str)] = &[
+            ("GPT-4", "GPT-4o"),
+            ("ACL", "ACM"),
+            ("YOLOv5", "YOLOv8"),
+            ("Llama 2", "Llama 3"),
+            ("class", "cla"),
+        ];
+        for (a, b) in different {
+            assert_ne!(key(a), key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn categories() {
+        let table: &[(&str, Option<&str>, bool, Category)] = &[
+            ("PyTorch", None, false, Category::Name),
+            ("ICLR 2024", None, false, Category::Name),
+            ("GPT-4o", None, false, Category::Name),
+            ("Hugging Face", None, false, Category::Name),
+            ("RLHF", None, false, Category::Abbreviation),
+            ("NVIDIA", None, false, Category::Name),
+            ("zero-shot learning", None, false, Category::Term),
+            ("Mixture of Experts", None, false, Category::Term),
+            ("Stability AI", None, false, Category::Name),
+        ];
+        for (en, ab, glossed, want) in table {
+            assert_eq!(category(en, *ab, *glossed, false), *want, "{en}");
+        }
+    }
+}

@@ -1,0 +1,914 @@
+//! Stage 1: decide which bytes of the input are prose.
+//!
+//! The later stages never look at the raw input. They read a *view*: a string of exactly the
+//! same length in which every byte that is not prose has been overwritten, so that every
+//! offset in the view is an offset in the original text and every span found in the view can
+//! be sliced out of the original.
+//!
+//! * Code (fenced blocks, inline code and roles such as `` :numref:`x` ``), math (`$…$`),
+//!   front matter, HTML comments and tags, link targets, URLs and e-mail addresses become
+//!   [`HARD`] bytes: nothing may be found in them and no term may cross them.
+//! * Emphasis delimiters (`**`, `*`, `_`, `__`, `~~`, `<u>`, `</u>`, the brackets of a link
+//!   text) become [`MARK`] bytes: they are not text, but the span they enclose is recorded as
+//!   *marked*, because an author who emphasises `*随机梯度下降*（stochastic gradient
+//!   descent）` has told us exactly where the Chinese term starts. Quotation brackets
+//!   (`「」`, `《》`, `“”`, …) stay in the view and enclose marked spans too.
+//!
+//! Full-width punctuation is not rewritten; the scanners treat `（` and `(`, `，` and `,`
+//! alike (see [`fold`]).
+
+use crate::Span;
+
+/// View byte that replaces non-prose bytes (code, URLs, tags…).
+pub const HARD: u8 = 0x1F;
+/// View byte that replaces emphasis delimiters.
+pub const MARK: u8 = 0x1E;
+
+/// How to read the input's markup.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Markup {
+    /// CommonMark-style Markdown, with the common extensions (front matter, math, roles).
+    #[default]
+    Markdown,
+    /// Plain text: only URLs, e-mail addresses and a byte-order mark are masked.
+    Plain,
+}
+
+/// A marked span: the content of an emphasis or of quotation brackets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marked {
+    /// The enclosed content.
+    pub inner: Span,
+    /// What encloses it.
+    pub kind: MarkKind,
+}
+
+/// What encloses a [`Marked`] span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    /// `*x*`, `**x**`, `_x_`, `<u>x</u>`, `<em>x</em>`, `~~x~~`, a link text.
+    Emphasis,
+    /// `「x」`, `『x』`, `“x”`, `"x"`.
+    Quote,
+    /// `《x》`, `〈x〉`: a title.
+    Title,
+}
+
+/// The input text with its prose view, marked spans and line index.
+#[derive(Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    view: String,
+    marked: Vec<Marked>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Document<'a> {
+    /// Reads `text` with the given markup.
+    ///
+    /// ```
+    /// use termbridge::normalize::{Document, Markup};
+    /// let doc = Document::new("用 `foo()` 调用*梯度下降*", Markup::Markdown);
+    /// assert_eq!(doc.view().len(), doc.text().len());
+    /// assert!(!doc.view().contains("foo"));
+    /// assert_eq!(doc.marked()[0].inner.range(), 19..31);
+    /// ```
+    pub fn new(text: &'a str, markup: Markup) -> Document<'a> {
+        let mut v = text.as_bytes().to_vec();
+        if text.starts_with('\u{feff}') {
+            fill(&mut v, 0..3, HARD);
+        }
+        let mut marked = Vec::new();
+        if markup == Markup::Markdown {
+            mask_front_matter(&mut v);
+            mask_fences(&mut v);
+            mask_between(&mut v, b"<!--", b"-->");
+            mask_code_and_math(&mut v);
+        }
+        mask_urls_and_emails(&mut v);
+        if markup == Markup::Markdown {
+            mask_inline_markup(&mut v, &mut marked);
+        }
+        find_quotes(&v, &mut marked);
+        marked.sort_by_key(|m| (m.inner.end, m.inner.start));
+        // Every replacement covers whole characters, so the bytes are still UTF-8.
+        let view = String::from_utf8(v).unwrap_or_else(|e| {
+            String::from_utf8_lossy(e.as_bytes()).into_owned() // unreachable in practice
+        });
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Document {
+            text,
+            view,
+            marked,
+            line_starts,
+        }
+    }
+
+    /// The original text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The prose view: same length as the text, non-prose bytes overwritten.
+    pub fn view(&self) -> &str {
+        &self.view
+    }
+
+    /// Marked spans, sorted by their end.
+    pub fn marked(&self) -> &[Marked] {
+        &self.marked
+    }
+
+    /// The marked span whose content ends exactly at `end`, if any (the innermost one).
+    pub fn marked_ending_at(&self, end: usize) -> Option<&Marked> {
+        let i = self.marked.partition_point(|m| m.inner.end < end);
+        self.marked[i..]
+            .iter()
+            .take_while(|m| m.inner.end == end)
+            .max_by_key(|m| m.inner.start)
+    }
+
+    /// The marked span whose content starts exactly at `start`, if any.
+    pub fn marked_starting_at(&self, start: usize) -> Option<&Marked> {
+        self.marked
+            .iter()
+            .filter(|m| m.inner.start == start)
+            .min_by_key(|m| m.inner.end)
+    }
+
+    /// The innermost title (`《…》`) containing `span`, if any.
+    pub fn title_around(&self, span: Span) -> Option<Span> {
+        self.marked
+            .iter()
+            .filter(|m| {
+                m.kind == MarkKind::Title && m.inner.start <= span.start && span.end <= m.inner.end
+            })
+            .map(|m| m.inner)
+            .min_by_key(|s| s.len())
+    }
+
+    /// 1-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The sentence around `span`, with markup removed and whitespace folded, for people to
+    /// read. Sentences end at `。！？；`, at `!?` followed by a space, and at blank lines and
+    /// headings; a single line break inside a paragraph does not end one.
+    pub fn sentence_around(&self, span: Span) -> String {
+        let v = self.view.as_bytes();
+        let (start, end) = sentence_bounds(&self.view, span);
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut i = start;
+        while i < end {
+            let b = v[i];
+            if b == HARD || b == MARK || b == b'\r' {
+                i += 1;
+                continue;
+            }
+            let c = self.view[i..].chars().next().unwrap_or(' ');
+            let n = c.len_utf8();
+            if c.is_whitespace() {
+                pending_space = true;
+            } else {
+                if pending_space && !out.is_empty() {
+                    // a line break between Chinese characters is not a space
+                    let prev = out.chars().last().unwrap_or(' ');
+                    let ascii_both = prev.is_ascii() && c.is_ascii();
+                    if ascii_both
+                        || (self.text.as_bytes()[i - 1] == b' '
+                            && (prev.is_ascii() || c.is_ascii()))
+                    {
+                        out.push(' ');
+                    }
+                }
+                pending_space = false;
+                out.push(c);
+            }
+            i += n;
+        }
+        let out = out.trim().to_string();
+        if out.chars().count() > 300 {
+            out.chars().take(300).collect::<String>() + "…"
+        } else {
+            out
+        }
+    }
+}
+
+fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
+    let v = view.as_bytes();
+    let is_end = |i: usize| -> Option<usize> {
+        // returns the length of the terminator at i
+        let c = view[i..].chars().next()?;
+        match c {
+            '。' | '！' | '？' | '；' => Some(c.len_utf8()),
+            '!' | '?' | '.'
+                if matches!(v.get(i + 1), Some(b' ') | Some(b'\n') | Some(b'\r') | None) =>
+            {
+                if c == '.'
+                    && i > 0
+                    && v[i - 1].is_ascii_alphanumeric()
+                    && !matches!(v.get(i + 1), Some(b'\n') | None)
+                {
+                    None
+                } else {
+                    Some(1)
+                }
+            }
+            '\n' => {
+                // a blank line, or a line that starts a heading, list item or label
+                let rest = &view[i + 1..];
+                let t = rest.trim_start_matches([' ', '\t', '\r']);
+                if t.starts_with('\n')
+                    || t.starts_with('#')
+                    || t.starts_with("- ")
+                    || t.starts_with("* ")
+                    || t.starts_with('>')
+                    || t.starts_with('|')
+                    || rest.starts_with(['\u{1f}', '\u{1e}'])
+                    || (i > 0 && (v[i - 1] == b'\n' || line_is_heading(view, i)))
+                {
+                    Some(1)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    };
+    let mut start = span.start.min(view.len());
+    while start > 0 {
+        let p = prev_char_start(view, start);
+        if is_end(p).is_some() {
+            break;
+        }
+        start = p;
+        if span.start - start > 600 {
+            break;
+        }
+    }
+    let mut end = span.end.min(view.len());
+    while end < view.len() {
+        if let Some(n) = is_end(end) {
+            if view[end..].starts_with('\n') {
+                break;
+            }
+            end += n;
+            break;
+        }
+        end += view[end..].chars().next().map_or(1, char::len_utf8);
+        if end - span.end > 600 {
+            break;
+        }
+    }
+    (start, end)
+}
+
+fn line_is_heading(view: &str, newline: usize) -> bool {
+    let line_start = view[..newline].rfind('\n').map_or(0, |p| p + 1);
+    view[line_start..newline].trim_start().starts_with('#')
+}
+
+/// Start of the char before byte `i` (which must be a char boundary > 0).
+pub(crate) fn prev_char_start(s: &str, i: usize) -> usize {
+    let mut j = i - 1;
+    while !s.is_char_boundary(j) {
+        j -= 1;
+    }
+    j
+}
+
+/// Whether `c` is a CJK ideograph (the script of the Chinese terms).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ebef}' | '〇')
+}
+
+/// Folds full-width ASCII (`（`, `，`, `Ａ`) and the ideographic space to half-width, for
+/// comparisons. Other characters are returned unchanged.
+///
+/// ```
+/// assert_eq!(termbridge::normalize::fold('（'), '(');
+/// assert_eq!(termbridge::normalize::fold('Ａ'), 'A');
+/// assert_eq!(termbridge::normalize::fold('中'), '中');
+/// ```
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn fill(v: &mut [u8], r: std::ops::Range<usize>, b: u8) {
+    for x in &mut v[r] {
+        *x = b;
+    }
+}
+
+fn lines(v: &[u8]) -> Vec<(usize, usize)> {
+    // (start, end-without-newline)
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, &b) in v.iter().enumerate() {
+        if b == b'\n' {
+            let e = if i > s && v[i - 1] == b'\r' { i - 1 } else { i };
+            out.push((s, e));
+            s = i + 1;
+        }
+    }
+    if s <= v.len() {
+        out.push((s, v.len()));
+    }
+    out
+}
+
+fn mask_front_matter(v: &mut [u8]) {
+    let start = if v.starts_with(&[HARD, HARD, HARD]) {
+        3
+    } else {
+        0
+    };
+    let ls = lines(&v[start..]);
+    let Some(&(s0, e0)) = ls.first() else { return };
+    let open = &v[start + s0..start + e0];
+    if open != b"---" && open != b"+++" {
+        return;
+    }
+    for &(s, e) in ls.iter().skip(1) {
+        let l = &v[start + s..start + e];
+        if l == open || (open == b"---" && l == b"...") {
+            fill(v, start..start + e, HARD);
+            return;
+        }
+    }
+}
+
+fn mask_fences(v: &mut [u8]) {
+    let ls = lines(v);
+    let mut open: Option<(u8, usize, usize)> = None; // (char, len, start byte)
+    for &(s, e) in &ls {
+        let line = &v[s..e];
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        let rest = &line[indent.min(line.len())..];
+        let fence = |ch: u8| rest.iter().take_while(|&&b| b == ch).count();
+        match open {
+            None if indent <= 3 => {
+                for ch in [b'`', b'~'] {
+                    let n = fence(ch);
+                    if n >= 3 && !(ch == b'`' && rest[n..].contains(&b'`')) {
+                        open = Some((ch, n, s));
+                        break;
+                    }
+                }
+            }
+            Some((ch, n, start)) => {
+                let m = fence(ch);
+                if indent <= 3 && m >= n && rest[m..].iter().all(|b| b.is_ascii_whitespace()) {
+                    fill(v, start..e, HARD);
+                    open = None;
+                }
+            }
+            None => {}
+        }
+    }
+    if let Some((_, _, start)) = open {
+        let end = v.len();
+        fill(v, start..end, HARD);
+    }
+}
+
+fn find(v: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+    if pat.is_empty() || from > v.len() {
+        return None;
+    }
+    v[from..]
+        .windows(pat.len())
+        .position(|w| w == pat)
+        .map(|p| p + from)
+}
+
+fn mask_between(v: &mut [u8], open: &[u8], close: &[u8]) {
+    let mut i = 0;
+    while let Some(s) = find(v, i, open) {
+        let e = find(v, s + open.len(), close).map_or(v.len(), |p| p + close.len());
+        fill(v, s..e, HARD);
+        i = e;
+    }
+}
+
+/// Position of the next blank line (or the end) after `from`: inline constructs never cross it.
+fn paragraph_end(v: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut last_nl: Option<usize> = None;
+    while i < v.len() {
+        match v[i] {
+            b'\n' => {
+                if last_nl.is_some() {
+                    return i;
+                }
+                last_nl = Some(i);
+            }
+            b' ' | b'\t' | b'\r' => {}
+            HARD => return i,
+            _ => last_nl = None,
+        }
+        i += 1;
+    }
+    v.len()
+}
+
+fn mask_code_and_math(v: &mut [u8]) {
+    let mut i = 0;
+    while i < v.len() {
+        match v[i] {
+            b'`' => {
+                let n = v[i..].iter().take_while(|&&b| b == b'`').count();
+                let limit = paragraph_end(v, i + n);
+                let mut j = i + n;
+                let mut close = None;
+                while j < limit {
+                    if v[j] == b'`' {
+                        let m = v[j..limit].iter().take_while(|&&b| b == b'`').count();
+                        if m == n {
+                            close = Some(j + m);
+                            break;
+                        }
+                        j += m;
+                    } else {
+                        j += 1;
+                    }
+                }
+                match close {
+                    Some(e) => {
+                        // a role such as :numref: or {eq} right before the code span
+                        let mut s = i;
+                        if s > 0 && v[s - 1] == b':' {
+                            let mut k = s - 1;
+                            while k > 0
+                                && (v[k - 1].is_ascii_alphanumeric()
+                                    || v[k - 1] == b'-'
+                                    || v[k - 1] == b'_')
+                            {
+                                k -= 1;
+                            }
+                            if k > 0 && v[k - 1] == b':' && k < s - 1 {
+                                s = k - 1;
+                            }
+                        }
+                        fill(v, s..e, HARD);
+                        i = e;
+                    }
+                    None => i += n,
+                }
+            }
+            b'$' => {
+                let n = if v.get(i + 1) == Some(&b'$') { 2 } else { 1 };
+                let limit = paragraph_end(v, i + n).min(i + n + 2000);
+                let open_ok = n == 2 || v.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+                let mut close = None;
+                if open_ok {
+                    let mut j = i + n;
+                    while j < limit {
+                        if v[j] == b'\\' {
+                            j += 2;
+                            continue;
+                        }
+                        if v[j] == b'$' && (n == 1 || v.get(j + 1) == Some(&b'$')) {
+                            if n == 2 || !v[j - 1].is_ascii_whitespace() {
+                                close = Some(j + n);
+                            }
+                            break;
+                        }
+                        j += 1;
+                    }
+                }
+                match close {
+                    Some(e) if e <= v.len() => {
+                        fill(v, i..e, HARD);
+                        i = e;
+                    }
+                    _ => i += n,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn is_url_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'*+,;=%".contains(&b)
+}
+
+fn mask_urls_and_emails(v: &mut [u8]) {
+    let mut i = 0;
+    while i < v.len() {
+        let rest = &v[i..];
+        let word_start = i == 0 || !v[i - 1].is_ascii_alphanumeric();
+        let scheme = if !word_start {
+            0
+        } else if rest.starts_with(b"https://") {
+            8
+        } else if rest.starts_with(b"http://") {
+            7
+        } else if rest.starts_with(b"ftp://") {
+            6
+        } else if rest.len() > 4
+            && rest[..4].eq_ignore_ascii_case(b"www.")
+            && rest[4].is_ascii_alphanumeric()
+        {
+            4
+        } else {
+            0
+        };
+        if scheme > 0 {
+            let mut e = i + scheme;
+            let mut depth = 0i32;
+            while e < v.len() && is_url_char(v[e]) {
+                match v[e] {
+                    b'(' => depth += 1,
+                    b')' if depth == 0 => break,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                e += 1;
+            }
+            while e > i + scheme
+                && matches!(v[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'')
+            {
+                e -= 1;
+            }
+            fill(v, i..e, HARD);
+            i = e;
+            continue;
+        }
+        if v[i] == b'@' && i > 0 && v[i - 1].is_ascii_alphanumeric() {
+            let mut s = i;
+            while s > 0 && (v[s - 1].is_ascii_alphanumeric() || b"._%+-".contains(&v[s - 1])) {
+                s -= 1;
+            }
+            let mut e = i + 1;
+            while e < v.len() && (v[e].is_ascii_alphanumeric() || v[e] == b'.' || v[e] == b'-') {
+                e += 1;
+            }
+            while e > i + 1 && v[e - 1] == b'.' {
+                e -= 1;
+            }
+            if v[i + 1..e].contains(&b'.')
+                && v.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())
+            {
+                fill(v, s..e, HARD);
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+const EMPHASIS_TAGS: &[&str] = &[
+    "u", "em", "strong", "b", "i", "mark", "ins", "strike", "s", "del",
+];
+
+fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
+    let mut open_tags: Vec<(String, usize)> = Vec::new();
+    let mut link_open: Option<usize> = None;
+    let mut i = 0;
+    while i < v.len() {
+        let b = v[i];
+        match b {
+            b'<' => {
+                if let Some(e) = html_tag_end(v, i) {
+                    let closing = v[i + 1] == b'/';
+                    let name_start = i + 1 + usize::from(closing);
+                    let name: String = v[name_start..e]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .map(|&b| b.to_ascii_lowercase() as char)
+                        .collect();
+                    if EMPHASIS_TAGS.contains(&name.as_str()) {
+                        fill(v, i..e, MARK);
+                        if closing {
+                            if let Some(p) = open_tags.iter().rposition(|(n, _)| *n == name) {
+                                let (_, s) = open_tags.remove(p);
+                                marked.push(Marked {
+                                    inner: Span::new(s, i),
+                                    kind: MarkKind::Emphasis,
+                                });
+                            }
+                        } else {
+                            open_tags.push((name, e));
+                        }
+                    } else {
+                        fill(v, i..e, HARD);
+                    }
+                    i = e;
+                    continue;
+                }
+            }
+            b'[' => link_open = Some(i),
+            b']' => {
+                if let (Some(s), Some(b'(')) = (link_open, v.get(i + 1)) {
+                    let limit = (i + 2000).min(v.len());
+                    let mut depth = 0;
+                    let mut close = None;
+                    for j in i + 1..limit {
+                        match v[j] {
+                            b'(' => depth += 1,
+                            b')' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    close = Some(j + 1);
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(e) = close {
+                        v[s] = MARK;
+                        if s > 0 && v[s - 1] == b'!' {
+                            v[s - 1] = MARK;
+                        }
+                        v[i] = MARK;
+                        fill(v, i + 1..e, HARD);
+                        marked.push(Marked {
+                            inner: Span::new(s + 1, i),
+                            kind: MarkKind::Emphasis,
+                        });
+                        link_open = None;
+                        i = e;
+                        continue;
+                    }
+                }
+                link_open = None;
+            }
+            b'\n' => link_open = None,
+            b'*' | b'_' | b'~' => {
+                let n = v[i..].iter().take_while(|&&x| x == b).count();
+                if let Some((close, m)) = emphasis_close(v, i, n) {
+                    fill(v, i..i + m, MARK);
+                    fill(v, close..close + m, MARK);
+                    marked.push(Marked {
+                        inner: Span::new(i + m, close),
+                        kind: MarkKind::Emphasis,
+                    });
+                    i += m;
+                    continue;
+                }
+                i += n;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+fn html_tag_end(v: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    if v.get(j) == Some(&b'/') {
+        j += 1;
+    }
+    if !v.get(j)?.is_ascii_alphabetic() {
+        return None;
+    }
+    while j < v.len() && j - i < 400 {
+        match v[j] {
+            b'>' => return Some(j + 1),
+            b'<' | b'\n' | HARD => return None,
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// Finds the closing delimiter for an emphasis opened by `n` copies of `v[i]` at `i`.
+/// Returns the closer's position and the delimiter length used.
+fn emphasis_close(v: &[u8], i: usize, n: usize) -> Option<(usize, usize)> {
+    let ch = v[i];
+    let after = *v.get(i + n)?;
+    if after.is_ascii_whitespace() || after == HARD {
+        return None;
+    }
+    if ch == b'_' && i > 0 && v[i - 1].is_ascii_alphanumeric() {
+        return None; // snake_case
+    }
+    if ch == b'~' && n < 2 {
+        return None;
+    }
+    let limit = paragraph_end(v, i + n).min(i + n + 600);
+    let m = n.min(if ch == b'~' { 2 } else { 3 });
+    let mut j = i + n;
+    while j < limit {
+        if v[j] == ch {
+            let k = v[j..limit].iter().take_while(|&&x| x == ch).count();
+            let before = v[j - 1];
+            let next = v.get(j + k).copied().unwrap_or(b' ');
+            let closes =
+                !before.is_ascii_whitespace() && !(ch == b'_' && next.is_ascii_alphanumeric());
+            if closes && j > i + n {
+                if k == m {
+                    return Some((j, k));
+                }
+                // `*x***` closing two emphases at once, followed by punctuation or space
+                let ends =
+                    !(next.is_ascii_alphanumeric() || next >= 0x80 && !matches!(next, 0xe3 | 0xef));
+                if k > m && ends {
+                    return Some((j + k - m, m));
+                }
+            }
+            j += k;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+fn find_quotes(v: &[u8], marked: &mut Vec<Marked>) {
+    // Pairs of quotation brackets within a paragraph.
+    const PAIRS: &[(&str, &str, MarkKind)] = &[
+        ("「", "」", MarkKind::Quote),
+        ("『", "』", MarkKind::Quote),
+        ("“", "”", MarkKind::Quote),
+        ("《", "》", MarkKind::Title),
+        ("〈", "〉", MarkKind::Title),
+        ("【", "】", MarkKind::Quote),
+    ];
+    for (open, close, kind) in PAIRS {
+        let (o, c) = (open.as_bytes(), close.as_bytes());
+        let mut i = 0;
+        while let Some(s) = find(v, i, o) {
+            let limit = paragraph_end(v, s).min(s + 600);
+            let inner_start = s + o.len();
+            match find(&v[..limit], inner_start, c) {
+                Some(e) => {
+                    // a nested opener before the closer restarts the search
+                    if find(&v[..e], inner_start, o).is_none() {
+                        marked.push(Marked {
+                            inner: Span::new(inner_start, e),
+                            kind: *kind,
+                        });
+                    }
+                    i = inner_start;
+                }
+                None => i = inner_start,
+            }
+        }
+    }
+    // ASCII double quotes in prose: only when both sides hold no line break.
+    let mut i = 0;
+    while let Some(s) = find(v, i, b"\"") {
+        let limit = v[s + 1..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(v.len(), |p| p + s + 1);
+        match find(&v[..limit], s + 1, b"\"") {
+            Some(e) if e > s + 1 => {
+                marked.push(Marked {
+                    inner: Span::new(s + 1, e),
+                    kind: MarkKind::Quote,
+                });
+                i = e + 1;
+            }
+            _ => i = s + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hidden(text: &str, markup: Markup) -> Vec<String> {
+        // the runs of the text that the view hides (HARD)
+        let doc = Document::new(text, markup);
+        let v = doc.view().as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < v.len() {
+            if v[i] == HARD {
+                let s = i;
+                while i < v.len() && v[i] == HARD {
+                    i += 1;
+                }
+                out.push(text[s..i].to_string());
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn masks_non_prose() {
+        let table: &[(&str, &str, &[&str])] = &[
+            ("inline code", "调用 `foo_bar()` 函数", &["`foo_bar()`"]),
+            ("role", "如 :numref:`fig_x`所示", &[":numref:`fig_x`"]),
+            (
+                "fence",
+                "前\n```python\nx = 1\n```\n后",
+                &["```python\nx = 1\n```"],
+            ),
+            ("math", "其中$x_i$是输入", &["$x_i$"]),
+            ("comment", "甲<!-- TODO fix -->乙", &["<!-- TODO fix -->"]),
+            (
+                "url",
+                "见 https://arxiv.org/abs/2305.1（论文）",
+                &["https://arxiv.org/abs/2305.1"],
+            ),
+            ("url in parens", "(见 https://a.b/c)", &["https://a.b/c"]),
+            (
+                "email",
+                "请写信给 ann.lee@example.com。",
+                &["ann.lee@example.com"],
+            ),
+            (
+                "link target",
+                "参见[文档](https://x.y/z)。",
+                &["(https://x.y/z)"],
+            ),
+            (
+                "html tag",
+                "甲<br/>乙<span class=\"x\">丙</span>",
+                &["<br/>", "<span class=\"x\">", "</span>"],
+            ),
+            (
+                "front matter",
+                "---\ntitle: Hello\n---\n正文",
+                &["---\ntitle: Hello\n---"],
+            ),
+            ("unclosed code", "单个 ` 反引号", &[]),
+            ("money", "价格是 $5 和 $10", &[]),
+        ];
+        for (name, text, want) in table {
+            assert_eq!(hidden(text, Markup::Markdown), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn plain_text_keeps_markdown_characters() {
+        assert_eq!(
+            hidden("调用 `foo` 与 https://x.org", Markup::Plain),
+            vec!["https://x.org"]
+        );
+    }
+
+    #[test]
+    fn records_marked_spans() {
+        let table: &[(&str, &[&str])] = &[
+            ("**对象关系映射**（ORM）", &["对象关系映射"]),
+            ("*中间件*(middleware)", &["中间件"]),
+            ("<u>请求头</u>(request header)", &["请求头"]),
+            ("_下划线_强调", &["下划线"]),
+            ("snake_case_name 不是强调", &[]),
+            (
+                "「张量」与《Attention Is All You Need》",
+                &["张量", "Attention Is All You Need"],
+            ),
+            ("a * b * c", &[]),
+        ];
+        for (text, want) in table {
+            let doc = Document::new(text, Markup::Markdown);
+            let mut got: Vec<&str> = doc
+                .marked()
+                .iter()
+                .map(|m| &text[m.inner.range()])
+                .collect();
+            got.sort_by_key(|s| text.find(s));
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn view_keeps_offsets() {
+        let text = "\u{feff}**甲**`乙` https://丙.com 丁";
+        let doc = Document::new(text, Markup::Markdown);
+        assert_eq!(doc.view().len(), text.len());
+        assert!(doc.view().ends_with('丁'));
+    }
+
+    #[test]
+    fn lines_and_sentences() {
+        let text = "第一行。\n这是*随机梯度下降*（SGD），\n它很常用。下一句。";
+        let doc = Document::new(text, Markup::Markdown);
+        let at = text.find("SGD").unwrap();
+        assert_eq!(doc.line_of(at), 2);
+        assert_eq!(doc.line_of(0), 1);
+        assert_eq!(
+            doc.sentence_around(Span::new(at, at + 3)),
+            "这是随机梯度下降（SGD），它很常用。"
+        );
+    }
+}
