@@ -82,18 +82,47 @@ pub(crate) struct Pending {
 /// The possible Chinese terms ending at one place, shortest first.
 #[derive(Clone, Debug)]
 pub(crate) struct LeftSite {
-    pub options: Vec<Span>,
-    /// Chars (Latin words count 2) of each option.
-    chars: Vec<f32>,
-    /// Whether each option starts with a plain verb and has three words or more.
-    verb_start: Vec<bool>,
-    /// Whether the longest option ends at a function word or punctuation (not at a limit).
-    bounded: bool,
+    pub options: Vec<Choice>,
     /// An emphasis or quotation ending at the gloss: its content.
     marked: Option<Span>,
     /// The length in characters that the English suggests.
     expected: f32,
 }
+
+/// One possible Chinese term.
+#[derive(Clone, Debug)]
+pub(crate) struct Choice {
+    pub span: Span,
+    /// Characters, a Latin word counting two.
+    chars: f32,
+    /// Starts with a plain verb and has three words or more.
+    verb_start: bool,
+    /// Its left edge is a function word, punctuation or markup.
+    at_stop: bool,
+    /// The word just left of it.
+    pub left_word: Option<Span>,
+}
+
+impl Choice {
+    fn new(
+        span: Span,
+        text: &str,
+        verb_start: bool,
+        at_stop: bool,
+        left_word: Option<Span>,
+    ) -> Choice {
+        Choice {
+            span,
+            chars: text_chars(text),
+            verb_start,
+            at_stop,
+            left_word,
+        }
+    }
+}
+
+/// Function characters that jieba sometimes glues to the first character of a term.
+const GLUED_STOPS: &str = "做把被将给叫是让和与或及从";
 
 /// Words that never start or continue a Chinese term on its left.
 const STOP_WORDS: &[&str] = &[
@@ -386,6 +415,9 @@ const STOP_WORDS: &[&str] = &[
 fn is_stop(word: &str, tag: &str) -> bool {
     if STOP_WORDS.contains(&word) {
         return true;
+    }
+    if word.chars().count() == 2 && word.ends_with('个') {
+        return true; // 算个, 这个, 哪个: a measure word ends the term
     }
     let t = tag.as_bytes();
     match t.first() {
@@ -979,7 +1011,10 @@ impl<'j> Aligner<'j> {
                     chinese: None,
                     method: Method::Apposition,
                     confidence: 0.0,
-                    site: Span::new(left.options.last().map_or(j, |s| s.start), cand.span.end),
+                    site: Span::new(
+                        left.options.last().map_or(j, |o| o.span.start),
+                        cand.span.end,
+                    ),
                 },
                 left: Some(left),
             });
@@ -1017,12 +1052,9 @@ impl<'j> Aligner<'j> {
             }
         }
         if let Some(m) = marked {
-            let c = text_chars(&view[m.range()]);
+            let choice = Choice::new(m, &view[m.range()], false, true, None);
             return Some(LeftSite {
-                options: vec![m],
-                chars: vec![c],
-                verb_start: vec![false],
-                bounded: true,
+                options: vec![choice],
                 marked,
                 expected,
             });
@@ -1058,45 +1090,62 @@ impl<'j> Aligner<'j> {
             return None;
         }
         let words = self.jieba.tag(wtext, true);
-        let mut options = Vec::new();
-        let mut chars = Vec::new();
-        let mut verb_start = Vec::new();
-        let mut bounded = !hit_limit;
-        for w in words.iter().rev() {
+        let mut options: Vec<Choice> = Vec::new();
+        let mut end_bounded = !hit_limit;
+        let mut prev_start = p0; // start of the word to the right of the current one
+        for (i, w) in words.iter().enumerate().rev() {
             if w.word.trim().is_empty() {
                 continue;
             }
+            let start = window.start + w.byte_start;
+            let left_word = words[..i]
+                .iter()
+                .rev()
+                .find(|x| !x.word.trim().is_empty())
+                .map(|x| Span::new(window.start + x.byte_start, window.start + x.byte_end));
             if is_stop(w.word, w.tag) {
-                bounded = true;
+                end_bounded = true;
+                if let Some(last) = options.last_mut() {
+                    last.at_stop = true;
+                }
                 break;
             }
-            let span = Span::new(window.start + w.byte_start, p0);
+            // a word glued to a leading function character: 做大 in 做大语言模型
+            let first = w.word.chars().next().unwrap_or(' ');
+            if w.word.chars().count() == 2 && GLUED_STOPS.contains(first) {
+                let inner = Span::new(start + first.len_utf8(), p0);
+                let t = &view[inner.range()];
+                if cjk_count(t) > 0 {
+                    options.push(Choice::new(inner, t, false, true, None));
+                }
+            }
+            let span = Span::new(start, p0);
             let t = &view[span.range()];
-            let c = text_chars(t);
-            if cjk_count(t) > MAX_CHINESE_CHARS || c > MAX_CHINESE_CHARS as f32 + 2.0 {
-                bounded = false;
+            if cjk_count(t) > MAX_CHINESE_CHARS || text_chars(t) > MAX_CHINESE_CHARS as f32 + 2.0 {
+                end_bounded = false;
                 break;
             }
-            // a Latin word cannot start the term unless it is glued to Chinese
-            options.push(span);
-            chars.push(c);
-            verb_start.push(w.tag == "v" && options.len() >= 3);
+            let n_words = options.len() + 1;
+            options.push(Choice::new(
+                span,
+                t,
+                w.tag == "v" && n_words >= 3,
+                false,
+                left_word,
+            ));
+            prev_start = start;
         }
-        // Options must contain Chinese and must not start with a Latin-only word followed by space-free text of another term.
-        let keep: Vec<usize> = (0..options.len())
-            .filter(|&k| cjk_count(&view[options[k].range()]) > 0)
-            .collect();
-        if keep.is_empty() {
+        let _ = prev_start;
+        if let Some(last) = options.last_mut() {
+            last.at_stop |= end_bounded;
+        }
+        // an option must hold Chinese
+        options.retain(|o| cjk_count(&view[o.span.range()]) > 0);
+        if options.is_empty() {
             return None;
         }
-        let options: Vec<Span> = keep.iter().map(|&k| options[k]).collect();
-        let chars: Vec<f32> = keep.iter().map(|&k| chars[k]).collect();
-        let verb_start: Vec<bool> = keep.iter().map(|&k| verb_start[k]).collect();
         Some(LeftSite {
             options,
-            chars,
-            verb_start,
-            bounded,
             marked: None,
             expected,
         })
@@ -1120,9 +1169,10 @@ impl<'j> Aligner<'j> {
             if let Some(left) = p.left {
                 let view = views[doc_ix];
                 let (ix, conf) = choose(&left, view, counts);
-                g.chinese = Some(left.options[ix]);
+                let zh = left.options[ix].span;
+                g.chinese = Some(zh);
                 g.confidence = conf;
-                g.site = Span::new(g.site.start.min(left.options[ix].start), g.site.end);
+                g.site = Span::new(g.site.start.min(zh.start), g.site.end);
             }
             out.push((doc_ix, g));
         }
@@ -1139,62 +1189,62 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
     if left.marked.is_some() {
         return (0, 0.95);
     }
-    let n = left.options.len();
     let e = left.expected.max(2.0);
-    let strs: Vec<&str> = left
-        .options
-        .iter()
-        .map(|s| view[s.range()].trim())
-        .collect();
-    let mut best = (f32::MIN, 0usize);
-    let mut scores = Vec::with_capacity(n);
-    for k in 0..n {
-        let c = left.chars[k];
-        // Chinese renderings vary around the expected length; only a clear misfit counts
-        let tolerance = if e <= 4.0 { 1.0 } else { 2.0 };
-        let mut score = -(((c - e).abs() - tolerance).max(0.0) / e);
-        if left.verb_start[k] {
-            score -= 0.25;
-        }
-        if k == n - 1 && left.bounded {
+    // Chinese renderings vary around the expected length; only a clear misfit counts
+    let tolerance = if e <= 4.0 { 1.0 } else { 2.0 };
+    let text = |s: Span| view[s.range()].trim();
+    let mut scores = Vec::with_capacity(left.options.len());
+    for (k, o) in left.options.iter().enumerate() {
+        let c = o.chars;
+        let mut score = -(((c - e).abs() - tolerance).max(0.0) / e) + 0.02 * c;
+        if o.at_stop {
             score += 0.3;
         }
-        let here = count(counts, strs[k]);
-        if k + 1 < n {
-            let longer = count(counts, strs[k + 1]);
-            if here >= 3 && longer <= 1 {
-                score += 0.5; // the word to the left is context
-            }
-        }
-        if here >= 2 && c >= 2.0 {
-            score += 0.05 * (here.min(5) as f32 - 1.0);
+        if o.verb_start {
+            score -= 0.25;
         }
         if c < 2.0 && e > 3.0 {
             score -= 0.3; // one character for a multi-word English term
         }
-        scores.push(score);
-        if score > best.0 {
-            best = (score, k);
+        // The word to the left is context when it is common on its own, this option is
+        // common on its own, and the two occur together only here.
+        if let (Some(lw), Some(longer)) = (o.left_word, left.options.get(k + 1)) {
+            let w = text(lw);
+            if w.chars().count() >= 2
+                && count(counts, w) >= 3
+                && count(counts, text(o.span)) >= 3
+                && count(counts, text(longer.span)) <= 1
+            {
+                score += 0.3;
+            }
         }
+        let here = count(counts, text(o.span));
+        if here >= 2 && c >= 2.0 {
+            score += 0.03 * (here.min(5) as f32 - 1.0);
+        }
+        scores.push(score);
     }
-    let k = best.1;
-    let mut conf: f32 = if k == n - 1 && left.bounded {
-        0.85
-    } else {
-        0.65
-    };
-    let dev = (left.chars[k] - e).abs() / e;
+    let (k, best) = scores
+        .iter()
+        .copied()
+        .enumerate()
+        .fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
+    if std::env::var_os("TB_DEBUG").is_some() {
+        let strs: Vec<&str> = left.options.iter().map(|o| text(o.span)).collect();
+        eprintln!("{strs:?} e={e} scores={scores:?}");
+    }
+    let o = &left.options[k];
+    let mut conf: f32 = if o.at_stop { 0.85 } else { 0.65 };
+    let dev = (((o.chars - e).abs() - tolerance).max(0.0)) / e;
     conf -= 0.2 * dev.min(1.0);
-    if let Some(second) = scores
+    let second = scores
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != k)
         .map(|(_, s)| *s)
-        .reduce(f32::max)
-    {
-        if best.0 - second < 0.15 {
-            conf -= 0.1;
-        }
+        .fold(f32::MIN, f32::max);
+    if best - second < 0.15 {
+        conf -= 0.1;
     }
     (k, conf.clamp(0.3, 0.95))
 }

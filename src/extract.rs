@@ -121,9 +121,11 @@ fn recurrence(
     for (i, p) in pending.iter().enumerate() {
         if let Some(left) = &p.left {
             for o in &left.options {
-                let s = views[owner[i]][o.range()].trim();
-                if !s.is_empty() {
-                    patterns.insert(s);
+                for span in std::iter::once(o.span).chain(o.left_word) {
+                    let s = views[owner[i]][span.range()].trim();
+                    if !s.is_empty() {
+                        patterns.insert(s);
+                    }
                 }
             }
         }
