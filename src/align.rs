@@ -87,6 +87,8 @@ pub(crate) struct LeftSite {
     marked: Option<Span>,
     /// The length in characters that the English suggests.
     expected: f32,
+    /// The English, lowercased.
+    english: String,
 }
 
 /// One possible Chinese term.
@@ -410,6 +412,41 @@ const STOP_WORDS: &[&str] = &[
     "叫的",
     "主持人",
     "嘉宾",
+    "含有",
+    "具有",
+    "拥有",
+    "带有",
+    "有着",
+    "存在",
+    "出现",
+    "产生",
+    "获得",
+    "取得",
+    "采取",
+    "运行",
+    "执行",
+    "调用",
+    "构建",
+    "搭建",
+    "部署",
+    "加载",
+    "导入",
+    "安装",
+    "下载",
+    "避免",
+    "防止",
+    "解决",
+    "完成",
+    "提供",
+    "借助",
+    "依靠",
+    "依赖于",
+    "结合",
+    "引出",
+    "涉及",
+    "叫法",
+    "称呼为",
+    "管",
 ];
 
 fn is_stop(word: &str, tag: &str) -> bool {
@@ -438,6 +475,9 @@ fn is_stop(word: &str, tag: &str) -> bool {
         _ => false,
     }
 }
+
+/// Locality words: they end a term on its left but may start one (后训练, 上采样).
+const LOCALITY: &[&str] = &["中", "上", "下", "后", "前", "内", "里", "外"];
 
 /// Apposition keywords after which the other language's form follows.
 const APPOSITION_STRONG: &[&str] = &[
@@ -661,12 +701,17 @@ fn expected_chars(english: &str) -> f32 {
         let letters = english.chars().filter(|c| c.is_ascii_alphabetic()).count();
         return (letters as f32 * 1.7).clamp(2.0, 8.0);
     }
-    let content = english
+    // long English words are often compounds: backpropagation 反向传播, consistency 一致性
+    let chars: f32 = english
         .split([' ', '-', '/'])
         .filter(|w| !w.is_empty() && !is_function_word(w))
-        .count()
-        .max(1);
-    (content as f32 * 2.0).min(12.0)
+        .map(|w| match w.chars().count() {
+            0..=6 => 2.0,
+            7..=10 => 2.5,
+            _ => 3.5,
+        })
+        .sum();
+    chars.clamp(2.0, 12.0)
 }
 
 fn text_chars(s: &str) -> f32 {
@@ -720,7 +765,7 @@ impl<'j> Aligner<'j> {
         }
         // Appositions.
         for (ci, cand) in cands.iter().enumerate() {
-            self.apposition_after(doc, cand, &mut out);
+            self.apposition_after(doc, cands, ci, &mut out);
             self.apposition_before(doc, cand, &mut out);
             let _ = (ci, &by_start);
         }
@@ -833,8 +878,7 @@ impl<'j> Aligner<'j> {
                 }
                 return;
             }
-            let expected = expected_chars(&view[english.range()]);
-            if let Some(left) = self.left_site(doc, paren.start, expected) {
+            if let Some(left) = self.left_site(doc, paren.start, &view[english.range()]) {
                 out.push(Pending {
                     gloss: Gloss {
                         english,
@@ -904,23 +948,73 @@ impl<'j> Aligner<'j> {
         Some(part)
     }
 
-    /// `English，也就是 中文` and `叫 English，就是 中文`.
-    fn apposition_after(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+    /// `English，也就是 中文`, `叫 English，就是 中文`, `叫 English，中文。` and
+    /// `English，简称 ABBR` / `ABBR，全称 English`.
+    fn apposition_after(
+        &self,
+        doc: &Document<'_>,
+        cands: &[Candidate<'_>],
+        ci: usize,
+        out: &mut Vec<Pending>,
+    ) {
         let view = doc.view();
+        let cand = &cands[ci];
         let mut i = skip_fwd(view, cand.span.end, true);
+        let paused = char_at(view, i).is_some_and(is_separator);
         if let Some(c) = char_at(view, i).filter(|&c| is_separator(c)) {
             i = skip_fwd(view, i + c.len_utf8(), true);
         }
         let rest = &view[i..];
+        // English, 简称/全称 English: an acronym and its full form
+        if let Some(k) = [
+            "简称为",
+            "简称",
+            "缩写为",
+            "缩写",
+            "全称是",
+            "全称为",
+            "全称",
+            "英文全称",
+        ]
+        .iter()
+        .find(|k| rest.starts_with(*k))
+        {
+            let at = skip_fwd(view, i + k.len(), true);
+            if let Some(other) = cands.get(ci + 1).filter(|c| c.span.start == at) {
+                let (a, b) = (cand.text, other.text);
+                let (full, abbr) = if is_acronym(b) && abbreviates(b, a) {
+                    (cand.span, other.span)
+                } else if is_acronym(a) && abbreviates(a, b) {
+                    (other.span, cand.span)
+                } else {
+                    return;
+                };
+                out.push(Pending {
+                    gloss: Gloss {
+                        english: full,
+                        abbreviation: Some(abbr),
+                        alias: None,
+                        chinese: None,
+                        method: Method::Apposition,
+                        confidence: 0.0,
+                        site: Span::new(cand.span.start, other.span.end),
+                    },
+                    left: None,
+                });
+                return;
+            }
+        }
         let strong = APPOSITION_STRONG.iter().find(|k| rest.starts_with(*k));
         let weak = APPOSITION_WEAK.iter().find(|k| rest.starts_with(*k));
         let named = named_before(view, cand.span.start);
-        let key = match (strong, weak) {
+        let key: &str = match (strong, weak) {
             (Some(k), _) => k,
             (None, Some(k)) if named => k,
+            // 叫 length bias，长度偏差。
+            (None, None) if named && paused => "",
             _ => return,
         };
-        if *key == "即" && !named && i == skip_fwd(view, cand.span.end, true) {
+        if key == "即" && !paused {
             return; // English即 without a pause is rarely an apposition
         }
         let start = skip_fwd(view, i + key.len(), true);
@@ -941,68 +1035,88 @@ impl<'j> Aligner<'j> {
         let words = self.jieba.tag(&view[tail.range()], true);
         let mut cut = tail.end;
         for (k, w) in words.iter().enumerate() {
-            if k > 0 && (is_stop(w.word, w.tag) || w.tag.starts_with('v') && k >= 2) {
+            if k == 0 {
+                if is_stop(w.word, w.tag) && !LOCALITY.contains(&w.word) {
+                    return;
+                }
+            } else if is_stop(w.word, w.tag) || w.tag.starts_with('v') && k >= 2 {
                 cut = tail.start + w.byte_start;
                 break;
             }
-            if k == 0 && is_stop(w.word, w.tag) {
-                return;
-            }
+        }
+        if key.is_empty() && cut != tail.end {
+            return; // a bare apposition must be the whole phrase
         }
         let zh = trim_span(view, Span::new(tail.start, cut));
-        if let Some(zh) = self.chinese_term_at(view, zh, true) {
-            let n = cjk_count(&view[zh.range()]);
-            if n > 8 {
-                return;
-            }
-            out.push(Pending {
-                gloss: Gloss {
-                    english: cand.span,
-                    abbreviation: None,
-                    alias: None,
-                    chinese: Some(zh),
-                    method: Method::Apposition,
-                    confidence: if named { 0.8 } else { 0.7 },
-                    site: Span::new(cand.span.start, zh.end),
-                },
-                left: None,
-            });
+        let Some(zh) = self.chinese_term_at(view, zh, true) else {
+            return;
+        };
+        let n = cjk_count(&view[zh.range()]);
+        if n > 8 || key.is_empty() && n as f32 > expected_chars(cand.text) + 3.0 {
+            return;
         }
+        out.push(Pending {
+            gloss: Gloss {
+                english: cand.span,
+                abbreviation: None,
+                alias: None,
+                chinese: Some(zh),
+                method: Method::Apposition,
+                confidence: if key.is_empty() {
+                    0.65
+                } else if named {
+                    0.8
+                } else {
+                    0.7
+                },
+                site: Span::new(cand.span.start, zh.end),
+            },
+            left: None,
+        });
     }
 
-    /// `中文，又称 English` and `叫 中文，也就是 English`.
+    /// `中文，又称 English`, `叫 中文，也就是 English` and `叫 中文，English。`.
     fn apposition_before(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
         let view = doc.view();
         let i = skip_back(view, cand.span.start, true);
         let head = &view[..i];
-        let Some(key) = APPOSITION_STRONG
+        let key: &str = match APPOSITION_STRONG
             .iter()
             .chain(APPOSITION_WEAK)
             .find(|k| head.ends_with(*k))
-        else {
-            return;
+        {
+            Some(k) => k,
+            None => "",
         };
         let mut j = skip_back(view, i - key.len(), true);
         let paused = char_before(view, j).is_some_and(is_separator);
         if paused {
             j = skip_back(view, prev_char_start(view, j), true);
         }
-        if !paused && *key == "即" {
+        if !paused && (key == "即" || key.is_empty()) {
             return;
         }
-        let weak = APPOSITION_WEAK.contains(key);
-        if weak {
-            // accept 就是 only after 叫/称为 shortly before
-            let mut from = j.saturating_sub(60);
-            while !view.is_char_boundary(from) {
-                from += 1;
-            }
-            if !NAMING.iter().any(|n| view[from..j].contains(n)) {
+        // the naming word shortly before the Chinese
+        let mut from = j.saturating_sub(if key.is_empty() { 36 } else { 60 });
+        while !view.is_char_boundary(from) {
+            from += 1;
+        }
+        let named = NAMING.iter().any(|n| view[from..j].contains(n));
+        if APPOSITION_WEAK.contains(&key) && !named {
+            return;
+        }
+        if key.is_empty() {
+            // 叫思维链，chain-of-thought，简称 CoT: the English must end the phrase
+            let after = skip_fwd(view, cand.span.end, true);
+            let ends = char_at(view, after).is_none_or(|c| !(is_cjk(c) || c.is_alphanumeric()));
+            if !named || !ends {
                 return;
             }
         }
-        let expected = expected_chars(cand.text);
-        if let Some(left) = self.left_site(doc, j, expected) {
+        if let Some(left) = self.left_site(doc, j, cand.text) {
+            if key.is_empty() && !left.options.last().is_some_and(|o| o.at_stop) {
+                return;
+            }
             out.push(Pending {
                 gloss: Gloss {
                     english: cand.span,
@@ -1022,9 +1136,16 @@ impl<'j> Aligner<'j> {
     }
 
     /// The possible Chinese terms that end at `end`.
-    fn left_site(&self, doc: &Document<'_>, end: usize, expected: f32) -> Option<LeftSite> {
+    fn left_site(&self, doc: &Document<'_>, end: usize, english: &str) -> Option<LeftSite> {
         let view = doc.view();
-        let p0 = skip_back(view, end, false);
+        let expected = expected_chars(english);
+        let english = english.to_lowercase();
+        let mut p0 = skip_back(view, end, false);
+        // 低秩适配嘛(Low-Rank Adaptation): a modal particle between term and gloss
+        while let Some(c) = char_before(view, p0).filter(|c| "嘛呢吧啊呀哦啦么".contains(*c))
+        {
+            p0 = skip_back(view, p0 - c.len_utf8(), false);
+        }
         let p1 = skip_back(view, p0, true);
         // An emphasis or quotation right before the bracket.
         let mut marked = None;
@@ -1057,6 +1178,7 @@ impl<'j> Aligner<'j> {
                 options: vec![choice],
                 marked,
                 expected,
+                english,
             });
         }
         if p1 != p0 {
@@ -1067,8 +1189,14 @@ impl<'j> Aligner<'j> {
         let mut n = 0;
         let mut hit_limit = false;
         while let Some(c) = char_before(view, ws) {
-            let ok =
-                is_cjk(c) || c.is_alphanumeric() || matches!(c, '-' | '·' | '.' | ' ' | '\u{a0}');
+            // a dot only inside a word (Llama-3.1), not after a list number (1. 无偏性)
+            let dot_inside = c == '.'
+                && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
+                && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
+            let ok = is_cjk(c)
+                || c.is_alphanumeric()
+                || dot_inside
+                || matches!(c, '-' | '·' | ' ' | '\u{a0}');
             if !ok {
                 break;
             }
@@ -1079,7 +1207,7 @@ impl<'j> Aligner<'j> {
             ws -= c.len_utf8();
             n += 1;
         }
-        let window = Span::new(skip_fwd(view, ws, false), p0);
+        let window = Span::new(skip_fwd(view, ws, false).min(p0), p0);
         let wtext = &view[window.range()];
         if window.is_empty()
             || !char_before(view, p0).is_some_and(|c| is_cjk(c) || c.is_alphanumeric())
@@ -1125,14 +1253,16 @@ impl<'j> Aligner<'j> {
                 end_bounded = false;
                 break;
             }
-            let n_words = options.len() + 1;
-            options.push(Choice::new(
-                span,
-                t,
-                w.tag == "v" && n_words >= 3,
-                false,
-                left_word,
-            ));
+            let n_words = options.iter().filter(|o| !o.at_stop).count() + 1;
+            let verb = w.tag == "v" && n_words >= 2;
+            // an option starts with a word: not with a number (1 无偏性) or punctuation
+            let numeric = w
+                .word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
+            if !numeric {
+                options.push(Choice::new(span, t, verb, false, left_word));
+            }
             prev_start = start;
         }
         let _ = prev_start;
@@ -1148,6 +1278,7 @@ impl<'j> Aligner<'j> {
             options,
             marked: None,
             expected,
+            english,
         })
     }
 
@@ -1200,8 +1331,21 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         if o.at_stop {
             score += 0.3;
         }
+        // a Latin word at the start is part of the term when the English has it too
+        // (Python 包 / Python package), context otherwise (Nadaraya-Watson核回归 / kernel regression)
+        let head: String = text(o.span)
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if !head.is_empty() {
+            score += if left.english.contains(&head.to_lowercase()) {
+                0.2
+            } else {
+                -0.4
+            };
+        }
         if o.verb_start {
-            score -= 0.25;
+            score -= 0.3; // 含有隐变量, 试知识蒸馏: a verb and its object
         }
         if c < 2.0 && e > 3.0 {
             score -= 0.3; // one character for a multi-word English term

@@ -452,9 +452,23 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) 
     }
     // Cut the run at noise words.
     let mut piece: Vec<Word> = Vec::new();
-    for w in run {
+    let n = run.len();
+    for (i, w) in run.iter().enumerate() {
         let s = &text[w.span.range()];
-        if word_is_noise(s, &view[w.span.end..]) {
+        // a single letter inside a run is a word (Type I error, maximum a posteriori), at its
+        // end after a name or a possessive too (Mann-Whitney U, Cohen's d)
+        let letter = s.chars().count() == 1 && s.chars().all(|c| fold(c).is_ascii_alphabetic());
+        let kept_letter = letter
+            && n > 1
+            && ((i > 0 && i + 1 < n)
+                || (i + 1 == n && i > 0 && {
+                    let prev = &text[run[i - 1].span.range()];
+                    (is_capitalised(prev) && prev.contains('-')
+                        || prev.ends_with("'s")
+                        || prev.ends_with("’s"))
+                        && !piece.is_empty()
+                }));
+        if !kept_letter && word_is_noise(s, &view[w.span.end..]) {
             flush(text, &mut piece, out);
         } else {
             piece.push(*w);
