@@ -99,6 +99,8 @@ pub(crate) struct Choice {
     chars: f32,
     /// Starts with a plain verb and has three words or more.
     verb_start: bool,
+    /// Starts with a verb followed by one long dictionary word.
+    verb_object: bool,
     /// Its left edge is a function word, punctuation or markup.
     at_stop: bool,
     /// The word just left of it.
@@ -117,6 +119,7 @@ impl Choice {
             span,
             chars: text_chars(text),
             verb_start,
+            verb_object: false,
             at_stop,
             left_word,
         }
@@ -124,7 +127,7 @@ impl Choice {
 }
 
 /// Function characters that jieba sometimes glues to the first character of a term.
-const GLUED_STOPS: &str = "做把被将给叫是让和与或及从";
+const GLUED_STOPS: &str = "做把被将给叫是让和与或及从为以成";
 
 /// Words that never start or continue a Chinese term on its left.
 const STOP_WORDS: &[&str] = &[
@@ -351,7 +354,6 @@ const STOP_WORDS: &[&str] = &[
     "叫作为",
     "称作为",
     "又叫",
-    "简单",
     "所示",
     "如下",
     "一下",
@@ -447,20 +449,73 @@ const STOP_WORDS: &[&str] = &[
     "叫法",
     "称呼为",
     "管",
+    "少量",
+    "容易",
+    "难以",
+    "往往",
+    "经常",
+    "总是",
+    "常常",
+    "必须",
+    "直接",
+    "仍然",
+    "依然",
+    "只是",
+    "才能",
+    "别忘了",
+    "忘了",
+    "大量",
+    "部分",
+    "一部分",
+    "许多",
+    "很多",
+    "多数",
+    "少数",
+    "若干",
+    "一定",
+    "成",
+    "改为",
+    "变为",
+    "转为",
+    "换成",
+    "变成",
+    "分为",
+    "划分为",
+    "视作",
+    "写成",
+    "记作",
+    "记为",
+    "看成",
 ];
 
 fn is_stop(word: &str, tag: &str) -> bool {
     if STOP_WORDS.contains(&word) {
         return true;
     }
-    if word.chars().count() == 2 && word.ends_with('个') {
-        return true; // 算个, 这个, 哪个: a measure word ends the term
+    if word.chars().count() <= 3 && word.ends_with('个') {
+        return true; // 算个, 这个, 同一个: a measure word ends the term
     }
     let t = tag.as_bytes();
     match t.first() {
         Some(b'u') if tag == "ug" => false, // 过 also starts 过拟合
-        Some(b'u') | Some(b'p') | Some(b'c') | Some(b'r') | Some(b'y') | Some(b'e')
-        | Some(b'o') | Some(b'w') => {
+        _ if word == "自" => false,         // 自编码器, 自监督学习
+        _ if matches!(
+            tag,
+            "uj" | "ul"
+                | "uz"
+                | "uv"
+                | "ud"
+                | "p"
+                | "c"
+                | "r"
+                | "rr"
+                | "rz"
+                | "y"
+                | "e"
+                | "o"
+                | "w"
+        ) =>
+        {
             // particles, prepositions, conjunctions, pronouns, modal particles, interjections
             word.chars().count() <= 2
         }
@@ -939,9 +994,13 @@ impl<'j> Aligner<'j> {
             return None;
         }
         let words = self.jieba.tag(t, true);
+        let allowed = |k: usize, w: &str| {
+            (w == "的" && n <= 8 && !prefixed) || (k == 0 && LOCALITY.contains(&w))
+        };
         if words
             .iter()
-            .any(|w| is_stop(w.word, w.tag) && !(w.word == "的" && n <= 8 && !prefixed))
+            .enumerate()
+            .any(|(k, w)| is_stop(w.word, w.tag) && !allowed(k, w.word))
         {
             return None;
         }
@@ -1140,6 +1199,7 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let expected = expected_chars(english);
         let english = english.to_lowercase();
+        let to_inside = english.contains(" to ") || english.contains("-to-");
         let mut p0 = skip_back(view, end, false);
         // 低秩适配嘛(Low-Rank Adaptation): a modal particle between term and gloss
         while let Some(c) = char_before(view, p0).filter(|c| "嘛呢吧啊呀哦啦么".contains(*c))
@@ -1231,7 +1291,12 @@ impl<'j> Aligner<'j> {
                 .rev()
                 .find(|x| !x.word.trim().is_empty())
                 .map(|x| Span::new(window.start + x.byte_start, window.start + x.byte_end));
-            if is_stop(w.word, w.tag) {
+            // 后端 cut as 后/端, 端到端 for end-to-end: not stops here
+            let single = options
+                .last()
+                .is_none_or(|o| cjk_count(&view[o.span.range()]) <= 1);
+            let kept = (LOCALITY.contains(&w.word) && single) || (w.word == "到" && to_inside);
+            if is_stop(w.word, w.tag) && !kept {
                 end_bounded = true;
                 if let Some(last) = options.last_mut() {
                     last.at_stop = true;
@@ -1240,7 +1305,20 @@ impl<'j> Aligner<'j> {
             }
             // a word glued to a leading function character: 做大 in 做大语言模型
             let first = w.word.chars().next().unwrap_or(' ');
-            if w.word.chars().count() == 2 && GLUED_STOPS.contains(first) {
+            // 一个零 in 一个零假设: a measure word glued to the term
+            if let Some(p) = w
+                .word
+                .find('个')
+                .filter(|&p| p + '个'.len_utf8() < w.word.len())
+            {
+                let inner = Span::new(start + p + '个'.len_utf8(), p0);
+                let t = &view[inner.range()];
+                if cjk_count(t) > 0 {
+                    options.push(Choice::new(inner, t, false, true, None));
+                }
+            }
+            let noun = w.tag.starts_with('n') || w.tag == "vn";
+            if w.word.chars().count() == 2 && GLUED_STOPS.contains(first) && !noun {
                 let inner = Span::new(start + first.len_utf8(), p0);
                 let t = &view[inner.range()];
                 if cjk_count(t) > 0 {
@@ -1255,13 +1333,22 @@ impl<'j> Aligner<'j> {
             }
             let n_words = options.iter().filter(|o| !o.at_stop).count() + 1;
             let verb = w.tag == "v" && n_words >= 2;
+            // a verb before one long dictionary word is its object's verb: 纳入版本控制
+            let verb_object = verb
+                && n_words == 2
+                && options.last().is_some_and(|o| {
+                    cjk_count(&view[o.span.range()]) >= 3
+                        && self.jieba.has_word(view[o.span.range()].trim())
+                });
             // an option starts with a word: not with a number (1 无偏性) or punctuation
             let numeric = w
                 .word
                 .chars()
                 .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
             if !numeric {
-                options.push(Choice::new(span, t, verb, false, left_word));
+                let mut choice = Choice::new(span, t, verb, false, left_word);
+                choice.verb_object = verb_object;
+                options.push(choice);
             }
             prev_start = start;
         }
@@ -1343,6 +1430,9 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
             } else {
                 -0.4
             };
+        }
+        if o.verb_object {
+            score -= 0.2;
         }
         if o.verb_start {
             score -= 0.3; // 含有隐变量, 试知识蒸馏: a verb and its object
