@@ -103,28 +103,23 @@ pub(crate) struct Choice {
     verb_object: bool,
     /// Its left edge is a function word, punctuation or markup.
     at_stop: bool,
-    /// The word just left of it.
-    pub left_word: Option<Span>,
 }
 
 impl Choice {
-    fn new(
-        span: Span,
-        text: &str,
-        verb_start: bool,
-        at_stop: bool,
-        left_word: Option<Span>,
-    ) -> Choice {
+    fn new(span: Span, text: &str, verb_start: bool, at_stop: bool) -> Choice {
         Choice {
             span,
             chars: text_chars(text),
             verb_start,
             verb_object: false,
             at_stop,
-            left_word,
         }
     }
 }
+
+/// How much a plain verb at the start of a longer option counts against it. jieba tags many
+/// term-initial words as verbs (反向代理, 负载均衡, 生成对抗网络), so only a little.
+const VERB_START_PENALTY: f32 = 0.1;
 
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &str = "做把被将给叫是让和与或及从为以成";
@@ -457,7 +452,6 @@ const STOP_WORDS: &[&str] = &[
     "总是",
     "常常",
     "必须",
-    "直接",
     "仍然",
     "依然",
     "只是",
@@ -491,6 +485,10 @@ const STOP_WORDS: &[&str] = &[
 fn is_stop(word: &str, tag: &str) -> bool {
     if STOP_WORDS.contains(&word) {
         return true;
+    }
+    let cs: Vec<char> = word.chars().take(3).collect();
+    if cs.len() == 2 && cs[0] == cs[1] && tag.starts_with('v') {
+        return true; // 聊聊, 看看: a reduplicated verb
     }
     if word.chars().count() <= 3 && word.ends_with('个') {
         return true; // 算个, 这个, 同一个: a measure word ends the term
@@ -688,6 +686,10 @@ fn cjk_count(s: &str) -> usize {
 
 /// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`).
 pub fn is_acronym(abbr: &str) -> bool {
+    // a versioned name is not an acronym: GPT-4o, Llama-3.1
+    if abbr.contains(|c: char| c == '-' || c == '.') && abbr.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let letters: Vec<char> = abbr
         .chars()
         .map(fold)
@@ -1233,7 +1235,7 @@ impl<'j> Aligner<'j> {
             }
         }
         if let Some(m) = marked {
-            let choice = Choice::new(m, &view[m.range()], false, true, None);
+            let choice = Choice::new(m, &view[m.range()], false, true);
             return Some(LeftSite {
                 options: vec![choice],
                 marked,
@@ -1278,19 +1280,22 @@ impl<'j> Aligner<'j> {
             return None;
         }
         let words = self.jieba.tag(wtext, true);
+        if std::env::var_os("TB_DEBUG").is_some() {
+            eprintln!(
+                "window {:?}",
+                words
+                    .iter()
+                    .map(|w| format!("{}/{}", w.word, w.tag))
+                    .collect::<Vec<_>>()
+            );
+        }
         let mut options: Vec<Choice> = Vec::new();
         let mut end_bounded = !hit_limit;
-        let mut prev_start = p0; // start of the word to the right of the current one
-        for (i, w) in words.iter().enumerate().rev() {
+        for w in words.iter().rev() {
             if w.word.trim().is_empty() {
                 continue;
             }
             let start = window.start + w.byte_start;
-            let left_word = words[..i]
-                .iter()
-                .rev()
-                .find(|x| !x.word.trim().is_empty())
-                .map(|x| Span::new(window.start + x.byte_start, window.start + x.byte_end));
             // 后端 cut as 后/端, 端到端 for end-to-end: not stops here
             let single = options
                 .last()
@@ -1314,7 +1319,7 @@ impl<'j> Aligner<'j> {
                 let inner = Span::new(start + p + '个'.len_utf8(), p0);
                 let t = &view[inner.range()];
                 if cjk_count(t) > 0 {
-                    options.push(Choice::new(inner, t, false, true, None));
+                    options.push(Choice::new(inner, t, false, true));
                 }
             }
             let noun = w.tag.starts_with('n') || w.tag == "vn";
@@ -1322,7 +1327,7 @@ impl<'j> Aligner<'j> {
                 let inner = Span::new(start + first.len_utf8(), p0);
                 let t = &view[inner.range()];
                 if cjk_count(t) > 0 {
-                    options.push(Choice::new(inner, t, false, true, None));
+                    options.push(Choice::new(inner, t, false, true));
                 }
             }
             let span = Span::new(start, p0);
@@ -1346,15 +1351,18 @@ impl<'j> Aligner<'j> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
             if !numeric {
-                let mut choice = Choice::new(span, t, verb, false, left_word);
+                let mut choice = Choice::new(span, t, verb, false);
                 choice.verb_object = verb_object;
                 options.push(choice);
             }
-            prev_start = start;
         }
-        let _ = prev_start;
         if let Some(last) = options.last_mut() {
             last.at_stop |= end_bounded;
+        }
+        // a verb at a boundary is one too: 聊聊 in 今天我们聊聊大语言模型
+        let n = options.len();
+        if n >= 2 && options[n - 1].at_stop && options[n - 1].verb_object {
+            options[n - 2].at_stop = true;
         }
         // an option must hold Chinese
         options.retain(|o| cjk_count(&view[o.span.range()]) > 0);
@@ -1412,7 +1420,7 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
     let tolerance = if e <= 4.0 { 1.0 } else { 2.0 };
     let text = |s: Span| view[s.range()].trim();
     let mut scores = Vec::with_capacity(left.options.len());
-    for (k, o) in left.options.iter().enumerate() {
+    for o in &left.options {
         let c = o.chars;
         let mut score = -(((c - e).abs() - tolerance).max(0.0) / e) + 0.02 * c;
         if o.at_stop {
@@ -1435,22 +1443,10 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
             score -= 0.2;
         }
         if o.verb_start {
-            score -= 0.3; // 含有隐变量, 试知识蒸馏: a verb and its object
+            score -= VERB_START_PENALTY;
         }
         if c < 2.0 && e > 3.0 {
             score -= 0.3; // one character for a multi-word English term
-        }
-        // The word to the left is context when it is common on its own, this option is
-        // common on its own, and the two occur together only here.
-        if let (Some(lw), Some(longer)) = (o.left_word, left.options.get(k + 1)) {
-            let w = text(lw);
-            if w.chars().count() >= 2
-                && count(counts, w) >= 3
-                && count(counts, text(o.span)) >= 3
-                && count(counts, text(longer.span)) <= 1
-            {
-                score += 0.3;
-            }
         }
         let here = count(counts, text(o.span));
         if here >= 2 && c >= 2.0 {
@@ -1465,7 +1461,12 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         .fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
     if std::env::var_os("TB_DEBUG").is_some() {
         let strs: Vec<&str> = left.options.iter().map(|o| text(o.span)).collect();
-        eprintln!("{strs:?} e={e} scores={scores:?}");
+        let flags: Vec<(bool, bool, bool)> = left
+            .options
+            .iter()
+            .map(|o| (o.at_stop, o.verb_start, o.verb_object))
+            .collect();
+        eprintln!("{strs:?} e={e} scores={scores:?} flags={flags:?}");
     }
     let o = &left.options[k];
     let mut conf: f32 = if o.at_stop { 0.85 } else { 0.65 };

@@ -121,11 +121,9 @@ fn recurrence(
     for (i, p) in pending.iter().enumerate() {
         if let Some(left) = &p.left {
             for o in &left.options {
-                for span in std::iter::once(o.span).chain(o.left_word) {
-                    let s = views[owner[i]][span.range()].trim();
-                    if !s.is_empty() {
-                        patterns.insert(s);
-                    }
+                let s = views[owner[i]][o.span.range()].trim();
+                if !s.is_empty() {
+                    patterns.insert(s);
                 }
             }
         }

@@ -13,7 +13,7 @@ use crate::align::{abbreviates, is_acronym, Gloss, Method};
 use crate::glossary::{Category, Entry, Glossary, Occurrence};
 use crate::normalize::{fold, is_cjk, Document};
 use crate::Span;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The merge key of an English form.
 ///
@@ -169,7 +169,15 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     };
     for (d, a) in inputs.iter().enumerate() {
         let text = a.doc.text();
+        // English inside a Chinese rendering (HTTP in HTTP 请求头) is part of that rendering
+        let chinese: Vec<Span> = a.glosses.iter().filter_map(|g| g.chinese).collect();
         for &(span, title) in &a.english {
+            if chinese
+                .iter()
+                .any(|z| z.start <= span.start && span.end <= z.end)
+            {
+                continue;
+            }
             let s = surface(&text[span.range()]);
             let id = id_of(key(&s), &mut groups);
             let g = &mut groups[id];
@@ -186,6 +194,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     // 2. Links between keys.
     let mut uf = UnionFind((0..groups.len()).collect());
     let mut abbr_links: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
+    let mut aliases: HashSet<String> = HashSet::new();
     let mut zh_of: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     for a in inputs {
         let text = a.doc.text();
@@ -202,6 +211,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
             if let Some(al) = g.alias {
                 if let Some(&b) = ids.get(&key(&text[al.range()])) {
                     uf.union(e, b);
+                    aliases.insert(surface(&text[al.range()]));
                 }
             }
             if let Some(zh) = g.chinese {
@@ -233,6 +243,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
             uf.union(*a, f);
         }
     }
+    link_initials(&ids, &groups, &abbr_links, &mut uf);
     // renderings per key, for the near-duplicate guard
     let mut key_zh: HashMap<usize, Vec<String>> = HashMap::new();
     for (zh, list) in &zh_of {
@@ -284,7 +295,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     }
     let mut entries: Vec<Entry> = merged
         .into_values()
-        .filter_map(|g| entry(g, inputs))
+        .filter_map(|g| entry(g, inputs, &aliases))
         .collect();
     entries.sort_by(|a, b| {
         b.frequency
@@ -294,6 +305,42 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     Glossary {
         entries,
         sources: inputs.iter().map(|a| a.name.clone()).collect(),
+    }
+}
+
+/// Links an acronym that the input never pairs with a full form to the one multi-word form
+/// whose initials spell it (`DPO` … `Direct Preference Optimization`).
+fn link_initials(
+    ids: &HashMap<String, usize>,
+    groups: &[Group],
+    abbr_links: &HashMap<usize, HashMap<usize, usize>>,
+    uf: &mut UnionFind,
+) {
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, &id) in ids {
+        let words: Vec<&str> = k.split(' ').collect();
+        if words.len() < 2 || has_digit(k) {
+            continue;
+        }
+        let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        let content: String = words
+            .iter()
+            .filter(|w| !crate::candidates::is_function_word(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        by_initials.entry(all.clone()).or_default().push(id);
+        if content != all && content.len() >= 2 {
+            by_initials.entry(content).or_default().push(id);
+        }
+    }
+    for (k, &id) in ids {
+        if abbr_links.contains_key(&id) || !groups[id].surfaces.keys().all(|s| is_acronym(s)) {
+            continue;
+        }
+        let letters: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        if let Some([full]) = by_initials.get(&letters).map(Vec::as_slice) {
+            uf.union(id, *full);
+        }
     }
 }
 
@@ -552,7 +599,7 @@ fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: boo
     Category::Term
 }
 
-fn entry(g: Group, inputs: &[Analysed<'_>]) -> Option<Entry> {
+fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option<Entry> {
     if g.surfaces.is_empty() {
         return None;
     }
@@ -571,12 +618,14 @@ fn entry(g: Group, inputs: &[Analysed<'_>]) -> Option<Entry> {
         surfaces
             .iter()
             .filter(|(s, _, _)| is_acronym(s) == acronyms)
-            .max_by(|a, b| {
-                (!is_plural_variant(a.0), a.1, std::cmp::Reverse(a.2)).cmp(&(
-                    !is_plural_variant(b.0),
-                    b.1,
-                    std::cmp::Reverse(b.2),
-                ))
+            // an alias (Omni in GPT-4o（即 Omni）) names the entry only when nothing else does
+            .max_by_key(|(s, n, first)| {
+                (
+                    !aliases.contains(*s),
+                    !is_plural_variant(s),
+                    *n,
+                    std::cmp::Reverse(*first),
+                )
             })
             .map(|(s, _, _)| (*s).clone())
     };
