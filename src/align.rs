@@ -101,6 +101,8 @@ pub(crate) struct Choice {
     verb_start: bool,
     /// Starts with a verb followed by one long dictionary word.
     verb_object: bool,
+    /// Starts with a one-character verb.
+    one_char_verb: bool,
     /// Its left edge is a function word, punctuation or markup.
     at_stop: bool,
 }
@@ -112,6 +114,7 @@ impl Choice {
             chars: text_chars(text),
             verb_start,
             verb_object: false,
+            one_char_verb: false,
             at_stop,
         }
     }
@@ -120,6 +123,27 @@ impl Choice {
 /// How much a plain verb at the start of a longer option counts against it. jieba tags many
 /// term-initial words as verbs (反向代理, 负载均衡, 生成对抗网络), so only a little.
 const VERB_START_PENALTY: f32 = 0.1;
+
+/// Characters that jieba tags as verbs but that start terms as prefixes: 无锚框, 欠拟合.
+const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可";
+
+/// Between an acronym and its full form: `CORS 的全称是 Cross-Origin Resource Sharing`.
+const ACRONYM_APPOSITION: &[&str] = &[
+    "简称为",
+    "简称",
+    "缩写为",
+    "缩写",
+    "全称是",
+    "全称为",
+    "全称",
+    "英文全称",
+    "的全称是",
+    "的全称为",
+    "的全称",
+    "的英文全称是",
+    "的英文全称",
+    "的缩写",
+];
 
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &str = "做把被将给叫是让和与或及从为以成";
@@ -393,7 +417,6 @@ const STOP_WORDS: &[&str] = &[
     "认为",
     "觉得",
     "知道",
-    "发现",
     "表明",
     "显示",
     "证明",
@@ -521,8 +544,7 @@ fn is_stop(word: &str, tag: &str) -> bool {
             // numerals with a measure word: 一个, 三层, 每一
             let cs: Vec<char> = word.chars().collect();
             cs.len() >= 2
-                && ("一二三四五六七八九十两几每百千万数多".contains(cs[0])
-                    || cs[0].is_ascii_digit())
+                && ("一二三四五六七八九十两几每百千万数".contains(cs[0]) || cs[0].is_ascii_digit())
                 && "个种类些次层条块位名台张项组份段篇部点步".contains(cs[cs.len() - 1])
         }
         _ => false,
@@ -578,6 +600,13 @@ const NAMING: &[&str] = &[
     "管",
 ];
 
+/// Words that open a bracket holding an alternative, an example or a remark, not a gloss.
+const NOT_GLOSS: &[&str] = &[
+    "或", "或者", "如", "例如", "比如", "包括", "以及", "和", "请", "注意", "见", "参见", "参考",
+    "详见", "即使", "除了", "不", "没有", "这", "那", "其", "它", "我们", "你", "可以", "可能",
+    "通常", "一般", "也", "都", "在", "对", "用",
+];
+
 /// Prefixes inside a bracket before the gloss proper: `（即 Omni）`, `（英文：token）`.
 const GLOSS_PREFIXES: &[&str] = &[
     "也就是",
@@ -606,7 +635,6 @@ const GLOSS_PREFIXES: &[&str] = &[
     "或称",
     "亦称",
     "即",
-    "或",
     "译为",
     "译作",
     "aka",
@@ -863,6 +891,10 @@ impl<'j> Aligner<'j> {
         let Some(&(first, first_prefixed)) = parts.first() else {
             return;
         };
+        // 计算节点（或GPU）, 设备（如GPU）: an alternative or an example, not a gloss
+        if !first_prefixed && NOT_GLOSS.iter().any(|w| view[first.range()].starts_with(w)) {
+            return;
+        }
         let english_part = |p: Span| -> Option<Span> {
             let t = &view[p.range()];
             if cjk_count(t) > 0 || t.contains([HARD as char]) {
@@ -952,7 +984,12 @@ impl<'j> Aligner<'j> {
             return;
         }
         // Chinese inside the brackets, English before them.
-        if let Some(eb) = english_before {
+        let only_term = parts[1..]
+            .iter()
+            .all(|(p, _)| cjk_count(&view[p.range()]) == 0);
+        let zh_text = &view[first.range()];
+        let direction = zh_text.chars().count() > 1 || !"左右上下前后中内外图表".contains(zh_text);
+        if let (Some(eb), true, true) = (english_before, only_term, direction) {
             if let Some(zh) = self.chinese_term_at(view, first, first_prefixed) {
                 let conf = if doc.marked_ending_at(eb.end).is_some()
                     || doc.marked_starting_at(zh.start).is_some()
@@ -1027,19 +1064,7 @@ impl<'j> Aligner<'j> {
         }
         let rest = &view[i..];
         // English, 简称/全称 English: an acronym and its full form
-        if let Some(k) = [
-            "简称为",
-            "简称",
-            "缩写为",
-            "缩写",
-            "全称是",
-            "全称为",
-            "全称",
-            "英文全称",
-        ]
-        .iter()
-        .find(|k| rest.starts_with(*k))
-        {
+        if let Some(k) = ACRONYM_APPOSITION.iter().find(|k| rest.starts_with(*k)) {
             let at = skip_fwd(view, i + k.len(), true);
             if let Some(other) = cands.get(ci + 1).filter(|c| c.span.start == at) {
                 let (a, b) = (cand.text, other.text);
@@ -1149,6 +1174,17 @@ impl<'j> Aligner<'j> {
             Some(k) => k,
             None => "",
         };
+        // the keyword must be a word of its own: not 译为 in 编译为, not 即 in 立即
+        if let (Some(prev), Some(k0)) = (char_before(view, i - key.len()), key.chars().next()) {
+            if is_cjk(prev) && self.jieba.has_word(&format!("{prev}{k0}")) {
+                return;
+            }
+        }
+        // the English must end the phrase: not Python in 即Python语句
+        let after = skip_fwd(view, cand.span.end, true);
+        if char_at(view, after).is_some_and(|c| is_cjk(c) || c.is_alphanumeric()) {
+            return;
+        }
         let mut j = skip_back(view, i - key.len(), true);
         let paused = char_before(view, j).is_some_and(is_separator);
         if paused {
@@ -1167,10 +1203,8 @@ impl<'j> Aligner<'j> {
             return;
         }
         if key.is_empty() {
-            // 叫思维链，chain-of-thought，简称 CoT: the English must end the phrase
-            let after = skip_fwd(view, cand.span.end, true);
-            let ends = char_at(view, after).is_none_or(|c| !(is_cjk(c) || c.is_alphanumeric()));
-            if !named || !ends {
+            // 叫思维链，chain-of-thought，简称 CoT
+            if !named {
                 return;
             }
         }
@@ -1322,12 +1356,14 @@ impl<'j> Aligner<'j> {
                     options.push(Choice::new(inner, t, false, true));
                 }
             }
-            let noun = w.tag.starts_with('n') || w.tag == "vn";
+            let noun = matches!(w.tag, "n" | "nr" | "ns" | "nt" | "nz" | "vn");
             if w.word.chars().count() == 2 && GLUED_STOPS.contains(first) && !noun {
                 let inner = Span::new(start + first.len_utf8(), p0);
                 let t = &view[inner.range()];
                 if cjk_count(t) > 0 {
                     options.push(Choice::new(inner, t, false, true));
+                    end_bounded = false;
+                    break; // the glued character is the boundary
                 }
             }
             let span = Span::new(start, p0);
@@ -1353,6 +1389,8 @@ impl<'j> Aligner<'j> {
             if !numeric {
                 let mut choice = Choice::new(span, t, verb, false);
                 choice.verb_object = verb_object;
+                choice.one_char_verb =
+                    verb && w.word.chars().count() == 1 && !PREFIX_CHARS.contains(w.word);
                 options.push(choice);
             }
         }
@@ -1445,6 +1483,9 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         if o.verb_start {
             score -= VERB_START_PENALTY;
         }
+        if o.one_char_verb {
+            score -= 0.35; // a one-character verb rarely starts a term: 看网飞, 试知识蒸馏
+        }
         if c < 2.0 && e > 3.0 {
             score -= 0.3; // one character for a multi-word English term
         }
@@ -1511,9 +1552,6 @@ fn strip_prefix(view: &str, p: Span) -> (Span, bool) {
             let next = rest.chars().next();
             if ascii_pre && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue; // "en" in "encoder"
-            }
-            if !ascii_pre && *pre == "或" && next.is_some_and(is_cjk) {
-                continue;
             }
             if !ascii_pre
                 && next.is_some_and(is_cjk)
