@@ -1242,6 +1242,13 @@ impl<'j> Aligner<'j> {
         {
             p0 = skip_back(view, p0 - c.len_utf8(), false);
         }
+        // 幂等的（idempotent）: an adjective glossed with its 的
+        if !english.contains(' ') && char_before(view, p0) == Some('的') {
+            let q = p0 - '的'.len_utf8();
+            if char_before(view, q).is_some_and(is_cjk) {
+                p0 = q;
+            }
+        }
         let p1 = skip_back(view, p0, true);
         // An emphasis or quotation right before the bracket.
         let mut marked = None;

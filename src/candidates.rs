@@ -139,6 +139,14 @@ const SENTENCE_WORDS: &[&str] = &[
     "when", "than",
 ];
 
+/// Units that follow a number.
+const UNITS: &[&str] = &[
+    "ns", "ms", "us", "s", "sec", "min", "h", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz",
+    "khz", "mhz", "ghz", "px", "pt", "em", "fps", "w", "kw", "v", "mm", "cm", "km", "nm", "kg",
+    "tflops", "gflops", "flops", "bit", "bits", "byte", "bytes", "x", "k", "m", "b", "tokens",
+    "token", "gbps", "mbps",
+];
+
 const FILE_EXTENSIONS: &[&str] = &[
     "py",
     "rs",
@@ -331,7 +339,9 @@ fn is_number_like(w: &str) -> bool {
 
 /// Why a word can never be part of a term, if it cannot.
 fn word_is_noise(w: &str, view_after: &str) -> bool {
-    let l = lower(w);
+    // `folded` and `l` have the same byte offsets; `w` may hold full-width letters
+    let folded: String = w.chars().map(fold).collect();
+    let l = folded.to_ascii_lowercase();
     if l.contains('_') {
         return true; // snake_case, x_i: code or math
     }
@@ -361,12 +371,12 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
         }
         if TLDS.contains(&ext)
             && head.chars().any(|c| c.is_ascii_alphabetic())
-            && !w[dot + 1..].chars().any(|c| c.is_ascii_uppercase())
+            && !folded[dot + 1..].chars().any(|c| c.is_ascii_uppercase())
         {
             return true;
         }
         // torch.nn.Module, np.array: dotted lowercase code paths
-        let parts: Vec<&str> = w.split('.').collect();
+        let parts: Vec<&str> = folded.split('.').collect();
         if parts.len() >= 2
             && parts
                 .iter()
@@ -535,9 +545,13 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
         piece.clear();
         return;
     }
+    let mut after_number = false;
     loop {
         let Some(first) = words.first() else { break };
-        if is_function_word(s(first)) || is_number_like(s(first)) {
+        // 100 ns, 8 GB: a unit after a number goes with it
+        let unit = after_number && UNITS.contains(&lower(s(first)).as_str());
+        if is_function_word(s(first)) || is_number_like(s(first)) || unit {
+            after_number = is_number_like(s(first));
             words = &words[1..];
         } else {
             break;
@@ -546,7 +560,11 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
     loop {
         let Some(last) = words.last() else { break };
         let n = words.len();
-        let drop_number = is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])));
+        // a number ends a name (ICLR 2024, Llama 2) but not an index (GPU 0, layer 3)
+        let index =
+            n >= 2 && s(last).len() == 1 && s(&words[n - 2]).chars().all(|c| !c.is_lowercase());
+        let drop_number =
+            is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])) || index);
         if is_function_word(s(last)) || drop_number {
             words = &words[..n - 1];
         } else {

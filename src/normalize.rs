@@ -87,6 +87,7 @@ impl<'a> Document<'a> {
             mask_code_and_math(&mut v);
         }
         mask_urls_and_emails(&mut v);
+        mask_entities(&mut v);
         if markup == Markup::Markdown {
             mask_inline_markup(&mut v, &mut marked);
         }
@@ -503,6 +504,27 @@ fn mask_code_and_math(v: &mut [u8]) {
             }
             _ => i += 1,
         }
+    }
+}
+
+/// HTML character references: `&lt;`, `&nbsp;`, `&#8212;`, `&#x4e2d;`.
+fn mask_entities(v: &mut [u8]) {
+    let mut i = 0;
+    while i < v.len() {
+        if v[i] == b'&' {
+            let body = v[i + 1..]
+                .iter()
+                .take(10)
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+                .count();
+            if body >= 2 && v.get(i + 1 + body) == Some(&b';') {
+                let e = i + body + 2;
+                fill(v, i..e, HARD);
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
     }
 }
 

@@ -1,0 +1,542 @@
+//! End-to-end tests of the `termbridge` binary: inputs (files, folders, stdin, BOM, CRLF),
+//! errors (exit code 2, message on stderr, nothing on stdout) and `-o FILE` (whole or not at
+//! all).
+
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const HEADER: &str =
+    "english,chinese,abbreviation,variants,category,frequency,confidence,method,source,context,note";
+
+const RAG_TEXT: &str =
+    "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。";
+
+/// What one run of the binary did.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+/// Runs `termbridge ARGS...`, feeding `stdin` (empty if `None`). Never a panic: exit code 101
+/// fails every test that runs the binary.
+fn termbridge<S: AsRef<OsStr>>(args: &[S], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn termbridge");
+    {
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).expect("write stdin");
+        }
+    }
+    let out = child.wait_with_output().expect("wait for termbridge");
+    let run = Run {
+        code: out.status.code().expect("termbridge killed by a signal"),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert_ne!(run.code, 101, "termbridge panicked: {run:?}");
+    run
+}
+
+/// `termbridge extract ARGS...`
+fn extract<S: AsRef<OsStr>>(args: &[S], stdin: Option<&[u8]>) -> Run {
+    let mut all: Vec<&OsStr> = vec![OsStr::new("extract")];
+    all.extend(args.iter().map(AsRef::as_ref));
+    termbridge(&all, stdin)
+}
+
+/// A successful run's CSV: header checked, rows returned.
+fn ok_rows(run: &Run) -> Vec<Row> {
+    assert_eq!(run.code, 0, "expected success: {run:?}");
+    assert!(
+        !run.stderr.contains("termbridge: error:"),
+        "error on success: {}",
+        run.stderr
+    );
+    parse_csv(&run.stdout)
+}
+
+/// One CSV row, addressed by column name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Row(Vec<(String, String)>);
+
+impl Row {
+    fn get(&self, column: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(c, _)| c == column)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no column {column}"))
+    }
+
+    /// The row without its `source` column (which names the input).
+    fn without_source(&self) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .filter(|(c, _)| c != "source")
+            .cloned()
+            .collect()
+    }
+
+    /// The line number of the `source` column (`file:line`).
+    fn line(&self) -> usize {
+        let source = self.get("source");
+        let (_, line) = source.rsplit_once(':').expect("source is file:line");
+        line.parse().expect("line number")
+    }
+
+    /// The file part of the `source` column.
+    fn file(&self) -> &str {
+        self.get("source").rsplit_once(':').expect("file:line").0
+    }
+}
+
+fn parse_csv(bytes: &[u8]) -> Vec<Row> {
+    let text = std::str::from_utf8(bytes).expect("CSV is UTF-8");
+    let first = text.lines().next().expect("CSV has a header line");
+    assert_eq!(first, HEADER, "header");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(bytes);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("CSV record");
+            assert_eq!(r.len(), 11, "columns of {r:?}");
+            Row(header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(str::to_string))
+                .collect())
+        })
+        .collect()
+}
+
+fn find<'a>(rows: &'a [Row], english: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r.get("english") == english)
+        .unwrap_or_else(|| panic!("no row for {english:?} in {rows:#?}"))
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Names of the entries of a folder, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Asserts a failed run: exit code 2, nothing on stdout, an error naming every `needle`.
+fn assert_fails(run: &Run, needles: &[&str]) {
+    assert_eq!(run.code, 2, "expected exit code 2: {run:?}");
+    assert!(run.stdout.is_empty(), "stdout not empty: {run:?}");
+    assert!(
+        run.stderr.starts_with("termbridge: error:"),
+        "stderr: {:?}",
+        run.stderr
+    );
+    for needle in needles {
+        assert!(
+            run.stderr.contains(needle),
+            "stderr {:?} does not contain {needle:?}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn extracts_a_glossed_term_with_its_acronym() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rag.txt");
+    write(&path, RAG_TEXT.as_bytes());
+    let run = extract(&[&path], None);
+    let rows = ok_rows(&run);
+    let rag = find(&rows, "Retrieval-Augmented Generation");
+    assert_eq!(rag.get("chinese"), "检索增强生成");
+    assert_eq!(rag.get("abbreviation"), "RAG");
+    assert_eq!(rag.get("source"), format!("{}:1", path.display()));
+    // the acronym is folded into the entry, not a row of its own
+    assert!(rows.iter().all(|r| r.get("english") != "RAG"), "{rows:#?}");
+}
+
+#[test]
+fn stdin_gives_the_same_rows_as_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // standard input is read as Markdown, so compare with a .md file
+    let texts: &[&str] = &[
+        RAG_TEXT,
+        "大语言模型（large language model，LLM）很流行。\nLLM 也叫大模型，训练时使用随机梯度下降（stochastic gradient descent）。\n",
+        "**注意力机制**（attention mechanism）是 Transformer 的核心。",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let path = dir.path().join(format!("in{i}.md"));
+        write(&path, text.as_bytes());
+        let from_file = ok_rows(&extract(&[&path], None));
+        let from_stdin = ok_rows(&extract(&["-"], Some(text.as_bytes())));
+        assert!(!from_file.is_empty(), "{text}");
+        let strip = |rows: &[Row]| rows.iter().map(Row::without_source).collect::<Vec<_>>();
+        assert_eq!(strip(&from_file), strip(&from_stdin), "{text}");
+        for (f, s) in from_file.iter().zip(&from_stdin) {
+            assert_eq!(f.file(), path.display().to_string());
+            assert_eq!(s.file(), "<stdin>");
+            assert_eq!(f.line(), s.line());
+        }
+    }
+}
+
+#[test]
+fn folders_are_read_recursively_and_only_text_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("docs");
+    // (relative path, content, read?)
+    let files: &[(&str, &str, bool)] = &[
+        ("a.md", "过拟合（overfitting）很常见。", true),
+        (
+            "notes.txt",
+            "我们使用了知识蒸馏（knowledge distillation）。",
+            true,
+        ),
+        (
+            "sub/b.md",
+            "**注意力机制**（attention mechanism）很重要。",
+            true,
+        ),
+        (
+            "sub/deeper/c.markdown",
+            "批量归一化（batch normalization）加快了训练。",
+            true,
+        ),
+        (
+            "sub/deeper/d.txt",
+            "对比学习（contrastive learning）效果不错。",
+            true,
+        ),
+        ("table.csv", "强化学习（reinforcement learning）,1", false),
+        ("main.rs", "// 图神经网络（graph neural network）", false),
+        (
+            "sub/data.csv",
+            "生成对抗网络（generative adversarial network）",
+            false,
+        ),
+        (
+            "sub/README",
+            "卷积神经网络（convolutional neural network）",
+            false,
+        ),
+    ];
+    for (rel, text, _) in files {
+        write(&root.join(rel), text.as_bytes());
+    }
+    let rows = ok_rows(&extract(&[&root], None));
+    let sources: BTreeSet<String> = rows.iter().map(|r| r.file().to_string()).collect();
+    let want: BTreeSet<String> = files
+        .iter()
+        .filter(|f| f.2)
+        .map(|f| root.join(f.0).display().to_string())
+        .collect();
+    assert_eq!(sources, want, "{rows:#?}");
+    for english in [
+        "overfitting",
+        "knowledge distillation",
+        "attention mechanism",
+        "batch normalization",
+        "contrastive learning",
+    ] {
+        let row = find(&rows, english);
+        assert_eq!(row.line(), 1);
+    }
+    for english in [
+        "reinforcement learning",
+        "graph neural network",
+        "generative adversarial network",
+        "convolutional neural network",
+    ] {
+        assert!(
+            rows.iter().all(|r| r.get("english") != english),
+            "{english} came from an ignored file: {rows:#?}"
+        );
+    }
+}
+
+#[test]
+fn bom_and_crlf_give_the_same_terms_and_lines() {
+    let lf = "第一行没有术语。\n\n我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。\n训练时使用随机梯度下降（stochastic gradient descent）。\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let variants: &[(&str, Vec<u8>)] = &[
+        ("bom", [b"\xef\xbb\xbf".as_slice(), lf.as_bytes()].concat()),
+        ("crlf", crlf.as_bytes().to_vec()),
+        (
+            "bom+crlf",
+            [b"\xef\xbb\xbf".as_slice(), crlf.as_bytes()].concat(),
+        ),
+    ];
+    for ext in ["txt", "md"] {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join(format!("lf.{ext}"));
+        write(&plain, lf.as_bytes());
+        let want = ok_rows(&extract(&[&plain], None));
+        let columns = |rows: &[Row]| {
+            rows.iter()
+                .map(|r| {
+                    (
+                        r.get("english").to_string(),
+                        r.get("chinese").to_string(),
+                        r.line(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            find(&want, "Retrieval-Augmented Generation").get("chinese"),
+            "检索增强生成"
+        );
+        assert_eq!(find(&want, "Retrieval-Augmented Generation").line(), 3);
+        assert_eq!(
+            find(&want, "stochastic gradient descent").get("chinese"),
+            "随机梯度下降"
+        );
+        assert_eq!(find(&want, "stochastic gradient descent").line(), 4);
+        for (name, bytes) in variants {
+            let path = dir.path().join(format!("{}.{ext}", name.replace('+', "_")));
+            write(&path, bytes);
+            let got = ok_rows(&extract(&[&path], None));
+            assert_eq!(columns(&got), columns(&want), "{name}.{ext}");
+            for row in &got {
+                assert!(
+                    !row.get("context").contains(['\r', '\u{feff}']),
+                    "{name}.{ext}: {row:?}"
+                );
+            }
+        }
+        if ext == "md" {
+            // standard input is Markdown too, and may have a BOM and CRLF
+            let got = ok_rows(&extract(&["-"], Some(&variants[2].1)));
+            assert_eq!(columns(&got), columns(&want), "stdin bom+crlf");
+        }
+    }
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_file_byte_and_line() {
+    let chinese = "中文\n第二行\n";
+    // a truncated UTF-8 sequence (the first two bytes of 中) after two lines of Chinese
+    let truncated = [chinese.as_bytes(), b"\xe4\xb8"].concat();
+    // a Latin-1 file
+    let latin1 = b"caf\xe9 au lait".to_vec();
+    // (bytes, byte offset, line)
+    let table: &[(Vec<u8>, usize, usize)] = &[
+        (b"ok\n\xff\xfe".to_vec(), 3, 2),
+        (b"\xff".to_vec(), 0, 1),
+        (truncated, chinese.len(), 3),
+        (latin1, 3, 1),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (bytes, offset, line)) in table.iter().enumerate() {
+        let path = dir.path().join(format!("bad{i}.txt"));
+        write(&path, bytes);
+        let run = extract(&[&path], None);
+        let position = [format!("byte {offset}"), format!("line {line}")];
+        assert_fails(
+            &run,
+            &[&path.display().to_string(), &position[0], &position[1]],
+        );
+        // and from standard input
+        let run = extract(&["-"], Some(bytes));
+        assert_fails(&run, &["<stdin>", &position[0], &position[1]]);
+    }
+}
+
+#[test]
+fn missing_paths_and_empty_folders_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    write(&good, RAG_TEXT.as_bytes());
+    let missing = dir.path().join("no-such-file.txt");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let only_other = dir.path().join("only-other");
+    write(
+        &only_other.join("data.csv"),
+        "过拟合（overfitting）".as_bytes(),
+    );
+    write(&only_other.join("sub/lib.rs"), b"fn main() {}");
+    let table: &[(&str, Vec<&Path>, &Path)] = &[
+        ("missing file", vec![&missing], &missing),
+        ("missing after a good file", vec![&good, &missing], &missing),
+        ("empty folder", vec![&empty], &empty),
+        ("folder without text files", vec![&only_other], &only_other),
+        (
+            "empty folder after a good file",
+            vec![&good, &empty],
+            &empty,
+        ),
+    ];
+    for (name, args, culprit) in table {
+        let run = extract(args, None);
+        assert_eq!(run.code, 2, "{name}: {run:?}");
+        assert_fails(&run, &[&culprit.display().to_string()]);
+    }
+}
+
+#[test]
+fn output_file_holds_the_same_bytes_as_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.md");
+    write(
+        &input,
+        format!("{RAG_TEXT}\n\n大语言模型（large language model，LLM）很流行。\n").as_bytes(),
+    );
+    let stdout = extract(&[&input], None);
+    assert_eq!(stdout.code, 0, "{stdout:?}");
+    let out = dir.path().join("out.csv");
+    for existing in [None, Some("old,content\n")] {
+        if let Some(old) = existing {
+            write(&out, old.as_bytes());
+        }
+        for flag in ["-o", "--output"] {
+            let run = extract(
+                &[input.as_os_str(), OsStr::new(flag), out.as_os_str()],
+                None,
+            );
+            assert_eq!(run.code, 0, "{run:?}");
+            assert!(run.stdout.is_empty(), "{run:?}");
+            assert_eq!(std::fs::read(&out).unwrap(), stdout.stdout);
+        }
+    }
+    assert_eq!(listing(dir.path()), ["in.md", "out.csv"]);
+    // a relative output path, in the current folder
+    let run = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(["extract", "in.md", "-o", "rel.csv"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    assert_eq!(std::fs::read(dir.path().join("rel.csv")).unwrap(), {
+        // the source column names the path as given
+        let run = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+            .args(["extract", "in.md"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        run.stdout
+    });
+}
+
+#[test]
+fn failed_run_leaves_the_output_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    let bad = dir.path().join("bad.txt");
+    write(&good, RAG_TEXT.as_bytes());
+    write(&bad, b"ok\n\xff\xfe");
+    let out = dir.path().join("out.csv");
+    let old: &[u8] = b"english,chinese\nold,\xe6\x97\xa7\n";
+
+    // an existing output keeps its old content exactly
+    write(&out, old);
+    let before = listing(dir.path());
+    for args in [vec![&good, &bad], vec![&bad, &good]] {
+        let mut args: Vec<&OsStr> = args.iter().map(|p| p.as_os_str()).collect();
+        args.extend([OsStr::new("-o"), out.as_os_str()]);
+        let run = extract(&args, None);
+        assert_fails(&run, &[&bad.display().to_string(), "byte 3"]);
+        assert_eq!(std::fs::read(&out).unwrap(), old);
+        assert_eq!(listing(dir.path()), before, "temporary files left behind");
+    }
+
+    // a missing output is not created
+    std::fs::remove_file(&out).unwrap();
+    let missing = dir.path().join("missing.txt");
+    for args in [vec![&good, &bad], vec![&good, &missing]] {
+        let mut args: Vec<&OsStr> = args.iter().map(|p| p.as_os_str()).collect();
+        args.extend([OsStr::new("-o"), out.as_os_str()]);
+        let run = extract(&args, None);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stdout.is_empty());
+        assert!(!out.exists(), "output created by a failed run");
+        assert_eq!(listing(dir.path()), ["bad.txt", "good.txt"]);
+    }
+}
+
+#[test]
+fn unwritable_output_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    write(&good, RAG_TEXT.as_bytes());
+    let out: PathBuf = dir.path().join("no-such-folder").join("out.csv");
+    let run = extract(&[good.as_os_str(), OsStr::new("-o"), out.as_os_str()], None);
+    assert_fails(&run, &[&out.display().to_string()]);
+    assert_eq!(listing(dir.path()), ["good.txt"]);
+}
+
+#[test]
+fn usage_errors_do_not_panic() {
+    let table: &[&[&str]] = &[&[], &["extract"], &["frobnicate"], &["extract", "-o"]];
+    for args in table {
+        let run = termbridge(args, None);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {run:?}");
+    }
+    for args in [["--help"], ["--version"]] {
+        let run = termbridge(&args, None);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+    }
+}
+
+#[test]
+fn empty_and_term_free_inputs_give_just_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let table: &[(&str, &[u8])] = &[
+        ("empty.txt", b""),
+        ("bom-only.md", b"\xef\xbb\xbf"),
+        ("chinese.txt", "这里只有中文，没有英文术语。".as_bytes()),
+        (
+            "code.md",
+            "```\nlet x = Transformer::new();\n```\n".as_bytes(),
+        ),
+    ];
+    for (name, bytes) in table {
+        let path = dir.path().join(name);
+        write(&path, bytes);
+        let run = extract(&[&path], None);
+        assert_eq!(ok_rows(&run), Vec::<Row>::new(), "{name}");
+        assert_eq!(run.stdout, format!("{HEADER}\n").as_bytes(), "{name}");
+    }
+    let run = extract(&["-"], Some(b""));
+    assert_eq!(run.stdout, format!("{HEADER}\n").as_bytes());
+}
+
+#[test]
+fn fullwidth_domain_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fullwidth.txt");
+    write(&path, "访问 ｅｘａｍｐｌｅ．ｃｏｍ 获取数据。\n".as_bytes());
+    let run = extract(&[&path], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    ok_rows(&run);
+}
