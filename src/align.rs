@@ -790,10 +790,18 @@ fn expected_chars(english: &str) -> f32 {
     let chars: f32 = english
         .split([' ', '-', '/'])
         .filter(|w| !w.is_empty() && !is_function_word(w))
-        .map(|w| match w.chars().count() {
-            0..=6 => 2.0,
-            7..=10 => 2.5,
-            _ => 3.5,
+        .map(|w| {
+            // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
+            let humps = w.chars().skip(1).filter(|c| c.is_ascii_uppercase()).count();
+            let lower = w.chars().any(|c| c.is_ascii_lowercase());
+            if humps >= 1 && lower && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                return 2.0 * (humps + 1).min(4) as f32;
+            }
+            match w.chars().count() {
+                0..=6 => 2.0,
+                7..=10 => 2.5,
+                _ => 3.5,
+            }
         })
         .sum();
     chars.clamp(2.0, 12.0)

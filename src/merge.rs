@@ -605,7 +605,14 @@ fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option
     }
     let surfaces: Vec<(&String, usize, (usize, usize))> =
         g.surfaces.iter().map(|(s, (n, f))| (s, *n, *f)).collect();
-    let has_full = surfaces.iter().any(|(s, _, _)| !is_acronym(s));
+    // a full form is not an acronym nor an acronym written in lowercase (gpu for GPU)
+    let acronym_keys: HashSet<String> = surfaces
+        .iter()
+        .filter(|(s, _, _)| is_acronym(s))
+        .map(|(s, _, _)| key(s))
+        .collect();
+    let is_short = |s: &str| is_acronym(s) || acronym_keys.contains(&key(s));
+    let has_full = surfaces.iter().any(|(s, _, _)| !is_short(s));
     let lowercase_keys: Vec<String> = surfaces.iter().map(|(s, _, _)| s.to_lowercase()).collect();
     let is_plural_variant = |s: &str| {
         let l = s.to_lowercase();
@@ -617,7 +624,13 @@ fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option
     let pick = |acronyms: bool| {
         surfaces
             .iter()
-            .filter(|(s, _, _)| is_acronym(s) == acronyms)
+            .filter(|(s, _, _)| {
+                if acronyms {
+                    is_acronym(s)
+                } else {
+                    !is_short(s)
+                }
+            })
             // an alias (Omni in GPT-4o（即 Omni）) names the entry only when nothing else does
             .max_by_key(|(s, n, first)| {
                 (
