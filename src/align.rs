@@ -22,6 +22,7 @@
 
 use crate::candidates::{is_function_word, Candidate};
 use crate::normalize::{fold, is_cjk, prev_char_start, Document, MarkKind, HARD, MARK};
+use crate::reference::Reference;
 use crate::Span;
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
@@ -36,6 +37,8 @@ pub enum Method {
     Parenthesis,
     /// An apposition: `叫 X，也就是 Y`, `X，又称 Y`.
     Apposition,
+    /// A reference glossary, whose Chinese the input uses elsewhere.
+    Reference,
 }
 
 impl Method {
@@ -44,6 +47,7 @@ impl Method {
         match self {
             Method::Parenthesis => "parenthesis",
             Method::Apposition => "apposition",
+            Method::Reference => "reference",
         }
     }
 }
@@ -103,6 +107,8 @@ pub(crate) struct Choice {
     verb_object: bool,
     /// Starts with a one-character verb.
     one_char_verb: bool,
+    /// Is the reference's Chinese for the English.
+    known: bool,
     /// Its left edge is a function word, punctuation or markup.
     at_stop: bool,
 }
@@ -115,6 +121,7 @@ impl Choice {
             verb_start,
             verb_object: false,
             one_char_verb: false,
+            known: false,
             at_stop,
         }
     }
@@ -651,6 +658,7 @@ const GLOSS_PREFIXES: &[&str] = &[
 /// Finds glosses and resolves their Chinese boundaries.
 pub struct Aligner<'j> {
     jieba: &'j Jieba,
+    reference: &'j Reference,
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -829,8 +837,8 @@ fn text_chars(s: &str) -> f32 {
 
 impl<'j> Aligner<'j> {
     /// An aligner that segments with `jieba`.
-    pub fn new(jieba: &'j Jieba) -> Aligner<'j> {
-        Aligner { jieba }
+    pub fn new(jieba: &'j Jieba, reference: &'j Reference) -> Aligner<'j> {
+        Aligner { jieba, reference }
     }
 
     /// Finds all glosses of a document. Chinese terms on the left of a gloss are resolved by
@@ -1419,6 +1427,11 @@ impl<'j> Aligner<'j> {
         }
         // an option must hold Chinese
         options.retain(|o| cjk_count(&view[o.span.range()]) > 0);
+        if let Some(r) = self.reference.get(&english) {
+            for o in &mut options {
+                o.known = r.chinese.iter().any(|z| z == view[o.span.range()].trim());
+            }
+        }
         if options.is_empty() {
             return None;
         }
@@ -1491,6 +1504,9 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
             } else {
                 -0.4
             };
+        }
+        if o.known {
+            score += 0.4; // the reference's Chinese for this English
         }
         if o.verb_object {
             score -= 0.2;
@@ -1664,7 +1680,8 @@ mod tests {
         let jieba = Jieba::new();
         let doc = Document::new(text, Markup::Markdown);
         let cands = candidates(&doc);
-        let aligner = Aligner::new(&jieba);
+        let reference = crate::reference::Reference::empty();
+        let aligner = Aligner::new(&jieba, &reference);
         let pending = aligner.find(&doc, &cands);
         let counts = HashMap::new();
         let views = [doc.view()];

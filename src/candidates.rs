@@ -269,6 +269,10 @@ fn is_number_like(w: &str) -> bool {
         return false;
     }
     let unit = lower(&w[digits..]);
+    // 2xx, 4XX: a class of status codes
+    if !unit.is_empty() && unit.chars().all(|c| c == 'x') {
+        return true;
+    }
     unit.is_empty()
         || matches!(
             unit.as_str(),

@@ -4,6 +4,7 @@ use crate::align::Aligner;
 use crate::candidates::candidates;
 use crate::merge::{build, Analysed};
 use crate::normalize::{Document, Markup};
+use crate::reference::{annotate, ChineseIndex, Reference};
 use crate::{BuildError, Glossary};
 use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
@@ -21,12 +22,46 @@ pub struct Source<'a> {
 }
 
 /// Configures and builds an [`Extractor`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     markup: Markup,
+    builtin_reference: bool,
+    references: Vec<Reference>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder {
+            markup: Markup::default(),
+            builtin_reference: true,
+            references: Vec::new(),
+        }
+    }
 }
 
 impl ExtractorBuilder {
+    /// Whether to use the reference glossary shipped with termbridge (the default).
+    pub fn builtin_reference(mut self, yes: bool) -> ExtractorBuilder {
+        self.builtin_reference = yes;
+        self
+    }
+
+    /// Adds a reference glossary, such as a user's termbase; its entries win over the shipped
+    /// reference and over references added before it.
+    ///
+    /// ```
+    /// use termbridge::{reference::Reference, Extractor};
+    /// let mine = Reference::from_csv_reader("mine.csv", "english,chinese\ndropout,丢弃法\n".as_bytes())?;
+    /// let extractor = Extractor::builder().reference(mine).build()?;
+    /// let g = extractor.extract("训练时使用 dropout。丢弃法能防止过拟合。");
+    /// assert_eq!(g.get("dropout").unwrap().chinese, ["丢弃法"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reference(mut self, reference: Reference) -> ExtractorBuilder {
+        self.references.push(reference);
+        self
+    }
+
     /// How [`Extractor::extract`] reads its text: Markdown (the default) or plain text.
     pub fn markup(mut self, markup: Markup) -> ExtractorBuilder {
         self.markup = markup;
@@ -35,9 +70,33 @@ impl ExtractorBuilder {
 
     /// Loads the segmenter's dictionary and builds the extractor.
     pub fn build(self) -> Result<Extractor, BuildError> {
+        let mut reference = if self.builtin_reference {
+            Reference::builtin()
+        } else {
+            Reference::empty()
+        };
+        for r in self.references {
+            reference.extend(r);
+        }
+        let index = ChineseIndex::new(&reference);
+        let mut jieba = Jieba::new();
+        // known Chinese terms are segmenter words: they win boundary decisions
+        for term in index.terms() {
+            if term
+                .chars()
+                .filter(|&c| crate::normalize::is_cjk(c))
+                .count()
+                >= 2
+                && !term.contains(' ')
+            {
+                jieba.add_word(term, None, Some("nz"));
+            }
+        }
         Ok(Extractor {
-            jieba: Jieba::new(),
+            jieba,
             markup: self.markup,
+            reference,
+            index,
         })
     }
 }
@@ -47,6 +106,8 @@ impl ExtractorBuilder {
 pub struct Extractor {
     jieba: Jieba,
     markup: Markup,
+    reference: Reference,
+    index: ChineseIndex,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -83,7 +144,7 @@ impl Extractor {
     /// Extracts one glossary from several texts. Terms are merged across all of them and the
     /// left boundary of a Chinese term is decided with evidence from all of them.
     pub fn extract_sources(&self, sources: &[Source<'_>]) -> Glossary {
-        let aligner = Aligner::new(&self.jieba);
+        let aligner = Aligner::new(&self.jieba, &self.reference);
         let mut analysed = Vec::with_capacity(sources.len());
         let mut pending = Vec::new();
         let mut owner = Vec::new();
@@ -107,7 +168,33 @@ impl Extractor {
         for (d, g) in resolved {
             analysed[d].glosses.push(g);
         }
-        build(&analysed)
+        let mut glossary = build(&analysed);
+        let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
+        annotate(
+            &mut glossary.entries,
+            &self.reference,
+            &self.index,
+            &views,
+            |v, s, e| self.is_word(v, s, e),
+        );
+        glossary
+    }
+
+    /// Whether `view[start..end]` is a word of its own, not part of a longer one: the
+    /// segmenter puts a word boundary at both ends.
+    fn is_word(&self, view: &str, start: usize, end: usize) -> bool {
+        let mut from = start.saturating_sub(12);
+        while !view.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + 12).min(view.len());
+        while !view.is_char_boundary(to) {
+            to -= 1;
+        }
+        let words = self.jieba.cut(&view[from..to], false);
+        let starts = words.iter().any(|w| from + w.byte_start == start);
+        let ends = words.iter().any(|w| from + w.byte_end == end);
+        starts && ends
     }
 }
 

@@ -46,6 +46,7 @@ pub mod glossary;
 pub mod input;
 pub mod merge;
 pub mod normalize;
+pub mod reference;
 mod span;
 
 pub use align::Method;

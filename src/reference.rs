@@ -1,0 +1,469 @@
+//! Reference glossaries: knowledge beyond the text in hand.
+//!
+//! Most English terms in Chinese prose stand alone, with no gloss (`Transformer 架构`,
+//! `使用 dropout 防止过拟合`). A [`Reference`] maps English terms to their standard Chinese; the
+//! extractor uses it three ways:
+//!
+//! * a standalone English term gets the reference's Chinese when that Chinese occurs in the
+//!   same input (the author uses both): `method` is `reference`, and the confidence grows with
+//!   how close and how often the two occur; otherwise the row stays without Chinese and its
+//!   note says `suggested: 卷积神经网络`;
+//! * the reference's Chinese terms are segmenter words and count as evidence for the left
+//!   boundary of a glossed term;
+//! * a rendering that differs from the reference gets the note `reference: 卷积神经网络`.
+//!
+//! termbridge ships a curated reference (`glossary/reference.csv`, compiled into the binary);
+//! users add their own termbases, which win over it.
+
+use crate::glossary::Category;
+use crate::merge::key;
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The reference glossary shipped with termbridge, compiled in.
+const BUILTIN: &str = include_str!("../glossary/reference.csv");
+
+/// One reference entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReferenceEntry {
+    /// The English term.
+    pub english: String,
+    /// Accepted Chinese equivalents, the preferred first; empty for names kept in English.
+    pub chinese: Vec<String>,
+    /// The acronym, if any.
+    pub abbreviation: Option<String>,
+    /// The category, when the reference gives one.
+    pub category: Option<Category>,
+    /// A note for people.
+    pub note: String,
+}
+
+/// Reading a reference glossary failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReferenceError {
+    /// The file could not be read.
+    #[error("{path}: cannot read reference glossary: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The CSV is malformed or lacks a needed column.
+    #[error("{path}:{line}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+}
+
+/// A reference glossary: English terms with their standard Chinese.
+///
+/// ```
+/// use termbridge::reference::Reference;
+/// let csv = "english,chinese\nconvolutional neural network,卷积神经网络\n";
+/// let r = Reference::from_csv_reader("mine.csv", csv.as_bytes())?;
+/// assert_eq!(r.get("Convolutional Neural Networks").unwrap().chinese, ["卷积神经网络"]);
+/// assert!(Reference::builtin().len() > 800);
+/// # Ok::<(), termbridge::reference::ReferenceError>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Reference {
+    entries: Vec<ReferenceEntry>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Reference {
+    /// A reference that knows nothing.
+    pub fn empty() -> Reference {
+        Reference::default()
+    }
+
+    /// The curated reference glossary shipped with termbridge.
+    pub fn builtin() -> Reference {
+        // The shipped file is checked by the tests; a broken build of it is a bug.
+        Reference::from_csv_reader("glossary/reference.csv", BUILTIN.as_bytes()).unwrap_or_default()
+    }
+
+    /// Reads a reference glossary from CSV: termbridge's own glossary or reference format, or
+    /// any CSV with `english` and `chinese` columns (case-insensitive; also `source`/`target`,
+    /// `en`/`zh`). Several Chinese equivalents are separated by `|`, the preferred first.
+    pub fn from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Reference, ReferenceError> {
+        let path = PathBuf::from(name);
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(reader);
+        let format = |line: u64, message: String| ReferenceError::Format {
+            path: path.clone(),
+            line,
+            message,
+        };
+        let headers = rdr.headers().map_err(|e| format(1, e.to_string()))?.clone();
+        let find = |names: &[&str]| {
+            headers.iter().position(|h| {
+                names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str())
+            })
+        };
+        let (Some(en), Some(zh)) = (
+            find(&["english", "en", "source", "term", "source_term"]),
+            find(&["chinese", "zh", "target", "target_term", "translation"]),
+        ) else {
+            return Err(format(
+                1,
+                "needs an `english` and a `chinese` column in its header row".into(),
+            ));
+        };
+        let abbr = find(&["abbreviation", "acronym", "abbr"]);
+        let cat = find(&["category"]);
+        let note = find(&["note", "notes", "comment"]);
+        let mut out = Reference::empty();
+        for (i, rec) in rdr.records().enumerate() {
+            let line = i as u64 + 2;
+            let rec =
+                rec.map_err(|e| format(e.position().map_or(line, |p| p.line()), e.to_string()))?;
+            let get =
+                |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_string();
+            let english = get(Some(en));
+            if english.is_empty() {
+                continue;
+            }
+            let chinese: Vec<String> = get(Some(zh))
+                .split(['|', ';', '；'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            let abbreviation = Some(get(abbr)).filter(|a| !a.is_empty());
+            let category = match get(cat).as_str() {
+                "term" => Some(Category::Term),
+                "abbreviation" => Some(Category::Abbreviation),
+                "name" => Some(Category::Name),
+                _ => None,
+            };
+            out.insert(ReferenceEntry {
+                english,
+                chinese,
+                abbreviation,
+                category,
+                note: get(note),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Reads a reference glossary from a file (see [`from_csv_reader`](Self::from_csv_reader)).
+    pub fn from_path(path: &Path) -> Result<Reference, ReferenceError> {
+        let file = std::fs::File::open(path).map_err(|source| ReferenceError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Reference::from_csv_reader(&path.display().to_string(), std::io::BufReader::new(file))
+    }
+
+    /// Adds an entry; an entry with the same English replaces the earlier one.
+    pub fn insert(&mut self, entry: ReferenceEntry) {
+        let k = key(&entry.english);
+        match self.by_key.get(&k) {
+            Some(&i) => self.entries[i] = entry,
+            None => {
+                self.by_key.insert(k, self.entries.len());
+                self.entries.push(entry);
+            }
+        }
+    }
+
+    /// Adds all entries of `other`; they win over entries of `self` with the same English.
+    pub fn extend(&mut self, other: Reference) {
+        for e in other.entries {
+            self.insert(e);
+        }
+    }
+
+    /// The entry for an English term, its plural, another spelling or its acronym.
+    pub fn get(&self, english: &str) -> Option<&ReferenceEntry> {
+        let k = key(english);
+        if let Some(&i) = self.by_key.get(&k) {
+            return Some(&self.entries[i]);
+        }
+        // an acronym: only when exactly one entry has it
+        let mut found = self
+            .entries
+            .iter()
+            .filter(|e| e.abbreviation.as_deref().is_some_and(|a| key(a) == k));
+        match (found.next(), found.next()) {
+            (Some(e), None) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[ReferenceEntry] {
+        &self.entries
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_reference_is_well_formed() {
+        let text = BUILTIN;
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(
+            rdr.headers().unwrap().iter().collect::<Vec<_>>(),
+            [
+                "english",
+                "chinese",
+                "abbreviation",
+                "category",
+                "domain",
+                "note"
+            ]
+        );
+        let mut seen = HashMap::new();
+        let mut n = 0;
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.unwrap();
+            assert_eq!(rec.len(), 6, "line {}", i + 2);
+            let en = &rec[0];
+            assert!(
+                !en.is_empty() && en.trim() == en,
+                "line {}: english {en:?}",
+                i + 2
+            );
+            assert!(
+                ["term", "abbreviation", "name"].contains(&&rec[3]),
+                "line {}: category {:?}",
+                i + 2,
+                &rec[3]
+            );
+            assert!(
+                ["ml", "computing", "math", "name"].contains(&&rec[4]),
+                "line {}: domain {:?}",
+                i + 2,
+                &rec[4]
+            );
+            for zh in rec[1].split('|').filter(|z| !z.is_empty()) {
+                assert_eq!(zh.trim(), zh, "line {}: chinese {zh:?}", i + 2);
+            }
+            if let Some(prev) = seen.insert(key(en), i + 2) {
+                panic!("line {}: {en:?} repeats line {prev}", i + 2);
+            }
+            n += 1;
+        }
+        assert!(n >= 800, "only {n} entries");
+        assert_eq!(Reference::builtin().len(), n);
+    }
+
+    #[test]
+    fn reads_any_csv_with_english_and_chinese() {
+        let table: &[(&str, &str, &[&str])] = &[
+            (
+                "english,chinese\ndropout,暂退法|丢弃法\n",
+                "dropout",
+                &["暂退法", "丢弃法"],
+            ),
+            (
+                "Chinese,English,Note\n过拟合,overfitting,x\n",
+                "overfitting",
+                &["过拟合"],
+            ),
+            ("source,target\nTransformer,\n", "transformer", &[]),
+        ];
+        for (csv, en, zh) in table {
+            let r = Reference::from_csv_reader("t.csv", csv.as_bytes()).unwrap();
+            assert_eq!(r.get(en).unwrap().chinese, *zh, "{csv}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let err =
+            Reference::from_csv_reader("terms.csv", "term,meaning\nx,y\n".as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "terms.csv:1: needs an `english` and a `chinese` column in its header row"
+        );
+    }
+
+    #[test]
+    fn later_entries_win_and_acronyms_resolve() {
+        let mut r = Reference::builtin();
+        let user =
+            Reference::from_csv_reader("u.csv", "english,chinese\ndropout,丢弃法\n".as_bytes())
+                .unwrap();
+        r.extend(user);
+        assert_eq!(r.get("dropout").unwrap().chinese, ["丢弃法"]);
+        assert_eq!(
+            r.get("CNN").unwrap().english,
+            "convolutional neural network"
+        );
+    }
+}
+
+/// Where the reference's Chinese terms occur in the input.
+pub(crate) struct ChineseIndex {
+    matcher: Option<aho_corasick::AhoCorasick>,
+    patterns: Vec<String>,
+    ids: HashMap<String, usize>,
+}
+
+impl ChineseIndex {
+    /// Indexes every Chinese term of `reference`.
+    pub(crate) fn new(reference: &Reference) -> ChineseIndex {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns = Vec::new();
+        for entry in &reference.entries {
+            for zh in &entry.chinese {
+                ids.entry(zh.clone()).or_insert_with(|| {
+                    patterns.push(zh.clone());
+                    patterns.len() - 1
+                });
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        ChineseIndex {
+            matcher,
+            patterns,
+            ids,
+        }
+    }
+
+    /// The Chinese terms of the reference, for the segmenter.
+    pub(crate) fn terms(&self) -> impl Iterator<Item = &str> {
+        self.patterns.iter().map(String::as_str)
+    }
+
+    /// Occurrences (source, byte offset) of each pattern in the views. The longest match wins,
+    /// so `卷积` inside `卷积神经网络` is not counted; a one- or two-character term must also
+    /// stand as a word of its own (`值` in `数值` is not the term `值`).
+    pub(crate) fn occurrences(
+        &self,
+        views: &[&str],
+        is_word: impl Fn(&str, usize, usize) -> bool,
+    ) -> Vec<Vec<(usize, usize)>> {
+        let mut out = vec![Vec::new(); self.patterns.len()];
+        let Some(m) = &self.matcher else { return out };
+        for (d, v) in views.iter().enumerate() {
+            for hit in m.find_iter(*v) {
+                let p = hit.pattern().as_usize();
+                let short = self.patterns[p].chars().count() <= 2;
+                if out[p].len() < 10_000 && (!short || is_word(v, hit.start(), hit.end())) {
+                    out[p].push((d, hit.start()));
+                }
+            }
+        }
+        out
+    }
+
+    pub(crate) fn id(&self, chinese: &str) -> Option<usize> {
+        self.ids.get(chinese).copied()
+    }
+}
+
+/// Completes the entries with what the reference knows: the Chinese of standalone terms
+/// when the input uses it, suggestions where it does not, and the standard term where the
+/// input renders a term otherwise.
+pub(crate) fn annotate(
+    entries: &mut [crate::Entry],
+    reference: &Reference,
+    index: &ChineseIndex,
+    views: &[&str],
+    is_word: impl Fn(&str, usize, usize) -> bool,
+) {
+    if reference.is_empty() {
+        return;
+    }
+    let occurrences = index.occurrences(views, is_word);
+    for e in entries.iter_mut() {
+        let found = std::iter::once(&e.english)
+            .chain(e.abbreviation.as_ref())
+            .chain(e.variants.iter())
+            .find_map(|en| reference.get(en));
+        let Some(r) = found else { continue };
+        if let Some(c) = r.category {
+            if c == Category::Name || e.category == Category::Name {
+                e.category = c;
+            }
+        }
+        let Some(preferred) = r.chinese.first() else {
+            continue;
+        };
+        if let Some(first) = e.chinese.first() {
+            if !r.chinese.contains(first) {
+                e.note = join_note(&e.note, &format!("reference: {preferred}"));
+            }
+            continue;
+        }
+        // The Chinese that the input uses, most frequent first.
+        let used: Vec<(&String, &Vec<(usize, usize)>)> = r
+            .chinese
+            .iter()
+            .filter_map(|zh| index.id(zh).map(|id| (zh, &occurrences[id])))
+            .filter(|(_, occ)| !occ.is_empty())
+            .collect();
+        if used.is_empty() {
+            e.note = join_note(&e.note, &format!("suggested: {preferred}"));
+            continue;
+        }
+        // in the reference's order: its preferred term first
+        // How close the English and the Chinese come: the same paragraph, the same file.
+        let near = |limit: usize| {
+            used.iter().any(|(_, occ)| {
+                occ.iter().any(|&(d, at)| {
+                    e.occurrences
+                        .iter()
+                        .any(|o| o.source == d && o.span.start.abs_diff(at) <= limit)
+                })
+            })
+        };
+        let same_file = used.iter().any(|(_, occ)| {
+            occ.iter()
+                .any(|&(d, _)| e.occurrences.iter().any(|o| o.source == d))
+        });
+        let count = used.iter().map(|(_, occ)| occ.len()).sum::<usize>();
+        let mut confidence: f32 = if near(300) {
+            0.75
+        } else if near(3000) {
+            0.65
+        } else if same_file {
+            0.55
+        } else {
+            0.45
+        };
+        confidence += 0.02 * (count.min(10) as f32);
+        e.chinese = used.iter().map(|(zh, _)| (*zh).clone()).collect();
+        e.method = Some(crate::Method::Reference);
+        e.confidence = Some(confidence.min(0.9));
+    }
+}
+
+fn join_note(note: &str, add: &str) -> String {
+    if note.is_empty() {
+        add.to_string()
+    } else {
+        format!("{note}; {add}")
+    }
+}
