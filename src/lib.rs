@@ -55,3 +55,8 @@ pub use extract::{Extractor, ExtractorBuilder, Source};
 pub use glossary::{Category, Entry, Glossary, Occurrence};
 pub use normalize::Markup;
 pub use span::Span;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

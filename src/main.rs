@@ -1,7 +1,7 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use termbridge::{input, Extractor, Source};
+use termbridge::{input, reference::Reference, Extractor, Source};
 
 /// Builds a bilingual glossary from Chinese technical text with embedded English terms.
 #[derive(Parser)]
@@ -21,14 +21,41 @@ enum Command {
         /// Write the glossary to FILE (whole or not at all) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        reference: ReferenceArgs,
     },
+}
+
+#[derive(clap::Args)]
+struct ReferenceArgs {
+    /// Add a termbase (termbridge's CSV or any CSV with `english` and `chinese` columns); it
+    /// wins over the shipped reference glossary. Repeatable.
+    #[arg(long = "reference", value_name = "FILE")]
+    references: Vec<PathBuf>,
+    /// Do not use the reference glossary shipped with termbridge.
+    #[arg(long)]
+    no_reference: bool,
+}
+
+impl ReferenceArgs {
+    fn extractor(&self) -> Result<Extractor, Box<dyn std::error::Error>> {
+        let mut builder = Extractor::builder().builtin_reference(!self.no_reference);
+        for path in &self.references {
+            builder = builder.reference(Reference::from_path(path)?);
+        }
+        Ok(builder.build()?)
+    }
 }
 
 fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Extract { paths, output } => {
+        Command::Extract {
+            paths,
+            output,
+            reference,
+        } => {
+            let extractor = reference.extractor()?;
             let files = input::read_all(&paths)?;
-            let extractor = Extractor::builder().build()?;
             let sources: Vec<Source> = files
                 .iter()
                 .map(|f| Source {
