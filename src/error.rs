@@ -56,6 +56,31 @@ pub enum InputError {
     },
 }
 
+/// Reading a glossary or termbase failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{path}: cannot read glossary: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The CSV is malformed, lacks a needed column or holds a value that cannot be read.
+    #[error("{path}:{line}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+}
+
 /// Writing a glossary failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

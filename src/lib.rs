@@ -43,6 +43,7 @@ mod error;
 mod export;
 mod extract;
 pub mod glossary;
+mod import;
 pub mod input;
 pub mod merge;
 pub mod normalize;
@@ -50,7 +51,7 @@ pub mod reference;
 mod span;
 
 pub use align::Method;
-pub use error::{BuildError, ExportError, InputError};
+pub use error::{BuildError, ExportError, ImportError, InputError};
 pub use extract::{Extractor, ExtractorBuilder, Source};
 pub use glossary::{Category, Entry, Glossary, Occurrence};
 pub use normalize::Markup;

@@ -16,10 +16,12 @@
 //! users add their own termbases, which win over it.
 
 use crate::glossary::Category;
+use crate::import;
 use crate::merge::key;
+use crate::ImportError;
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The reference glossary shipped with termbridge, compiled in.
 const BUILTIN: &str = include_str!("../glossary/reference.csv");
@@ -39,31 +41,6 @@ pub struct ReferenceEntry {
     pub note: String,
 }
 
-/// Reading a reference glossary failed.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReferenceError {
-    /// The file could not be read.
-    #[error("{path}: cannot read reference glossary: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The CSV is malformed or lacks a needed column.
-    #[error("{path}:{line}: {message}")]
-    Format {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: u64,
-        /// What is wrong and how to fix it.
-        message: String,
-    },
-}
-
 /// A reference glossary: English terms with their standard Chinese.
 ///
 /// ```
@@ -72,7 +49,7 @@ pub enum ReferenceError {
 /// let r = Reference::from_csv_reader("mine.csv", csv.as_bytes())?;
 /// assert_eq!(r.get("Convolutional Neural Networks").unwrap().chinese, ["卷积神经网络"]);
 /// assert!(Reference::builtin().len() > 800);
-/// # Ok::<(), termbridge::reference::ReferenceError>(())
+/// # Ok::<(), termbridge::ImportError>(())
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Reference {
@@ -93,79 +70,32 @@ impl Reference {
     }
 
     /// Reads a reference glossary from CSV: termbridge's own glossary or reference format, or
-    /// any CSV with `english` and `chinese` columns (case-insensitive; also `source`/`target`,
-    /// `en`/`zh`). Several Chinese equivalents are separated by `|`, the preferred first.
-    pub fn from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Reference, ReferenceError> {
-        let path = PathBuf::from(name);
-        let mut rdr = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
-        let format = |line: u64, message: String| ReferenceError::Format {
-            path: path.clone(),
-            line,
-            message,
-        };
-        let headers = rdr.headers().map_err(|e| format(1, e.to_string()))?.clone();
-        let find = |names: &[&str]| {
-            headers.iter().position(|h| {
-                names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str())
-            })
-        };
-        let (Some(en), Some(zh)) = (
-            find(&["english", "en", "source", "term", "source_term"]),
-            find(&["chinese", "zh", "target", "target_term", "translation"]),
-        ) else {
-            return Err(format(
-                1,
-                "needs an `english` and a `chinese` column in its header row".into(),
-            ));
-        };
-        let abbr = find(&["abbreviation", "acronym", "abbr"]);
-        let cat = find(&["category"]);
-        let note = find(&["note", "notes", "comment"]);
-        let mut out = Reference::empty();
-        for (i, rec) in rdr.records().enumerate() {
-            let line = i as u64 + 2;
-            let rec =
-                rec.map_err(|e| format(e.position().map_or(line, |p| p.line()), e.to_string()))?;
-            let get =
-                |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_string();
-            let english = get(Some(en));
-            if english.is_empty() {
-                continue;
-            }
-            let chinese: Vec<String> = get(Some(zh))
-                .split(['|', ';', '；'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect();
-            let abbreviation = Some(get(abbr)).filter(|a| !a.is_empty());
-            let category = match get(cat).as_str() {
-                "term" => Some(Category::Term),
-                "abbreviation" => Some(Category::Abbreviation),
-                "name" => Some(Category::Name),
-                _ => None,
-            };
-            out.insert(ReferenceEntry {
-                english,
-                chinese,
-                abbreviation,
-                category,
-                note: get(note),
-            });
-        }
-        Ok(out)
+    /// any CSV with `english` and `chinese` columns (see [`Glossary::from_csv_reader`](crate::Glossary::from_csv_reader)).
+    /// Several Chinese equivalents are separated by `|`, the preferred first.
+    pub fn from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Reference, ImportError> {
+        Ok(Reference::from_imported(import::read(
+            Path::new(name),
+            reader,
+        )?))
     }
 
     /// Reads a reference glossary from a file (see [`from_csv_reader`](Self::from_csv_reader)).
-    pub fn from_path(path: &Path) -> Result<Reference, ReferenceError> {
-        let file = std::fs::File::open(path).map_err(|source| ReferenceError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Reference::from_csv_reader(&path.display().to_string(), std::io::BufReader::new(file))
+    pub fn from_path(path: &Path) -> Result<Reference, ImportError> {
+        Ok(Reference::from_imported(import::read_path(path)?))
+    }
+
+    fn from_imported(imported: import::Imported) -> Reference {
+        let mut out = Reference::empty();
+        for e in imported.glossary.entries {
+            out.insert(ReferenceEntry {
+                english: e.english,
+                chinese: e.chinese,
+                abbreviation: e.abbreviation,
+                category: imported.has_category.then_some(e.category),
+                note: e.note,
+            });
+        }
+        out
     }
 
     /// Adds an entry; an entry with the same English replaces the earlier one.

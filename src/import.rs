@@ -1,0 +1,228 @@
+//! Reading glossaries back: termbridge's own CSV, or any CSV with `english` and `chinese`
+//! columns, as translators' termbases often are.
+
+use crate::align::Method;
+use crate::glossary::{Category, Entry, Glossary};
+use crate::ImportError;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Header names accepted for each column (case-insensitive).
+const ENGLISH: &[&str] = &[
+    "english",
+    "en",
+    "en-us",
+    "en_us",
+    "source",
+    "term",
+    "source_term",
+    "source term",
+];
+const CHINESE: &[&str] = &[
+    "chinese",
+    "zh",
+    "zh-cn",
+    "zh_cn",
+    "zh-hans",
+    "target",
+    "target_term",
+    "target term",
+    "translation",
+];
+
+/// A glossary read from CSV, with whether it carried a `category` column.
+pub(crate) struct Imported {
+    pub glossary: Glossary,
+    pub has_category: bool,
+}
+
+impl Glossary {
+    /// Reads a glossary from CSV: termbridge's own format (any subset of its columns, in any
+    /// order), or any CSV with an `english` and a `chinese` column (also named
+    /// `source`/`target`, `en`/`zh`). Several Chinese equivalents or variants are separated by
+    /// `|`. `name` is used in error messages.
+    ///
+    /// ```
+    /// use termbridge::Glossary;
+    /// let csv = "Chinese,English,Comment\n过拟合|过度拟合,overfitting,常见问题\n";
+    /// let g = Glossary::from_csv_reader("terms.csv", csv.as_bytes())?;
+    /// assert_eq!(g.entries()[0].english, "overfitting");
+    /// assert_eq!(g.entries()[0].chinese, ["过拟合", "过度拟合"]);
+    ///
+    /// let err = Glossary::from_csv_reader("terms.csv", "term\nx\n".as_bytes()).unwrap_err();
+    /// assert!(err.to_string().starts_with("terms.csv:1: needs an `english` and a `chinese` column"));
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    pub fn from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Glossary, ImportError> {
+        read(Path::new(name), reader).map(|i| i.glossary)
+    }
+
+    /// Reads a glossary from a CSV file (see [`from_csv_reader`](Self::from_csv_reader)).
+    pub fn from_path(path: &Path) -> Result<Glossary, ImportError> {
+        read_path(path).map(|i| i.glossary)
+    }
+}
+
+pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read(path, std::io::BufReader::new(file))
+}
+
+fn split(cell: &str) -> Vec<String> {
+    cell.split(['|', ';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportError> {
+    let format = |line: u64, message: String| ImportError::Format {
+        path: PathBuf::from(path),
+        line,
+        message,
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers = rdr.headers().map_err(|e| format(1, e.to_string()))?.clone();
+    let find = |names: &[&str]| {
+        headers
+            .iter()
+            .position(|h| names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str()))
+    };
+    let (Some(en), Some(zh)) = (find(ENGLISH), find(CHINESE)) else {
+        return Err(format(
+            1,
+            "needs an `english` and a `chinese` column in its header row".into(),
+        ));
+    };
+    let col = |n: &str| find(&[n]);
+    let (abbr, variants, category, frequency, confidence, method, source, context, note) = (
+        find(&["abbreviation", "acronym", "abbr"]),
+        find(&["variants", "aliases", "synonyms"]),
+        col("category"),
+        col("frequency"),
+        col("confidence"),
+        col("method"),
+        col("source"),
+        col("context"),
+        find(&["note", "notes", "comment", "comments"]),
+    );
+    let mut entries = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").to_string();
+        let english = get(Some(en));
+        if english.is_empty() {
+            continue;
+        }
+        let bad = |column: &str, value: &str, want: &str| {
+            format(line, format!("column `{column}`: {value:?} is not {want}"))
+        };
+        let category = match get(category).as_str() {
+            "" | "term" => Category::Term,
+            "abbreviation" => Category::Abbreviation,
+            "name" => Category::Name,
+            other => return Err(bad("category", other, "one of term, abbreviation, name")),
+        };
+        let frequency = match get(frequency).as_str() {
+            "" => 0,
+            f => f
+                .parse()
+                .map_err(|_| bad("frequency", f, "a whole number"))?,
+        };
+        let confidence = match get(confidence).as_str() {
+            "" => None,
+            c => Some(
+                c.parse::<f32>()
+                    .ok()
+                    .filter(|c| (0.0..=1.0).contains(c))
+                    .ok_or_else(|| bad("confidence", c, "a number from 0 to 1"))?,
+            ),
+        };
+        let method = match get(method).as_str() {
+            "" => None,
+            "parenthesis" => Some(Method::Parenthesis),
+            "apposition" => Some(Method::Apposition),
+            "reference" => Some(Method::Reference),
+            other => {
+                return Err(bad(
+                    "method",
+                    other,
+                    "one of parenthesis, apposition, reference",
+                ))
+            }
+        };
+        entries.push(Entry {
+            english,
+            chinese: split(&get(Some(zh))),
+            abbreviation: Some(get(abbr)).filter(|a| !a.is_empty()),
+            variants: split(&get(variants)),
+            category,
+            frequency,
+            confidence,
+            method,
+            source: get(source),
+            context: get(context),
+            note: get(note),
+            occurrences: Vec::new(),
+        });
+    }
+    Ok(Imported {
+        glossary: Glossary {
+            entries,
+            sources: Vec::new(),
+        },
+        has_category: category.is_some(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_round_trip() {
+        let extractor = crate::Extractor::builder().build().unwrap();
+        let g = extractor.extract(
+            "我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）和微调。RAG 很有效。",
+        );
+        let mut out = Vec::new();
+        g.write_csv(&mut out).unwrap();
+        let back = Glossary::from_csv_reader("g.csv", out.as_slice()).unwrap();
+        let mut again = Vec::new();
+        back.write_csv(&mut again).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(again).unwrap()
+        );
+    }
+
+    #[test]
+    fn bad_cells_name_line_and_column() {
+        let table: &[(&str, &str)] = &[
+            (
+                "english,chinese,frequency\nx,甲,1\ny,乙,many\n",
+                "g.csv:3: column `frequency`: \"many\" is not a whole number",
+            ),
+            (
+                "english,chinese,category\nx,甲,thing\n",
+                "g.csv:2: column `category`: \"thing\" is not one of term, abbreviation, name",
+            ),
+            (
+                "english,chinese,confidence\nx,甲,1.5\n",
+                "g.csv:2: column `confidence`: \"1.5\" is not a number from 0 to 1",
+            ),
+        ];
+        for (csv, want) in table {
+            let err = Glossary::from_csv_reader("g.csv", csv.as_bytes()).unwrap_err();
+            assert_eq!(err.to_string(), *want);
+        }
+    }
+}
