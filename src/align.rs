@@ -1483,12 +1483,17 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
     }
     let e = left.expected.max(2.0);
     // Chinese renderings vary around the expected length; only a clear misfit counts
-    let tolerance = if e <= 4.0 { 1.0 } else { 2.0 };
+    // and a short English word often has a longer rendering (epoch 迭代周期) than a shorter one
+    let misfit = |c: f32| {
+        let (below, above) = if e <= 4.0 { (1.0, 2.0) } else { (2.0, 2.0) };
+        let off = if c < e { e - c - below } else { c - e - above };
+        off.max(0.0) / e
+    };
     let text = |s: Span| view[s.range()].trim();
     let mut scores = Vec::with_capacity(left.options.len());
     for o in &left.options {
         let c = o.chars;
-        let mut score = -(((c - e).abs() - tolerance).max(0.0) / e) + 0.02 * c;
+        let mut score = -misfit(c) + 0.02 * c;
         if o.at_stop {
             score += 0.3;
         }
@@ -1542,7 +1547,7 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
     }
     let o = &left.options[k];
     let mut conf: f32 = if o.at_stop { 0.85 } else { 0.65 };
-    let dev = (((o.chars - e).abs() - tolerance).max(0.0)) / e;
+    let dev = misfit(o.chars);
     conf -= 0.2 * dev.min(1.0);
     let second = scores
         .iter()

@@ -78,8 +78,14 @@ impl ExtractorBuilder {
         for r in self.references {
             reference.extend(r);
         }
-        let index = ChineseIndex::new(&reference);
         let mut jieba = Jieba::new();
+        let index = ChineseIndex::new(&reference, |zh| {
+            jieba
+                .cut(zh, false)
+                .iter()
+                .map(|w| w.word.to_string())
+                .collect()
+        });
         // known Chinese terms are segmenter words: they win boundary decisions
         for term in index.terms() {
             if term

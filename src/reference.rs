@@ -253,21 +253,46 @@ mod tests {
 /// Where the reference's Chinese terms occur in the input.
 pub(crate) struct ChineseIndex {
     matcher: Option<aho_corasick::AhoCorasick>,
+    /// The strings searched for: each reference Chinese term and its variant forms.
     patterns: Vec<String>,
-    ids: HashMap<String, usize>,
+    /// For each reference Chinese term, its patterns: itself first, then variant forms.
+    forms: HashMap<String, Vec<usize>>,
 }
 
 impl ChineseIndex {
-    /// Indexes every Chinese term of `reference`.
-    pub(crate) fn new(reference: &Reference) -> ChineseIndex {
+    /// Indexes every Chinese term of `reference`, with the forms in which a text may write
+    /// it: without the space next to Latin letters (`KV缓存` for `KV 缓存`) and with its two
+    /// halves swapped (`词向量预训练` for `预训练词向量`), split into words by `words`.
+    pub(crate) fn new(reference: &Reference, words: impl Fn(&str) -> Vec<String>) -> ChineseIndex {
+        let mut patterns: Vec<String> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns = Vec::new();
+        let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut id = |p: String, patterns: &mut Vec<String>| {
+            *ids.entry(p.clone()).or_insert_with(|| {
+                patterns.push(p);
+                patterns.len() - 1
+            })
+        };
         for entry in &reference.entries {
             for zh in &entry.chinese {
-                ids.entry(zh.clone()).or_insert_with(|| {
-                    patterns.push(zh.clone());
-                    patterns.len() - 1
-                });
+                if forms.contains_key(zh) {
+                    continue;
+                }
+                let mut variants = vec![id(zh.clone(), &mut patterns)];
+                if zh.contains(' ') {
+                    variants.push(id(zh.replace(' ', ""), &mut patterns));
+                }
+                let parts = words(zh);
+                if zh.chars().count() >= 4 && !zh.contains(' ') {
+                    for k in 1..parts.len() {
+                        let (head, tail) = (parts[..k].concat(), parts[k..].concat());
+                        if head.chars().count() >= 2 && tail.chars().count() >= 2 {
+                            variants.push(id(format!("{tail}{head}"), &mut patterns));
+                        }
+                    }
+                }
+                variants.dedup();
+                forms.insert(zh.clone(), variants);
             }
         }
         let matcher = aho_corasick::AhoCorasick::builder()
@@ -277,13 +302,13 @@ impl ChineseIndex {
         ChineseIndex {
             matcher,
             patterns,
-            ids,
+            forms,
         }
     }
 
     /// The Chinese terms of the reference, for the segmenter.
     pub(crate) fn terms(&self) -> impl Iterator<Item = &str> {
-        self.patterns.iter().map(String::as_str)
+        self.forms.keys().map(String::as_str)
     }
 
     /// Occurrences (source, byte offset) of each pattern in the views. The longest match wins,
@@ -308,8 +333,13 @@ impl ChineseIndex {
         out
     }
 
-    pub(crate) fn id(&self, chinese: &str) -> Option<usize> {
-        self.ids.get(chinese).copied()
+    /// The patterns of a reference Chinese term: itself first, then its variant forms.
+    pub(crate) fn forms(&self, chinese: &str) -> &[usize] {
+        self.forms.get(chinese).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn pattern(&self, id: usize) -> &str {
+        &self.patterns[id]
     }
 }
 
@@ -343,25 +373,35 @@ pub(crate) fn annotate(
         };
         if let Some(first) = e.chinese.first() {
             if !r.chinese.contains(first) {
-                e.note = join_note(&e.note, &format!("reference: {preferred}"));
+                let reordered = r
+                    .chinese
+                    .iter()
+                    .find(|z| index.forms(z).iter().any(|&p| index.pattern(p) == first));
+                let note = match (reordered, r.chinese.iter().find(|z| near_miss(first, z))) {
+                    (Some(z), _) => format!("reference: {z} (word order)"),
+                    (None, Some(z)) => format!("reference: {z} (near miss)"),
+                    (None, None) => format!("reference: {preferred}"),
+                };
+                e.note = join_note(&e.note, &note);
             }
             continue;
         }
-        // The Chinese that the input uses, most frequent first.
-        let used: Vec<(&String, &Vec<(usize, usize)>)> = r
-            .chinese
-            .iter()
-            .filter_map(|zh| index.id(zh).map(|id| (zh, &occurrences[id])))
-            .filter(|(_, occ)| !occ.is_empty())
-            .collect();
+        // The forms of the reference's Chinese that the input uses, in the reference's order.
+        let mut used: Vec<(&str, &str, &Vec<(usize, usize)>)> = Vec::new();
+        for zh in &r.chinese {
+            for &p in index.forms(zh) {
+                if !occurrences[p].is_empty() {
+                    used.push((index.pattern(p), zh, &occurrences[p]));
+                }
+            }
+        }
         if used.is_empty() {
             e.note = join_note(&e.note, &format!("suggested: {preferred}"));
             continue;
         }
-        // in the reference's order: its preferred term first
         // How close the English and the Chinese come: the same paragraph, the same file.
         let near = |limit: usize| {
-            used.iter().any(|(_, occ)| {
+            used.iter().any(|(_, _, occ)| {
                 occ.iter().any(|&(d, at)| {
                     e.occurrences
                         .iter()
@@ -369,11 +409,11 @@ pub(crate) fn annotate(
                 })
             })
         };
-        let same_file = used.iter().any(|(_, occ)| {
+        let same_file = used.iter().any(|(_, _, occ)| {
             occ.iter()
                 .any(|&(d, _)| e.occurrences.iter().any(|o| o.source == d))
         });
-        let count = used.iter().map(|(_, occ)| occ.len()).sum::<usize>();
+        let count = used.iter().map(|(_, _, occ)| occ.len()).sum::<usize>();
         let mut confidence: f32 = if near(300) {
             0.75
         } else if near(3000) {
@@ -384,10 +424,31 @@ pub(crate) fn annotate(
             0.45
         };
         confidence += 0.02 * (count.min(10) as f32);
-        e.chinese = used.iter().map(|(zh, _)| (*zh).clone()).collect();
+        e.chinese = Vec::new();
+        for (form, zh, _) in &used {
+            if !e.chinese.iter().any(|c| c == form) {
+                e.chinese.push(form.to_string());
+            }
+            if form != zh {
+                e.note = join_note(&e.note, &format!("reference: {zh} (word order)"));
+            }
+        }
         e.method = Some(crate::Method::Reference);
         e.confidence = Some(confidence.min(0.9));
     }
+}
+
+/// Whether `a` looks like a mistyped or reworded `b`: one character different (two in a
+/// longer term), never the same.
+///
+/// ```ignore
+/// assert!(near_miss("卷积神精网络", "卷积神经网络"));
+/// assert!(!near_miss("池化", "汇聚"));
+/// ```
+fn near_miss(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let limit = if la.min(lb) >= 7 { 2 } else { 1 };
+    a != b && la.min(lb) >= 3 && la.abs_diff(lb) <= 1 && strsim::levenshtein(a, b) <= limit
 }
 
 fn join_note(note: &str, add: &str) -> String {

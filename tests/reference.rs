@@ -1,0 +1,148 @@
+//! The reference glossary at work: standalone terms, suggestions, non-standard renderings,
+//! word order, user termbases over the shipped one.
+
+use termbridge::reference::Reference;
+use termbridge::{Extractor, Method};
+
+fn extractor(termbase: &str, builtin: bool) -> Extractor {
+    let mine = Reference::from_csv_reader("mine.csv", termbase.as_bytes()).unwrap();
+    Extractor::builder()
+        .builtin_reference(builtin)
+        .reference(mine)
+        .build()
+        .unwrap()
+}
+
+/// (what, termbase, text, english, expected chinese, expected method, expected note)
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    Option<Method>,
+    &'static str,
+);
+
+#[test]
+fn reference_alignment() {
+    let table: &[Case] = &[
+        (
+            "standalone term whose Chinese the text uses",
+            "english,chinese\nword vector,词向量\n",
+            "我们先训练 word vector。得到的词向量可以直接使用。",
+            "word vector",
+            &["词向量"],
+            Some(Method::Reference),
+            "",
+        ),
+        (
+            "standalone term whose Chinese the text never uses",
+            "english,chinese\nword vector,词向量\n",
+            "我们先训练 word vector，然后直接使用。",
+            "word vector",
+            &[],
+            None,
+            "suggested: 词向量",
+        ),
+        (
+            "the same words in another order",
+            "english,chinese\npre-trained word vector,预训练词向量\n",
+            "本节介绍 pre-trained word vectors。词向量预训练需要大量语料。",
+            "pre-trained word vectors",
+            &["词向量预训练"],
+            Some(Method::Reference),
+            "reference: 预训练词向量 (word order)",
+        ),
+        (
+            "a mistyped rendering keeps the text's and names the standard",
+            "english,chinese\nconvolutional neural network,卷积神经网络\n",
+            "我们使用卷积神精网络（convolutional neural network）。",
+            "convolutional neural network",
+            &["卷积神精网络"],
+            Some(Method::Parenthesis),
+            "reference: 卷积神经网络 (near miss)",
+        ),
+        (
+            "an accepted alternative is not flagged",
+            "english,chinese\npooling,池化|汇聚\n",
+            "这一层叫汇聚（pooling）。",
+            "pooling",
+            &["汇聚"],
+            Some(Method::Parenthesis),
+            "",
+        ),
+        (
+            "another rendering altogether",
+            "english,chinese\nepoch,轮次\n",
+            "每个迭代周期（epoch）结束时评估一次。",
+            "epoch",
+            &["迭代周期"],
+            Some(Method::Parenthesis),
+            "reference: 轮次",
+        ),
+        (
+            "a short term inside a longer word does not count",
+            "english,chinese\nvalue,值\n",
+            "这个 value 很大，数值稳定性很差。",
+            "value",
+            &[],
+            None,
+            "suggested: 值",
+        ),
+        (
+            "a known Chinese term wins the left boundary",
+            "english,chinese\nlabel smoothing,标签平滑\n",
+            "训练中加入了标签平滑（label smoothing）。",
+            "label smoothing",
+            &["标签平滑"],
+            Some(Method::Parenthesis),
+            "",
+        ),
+    ];
+    for (what, termbase, text, english, chinese, method, note) in table {
+        let g = extractor(termbase, false).extract(text);
+        let e = g
+            .get(english)
+            .unwrap_or_else(|| panic!("{what}: no entry for {english} in {g:#?}"));
+        assert_eq!(e.chinese, *chinese, "{what}");
+        assert_eq!(e.method, *method, "{what}");
+        assert_eq!(e.note, *note, "{what}");
+    }
+}
+
+#[test]
+fn user_termbase_wins_over_the_shipped_one() {
+    let text = "训练时使用 dropout。丢弃法和暂退法都能防止过拟合。";
+    let shipped = Extractor::builder().build().unwrap().extract(text);
+    assert_eq!(shipped.get("dropout").unwrap().chinese[0], "暂退法");
+    let mine = extractor("english,chinese\ndropout,丢弃法\n", true).extract(text);
+    assert_eq!(mine.get("dropout").unwrap().chinese, ["丢弃法"]);
+}
+
+#[test]
+fn without_a_reference_standalone_terms_stay_bare() {
+    let text = "训练时使用 dropout。暂退法能防止过拟合。";
+    let g = Extractor::builder()
+        .builtin_reference(false)
+        .build()
+        .unwrap()
+        .extract(text);
+    let e = g.get("dropout").unwrap();
+    assert!(e.chinese.is_empty() && e.note.is_empty(), "{e:?}");
+}
+
+#[test]
+fn closer_evidence_gives_higher_confidence() {
+    let ex = extractor("english,chinese\nword vector,词向量\n", false);
+    let near = ex.extract("我们训练 word vector，也就是把词映射为词向量的方法。");
+    let far = ex.extract(&format!(
+        "我们训练 word vector。{}最后得到了词向量。",
+        "这一段与它无关。".repeat(200)
+    ));
+    let (n, f) = (
+        near.get("word vector").unwrap(),
+        far.get("word vector").unwrap(),
+    );
+    assert!(n.confidence.unwrap() > f.confidence.unwrap(), "{n:?} {f:?}");
+}
