@@ -1431,6 +1431,21 @@ impl<'j> Aligner<'j> {
             for o in &mut options {
                 o.known = r.chinese.iter().any(|z| z == view[o.span.range()].trim());
             }
+            // the reference's term ending here, even where the segmenter cut it otherwise
+            // (每一轮次 cut 每/一轮/次)
+            for z in &r.chinese {
+                let start = p0.wrapping_sub(z.len());
+                if z.chars().count() >= 2
+                    && p0 >= z.len()
+                    && view.get(start..p0) == Some(z.as_str())
+                    && !options.iter().any(|o| o.known)
+                {
+                    let mut choice = Choice::new(Span::new(start, p0), z, false, false);
+                    choice.known = true;
+                    options.push(choice);
+                    options.sort_by_key(|o| std::cmp::Reverse(o.span.start));
+                }
+            }
         }
         if options.is_empty() {
             return None;

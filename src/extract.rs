@@ -130,6 +130,11 @@ impl Extractor {
         ExtractorBuilder::default()
     }
 
+    /// How [`extract`](Self::extract) reads its text.
+    pub fn markup(&self) -> Markup {
+        self.markup
+    }
+
     /// Extracts the glossary of one text. Never fails: any string gives a glossary, perhaps
     /// an empty one. `source` columns name it `<input>`.
     ///
@@ -150,6 +155,21 @@ impl Extractor {
     /// Extracts one glossary from several texts. Terms are merged across all of them and the
     /// left boundary of a Chinese term is decided with evidence from all of them.
     pub fn extract_sources(&self, sources: &[Source<'_>]) -> Glossary {
+        let analysed = self.analyse(sources);
+        let mut glossary = build(&analysed);
+        let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
+        annotate(
+            &mut glossary.entries,
+            &self.reference,
+            &self.index,
+            &views,
+            |v, s, e| self.is_word(v, s, e),
+        );
+        glossary
+    }
+
+    /// Runs the find and align stages over all sources.
+    pub(crate) fn analyse<'a>(&self, sources: &[Source<'a>]) -> Vec<Analysed<'a>> {
         let aligner = Aligner::new(&self.jieba, &self.reference);
         let mut analysed = Vec::with_capacity(sources.len());
         let mut pending = Vec::new();
@@ -174,16 +194,7 @@ impl Extractor {
         for (d, g) in resolved {
             analysed[d].glosses.push(g);
         }
-        let mut glossary = build(&analysed);
-        let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
-        annotate(
-            &mut glossary.entries,
-            &self.reference,
-            &self.index,
-            &views,
-            |v, s, e| self.is_word(v, s, e),
-        );
-        glossary
+        analysed
     }
 
     /// Whether `view[start..end]` is a word of its own, not part of a longer one: the

@@ -39,6 +39,7 @@
 
 pub mod align;
 pub mod candidates;
+pub mod check;
 mod error;
 mod export;
 mod extract;

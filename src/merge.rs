@@ -129,7 +129,7 @@ impl UnionFind {
     }
 }
 
-fn surface(text: &str) -> String {
+pub(crate) fn surface(text: &str) -> String {
     let mut s = String::new();
     for w in text.split_whitespace() {
         if !s.is_empty() {
@@ -140,7 +140,7 @@ fn surface(text: &str) -> String {
     s
 }
 
-fn clean_chinese(text: &str) -> String {
+pub(crate) fn clean_chinese(text: &str) -> String {
     let t = surface(text);
     // drop spaces between two CJK characters (line wrapping), keep them next to Latin
     let cs: Vec<char> = t.chars().collect();

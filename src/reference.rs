@@ -84,6 +84,21 @@ impl Reference {
         Ok(Reference::from_imported(import::read_path(path)?))
     }
 
+    /// A reference made of a glossary's entries (its English, Chinese, acronym and note).
+    pub fn from_glossary(glossary: &crate::Glossary) -> Reference {
+        let mut out = Reference::empty();
+        for e in glossary.entries() {
+            out.insert(ReferenceEntry {
+                english: e.english.clone(),
+                chinese: e.chinese.clone(),
+                abbreviation: e.abbreviation.clone(),
+                category: Some(e.category),
+                note: e.note.clone(),
+            });
+        }
+        out
+    }
+
     fn from_imported(imported: import::Imported) -> Reference {
         let mut out = Reference::empty();
         for e in imported.glossary.entries {

@@ -1,0 +1,239 @@
+//! Term-consistency checks, of the kind translators run before delivery.
+//!
+//! Given a glossary (a termbase) and texts, [`Extractor::check_sources`] reports:
+//!
+//! * **mismatch** — an English term glossed in the text with a Chinese other than the
+//!   glossary's (`每个迭代周期（epoch）` where the glossary says `轮次`);
+//! * **inconsistent** — a glossary term that the text renders two or more ways;
+//! * **conflict** — one Chinese rendering given for two different English terms.
+//!
+//! Every finding carries the file, line, byte span and sentence of the place it is about.
+
+use crate::extract::{Extractor, Source};
+use crate::glossary::Glossary;
+use crate::merge::{build, clean_chinese, key, surface, Analysed};
+use crate::reference::Reference;
+use crate::Span;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// What a [`Finding`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// The text glosses a term with a Chinese other than the glossary's.
+    Mismatch,
+    /// The text renders a glossary term in two or more ways.
+    Inconsistent,
+    /// The text gives one Chinese for two different English terms.
+    Conflict,
+}
+
+impl FindingKind {
+    /// The name used in reports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FindingKind::Mismatch => "mismatch",
+            FindingKind::Inconsistent => "inconsistent",
+            FindingKind::Conflict => "conflict",
+        }
+    }
+}
+
+/// One problem found by a check.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// What kind of problem.
+    pub kind: FindingKind,
+    /// The English term at this place.
+    pub english: String,
+    /// The Chinese the text gives at this place.
+    pub chinese: String,
+    /// For a mismatch, the glossary's Chinese; for an inconsistency, the text's other
+    /// renderings; for a conflict, the other English terms with the same Chinese.
+    pub others: Vec<String>,
+    /// The input's name.
+    pub source: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Byte span of the gloss in the input.
+    pub span: Span,
+    /// The sentence of the gloss.
+    pub sentence: String,
+    /// A message for people.
+    pub message: String,
+}
+
+/// A gloss with the names the check needs.
+struct Site {
+    doc: usize,
+    english: String,
+    abbreviation: Option<String>,
+    chinese: String,
+    span: Span,
+}
+
+impl Extractor {
+    /// Checks one text against a glossary; see [`check_sources`](Self::check_sources).
+    ///
+    /// ```
+    /// use termbridge::{check::FindingKind, Extractor, Glossary};
+    /// let glossary = Glossary::from_csv_reader("g.csv", "english,chinese\nepoch,轮次\n".as_bytes())?;
+    /// let extractor = Extractor::builder().build()?;
+    /// let findings = extractor.check(&glossary, "每个迭代周期（epoch）结束时评估一次。");
+    /// assert_eq!(findings[0].kind, FindingKind::Mismatch);
+    /// assert_eq!(findings[0].chinese, "迭代周期");
+    /// assert_eq!(findings[0].others, ["轮次"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check(&self, glossary: &Glossary, text: &str) -> Vec<Finding> {
+        self.check_sources(
+            glossary,
+            &[Source {
+                name: "<input>",
+                text,
+                markup: self.markup(),
+            }],
+        )
+    }
+
+    /// Checks texts against a glossary: glosses that contradict it, glossary terms rendered
+    /// several ways, and one Chinese given for several English terms. Findings are ordered by
+    /// source, line and kind.
+    pub fn check_sources(&self, glossary: &Glossary, sources: &[Source<'_>]) -> Vec<Finding> {
+        let termbase = Reference::from_glossary(glossary);
+        let analysed = self.analyse(sources);
+        let sites = sites(&analysed);
+        let mut out = Vec::new();
+        let finding = |kind, site: &Site, others: Vec<String>, message: String| {
+            let a = &analysed[site.doc];
+            Finding {
+                kind,
+                english: site.english.clone(),
+                chinese: site.chinese.clone(),
+                others,
+                source: a.name.clone(),
+                line: a.doc.line_of(site.span.start),
+                span: site.span,
+                sentence: a.doc.sentence_around(site.span),
+                message,
+            }
+        };
+        // Mismatches, and renderings per glossary term.
+        let mut renderings: BTreeMap<String, Vec<&Site>> = BTreeMap::new();
+        for site in &sites {
+            let known = termbase
+                .get(&site.english)
+                .or_else(|| site.abbreviation.as_deref().and_then(|a| termbase.get(a)));
+            let Some(known) = known.filter(|k| !k.chinese.is_empty()) else {
+                continue;
+            };
+            renderings
+                .entry(key(&known.english))
+                .or_default()
+                .push(site);
+            if !known.chinese.contains(&site.chinese) {
+                let message = format!(
+                    "\"{}\" is glossed as {} but the glossary has {}",
+                    site.english,
+                    site.chinese,
+                    known.chinese.join(" / ")
+                );
+                out.push(finding(
+                    FindingKind::Mismatch,
+                    site,
+                    known.chinese.clone(),
+                    message,
+                ));
+            }
+        }
+        for places in renderings.values() {
+            let mut firsts: Vec<&Site> = Vec::new();
+            for s in places {
+                if !firsts.iter().any(|f| f.chinese == s.chinese) {
+                    firsts.push(s);
+                }
+            }
+            if firsts.len() < 2 {
+                continue;
+            }
+            for s in &firsts {
+                let others: Vec<String> = firsts
+                    .iter()
+                    .filter(|o| o.chinese != s.chinese)
+                    .map(|o| o.chinese.clone())
+                    .collect();
+                let message = format!(
+                    "\"{}\" is rendered as {} here and as {} elsewhere",
+                    s.english,
+                    s.chinese,
+                    others.join(" / ")
+                );
+                out.push(finding(FindingKind::Inconsistent, s, others, message));
+            }
+        }
+        // One Chinese for several concepts: concepts as the merge stage sees them.
+        let merged = build(&analysed);
+        let mut concept: HashMap<String, usize> = HashMap::new();
+        for (i, e) in merged.entries.iter().enumerate() {
+            for form in std::iter::once(&e.english)
+                .chain(e.abbreviation.as_ref())
+                .chain(e.variants.iter())
+            {
+                concept.insert(key(form), i);
+            }
+        }
+        let mut by_chinese: BTreeMap<&str, Vec<(usize, &Site)>> = BTreeMap::new();
+        for s in &sites {
+            if let Some(&c) = concept.get(&key(&s.english)) {
+                let list = by_chinese.entry(s.chinese.as_str()).or_default();
+                if !list.iter().any(|(o, _)| *o == c) {
+                    list.push((c, s));
+                }
+            }
+        }
+        for list in by_chinese.values().filter(|l| l.len() >= 2) {
+            for (c, s) in list {
+                let others: Vec<String> = list
+                    .iter()
+                    .filter(|(o, _)| o != c)
+                    .map(|(o, _)| merged.entries[*o].english.clone())
+                    .collect();
+                let message = format!(
+                    "{} is given for \"{}\" here and for {} elsewhere",
+                    s.chinese,
+                    s.english,
+                    others.join(", ")
+                );
+                out.push(finding(FindingKind::Conflict, s, others, message));
+            }
+        }
+        out.sort_by(|a, b| {
+            (&a.source, a.line, a.kind, a.span).cmp(&(&b.source, b.line, b.kind, b.span))
+        });
+        out
+    }
+}
+
+fn sites(analysed: &[Analysed<'_>]) -> Vec<Site> {
+    let mut out = Vec::new();
+    for (d, a) in analysed.iter().enumerate() {
+        let text = a.doc.text();
+        for g in &a.glosses {
+            let Some(zh) = g.chinese else { continue };
+            let chinese = clean_chinese(&text[zh.range()]);
+            if chinese.is_empty() {
+                continue;
+            }
+            out.push(Site {
+                doc: d,
+                english: surface(&text[g.english.range()]),
+                abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
+                chinese,
+                span: g.site,
+            });
+        }
+    }
+    out
+}
