@@ -429,6 +429,16 @@ pub(crate) fn annotate(
                 .any(|&(d, _)| e.occurrences.iter().any(|o| o.source == d))
         });
         let count = used.iter().map(|(_, _, occ)| occ.len()).sum::<usize>();
+        // A single word or an acronym has many senses (PDF, join, Limits): its Chinese must
+        // be close by, in the same paragraph; a multi-word term may be anywhere in the input.
+        // (names the reference knows are not ambiguous: 英伟达 is NVIDIA wherever it stands)
+        let single = !e.english.contains([' ', '-']);
+        let ambiguous =
+            r.category != Some(Category::Name) && (single || e.category == Category::Abbreviation);
+        if ambiguous && !near(300) {
+            e.note = join_note(&e.note, &format!("suggested: {preferred}"));
+            continue;
+        }
         let mut confidence: f32 = if near(300) {
             0.75
         } else if near(3000) {
