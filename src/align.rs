@@ -887,12 +887,29 @@ impl<'j> Aligner<'j> {
         let inner = Span::new(paren.start + open_len, paren.end);
         let site = Span::new(paren.start, paren.end + close_len);
         // Split the content into parts at separators.
+        // 或/或者/or between two English forms separates alternatives: （mean或average）
         let mut parts = Vec::new();
         let mut s = inner.start;
-        for (i, c) in view[inner.range()].char_indices() {
-            if is_separator(c) {
+        let inner_text = &view[inner.range()];
+        let mut skip_to = 0;
+        for (i, c) in inner_text.char_indices() {
+            if i < skip_to {
+                continue;
+            }
+            let alternative = ["或者", "或", " or "]
+                .iter()
+                .find(|w| inner_text[i..].starts_with(*w))
+                .filter(|w| {
+                    let before = inner_text[..i].chars().next_back();
+                    let after = inner_text[i + w.len()..].chars().next();
+                    before.is_some_and(|b| b.is_ascii_alphanumeric() || b == ' ')
+                        && after.is_some_and(|a| a.is_ascii_alphanumeric() || a == ' ')
+                });
+            if is_separator(c) || alternative.is_some() {
+                let len = alternative.map_or(c.len_utf8(), |w| w.len());
                 parts.push(Span::new(s, inner.start + i));
-                s = inner.start + i + c.len_utf8();
+                s = inner.start + i + len;
+                skip_to = i + len;
             }
         }
         parts.push(Span::new(s, inner.end));
@@ -941,6 +958,7 @@ impl<'j> Aligner<'j> {
             // English inside the brackets.
             let mut english = en;
             let mut abbreviation = None;
+            let mut alias = None;
             if let Some(&(second, _)) = parts.get(1) {
                 if let Some(en2) = english_part(second) {
                     let (a, b) = (&view[en.range()], &view[en2.range()]);
@@ -949,6 +967,8 @@ impl<'j> Aligner<'j> {
                     } else if is_acronym(a) && abbreviates(a, b) {
                         english = en2;
                         abbreviation = Some(en);
+                    } else if !is_acronym(a) && !is_acronym(b) {
+                        alias = Some(en2); // 平均值（mean或average）: two names for one thing
                     }
                 }
             }
@@ -988,7 +1008,7 @@ impl<'j> Aligner<'j> {
                     gloss: Gloss {
                         english,
                         abbreviation,
-                        alias: None,
+                        alias,
                         chinese: None,
                         method: Method::Parenthesis,
                         confidence: 0.0,
