@@ -722,6 +722,19 @@ fn cjk_count(s: &str) -> usize {
 
 /// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`).
 pub fn is_acronym(abbr: &str) -> bool {
+    // i.i.d., e.g.: single letters with dots
+    let bytes = abbr.trim_end_matches('.').as_bytes();
+    if bytes.len() >= 3
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i % 2 == 0 {
+                b.is_ascii_alphabetic()
+            } else {
+                *b == b'.'
+            }
+        })
+    {
+        return true;
+    }
     // a versioned name is not an acronym: GPT-4o, Llama-3.1
     if abbr.contains(|c: char| c == '-' || c == '.') && abbr.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -1437,6 +1450,21 @@ impl<'j> Aligner<'j> {
                 options.push(choice);
             }
         }
+        // 幂等 cut as 幂/等: two single characters, the second a function word, make a word
+        let real: Vec<_> = words.iter().filter(|w| !w.word.trim().is_empty()).collect();
+        if let [.., a, b] = real.as_slice() {
+            let (ca, cb) = (a.word.chars().count(), b.word.chars().count());
+            if options.is_empty()
+                && ca == 1
+                && cb == 1
+                && is_stop(b.word, b.tag)
+                && !is_stop(a.word, a.tag)
+                && window.start + b.byte_end == p0
+            {
+                let span = Span::new(window.start + a.byte_start, p0);
+                options.push(Choice::new(span, &view[span.range()], false, false));
+            }
+        }
         if let Some(last) = options.last_mut() {
             last.at_stop |= end_bounded;
         }
@@ -1539,11 +1567,13 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect();
         if !head.is_empty() {
-            score += if left.english.contains(&head.to_lowercase()) {
-                0.2
-            } else {
-                -0.4
-            };
+            let head = head.to_lowercase();
+            let words: Vec<&str> = left
+                .english
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .collect();
+            let in_english = head.split('-').all(|h| words.contains(&h));
+            score += if in_english { 0.2 } else { -0.4 };
         }
         if o.known {
             score += 0.4; // the reference's Chinese for this English

@@ -390,7 +390,7 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_ascii_lowercase())
             && !NAME_DOT_SUFFIXES.contains(&ext)
-            && !matches!(l.as_str(), "e.g" | "i.e" | "a.k.a" | "et.al")
+            && !parts.iter().all(|p| p.len() == 1)
         {
             return true;
         }
@@ -534,7 +534,12 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
         .iter()
         .filter(|w| SENTENCE_WORDS.contains(&lower(s(w)).as_str()))
         .count();
-    if words.len() > MAX_WORDS
+    // A name in Title Case may hold such words: Resource Acquisition Is Initialization.
+    let title_case = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
+    let sentence = words.len() > MAX_WORDS
         || (words.len() >= 4 && sentence_words >= 2)
         || (words.len() >= 3
             && sentence_words >= 1
@@ -542,10 +547,10 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
             && words.iter().any(|w| {
                 matches!(
                     lower(s(w)).as_str(),
-                    "is" | "are" | "was" | "were" | "we" | "you" | "i" | "it"
+                    "is" | "are" | "was" | "were" | "we" | "you" | "it"
                 )
-            }))
-    {
+            }));
+    if sentence && !(title_case && words.len() <= 8) {
         piece.clear();
         return;
     }
@@ -577,8 +582,15 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
     }
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
         let mut span = Span::new(first.span.start, last.span.end);
-        // a trailing dot ends the sentence, not the term
-        while text[span.range()].ends_with('.') {
+        // a trailing dot ends the sentence, not the term, unless it ends i.i.d.
+        let dotted = |t: &str| {
+            t.len() >= 3 && t.split('.').all(|p| p.chars().count() <= 1) && t.ends_with('.')
+        };
+        let with_dot = text[span.end..].starts_with('.') && dotted(&text[span.start..span.end + 1]);
+        if with_dot {
+            span.end += 1;
+        }
+        while text[span.range()].ends_with('.') && !with_dot {
             span.end -= 1;
         }
         let t = &text[span.range()];
