@@ -1,6 +1,7 @@
 //! Golden tests: each text in `tests/golden/` (an interview transcript with half-width
-//! punctuation, a Markdown tutorial with emphasis, a paper abstract dense with acronyms)
-//! against the glossary CSV next to it, checked by hand.
+//! punctuation, a Markdown tutorial with emphasis, a paper abstract dense with acronyms, a
+//! tutorial whose terms mostly stand alone or are rendered off-standard) against the glossary
+//! CSV next to it, checked by hand.
 //!
 //! After a deliberate change, rewrite the expected files with
 //! `TERMBRIDGE_BLESS=1 cargo test --release --test golden` and review the diff.
@@ -67,4 +68,9 @@ fn markdown_tutorial_with_emphasis() {
 #[test]
 fn abstract_dense_with_acronyms() {
     check("abstract.txt");
+}
+
+#[test]
+fn standalone_terms_and_non_standard_renderings() {
+    check("standalone.md");
 }
