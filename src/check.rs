@@ -103,7 +103,7 @@ impl Extractor {
     /// source, line and kind.
     pub fn check_sources(&self, glossary: &Glossary, sources: &[Source<'_>]) -> Vec<Finding> {
         let termbase = Reference::from_glossary(glossary);
-        let analysed = self.analyse(sources);
+        let analysed = self.analyse(sources, &|| {});
         let sites = sites(&analysed);
         let mut out = Vec::new();
         let finding = |kind, site: &Site, others: Vec<String>, message: String| {

@@ -32,7 +32,7 @@ pub enum InputError {
     },
     /// The file is not valid UTF-8.
     #[error(
-        "{path}: not valid UTF-8 at byte {offset} (line {line}); convert the file to UTF-8 first"
+        "{path}: not valid UTF-8 at byte {offset} (line {line}), nor UTF-16 with a byte-order mark nor GB18030/GBK; convert the file to UTF-8 or name its encoding with --encoding"
     )]
     Encoding {
         /// The file.
@@ -41,6 +41,24 @@ pub enum InputError {
         offset: usize,
         /// 1-based line of the first invalid byte.
         line: usize,
+    },
+    /// The file does not decode in the encoding it was read in.
+    #[error("{path}: not valid {encoding} at byte {offset} (line {line})")]
+    Undecodable {
+        /// The file.
+        path: PathBuf,
+        /// The encoding's name.
+        encoding: String,
+        /// Byte offset of the first undecodable byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// An encoding name that termbridge does not know.
+    #[error("unknown encoding {name:?}; use utf-8, utf-16le, utf-16be, gb18030, gbk or big5")]
+    UnknownEncoding {
+        /// The name given.
+        name: String,
     },
     /// A path given on the command line is neither a readable file nor a folder.
     #[error("{path}: no such file or folder")]

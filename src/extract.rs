@@ -8,6 +8,7 @@ use crate::reference::{annotate, ChineseIndex, Reference};
 use crate::{BuildError, Glossary};
 use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// One input text with the name used for it in `source` (`name:line`).
@@ -155,7 +156,17 @@ impl Extractor {
     /// Extracts one glossary from several texts. Terms are merged across all of them and the
     /// left boundary of a Chinese term is decided with evidence from all of them.
     pub fn extract_sources(&self, sources: &[Source<'_>]) -> Glossary {
-        let analysed = self.analyse(sources);
+        self.extract_sources_with_progress(sources, &|| {})
+    }
+
+    /// Like [`extract_sources`](Self::extract_sources), calling `progress` once per input as
+    /// it is read (inputs are read in parallel; the result is the same as in one thread).
+    pub fn extract_sources_with_progress(
+        &self,
+        sources: &[Source<'_>],
+        progress: &(dyn Fn() + Sync),
+    ) -> Glossary {
+        let analysed = self.analyse(sources, progress);
         let mut glossary = build(&analysed);
         let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
         annotate(
@@ -169,24 +180,39 @@ impl Extractor {
     }
 
     /// Runs the find and align stages over all sources.
-    pub(crate) fn analyse<'a>(&self, sources: &[Source<'a>]) -> Vec<Analysed<'a>> {
+    pub(crate) fn analyse<'a>(
+        &self,
+        sources: &[Source<'a>],
+        progress: &(dyn Fn() + Sync),
+    ) -> Vec<Analysed<'a>> {
         let aligner = Aligner::new(&self.jieba, &self.reference);
+        // Each input on its own thread; the results keep the inputs' order.
+        let per_input: Vec<_> = sources
+            .par_iter()
+            .map(|s| {
+                let doc = Document::new(s.text, s.markup);
+                let cands = candidates(&doc);
+                let found = aligner.find(&doc, &cands);
+                let english = cands.iter().map(|c| (c.span, c.title)).collect();
+                progress();
+                (
+                    Analysed {
+                        name: s.name.to_string(),
+                        doc,
+                        english,
+                        glosses: Vec::new(),
+                    },
+                    found,
+                )
+            })
+            .collect();
         let mut analysed = Vec::with_capacity(sources.len());
         let mut pending = Vec::new();
         let mut owner = Vec::new();
-        for (i, s) in sources.iter().enumerate() {
-            let doc = Document::new(s.text, s.markup);
-            let cands = candidates(&doc);
-            let found = aligner.find(&doc, &cands);
+        for (i, (a, found)) in per_input.into_iter().enumerate() {
             owner.extend(std::iter::repeat(i).take(found.len()));
             pending.extend(found);
-            let english = cands.iter().map(|c| (c.span, c.title)).collect();
-            analysed.push(Analysed {
-                name: s.name.to_string(),
-                doc,
-                english,
-                glosses: Vec::new(),
-            });
+            analysed.push(a);
         }
         let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
         let counts = recurrence(&pending, &owner, &views);

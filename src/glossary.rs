@@ -3,6 +3,7 @@
 use crate::align::Method;
 use crate::Span;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// What kind of thing an entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -64,9 +65,23 @@ pub struct Entry {
     pub context: String,
     /// Free text for people.
     pub note: String,
+    /// Columns of a glossary read back that termbridge does not know (a person's `status`,
+    /// `reviewer`, …), by header name: they are written back as they were.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub extra: BTreeMap<String, String>,
     /// Every occurrence of its English forms.
     #[serde(skip)]
     pub occurrences: Vec<Occurrence>,
+}
+
+impl Entry {
+    /// Whether a person marked the entry deleted (column `status` = `deleted`): it stays in
+    /// the termbase as a tombstone so that merging new extractions does not bring it back.
+    pub fn is_deleted(&self) -> bool {
+        self.extra
+            .get("status")
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case("deleted"))
+    }
 }
 
 /// The glossary extracted from one or more inputs.

@@ -41,7 +41,7 @@ pub mod align;
 pub mod candidates;
 pub mod check;
 mod error;
-mod export;
+pub mod export;
 mod extract;
 pub mod glossary;
 mod import;
@@ -50,6 +50,7 @@ pub mod merge;
 pub mod normalize;
 pub mod reference;
 mod span;
+pub mod update;
 
 pub use align::Method;
 pub use error::{BuildError, ExportError, ImportError, InputError};

@@ -1,7 +1,8 @@
 use clap::{Parser, Subcommand};
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use termbridge::export::{Format, WriteOptions};
 use termbridge::{input, reference::Reference, Extractor, ExtractorBuilder, Glossary, Source};
 
 /// Builds a bilingual glossary from Chinese technical text with embedded English terms.
@@ -14,23 +15,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract a glossary (CSV) from files, folders (.txt, .md, .markdown) or `-` (stdin).
+    /// Extract a glossary from files, folders (.txt, .md, .markdown) or `-` (stdin).
     Extract {
         /// Input files or folders; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Write the glossary to FILE (whole or not at all) instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
         #[command(flatten)]
         reference: ReferenceArgs,
+        /// The inputs' encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5…); by default
+        /// a byte-order mark, UTF-8 or GB18030 is detected.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Check texts against a glossary: glosses that contradict it, glossary terms rendered
     /// several ways, one Chinese given for several English terms. Exit 0 when clean, 1 when
     /// problems were found, 2 on errors.
     Check {
-        /// The glossary to check against (termbridge's CSV or any CSV with `english` and
-        /// `chinese` columns).
+        /// The glossary to check against (termbridge's CSV, any CSV with `english` and
+        /// `chinese` columns, or TBX).
         #[arg(long, short, value_name = "FILE")]
         glossary: PathBuf,
         /// Input files or folders; `-` reads standard input.
@@ -41,7 +48,59 @@ enum Command {
         format: ReportFormat,
         #[command(flatten)]
         reference: ReferenceArgs,
+        /// The inputs' encoding, as for `extract`.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
     },
+    /// Fold new glossaries into a termbase that people have edited: their rows, renderings,
+    /// notes and deletions (`status` = `deleted`) are kept; counts and new rows are added.
+    Merge {
+        /// The termbase (CSV or TBX).
+        old: PathBuf,
+        /// New glossaries to fold in, in order.
+        #[arg(required = true)]
+        new: Vec<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// Write to FILE (whole or not at all) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format: csv, tsv (OmegaT), deepl, tbx, json, synonyms.
+    #[arg(long, short = 'f', default_value = "csv", value_parser = parse_format)]
+    format: Format,
+    /// Write CSV cells as they are, without neutralising formula-looking ones.
+    #[arg(long)]
+    raw_csv: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+impl OutputArgs {
+    fn write(&self, glossary: &Glossary) -> Result<(), Box<dyn std::error::Error>> {
+        let options = WriteOptions {
+            raw_csv: self.raw_csv,
+        };
+        let report = match &self.output {
+            Some(path) => glossary.write_file(path, self.format, options)?,
+            None => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let report = glossary.write(self.format, options, &mut out)?;
+                out.flush()?;
+                report
+            }
+        };
+        for line in report.dropped {
+            eprintln!("termbridge: warning: {line}");
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -54,8 +113,8 @@ enum ReportFormat {
 
 #[derive(clap::Args)]
 struct ReferenceArgs {
-    /// Add a termbase (termbridge's CSV or any CSV with `english` and `chinese` columns); it
-    /// wins over the shipped reference glossary. Repeatable.
+    /// Add a termbase (termbridge's CSV, any CSV with `english` and `chinese` columns, or
+    /// TBX); it wins over the shipped reference glossary. Repeatable.
     #[arg(long = "reference", value_name = "FILE")]
     references: Vec<PathBuf>,
     /// Do not use the reference glossary shipped with termbridge.
@@ -90,20 +149,57 @@ fn sources(files: &[input::InputFile]) -> Vec<Source<'_>> {
         .collect()
 }
 
+fn read_inputs(
+    paths: &[PathBuf],
+    encoding: Option<&str>,
+) -> Result<Vec<input::InputFile>, Box<dyn std::error::Error>> {
+    let encoding = match encoding {
+        Some(label) => Some(input::encoding_for_label(label).ok_or_else(|| {
+            termbridge::InputError::UnknownEncoding {
+                name: label.to_string(),
+            }
+        })?),
+        None => None,
+    };
+    Ok(input::read_all_with(paths, encoding)?)
+}
+
+/// A progress bar on standard error for runs over many inputs, when it is a terminal.
+fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || inputs < 20 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(inputs as u64);
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} reading {pos}/{len} files {wide_bar} {eta}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
         Command::Extract {
             paths,
             output,
             reference,
+            encoding,
+            quiet,
         } => {
             let extractor = reference.builder()?.build()?;
-            let files = input::read_all(&paths)?;
-            let glossary = extractor.extract_sources(&sources(&files));
-            match output {
-                Some(path) => glossary.write_csv_file(&path)?,
-                None => glossary.write_csv(std::io::stdout().lock())?,
+            let files = read_inputs(&paths, encoding.as_deref())?;
+            let bar = progress_bar(files.len(), quiet);
+            let tick = || {
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+            };
+            let glossary = extractor.extract_sources_with_progress(&sources(&files), &tick);
+            if let Some(b) = bar {
+                b.finish_and_clear();
             }
+            output.write(&glossary)?;
             Ok(Outcome::Done)
         }
         Command::Check {
@@ -111,6 +207,7 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
             paths,
             format,
             reference,
+            encoding,
         } => {
             let termbase = Glossary::from_path(&glossary)?;
             // the glossary's terms are boundary evidence too
@@ -118,7 +215,7 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
                 .builder()?
                 .reference(Reference::from_glossary(&termbase))
                 .build()?;
-            let files = input::read_all(&paths)?;
+            let files = read_inputs(&paths, encoding.as_deref())?;
             let findings = extractor.check_sources(&termbase, &sources(&files));
             let mut out = std::io::stdout().lock();
             match format {
@@ -134,14 +231,9 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
                             f.sentence
                         )?;
                     }
-                    let n = findings.len();
-                    writeln!(
-                        out,
-                        "{n} problem{} found in {} file{}",
-                        if n == 1 { "" } else { "s" },
-                        files.len(),
-                        if files.len() == 1 { "" } else { "s" }
-                    )?;
+                    let (n, files) = (findings.len(), files.len());
+                    let s = |k: usize| if k == 1 { "" } else { "s" };
+                    writeln!(out, "{n} problem{} found in {files} file{}", s(n), s(files))?;
                 }
                 ReportFormat::Json => {
                     serde_json::to_writer_pretty(
@@ -157,7 +249,19 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
                 Outcome::ProblemsFound
             })
         }
+        Command::Merge { old, new, output } => {
+            let mut termbase = read_glossary(&old)?;
+            for path in &new {
+                termbase.update(read_glossary(path)?);
+            }
+            output.write(&termbase)?;
+            Ok(Outcome::Done)
+        }
     }
+}
+
+fn read_glossary(path: &Path) -> Result<Glossary, Box<dyn std::error::Error>> {
+    Ok(Glossary::from_path(path)?)
 }
 
 fn main() -> ExitCode {

@@ -707,6 +707,7 @@ fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option
         source: source.unwrap_or_default(),
         context,
         note: String::new(),
+        extra: Default::default(),
         occurrences,
     })
 }

@@ -1,7 +1,11 @@
 //! Reading glossaries back: termbridge's own CSV, or any CSV with `english` and `chinese`
 //! columns, as translators' termbases often are.
 
+#[allow(dead_code)]
+pub(crate) mod tbx;
+
 use crate::align::Method;
+use crate::export::csv::unneutralise;
 use crate::glossary::{Category, Entry, Glossary};
 use crate::ImportError;
 use std::io::Read;
@@ -113,11 +117,35 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
         col("context"),
         find(&["note", "notes", "comment", "comments"]),
     );
+    let known: Vec<usize> = [
+        Some(en),
+        Some(zh),
+        abbr,
+        variants,
+        category,
+        frequency,
+        confidence,
+        method,
+        source,
+        context,
+        note,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let extra_columns: Vec<(usize, String)> = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !known.contains(i) && !h.is_empty())
+        .map(|(i, h)| (i, h.trim_start_matches('\u{feff}').to_string()))
+        .collect();
     let mut entries = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), e.to_string()))?;
         let line = rec.position().map_or(0, |p| p.line());
-        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").to_string();
+        // a cell neutralised against spreadsheet formulas reads back as written
+        let get =
+            |c: Option<usize>| unneutralise(c.and_then(|c| rec.get(c)).unwrap_or("").to_string());
         let english = get(Some(en));
         if english.is_empty() {
             continue;
@@ -171,6 +199,11 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
             source: get(source),
             context: get(context),
             note: get(note),
+            extra: extra_columns
+                .iter()
+                .map(|(i, h)| (h.clone(), get(Some(*i))))
+                .filter(|(_, v)| !v.is_empty())
+                .collect(),
             occurrences: Vec::new(),
         });
     }

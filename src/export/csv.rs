@@ -1,0 +1,99 @@
+//! The glossary CSV.
+
+use crate::glossary::{Glossary, CSV_HEADER};
+use crate::ExportError;
+use std::borrow::Cow;
+use std::io::Write;
+
+/// What starts a formula in a spreadsheet.
+const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet would run as a formula gets a leading `'` (OWASP's advice for CSV
+/// injection); [`unneutralise`] undoes it when the CSV is read back.
+pub(crate) fn neutralise(cell: &str) -> Cow<'_, str> {
+    // a cell already starting with quotes before a trigger gets one more, so that reading
+    // back (which removes one) gives it as it was
+    if cell.trim_start_matches('\'').starts_with(TRIGGERS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Undoes [`neutralise`].
+pub(crate) fn unneutralise(cell: String) -> String {
+    if cell.starts_with('\'') && cell.trim_start_matches('\'').starts_with(TRIGGERS) {
+        cell[1..].to_string()
+    } else {
+        cell
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells() {
+        let table: &[(&str, &str)] = &[
+            ("=1+1", "'=1+1"),
+            ("+86", "'+86"),
+            ("-x", "'-x"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("a=b", "a=b"),
+            ("'=quoted", "''=quoted"),
+            ("'plain", "'plain"),
+            ("过拟合", "过拟合"),
+        ];
+        for (cell, want) in table {
+            assert_eq!(neutralise(cell), *want, "{cell:?}");
+            assert_eq!(unneutralise(neutralise(cell).into_owned()), *cell);
+        }
+    }
+}
+
+pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
+    let mut w = csv::Writer::from_writer(out);
+    // columns a person added, after termbridge's own
+    let mut extra: Vec<&str> = Vec::new();
+    for e in &glossary.entries {
+        for k in e.extra.keys() {
+            if !extra.contains(&k.as_str()) {
+                extra.push(k);
+            }
+        }
+    }
+    w.write_record(CSV_HEADER.iter().copied().chain(extra.iter().copied()))?;
+    for e in &glossary.entries {
+        let added = extra
+            .iter()
+            .map(|k| e.extra.get(*k).map_or("", String::as_str));
+        let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
+        let frequency = e.frequency.to_string();
+        let chinese = e.chinese.join("|");
+        let variants = e.variants.join("|");
+        let cells = [
+            e.english.as_str(),
+            &chinese,
+            e.abbreviation.as_deref().unwrap_or(""),
+            &variants,
+            e.category.as_str(),
+            &frequency,
+            &confidence,
+            e.method.map_or("", |m| m.as_str()),
+            &e.source,
+            &e.context,
+            &e.note,
+        ];
+        let cells = cells.into_iter().chain(added);
+        if safe {
+            w.write_record(cells.map(|c| neutralise(c).into_owned()))?;
+        } else {
+            w.write_record(cells)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,231 @@
+//! Stage 5: write the glossary for people and tools.
+//!
+//! | format | for | shape |
+//! | --- | --- | --- |
+//! | [`Format::Csv`] | people, spreadsheets, programs | the glossary CSV, formula-looking cells neutralised |
+//! | [`Format::Tsv`] | OmegaT | `source<TAB>target<TAB>comment`, one line per English–Chinese pair |
+//! | [`Format::Deepl`] | DeepL glossaries | `source<TAB>target`, sources unique, entries DeepL accepts |
+//! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Core dialect |
+//! | [`Format::Json`] | programs | every field and every occurrence |
+//! | [`Format::Synonyms`] | Solr/Elasticsearch | `思维链, chain of thought, cot` |
+//!
+//! Every writer escapes what its consumer would misread: XML in TBX, formula-looking cells in
+//! CSV (as OWASP recommends), tabs, line breaks and control characters in TSV.
+
+pub(crate) mod csv;
+mod json;
+#[allow(dead_code)]
+pub(crate) mod tbx;
+mod tsv;
+
+use crate::glossary::Glossary;
+use crate::ExportError;
+use std::io::Write;
+use std::path::Path;
+use std::str::FromStr;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// The glossary CSV.
+    Csv,
+    /// An OmegaT glossary: `source<TAB>target<TAB>comment`.
+    Tsv,
+    /// A DeepL glossary TSV.
+    Deepl,
+    /// TBX v3, TBX-Core dialect.
+    Tbx,
+    /// JSON with every field and every occurrence.
+    Json,
+    /// Solr/Elasticsearch synonym lines.
+    Synonyms,
+}
+
+impl Format {
+    /// All formats, by name.
+    pub const ALL: [(&'static str, Format); 6] = [
+        ("csv", Format::Csv),
+        ("tsv", Format::Tsv),
+        ("deepl", Format::Deepl),
+        ("tbx", Format::Tbx),
+        ("json", Format::Json),
+        ("synonyms", Format::Synonyms),
+    ];
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    /// ```
+    /// use termbridge::export::Format;
+    /// assert_eq!("TBX".parse::<Format>(), Ok(Format::Tbx));
+    /// assert!("xlsx".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, json, synonyms"));
+    /// ```
+    fn from_str(s: &str) -> Result<Format, String> {
+        let l = s.to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .find(|(n, _)| *n == l)
+            .map(|(_, f)| *f)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
+                format!("unknown format {s:?}; use one of {}", names.join(", "))
+            })
+    }
+}
+
+/// How to write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Write CSV cells as they are, without neutralising those a spreadsheet would run as
+    /// formulas (for programs that read the CSV).
+    pub raw_csv: bool,
+}
+
+/// What a writer left out, for the user to hear about.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// One line per entry that could not be written in the format, saying why.
+    pub dropped: Vec<String>,
+}
+
+impl Glossary {
+    /// Writes the glossary in `format`.
+    ///
+    /// ```
+    /// use termbridge::export::{Format, WriteOptions};
+    /// let extractor = termbridge::Extractor::builder().build()?;
+    /// let glossary = extractor.extract("思维链（chain of thought，CoT）让模型先写推理步骤。");
+    /// let mut out = Vec::new();
+    /// glossary.write(Format::Synonyms, WriteOptions::default(), &mut out)?;
+    /// assert_eq!(String::from_utf8(out)?, "思维链, chain of thought, cot\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write<W: Write>(
+        &self,
+        format: Format,
+        options: WriteOptions,
+        out: W,
+    ) -> Result<Report, ExportError> {
+        let mut report = Report::default();
+        // the termbase formats keep tombstones; the formats tools import leave them out
+        let live;
+        let tools = if self.entries.iter().any(|e| e.is_deleted()) {
+            live = Glossary {
+                entries: self
+                    .entries
+                    .iter()
+                    .filter(|e| !e.is_deleted())
+                    .cloned()
+                    .collect(),
+                sources: self.sources.clone(),
+            };
+            &live
+        } else {
+            self
+        };
+        match format {
+            Format::Csv => csv::write(self, out, !options.raw_csv)?,
+            Format::Json => json::write(self, out)?,
+            Format::Tsv => tsv::write_omegat(tools, out)?,
+            Format::Deepl => report.dropped = tsv::write_deepl(tools, out)?,
+            Format::Tbx => tbx::write(tools, out)?,
+            Format::Synonyms => tsv::write_synonyms(tools, out)?,
+        }
+        Ok(report)
+    }
+
+    /// Writes the glossary to `path` whole or not at all: into a temporary file in the same
+    /// folder, renamed over `path` only when everything was written. A failed write leaves an
+    /// existing file untouched.
+    pub fn write_file(
+        &self,
+        path: &Path,
+        format: Format,
+        options: WriteOptions,
+    ) -> Result<Report, ExportError> {
+        let mut report = Report::default();
+        write_atomically(path, |w| {
+            report = self.write(format, options, w)?;
+            Ok(())
+        })?;
+        Ok(report)
+    }
+
+    /// Writes the glossary as CSV: UTF-8, a header row, one row per entry, the columns of
+    /// [`CSV_HEADER`](crate::glossary::CSV_HEADER). Several Chinese equivalents or variants are
+    /// joined with `|`. A cell that a spreadsheet would run as a formula (starting with `=`,
+    /// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+    ///
+    /// ```
+    /// let extractor = termbridge::Extractor::builder().build()?;
+    /// let glossary = extractor.extract("过拟合（overfitting）很常见。");
+    /// let mut out = Vec::new();
+    /// glossary.write_csv(&mut out)?;
+    /// let csv = String::from_utf8(out)?;
+    /// assert!(csv.lines().nth(1).unwrap().starts_with("overfitting,过拟合,,,term,1,"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), ExportError> {
+        csv::write(self, out, true)
+    }
+
+    /// Writes the CSV to `path` whole or not at all (see [`write_file`](Self::write_file)).
+    pub fn write_csv_file(&self, path: &Path) -> Result<(), ExportError> {
+        self.write_file(path, Format::Csv, WriteOptions::default())
+            .map(|_| ())
+    }
+
+    /// Writes the glossary as TBX v3 (TBX-Core): one `conceptEntry` per entry.
+    pub fn write_tbx<W: Write>(&self, out: W) -> Result<(), ExportError> {
+        tbx::write(self, out)
+    }
+}
+
+/// Runs `write` into a temporary file next to `path`, then renames it to `path`.
+pub(crate) fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let persist = |source| ExportError::Persist {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".termbridge-")
+        .tempfile_in(dir)
+        .map_err(persist)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut w)?;
+        w.flush().map_err(persist)?;
+    }
+    tmp.as_file().sync_all().map_err(persist)?;
+    tmp.persist(path).map_err(|e| persist(e.error))?;
+    Ok(())
+}
+
+/// Replaces tabs, line breaks and other control characters with spaces and trims: a cell of
+/// a line-based format.
+pub(crate) fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_control() || c.is_whitespace() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+        {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,291 @@
+//! TBX export: TBX v3 (ISO 30042:2019), TBX-Core dialect, DCA style.
+//!
+//! One `conceptEntry` per glossary entry (ids `c1`, `c2`, …):
+//!
+//! ```xml
+//! <conceptEntry id="c1">
+//!   <note>category: term</note>
+//!   <note>frequency: 2</note>
+//!   <note>confidence: 0.95</note>
+//!   <note>method: parenthesis</note>
+//!   <note>source: &lt;input&gt;:1</note>
+//!   <note>context: 我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）。</note>
+//!   <langSec xml:lang="en">
+//!     <termSec><term>Retrieval-Augmented Generation</term></termSec>
+//!     <termSec><term>RAG</term><note>termType: abbreviation</note></termSec>
+//!   </langSec>
+//!   <langSec xml:lang="zh">
+//!     <termSec><term>检索增强生成</term></termSec>
+//!   </langSec>
+//! </conceptEntry>
+//! ```
+//!
+//! TBX-Core declares no data categories: its RELAX NG schema only accepts an empty `type` on
+//! `termNote`, `descrip` and `admin`, and its Schematron forbids empty ones, so none of them
+//! can be used. Everything beyond the terms is therefore written as `note` elements of the form
+//! `key: value`, which the schema allows on `conceptEntry`, `langSec` and `termSec`; the
+//! abbreviation and the variants carry a `termType: abbreviation` / `termType: variant` note
+//! on their `termSec`. Extra columns a person added (`status`, `reviewer`, …) follow the
+//! entry's own notes, `status: deleted`. The header's `sourceDesc` names termbridge and, one
+//! `input: …` paragraph each, the inputs. [`crate::import::tbx`] reads all of it back.
+//!
+//! Text is escaped for XML; characters XML 1.0 does not allow (C0 controls other than tab,
+//! line feed and carriage return; U+FFFE, U+FFFF) are dropped, a carriage return is written
+//! as `&#13;` so that parsers' line-end normalisation keeps it, and leading and trailing
+//! whitespace is trimmed, as the importer trims it (so that TBX → glossary → TBX gives the
+//! same bytes). Empty values are left out.
+//!
+//! The schema requires at least one `conceptEntry`; an empty glossary is written with an
+//! empty `body`, the only faithful rendering of it (well-formed, but not schema-valid).
+
+use crate::glossary::{Entry, Glossary};
+use crate::ExportError;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::io::Write;
+
+/// The TBX v3 namespace.
+pub(crate) const NAMESPACE: &str = "urn:iso:std:iso:30042:ed-2";
+
+/// The `xml-model` processing instructions pointing at the TBX-Core schemas, as TBX v3
+/// recommends.
+const MODELS: [&str; 2] = [
+    "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Core_dialect/master/Schemas/TBXcoreStructV03_TBX-Core_integrated.rng\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"",
+    "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Core_dialect/master/Schemas/TBX-Core.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"",
+];
+
+/// What the first `sourceDesc` paragraph says: files saying it are read back with their
+/// extra columns.
+pub(crate) const GENERATOR: &str = "extracted by termbridge";
+
+/// Prefix of the `sourceDesc` paragraphs naming the inputs.
+pub(crate) const INPUT_PREFIX: &str = "input: ";
+
+/// Writes `glossary` as TBX v3, TBX-Core dialect.
+pub(crate) fn write<W: Write>(glossary: &Glossary, out: W) -> Result<(), ExportError> {
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    write_document(&mut w, glossary)?;
+    let mut out = w.into_inner();
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    for model in MODELS {
+        w.write_event(Event::PI(BytesPI::new(model)))?;
+    }
+    let root = BytesStart::new("tbx").with_attributes([
+        ("type", "TBX-Core"),
+        ("style", "dca"),
+        ("xml:lang", "en"),
+        ("xmlns", NAMESPACE),
+    ]);
+    w.write_event(Event::Start(root))?;
+
+    open(w, "tbxHeader")?;
+    open(w, "fileDesc")?;
+    open(w, "sourceDesc")?;
+    text_element(
+        w,
+        "p",
+        &format!(
+            "Bilingual glossary (English–Chinese) {GENERATOR} {}",
+            env!("CARGO_PKG_VERSION")
+        ),
+    )?;
+    for source in &glossary.sources {
+        text_element(w, "p", &format!("{INPUT_PREFIX}{source}"))?;
+    }
+    close(w, "sourceDesc")?;
+    close(w, "fileDesc")?;
+    close(w, "tbxHeader")?;
+
+    open(w, "text")?;
+    if glossary.entries.is_empty() {
+        w.write_event(Event::Empty(BytesStart::new("body")))?;
+    } else {
+        open(w, "body")?;
+        for (i, entry) in glossary.entries.iter().enumerate() {
+            write_entry(w, i + 1, entry)?;
+        }
+        close(w, "body")?;
+    }
+    close(w, "text")?;
+    close(w, "tbx")
+}
+
+/// The `key: value` notes of an entry, in the order they are written; values are cleaned
+/// and trimmed (as they are read back), empty ones left out.
+pub(crate) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
+    let mut notes = vec![
+        ("category", entry.category.as_str().to_string()),
+        ("frequency", entry.frequency.to_string()),
+    ];
+    if let Some(c) = entry.confidence {
+        notes.push(("confidence", format!("{c:.2}")));
+    }
+    if let Some(m) = entry.method {
+        notes.push(("method", m.as_str().to_string()));
+    }
+    notes.push(("source", entry.source.clone()));
+    notes.push(("context", entry.context.clone()));
+    notes.push(("note", entry.note.clone()));
+    notes
+        .into_iter()
+        .map(|(k, v)| (k, clean(&v).trim().to_string()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
+
+/// The notes of an entry's extra columns, `key: value`.
+fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
+    entry
+        .extra
+        .iter()
+        .map(|(k, v)| (clean(k).trim().to_string(), clean(v).trim().to_string()))
+        .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+        .map(|(k, v)| format!("{k}: {v}"))
+}
+
+fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry) -> std::io::Result<()> {
+    let id = format!("c{n}");
+    w.write_event(Event::Start(
+        BytesStart::new("conceptEntry").with_attributes([("id", id.as_str())]),
+    ))?;
+    for (key, value) in entry_notes(entry) {
+        text_element(w, "note", &format!("{key}: {value}"))?;
+    }
+    for note in extra_notes(entry) {
+        text_element(w, "note", &note)?;
+    }
+
+    lang_sec_start(w, "en")?;
+    term_sec(w, &entry.english, None)?;
+    if let Some(abbr) = entry.abbreviation.as_ref().filter(|a| !is_blank(a)) {
+        term_sec(w, abbr, Some("abbreviation"))?;
+    }
+    for variant in entry.variants.iter().filter(|v| !is_blank(v)) {
+        term_sec(w, variant, Some("variant"))?;
+    }
+    close(w, "langSec")?;
+
+    if entry.chinese.iter().any(|zh| !is_blank(zh)) {
+        lang_sec_start(w, "zh")?;
+        for zh in entry.chinese.iter().filter(|zh| !is_blank(zh)) {
+            term_sec(w, zh, None)?;
+        }
+        close(w, "langSec")?;
+    }
+    close(w, "conceptEntry")
+}
+
+fn lang_sec_start<W: Write>(w: &mut Writer<W>, lang: &str) -> std::io::Result<()> {
+    w.write_event(Event::Start(
+        BytesStart::new("langSec").with_attributes([("xml:lang", lang)]),
+    ))
+}
+
+fn term_sec<W: Write>(w: &mut Writer<W>, term: &str, kind: Option<&str>) -> std::io::Result<()> {
+    open(w, "termSec")?;
+    text_element(w, "term", term)?;
+    if let Some(kind) = kind {
+        text_element(w, "note", &format!("termType: {kind}"))?;
+    }
+    close(w, "termSec")
+}
+
+fn open<W: Write>(w: &mut Writer<W>, name: &str) -> std::io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new(name)))
+}
+
+fn close<W: Write>(w: &mut Writer<W>, name: &str) -> std::io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))
+}
+
+/// `<name>text</name>` on one line, `text` cleaned, trimmed (as it is read back) and escaped.
+fn text_element<W: Write>(w: &mut Writer<W>, name: &str, text: &str) -> std::io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::from_escaped(escape(clean(text).trim())))?;
+    Ok(())
+}
+
+/// Whether nothing of `text` would be written.
+fn is_blank(text: &str) -> bool {
+    clean(text).trim().is_empty()
+}
+
+/// Whether XML 1.0 allows `c` in a document.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// `text` without the characters XML 1.0 does not allow.
+pub(crate) fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        text.into()
+    } else {
+        text.chars()
+            .filter(|&c| is_xml_char(c))
+            .collect::<String>()
+            .into()
+    }
+}
+
+/// Escapes `text` for element content: quick-xml's escaping of `<`, `>`, `&`, `'` and `"`,
+/// plus `\r` as a character reference so that it survives line-end normalisation.
+fn escape(text: &str) -> String {
+    quick_xml::escape::escape(text).replace('\r', "&#13;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tbx(g: &Glossary) -> String {
+        let mut out = Vec::new();
+        write(g, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn cleans_and_escapes() {
+        assert_eq!(
+            clean("a\u{0}b\u{8}\u{b}\u{c}\u{1f}\u{fffe}\u{ffff}c\td\ne"),
+            "abc\td\ne"
+        );
+        assert_eq!(
+            escape("<a & b> ]]> \"q\" 'q'\r\n"),
+            "&lt;a &amp; b&gt; ]]&gt; &quot;q&quot; &apos;q&apos;&#13;\n"
+        );
+        assert!(is_xml_char('😀'));
+        assert!(!is_xml_char('\u{1}'));
+    }
+
+    #[test]
+    fn writes_a_concept_per_entry() {
+        let g = crate::Extractor::builder()
+            .build()
+            .unwrap()
+            .extract("我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。");
+        let out = tbx(&g);
+        assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href="));
+        assert!(out.contains(
+            "<tbx type=\"TBX-Core\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"
+        ));
+        assert_eq!(out.matches("<conceptEntry id=").count(), g.len());
+        assert!(out.contains("<conceptEntry id=\"c1\">"));
+        assert!(out.contains("<term>Retrieval-Augmented Generation</term>"));
+        assert!(out.contains("<term>RAG</term>\n            <note>termType: abbreviation</note>"));
+        assert!(out.contains("<term>检索增强生成</term>"));
+        assert!(out.contains("<p>input: &lt;input&gt;</p>"));
+        assert!(out.ends_with("</tbx>\n"));
+    }
+
+    #[test]
+    fn empty_glossary_has_an_empty_body() {
+        let out = tbx(&Glossary::default());
+        assert!(out.contains("<text>\n    <body/>\n  </text>"));
+    }
+}

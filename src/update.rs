@@ -1,0 +1,118 @@
+//! Folding new extractions into a termbase that people have edited.
+//!
+//! A termbase outlives any one extraction: translators fix renderings, add rows, write notes
+//! and delete rows they do not want. [`Glossary::update`] merges a new extraction into such
+//! a termbase without losing any of that:
+//!
+//! * an entry of the new glossary joins the termbase entry that shares any English form with
+//!   it (its English, acronym or a variant, compared as the merge stage compares them);
+//! * what a person wrote wins: the termbase's English, category and note are kept as written,
+//!   its Chinese renderings stay first in their order (new renderings are appended), its
+//!   context and source stay when it has them;
+//! * counts add up: frequencies are summed, variants joined;
+//! * rows only the termbase has are kept; rows only the new glossary has are added;
+//! * a **tombstone** — a row whose `status` column says `deleted` — keeps its concept out:
+//!   new extractions of it are absorbed into the tombstone, which stays deleted.
+//!
+//! The `status` column is one of the columns termbridge does not interpret but keeps: add it
+//! to a termbase (any value; `deleted` is the one that matters) and it is written back as is.
+
+use crate::glossary::{Entry, Glossary};
+use crate::merge::key;
+use std::collections::HashMap;
+
+fn forms(e: &Entry) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(&e.english)
+        .chain(e.abbreviation.as_ref())
+        .chain(e.variants.iter())
+        .map(|f| key(f))
+}
+
+impl Glossary {
+    /// Merges `new` into this glossary, a termbase that people may have edited (see the
+    /// [module docs](crate::update)).
+    ///
+    /// ```
+    /// use termbridge::Glossary;
+    /// let old = "english,chinese,note,status\ndropout,丢弃法,我们的译法,\nLLM,大模型,,deleted\n";
+    /// let new = "english,chinese,frequency\nDropout,暂退法,3\nLLM,大语言模型,5\nattention,注意力,2\n";
+    /// let mut termbase = Glossary::from_csv_reader("old.csv", old.as_bytes())?;
+    /// termbase.update(Glossary::from_csv_reader("new.csv", new.as_bytes())?);
+    ///
+    /// let dropout = termbase.get("dropout").unwrap();
+    /// assert_eq!(dropout.chinese, ["丢弃法", "暂退法"]); // the person's choice first
+    /// assert_eq!(dropout.note, "我们的译法");
+    /// assert_eq!(dropout.frequency, 3);
+    /// assert!(termbase.get("LLM").unwrap().is_deleted()); // stays deleted
+    /// assert_eq!(termbase.get("attention").unwrap().chinese, ["注意力"]);
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    pub fn update(&mut self, new: Glossary) {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            for f in forms(e) {
+                index.entry(f).or_insert(i);
+            }
+        }
+        let offset = self.sources.len();
+        self.sources.extend(new.sources);
+        for mut n in new.entries {
+            for o in &mut n.occurrences {
+                o.source += offset;
+            }
+            let found = forms(&n).find_map(|f| index.get(&f).copied());
+            match found {
+                Some(i) => absorb(&mut self.entries[i], n),
+                None => {
+                    let i = self.entries.len();
+                    for f in forms(&n) {
+                        index.entry(f).or_insert(i);
+                    }
+                    self.entries.push(n);
+                }
+            }
+        }
+        self.entries.sort_by(|a, b| {
+            b.frequency
+                .cmp(&a.frequency)
+                .then_with(|| a.english.cmp(&b.english))
+        });
+    }
+}
+
+/// Folds a new entry into a termbase entry; the termbase's words win.
+fn absorb(old: &mut Entry, new: Entry) {
+    let had_chinese = !old.chinese.is_empty();
+    for z in new.chinese {
+        if !old.chinese.contains(&z) {
+            old.chinese.push(z);
+        }
+    }
+    if !had_chinese && !old.chinese.is_empty() {
+        old.confidence = new.confidence;
+        old.method = new.method;
+    }
+    if old.abbreviation.is_none() {
+        old.abbreviation = new.abbreviation.filter(|a| key(a) != key(&old.english));
+    }
+    let known: Vec<String> = forms(old).collect();
+    for v in std::iter::once(new.english).chain(new.variants) {
+        if !known.contains(&key(&v)) && !old.variants.contains(&v) {
+            old.variants.push(v);
+        }
+    }
+    old.frequency += new.frequency;
+    if old.context.is_empty() {
+        old.context = new.context;
+    }
+    if old.source.is_empty() {
+        old.source = new.source;
+    }
+    if old.note.is_empty() {
+        old.note = new.note;
+    }
+    for (k, v) in new.extra {
+        old.extra.entry(k).or_insert(v);
+    }
+    old.occurrences.extend(new.occurrences);
+}
