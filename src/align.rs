@@ -26,7 +26,7 @@ use crate::reference::Reference;
 use crate::Span;
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How a Chinese equivalent was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -307,7 +307,6 @@ const STOP_WORDS: &[&str] = &[
     "所",
     "有",
     "没有",
-    "不",
     "不是",
     "就是",
     "便是",
@@ -394,13 +393,7 @@ const STOP_WORDS: &[&str] = &[
     "相同",
     "同样",
     "一样",
-    "新",
-    "旧",
-    "本",
     "该种",
-    "一",
-    "二",
-    "两",
     "首先",
     "然后",
     "最后",
@@ -408,7 +401,6 @@ const STOP_WORDS: &[&str] = &[
     "接着",
     "先",
     "会被",
-    "可",
     "应",
     "需",
     "即可",
@@ -511,6 +503,15 @@ const STOP_WORDS: &[&str] = &[
     "记为",
     "看成",
 ];
+
+/// Whether the part of speech alone makes `word` a function word.
+fn pos_stop(word: &str, tag: &str) -> bool {
+    matches!(
+        tag,
+        "uj" | "ul" | "uz" | "uv" | "ud" | "p" | "c" | "r" | "rr" | "rz" | "y" | "e" | "o" | "w"
+    ) && word.chars().count() <= 2
+        && word != "自"
+}
 
 fn is_stop(word: &str, tag: &str) -> bool {
     if STOP_WORDS.contains(&word) {
@@ -659,6 +660,7 @@ const GLOSS_PREFIXES: &[&str] = &[
 pub struct Aligner<'j> {
     jieba: &'j Jieba,
     reference: &'j Reference,
+    term_initial: &'j HashSet<String>,
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -820,7 +822,7 @@ fn expected_chars(english: &str) -> f32 {
             }
             match w.chars().count() {
                 0..=6 => 2.0,
-                7..=10 => 2.5,
+                7..=12 => 2.5,
                 _ => 3.5,
             }
         })
@@ -850,8 +852,19 @@ fn text_chars(s: &str) -> f32 {
 
 impl<'j> Aligner<'j> {
     /// An aligner that segments with `jieba`.
-    pub fn new(jieba: &'j Jieba, reference: &'j Reference) -> Aligner<'j> {
-        Aligner { jieba, reference }
+    /// An aligner that segments with `jieba`, knows the terms of `reference`, and knows which
+    /// words start its Chinese terms (`term_initial`): a word tagged as a verb that starts
+    /// known terms (反向 in 反向传播) may start a term, other verbs (配置, 启用) rarely do.
+    pub fn new(
+        jieba: &'j Jieba,
+        reference: &'j Reference,
+        term_initial: &'j HashSet<String>,
+    ) -> Aligner<'j> {
+        Aligner {
+            jieba,
+            reference,
+            term_initial,
+        }
     }
 
     /// Finds all glosses of a document. Chinese terms on the left of a gloss are resolved by
@@ -1390,7 +1403,13 @@ impl<'j> Aligner<'j> {
             let single = options
                 .last()
                 .is_none_or(|o| cjk_count(&view[o.span.range()]) <= 1);
-            let kept = (LOCALITY.contains(&w.word) && single) || (w.word == "到" && to_inside);
+            // the word right before the gloss ends the term, whatever it is, unless it is a
+            // particle or the like: 懒加载（lazy loading） ends with 加载, a framing verb elsewhere
+            let rightmost =
+                options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
+            let kept = (LOCALITY.contains(&w.word) && single)
+                || (w.word == "到" && to_inside)
+                || rightmost;
             if is_stop(w.word, w.tag) && !kept {
                 end_bounded = true;
                 if let Some(last) = options.last_mut() {
@@ -1429,7 +1448,10 @@ impl<'j> Aligner<'j> {
                 break;
             }
             let n_words = options.iter().filter(|o| !o.at_stop).count() + 1;
-            let verb = w.tag == "v" && n_words >= 2;
+            let verb = w.tag == "v"
+                && n_words >= 2
+                && !PREFIX_CHARS.contains(w.word)
+                && !self.term_initial.contains(w.word);
             // a verb before one long dictionary word is its object's verb: 纳入版本控制
             let verb_object = verb
                 && n_words == 2
@@ -1553,12 +1575,31 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         off.max(0.0) / e
     };
     let text = |s: Span| view[s.range()].trim();
+    // A verb before a term that already fits the English is that term's verb, not part of
+    // it (配置同步复制 for synchronous replication); the boundary is then after the verb.
+    let verb_context: Vec<bool> = (0..left.options.len())
+        .map(|k| {
+            let o = &left.options[k];
+            k > 0 && o.verb_start && {
+                let rest = &left.options[k - 1];
+                misfit(rest.chars) == 0.0 && cjk_count(text(rest.span)) >= 3 && !o.known
+            }
+        })
+        .collect();
     let mut scores = Vec::with_capacity(left.options.len());
-    for o in &left.options {
+    for (k, o) in left.options.iter().enumerate() {
         let c = o.chars;
         let mut score = -misfit(c) + 0.02 * c;
-        if o.at_stop {
-            score += 0.3;
+        // reaching the natural boundary counts, less so for a chunk far longer than the English
+        let natural = o.at_stop
+            || verb_context
+                .get(k + 1)
+                .is_some_and(|v| *v && left.options[k + 1].at_stop);
+        if natural && !verb_context[k] {
+            score += 0.3 * (1.0 - (2.0 * misfit(c)).min(1.0));
+        }
+        if verb_context[k] {
+            score -= 0.2;
         }
         // a Latin word at the start is part of the term when the English has it too
         // (Python 包 / Python package), context otherwise (Nadaraya-Watson核回归 / kernel regression)
@@ -1751,7 +1792,8 @@ mod tests {
         let doc = Document::new(text, Markup::Markdown);
         let cands = candidates(&doc);
         let reference = crate::reference::Reference::empty();
-        let aligner = Aligner::new(&jieba, &reference);
+        let initial = HashSet::new();
+        let aligner = Aligner::new(&jieba, &reference, &initial);
         let pending = aligner.find(&doc, &cands);
         let counts = HashMap::new();
         let views = [doc.view()];

@@ -80,6 +80,13 @@ impl ExtractorBuilder {
             reference.extend(r);
         }
         let mut jieba = Jieba::new();
+        let mut term_initial = HashSet::new();
+        for zh in reference.entries().iter().flat_map(|e| &e.chinese) {
+            let words = jieba.cut(zh, false);
+            if words.len() >= 2 {
+                term_initial.insert(words[0].word.to_string());
+            }
+        }
         let index = ChineseIndex::new(&reference, |zh| {
             jieba
                 .cut(zh, false)
@@ -104,6 +111,7 @@ impl ExtractorBuilder {
             markup: self.markup,
             reference,
             index,
+            term_initial,
         })
     }
 }
@@ -115,6 +123,8 @@ pub struct Extractor {
     markup: Markup,
     reference: Reference,
     index: ChineseIndex,
+    /// The first words of the reference's Chinese terms.
+    term_initial: HashSet<String>,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -185,7 +195,7 @@ impl Extractor {
         sources: &[Source<'a>],
         progress: &(dyn Fn() + Sync),
     ) -> Vec<Analysed<'a>> {
-        let aligner = Aligner::new(&self.jieba, &self.reference);
+        let aligner = Aligner::new(&self.jieba, &self.reference, &self.term_initial);
         // Each input on its own thread; the results keep the inputs' order.
         let per_input: Vec<_> = sources
             .par_iter()
