@@ -144,7 +144,14 @@ const UNITS: &[&str] = &[
     "ns", "ms", "us", "s", "sec", "min", "h", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz",
     "khz", "mhz", "ghz", "px", "pt", "em", "fps", "w", "kw", "v", "mm", "cm", "km", "nm", "kg",
     "tflops", "gflops", "flops", "bit", "bits", "byte", "bytes", "x", "k", "m", "b", "tokens",
-    "token", "gbps", "mbps",
+    "token", "gbps", "mbps", "bp", "kbp", "mbp", "kbps",
+];
+
+/// Units of measure that are never terms, even without a number.
+const MEASURE_UNITS: &[&str] = &[
+    "ns", "ms", "us", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz", "khz", "mhz", "ghz", "px",
+    "pt", "fps", "kw", "mm", "cm", "km", "nm", "kg", "tflops", "gflops", "gbps", "mbps", "bp",
+    "kbp", "mbp", "kbps",
 ];
 
 const FILE_EXTENSIONS: &[&str] = &[
@@ -406,6 +413,37 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
     {
         return true;
     }
+    // catalogue numbers: rs7412 (a variant id), CVE-2024-41873
+    let letters = l.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    if (1..=3).contains(&letters)
+        && l.len() - letters >= 4
+        && l[letters..].chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let digit_parts: Vec<&str> = l
+        .split('-')
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if digit_parts.iter().any(|p| p.len() >= 4)
+        && digit_parts.iter().map(|p| p.len()).sum::<usize>() >= 6
+    {
+        return true;
+    }
+    // lowerCamelCase identifiers: useCallback, sideEffects (not iPhone, eBay, macOS)
+    let cs: Vec<char> = folded.chars().collect();
+    if cs.len() >= 5 && cs[0].is_ascii_lowercase() && cs.iter().all(|c| c.is_ascii_alphanumeric()) {
+        if let Some(p) = cs
+            .iter()
+            .skip(2)
+            .position(|c| c.is_ascii_uppercase())
+            .map(|p| p + 2)
+        {
+            if cs.get(p + 1).is_some_and(|c| c.is_ascii_lowercase()) {
+                return true;
+            }
+        }
+    }
     false
 }
 
@@ -595,7 +633,11 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
         }
         let t = &text[span.range()];
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-        if (letters >= 2 || t.ends_with(['+', '#'])) && !is_reference_label(text, words) {
+        // a unit on its own, written in lowercase (数十 kb), is not a term
+        let unit = words.len() == 1
+            && t.chars().all(|c| c.is_ascii_lowercase())
+            && MEASURE_UNITS.contains(&t);
+        if (letters >= 2 || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
             out.push(Candidate {
                 span,
                 text: t,
@@ -669,6 +711,10 @@ mod tests {
             "变量 max_len 很大",
             "This is a sentence that we wrote.",
             "大约 16GB 内存和 400px 宽",
+            "位点 rs7412 与 rs429358",
+            "漏洞编号 CVE-2024-41873 已公开",
+            "调用 useCallback 和 sideEffects",
+            "读段可达数十 kb，延迟几 ms",
         ];
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
