@@ -30,12 +30,8 @@ struct Size {
 
 /// The sizes measured. A larger corpus (~20 MB, with a small sample size and a longer
 /// measurement time) goes here.
-const SIZES: &[Size] = &[Size {
-    name: "document",
-    bytes: 40 * 1024,
-    sample_size: 30,
-    measurement_time: Duration::from_secs(8),
-}];
+const SIZES: &[Size] =
+    &[Size { name: "document", bytes: 40 * 1024, sample_size: 30, measurement_time: Duration::from_secs(8) }];
 
 /// The fixture texts, in file-name order.
 fn fixtures() -> Vec<String> {
@@ -49,9 +45,7 @@ fn fixtures() -> Vec<String> {
     assert!(!paths.is_empty(), "no fixtures in {}", dir.display());
     paths
         .iter()
-        .map(|p| {
-            std::fs::read_to_string(p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display()))
-        })
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display())))
         .collect()
 }
 
@@ -77,9 +71,7 @@ fn corpus(target: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let extractor = termbridge::Extractor::builder()
-        .build()
-        .expect("building the extractor");
+    let extractor = termbridge::Extractor::builder().build().expect("building the extractor");
     let jieba = jieba_rs::Jieba::new();
 
     for size in SIZES {
@@ -91,15 +83,9 @@ fn bench(c: &mut Criterion) {
             .measurement_time(size.measurement_time)
             .warm_up_time(Duration::from_secs(2));
 
-        group.bench_function("termbridge_extract", |b| {
-            b.iter(|| extractor.extract(black_box(&text)))
-        });
-        group.bench_function("jieba_cut", |b| {
-            b.iter(|| jieba.cut(black_box(&text), false))
-        });
-        group.bench_function("jieba_tag", |b| {
-            b.iter(|| jieba.tag(black_box(&text), true))
-        });
+        group.bench_function("termbridge_extract", |b| b.iter(|| extractor.extract(black_box(&text))));
+        group.bench_function("jieba_cut", |b| b.iter(|| jieba.cut(black_box(&text), false)));
+        group.bench_function("jieba_tag", |b| b.iter(|| jieba.tag(black_box(&text), true)));
         group.finish();
     }
 }

@@ -506,10 +506,8 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether the part of speech alone makes `word` a function word.
 fn pos_stop(word: &str, tag: &str) -> bool {
-    matches!(
-        tag,
-        "uj" | "ul" | "uz" | "uv" | "ud" | "p" | "c" | "r" | "rr" | "rz" | "y" | "e" | "o" | "w"
-    ) && word.chars().count() <= 2
+    matches!(tag, "uj" | "ul" | "uz" | "uv" | "ud" | "p" | "c" | "r" | "rr" | "rz" | "y" | "e" | "o" | "w")
+        && word.chars().count() <= 2
         && word != "自"
 }
 
@@ -530,19 +528,7 @@ fn is_stop(word: &str, tag: &str) -> bool {
         _ if word == "自" => false,         // 自编码器, 自监督学习
         _ if matches!(
             tag,
-            "uj" | "ul"
-                | "uz"
-                | "uv"
-                | "ud"
-                | "p"
-                | "c"
-                | "r"
-                | "rr"
-                | "rz"
-                | "y"
-                | "e"
-                | "o"
-                | "w"
+            "uj" | "ul" | "uz" | "uv" | "ud" | "p" | "c" | "r" | "rr" | "rz" | "y" | "e" | "o" | "w"
         ) =>
         {
             // particles, prepositions, conjunctions, pronouns, modal particles, interjections
@@ -596,23 +582,13 @@ const APPOSITION_STRONG: &[&str] = &[
 /// Weaker keywords, accepted only after 叫/称为/所谓 before the first form.
 const APPOSITION_WEAK: &[&str] = &["就是", "便是", "意思是", "指的是", "说的是"];
 /// Words that introduce a form as a name: 叫 X，就是 Y.
-const NAMING: &[&str] = &[
-    "叫做",
-    "叫作",
-    "叫",
-    "称为",
-    "称作",
-    "称之为",
-    "所谓的",
-    "所谓",
-    "管",
-];
+const NAMING: &[&str] = &["叫做", "叫作", "叫", "称为", "称作", "称之为", "所谓的", "所谓", "管"];
 
 /// Words that open a bracket holding an alternative, an example or a remark, not a gloss.
 const NOT_GLOSS: &[&str] = &[
-    "或", "或者", "如", "例如", "比如", "包括", "以及", "和", "请", "注意", "见", "参见", "参考",
-    "详见", "即使", "除了", "不", "没有", "这", "那", "其", "它", "我们", "你", "可以", "可能",
-    "通常", "一般", "也", "都", "在", "对", "用",
+    "或", "或者", "如", "例如", "比如", "包括", "以及", "和", "请", "注意", "见", "参见", "参考", "详见", "即使",
+    "除了", "不", "没有", "这", "那", "其", "它", "我们", "你", "可以", "可能", "通常", "一般", "也", "都", "在", "对",
+    "用",
 ];
 
 /// Prefixes inside a bracket before the gloss proper: `（即 Omni）`, `（英文：token）`.
@@ -727,13 +703,7 @@ pub fn is_acronym(abbr: &str) -> bool {
     // i.i.d., e.g.: single letters with dots
     let bytes = abbr.trim_end_matches('.').as_bytes();
     if bytes.len() >= 3
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i % 2 == 0 {
-                b.is_ascii_alphabetic()
-            } else {
-                *b == b'.'
-            }
-        })
+        && bytes.iter().enumerate().all(|(i, b)| if i % 2 == 0 { b.is_ascii_alphabetic() } else { *b == b'.' })
     {
         return true;
     }
@@ -741,17 +711,9 @@ pub fn is_acronym(abbr: &str) -> bool {
     if abbr.contains(|c: char| c == '-' || c == '.') && abbr.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let letters: Vec<char> = abbr
-        .chars()
-        .map(fold)
-        .filter(|c| c.is_ascii_alphabetic())
-        .collect();
+    let letters: Vec<char> = abbr.chars().map(fold).filter(|c| c.is_ascii_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
-    !abbr.contains(' ')
-        && letters.len() >= 2
-        && letters.len() <= 10
-        && upper >= 2
-        && upper * 2 >= letters.len()
+    !abbr.contains(' ') && letters.len() >= 2 && letters.len() <= 10 && upper >= 2 && upper * 2 >= letters.len()
 }
 
 /// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym
@@ -766,11 +728,8 @@ pub fn is_acronym(abbr: &str) -> bool {
 /// assert!(!abbreviates("ACL", "Association for Computing Machinery"));
 /// ```
 pub fn abbreviates(abbr: &str, full: &str) -> bool {
-    let a: Vec<char> = abbr
-        .chars()
-        .map(|c| fold(c).to_ascii_lowercase())
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let a: Vec<char> =
+        abbr.chars().map(|c| fold(c).to_ascii_lowercase()).filter(|c| c.is_ascii_alphanumeric()).collect();
     let f: Vec<char> = full.chars().map(|c| fold(c).to_ascii_lowercase()).collect();
     if a.len() < 2
         || f.len() <= a.len()
@@ -778,10 +737,7 @@ pub fn abbreviates(abbr: &str, full: &str) -> bool {
     {
         return false;
     }
-    let words = full
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty() && !is_function_word(w))
-        .count();
+    let words = full.split([' ', '-']).filter(|w| !w.is_empty() && !is_function_word(w)).count();
     if words > a.len() + 2 || words * 3 < a.len() {
         return false;
     }
@@ -855,16 +811,8 @@ impl<'j> Aligner<'j> {
     /// An aligner that segments with `jieba`, knows the terms of `reference`, and knows which
     /// words start its Chinese terms (`term_initial`): a word tagged as a verb that starts
     /// known terms (反向 in 反向传播) may start a term, other verbs (配置, 启用) rarely do.
-    pub fn new(
-        jieba: &'j Jieba,
-        reference: &'j Reference,
-        term_initial: &'j HashSet<String>,
-    ) -> Aligner<'j> {
-        Aligner {
-            jieba,
-            reference,
-            term_initial,
-        }
+    pub fn new(jieba: &'j Jieba, reference: &'j Reference, term_initial: &'j HashSet<String>) -> Aligner<'j> {
+        Aligner { jieba, reference, term_initial }
     }
 
     /// Finds all glosses of a document. Chinese terms on the left of a gloss are resolved by
@@ -872,16 +820,8 @@ impl<'j> Aligner<'j> {
     pub(crate) fn find(&self, doc: &Document<'_>, cands: &[Candidate<'_>]) -> Vec<Pending> {
         let view = doc.view();
         let mut out = Vec::new();
-        let by_start: HashMap<usize, usize> = cands
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.span.start, i))
-            .collect();
-        let by_end: HashMap<usize, usize> = cands
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.span.end, i))
-            .collect();
+        let by_start: HashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.start, i)).collect();
+        let by_end: HashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
         // Parentheses.
         for (i, c) in view.char_indices() {
             if is_open(c) {
@@ -922,15 +862,12 @@ impl<'j> Aligner<'j> {
             if i < skip_to {
                 continue;
             }
-            let alternative = ["或者", "或", " or "]
-                .iter()
-                .find(|w| inner_text[i..].starts_with(*w))
-                .filter(|w| {
-                    let before = inner_text[..i].chars().next_back();
-                    let after = inner_text[i + w.len()..].chars().next();
-                    before.is_some_and(|b| b.is_ascii_alphanumeric() || b == ' ')
-                        && after.is_some_and(|a| a.is_ascii_alphanumeric() || a == ' ')
-                });
+            let alternative = ["或者", "或", " or "].iter().find(|w| inner_text[i..].starts_with(*w)).filter(|w| {
+                let before = inner_text[..i].chars().next_back();
+                let after = inner_text[i + w.len()..].chars().next();
+                before.is_some_and(|b| b.is_ascii_alphanumeric() || b == ' ')
+                    && after.is_some_and(|a| a.is_ascii_alphanumeric() || a == ' ')
+            });
             if is_separator(c) || alternative.is_some() {
                 let len = alternative.map_or(c.len_utf8(), |w| w.len());
                 parts.push(Span::new(s, inner.start + i));
@@ -959,10 +896,8 @@ impl<'j> Aligner<'j> {
             if cjk_count(t) > 0 || t.contains([HARD as char]) {
                 return None;
             }
-            let inside: Vec<&Candidate> = cands
-                .iter()
-                .filter(|c| c.span.start >= p.start && c.span.end <= p.end)
-                .collect();
+            let inside: Vec<&Candidate> =
+                cands.iter().filter(|c| c.span.start >= p.start && c.span.end <= p.end).collect();
             match inside.as_slice() {
                 [c] => {
                     let rest_ok = view[p.start..c.span.start]
@@ -1011,21 +946,11 @@ impl<'j> Aligner<'j> {
                     site: Span::new(eb.start, site.end),
                 };
                 if abbreviation.is_none() && is_acronym(inner_t) && abbreviates(inner_t, outer) {
-                    out.push(Pending {
-                        gloss: gloss(eb, Some(english), None),
-                        left: None,
-                    });
-                } else if abbreviation.is_none() && is_acronym(outer) && abbreviates(outer, inner_t)
-                {
-                    out.push(Pending {
-                        gloss: gloss(english, Some(eb), None),
-                        left: None,
-                    });
+                    out.push(Pending { gloss: gloss(eb, Some(english), None), left: None });
+                } else if abbreviation.is_none() && is_acronym(outer) && abbreviates(outer, inner_t) {
+                    out.push(Pending { gloss: gloss(english, Some(eb), None), left: None });
                 } else if first_prefixed && abbreviation.is_none() {
-                    out.push(Pending {
-                        gloss: gloss(eb, None, Some(english)),
-                        left: None,
-                    });
+                    out.push(Pending { gloss: gloss(eb, None, Some(english)), left: None });
                 }
                 return;
             }
@@ -1046,16 +971,12 @@ impl<'j> Aligner<'j> {
             return;
         }
         // Chinese inside the brackets, English before them.
-        let only_term = parts[1..]
-            .iter()
-            .all(|(p, _)| cjk_count(&view[p.range()]) == 0);
+        let only_term = parts[1..].iter().all(|(p, _)| cjk_count(&view[p.range()]) == 0);
         let zh_text = &view[first.range()];
         let direction = zh_text.chars().count() > 1 || !"左右上下前后中内外图表".contains(zh_text);
         if let (Some(eb), true, true) = (english_before, only_term, direction) {
             if let Some(zh) = self.chinese_term_at(view, first, first_prefixed) {
-                let conf = if doc.marked_ending_at(eb.end).is_some()
-                    || doc.marked_starting_at(zh.start).is_some()
-                {
+                let conf = if doc.marked_ending_at(eb.end).is_some() || doc.marked_starting_at(zh.start).is_some() {
                     0.9
                 } else {
                     0.8
@@ -1080,29 +1001,17 @@ impl<'j> Aligner<'j> {
     fn chinese_term_at(&self, view: &str, part: Span, prefixed: bool) -> Option<Span> {
         let t = &view[part.range()];
         let n = cjk_count(t);
-        if n == 0
-            || n > MAX_CHINESE_CHARS
-            || t.contains([HARD as char, MARK as char, '(', '（', '：', ':', '。'])
-        {
+        if n == 0 || n > MAX_CHINESE_CHARS || t.contains([HARD as char, MARK as char, '(', '（', '：', ':', '。']) {
             return None;
         }
-        if t.chars().any(|c| {
-            !(is_cjk(c)
-                || c.is_alphanumeric()
-                || is_space(c)
-                || matches!(c, '-' | '·' | '.' | '+' | '#'))
-        }) {
+        if t.chars()
+            .any(|c| !(is_cjk(c) || c.is_alphanumeric() || is_space(c) || matches!(c, '-' | '·' | '.' | '+' | '#')))
+        {
             return None;
         }
         let words = self.jieba.tag(t, true);
-        let allowed = |k: usize, w: &str| {
-            (w == "的" && n <= 8 && !prefixed) || (k == 0 && LOCALITY.contains(&w))
-        };
-        if words
-            .iter()
-            .enumerate()
-            .any(|(k, w)| is_stop(w.word, w.tag) && !allowed(k, w.word))
-        {
+        let allowed = |k: usize, w: &str| (w == "的" && n <= 8 && !prefixed) || (k == 0 && LOCALITY.contains(&w));
+        if words.iter().enumerate().any(|(k, w)| is_stop(w.word, w.tag) && !allowed(k, w.word)) {
             return None;
         }
         Some(part)
@@ -1110,13 +1019,7 @@ impl<'j> Aligner<'j> {
 
     /// `English，也就是 中文`, `叫 English，就是 中文`, `叫 English，中文。` and
     /// `English，简称 ABBR` / `ABBR，全称 English`.
-    fn apposition_after(
-        &self,
-        doc: &Document<'_>,
-        cands: &[Candidate<'_>],
-        ci: usize,
-        out: &mut Vec<Pending>,
-    ) {
+    fn apposition_after(&self, doc: &Document<'_>, cands: &[Candidate<'_>], ci: usize, out: &mut Vec<Pending>) {
         let view = doc.view();
         let cand = &cands[ci];
         let mut i = skip_fwd(view, cand.span.end, true);
@@ -1228,11 +1131,7 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let i = skip_back(view, cand.span.start, true);
         let head = &view[..i];
-        let key: &str = match APPOSITION_STRONG
-            .iter()
-            .chain(APPOSITION_WEAK)
-            .find(|k| head.ends_with(*k))
-        {
+        let key: &str = match APPOSITION_STRONG.iter().chain(APPOSITION_WEAK).find(|k| head.ends_with(*k)) {
             Some(k) => k,
             None => "",
         };
@@ -1282,10 +1181,7 @@ impl<'j> Aligner<'j> {
                     chinese: None,
                     method: Method::Apposition,
                     confidence: 0.0,
-                    site: Span::new(
-                        left.options.last().map_or(j, |o| o.span.start),
-                        cand.span.end,
-                    ),
+                    site: Span::new(left.options.last().map_or(j, |o| o.span.start), cand.span.end),
                 },
                 left: Some(left),
             });
@@ -1300,8 +1196,7 @@ impl<'j> Aligner<'j> {
         let to_inside = english.contains(" to ") || english.contains("-to-");
         let mut p0 = skip_back(view, end, false);
         // 低秩适配嘛(Low-Rank Adaptation): a modal particle between term and gloss
-        while let Some(c) = char_before(view, p0).filter(|c| "嘛呢吧啊呀哦啦么".contains(*c))
-        {
+        while let Some(c) = char_before(view, p0).filter(|c| "嘛呢吧啊呀哦啦么".contains(*c)) {
             p0 = skip_back(view, p0 - c.len_utf8(), false);
         }
         // 幂等的（idempotent）: an adjective glossed with its 的
@@ -1328,9 +1223,7 @@ impl<'j> Aligner<'j> {
                 if n >= 1 && n <= MAX_CHINESE_CHARS && m.kind != MarkKind::Title
                     || m.kind == MarkKind::Title && n >= 1 && n <= MAX_CHINESE_CHARS
                 {
-                    if !s.contains(|c: char| {
-                        "，。：；！？,;:!?\n".contains(c) || c as u32 == HARD as u32
-                    }) {
+                    if !s.contains(|c: char| "，。：；！？,;:!?\n".contains(c) || c as u32 == HARD as u32) {
                         marked = Some(inner);
                         break;
                     }
@@ -1339,12 +1232,7 @@ impl<'j> Aligner<'j> {
         }
         if let Some(m) = marked {
             let choice = Choice::new(m, &view[m.range()], false, true);
-            return Some(LeftSite {
-                options: vec![choice],
-                marked,
-                expected,
-                english,
-            });
+            return Some(LeftSite { options: vec![choice], marked, expected, english });
         }
         if p1 != p0 {
             return None; // markup that encloses something else
@@ -1358,10 +1246,7 @@ impl<'j> Aligner<'j> {
             let dot_inside = c == '.'
                 && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
                 && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
-            let ok = is_cjk(c)
-                || c.is_alphanumeric()
-                || dot_inside
-                || matches!(c, '-' | '·' | ' ' | '\u{a0}');
+            let ok = is_cjk(c) || c.is_alphanumeric() || dot_inside || matches!(c, '-' | '·' | ' ' | '\u{a0}');
             if !ok {
                 break;
             }
@@ -1374,9 +1259,7 @@ impl<'j> Aligner<'j> {
         }
         let window = Span::new(skip_fwd(view, ws, false).min(p0), p0);
         let wtext = &view[window.range()];
-        if window.is_empty()
-            || !char_before(view, p0).is_some_and(|c| is_cjk(c) || c.is_alphanumeric())
-        {
+        if window.is_empty() || !char_before(view, p0).is_some_and(|c| is_cjk(c) || c.is_alphanumeric()) {
             return None;
         }
         if !wtext.chars().next_back().is_some_and(is_cjk) && !wtext.chars().any(is_cjk) {
@@ -1384,13 +1267,7 @@ impl<'j> Aligner<'j> {
         }
         let words = self.jieba.tag(wtext, true);
         if std::env::var_os("TB_DEBUG").is_some() {
-            eprintln!(
-                "window {:?}",
-                words
-                    .iter()
-                    .map(|w| format!("{}/{}", w.word, w.tag))
-                    .collect::<Vec<_>>()
-            );
+            eprintln!("window {:?}", words.iter().map(|w| format!("{}/{}", w.word, w.tag)).collect::<Vec<_>>());
         }
         let mut options: Vec<Choice> = Vec::new();
         let mut end_bounded = !hit_limit;
@@ -1400,16 +1277,11 @@ impl<'j> Aligner<'j> {
             }
             let start = window.start + w.byte_start;
             // 后端 cut as 后/端, 端到端 for end-to-end: not stops here
-            let single = options
-                .last()
-                .is_none_or(|o| cjk_count(&view[o.span.range()]) <= 1);
+            let single = options.last().is_none_or(|o| cjk_count(&view[o.span.range()]) <= 1);
             // the word right before the gloss ends the term, whatever it is, unless it is a
             // particle or the like: 懒加载（lazy loading） ends with 加载, a framing verb elsewhere
-            let rightmost =
-                options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
-            let kept = (LOCALITY.contains(&w.word) && single)
-                || (w.word == "到" && to_inside)
-                || rightmost;
+            let rightmost = options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
+            let kept = (LOCALITY.contains(&w.word) && single) || (w.word == "到" && to_inside) || rightmost;
             if is_stop(w.word, w.tag) && !kept {
                 end_bounded = true;
                 if let Some(last) = options.last_mut() {
@@ -1420,11 +1292,7 @@ impl<'j> Aligner<'j> {
             // a word glued to a leading function character: 做大 in 做大语言模型
             let first = w.word.chars().next().unwrap_or(' ');
             // 一个零 in 一个零假设: a measure word glued to the term
-            if let Some(p) = w
-                .word
-                .find('个')
-                .filter(|&p| p + '个'.len_utf8() < w.word.len())
-            {
+            if let Some(p) = w.word.find('个').filter(|&p| p + '个'.len_utf8() < w.word.len()) {
                 let inner = Span::new(start + p + '个'.len_utf8(), p0);
                 let t = &view[inner.range()];
                 if cjk_count(t) > 0 {
@@ -1448,27 +1316,20 @@ impl<'j> Aligner<'j> {
                 break;
             }
             let n_words = options.iter().filter(|o| !o.at_stop).count() + 1;
-            let verb = w.tag == "v"
-                && n_words >= 2
-                && !PREFIX_CHARS.contains(w.word)
-                && !self.term_initial.contains(w.word);
+            let verb =
+                w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !self.term_initial.contains(w.word);
             // a verb before one long dictionary word is its object's verb: 纳入版本控制
             let verb_object = verb
                 && n_words == 2
                 && options.last().is_some_and(|o| {
-                    cjk_count(&view[o.span.range()]) >= 3
-                        && self.jieba.has_word(view[o.span.range()].trim())
+                    cjk_count(&view[o.span.range()]) >= 3 && self.jieba.has_word(view[o.span.range()].trim())
                 });
             // an option starts with a word: not with a number (1 无偏性) or punctuation
-            let numeric = w
-                .word
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
+            let numeric = w.word.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
             if !numeric {
                 let mut choice = Choice::new(span, t, verb, false);
                 choice.verb_object = verb_object;
-                choice.one_char_verb =
-                    verb && w.word.chars().count() == 1 && !PREFIX_CHARS.contains(w.word);
+                choice.one_char_verb = verb && w.word.chars().count() == 1 && !PREFIX_CHARS.contains(w.word);
                 options.push(choice);
             }
         }
@@ -1520,12 +1381,7 @@ impl<'j> Aligner<'j> {
         if options.is_empty() {
             return None;
         }
-        Some(LeftSite {
-            options,
-            marked: None,
-            expected,
-            english,
-        })
+        Some(LeftSite { options, marked: None, expected, english })
     }
 
     /// Chooses the Chinese of every pending gloss, given how often each option string occurs
@@ -1537,11 +1393,7 @@ impl<'j> Aligner<'j> {
         views: &[&str],
     ) -> Vec<(usize, Gloss)> {
         let mut out = Vec::new();
-        for (doc_ix, p) in pending
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| (view_of(i), p))
-        {
+        for (doc_ix, p) in pending.into_iter().enumerate().map(|(i, p)| (view_of(i), p)) {
             let mut g = p.gloss;
             if let Some(left) = p.left {
                 let view = views[doc_ix];
@@ -1591,10 +1443,7 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         let c = o.chars;
         let mut score = -misfit(c) + 0.02 * c;
         // reaching the natural boundary counts, less so for a chunk far longer than the English
-        let natural = o.at_stop
-            || verb_context
-                .get(k + 1)
-                .is_some_and(|v| *v && left.options[k + 1].at_stop);
+        let natural = o.at_stop || verb_context.get(k + 1).is_some_and(|v| *v && left.options[k + 1].at_stop);
         if natural && !verb_context[k] {
             score += 0.3 * (1.0 - (2.0 * misfit(c)).min(1.0));
         }
@@ -1603,16 +1452,10 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         }
         // a Latin word at the start is part of the term when the English has it too
         // (Python 包 / Python package), context otherwise (Nadaraya-Watson核回归 / kernel regression)
-        let head: String = text(o.span)
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
+        let head: String = text(o.span).chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
         if !head.is_empty() {
             let head = head.to_lowercase();
-            let words: Vec<&str> = left
-                .english
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .collect();
+            let words: Vec<&str> = left.english.split(|c: char| !c.is_ascii_alphanumeric()).collect();
             let in_english = head.split('-').all(|h| words.contains(&h));
             score += if in_english { 0.2 } else { -0.4 };
         }
@@ -1637,30 +1480,19 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         }
         scores.push(score);
     }
-    let (k, best) = scores
-        .iter()
-        .copied()
-        .enumerate()
-        .fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
+    let (k, best) =
+        scores.iter().copied().enumerate().fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
     if std::env::var_os("TB_DEBUG").is_some() {
         let strs: Vec<&str> = left.options.iter().map(|o| text(o.span)).collect();
-        let flags: Vec<(bool, bool, bool)> = left
-            .options
-            .iter()
-            .map(|o| (o.at_stop, o.verb_start, o.verb_object))
-            .collect();
+        let flags: Vec<(bool, bool, bool)> =
+            left.options.iter().map(|o| (o.at_stop, o.verb_start, o.verb_object)).collect();
         eprintln!("{strs:?} e={e} scores={scores:?} flags={flags:?}");
     }
     let o = &left.options[k];
     let mut conf: f32 = if o.at_stop { 0.85 } else { 0.65 };
     let dev = misfit(o.chars);
     conf -= 0.2 * dev.min(1.0);
-    let second = scores
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != k)
-        .map(|(_, s)| *s)
-        .fold(f32::MIN, f32::max);
+    let second = scores.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, s)| *s).fold(f32::MIN, f32::max);
     if best - second < 0.15 {
         conf -= 0.1;
     }
@@ -1671,18 +1503,8 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
 fn named_before(view: &str, at: usize) -> bool {
     let head = &view[..at];
     let head = head.trim_end_matches(|c: char| is_space(c) || c as u32 == MARK as u32);
-    let tail: String = head
-        .chars()
-        .rev()
-        .take(6)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    NAMING.iter().any(|n| tail.ends_with(n))
-        || tail.contains("叫作")
-        || tail.contains("叫做")
-        || tail.contains("称为")
+    let tail: String = head.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    NAMING.iter().any(|n| tail.ends_with(n)) || tail.contains("叫作") || tail.contains("叫做") || tail.contains("称为")
 }
 
 /// Strips a gloss prefix (`即`, `英文：`) from a bracket part.
@@ -1801,11 +1623,7 @@ mod tests {
             .into_iter()
             .map(|(_, g)| {
                 let s = |o: Option<Span>| o.map_or(String::new(), |s| text[s.range()].to_string());
-                (
-                    text[g.english.range()].to_string(),
-                    s(g.chinese),
-                    s(g.abbreviation),
-                )
+                (text[g.english.range()].to_string(), s(g.chinese), s(g.abbreviation))
             })
             .collect()
     }
@@ -1818,46 +1636,23 @@ mod tests {
                 "Retrieval-Augmented Generation",
                 "检索增强生成",
             ),
-            (
-                "专注于解决特定类型的开放词表问题（open-vocabulary problem）",
-                "open-vocabulary problem",
-                "开放词表问题",
-            ),
+            ("专注于解决特定类型的开放词表问题（open-vocabulary problem）", "open-vocabulary problem", "开放词表问题"),
             (
                 "训练时每一层都使用带有动量的随机梯度下降（stochastic gradient descent）",
                 "stochastic gradient descent",
                 "随机梯度下降",
             ),
-            (
-                "数据库和对象关系映射（Object-Relational Mapping, ORM）",
-                "Object-Relational Mapping",
-                "对象关系映射",
-            ),
-            (
-                "这是一个 Python 包（Python package）",
-                "Python package",
-                "Python 包",
-            ),
-            (
-                "每个 HTTP 请求头（HTTP request header）",
-                "HTTP request header",
-                "HTTP 请求头",
-            ),
-            (
-                "这种设计被称为多头注意力(multi-head attention)",
-                "multi-head attention",
-                "多头注意力",
-            ),
+            ("数据库和对象关系映射（Object-Relational Mapping, ORM）", "Object-Relational Mapping", "对象关系映射"),
+            ("这是一个 Python 包（Python package）", "Python package", "Python 包"),
+            ("每个 HTTP 请求头（HTTP request header）", "HTTP request header", "HTTP 请求头"),
+            ("这种设计被称为多头注意力(multi-head attention)", "multi-head attention", "多头注意力"),
             ("这些边界框被称为*锚框*（anchor box）", "anchor box", "锚框"),
             ("它又叫「词元」（token）", "token", "词元"),
             ("大语言模型(LLM)很火", "LLM", "大语言模型"),
         ];
         for (text, en, zh) in table {
             let g = glosses(text);
-            assert!(
-                g.iter().any(|(e, z, _)| e == en && z == zh),
-                "{text}: {g:?}"
-            );
+            assert!(g.iter().any(|(e, z, _)| e == en && z == zh), "{text}: {g:?}");
         }
     }
 
@@ -1865,23 +1660,11 @@ mod tests {
     fn gloss_shapes() {
         let table: &[(&str, (&str, &str, &str))] = &[
             ("使用 bootstrap（自助法）估计", ("bootstrap", "自助法", "")),
-            (
-                "垃圾回收（GC, garbage collection）",
-                ("garbage collection", "垃圾回收", "GC"),
-            ),
-            (
-                "Retrieval-Augmented Generation (RAG) 很常用",
-                ("Retrieval-Augmented Generation", "", "RAG"),
-            ),
-            (
-                "我们把这叫作 overfitting，也就是过拟合。",
-                ("overfitting", "过拟合", ""),
-            ),
+            ("垃圾回收（GC, garbage collection）", ("garbage collection", "垃圾回收", "GC")),
+            ("Retrieval-Augmented Generation (RAG) 很常用", ("Retrieval-Augmented Generation", "", "RAG")),
+            ("我们把这叫作 overfitting，也就是过拟合。", ("overfitting", "过拟合", "")),
             ("dropout，又称暂退法，", ("dropout", "暂退法", "")),
-            (
-                "这种现象叫过拟合，也就是 overfitting。",
-                ("overfitting", "过拟合", ""),
-            ),
+            ("这种现象叫过拟合，也就是 overfitting。", ("overfitting", "过拟合", "")),
         ];
         for (text, want) in table {
             let g = glosses(text);
@@ -1892,11 +1675,7 @@ mod tests {
 
     #[test]
     fn not_glosses() {
-        let table: &[&str] = &[
-            "PyTorch（一个深度学习框架）很流行",
-            "见图（Figure 3）",
-            "结果（见 Table 2）如下",
-        ];
+        let table: &[&str] = &["PyTorch（一个深度学习框架）很流行", "见图（Figure 3）", "结果（见 Table 2）如下"];
         for text in table {
             let g = glosses(text);
             assert!(g.iter().all(|(_, z, _)| z.is_empty()), "{text}: {g:?}");

@@ -54,9 +54,7 @@ struct Word {
 
 pub(crate) fn is_word_char(c: char) -> bool {
     let c = fold(c);
-    c.is_ascii_alphanumeric()
-        || c == '_'
-        || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
+    c.is_ascii_alphanumeric() || c == '_' || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
 }
 
 fn is_joiner(c: char) -> bool {
@@ -112,9 +110,7 @@ fn runs(view: &str) -> Vec<Vec<Word>> {
         if !joined && !run.is_empty() {
             out.push(std::mem::take(&mut run));
         }
-        run.push(Word {
-            span: Span::new(start, end),
-        });
+        run.push(Word { span: Span::new(start, end) });
         last_end = end;
     }
     if !run.is_empty() {
@@ -124,34 +120,30 @@ fn runs(view: &str) -> Vec<Vec<Word>> {
 }
 
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "as", "at",
-    "is", "are", "was", "were", "be", "e.g", "i.e", "etc", "vs", "via", "than", "that", "this",
-    "these", "those", "it", "its", "we", "our", "you", "your", "not", "no", "but", "if", "then",
-    "so", "also", "into", "using", "use", "et", "al", "ok", "okay", "yes", "oh", "hi", "hello",
-    "um", "uh", "ps", "cf", "ibid", "viz", "aka", "eg", "ie",
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "as", "at", "is", "are", "was",
+    "were", "be", "e.g", "i.e", "etc", "vs", "via", "than", "that", "this", "these", "those", "it", "its", "we", "our",
+    "you", "your", "not", "no", "but", "if", "then", "so", "also", "into", "using", "use", "et", "al", "ok", "okay",
+    "yes", "oh", "hi", "hello", "um", "uh", "ps", "cf", "ibid", "viz", "aka", "eg", "ie",
 ];
 
 /// Words that, when two or more are present, make a long run an English sentence.
 const SENTENCE_WORDS: &[&str] = &[
-    "the", "is", "are", "was", "were", "we", "you", "i", "it", "this", "that", "be", "will", "can",
-    "not", "have", "has", "do", "does", "did", "there", "they", "he", "she", "what", "which",
-    "who", "how", "would", "should", "could", "my", "your", "our", "its", "their", "been", "if",
-    "when", "than",
+    "the", "is", "are", "was", "were", "we", "you", "i", "it", "this", "that", "be", "will", "can", "not", "have",
+    "has", "do", "does", "did", "there", "they", "he", "she", "what", "which", "who", "how", "would", "should",
+    "could", "my", "your", "our", "its", "their", "been", "if", "when", "than",
 ];
 
 /// Units that follow a number.
 const UNITS: &[&str] = &[
-    "ns", "ms", "us", "s", "sec", "min", "h", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz",
-    "khz", "mhz", "ghz", "px", "pt", "em", "fps", "w", "kw", "v", "mm", "cm", "km", "nm", "kg",
-    "tflops", "gflops", "flops", "bit", "bits", "byte", "bytes", "x", "k", "m", "b", "tokens",
-    "token", "gbps", "mbps", "bp", "kbp", "mbp", "kbps",
+    "ns", "ms", "us", "s", "sec", "min", "h", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz", "khz", "mhz", "ghz",
+    "px", "pt", "em", "fps", "w", "kw", "v", "mm", "cm", "km", "nm", "kg", "tflops", "gflops", "flops", "bit", "bits",
+    "byte", "bytes", "x", "k", "m", "b", "tokens", "token", "gbps", "mbps", "bp", "kbp", "mbp", "kbps",
 ];
 
 /// Units of measure that are never terms, even without a number.
 const MEASURE_UNITS: &[&str] = &[
-    "ns", "ms", "us", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz", "khz", "mhz", "ghz", "px",
-    "pt", "fps", "kw", "mm", "cm", "km", "nm", "kg", "tflops", "gflops", "gbps", "mbps", "bp",
-    "kbp", "mbp", "kbps",
+    "ns", "ms", "us", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz", "khz", "mhz", "ghz", "px", "pt", "fps", "kw",
+    "mm", "cm", "km", "nm", "kg", "tflops", "gflops", "gbps", "mbps", "bp", "kbp", "mbp", "kbps",
 ];
 
 const FILE_EXTENSIONS: &[&str] = &[
@@ -249,8 +241,8 @@ const FILE_EXTENSIONS: &[&str] = &[
 ];
 
 const TLDS: &[&str] = &[
-    "com", "org", "net", "io", "ai", "cn", "edu", "gov", "dev", "co", "uk", "de", "jp", "info",
-    "me", "app", "tech", "xyz", "cc", "tv", "us", "hk", "tw",
+    "com", "org", "net", "io", "ai", "cn", "edu", "gov", "dev", "co", "uk", "de", "jp", "info", "me", "app", "tech",
+    "xyz", "cc", "tv", "us", "hk", "tw",
 ];
 
 /// Suffixes after a dot that make a name, not code: `Node.js`, `ASP.NET`.
@@ -268,10 +260,7 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 fn is_number_like(w: &str) -> bool {
     // 2024, 3.5, 16GB, 400px, 1e-3, 10k, 2x
     let w: String = w.chars().map(fold).collect();
-    let digits = w
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .count();
+    let digits = w.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').count();
     if digits == 0 {
         return false;
     }
@@ -341,11 +330,7 @@ fn is_number_like(w: &str) -> bool {
                 | "f"
                 | "l"
         )
-        || unit.starts_with('e')
-            && unit[1..]
-                .trim_start_matches('-')
-                .chars()
-                .all(|c| c.is_ascii_digit())
+        || unit.starts_with('e') && unit[1..].trim_start_matches('-').chars().all(|c| c.is_ascii_digit())
 }
 
 /// Why a word can never be part of a term, if it cannot.
@@ -366,11 +351,7 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
     let mut cs = l.chars();
     if let Some(first) = cs.next() {
         let rest: String = cs.collect();
-        if first.is_ascii_alphabetic()
-            && !rest.is_empty()
-            && rest.chars().all(|c| c.is_ascii_digit())
-            && l.len() <= 3
-        {
+        if first.is_ascii_alphabetic() && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) && l.len() <= 3 {
             return true;
         }
     }
@@ -389,13 +370,8 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
         // torch.nn.Module, np.array: dotted lowercase code paths
         let parts: Vec<&str> = folded.split('.').collect();
         if parts.len() >= 2
-            && parts
-                .iter()
-                .all(|p| p.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-            && parts[0]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_lowercase())
+            && parts.iter().all(|p| p.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            && parts[0].chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && !NAME_DOT_SUFFIXES.contains(&ext)
             && !parts.iter().all(|p| p.len() == 1)
         {
@@ -409,36 +385,23 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
         return true;
     }
     // version paths and tags: v2, v1.5, v0.10.3
-    if l.len() >= 2 && l.starts_with('v') && l[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
-    {
+    if l.len() >= 2 && l.starts_with('v') && l[1..].chars().all(|c| c.is_ascii_digit() || c == '.') {
         return true;
     }
     // catalogue numbers: rs7412 (a variant id), CVE-2024-41873
     let letters = l.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-    if (1..=3).contains(&letters)
-        && l.len() - letters >= 4
-        && l[letters..].chars().all(|c| c.is_ascii_digit())
-    {
+    if (1..=3).contains(&letters) && l.len() - letters >= 4 && l[letters..].chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
-    let digit_parts: Vec<&str> = l
-        .split('-')
-        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    if digit_parts.iter().any(|p| p.len() >= 4)
-        && digit_parts.iter().map(|p| p.len()).sum::<usize>() >= 6
-    {
+    let digit_parts: Vec<&str> =
+        l.split('-').filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())).collect();
+    if digit_parts.iter().any(|p| p.len() >= 4) && digit_parts.iter().map(|p| p.len()).sum::<usize>() >= 6 {
         return true;
     }
     // lowerCamelCase identifiers: useCallback, sideEffects (not iPhone, eBay, macOS)
     let cs: Vec<char> = folded.chars().collect();
     if cs.len() >= 5 && cs[0].is_ascii_lowercase() && cs.iter().all(|c| c.is_ascii_alphanumeric()) {
-        if let Some(p) = cs
-            .iter()
-            .skip(2)
-            .position(|c| c.is_ascii_uppercase())
-            .map(|p| p + 2)
-        {
+        if let Some(p) = cs.iter().skip(2).position(|c| c.is_ascii_uppercase()).map(|p| p + 2) {
             if cs.get(p + 1).is_some_and(|c| c.is_ascii_lowercase()) {
                 return true;
             }
@@ -457,8 +420,7 @@ fn is_id_like(w: &str) -> bool {
             .chars()
             .zip(piece.chars().skip(1))
             .filter(|(a, b)| {
-                a.is_ascii_digit() != b.is_ascii_digit()
-                    || (a.is_ascii_lowercase() && b.is_ascii_uppercase())
+                a.is_ascii_digit() != b.is_ascii_digit() || (a.is_ascii_lowercase() && b.is_ascii_uppercase())
             })
             .count();
         if n >= 10 && digits >= 2 && letters >= 2 && transitions >= 4 {
@@ -479,9 +441,7 @@ fn is_id_like(w: &str) -> bool {
 }
 
 fn is_capitalised(w: &str) -> bool {
-    w.chars()
-        .next()
-        .is_some_and(|c| fold(c).is_ascii_uppercase())
+    w.chars().next().is_some_and(|c| fold(c).is_ascii_uppercase())
 }
 
 fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) {
@@ -491,14 +451,8 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) 
     // A title in 《》 is kept whole.
     if let Some(t) = doc.title_around(whole) {
         let inner = text[t.range()].trim();
-        if &text[whole.range()] == inner
-            && !run.iter().all(|w| is_number_like(&text[w.span.range()]))
-        {
-            out.push(Candidate {
-                span: whole,
-                text: &text[whole.range()],
-                title: true,
-            });
+        if &text[whole.range()] == inner && !run.iter().all(|w| is_number_like(&text[w.span.range()])) {
+            out.push(Candidate { span: whole, text: &text[whole.range()], title: true });
             return;
         }
     }
@@ -515,9 +469,7 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) 
             && ((i > 0 && i + 1 < n)
                 || (i + 1 == n && i > 0 && {
                     let prev = &text[run[i - 1].span.range()];
-                    (is_capitalised(prev) && prev.contains('-')
-                        || prev.ends_with("'s")
-                        || prev.ends_with("’s"))
+                    (is_capitalised(prev) && prev.contains('-') || prev.ends_with("'s") || prev.ends_with("’s"))
                         && !piece.is_empty()
                 }));
         if !kept_letter && word_is_noise(s, &view[w.span.end..]) {
@@ -558,36 +510,24 @@ fn is_reference_label(text: &str, words: &[Word]) -> bool {
     ];
     words.len() == 2
         && LABELS.contains(&lower(&text[words[0].span.range()]).trim_end_matches('.'))
-        && text[words[1].span.range()]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit())
+        && text[words[1].span.range()].chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>) {
     let mut words: &[Word] = piece;
     let s = |w: &Word| &text[w.span.range()];
     // English sentences are not terms.
-    let sentence_words = words
-        .iter()
-        .filter(|w| SENTENCE_WORDS.contains(&lower(s(w)).as_str()))
-        .count();
+    let sentence_words = words.iter().filter(|w| SENTENCE_WORDS.contains(&lower(s(w)).as_str())).count();
     // A name in Title Case may hold such words: Resource Acquisition Is Initialization.
-    let title_case = words.len() >= 2
-        && words
-            .iter()
-            .all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
+    let title_case = words.len() >= 2 && words.iter().all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
     let sentence = words.len() > MAX_WORDS
         || (words.len() >= 4 && sentence_words >= 2)
         || (words.len() >= 3
             && sentence_words >= 1
             && lower(s(&words[0])) != "the"
-            && words.iter().any(|w| {
-                matches!(
-                    lower(s(w)).as_str(),
-                    "is" | "are" | "was" | "were" | "we" | "you" | "it"
-                )
-            }));
+            && words
+                .iter()
+                .any(|w| matches!(lower(s(w)).as_str(), "is" | "are" | "was" | "were" | "we" | "you" | "it")));
     if sentence && !(title_case && words.len() <= 8) {
         piece.clear();
         return;
@@ -608,10 +548,8 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
         let Some(last) = words.last() else { break };
         let n = words.len();
         // a number ends a name (ICLR 2024, Llama 2) but not an index (GPU 0, layer 3)
-        let index =
-            n >= 2 && s(last).len() == 1 && s(&words[n - 2]).chars().all(|c| !c.is_lowercase());
-        let drop_number =
-            is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])) || index);
+        let index = n >= 2 && s(last).len() == 1 && s(&words[n - 2]).chars().all(|c| !c.is_lowercase());
+        let drop_number = is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])) || index);
         if is_function_word(s(last)) || drop_number {
             words = &words[..n - 1];
         } else {
@@ -621,9 +559,7 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
         let mut span = Span::new(first.span.start, last.span.end);
         // a trailing dot ends the sentence, not the term, unless it ends i.i.d.
-        let dotted = |t: &str| {
-            t.len() >= 3 && t.split('.').all(|p| p.chars().count() <= 1) && t.ends_with('.')
-        };
+        let dotted = |t: &str| t.len() >= 3 && t.split('.').all(|p| p.chars().count() <= 1) && t.ends_with('.');
         let with_dot = text[span.end..].starts_with('.') && dotted(&text[span.start..span.end + 1]);
         if with_dot {
             span.end += 1;
@@ -634,15 +570,9 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
         let t = &text[span.range()];
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
         // a unit on its own, written in lowercase (数十 kb), is not a term
-        let unit = words.len() == 1
-            && t.chars().all(|c| c.is_ascii_lowercase())
-            && MEASURE_UNITS.contains(&t);
+        let unit = words.len() == 1 && t.chars().all(|c| c.is_ascii_lowercase()) && MEASURE_UNITS.contains(&t);
         if (letters >= 2 || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
-            out.push(Candidate {
-                span,
-                text: t,
-                title: false,
-            });
+            out.push(Candidate { span, text: t, title: false });
         }
     }
     piece.clear();
@@ -671,14 +601,8 @@ mod tests {
             ("发布了Llama-3.1模型", &["Llama-3.1"]),
             ("用 Stable Diffusion 3 生成", &["Stable Diffusion 3"]),
             ("发表于 ICLR 2024。", &["ICLR 2024"]),
-            (
-                "Hugging Face's Open LLM Leaderboard 上",
-                &["Hugging Face's Open LLM Leaderboard"],
-            ),
-            (
-                "论文《Attention Is All You Need》提出",
-                &["Attention Is All You Need"],
-            ),
+            ("Hugging Face's Open LLM Leaderboard 上", &["Hugging Face's Open LLM Leaderboard"]),
+            ("论文《Attention Is All You Need》提出", &["Attention Is All You Need"]),
             ("Transformer架构", &["Transformer"]),
             ("使用C++和C#", &["C++", "C#"]),
             ("采用 TCP/IP 协议", &["TCP/IP"]),
@@ -723,9 +647,6 @@ mod tests {
 
     #[test]
     fn code_in_markdown_is_not_prose() {
-        assert_eq!(
-            found("调用 `tokenizer.encode` 得到 token id", Markup::Markdown),
-            ["token id"]
-        );
+        assert_eq!(found("调用 `tokenizer.encode` 得到 token id", Markup::Markdown), ["token id"]);
     }
 }

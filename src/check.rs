@@ -88,14 +88,7 @@ impl Extractor {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(&self, glossary: &Glossary, text: &str) -> Vec<Finding> {
-        self.check_sources(
-            glossary,
-            &[Source {
-                name: "<input>",
-                text,
-                markup: self.markup(),
-            }],
-        )
+        self.check_sources(glossary, &[Source { name: "<input>", text, markup: self.markup() }])
     }
 
     /// Checks texts against a glossary: glosses that contradict it, glossary terms rendered
@@ -123,16 +116,12 @@ impl Extractor {
         // Mismatches, and renderings per glossary term.
         let mut renderings: BTreeMap<String, Vec<&Site>> = BTreeMap::new();
         for site in &sites {
-            let known = termbase
-                .get(&site.english)
-                .or_else(|| site.abbreviation.as_deref().and_then(|a| termbase.get(a)));
+            let known =
+                termbase.get(&site.english).or_else(|| site.abbreviation.as_deref().and_then(|a| termbase.get(a)));
             let Some(known) = known.filter(|k| !k.chinese.is_empty()) else {
                 continue;
             };
-            renderings
-                .entry(key(&known.english))
-                .or_default()
-                .push(site);
+            renderings.entry(key(&known.english)).or_default().push(site);
             if !known.chinese.contains(&site.chinese) {
                 let message = format!(
                     "\"{}\" is glossed as {} but the glossary has {}",
@@ -140,12 +129,7 @@ impl Extractor {
                     site.chinese,
                     known.chinese.join(" / ")
                 );
-                out.push(finding(
-                    FindingKind::Mismatch,
-                    site,
-                    known.chinese.clone(),
-                    message,
-                ));
+                out.push(finding(FindingKind::Mismatch, site, known.chinese.clone(), message));
             }
         }
         for places in renderings.values() {
@@ -159,11 +143,8 @@ impl Extractor {
                 continue;
             }
             for s in &firsts {
-                let others: Vec<String> = firsts
-                    .iter()
-                    .filter(|o| o.chinese != s.chinese)
-                    .map(|o| o.chinese.clone())
-                    .collect();
+                let others: Vec<String> =
+                    firsts.iter().filter(|o| o.chinese != s.chinese).map(|o| o.chinese.clone()).collect();
                 let message = format!(
                     "\"{}\" is rendered as {} here and as {} elsewhere",
                     s.english,
@@ -177,10 +158,7 @@ impl Extractor {
         let merged = build(&analysed);
         let mut concept: HashMap<String, usize> = HashMap::new();
         for (i, e) in merged.entries.iter().enumerate() {
-            for form in std::iter::once(&e.english)
-                .chain(e.abbreviation.as_ref())
-                .chain(e.variants.iter())
-            {
+            for form in std::iter::once(&e.english).chain(e.abbreviation.as_ref()).chain(e.variants.iter()) {
                 concept.insert(key(form), i);
             }
         }
@@ -195,11 +173,8 @@ impl Extractor {
         }
         for list in by_chinese.values().filter(|l| l.len() >= 2) {
             for (c, s) in list {
-                let others: Vec<String> = list
-                    .iter()
-                    .filter(|(o, _)| o != c)
-                    .map(|(o, _)| merged.entries[*o].english.clone())
-                    .collect();
+                let others: Vec<String> =
+                    list.iter().filter(|(o, _)| o != c).map(|(o, _)| merged.entries[*o].english.clone()).collect();
                 let message = format!(
                     "{} is given for \"{}\" here and for {} elsewhere",
                     s.chinese,
@@ -209,9 +184,7 @@ impl Extractor {
                 out.push(finding(FindingKind::Conflict, s, others, message));
             }
         }
-        out.sort_by(|a, b| {
-            (&a.source, a.line, a.kind, a.span).cmp(&(&b.source, b.line, b.kind, b.span))
-        });
+        out.sort_by(|a, b| (&a.source, a.line, a.kind, a.span).cmp(&(&b.source, b.line, b.kind, b.span)));
         out
     }
 }

@@ -32,11 +32,7 @@ pub struct ExtractorBuilder {
 
 impl Default for ExtractorBuilder {
     fn default() -> ExtractorBuilder {
-        ExtractorBuilder {
-            markup: Markup::default(),
-            builtin_reference: true,
-            references: Vec::new(),
-        }
+        ExtractorBuilder { markup: Markup::default(), builtin_reference: true, references: Vec::new() }
     }
 }
 
@@ -71,11 +67,7 @@ impl ExtractorBuilder {
 
     /// Loads the segmenter's dictionary and builds the extractor.
     pub fn build(self) -> Result<Extractor, BuildError> {
-        let mut reference = if self.builtin_reference {
-            Reference::builtin()
-        } else {
-            Reference::empty()
-        };
+        let mut reference = if self.builtin_reference { Reference::builtin() } else { Reference::empty() };
         for r in self.references {
             reference.extend(r);
         }
@@ -87,32 +79,15 @@ impl ExtractorBuilder {
                 term_initial.insert(words[0].word.to_string());
             }
         }
-        let index = ChineseIndex::new(&reference, |zh| {
-            jieba
-                .cut(zh, false)
-                .iter()
-                .map(|w| w.word.to_string())
-                .collect()
-        });
+        let index =
+            ChineseIndex::new(&reference, |zh| jieba.cut(zh, false).iter().map(|w| w.word.to_string()).collect());
         // known Chinese terms are segmenter words: they win boundary decisions
         for term in index.terms() {
-            if term
-                .chars()
-                .filter(|&c| crate::normalize::is_cjk(c))
-                .count()
-                >= 2
-                && !term.contains(' ')
-            {
+            if term.chars().filter(|&c| crate::normalize::is_cjk(c)).count() >= 2 && !term.contains(' ') {
                 jieba.add_word(term, None, Some("nz"));
             }
         }
-        Ok(Extractor {
-            jieba,
-            markup: self.markup,
-            reference,
-            index,
-            term_initial,
-        })
+        Ok(Extractor { jieba, markup: self.markup, reference, index, term_initial })
     }
 }
 
@@ -129,9 +104,7 @@ pub struct Extractor {
 
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extractor")
-            .field("markup", &self.markup)
-            .finish_non_exhaustive()
+        f.debug_struct("Extractor").field("markup", &self.markup).finish_non_exhaustive()
     }
 }
 
@@ -156,11 +129,7 @@ impl Extractor {
     /// # Ok::<(), termbridge::BuildError>(())
     /// ```
     pub fn extract(&self, text: &str) -> Glossary {
-        self.extract_sources(&[Source {
-            name: "<input>",
-            text,
-            markup: self.markup,
-        }])
+        self.extract_sources(&[Source { name: "<input>", text, markup: self.markup }])
     }
 
     /// Extracts one glossary from several texts. Terms are merged across all of them and the
@@ -171,30 +140,16 @@ impl Extractor {
 
     /// Like [`extract_sources`](Self::extract_sources), calling `progress` once per input as
     /// it is read (inputs are read in parallel; the result is the same as in one thread).
-    pub fn extract_sources_with_progress(
-        &self,
-        sources: &[Source<'_>],
-        progress: &(dyn Fn() + Sync),
-    ) -> Glossary {
+    pub fn extract_sources_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Glossary {
         let analysed = self.analyse(sources, progress);
         let mut glossary = build(&analysed);
         let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
-        annotate(
-            &mut glossary.entries,
-            &self.reference,
-            &self.index,
-            &views,
-            |v, s, e| self.is_word(v, s, e),
-        );
+        annotate(&mut glossary.entries, &self.reference, &self.index, &views, |v, s, e| self.is_word(v, s, e));
         glossary
     }
 
     /// Runs the find and align stages over all sources.
-    pub(crate) fn analyse<'a>(
-        &self,
-        sources: &[Source<'a>],
-        progress: &(dyn Fn() + Sync),
-    ) -> Vec<Analysed<'a>> {
+    pub(crate) fn analyse<'a>(&self, sources: &[Source<'a>], progress: &(dyn Fn() + Sync)) -> Vec<Analysed<'a>> {
         let aligner = Aligner::new(&self.jieba, &self.reference, &self.term_initial);
         // Each input on its own thread; the results keep the inputs' order.
         let per_input: Vec<_> = sources
@@ -205,15 +160,7 @@ impl Extractor {
                 let found = aligner.find(&doc, &cands);
                 let english = cands.iter().map(|c| (c.span, c.title)).collect();
                 progress();
-                (
-                    Analysed {
-                        name: s.name.to_string(),
-                        doc,
-                        english,
-                        glosses: Vec::new(),
-                    },
-                    found,
-                )
+                (Analysed { name: s.name.to_string(), doc, english, glosses: Vec::new() }, found)
             })
             .collect();
         let mut analysed = Vec::with_capacity(sources.len());
@@ -252,11 +199,7 @@ impl Extractor {
 }
 
 /// How often each possible Chinese term occurs in all inputs.
-fn recurrence(
-    pending: &[crate::align::Pending],
-    owner: &[usize],
-    views: &[&str],
-) -> HashMap<String, usize> {
+fn recurrence(pending: &[crate::align::Pending], owner: &[usize], views: &[&str]) -> HashMap<String, usize> {
     let mut patterns: HashSet<&str> = HashSet::new();
     for (i, p) in pending.iter().enumerate() {
         if let Some(left) = &p.left {

@@ -78,9 +78,7 @@ impl Entry {
     /// Whether a person marked the entry deleted (column `status` = `deleted`): it stays in
     /// the termbase as a tombstone so that merging new extractions does not bring it back.
     pub fn is_deleted(&self) -> bool {
-        self.extra
-            .get("status")
-            .is_some_and(|s| s.trim().eq_ignore_ascii_case("deleted"))
+        self.extra.get("status").is_some_and(|s| s.trim().eq_ignore_ascii_case("deleted"))
     }
 }
 
@@ -141,9 +139,7 @@ impl Glossary {
         let want = english.to_lowercase();
         self.entries.iter().find(|e| {
             e.english.to_lowercase() == want
-                || e.abbreviation
-                    .as_deref()
-                    .is_some_and(|a| a.to_lowercase() == want)
+                || e.abbreviation.as_deref().is_some_and(|a| a.to_lowercase() == want)
                 || e.variants.iter().any(|v| v.to_lowercase() == want)
         })
     }

@@ -95,11 +95,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
 /// let err = decode_with(path, b"ab\xff".to_vec(), Some(encoding_rs::GB18030)).unwrap_err();
 /// assert!(err.to_string().contains("at byte 2 (line 1)"), "{err}");
 /// ```
-pub fn decode_with(
-    path: &Path,
-    bytes: Vec<u8>,
-    encoding: Option<&'static Encoding>,
-) -> Result<Decoded, InputError> {
+pub fn decode_with(path: &Path, bytes: Vec<u8>, encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
     match encoding {
         Some(encoding) => decode_named(path, bytes, encoding),
         None => detect(path, bytes),
@@ -107,16 +103,11 @@ pub fn decode_with(
 }
 
 /// Decoding with an encoding the caller named.
-fn decode_named(
-    path: &Path,
-    bytes: Vec<u8>,
-    encoding: &'static Encoding,
-) -> Result<Decoded, InputError> {
+fn decode_named(path: &Path, bytes: Vec<u8>, encoding: &'static Encoding) -> Result<Decoded, InputError> {
     let (encoding, bom) = match Encoding::for_bom(&bytes) {
         Some((found, len)) if found == encoding => (encoding, len),
         Some((found, len))
-            if (found == UTF_16LE || found == UTF_16BE)
-                && (encoding == UTF_16LE || encoding == UTF_16BE) =>
+            if (found == UTF_16LE || found == UTF_16BE) && (encoding == UTF_16LE || encoding == UTF_16BE) =>
         {
             (found, len)
         }
@@ -137,12 +128,7 @@ fn detect(path: &Path, bytes: Vec<u8>) -> Result<Decoded, InputError> {
         });
     }
     let bytes = match String::from_utf8(bytes) {
-        Ok(text) => {
-            return Ok(Decoded {
-                text,
-                encoding: UTF_8,
-            })
-        }
+        Ok(text) => return Ok(Decoded { text, encoding: UTF_8 }),
         Err(e) => e.into_bytes(),
     };
     let bad_utf8 = || {
@@ -154,10 +140,7 @@ fn detect(path: &Path, bytes: Vec<u8>) -> Result<Decoded, InputError> {
         return Err(bad_utf8());
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
-        Some(text) => Ok(Decoded {
-            text: text.into_owned(),
-            encoding: GB18030,
-        }),
+        Some(text) => Ok(Decoded { text: text.into_owned(), encoding: GB18030 }),
         None => Err(bad_utf8()),
     }
 }
@@ -194,10 +177,7 @@ fn strict(mut bytes: Vec<u8>, bom: usize, encoding: &'static Encoding) -> Result
             let bytes = e.as_bytes();
             let offset = e.utf8_error().valid_up_to();
             let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-            Bad {
-                offset: bom + offset,
-                line,
-            }
+            Bad { offset: bom + offset, line }
         })?
     } else {
         let body = &bytes[bom..];
@@ -205,10 +185,7 @@ fn strict(mut bytes: Vec<u8>, bom: usize, encoding: &'static Encoding) -> Result
             Some(text) => text.into_owned(),
             None => {
                 let bad = first_undecodable(body, encoding);
-                return Err(Bad {
-                    offset: bom + bad.offset,
-                    ..bad
-                });
+                return Err(Bad { offset: bom + bad.offset, ..bad });
             }
         }
     };
@@ -226,36 +203,23 @@ fn first_undecodable(bytes: &[u8], encoding: &'static Encoding) -> Bad {
     let (mut read, mut lines) = (0usize, 0usize);
     loop {
         out.clear();
-        let (result, n) =
-            decoder.decode_to_string_without_replacement(&bytes[read..], &mut out, true);
+        let (result, n) = decoder.decode_to_string_without_replacement(&bytes[read..], &mut out, true);
         read += n;
         lines += out.bytes().filter(|&b| b == b'\n').count();
         match result {
             DecoderResult::OutputFull => continue,
             DecoderResult::Malformed(len, after) => {
-                return Bad {
-                    offset: read.saturating_sub(usize::from(after) + usize::from(len)),
-                    line: lines + 1,
-                }
+                return Bad { offset: read.saturating_sub(usize::from(after) + usize::from(len)), line: lines + 1 }
             }
             // the caller saw a failure; a decoder that disagrees points at the end
-            DecoderResult::InputEmpty => {
-                return Bad {
-                    offset: bytes.len(),
-                    line: lines + 1,
-                }
-            }
+            DecoderResult::InputEmpty => return Bad { offset: bytes.len(), line: lines + 1 },
         }
     }
 }
 
 /// Not valid UTF-8 (and, with detection, nothing else recognised either).
 fn utf8_error(path: &Path, bad: Bad) -> InputError {
-    InputError::Encoding {
-        path: path.to_path_buf(),
-        offset: bad.offset,
-        line: bad.line,
-    }
+    InputError::Encoding { path: path.to_path_buf(), offset: bad.offset, line: bad.line }
 }
 
 /// Not valid in `encoding` (named by the caller or by a byte-order mark).
@@ -269,12 +233,7 @@ fn undecodable(path: &Path, encoding: &'static Encoding, bad: Bad) -> InputError
 }
 
 fn markup_for(path: &Path) -> Markup {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("txt") => Markup::Plain,
         _ => Markup::Markdown,
     }
@@ -286,14 +245,8 @@ pub fn read_file(path: &Path) -> Result<InputFile, InputError> {
 }
 
 /// Reads one file in `encoding`, or detecting it with `None` (see [`decode_with`]).
-pub fn read_file_with(
-    path: &Path,
-    encoding: Option<&'static Encoding>,
-) -> Result<InputFile, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+pub fn read_file_with(path: &Path, encoding: Option<&'static Encoding>) -> Result<InputFile, InputError> {
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: path.to_path_buf(), source })?;
     Ok(InputFile {
         name: path.display().to_string(),
         text: decode_with(path, bytes, encoding)?.text,
@@ -310,17 +263,8 @@ pub fn read_stdin() -> Result<InputFile, InputError> {
 pub fn read_stdin_with(encoding: Option<&'static Encoding>) -> Result<InputFile, InputError> {
     let path = Path::new("<stdin>");
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| InputError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    Ok(InputFile {
-        name: "<stdin>".into(),
-        text: decode_with(path, bytes, encoding)?.text,
-        markup: Markup::Markdown,
-    })
+    std::io::stdin().read_to_end(&mut bytes).map_err(|source| InputError::Io { path: path.to_path_buf(), source })?;
+    Ok(InputFile { name: "<stdin>".into(), text: decode_with(path, bytes, encoding)?.text, markup: Markup::Markdown })
 }
 
 /// Expands the paths given by a user: files as they are, folders into their `.txt`, `.md`
@@ -346,15 +290,9 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let io = |source| InputError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
+    let io = |source| InputError::Io { path: dir.to_path_buf(), source };
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(io)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io)?;
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -377,19 +315,10 @@ pub fn read_all(paths: &[PathBuf]) -> Result<Vec<InputFile>, InputError> {
 
 /// Reads every input named by `paths` (see [`expand`]) in `encoding`, or detecting each
 /// file's encoding with `None`.
-pub fn read_all_with(
-    paths: &[PathBuf],
-    encoding: Option<&'static Encoding>,
-) -> Result<Vec<InputFile>, InputError> {
+pub fn read_all_with(paths: &[PathBuf], encoding: Option<&'static Encoding>) -> Result<Vec<InputFile>, InputError> {
     expand(paths)?
         .iter()
-        .map(|p| {
-            if p.as_os_str() == "-" {
-                read_stdin_with(encoding)
-            } else {
-                read_file_with(p, encoding)
-            }
-        })
+        .map(|p| if p.as_os_str() == "-" { read_stdin_with(encoding) } else { read_file_with(p, encoding) })
         .collect()
 }
 
@@ -405,15 +334,7 @@ mod tests {
     }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        text.encode_utf16()
-            .flat_map(|u| {
-                if big_endian {
-                    u.to_be_bytes()
-                } else {
-                    u.to_le_bytes()
-                }
-            })
-            .collect()
+        text.encode_utf16().flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
     }
 
     fn cat(parts: &[&[u8]]) -> Vec<u8> {
@@ -451,24 +372,9 @@ mod tests {
             (GB18030, b"ab\x81\x30".to_vec(), 2, 1),
             // UTF-16: an odd byte at the end, unpaired surrogates
             (UTF_16LE, cat(&[&utf16("a\nb", false), b"c"]), 6, 2),
-            (
-                UTF_16LE,
-                cat(&[&utf16("a\n", false), b"\x00\xd8", &utf16("b", false)]),
-                4,
-                2,
-            ),
+            (UTF_16LE, cat(&[&utf16("a\n", false), b"\x00\xd8", &utf16("b", false)]), 4, 2),
             (UTF_16LE, cat(&[&utf16("ab", false), b"\x00\xdc"]), 4, 1),
-            (
-                UTF_16BE,
-                cat(&[
-                    b"\xfe\xff",
-                    &utf16("a", true),
-                    b"\xd8\x00",
-                    &utf16("b", true),
-                ]),
-                4,
-                1,
-            ),
+            (UTF_16BE, cat(&[b"\xfe\xff", &utf16("a", true), b"\xd8\x00", &utf16("b", true)]), 4, 1),
             // 上 is U+4E0A: its 0x0A byte is no line feed
             (UTF_16LE, cat(&[&utf16("上上", false), b"\x00\xdc"]), 4, 1),
             // Big5: 0xFF is never a lead byte
@@ -536,11 +442,7 @@ mod tests {
         for (bytes, encoding) in table {
             let d = decode_with(Path::new("a.txt"), bytes, None).unwrap();
             assert_eq!(d.encoding, encoding, "{:?}", d.text);
-            assert!(
-                ["", "plain ASCII\n", text].contains(&d.text.as_str()),
-                "{:?}",
-                d.text
-            );
+            assert!(["", "plain ASCII\n", text].contains(&d.text.as_str()), "{:?}", d.text);
         }
     }
 
@@ -563,10 +465,7 @@ mod tests {
                 matches!(err, InputError::Encoding { offset: o, line: l, .. } if o == offset && l == line),
                 "{bytes:x?}: {err}"
             );
-            assert_eq!(
-                decode(path, bytes).unwrap_err().to_string(),
-                err.to_string()
-            );
+            assert_eq!(decode(path, bytes).unwrap_err().to_string(), err.to_string());
         }
     }
 
@@ -586,21 +485,9 @@ mod tests {
         let good = "我们比较了检索增强生成和微调两种方法的效果";
         let (head, tail) = good.split_at(3 * 10);
         let damaged = cat(&[head.as_bytes(), b"\xc0", tail.as_bytes()]);
-        assert!(GB18030
-            .decode_without_bom_handling_and_without_replacement(&damaged)
-            .is_some());
+        assert!(GB18030.decode_without_bom_handling_and_without_replacement(&damaged).is_some());
         let err = decode_with(Path::new("a.txt"), damaged, None).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                InputError::Encoding {
-                    offset: 30,
-                    line: 1,
-                    ..
-                }
-            ),
-            "{err}"
-        );
+        assert!(matches!(err, InputError::Encoding { offset: 30, line: 1, .. }), "{err}");
         // while real GB18030 text, long or short, is GB18030
         let long = "在本文中，我们系统地比较了检索增强生成与参数高效微调两类方法。实验表明，\
                     前者在知识密集型任务上表现更好，后者在风格迁移上更稳定。我们还讨论了\

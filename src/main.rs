@@ -84,9 +84,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 
 impl OutputArgs {
     fn write(&self, glossary: &Glossary) -> Result<(), Box<dyn std::error::Error>> {
-        let options = WriteOptions {
-            raw_csv: self.raw_csv,
-        };
+        let options = WriteOptions { raw_csv: self.raw_csv };
         let report = match &self.output {
             Some(path) => glossary.write_file(path, self.format, options)?,
             None => {
@@ -139,26 +137,15 @@ enum Outcome {
 }
 
 fn sources(files: &[input::InputFile]) -> Vec<Source<'_>> {
-    files
-        .iter()
-        .map(|f| Source {
-            name: &f.name,
-            text: &f.text,
-            markup: f.markup,
-        })
-        .collect()
+    files.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect()
 }
 
-fn read_inputs(
-    paths: &[PathBuf],
-    encoding: Option<&str>,
-) -> Result<Vec<input::InputFile>, Box<dyn std::error::Error>> {
+fn read_inputs(paths: &[PathBuf], encoding: Option<&str>) -> Result<Vec<input::InputFile>, Box<dyn std::error::Error>> {
     let encoding = match encoding {
-        Some(label) => Some(input::encoding_for_label(label).ok_or_else(|| {
-            termbridge::InputError::UnknownEncoding {
-                name: label.to_string(),
-            }
-        })?),
+        Some(label) => Some(
+            input::encoding_for_label(label)
+                .ok_or_else(|| termbridge::InputError::UnknownEncoding { name: label.to_string() })?,
+        ),
         None => None,
     };
     Ok(input::read_all_with(paths, encoding)?)
@@ -170,23 +157,15 @@ fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(inputs as u64);
-    let style = indicatif::ProgressStyle::with_template(
-        "{spinner} reading {pos}/{len} files {wide_bar} {eta}",
-    )
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let style = indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar} {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
 }
 
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Extract {
-            paths,
-            output,
-            reference,
-            encoding,
-            quiet,
-        } => {
+        Command::Extract { paths, output, reference, encoding, quiet } => {
             let extractor = reference.builder()?.build()?;
             let files = read_inputs(&paths, encoding.as_deref())?;
             let bar = progress_bar(files.len(), quiet);
@@ -202,19 +181,10 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
             output.write(&glossary)?;
             Ok(Outcome::Done)
         }
-        Command::Check {
-            glossary,
-            paths,
-            format,
-            reference,
-            encoding,
-        } => {
+        Command::Check { glossary, paths, format, reference, encoding } => {
             let termbase = Glossary::from_path(&glossary)?;
             // the glossary's terms are boundary evidence too
-            let extractor = reference
-                .builder()?
-                .reference(Reference::from_glossary(&termbase))
-                .build()?;
+            let extractor = reference.builder()?.reference(Reference::from_glossary(&termbase)).build()?;
             let files = read_inputs(&paths, encoding.as_deref())?;
             let findings = extractor.check_sources(&termbase, &sources(&files));
             let mut out = std::io::stdout().lock();
@@ -236,18 +206,11 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
                     writeln!(out, "{n} problem{} found in {files} file{}", s(n), s(files))?;
                 }
                 ReportFormat::Json => {
-                    serde_json::to_writer_pretty(
-                        &mut out,
-                        &serde_json::json!({ "findings": findings }),
-                    )?;
+                    serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "findings": findings }))?;
                     writeln!(out)?;
                 }
             }
-            Ok(if findings.is_empty() {
-                Outcome::Done
-            } else {
-                Outcome::ProblemsFound
-            })
+            Ok(if findings.is_empty() { Outcome::Done } else { Outcome::ProblemsFound })
         }
         Command::Merge { old, new, output } => {
             let mut termbase = read_glossary(&old)?;

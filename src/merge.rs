@@ -28,11 +28,10 @@ pub fn key(english: &str) -> String {
     // the plural of an acronym: GPUs, CNNs, APIs
     let english = match english.strip_suffix('s') {
         Some(stem)
-            if stem.rsplit([' ', '-']).next().is_some_and(|w| {
-                w.len() >= 2
-                    && w.chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            }) =>
+            if stem
+                .rsplit([' ', '-'])
+                .next()
+                .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())) =>
         {
             stem
         }
@@ -63,10 +62,7 @@ fn singular(s: &str) -> String {
     let stem = if last.len() > 4 && last.ends_with("ies") {
         format!("{}y", &last[..last.len() - 3])
     } else if last.len() > 4
-        && (last.ends_with("sses")
-            || last.ends_with("xes")
-            || last.ends_with("ches")
-            || last.ends_with("shes"))
+        && (last.ends_with("sses") || last.ends_with("xes") || last.ends_with("ches") || last.ends_with("shes"))
     {
         last[..last.len() - 2].to_string()
     } else if last.len() >= 3
@@ -75,10 +71,7 @@ fn singular(s: &str) -> String {
         && !last.ends_with("us")
         && !last.ends_with("is")
         && !(last.len() > 3 && last.ends_with("as"))
-        && last[..last.len() - 1]
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_ascii_alphabetic())
+        && last[..last.len() - 1].chars().last().is_some_and(|c| c.is_ascii_alphabetic())
     {
         last[..last.len() - 1].to_string()
     } else {
@@ -151,8 +144,7 @@ pub(crate) fn clean_chinese(text: &str) -> String {
         }
         out.push(c);
     }
-    out.trim_matches(|c: char| "「」『』“”《》\"'*_".contains(c))
-        .to_string()
+    out.trim_matches(|c: char| "「」『』“”《》\"'*_".contains(c)).to_string()
 }
 
 /// Builds the glossary from analysed inputs.
@@ -172,10 +164,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
         // English inside a Chinese rendering (HTTP in HTTP 请求头) is part of that rendering
         let chinese: Vec<Span> = a.glosses.iter().filter_map(|g| g.chinese).collect();
         for &(span, title) in &a.english {
-            if chinese
-                .iter()
-                .any(|z| z.start <= span.start && span.end <= z.end)
-            {
+            if chinese.iter().any(|z| z.start <= span.start && span.end <= z.end) {
                 continue;
             }
             let s = surface(&text[span.range()]);
@@ -184,11 +173,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
             let e = g.surfaces.entry(s).or_insert((0, (d, span.start)));
             e.0 += 1;
             g.title |= title;
-            g.occurrences.push(Occurrence {
-                source: d,
-                line: a.doc.line_of(span.start),
-                span,
-            });
+            g.occurrences.push(Occurrence { source: d, line: a.doc.line_of(span.start), span });
         }
     }
     // 2. Links between keys.
@@ -215,10 +200,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
                 }
             }
             if let Some(zh) = g.chinese {
-                zh_of
-                    .entry(clean_chinese(&text[zh.range()]))
-                    .or_default()
-                    .push((e, en.clone()));
+                zh_of.entry(clean_chinese(&text[zh.range()])).or_default().push((e, en.clone()));
             }
         }
     }
@@ -236,10 +218,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
         }
     }
     for (a, fulls) in &abbr_links {
-        if let Some((&f, _)) = fulls
-            .iter()
-            .max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f)))
-        {
+        if let Some((&f, _)) = fulls.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f))) {
             uf.union(*a, f);
         }
     }
@@ -293,19 +272,9 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
             }
         }
     }
-    let mut entries: Vec<Entry> = merged
-        .into_values()
-        .filter_map(|g| entry(g, inputs, &aliases))
-        .collect();
-    entries.sort_by(|a, b| {
-        b.frequency
-            .cmp(&a.frequency)
-            .then_with(|| a.english.cmp(&b.english))
-    });
-    Glossary {
-        entries,
-        sources: inputs.iter().map(|a| a.name.clone()).collect(),
-    }
+    let mut entries: Vec<Entry> = merged.into_values().filter_map(|g| entry(g, inputs, &aliases)).collect();
+    entries.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
+    Glossary { entries, sources: inputs.iter().map(|a| a.name.clone()).collect() }
 }
 
 /// Links an acronym that the input never pairs with a full form to the one multi-word form
@@ -323,11 +292,8 @@ fn link_initials(
             continue;
         }
         let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        let content: String = words
-            .iter()
-            .filter(|w| !crate::candidates::is_function_word(w))
-            .filter_map(|w| w.chars().next())
-            .collect();
+        let content: String =
+            words.iter().filter(|w| !crate::candidates::is_function_word(w)).filter_map(|w| w.chars().next()).collect();
         by_initials.entry(all.clone()).or_default().push(id);
         if content != all && content.len() >= 2 {
             by_initials.entry(content).or_default().push(id);
@@ -348,16 +314,9 @@ fn has_digit(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
 }
 
-fn near_duplicates(
-    ids: &HashMap<String, usize>,
-    key_zh: &HashMap<usize, Vec<String>>,
-    uf: &mut UnionFind,
-) {
-    let mut keys: Vec<(&String, usize)> = ids
-        .iter()
-        .filter(|(k, _)| k.len() >= 8 && !has_digit(k))
-        .map(|(k, &i)| (k, i))
-        .collect();
+fn near_duplicates(ids: &HashMap<String, usize>, key_zh: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
+    let mut keys: Vec<(&String, usize)> =
+        ids.iter().filter(|(k, _)| k.len() >= 8 && !has_digit(k)).map(|(k, &i)| (k, i)).collect();
     keys.sort();
     for i in 0..keys.len() {
         let (a, ia) = keys[i];
@@ -543,10 +502,7 @@ const NAME_SUFFIXES: &[&str] = &[
 
 fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: bool) -> Category {
     let k = key(english);
-    let words: Vec<&str> = english
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = english.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     if title
         || KNOWN_NAMES.contains(&k.as_str())
@@ -556,26 +512,17 @@ fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: boo
     }
     if words.len() > 1
         && NAME_SUFFIXES.contains(&last.as_str())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
     {
         return Category::Name;
     }
     // venue + year, product + version: ICLR 2024, GPT-4, Llama-3.1, YOLOv5, Stable Diffusion 3
-    let capital = english
-        .chars()
-        .next()
-        .is_some_and(|c| fold(c).is_ascii_uppercase());
+    let capital = english.chars().next().is_some_and(|c| fold(c).is_ascii_uppercase());
     if capital && has_digit(english) && english.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
         return Category::Name;
     }
     if is_acronym(english) {
-        return if KNOWN_NAMES.contains(&k.as_str()) {
-            Category::Name
-        } else {
-            Category::Abbreviation
-        };
+        return if KNOWN_NAMES.contains(&k.as_str()) { Category::Name } else { Category::Abbreviation };
     }
     let camel = words.iter().any(|w| {
         let cs: Vec<char> = w.chars().collect();
@@ -603,43 +550,23 @@ fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option
     if g.surfaces.is_empty() {
         return None;
     }
-    let surfaces: Vec<(&String, usize, (usize, usize))> =
-        g.surfaces.iter().map(|(s, (n, f))| (s, *n, *f)).collect();
+    let surfaces: Vec<(&String, usize, (usize, usize))> = g.surfaces.iter().map(|(s, (n, f))| (s, *n, *f)).collect();
     // a full form is not an acronym nor an acronym written in lowercase (gpu for GPU)
-    let acronym_keys: HashSet<String> = surfaces
-        .iter()
-        .filter(|(s, _, _)| is_acronym(s))
-        .map(|(s, _, _)| key(s))
-        .collect();
+    let acronym_keys: HashSet<String> =
+        surfaces.iter().filter(|(s, _, _)| is_acronym(s)).map(|(s, _, _)| key(s)).collect();
     let is_short = |s: &str| is_acronym(s) || acronym_keys.contains(&key(s));
     let has_full = surfaces.iter().any(|(s, _, _)| !is_short(s));
     let lowercase_keys: Vec<String> = surfaces.iter().map(|(s, _, _)| s.to_lowercase()).collect();
     let is_plural_variant = |s: &str| {
         let l = s.to_lowercase();
-        l.ends_with('s')
-            && lowercase_keys
-                .iter()
-                .any(|o| *o != l && (l == format!("{o}s") || l == format!("{o}es")))
+        l.ends_with('s') && lowercase_keys.iter().any(|o| *o != l && (l == format!("{o}s") || l == format!("{o}es")))
     };
     let pick = |acronyms: bool| {
         surfaces
             .iter()
-            .filter(|(s, _, _)| {
-                if acronyms {
-                    is_acronym(s)
-                } else {
-                    !is_short(s)
-                }
-            })
+            .filter(|(s, _, _)| if acronyms { is_acronym(s) } else { !is_short(s) })
             // an alias (Omni in GPT-4o（即 Omni）) names the entry only when nothing else does
-            .max_by_key(|(s, n, first)| {
-                (
-                    !aliases.contains(*s),
-                    !is_plural_variant(s),
-                    *n,
-                    std::cmp::Reverse(*first),
-                )
-            })
+            .max_by_key(|(s, n, first)| (!aliases.contains(*s), !is_plural_variant(s), *n, std::cmp::Reverse(*first)))
             .map(|(s, _, _)| (*s).clone())
     };
     let english = pick(!has_full)?;
@@ -652,15 +579,9 @@ fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option
     let frequency = surfaces.iter().map(|(_, n, _)| n).sum();
     let mut renderings: Vec<(String, Rendering)> = g.renderings.into_iter().collect();
     renderings.sort_by(|a, b| {
-        b.1.count
-            .cmp(&a.1.count)
-            .then(b.1.confidence.total_cmp(&a.1.confidence))
-            .then(a.1.first.cmp(&b.1.first))
+        b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
     });
-    let first_occ = g
-        .occurrences
-        .iter()
-        .min_by_key(|o| (o.source, o.span.start));
+    let first_occ = g.occurrences.iter().min_by_key(|o| (o.source, o.span.start));
     let (confidence, method, context, source) = match renderings.first() {
         Some((_, r)) => {
             let (d, site) = r.site;
@@ -676,12 +597,7 @@ fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option
         None => {
             let o = first_occ?;
             let a = &inputs[o.source];
-            (
-                None,
-                None,
-                a.doc.sentence_around(o.span),
-                Some(format!("{}:{}", a.name, o.line)),
-            )
+            (None, None, a.doc.sentence_around(o.span), Some(format!("{}:{}", a.name, o.line)))
         }
     };
     let glossed = !renderings.is_empty();
@@ -729,13 +645,8 @@ mod tests {
         for (a, b) in same {
             assert_eq!(key(a), key(b), "{a} / {b}");
         }
-        let different: &[(&str, &str)] = &[
-            ("GPT-4", "GPT-4o"),
-            ("ACL", "ACM"),
-            ("YOLOv5", "YOLOv8"),
-            ("Llama 2", "Llama 3"),
-            ("class", "cla"),
-        ];
+        let different: &[(&str, &str)] =
+            &[("GPT-4", "GPT-4o"), ("ACL", "ACM"), ("YOLOv5", "YOLOv8"), ("Llama 2", "Llama 3"), ("class", "cla")];
         for (a, b) in different {
             assert_ne!(key(a), key(b), "{a} / {b}");
         }

@@ -98,18 +98,8 @@ impl<'a> Document<'a> {
             String::from_utf8_lossy(e.as_bytes()).into_owned() // unreachable in practice
         });
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        Document {
-            text,
-            view,
-            marked,
-            line_starts,
-        }
+        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        Document { text, view, marked, line_starts }
     }
 
     /// The original text.
@@ -130,27 +120,19 @@ impl<'a> Document<'a> {
     /// The marked span whose content ends exactly at `end`, if any (the innermost one).
     pub fn marked_ending_at(&self, end: usize) -> Option<&Marked> {
         let i = self.marked.partition_point(|m| m.inner.end < end);
-        self.marked[i..]
-            .iter()
-            .take_while(|m| m.inner.end == end)
-            .max_by_key(|m| m.inner.start)
+        self.marked[i..].iter().take_while(|m| m.inner.end == end).max_by_key(|m| m.inner.start)
     }
 
     /// The marked span whose content starts exactly at `start`, if any.
     pub fn marked_starting_at(&self, start: usize) -> Option<&Marked> {
-        self.marked
-            .iter()
-            .filter(|m| m.inner.start == start)
-            .min_by_key(|m| m.inner.end)
+        self.marked.iter().filter(|m| m.inner.start == start).min_by_key(|m| m.inner.end)
     }
 
     /// The innermost title (`《…》`) containing `span`, if any.
     pub fn title_around(&self, span: Span) -> Option<Span> {
         self.marked
             .iter()
-            .filter(|m| {
-                m.kind == MarkKind::Title && m.inner.start <= span.start && span.end <= m.inner.end
-            })
+            .filter(|m| m.kind == MarkKind::Title && m.inner.start <= span.start && span.end <= m.inner.end)
             .map(|m| m.inner)
             .min_by_key(|s| s.len())
     }
@@ -184,10 +166,7 @@ impl<'a> Document<'a> {
                     // a line break between Chinese characters is not a space
                     let prev = out.chars().last().unwrap_or(' ');
                     let ascii_both = prev.is_ascii() && c.is_ascii();
-                    if ascii_both
-                        || (self.text.as_bytes()[i - 1] == b' '
-                            && (prev.is_ascii() || c.is_ascii()))
-                    {
+                    if ascii_both || (self.text.as_bytes()[i - 1] == b' ' && (prev.is_ascii() || c.is_ascii())) {
                         out.push(' ');
                     }
                 }
@@ -212,13 +191,8 @@ fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
         let c = view[i..].chars().next()?;
         match c {
             '。' | '！' | '？' | '；' => Some(c.len_utf8()),
-            '!' | '?' | '.'
-                if matches!(v.get(i + 1), Some(b' ') | Some(b'\n') | Some(b'\r') | None) =>
-            {
-                if c == '.'
-                    && i > 0
-                    && v[i - 1].is_ascii_alphanumeric()
-                    && !matches!(v.get(i + 1), Some(b'\n') | None)
+            '!' | '?' | '.' if matches!(v.get(i + 1), Some(b' ') | Some(b'\n') | Some(b'\r') | None) => {
+                if c == '.' && i > 0 && v[i - 1].is_ascii_alphanumeric() && !matches!(v.get(i + 1), Some(b'\n') | None)
                 {
                     None
                 } else {
@@ -335,11 +309,7 @@ fn lines(v: &[u8]) -> Vec<(usize, usize)> {
 }
 
 fn mask_front_matter(v: &mut [u8]) {
-    let start = if v.starts_with(&[HARD, HARD, HARD]) {
-        3
-    } else {
-        0
-    };
+    let start = if v.starts_with(&[HARD, HARD, HARD]) { 3 } else { 0 };
     let ls = lines(&v[start..]);
     let Some(&(s0, e0)) = ls.first() else { return };
     let open = &v[start + s0..start + e0];
@@ -393,10 +363,7 @@ fn find(v: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     if pat.is_empty() || from > v.len() {
         return None;
     }
-    v[from..]
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map(|p| p + from)
+    v[from..].windows(pat.len()).position(|w| w == pat).map(|p| p + from)
 }
 
 fn mask_between(v: &mut [u8], open: &[u8], close: &[u8]) {
@@ -456,11 +423,7 @@ fn mask_code_and_math(v: &mut [u8]) {
                         let mut s = i;
                         if s > 0 && v[s - 1] == b':' {
                             let mut k = s - 1;
-                            while k > 0
-                                && (v[k - 1].is_ascii_alphanumeric()
-                                    || v[k - 1] == b'-'
-                                    || v[k - 1] == b'_')
-                            {
+                            while k > 0 && (v[k - 1].is_ascii_alphanumeric() || v[k - 1] == b'-' || v[k - 1] == b'_') {
                                 k -= 1;
                             }
                             if k > 0 && v[k - 1] == b':' && k < s - 1 {
@@ -512,11 +475,7 @@ fn mask_entities(v: &mut [u8]) {
     let mut i = 0;
     while i < v.len() {
         if v[i] == b'&' {
-            let body = v[i + 1..]
-                .iter()
-                .take(10)
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
-                .count();
+            let body = v[i + 1..].iter().take(10).take_while(|b| b.is_ascii_alphanumeric() || **b == b'#').count();
             if body >= 2 && v.get(i + 1 + body) == Some(&b';') {
                 let e = i + body + 2;
                 fill(v, i..e, HARD);
@@ -545,10 +504,7 @@ fn mask_urls_and_emails(v: &mut [u8]) {
             7
         } else if rest.starts_with(b"ftp://") {
             6
-        } else if rest.len() > 4
-            && rest[..4].eq_ignore_ascii_case(b"www.")
-            && rest[4].is_ascii_alphanumeric()
-        {
+        } else if rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"www.") && rest[4].is_ascii_alphanumeric() {
             4
         } else {
             0
@@ -565,9 +521,7 @@ fn mask_urls_and_emails(v: &mut [u8]) {
                 }
                 e += 1;
             }
-            while e > i + scheme
-                && matches!(v[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'')
-            {
+            while e > i + scheme && matches!(v[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
                 e -= 1;
             }
             fill(v, i..e, HARD);
@@ -586,9 +540,7 @@ fn mask_urls_and_emails(v: &mut [u8]) {
             while e > i + 1 && v[e - 1] == b'.' {
                 e -= 1;
             }
-            if v[i + 1..e].contains(&b'.')
-                && v.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())
-            {
+            if v[i + 1..e].contains(&b'.') && v.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
                 fill(v, s..e, HARD);
                 i = e;
                 continue;
@@ -598,9 +550,7 @@ fn mask_urls_and_emails(v: &mut [u8]) {
     }
 }
 
-const EMPHASIS_TAGS: &[&str] = &[
-    "u", "em", "strong", "b", "i", "mark", "ins", "strike", "s", "del",
-];
+const EMPHASIS_TAGS: &[&str] = &["u", "em", "strong", "b", "i", "mark", "ins", "strike", "s", "del"];
 
 fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
     let mut open_tags: Vec<(String, usize)> = Vec::new();
@@ -623,10 +573,7 @@ fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
                         if closing {
                             if let Some(p) = open_tags.iter().rposition(|(n, _)| *n == name) {
                                 let (_, s) = open_tags.remove(p);
-                                marked.push(Marked {
-                                    inner: Span::new(s, i),
-                                    kind: MarkKind::Emphasis,
-                                });
+                                marked.push(Marked { inner: Span::new(s, i), kind: MarkKind::Emphasis });
                             }
                         } else {
                             open_tags.push((name, e));
@@ -664,10 +611,7 @@ fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
                         }
                         v[i] = MARK;
                         fill(v, i + 1..e, HARD);
-                        marked.push(Marked {
-                            inner: Span::new(s + 1, i),
-                            kind: MarkKind::Emphasis,
-                        });
+                        marked.push(Marked { inner: Span::new(s + 1, i), kind: MarkKind::Emphasis });
                         link_open = None;
                         i = e;
                         continue;
@@ -681,10 +625,7 @@ fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
                 if let Some((close, m)) = emphasis_close(v, i, n) {
                     fill(v, i..i + m, MARK);
                     fill(v, close..close + m, MARK);
-                    marked.push(Marked {
-                        inner: Span::new(i + m, close),
-                        kind: MarkKind::Emphasis,
-                    });
+                    marked.push(Marked { inner: Span::new(i + m, close), kind: MarkKind::Emphasis });
                     i += m;
                     continue;
                 }
@@ -737,15 +678,13 @@ fn emphasis_close(v: &[u8], i: usize, n: usize) -> Option<(usize, usize)> {
             let k = v[j..limit].iter().take_while(|&&x| x == ch).count();
             let before = v[j - 1];
             let next = v.get(j + k).copied().unwrap_or(b' ');
-            let closes =
-                !before.is_ascii_whitespace() && !(ch == b'_' && next.is_ascii_alphanumeric());
+            let closes = !before.is_ascii_whitespace() && !(ch == b'_' && next.is_ascii_alphanumeric());
             if closes && j > i + n {
                 if k == m {
                     return Some((j, k));
                 }
                 // `*x***` closing two emphases at once, followed by punctuation or space
-                let ends =
-                    !(next.is_ascii_alphanumeric() || next >= 0x80 && !matches!(next, 0xe3 | 0xef));
+                let ends = !(next.is_ascii_alphanumeric() || next >= 0x80 && !matches!(next, 0xe3 | 0xef));
                 if k > m && ends {
                     return Some((j + k - m, m));
                 }
@@ -778,10 +717,7 @@ fn find_quotes(v: &[u8], marked: &mut Vec<Marked>) {
                 Some(e) => {
                     // a nested opener before the closer restarts the search
                     if find(&v[..e], inner_start, o).is_none() {
-                        marked.push(Marked {
-                            inner: Span::new(inner_start, e),
-                            kind: *kind,
-                        });
+                        marked.push(Marked { inner: Span::new(inner_start, e), kind: *kind });
                     }
                     i = inner_start;
                 }
@@ -792,16 +728,10 @@ fn find_quotes(v: &[u8], marked: &mut Vec<Marked>) {
     // ASCII double quotes in prose: only when both sides hold no line break.
     let mut i = 0;
     while let Some(s) = find(v, i, b"\"") {
-        let limit = v[s + 1..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(v.len(), |p| p + s + 1);
+        let limit = v[s + 1..].iter().position(|&b| b == b'\n').map_or(v.len(), |p| p + s + 1);
         match find(&v[..limit], s + 1, b"\"") {
             Some(e) if e > s + 1 => {
-                marked.push(Marked {
-                    inner: Span::new(s + 1, e),
-                    kind: MarkKind::Quote,
-                });
+                marked.push(Marked { inner: Span::new(s + 1, e), kind: MarkKind::Quote });
                 i = e + 1;
             }
             _ => i = s + 1,
@@ -838,39 +768,15 @@ mod tests {
         let table: &[(&str, &str, &[&str])] = &[
             ("inline code", "调用 `foo_bar()` 函数", &["`foo_bar()`"]),
             ("role", "如 :numref:`fig_x`所示", &[":numref:`fig_x`"]),
-            (
-                "fence",
-                "前\n```python\nx = 1\n```\n后",
-                &["```python\nx = 1\n```"],
-            ),
+            ("fence", "前\n```python\nx = 1\n```\n后", &["```python\nx = 1\n```"]),
             ("math", "其中$x_i$是输入", &["$x_i$"]),
             ("comment", "甲<!-- TODO fix -->乙", &["<!-- TODO fix -->"]),
-            (
-                "url",
-                "见 https://arxiv.org/abs/2305.1（论文）",
-                &["https://arxiv.org/abs/2305.1"],
-            ),
+            ("url", "见 https://arxiv.org/abs/2305.1（论文）", &["https://arxiv.org/abs/2305.1"]),
             ("url in parens", "(见 https://a.b/c)", &["https://a.b/c"]),
-            (
-                "email",
-                "请写信给 ann.lee@example.com。",
-                &["ann.lee@example.com"],
-            ),
-            (
-                "link target",
-                "参见[文档](https://x.y/z)。",
-                &["(https://x.y/z)"],
-            ),
-            (
-                "html tag",
-                "甲<br/>乙<span class=\"x\">丙</span>",
-                &["<br/>", "<span class=\"x\">", "</span>"],
-            ),
-            (
-                "front matter",
-                "---\ntitle: Hello\n---\n正文",
-                &["---\ntitle: Hello\n---"],
-            ),
+            ("email", "请写信给 ann.lee@example.com。", &["ann.lee@example.com"]),
+            ("link target", "参见[文档](https://x.y/z)。", &["(https://x.y/z)"]),
+            ("html tag", "甲<br/>乙<span class=\"x\">丙</span>", &["<br/>", "<span class=\"x\">", "</span>"]),
+            ("front matter", "---\ntitle: Hello\n---\n正文", &["---\ntitle: Hello\n---"]),
             ("unclosed code", "单个 ` 反引号", &[]),
             ("money", "价格是 $5 和 $10", &[]),
         ];
@@ -881,10 +787,7 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_markdown_characters() {
-        assert_eq!(
-            hidden("调用 `foo` 与 https://x.org", Markup::Plain),
-            vec!["https://x.org"]
-        );
+        assert_eq!(hidden("调用 `foo` 与 https://x.org", Markup::Plain), vec!["https://x.org"]);
     }
 
     #[test]
@@ -895,19 +798,12 @@ mod tests {
             ("<u>请求头</u>(request header)", &["请求头"]),
             ("_下划线_强调", &["下划线"]),
             ("snake_case_name 不是强调", &[]),
-            (
-                "「张量」与《Attention Is All You Need》",
-                &["张量", "Attention Is All You Need"],
-            ),
+            ("「张量」与《Attention Is All You Need》", &["张量", "Attention Is All You Need"]),
             ("a * b * c", &[]),
         ];
         for (text, want) in table {
             let doc = Document::new(text, Markup::Markdown);
-            let mut got: Vec<&str> = doc
-                .marked()
-                .iter()
-                .map(|m| &text[m.inner.range()])
-                .collect();
+            let mut got: Vec<&str> = doc.marked().iter().map(|m| &text[m.inner.range()]).collect();
             got.sort_by_key(|s| text.find(s));
             assert_eq!(got, *want, "{text}");
         }
@@ -928,9 +824,6 @@ mod tests {
         let at = text.find("SGD").unwrap();
         assert_eq!(doc.line_of(at), 2);
         assert_eq!(doc.line_of(0), 1);
-        assert_eq!(
-            doc.sentence_around(Span::new(at, at + 3)),
-            "这是随机梯度下降（SGD），它很常用。"
-        );
+        assert_eq!(doc.sentence_around(Span::new(at, at + 3)), "这是随机梯度下降（SGD），它很常用。");
     }
 }

@@ -73,10 +73,7 @@ impl Reference {
     /// any CSV with `english` and `chinese` columns (see [`Glossary::from_csv_reader`](crate::Glossary::from_csv_reader)).
     /// Several Chinese equivalents are separated by `|`, the preferred first.
     pub fn from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Reference, ImportError> {
-        Ok(Reference::from_imported(import::read(
-            Path::new(name),
-            reader,
-        )?))
+        Ok(Reference::from_imported(import::read(Path::new(name), reader)?))
     }
 
     /// Reads a reference glossary from a file (see [`from_csv_reader`](Self::from_csv_reader)).
@@ -139,10 +136,7 @@ impl Reference {
             return Some(&self.entries[i]);
         }
         // an acronym: only when exactly one entry has it
-        let mut found = self
-            .entries
-            .iter()
-            .filter(|e| e.abbreviation.as_deref().is_some_and(|a| key(a) == k));
+        let mut found = self.entries.iter().filter(|e| e.abbreviation.as_deref().is_some_and(|a| key(a) == k));
         match (found.next(), found.next()) {
             (Some(e), None) => Some(e),
             _ => None,
@@ -175,14 +169,7 @@ mod tests {
         let mut rdr = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(
             rdr.headers().unwrap().iter().collect::<Vec<_>>(),
-            [
-                "english",
-                "chinese",
-                "abbreviation",
-                "category",
-                "domain",
-                "note"
-            ]
+            ["english", "chinese", "abbreviation", "category", "domain", "note"]
         );
         let mut seen = HashMap::new();
         let mut n = 0;
@@ -190,23 +177,9 @@ mod tests {
             let rec = rec.unwrap();
             assert_eq!(rec.len(), 6, "line {}", i + 2);
             let en = &rec[0];
-            assert!(
-                !en.is_empty() && en.trim() == en,
-                "line {}: english {en:?}",
-                i + 2
-            );
-            assert!(
-                ["term", "abbreviation", "name"].contains(&&rec[3]),
-                "line {}: category {:?}",
-                i + 2,
-                &rec[3]
-            );
-            assert!(
-                ["ml", "computing", "math", "name"].contains(&&rec[4]),
-                "line {}: domain {:?}",
-                i + 2,
-                &rec[4]
-            );
+            assert!(!en.is_empty() && en.trim() == en, "line {}: english {en:?}", i + 2);
+            assert!(["term", "abbreviation", "name"].contains(&&rec[3]), "line {}: category {:?}", i + 2, &rec[3]);
+            assert!(["ml", "computing", "math", "name"].contains(&&rec[4]), "line {}: domain {:?}", i + 2, &rec[4]);
             for zh in rec[1].split('|').filter(|z| !z.is_empty()) {
                 assert_eq!(zh.trim(), zh, "line {}: chinese {zh:?}", i + 2);
             }
@@ -222,16 +195,8 @@ mod tests {
     #[test]
     fn reads_any_csv_with_english_and_chinese() {
         let table: &[(&str, &str, &[&str])] = &[
-            (
-                "english,chinese\ndropout,暂退法|丢弃法\n",
-                "dropout",
-                &["暂退法", "丢弃法"],
-            ),
-            (
-                "Chinese,English,Note\n过拟合,overfitting,x\n",
-                "overfitting",
-                &["过拟合"],
-            ),
+            ("english,chinese\ndropout,暂退法|丢弃法\n", "dropout", &["暂退法", "丢弃法"]),
+            ("Chinese,English,Note\n过拟合,overfitting,x\n", "overfitting", &["过拟合"]),
             ("source,target\nTransformer,\n", "transformer", &[]),
         ];
         for (csv, en, zh) in table {
@@ -242,26 +207,17 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_line() {
-        let err =
-            Reference::from_csv_reader("terms.csv", "term,meaning\nx,y\n".as_bytes()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "terms.csv:1: needs an `english` and a `chinese` column in its header row"
-        );
+        let err = Reference::from_csv_reader("terms.csv", "term,meaning\nx,y\n".as_bytes()).unwrap_err();
+        assert_eq!(err.to_string(), "terms.csv:1: needs an `english` and a `chinese` column in its header row");
     }
 
     #[test]
     fn later_entries_win_and_acronyms_resolve() {
         let mut r = Reference::builtin();
-        let user =
-            Reference::from_csv_reader("u.csv", "english,chinese\ndropout,丢弃法\n".as_bytes())
-                .unwrap();
+        let user = Reference::from_csv_reader("u.csv", "english,chinese\ndropout,丢弃法\n".as_bytes()).unwrap();
         r.extend(user);
         assert_eq!(r.get("dropout").unwrap().chinese, ["丢弃法"]);
-        assert_eq!(
-            r.get("CNN").unwrap().english,
-            "convolutional neural network"
-        );
+        assert_eq!(r.get("CNN").unwrap().english, "convolutional neural network");
     }
 }
 
@@ -314,11 +270,7 @@ impl ChineseIndex {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
-        ChineseIndex {
-            matcher,
-            patterns,
-            forms,
-        }
+        ChineseIndex { matcher, patterns, forms }
     }
 
     /// The Chinese terms of the reference, for the segmenter.
@@ -388,10 +340,7 @@ pub(crate) fn annotate(
         };
         if let Some(first) = e.chinese.first() {
             if !r.chinese.contains(first) {
-                let reordered = r
-                    .chinese
-                    .iter()
-                    .find(|z| index.forms(z).iter().any(|&p| index.pattern(p) == first));
+                let reordered = r.chinese.iter().find(|z| index.forms(z).iter().any(|&p| index.pattern(p) == first));
                 let note = match (reordered, r.chinese.iter().find(|z| near_miss(first, z))) {
                     (Some(z), _) => format!("reference: {z} (word order)"),
                     (None, Some(z)) => format!("reference: {z} (near miss)"),
@@ -417,24 +366,18 @@ pub(crate) fn annotate(
         // How close the English and the Chinese come: the same paragraph, the same file.
         let near = |limit: usize| {
             used.iter().any(|(_, _, occ)| {
-                occ.iter().any(|&(d, at)| {
-                    e.occurrences
-                        .iter()
-                        .any(|o| o.source == d && o.span.start.abs_diff(at) <= limit)
-                })
+                occ.iter()
+                    .any(|&(d, at)| e.occurrences.iter().any(|o| o.source == d && o.span.start.abs_diff(at) <= limit))
             })
         };
-        let same_file = used.iter().any(|(_, _, occ)| {
-            occ.iter()
-                .any(|&(d, _)| e.occurrences.iter().any(|o| o.source == d))
-        });
+        let same_file =
+            used.iter().any(|(_, _, occ)| occ.iter().any(|&(d, _)| e.occurrences.iter().any(|o| o.source == d)));
         let count = used.iter().map(|(_, _, occ)| occ.len()).sum::<usize>();
         // A single word or an acronym has many senses (PDF, join, Limits): its Chinese must
         // be close by, in the same paragraph; a multi-word term may be anywhere in the input.
         // (names the reference knows are not ambiguous: 英伟达 is NVIDIA wherever it stands)
         let single = !e.english.contains([' ', '-']);
-        let ambiguous =
-            r.category != Some(Category::Name) && (single || e.category == Category::Abbreviation);
+        let ambiguous = r.category != Some(Category::Name) && (single || e.category == Category::Abbreviation);
         if ambiguous && !near(300) {
             e.note = join_note(&e.note, &format!("suggested: {preferred}"));
             continue;

@@ -15,9 +15,7 @@ use std::ops::Range;
 /// let span = Span::new(7, 14);
 /// assert_eq!(&text[span.range()], "dropout");
 /// ```
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,

@@ -22,10 +22,7 @@ use crate::merge::key;
 use std::collections::HashMap;
 
 fn forms(e: &Entry) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(&e.english)
-        .chain(e.abbreviation.as_ref())
-        .chain(e.variants.iter())
-        .map(|f| key(f))
+    std::iter::once(&e.english).chain(e.abbreviation.as_ref()).chain(e.variants.iter()).map(|f| key(f))
 }
 
 impl Glossary {
@@ -72,11 +69,7 @@ impl Glossary {
                 }
             }
         }
-        self.entries.sort_by(|a, b| {
-            b.frequency
-                .cmp(&a.frequency)
-                .then_with(|| a.english.cmp(&b.english))
-        });
+        self.entries.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
     }
 }
 

@@ -8,11 +8,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const HEADER: &str =
-    "english,chinese,abbreviation,variants,category,frequency,confidence,method,source,context,note";
+const HEADER: &str = "english,chinese,abbreviation,variants,category,frequency,confidence,method,source,context,note";
 
-const RAG_TEXT: &str =
-    "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。";
+const RAG_TEXT: &str = "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。";
 
 /// What one run of the binary did.
 #[derive(Debug)]
@@ -58,11 +56,7 @@ fn extract<S: AsRef<OsStr>>(args: &[S], stdin: Option<&[u8]>) -> Run {
 /// A successful run's CSV: header checked, rows returned.
 fn ok_rows(run: &Run) -> Vec<Row> {
     assert_eq!(run.code, 0, "expected success: {run:?}");
-    assert!(
-        !run.stderr.contains("termbridge: error:"),
-        "error on success: {}",
-        run.stderr
-    );
+    assert!(!run.stderr.contains("termbridge: error:"), "error on success: {}", run.stderr);
     parse_csv(&run.stdout)
 }
 
@@ -81,11 +75,7 @@ impl Row {
 
     /// The row without its `source` column (which names the input).
     fn without_source(&self) -> Vec<(String, String)> {
-        self.0
-            .iter()
-            .filter(|(c, _)| c != "source")
-            .cloned()
-            .collect()
+        self.0.iter().filter(|(c, _)| c != "source").cloned().collect()
     }
 
     /// The line number of the `source` column (`file:line`).
@@ -105,33 +95,20 @@ fn parse_csv(bytes: &[u8]) -> Vec<Row> {
     let text = std::str::from_utf8(bytes).expect("CSV is UTF-8");
     let first = text.lines().next().expect("CSV has a header line");
     assert_eq!(first, HEADER, "header");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(bytes);
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_string).collect();
     reader
         .records()
         .map(|r| {
             let r = r.expect("CSV record");
             assert_eq!(r.len(), 11, "columns of {r:?}");
-            Row(header
-                .iter()
-                .cloned()
-                .zip(r.iter().map(str::to_string))
-                .collect())
+            Row(header.iter().cloned().zip(r.iter().map(str::to_string)).collect())
         })
         .collect()
 }
 
 fn find<'a>(rows: &'a [Row], english: &str) -> &'a Row {
-    rows.iter()
-        .find(|r| r.get("english") == english)
-        .unwrap_or_else(|| panic!("no row for {english:?} in {rows:#?}"))
+    rows.iter().find(|r| r.get("english") == english).unwrap_or_else(|| panic!("no row for {english:?} in {rows:#?}"))
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -143,10 +120,8 @@ fn write(path: &Path, bytes: &[u8]) {
 
 /// Names of the entries of a folder, sorted.
 fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     names
 }
@@ -155,17 +130,9 @@ fn listing(dir: &Path) -> Vec<String> {
 fn assert_fails(run: &Run, needles: &[&str]) {
     assert_eq!(run.code, 2, "expected exit code 2: {run:?}");
     assert!(run.stdout.is_empty(), "stdout not empty: {run:?}");
-    assert!(
-        run.stderr.starts_with("termbridge: error:"),
-        "stderr: {:?}",
-        run.stderr
-    );
+    assert!(run.stderr.starts_with("termbridge: error:"), "stderr: {:?}", run.stderr);
     for needle in needles {
-        assert!(
-            run.stderr.contains(needle),
-            "stderr {:?} does not contain {needle:?}",
-            run.stderr
-        );
+        assert!(run.stderr.contains(needle), "stderr {:?} does not contain {needle:?}", run.stderr);
     }
 }
 
@@ -216,57 +183,25 @@ fn folders_are_read_recursively_and_only_text_and_markdown() {
     // (relative path, content, read?)
     let files: &[(&str, &str, bool)] = &[
         ("a.md", "过拟合（overfitting）很常见。", true),
-        (
-            "notes.txt",
-            "我们使用了知识蒸馏（knowledge distillation）。",
-            true,
-        ),
-        (
-            "sub/b.md",
-            "**注意力机制**（attention mechanism）很重要。",
-            true,
-        ),
-        (
-            "sub/deeper/c.markdown",
-            "批量归一化（batch normalization）加快了训练。",
-            true,
-        ),
-        (
-            "sub/deeper/d.txt",
-            "对比学习（contrastive learning）效果不错。",
-            true,
-        ),
+        ("notes.txt", "我们使用了知识蒸馏（knowledge distillation）。", true),
+        ("sub/b.md", "**注意力机制**（attention mechanism）很重要。", true),
+        ("sub/deeper/c.markdown", "批量归一化（batch normalization）加快了训练。", true),
+        ("sub/deeper/d.txt", "对比学习（contrastive learning）效果不错。", true),
         ("table.csv", "强化学习（reinforcement learning）,1", false),
         ("main.rs", "// 图神经网络（graph neural network）", false),
-        (
-            "sub/data.csv",
-            "生成对抗网络（generative adversarial network）",
-            false,
-        ),
-        (
-            "sub/README",
-            "卷积神经网络（convolutional neural network）",
-            false,
-        ),
+        ("sub/data.csv", "生成对抗网络（generative adversarial network）", false),
+        ("sub/README", "卷积神经网络（convolutional neural network）", false),
     ];
     for (rel, text, _) in files {
         write(&root.join(rel), text.as_bytes());
     }
     let rows = ok_rows(&extract(&[&root], None));
     let sources: BTreeSet<String> = rows.iter().map(|r| r.file().to_string()).collect();
-    let want: BTreeSet<String> = files
-        .iter()
-        .filter(|f| f.2)
-        .map(|f| root.join(f.0).display().to_string())
-        .collect();
+    let want: BTreeSet<String> = files.iter().filter(|f| f.2).map(|f| root.join(f.0).display().to_string()).collect();
     assert_eq!(sources, want, "{rows:#?}");
-    for english in [
-        "overfitting",
-        "knowledge distillation",
-        "attention mechanism",
-        "batch normalization",
-        "contrastive learning",
-    ] {
+    for english in
+        ["overfitting", "knowledge distillation", "attention mechanism", "batch normalization", "contrastive learning"]
+    {
         let row = find(&rows, english);
         assert_eq!(row.line(), 1);
     }
@@ -276,10 +211,7 @@ fn folders_are_read_recursively_and_only_text_and_markdown() {
         "generative adversarial network",
         "convolutional neural network",
     ] {
-        assert!(
-            rows.iter().all(|r| r.get("english") != english),
-            "{english} came from an ignored file: {rows:#?}"
-        );
+        assert!(rows.iter().all(|r| r.get("english") != english), "{english} came from an ignored file: {rows:#?}");
     }
 }
 
@@ -290,10 +222,7 @@ fn bom_and_crlf_give_the_same_terms_and_lines() {
     let variants: &[(&str, Vec<u8>)] = &[
         ("bom", [b"\xef\xbb\xbf".as_slice(), lf.as_bytes()].concat()),
         ("crlf", crlf.as_bytes().to_vec()),
-        (
-            "bom+crlf",
-            [b"\xef\xbb\xbf".as_slice(), crlf.as_bytes()].concat(),
-        ),
+        ("bom+crlf", [b"\xef\xbb\xbf".as_slice(), crlf.as_bytes()].concat()),
     ];
     for ext in ["txt", "md"] {
         let dir = tempfile::tempdir().unwrap();
@@ -302,24 +231,12 @@ fn bom_and_crlf_give_the_same_terms_and_lines() {
         let want = ok_rows(&extract(&[&plain], None));
         let columns = |rows: &[Row]| {
             rows.iter()
-                .map(|r| {
-                    (
-                        r.get("english").to_string(),
-                        r.get("chinese").to_string(),
-                        r.line(),
-                    )
-                })
+                .map(|r| (r.get("english").to_string(), r.get("chinese").to_string(), r.line()))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(
-            find(&want, "Retrieval-Augmented Generation").get("chinese"),
-            "检索增强生成"
-        );
+        assert_eq!(find(&want, "Retrieval-Augmented Generation").get("chinese"), "检索增强生成");
         assert_eq!(find(&want, "Retrieval-Augmented Generation").line(), 3);
-        assert_eq!(
-            find(&want, "stochastic gradient descent").get("chinese"),
-            "随机梯度下降"
-        );
+        assert_eq!(find(&want, "stochastic gradient descent").get("chinese"), "随机梯度下降");
         assert_eq!(find(&want, "stochastic gradient descent").line(), 4);
         for (name, bytes) in variants {
             let path = dir.path().join(format!("{}.{ext}", name.replace('+', "_")));
@@ -327,10 +244,7 @@ fn bom_and_crlf_give_the_same_terms_and_lines() {
             let got = ok_rows(&extract(&[&path], None));
             assert_eq!(columns(&got), columns(&want), "{name}.{ext}");
             for row in &got {
-                assert!(
-                    !row.get("context").contains(['\r', '\u{feff}']),
-                    "{name}.{ext}: {row:?}"
-                );
+                assert!(!row.get("context").contains(['\r', '\u{feff}']), "{name}.{ext}: {row:?}");
             }
         }
         if ext == "md" {
@@ -349,22 +263,15 @@ fn invalid_utf8_is_an_error_naming_file_byte_and_line() {
     // a Latin-1 file
     let latin1 = b"caf\xe9 au lait".to_vec();
     // (bytes, byte offset, line)
-    let table: &[(Vec<u8>, usize, usize)] = &[
-        (b"ok\n\xff\xfe".to_vec(), 3, 2),
-        (b"\xff".to_vec(), 0, 1),
-        (truncated, chinese.len(), 3),
-        (latin1, 3, 1),
-    ];
+    let table: &[(Vec<u8>, usize, usize)] =
+        &[(b"ok\n\xff\xfe".to_vec(), 3, 2), (b"\xff".to_vec(), 0, 1), (truncated, chinese.len(), 3), (latin1, 3, 1)];
     let dir = tempfile::tempdir().unwrap();
     for (i, (bytes, offset, line)) in table.iter().enumerate() {
         let path = dir.path().join(format!("bad{i}.txt"));
         write(&path, bytes);
         let run = extract(&[&path], None);
         let position = [format!("byte {offset}"), format!("line {line}")];
-        assert_fails(
-            &run,
-            &[&path.display().to_string(), &position[0], &position[1]],
-        );
+        assert_fails(&run, &[&path.display().to_string(), &position[0], &position[1]]);
         // and from standard input
         let run = extract(&["-"], Some(bytes));
         assert_fails(&run, &["<stdin>", &position[0], &position[1]]);
@@ -380,21 +287,14 @@ fn missing_paths_and_empty_folders_are_errors() {
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     let only_other = dir.path().join("only-other");
-    write(
-        &only_other.join("data.csv"),
-        "过拟合（overfitting）".as_bytes(),
-    );
+    write(&only_other.join("data.csv"), "过拟合（overfitting）".as_bytes());
     write(&only_other.join("sub/lib.rs"), b"fn main() {}");
     let table: &[(&str, Vec<&Path>, &Path)] = &[
         ("missing file", vec![&missing], &missing),
         ("missing after a good file", vec![&good, &missing], &missing),
         ("empty folder", vec![&empty], &empty),
         ("folder without text files", vec![&only_other], &only_other),
-        (
-            "empty folder after a good file",
-            vec![&good, &empty],
-            &empty,
-        ),
+        ("empty folder after a good file", vec![&good, &empty], &empty),
     ];
     for (name, args, culprit) in table {
         let run = extract(args, None);
@@ -407,10 +307,7 @@ fn missing_paths_and_empty_folders_are_errors() {
 fn output_file_holds_the_same_bytes_as_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.md");
-    write(
-        &input,
-        format!("{RAG_TEXT}\n\n大语言模型（large language model，LLM）很流行。\n").as_bytes(),
-    );
+    write(&input, format!("{RAG_TEXT}\n\n大语言模型（large language model，LLM）很流行。\n").as_bytes());
     let stdout = extract(&[&input], None);
     assert_eq!(stdout.code, 0, "{stdout:?}");
     let out = dir.path().join("out.csv");
@@ -419,10 +316,7 @@ fn output_file_holds_the_same_bytes_as_stdout() {
             write(&out, old.as_bytes());
         }
         for flag in ["-o", "--output"] {
-            let run = extract(
-                &[input.as_os_str(), OsStr::new(flag), out.as_os_str()],
-                None,
-            );
+            let run = extract(&[input.as_os_str(), OsStr::new(flag), out.as_os_str()], None);
             assert_eq!(run.code, 0, "{run:?}");
             assert!(run.stdout.is_empty(), "{run:?}");
             assert_eq!(std::fs::read(&out).unwrap(), stdout.stdout);
@@ -515,10 +409,7 @@ fn empty_and_term_free_inputs_give_just_the_header() {
         ("empty.txt", b""),
         ("bom-only.md", b"\xef\xbb\xbf"),
         ("chinese.txt", "这里只有中文，没有英文术语。".as_bytes()),
-        (
-            "code.md",
-            "```\nlet x = Transformer::new();\n```\n".as_bytes(),
-        ),
+        ("code.md", "```\nlet x = Transformer::new();\n```\n".as_bytes()),
     ];
     for (name, bytes) in table {
         let path = dir.path().join(name);

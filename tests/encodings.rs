@@ -10,8 +10,7 @@ use std::process::{Command, Stdio};
 use termbridge::input::{self, decode_with, read_all_with, read_file_with};
 use termbridge::InputError;
 
-const TEXT: &str =
-    "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。\n\
+const TEXT: &str = "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。\n\
     我们还使用了大语言模型（large language model，LLM）和向量数据库（vector database）。\r\n\
     最后，LLM 与 RAG 的结合在问答任务上表现最好。\n";
 
@@ -22,9 +21,7 @@ type Encode = fn(&str) -> Vec<u8>;
 fn encodings() -> Vec<(&'static str, &'static Encoding, Encode)> {
     vec![
         ("utf-8", UTF_8, |t| t.as_bytes().to_vec()),
-        ("utf-8-bom", UTF_8, |t| {
-            [b"\xef\xbb\xbf", t.as_bytes()].concat()
-        }),
+        ("utf-8-bom", UTF_8, |t| [b"\xef\xbb\xbf", t.as_bytes()].concat()),
         ("utf-16le-bom", UTF_16LE, |t| {
             let mut out = b"\xff\xfe".to_vec();
             out.extend(t.encode_utf16().flat_map(u16::to_le_bytes));
@@ -65,12 +62,7 @@ fn extract(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn termbridge");
-    child
-        .stdin
-        .take()
-        .expect("stdin pipe")
-        .write_all(stdin)
-        .expect("write stdin");
+    child.stdin.take().expect("stdin pipe").write_all(stdin).expect("write stdin");
     let out = child.wait_with_output().expect("wait for termbridge");
     let run = Run {
         code: out.status.code().expect("termbridge killed by a signal"),
@@ -114,8 +106,7 @@ fn every_detected_encoding_gives_the_same_glossary() {
                 None => {
                     let csv = String::from_utf8(from_file.clone()).unwrap();
                     if name == "rag" {
-                        for term in ["Retrieval-Augmented Generation", "检索增强生成", "LLM"]
-                        {
+                        for term in ["Retrieval-Augmented Generation", "检索增强生成", "LLM"] {
                             assert!(csv.contains(term), "{term} missing:\n{csv}");
                         }
                     }
@@ -209,17 +200,11 @@ fn noise(len: usize, mut seed: u64) -> Vec<u8> {
 fn random_bytes_are_an_error_naming_file_and_offset() {
     let dir = tempfile::tempdir().unwrap();
     // a readable start, so the offset is not 0
-    let bytes = [
-        b"abc\ndef\n".as_slice(),
-        &noise(4096, 0x9e37_79b9_7f4a_7c15),
-    ]
-    .concat();
+    let bytes = [b"abc\ndef\n".as_slice(), &noise(4096, 0x9e37_79b9_7f4a_7c15)].concat();
     // the bytes are none of the encodings detected
     assert!(Encoding::for_bom(&bytes).is_none());
     let utf8 = std::str::from_utf8(&bytes).unwrap_err();
-    assert!(GB18030
-        .decode_without_bom_handling_and_without_replacement(&bytes)
-        .is_none());
+    assert!(GB18030.decode_without_bom_handling_and_without_replacement(&bytes).is_none());
     let offset = utf8.valid_up_to();
     let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
     assert!(offset >= 8);
@@ -227,10 +212,8 @@ fn random_bytes_are_an_error_naming_file_and_offset() {
     let path = dir.path().join("random.txt");
     std::fs::write(&path, &bytes).unwrap();
     let position = [format!("byte {offset}"), format!("line {line}")];
-    for (args, name) in [
-        (vec![path.to_str().unwrap()], path.display().to_string()),
-        (vec!["-"], "<stdin>".to_string()),
-    ] {
+    for (args, name) in [(vec![path.to_str().unwrap()], path.display().to_string()), (vec!["-"], "<stdin>".to_string())]
+    {
         let run = extract(dir.path(), &args, &bytes);
         assert_eq!(run.code, 2, "{run:?}");
         assert!(run.stdout.is_empty(), "{run:?}");
@@ -239,10 +222,7 @@ fn random_bytes_are_an_error_naming_file_and_offset() {
         }
     }
     let err = decode_with(&path, bytes, None).unwrap_err();
-    assert!(
-        matches!(err, InputError::Encoding { offset: o, line: l, .. } if o == offset && l == line),
-        "{err}"
-    );
+    assert!(matches!(err, InputError::Encoding { offset: o, line: l, .. } if o == offset && l == line), "{err}");
 }
 
 /// GB18030 text with the byte at `at` replaced by `by`.
@@ -292,26 +272,13 @@ fn corrupted_gb18030_is_an_error() {
             assert!(run.stderr.contains(&needle), "{what}: {needle}: {run:?}");
         }
         let err = decode_with(&path, bytes.clone(), None).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                InputError::Encoding {
-                    offset: 4,
-                    line: 2,
-                    ..
-                }
-            ),
-            "{what}: {err}"
-        );
+        assert!(matches!(err, InputError::Encoding { offset: 4, line: 2, .. }), "{what}: {err}");
 
         // GB18030 named: the offset and line (3) of the broken character
         let line = 3;
         let err = decode_with(&path, bytes, Some(GB18030)).unwrap_err();
         let message = err.to_string();
-        assert!(
-            message.contains(&format!("gb18030 at byte {bad_at} (line {line})")),
-            "{what}: {message}"
-        );
+        assert!(message.contains(&format!("gb18030 at byte {bad_at} (line {line})")), "{what}: {message}");
         assert!(message.contains(&path.display().to_string()), "{message}");
     }
 }
@@ -326,17 +293,10 @@ fn named_encoding_offsets_count_the_bom_and_lines_count_characters() {
     bytes.extend([0x00, 0xd8]);
     bytes.extend("x".encode_utf16().flat_map(u16::to_le_bytes));
     for encoding in [None, Some(UTF_16LE)] {
-        let message = decode_with(path, bytes.clone(), encoding)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            message.contains(&format!("UTF-16LE at byte {bad} (line 2)")),
-            "{message}"
-        );
+        let message = decode_with(path, bytes.clone(), encoding).unwrap_err().to_string();
+        assert!(message.contains(&format!("UTF-16LE at byte {bad} (line 2)")), "{message}");
     }
     // UTF-8 named: a GB18030 file fails at its first byte
-    let message = decode_with(path, gb18030("中文"), Some(UTF_8))
-        .unwrap_err()
-        .to_string();
+    let message = decode_with(path, gb18030("中文"), Some(UTF_8)).unwrap_err().to_string();
     assert!(message.contains("UTF-8 at byte 0 (line 1)"), "{message}");
 }

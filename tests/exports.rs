@@ -33,13 +33,7 @@ fn csv_round_trip_keeps_unknown_columns() {
     let text = "english,chinese,reviewer,status\ndropout,暂退法,lin,\nLLM,大模型,,deleted\n";
     let g = glossary(text);
     let (out, _) = write(&g, Format::Csv, false);
-    assert!(
-        out.lines()
-            .next()
-            .unwrap()
-            .ends_with(",note,reviewer,status"),
-        "{out}"
-    );
+    assert!(out.lines().next().unwrap().ends_with(",note,reviewer,status"), "{out}");
     let again = glossary(&out);
     assert_eq!(again.entries(), g.entries());
     assert!(again.get("LLM").unwrap().is_deleted());
@@ -73,27 +67,15 @@ fn deepl_rules() {
     );
     let g = glossary(&csv);
     let (tsv, dropped) = write(&g, Format::Deepl, false);
-    assert_eq!(
-        tsv,
-        "model\t模型\nModel\t模型二\nfine-tuning\t微调\nFT\t微调\n"
-    );
+    assert_eq!(tsv, "model\t模型\nModel\t模型二\nfine-tuning\t微调\nFT\t微调\n");
     assert_eq!(dropped.len(), 2, "{dropped:?}"); // the 1100-byte source and the control character
-    assert!(
-        dropped.iter().any(|d| d.contains("longer than 1024 bytes")),
-        "{dropped:?}"
-    );
-    assert!(
-        dropped.iter().any(|d| d.contains("control character")),
-        "{dropped:?}"
-    );
+    assert!(dropped.iter().any(|d| d.contains("longer than 1024 bytes")), "{dropped:?}");
+    assert!(dropped.iter().any(|d| d.contains("control character")), "{dropped:?}");
     // sources are unique
     let dup = glossary("english,chinese\nattention,注意力\nattention,关注\n");
     let (tsv, dropped) = write(&dup, Format::Deepl, false);
     assert_eq!(tsv, "attention\t注意力\n");
-    assert!(
-        dropped[0].contains("already in the glossary"),
-        "{dropped:?}"
-    );
+    assert!(dropped[0].contains("already in the glossary"), "{dropped:?}");
 }
 
 #[test]
@@ -108,29 +90,14 @@ fn json_has_every_field_and_the_occurrences() {
     assert_eq!(e["english"], "Retrieval-Augmented Generation");
     assert_eq!(e["chinese"][0], "检索增强生成");
     assert_eq!(e["abbreviation"], "RAG");
-    for field in [
-        "variants",
-        "category",
-        "frequency",
-        "confidence",
-        "method",
-        "source",
-        "context",
-        "note",
-    ] {
+    for field in ["variants", "category", "frequency", "confidence", "method", "source", "context", "note"] {
         assert!(e.get(field).is_some(), "no {field} in {e}");
     }
     let occ = e["occurrences"].as_array().unwrap();
     assert_eq!(occ.len(), 3);
     let last = &occ[2];
-    assert_eq!(
-        (last["file"].as_str(), last["line"].as_u64()),
-        (Some("<input>"), Some(2))
-    );
-    let (s, t) = (
-        last["start"].as_u64().unwrap() as usize,
-        last["end"].as_u64().unwrap() as usize,
-    );
+    assert_eq!((last["file"].as_str(), last["line"].as_u64()), (Some("<input>"), Some(2)));
+    let (s, t) = (last["start"].as_u64().unwrap() as usize, last["end"].as_u64().unwrap() as usize);
     assert_eq!(&text[s..t], "RAG");
 }
 
@@ -138,10 +105,7 @@ fn json_has_every_field_and_the_occurrences() {
 fn synonym_lines() {
     let g = glossary("english,chinese,abbreviation,variants\nchain of thought,思维链,CoT,chain-of-thought\n\"a, b\",甲,,\nalone,,,\n");
     let (syn, _) = write(&g, Format::Synonyms, false);
-    assert_eq!(
-        syn,
-        "思维链, chain of thought, chain-of-thought, cot\n甲, a\\, b\n"
-    );
+    assert_eq!(syn, "思维链, chain of thought, chain-of-thought, cot\n甲, a\\, b\n");
 }
 
 #[test]
@@ -149,10 +113,7 @@ fn tools_formats_leave_out_tombstones() {
     let g = glossary("english,chinese,status\ndropout,暂退法,\nLLM,大模型,deleted\n");
     for format in [Format::Tsv, Format::Deepl, Format::Synonyms] {
         let (out, _) = write(&g, format, false);
-        assert!(
-            out.contains("暂退法") && !out.contains("大模型"),
-            "{format:?}: {out}"
-        );
+        assert!(out.contains("暂退法") && !out.contains("大模型"), "{format:?}: {out}");
     }
     let (csv, _) = write(&g, Format::Csv, false);
     assert!(csv.contains("大模型"), "{csv}");

@@ -19,11 +19,7 @@ fn check(name: &str) {
     let extractor = Extractor::builder().build().unwrap();
     // `source` names the file relative to the repository, as a user would type it
     let shown = format!("tests/golden/{name}");
-    let glossary = extractor.extract_sources(&[Source {
-        name: &shown,
-        text: &file.text,
-        markup: file.markup,
-    }]);
+    let glossary = extractor.extract_sources(&[Source { name: &shown, text: &file.text, markup: file.markup }]);
     let mut got = Vec::new();
     glossary.write_csv(&mut got).unwrap();
     let got = String::from_utf8(got).unwrap();
@@ -37,21 +33,12 @@ fn check(name: &str) {
         let (g, e): (Vec<&str>, Vec<&str>) = (got.lines().collect(), expected.lines().collect());
         let mut report = String::new();
         for i in 0..g.len().max(e.len()) {
-            let (a, b) = (
-                e.get(i).copied().unwrap_or("<none>"),
-                g.get(i).copied().unwrap_or("<none>"),
-            );
+            let (a, b) = (e.get(i).copied().unwrap_or("<none>"), g.get(i).copied().unwrap_or("<none>"));
             if a != b {
-                report.push_str(&format!(
-                    "line {}:\n  expected: {a}\n  got:      {b}\n",
-                    i + 1
-                ));
+                report.push_str(&format!("line {}:\n  expected: {a}\n  got:      {b}\n", i + 1));
             }
         }
-        panic!(
-            "{name}: the glossary differs from {}\n{report}",
-            expected_path.display()
-        );
+        panic!("{name}: the glossary differs from {}\n{report}", expected_path.display());
     }
 }
 

@@ -16,21 +16,13 @@ fn extractor(markup: Markup) -> &'static Extractor {
         Markup::Plain => &PLAIN,
         _ => &MARKDOWN,
     };
-    cell.get_or_init(|| {
-        Extractor::builder()
-            .markup(markup)
-            .build()
-            .expect("build extractor")
-    })
+    cell.get_or_init(|| Extractor::builder().markup(markup).build().expect("build extractor"))
 }
 
 /// 256 cases (`PROPTEST_CASES` overrides), no regression files.
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(256),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -38,8 +30,7 @@ fn config() -> ProptestConfig {
 
 const MARKUPS: [Markup; 2] = [Markup::Markdown, Markup::Plain];
 
-const CJK: &str =
-    "检索增强生成大语言模型注意力机制随机梯度下降过拟合的是在和了我们使用即也叫简称称为中文";
+const CJK: &str = "检索增强生成大语言模型注意力机制随机梯度下降过拟合的是在和了我们使用即也叫简称称为中文";
 const PUNCTUATION: &str = "（）()，,、。*_`\\<>[]《》「」“”:/.-'";
 const OTHER: &str = "\r\t\u{feff}\u{3000}\u{a0}#+$~!?&\"|=;é’—…；：";
 /// Full-width Latin letters and dot (see `fullwidth_latin_never_panics`).
@@ -286,13 +277,8 @@ fn check_occurrences(texts: &[&str], glossary: &Glossary) -> Result<(), TestCase
 fn check_csv(glossary: &Glossary) -> Result<(), TestCaseError> {
     let mut out = Vec::new();
     glossary.write_csv(&mut out).expect("write_csv to a Vec");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(out.as_slice());
-    prop_assert_eq!(
-        reader.headers().expect("header").iter().collect::<Vec<_>>(),
-        termbridge::glossary::CSV_HEADER
-    );
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(out.as_slice());
+    prop_assert_eq!(reader.headers().expect("header").iter().collect::<Vec<_>>(), termbridge::glossary::CSV_HEADER);
     let rows: Vec<csv::StringRecord> = reader
         .records()
         .collect::<Result<_, _>>()
@@ -415,10 +401,7 @@ fn fullwidth_domain_like_words_do_not_panic() {
         for markup in MARKUPS {
             let found = std::panic::catch_unwind(|| {
                 let doc = Document::new(text, markup);
-                candidates(&doc)
-                    .iter()
-                    .map(|c| c.text.to_string())
-                    .collect::<Vec<_>>()
+                candidates(&doc).iter().map(|c| c.text.to_string()).collect::<Vec<_>>()
             });
             assert!(found.is_ok(), "candidates panicked on {text:?}");
             let glossary = extractor(markup).extract(text);
@@ -437,17 +420,10 @@ fn strategies_reach_glossed_terms() {
     let tokens = tokens();
     let chars = mixed_chars();
     for _ in 0..200 {
-        for text in [
-            tokens.new_tree(&mut runner).unwrap().current(),
-            chars.new_tree(&mut runner).unwrap().current(),
-        ] {
+        for text in [tokens.new_tree(&mut runner).unwrap().current(), chars.new_tree(&mut runner).unwrap().current()] {
             let glossary = extractor(Markup::Markdown).extract(&text);
             entries += glossary.len();
-            glossed += glossary
-                .entries()
-                .iter()
-                .filter(|e| !e.chinese.is_empty())
-                .count();
+            glossed += glossary.entries().iter().filter(|e| !e.chinese.is_empty()).count();
         }
     }
     assert!(entries >= 400, "{entries} entries from 400 inputs");

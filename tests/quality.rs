@@ -47,21 +47,12 @@ struct Score {
 fn score(name: &str, extractor: &Extractor) -> Score {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let file = input::read_file(&dir.join(name)).unwrap();
-    let glossary = extractor.extract_sources(&[Source {
-        name,
-        text: &file.text,
-        markup: file.markup,
-    }]);
+    let glossary = extractor.extract_sources(&[Source { name, text: &file.text, markup: file.markup }]);
     let mut found: HashMap<String, Vec<String>> = HashMap::new();
     for e in glossary.entries() {
-        let forms = std::iter::once(&e.english)
-            .chain(e.abbreviation.as_ref())
-            .chain(e.variants.iter());
+        let forms = std::iter::once(&e.english).chain(e.abbreviation.as_ref()).chain(e.variants.iter());
         for f in forms {
-            found
-                .entry(key(f))
-                .or_default()
-                .extend(e.chinese.iter().cloned());
+            found.entry(key(f)).or_default().extend(e.chinese.iter().cloned());
         }
     }
     let mut s = Score::default();
@@ -95,14 +86,8 @@ fn score(name: &str, extractor: &Extractor) -> Score {
 #[test]
 fn fixture_quality() {
     let extractor = Extractor::builder().build().unwrap();
-    let names = [
-        "interview.txt",
-        "tutorial.md",
-        "abstract.txt",
-        "programming_book.md",
-        "stats_lecture.txt",
-        "reworded.txt",
-    ];
+    let names =
+        ["interview.txt", "tutorial.md", "abstract.txt", "programming_book.md", "stats_lecture.txt", "reworded.txt"];
     let mut total = Score::default();
     for name in names {
         let s = score(name, &extractor);
@@ -119,12 +104,6 @@ fn fixture_quality() {
     let pair_recall = total.pairs.0 as f64 / total.pairs.1 as f64;
     let term_recall = total.terms.0 as f64 / total.terms.1 as f64;
     assert!(total.junk.is_empty(), "junk extracted: {:?}", total.junk);
-    assert!(
-        pair_recall >= 0.90,
-        "pair recall {pair_recall:.3} fell below 0.90"
-    );
-    assert!(
-        term_recall >= 0.95,
-        "term recall {term_recall:.3} fell below 0.95"
-    );
+    assert!(pair_recall >= 0.90, "pair recall {pair_recall:.3} fell below 0.90");
+    assert!(term_recall >= 0.95, "term recall {term_recall:.3} fell below 0.95");
 }

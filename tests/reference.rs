@@ -6,23 +6,12 @@ use termbridge::{Extractor, Method};
 
 fn extractor(termbase: &str, builtin: bool) -> Extractor {
     let mine = Reference::from_csv_reader("mine.csv", termbase.as_bytes()).unwrap();
-    Extractor::builder()
-        .builtin_reference(builtin)
-        .reference(mine)
-        .build()
-        .unwrap()
+    Extractor::builder().builtin_reference(builtin).reference(mine).build().unwrap()
 }
 
 /// (what, termbase, text, english, expected chinese, expected method, expected note)
-type Case = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-    Option<Method>,
-    &'static str,
-);
+type Case =
+    (&'static str, &'static str, &'static str, &'static str, &'static [&'static str], Option<Method>, &'static str);
 
 #[test]
 fn reference_alignment() {
@@ -102,9 +91,7 @@ fn reference_alignment() {
     ];
     for (what, termbase, text, english, chinese, method, note) in table {
         let g = extractor(termbase, false).extract(text);
-        let e = g
-            .get(english)
-            .unwrap_or_else(|| panic!("{what}: no entry for {english} in {g:#?}"));
+        let e = g.get(english).unwrap_or_else(|| panic!("{what}: no entry for {english} in {g:#?}"));
         assert_eq!(e.chinese, *chinese, "{what}");
         assert_eq!(e.method, *method, "{what}");
         assert_eq!(e.note, *note, "{what}");
@@ -123,11 +110,7 @@ fn user_termbase_wins_over_the_shipped_one() {
 #[test]
 fn without_a_reference_standalone_terms_stay_bare() {
     let text = "训练时使用 dropout。暂退法能防止过拟合。";
-    let g = Extractor::builder()
-        .builtin_reference(false)
-        .build()
-        .unwrap()
-        .extract(text);
+    let g = Extractor::builder().builtin_reference(false).build().unwrap().extract(text);
     let e = g.get("dropout").unwrap();
     assert!(e.chinese.is_empty() && e.note.is_empty(), "{e:?}");
 }
@@ -136,13 +119,7 @@ fn without_a_reference_standalone_terms_stay_bare() {
 fn closer_evidence_gives_higher_confidence() {
     let ex = extractor("english,chinese\nword vector,词向量\n", false);
     let near = ex.extract("我们训练 word vector，也就是把词映射为词向量的方法。");
-    let far = ex.extract(&format!(
-        "我们训练 word vector。{}最后得到了词向量。",
-        "这一段与它无关。".repeat(200)
-    ));
-    let (n, f) = (
-        near.get("word vector").unwrap(),
-        far.get("word vector").unwrap(),
-    );
+    let far = ex.extract(&format!("我们训练 word vector。{}最后得到了词向量。", "这一段与它无关。".repeat(200)));
+    let (n, f) = (near.get("word vector").unwrap(), far.get("word vector").unwrap());
     assert!(n.confidence.unwrap() > f.confidence.unwrap(), "{n:?} {f:?}");
 }

@@ -64,14 +64,10 @@ impl FromStr for Format {
     /// ```
     fn from_str(s: &str) -> Result<Format, String> {
         let l = s.to_ascii_lowercase();
-        Format::ALL
-            .iter()
-            .find(|(n, _)| *n == l)
-            .map(|(_, f)| *f)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
-                format!("unknown format {s:?}; use one of {}", names.join(", "))
-            })
+        Format::ALL.iter().find(|(n, _)| *n == l).map(|(_, f)| *f).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
+            format!("unknown format {s:?}; use one of {}", names.join(", "))
+        })
     }
 }
 
@@ -102,23 +98,13 @@ impl Glossary {
     /// assert_eq!(String::from_utf8(out)?, "思维链, chain of thought, cot\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn write<W: Write>(
-        &self,
-        format: Format,
-        options: WriteOptions,
-        out: W,
-    ) -> Result<Report, ExportError> {
+    pub fn write<W: Write>(&self, format: Format, options: WriteOptions, out: W) -> Result<Report, ExportError> {
         let mut report = Report::default();
         // the termbase formats keep tombstones; the formats tools import leave them out
         let live;
         let tools = if self.entries.iter().any(|e| e.is_deleted()) {
             live = Glossary {
-                entries: self
-                    .entries
-                    .iter()
-                    .filter(|e| !e.is_deleted())
-                    .cloned()
-                    .collect(),
+                entries: self.entries.iter().filter(|e| !e.is_deleted()).cloned().collect(),
                 sources: self.sources.clone(),
             };
             &live
@@ -139,12 +125,7 @@ impl Glossary {
     /// Writes the glossary to `path` whole or not at all: into a temporary file in the same
     /// folder, renamed over `path` only when everything was written. A failed write leaves an
     /// existing file untouched.
-    pub fn write_file(
-        &self,
-        path: &Path,
-        format: Format,
-        options: WriteOptions,
-    ) -> Result<Report, ExportError> {
+    pub fn write_file(&self, path: &Path, format: Format, options: WriteOptions) -> Result<Report, ExportError> {
         let mut report = Report::default();
         write_atomically(path, |w| {
             report = self.write(format, options, w)?;
@@ -173,8 +154,7 @@ impl Glossary {
 
     /// Writes the CSV to `path` whole or not at all (see [`write_file`](Self::write_file)).
     pub fn write_csv_file(&self, path: &Path) -> Result<(), ExportError> {
-        self.write_file(path, Format::Csv, WriteOptions::default())
-            .map(|_| ())
+        self.write_file(path, Format::Csv, WriteOptions::default()).map(|_| ())
     }
 
     /// Writes the glossary as TBX v3 (TBX-Core): one `conceptEntry` per entry.
@@ -188,18 +168,12 @@ pub(crate) fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let persist = |source| ExportError::Persist {
-        path: path.to_path_buf(),
-        source,
-    };
+    let persist = |source| ExportError::Persist { path: path.to_path_buf(), source };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".termbridge-")
-        .tempfile_in(dir)
-        .map_err(persist)?;
+    let mut tmp = tempfile::Builder::new().prefix(".termbridge-").tempfile_in(dir).map_err(persist)?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut w)?;
@@ -216,8 +190,7 @@ pub(crate) fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_control() || c.is_whitespace() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
-        {
+        if c.is_control() || c.is_whitespace() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
             space = !out.is_empty();
         } else {
             if space {

@@ -87,14 +87,7 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
     open(w, "tbxHeader")?;
     open(w, "fileDesc")?;
     open(w, "sourceDesc")?;
-    text_element(
-        w,
-        "p",
-        &format!(
-            "Bilingual glossary (English–Chinese) {GENERATOR} {}",
-            env!("CARGO_PKG_VERSION")
-        ),
-    )?;
+    text_element(w, "p", &format!("Bilingual glossary (English–Chinese) {GENERATOR} {}", env!("CARGO_PKG_VERSION")))?;
     for source in &glossary.sources {
         text_element(w, "p", &format!("{INPUT_PREFIX}{source}"))?;
     }
@@ -119,10 +112,7 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
 /// The `key: value` notes of an entry, in the order they are written; values are cleaned
 /// and trimmed (as they are read back), empty ones left out.
 pub(crate) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
-    let mut notes = vec![
-        ("category", entry.category.as_str().to_string()),
-        ("frequency", entry.frequency.to_string()),
-    ];
+    let mut notes = vec![("category", entry.category.as_str().to_string()), ("frequency", entry.frequency.to_string())];
     if let Some(c) = entry.confidence {
         notes.push(("confidence", format!("{c:.2}")));
     }
@@ -132,11 +122,7 @@ pub(crate) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
     notes.push(("source", entry.source.clone()));
     notes.push(("context", entry.context.clone()));
     notes.push(("note", entry.note.clone()));
-    notes
-        .into_iter()
-        .map(|(k, v)| (k, clean(&v).trim().to_string()))
-        .filter(|(_, v)| !v.is_empty())
-        .collect()
+    notes.into_iter().map(|(k, v)| (k, clean(&v).trim().to_string())).filter(|(_, v)| !v.is_empty()).collect()
 }
 
 /// The notes of an entry's extra columns, `key: value`.
@@ -151,9 +137,7 @@ fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
 
 fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry) -> std::io::Result<()> {
     let id = format!("c{n}");
-    w.write_event(Event::Start(
-        BytesStart::new("conceptEntry").with_attributes([("id", id.as_str())]),
-    ))?;
+    w.write_event(Event::Start(BytesStart::new("conceptEntry").with_attributes([("id", id.as_str())])))?;
     for (key, value) in entry_notes(entry) {
         text_element(w, "note", &format!("{key}: {value}"))?;
     }
@@ -182,9 +166,7 @@ fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry) -> std::io:
 }
 
 fn lang_sec_start<W: Write>(w: &mut Writer<W>, lang: &str) -> std::io::Result<()> {
-    w.write_event(Event::Start(
-        BytesStart::new("langSec").with_attributes([("xml:lang", lang)]),
-    ))
+    w.write_event(Event::Start(BytesStart::new("langSec").with_attributes([("xml:lang", lang)])))
 }
 
 fn term_sec<W: Write>(w: &mut Writer<W>, term: &str, kind: Option<&str>) -> std::io::Result<()> {
@@ -206,8 +188,7 @@ fn close<W: Write>(w: &mut Writer<W>, name: &str) -> std::io::Result<()> {
 
 /// `<name>text</name>` on one line, `text` cleaned, trimmed (as it is read back) and escaped.
 fn text_element<W: Write>(w: &mut Writer<W>, name: &str, text: &str) -> std::io::Result<()> {
-    w.create_element(name)
-        .write_text_content(BytesText::from_escaped(escape(clean(text).trim())))?;
+    w.create_element(name).write_text_content(BytesText::from_escaped(escape(clean(text).trim())))?;
     Ok(())
 }
 
@@ -226,10 +207,7 @@ pub(crate) fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().all(is_xml_char) {
         text.into()
     } else {
-        text.chars()
-            .filter(|&c| is_xml_char(c))
-            .collect::<String>()
-            .into()
+        text.chars().filter(|&c| is_xml_char(c)).collect::<String>().into()
     }
 }
 
@@ -251,14 +229,8 @@ mod tests {
 
     #[test]
     fn cleans_and_escapes() {
-        assert_eq!(
-            clean("a\u{0}b\u{8}\u{b}\u{c}\u{1f}\u{fffe}\u{ffff}c\td\ne"),
-            "abc\td\ne"
-        );
-        assert_eq!(
-            escape("<a & b> ]]> \"q\" 'q'\r\n"),
-            "&lt;a &amp; b&gt; ]]&gt; &quot;q&quot; &apos;q&apos;&#13;\n"
-        );
+        assert_eq!(clean("a\u{0}b\u{8}\u{b}\u{c}\u{1f}\u{fffe}\u{ffff}c\td\ne"), "abc\td\ne");
+        assert_eq!(escape("<a & b> ]]> \"q\" 'q'\r\n"), "&lt;a &amp; b&gt; ]]&gt; &quot;q&quot; &apos;q&apos;&#13;\n");
         assert!(is_xml_char('😀'));
         assert!(!is_xml_char('\u{1}'));
     }
@@ -271,9 +243,9 @@ mod tests {
             .extract("我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。");
         let out = tbx(&g);
         assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href="));
-        assert!(out.contains(
-            "<tbx type=\"TBX-Core\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"
-        ));
+        assert!(
+            out.contains("<tbx type=\"TBX-Core\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">")
+        );
         assert_eq!(out.matches("<conceptEntry id=").count(), g.len());
         assert!(out.contains("<conceptEntry id=\"c1\">"));
         assert!(out.contains("<term>Retrieval-Augmented Generation</term>"));

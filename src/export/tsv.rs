@@ -41,10 +41,7 @@ fn deepl_problem(s: &str) -> Option<&'static str> {
         Some("is empty")
     } else if s.trim() != s {
         Some("has leading or trailing whitespace")
-    } else if s
-        .chars()
-        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
-    {
+    } else if s.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
         Some("holds a control character or line break")
     } else if s.len() > DEEPL_MAX_BYTES {
         Some("is longer than 1024 bytes")
@@ -55,10 +52,7 @@ fn deepl_problem(s: &str) -> Option<&'static str> {
 
 /// DeepL: `source<TAB>target`, the first Chinese of each entry; sources unique (the first
 /// entry with a source wins), entries DeepL would refuse left out. Returns what was left out.
-pub(crate) fn write_deepl<W: Write>(
-    glossary: &Glossary,
-    mut out: W,
-) -> Result<Vec<String>, ExportError> {
+pub(crate) fn write_deepl<W: Write>(glossary: &Glossary, mut out: W) -> Result<Vec<String>, ExportError> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut dropped = Vec::new();
     for e in &glossary.entries {
@@ -69,16 +63,9 @@ pub(crate) fn write_deepl<W: Write>(
             let problem = deepl_problem(source)
                 .map(|p| format!("source {p}"))
                 .or_else(|| deepl_problem(zh).map(|p| format!("target {p}")))
-                .or_else(|| {
-                    (!seen.insert(source.clone()))
-                        .then(|| "source is already in the glossary".to_string())
-                });
+                .or_else(|| (!seen.insert(source.clone())).then(|| "source is already in the glossary".to_string()));
             match problem {
-                Some(p) => dropped.push(format!(
-                    "DeepL: left out {:?} → {:?}: {p}",
-                    one_line(source),
-                    one_line(zh)
-                )),
+                Some(p) => dropped.push(format!("DeepL: left out {:?} → {:?}: {p}", one_line(source), one_line(zh))),
                 None => writeln!(out, "{source}\t{zh}")?,
             }
         }
@@ -90,9 +77,7 @@ pub(crate) fn write_deepl<W: Write>(
 /// escaped, one line.
 fn synonym(s: &str) -> String {
     let s = one_line(s).to_lowercase();
-    s.replace('\\', "\\\\")
-        .replace(',', "\\,")
-        .replace("=>", "=\\>")
+    s.replace('\\', "\\\\").replace(',', "\\,").replace("=>", "=\\>")
 }
 
 /// Solr/Elasticsearch: every Chinese rendering and English form of an entry on one line,
@@ -100,12 +85,8 @@ fn synonym(s: &str) -> String {
 pub(crate) fn write_synonyms<W: Write>(glossary: &Glossary, mut out: W) -> Result<(), ExportError> {
     for e in &glossary.entries {
         let mut terms: Vec<String> = Vec::new();
-        let forms = e
-            .chinese
-            .iter()
-            .chain(std::iter::once(&e.english))
-            .chain(e.variants.iter())
-            .chain(e.abbreviation.as_ref());
+        let forms =
+            e.chinese.iter().chain(std::iter::once(&e.english)).chain(e.variants.iter()).chain(e.abbreviation.as_ref());
         for f in forms {
             let s = synonym(f);
             if !s.is_empty() && !terms.contains(&s) {

@@ -12,27 +12,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Header names accepted for each column (case-insensitive).
-const ENGLISH: &[&str] = &[
-    "english",
-    "en",
-    "en-us",
-    "en_us",
-    "source",
-    "term",
-    "source_term",
-    "source term",
-];
-const CHINESE: &[&str] = &[
-    "chinese",
-    "zh",
-    "zh-cn",
-    "zh_cn",
-    "zh-hans",
-    "target",
-    "target_term",
-    "target term",
-    "translation",
-];
+const ENGLISH: &[&str] = &["english", "en", "en-us", "en_us", "source", "term", "source_term", "source term"];
+const CHINESE: &[&str] =
+    &["chinese", "zh", "zh-cn", "zh_cn", "zh-hans", "target", "target_term", "target term", "translation"];
 
 /// A glossary read from CSV, with whether it carried a `category` column.
 pub(crate) struct Imported {
@@ -68,42 +50,23 @@ impl Glossary {
 }
 
 pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
-    let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
     read(path, std::io::BufReader::new(file))
 }
 
 fn split(cell: &str) -> Vec<String> {
-    cell.split(['|', ';', '；'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    cell.split(['|', ';', '；']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
 pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportError> {
-    let format = |line: u64, message: String| ImportError::Format {
-        path: PathBuf::from(path),
-        line,
-        message,
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(reader);
+    let format = |line: u64, message: String| ImportError::Format { path: PathBuf::from(path), line, message };
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(reader);
     let headers = rdr.headers().map_err(|e| format(1, e.to_string()))?.clone();
     let find = |names: &[&str]| {
-        headers
-            .iter()
-            .position(|h| names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str()))
+        headers.iter().position(|h| names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str()))
     };
     let (Some(en), Some(zh)) = (find(ENGLISH), find(CHINESE)) else {
-        return Err(format(
-            1,
-            "needs an `english` and a `chinese` column in its header row".into(),
-        ));
+        return Err(format(1, "needs an `english` and a `chinese` column in its header row".into()));
     };
     let col = |n: &str| find(&[n]);
     let (abbr, variants, category, frequency, confidence, method, source, context, note) = (
@@ -117,22 +80,11 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
         col("context"),
         find(&["note", "notes", "comment", "comments"]),
     );
-    let known: Vec<usize> = [
-        Some(en),
-        Some(zh),
-        abbr,
-        variants,
-        category,
-        frequency,
-        confidence,
-        method,
-        source,
-        context,
-        note,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let known: Vec<usize> =
+        [Some(en), Some(zh), abbr, variants, category, frequency, confidence, method, source, context, note]
+            .into_iter()
+            .flatten()
+            .collect();
     let extra_columns: Vec<(usize, String)> = headers
         .iter()
         .enumerate()
@@ -144,15 +96,13 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
         let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), e.to_string()))?;
         let line = rec.position().map_or(0, |p| p.line());
         // a cell neutralised against spreadsheet formulas reads back as written
-        let get =
-            |c: Option<usize>| unneutralise(c.and_then(|c| rec.get(c)).unwrap_or("").to_string());
+        let get = |c: Option<usize>| unneutralise(c.and_then(|c| rec.get(c)).unwrap_or("").to_string());
         let english = get(Some(en));
         if english.is_empty() {
             continue;
         }
-        let bad = |column: &str, value: &str, want: &str| {
-            format(line, format!("column `{column}`: {value:?} is not {want}"))
-        };
+        let bad =
+            |column: &str, value: &str, want: &str| format(line, format!("column `{column}`: {value:?} is not {want}"));
         let category = match get(category).as_str() {
             "" | "term" => Category::Term,
             "abbreviation" => Category::Abbreviation,
@@ -161,9 +111,7 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
         };
         let frequency = match get(frequency).as_str() {
             "" => 0,
-            f => f
-                .parse()
-                .map_err(|_| bad("frequency", f, "a whole number"))?,
+            f => f.parse().map_err(|_| bad("frequency", f, "a whole number"))?,
         };
         let confidence = match get(confidence).as_str() {
             "" => None,
@@ -179,13 +127,7 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
             "parenthesis" => Some(Method::Parenthesis),
             "apposition" => Some(Method::Apposition),
             "reference" => Some(Method::Reference),
-            other => {
-                return Err(bad(
-                    "method",
-                    other,
-                    "one of parenthesis, apposition, reference",
-                ))
-            }
+            other => return Err(bad("method", other, "one of parenthesis, apposition, reference")),
         };
         entries.push(Entry {
             english,
@@ -207,13 +149,7 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
             occurrences: Vec::new(),
         });
     }
-    Ok(Imported {
-        glossary: Glossary {
-            entries,
-            sources: Vec::new(),
-        },
-        has_category: category.is_some(),
-    })
+    Ok(Imported { glossary: Glossary { entries, sources: Vec::new() }, has_category: category.is_some() })
 }
 
 #[cfg(test)]
@@ -223,18 +159,13 @@ mod tests {
     #[test]
     fn csv_round_trip() {
         let extractor = crate::Extractor::builder().build().unwrap();
-        let g = extractor.extract(
-            "我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）和微调。RAG 很有效。",
-        );
+        let g = extractor.extract("我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）和微调。RAG 很有效。");
         let mut out = Vec::new();
         g.write_csv(&mut out).unwrap();
         let back = Glossary::from_csv_reader("g.csv", out.as_slice()).unwrap();
         let mut again = Vec::new();
         back.write_csv(&mut again).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(again).unwrap()
-        );
+        assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(again).unwrap());
     }
 
     #[test]

@@ -37,22 +37,13 @@ use std::path::Path;
 /// Reads a TBX file (v2 or v3) into a glossary. `path` is used in error messages.
 pub(crate) fn read<R: BufRead>(path: &Path, mut reader: R) -> Result<Glossary, ImportError> {
     let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|source| ImportError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+    reader.read_to_end(&mut bytes).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
     let text = decode(path, &bytes)?;
     Parser::new(path, &text).run()
 }
 
 fn format_error(path: &Path, line: u64, message: impl Into<String>) -> ImportError {
-    ImportError::Format {
-        path: path.to_path_buf(),
-        line,
-        message: message.into(),
-    }
+    ImportError::Format { path: path.to_path_buf(), line, message: message.into() }
 }
 
 /// 1-based line of byte `offset` of `text`.
@@ -105,10 +96,7 @@ enum Node {
 
 impl Element {
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// The language: `xml:lang`, or `lang` as some old TBX v2 files have it.
@@ -124,19 +112,12 @@ impl Element {
     }
 
     fn children_named<'a>(&'a self, names: &'a [&str]) -> impl Iterator<Item = &'a Element> {
-        self.elements()
-            .filter(move |e| names.contains(&e.name.as_str()))
+        self.elements().filter(move |e| names.contains(&e.name.as_str()))
     }
 
     /// The first element named `name` among the descendants, depth first.
     fn descendant(&self, name: &str) -> Option<&Element> {
-        self.elements().find_map(|e| {
-            if e.name == name {
-                Some(e)
-            } else {
-                e.descendant(name)
-            }
-        })
+        self.elements().find_map(|e| if e.name == name { Some(e) } else { e.descendant(name) })
     }
 
     /// All descendants, depth first.
@@ -235,27 +216,18 @@ impl<'a> Parser<'a> {
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) if crate::export::tbx::is_xml_char(c) => c.to_string(),
-                        Ok(Some(c)) => {
-                            return Err(self.error(
-                                start,
-                                format!(
-                                    "not well-formed XML: character reference &{}; is U+{:04X}, which XML does not allow",
-                                    &*r, c as u32
-                                ),
-                            ))
-                        }
+                        Ok(Some(c)) => return Err(self.error(
+                            start,
+                            format!(
+                                "not well-formed XML: character reference &{}; is U+{:04X}, which XML does not allow",
+                                &*r, c as u32
+                            ),
+                        )),
                         Ok(None) => match resolve_predefined_entity(&r) {
                             Some(s) => s.to_string(),
-                            None => {
-                                return Err(self.error(
-                                    start,
-                                    format!("unknown entity &{};", &*r),
-                                ))
-                            }
+                            None => return Err(self.error(start, format!("unknown entity &{};", &*r))),
                         },
-                        Err(e) => {
-                            return Err(self.error(start, format!("not well-formed XML: {e}")))
-                        }
+                        Err(e) => return Err(self.error(start, format!("not well-formed XML: {e}"))),
                     };
                     self.text(&resolved, start)?;
                 }
@@ -266,16 +238,12 @@ impl<'a> Parser<'a> {
         if let Some((name, at)) = self.open.last() {
             let line = line_at(self.text.as_bytes(), *at);
             let end = self.text.len() as u64;
-            return Err(self.error(
-                end,
-                format!("not well-formed XML: the file ends inside <{name}> opened on line {line}"),
-            ));
+            return Err(
+                self.error(end, format!("not well-formed XML: the file ends inside <{name}> opened on line {line}"))
+            );
         }
         if !self.root_seen {
-            return Err(self.error(
-                0,
-                "no root element: the file is empty or not XML; expected a TBX file",
-            ));
+            return Err(self.error(0, "no root element: the file is empty or not XML; expected a TBX file"));
         }
         Ok(self.glossary)
     }
@@ -284,18 +252,13 @@ impl<'a> Parser<'a> {
         let name = e.local_name().as_ref().to_string();
         if self.open.is_empty() {
             if self.root_seen {
-                return Err(self.error(
-                    at,
-                    format!("not well-formed XML: a second root element <{name}>"),
-                ));
+                return Err(self.error(at, format!("not well-formed XML: a second root element <{name}>")));
             }
             self.root_seen = true;
             if name != "tbx" && name != "martif" {
                 return Err(self.error(
                     at,
-                    format!(
-                        "the root element is <{name}>, not <tbx> (TBX v3) or <martif> (TBX v2): not a TBX file"
-                    ),
+                    format!("the root element is <{name}>, not <tbx> (TBX v3) or <martif> (TBX v2): not a TBX file"),
                 ));
             }
         }
@@ -309,11 +272,7 @@ impl<'a> Parser<'a> {
                     .map_err(|err| self.error(at, format!("not well-formed XML: {err}")))?;
                 attrs.push((a.key.as_ref().to_string(), value.into_owned()));
             }
-            self.building.push(Element {
-                name,
-                attrs,
-                children: Vec::new(),
-            });
+            self.building.push(Element { name, attrs, children: Vec::new() });
         }
         Ok(())
     }
@@ -352,10 +311,7 @@ impl<'a> Parser<'a> {
             // point at the text itself, not at the line break before it
             let rest = self.text.get(at as usize..).unwrap_or("");
             let skip = rest.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-            return Err(self.error(
-                at + skip as u64,
-                "not well-formed XML: text outside the root element",
-            ));
+            return Err(self.error(at + skip as u64, "not well-formed XML: text outside the root element"));
         }
         if let Some(e) = self.building.last_mut() {
             match e.children.last_mut() {
@@ -369,10 +325,7 @@ impl<'a> Parser<'a> {
 
 /// The primary language subtag of `lang`, lowercased.
 fn primary(lang: &str) -> String {
-    lang.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+    lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
 }
 
 fn is_english(lang: &str) -> bool {
@@ -391,12 +344,9 @@ struct Term {
 
 impl Term {
     fn is_abbreviation(&self) -> bool {
-        self.term_type.as_deref().is_some_and(|t| {
-            matches!(
-                t.to_ascii_lowercase().as_str(),
-                "abbreviation" | "acronym" | "initialism"
-            )
-        })
+        self.term_type
+            .as_deref()
+            .is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "abbreviation" | "acronym" | "initialism"))
     }
 }
 
@@ -420,18 +370,14 @@ fn terms(lang_section: &Element) -> Vec<Term> {
         .children_named(&["termSec", "tig", "ntig"])
         .filter_map(|section| {
             let text = section.descendant("term")?.text();
-            (!text.is_empty()).then(|| Term {
-                text,
-                term_type: term_type(section),
-            })
+            (!text.is_empty()).then(|| Term { text, term_type: term_type(section) })
         })
         .collect()
 }
 
 /// Parses a value of a serde enum named in lowercase (`Category`, `Method`).
 fn parse_enum<'de, T: Deserialize<'de>>(value: &str) -> Option<T> {
-    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
-        value.into_deserializer();
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = value.into_deserializer();
     T::deserialize(de).ok()
 }
 
@@ -441,12 +387,9 @@ fn restore(entry: &mut Entry, category: &mut Option<Category>, key: &str, value:
     match key {
         "category" => parse_enum(value).map(|c| *category = Some(c)).is_some(),
         "frequency" => value.parse().map(|f| entry.frequency = f).is_ok(),
-        "confidence" => value
-            .parse::<f32>()
-            .ok()
-            .filter(|c| (0.0..=1.0).contains(c))
-            .map(|c| entry.confidence = Some(c))
-            .is_some(),
+        "confidence" => {
+            value.parse::<f32>().ok().filter(|c| (0.0..=1.0).contains(c)).map(|c| entry.confidence = Some(c)).is_some()
+        }
         "method" => parse_enum(value).map(|m| entry.method = Some(m)).is_some(),
         "source" => {
             entry.source = value.to_string();
@@ -461,15 +404,7 @@ fn restore(entry: &mut Entry, category: &mut Option<Category>, key: &str, value:
 }
 
 /// The fields restored from `key: value` notes.
-const KNOWN: [&str; 7] = [
-    "category",
-    "frequency",
-    "confidence",
-    "method",
-    "source",
-    "context",
-    "note",
-];
+const KNOWN: [&str; 7] = ["category", "frequency", "confidence", "method", "source", "context", "note"];
 
 /// The entry of a concept element; `None` without an English term. `ours`: the file was
 /// written by termbridge, whose other `key: value` notes are extra columns.
@@ -492,10 +427,7 @@ fn entry(concept: &Element, ours: bool) -> Option<Entry> {
             }
         }
     }
-    let head = english
-        .iter()
-        .position(|t| !t.is_abbreviation())
-        .unwrap_or(0);
+    let head = english.iter().position(|t| !t.is_abbreviation()).unwrap_or(0);
     if english.is_empty() {
         return None;
     }
@@ -508,11 +440,9 @@ fn entry(concept: &Element, ours: bool) -> Option<Entry> {
             let marked = english.iter().any(Term::is_abbreviation);
             (!marked && !is_acronym(&head.text))
                 .then(|| {
-                    english.iter().position(|t| {
-                        t.term_type.is_none()
-                            && is_acronym(&t.text)
-                            && abbreviates(&t.text, &head.text)
-                    })
+                    english
+                        .iter()
+                        .position(|t| t.term_type.is_none() && is_acronym(&t.text) && abbreviates(&t.text, &head.text))
                 })
                 .flatten()
         })
@@ -559,13 +489,11 @@ fn entry(concept: &Element, ours: bool) -> Option<Entry> {
         others.push(text);
     }
     entry.note = others.join("; ");
-    entry.category = category.unwrap_or(
-        if entry.abbreviation.is_none() && is_acronym(&entry.english) {
-            Category::Abbreviation
-        } else {
-            Category::Term
-        },
-    );
+    entry.category = category.unwrap_or(if entry.abbreviation.is_none() && is_acronym(&entry.english) {
+        Category::Abbreviation
+    } else {
+        Category::Term
+    });
     Some(entry)
 }
 
@@ -594,37 +522,20 @@ mod tests {
         let e = err("<?xml version=\"1.0\"?>\n<tbx>\n<text>\n</tbx>\n");
         assert!(e.starts_with("t.tbx:4: not well-formed XML"), "{e}");
         let e = err("<?xml version=\"1.0\"?>\n\n<glossary/>\n");
-        assert!(
-            e.starts_with("t.tbx:3: the root element is <glossary>"),
-            "{e}"
-        );
+        assert!(e.starts_with("t.tbx:3: the root element is <glossary>"), "{e}");
         let e = err("<martif>\n<text>\n<body>");
-        assert!(
-            e.contains("the file ends inside <body> opened on line 3"),
-            "{e}"
-        );
+        assert!(e.contains("the file ends inside <body> opened on line 3"), "{e}");
         let e = err("");
         assert!(e.starts_with("t.tbx:1: no root element"), "{e}");
         let e = err("<tbx>\n</tbx>\n\n  trailing");
-        assert!(
-            e.starts_with("t.tbx:4: not well-formed XML: text outside the root element"),
-            "{e}"
-        );
+        assert!(e.starts_with("t.tbx:4: not well-formed XML: text outside the root element"), "{e}");
         let e = err("<tbx>\n</tbx>\n<tbx/>");
-        assert!(
-            e.starts_with("t.tbx:3: not well-formed XML: a second root element <tbx>"),
-            "{e}"
-        );
+        assert!(e.starts_with("t.tbx:3: not well-formed XML: a second root element <tbx>"), "{e}");
         let e = err("<martif>\n&#1;</martif>");
-        assert!(
-            e.starts_with("t.tbx:2: not well-formed XML: character reference &#1;"),
-            "{e}"
-        );
+        assert!(e.starts_with("t.tbx:2: not well-formed XML: character reference &#1;"), "{e}");
         let e = err("<tbx>\n<x>&nbsp;</x></tbx>");
         assert!(e.starts_with("t.tbx:2: unknown entity &nbsp;"), "{e}");
-        let e = read(Path::new("t.tbx"), &b"<tbx>\n\xff</tbx>"[..])
-            .unwrap_err()
-            .to_string();
+        let e = read(Path::new("t.tbx"), &b"<tbx>\n\xff</tbx>"[..]).unwrap_err().to_string();
         assert!(e.starts_with("t.tbx:2: not valid UTF-8 at byte 6"), "{e}");
     }
 
@@ -696,10 +607,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(ours.sources, ["a.md"]);
-        assert_eq!(
-            ours.entries[0].extra.get("status").map(String::as_str),
-            Some("deleted")
-        );
+        assert_eq!(ours.entries[0].extra.get("status").map(String::as_str), Some("deleted"));
         assert!(ours.entries[0].is_deleted());
         assert_eq!(ours.entries[0].note, "");
         let theirs = read_str(&format!("<tbx>{concept}")).unwrap();
@@ -719,8 +627,7 @@ mod tests {
 
     #[test]
     fn utf16_with_bom() {
-        let text =
-            "<?xml version=\"1.0\" encoding=\"UTF-16\"?><tbx><text><body><conceptEntry id=\"c\">\
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><tbx><text><body><conceptEntry id=\"c\">\
                     <langSec xml:lang=\"en\"><termSec><term>overfitting</term></termSec></langSec>\
                     <langSec xml:lang=\"zh\"><termSec><term>过拟合</term></termSec></langSec>\
                     </conceptEntry></body></text></tbx>";
@@ -755,9 +662,6 @@ mod tests {
         }
         let mut second = Vec::new();
         crate::export::tbx::write(&back, &mut second).unwrap();
-        assert_eq!(
-            String::from_utf8(first).unwrap(),
-            String::from_utf8(second).unwrap()
-        );
+        assert_eq!(String::from_utf8(first).unwrap(), String::from_utf8(second).unwrap());
     }
 }
