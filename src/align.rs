@@ -93,6 +93,9 @@ pub(crate) struct LeftSite {
     expected: f32,
     /// The English, lowercased.
     english: String,
+    /// Keep the gloss only if the chosen term reaches its natural boundary and fits the
+    /// English's length (for glosses without brackets or keywords).
+    strict: bool,
 }
 
 /// One possible Chinese term.
@@ -832,6 +835,7 @@ impl<'j> Aligner<'j> {
         }
         // Appositions.
         for (ci, cand) in cands.iter().enumerate() {
+            self.juxtaposition(doc, cand, &mut out);
             self.apposition_after(doc, cands, ci, &mut out);
             self.apposition_before(doc, cand, &mut out);
             let _ = (ci, &by_start);
@@ -1126,6 +1130,64 @@ impl<'j> Aligner<'j> {
         });
     }
 
+    /// `全基因组关联分析 GWAS`, `最终一致性 eventual consistency：`: a term and its English side by
+    /// side, separated by a space. Only for acronyms and lowercase terms (not names, which
+    /// follow the noun they are an instance of: 框架 PyTorch), only where the English ends the
+    /// phrase, and only when the Chinese reaches a natural boundary and fits the English.
+    fn juxtaposition(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+        let view = doc.view();
+        let text = cand.text;
+        let lowercase_term =
+            text.chars().all(|c| !c.is_ascii_uppercase()) && text.chars().any(|c| c.is_ascii_lowercase());
+        let acronym = is_acronym(text) && !text.chars().any(|c| c.is_ascii_digit());
+        if !(lowercase_term || acronym) || text.chars().any(|c| c.is_ascii_digit()) {
+            return;
+        }
+        // exactly a space between the Chinese and the English
+        let before = &view[..cand.span.start];
+        let spaces = before.len() - before.trim_end_matches([' ', '\u{a0}']).len();
+        if spaces == 0 || !char_before(view, cand.span.start - spaces).is_some_and(is_cjk) {
+            return;
+        }
+        // the English ends the phrase: punctuation, a bracket, the end, or a function word
+        let after = skip_fwd(view, cand.span.end, false);
+        let ends = match char_at(view, after) {
+            None => true,
+            Some(c) if is_cjk(c) => {
+                let next: String = view[after..].chars().take(4).collect();
+                // a function word, an adverb or a verb starts the rest of the sentence
+                self.jieba.tag(&next, false).first().is_some_and(|w| {
+                    is_stop(w.word, w.tag) || matches!(w.tag.chars().next(), Some('d' | 'p' | 'c' | 'r' | 'v'))
+                })
+            }
+            Some(c) => !c.is_alphanumeric() && c as u32 != HARD as u32,
+        };
+        if !ends {
+            return;
+        }
+        let Some(mut left) = self.left_site(doc, cand.span.start - spaces, text) else { return };
+        // a term the reference renders otherwise is not this one
+        if let Some(r) = self.reference.get(text).filter(|r| !r.chinese.is_empty()) {
+            if !left.options.iter().any(|o| o.known) {
+                let _ = r;
+                return;
+            }
+        }
+        left.strict = true;
+        out.push(Pending {
+            gloss: Gloss {
+                english: cand.span,
+                abbreviation: None,
+                alias: None,
+                chinese: None,
+                method: Method::Apposition,
+                confidence: 0.0,
+                site: Span::new(left.options.last().map_or(cand.span.start, |o| o.span.start), cand.span.end),
+            },
+            left: Some(left),
+        });
+    }
+
     /// `中文，又称 English`, `叫 中文，也就是 English` and `叫 中文，English。`.
     fn apposition_before(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
         let view = doc.view();
@@ -1232,7 +1294,7 @@ impl<'j> Aligner<'j> {
         }
         if let Some(m) = marked {
             let choice = Choice::new(m, &view[m.range()], false, true);
-            return Some(LeftSite { options: vec![choice], marked, expected, english });
+            return Some(LeftSite { options: vec![choice], marked, expected, english, strict: false });
         }
         if p1 != p0 {
             return None; // markup that encloses something else
@@ -1381,7 +1443,7 @@ impl<'j> Aligner<'j> {
         if options.is_empty() {
             return None;
         }
-        Some(LeftSite { options, marked: None, expected, english })
+        Some(LeftSite { options, marked: None, expected, english, strict: false })
     }
 
     /// Chooses the Chinese of every pending gloss, given how often each option string occurs
@@ -1397,7 +1459,10 @@ impl<'j> Aligner<'j> {
             let mut g = p.gloss;
             if let Some(left) = p.left {
                 let view = views[doc_ix];
-                let (ix, conf) = choose(&left, view, counts);
+                let (ix, conf, fits) = choose(&left, view, counts);
+                if left.strict && !fits {
+                    continue;
+                }
                 let zh = left.options[ix].span;
                 g.chinese = Some(zh);
                 g.confidence = conf;
@@ -1414,9 +1479,9 @@ fn count(counts: &HashMap<String, usize>, s: &str) -> usize {
 }
 
 /// Scores the options of a left site; returns the chosen index and a confidence.
-fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usize, f32) {
+fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usize, f32, bool) {
     if left.marked.is_some() {
-        return (0, 0.95);
+        return (0, 0.95, true);
     }
     let e = left.expected.max(2.0);
     // Chinese renderings vary around the expected length; only a clear misfit counts
@@ -1496,7 +1561,11 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
     if best - second < 0.15 {
         conf -= 0.1;
     }
-    (k, conf.clamp(0.3, 0.95))
+    let fits = o.at_stop && dev == 0.0;
+    if left.strict {
+        conf -= 0.15;
+    }
+    (k, conf.clamp(0.3, 0.95), fits)
 }
 
 /// Whether 叫/称为/所谓 stands shortly before `at`.
@@ -1665,6 +1734,8 @@ mod tests {
             ("我们把这叫作 overfitting，也就是过拟合。", ("overfitting", "过拟合", "")),
             ("dropout，又称暂退法，", ("dropout", "暂退法", "")),
             ("这种现象叫过拟合，也就是 overfitting。", ("overfitting", "过拟合", "")),
+            ("近年来，全基因组关联分析 GWAS 已成为主要手段。", ("GWAS", "全基因组关联分析", "")),
+            ("从库只提供最终一致性 eventual consistency：只保证收敛。", ("eventual consistency", "最终一致性", "")),
         ];
         for (text, want) in table {
             let g = glosses(text);
@@ -1675,7 +1746,14 @@ mod tests {
 
     #[test]
     fn not_glosses() {
-        let table: &[&str] = &["PyTorch（一个深度学习框架）很流行", "见图（Figure 3）", "结果（见 Table 2）如下"];
+        let table: &[&str] = &[
+            "PyTorch（一个深度学习框架）很流行",
+            "见图（Figure 3）",
+            "结果（见 Table 2）如下",
+            "在深度学习框架 PyTorch 中训练",
+            "以下一代测序 NGS 技术为例",
+            "计算节点（或GPU）上",
+        ];
         for text in table {
             let g = glosses(text);
             assert!(g.iter().all(|(_, z, _)| z.is_empty()), "{text}: {g:?}");

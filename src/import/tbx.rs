@@ -216,13 +216,15 @@ impl<'a> Parser<'a> {
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) if crate::export::tbx::is_xml_char(c) => c.to_string(),
-                        Ok(Some(c)) => return Err(self.error(
-                            start,
-                            format!(
+                        Ok(Some(c)) => {
+                            return Err(self.error(
+                                start,
+                                format!(
                                 "not well-formed XML: character reference &{}; is U+{:04X}, which XML does not allow",
                                 &*r, c as u32
                             ),
-                        )),
+                            ))
+                        }
                         Ok(None) => match resolve_predefined_entity(&r) {
                             Some(s) => s.to_string(),
                             None => return Err(self.error(start, format!("unknown entity &{};", &*r))),
