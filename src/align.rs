@@ -1166,6 +1166,17 @@ impl<'j> Aligner<'j> {
             return;
         }
         let Some(mut left) = self.left_site(doc, cand.span.start - spaces, text) else { return };
+        // 使用 dropout: the word before the English is a verb taking it, not its translation
+        let last = left.options.first().map_or("", |o| view[o.span.range()].trim());
+        let one_char_verb = last.chars().count() == 1 && self.jieba.tag(last, false).iter().any(|w| w.tag == "v");
+        const TAKES_OBJECT: &[&str] = &[
+            "使用", "采用", "利用", "通过", "基于", "调用", "运行", "安装", "加载", "引入", "支持", "部署", "下载",
+            "导入", "借助", "叫", "叫做", "称为", "是", "有", "像", "如", "比如", "例如", "包括", "和", "与", "及",
+            "或", "的",
+        ];
+        if TAKES_OBJECT.contains(&last) || pos_stop(last, "") || one_char_verb {
+            return;
+        }
         // a term the reference renders otherwise is not this one
         if let Some(r) = self.reference.get(text).filter(|r| !r.chinese.is_empty()) {
             if !left.options.iter().any(|o| o.known) {
