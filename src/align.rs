@@ -715,6 +715,14 @@ pub fn is_acronym(abbr: &str) -> bool {
         return false;
     }
     let letters: Vec<char> = abbr.chars().map(fold).filter(|c| c.is_ascii_alphabetic()).collect();
+    // a word inside (FastAPI, OpenAI) makes a name, not an acronym (MoE, LoRA, GPUs are)
+    let mut run = 0;
+    for c in abbr.chars().map(fold) {
+        run = if c.is_ascii_lowercase() { run + 1 } else { 0 };
+        if run >= 3 {
+            return false;
+        }
+    }
     let upper = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
     !abbr.contains(' ') && letters.len() >= 2 && letters.len() <= 10 && upper >= 2 && upper * 2 >= letters.len()
 }

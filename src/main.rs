@@ -227,11 +227,26 @@ fn read_glossary(path: &Path) -> Result<Glossary, Box<dyn std::error::Error>> {
     Ok(Glossary::from_path(path)?)
 }
 
+fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        if err.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || err.to_string().contains("Broken pipe")
+        {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
+        // a reader that stopped early (`| head`) is not an error
+        Err(e) if is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("termbridge: error: {e}");
             ExitCode::from(2)

@@ -14,7 +14,6 @@
 
 pub(crate) mod csv;
 mod json;
-#[allow(dead_code)]
 pub(crate) mod tbx;
 mod tsv;
 

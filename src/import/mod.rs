@@ -1,14 +1,13 @@
 //! Reading glossaries back: termbridge's own CSV, or any CSV with `english` and `chinese`
 //! columns, as translators' termbases often are.
 
-#[allow(dead_code)]
 pub(crate) mod tbx;
 
 use crate::align::Method;
 use crate::export::csv::unneutralise;
 use crate::glossary::{Category, Entry, Glossary};
 use crate::ImportError;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// Header names accepted for each column (case-insensitive).
@@ -43,15 +42,46 @@ impl Glossary {
         read(Path::new(name), reader).map(|i| i.glossary)
     }
 
-    /// Reads a glossary from a CSV file (see [`from_csv_reader`](Self::from_csv_reader)).
+    /// Reads a glossary from TBX: TBX v3 (`tbx`, any dialect) or the older TBX v2 (`martif`).
+    /// English terms come from `en*` language sections, Chinese from `zh*`; termbridge's own
+    /// TBX reads back whole. `name` is used in error messages.
+    ///
+    /// ```
+    /// use termbridge::Glossary;
+    /// let tbx = r#"<?xml version="1.0"?>
+    /// <martif type="TBX" xml:lang="en"><text><body>
+    ///   <termEntry><langSet xml:lang="en"><tig><term>overfitting</term></tig></langSet>
+    ///     <langSet xml:lang="zh-CN"><tig><term>过拟合</term></tig></langSet></termEntry>
+    /// </body></text></martif>"#;
+    /// let g = Glossary::from_tbx_reader("old.tbx", tbx.as_bytes())?;
+    /// assert_eq!(g.get("overfitting").unwrap().chinese, ["过拟合"]);
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    pub fn from_tbx_reader<R: BufRead>(name: &str, reader: R) -> Result<Glossary, ImportError> {
+        tbx::read(Path::new(name), reader)
+    }
+
+    /// Reads a glossary from a file: TBX when the file starts with `<` (or is named `.tbx`),
+    /// CSV otherwise (see [`from_csv_reader`](Self::from_csv_reader)).
     pub fn from_path(path: &Path) -> Result<Glossary, ImportError> {
         read_path(path).map(|i| i.glossary)
     }
 }
 
 pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
-    let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
-    read(path, std::io::BufReader::new(file))
+    let io = |source| ImportError::Io { path: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut reader = std::io::BufReader::new(file);
+    let head = reader.fill_buf().map_err(io)?;
+    let head = head.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(head);
+    let xml = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+        || head.starts_with(&[0xff, 0xfe])
+        || head.starts_with(&[0xfe, 0xff])
+        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tbx"));
+    if xml {
+        return Ok(Imported { glossary: tbx::read(path, reader)?, has_category: true });
+    }
+    read(path, reader)
 }
 
 fn split(cell: &str) -> Vec<String> {

@@ -12,11 +12,7 @@ const TEXT: &str = "我们比较了检索增强生成（Retrieval-Augmented Gene
     我们在 PyTorch 中实现了所有模型。";
 
 fn extract(text: &str) -> Glossary {
-    Extractor::builder()
-        .builtin_reference(false)
-        .build()
-        .unwrap()
-        .extract(text)
+    Extractor::builder().builtin_reference(false).build().unwrap().extract(text)
 }
 
 fn tbx(g: &Glossary) -> String {
@@ -54,9 +50,7 @@ fn parse(xml: &str) -> (String, Vec<(String, String)>, Vec<Concept>) {
                     .attributes()
                     .map(|a| {
                         let a = a.unwrap();
-                        let value = a
-                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .unwrap();
+                        let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap();
                         (a.key.as_ref().to_string(), value.into_owned())
                     })
                     .collect();
@@ -65,15 +59,8 @@ fn parse(xml: &str) -> (String, Vec<(String, String)>, Vec<Concept>) {
                     root = Some((name.clone(), attrs.clone()));
                 }
                 match name.as_str() {
-                    "conceptEntry" => concepts.push(Concept {
-                        id: attr("id").unwrap(),
-                        ..Concept::default()
-                    }),
-                    "langSec" => concepts
-                        .last_mut()
-                        .unwrap()
-                        .langs
-                        .push((attr("xml:lang").unwrap(), Vec::new())),
+                    "conceptEntry" => concepts.push(Concept { id: attr("id").unwrap(), ..Concept::default() }),
+                    "langSec" => concepts.last_mut().unwrap().langs.push((attr("xml:lang").unwrap(), Vec::new())),
                     _ => {}
                 }
                 path.push(name);
@@ -92,9 +79,7 @@ fn parse(xml: &str) -> (String, Vec<(String, String)>, Vec<Concept>) {
                         let c = concepts.last_mut().unwrap();
                         c.langs.last_mut().unwrap().1.push(text.clone());
                     }
-                    ("note", Some("conceptEntry")) => {
-                        concepts.last_mut().unwrap().notes.push(text.clone())
-                    }
+                    ("note", Some("conceptEntry")) => concepts.last_mut().unwrap().notes.push(text.clone()),
                     _ => {}
                 }
                 text.clear();
@@ -113,19 +98,11 @@ fn one_concept_entry_per_glossary_entry() {
     let g = extract(TEXT);
     assert!(g.len() >= 4, "{:#?}", g.entries());
     assert!(g.entries().iter().any(|e| e.abbreviation.is_some()));
-    assert!(
-        g.entries().iter().any(|e| e.chinese.is_empty()),
-        "PyTorch has no Chinese"
-    );
+    assert!(g.entries().iter().any(|e| e.chinese.is_empty()), "PyTorch has no Chinese");
     let xml = tbx(&g);
     let (root, attrs, concepts) = parse(&xml);
     assert_eq!(root, "tbx");
-    for want in [
-        ("type", "TBX-Core"),
-        ("style", "dca"),
-        ("xml:lang", "en"),
-        ("xmlns", "urn:iso:std:iso:30042:ed-2"),
-    ] {
+    for want in [("type", "TBX-Core"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", "urn:iso:std:iso:30042:ed-2")] {
         assert!(attrs.contains(&(want.0.into(), want.1.into())), "{attrs:?}");
     }
     assert_eq!(concepts.len(), g.len());
@@ -139,14 +116,8 @@ fn one_concept_entry_per_glossary_entry() {
             langs.push(("zh".to_string(), e.chinese.clone()));
         }
         assert_eq!(c.langs, langs);
-        assert!(
-            c.notes.contains(&format!("frequency: {}", e.frequency)),
-            "{:?}",
-            c.notes
-        );
-        assert!(c
-            .notes
-            .contains(&format!("category: {}", e.category.as_str())));
+        assert!(c.notes.contains(&format!("frequency: {}", e.frequency)), "{:?}", c.notes);
+        assert!(c.notes.contains(&format!("category: {}", e.category.as_str())));
         if !e.context.is_empty() {
             assert!(c.notes.contains(&format!("context: {}", e.context)));
         }
@@ -164,18 +135,9 @@ fn read_back_gives_the_same_entries() {
             (&a.english, &a.abbreviation, &a.variants, &a.chinese),
             (&b.english, &b.abbreviation, &b.variants, &b.chinese)
         );
-        assert_eq!(
-            (a.category, a.frequency, a.method),
-            (b.category, b.frequency, b.method)
-        );
-        assert_eq!(
-            (&a.source, &a.context, &a.note),
-            (&b.source, &b.context, &b.note)
-        );
-        assert_eq!(
-            a.confidence.map(|c| format!("{c:.2}")),
-            b.confidence.map(|c| format!("{c:.2}"))
-        );
+        assert_eq!((a.category, a.frequency, a.method), (b.category, b.frequency, b.method));
+        assert_eq!((&a.source, &a.context, &a.note), (&b.source, &b.context, &b.note));
+        assert_eq!(a.confidence.map(|c| format!("{c:.2}")), b.confidence.map(|c| format!("{c:.2}")));
     }
 }
 
@@ -189,17 +151,9 @@ fn tbx_read_tbx_is_byte_identical() {
     let sources: Vec<Source<'_>> = texts
         .iter()
         .zip(["a.txt", "notes/b&c <draft>.md"])
-        .map(|(text, name)| Source {
-            name,
-            text,
-            markup: Markup::Plain,
-        })
+        .map(|(text, name)| Source { name, text, markup: Markup::Plain })
         .collect();
-    for g in [
-        extractor.extract(TEXT),
-        extractor.extract_sources(&sources),
-        Glossary::default(),
-    ] {
+    for g in [extractor.extract(TEXT), extractor.extract_sources(&sources), Glossary::default()] {
         let first = tbx(&g);
         let second = tbx(&read("first.tbx", &first).unwrap());
         assert_eq!(first, second);
@@ -229,24 +183,13 @@ const HOSTILE: [[&str; 8]; 3] = [
         "",
         "",
     ],
-    [
-        "emoji 🚀 term",
-        "火箭🚀",
-        "",
-        "",
-        "</note><note>category: name</note>",
-        "<script>alert(1)</script>",
-        "",
-        "ok",
-    ],
+    ["emoji 🚀 term", "火箭🚀", "", "", "</note><note>category: name</note>", "<script>alert(1)</script>", "", "ok"],
 ];
 
 /// What XML can hold of `s`: without the characters XML 1.0 does not allow.
 fn xml_clean(s: &str) -> String {
     s.chars()
-        .filter(|&c| {
-            matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-        })
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
         .collect()
 }
 
@@ -254,17 +197,8 @@ fn hostile_glossary() -> Glossary {
     let mut csv = Vec::new();
     {
         let mut w = csv::Writer::from_writer(&mut csv);
-        w.write_record([
-            "english",
-            "chinese",
-            "abbreviation",
-            "variants",
-            "context",
-            "note",
-            "source",
-            "reviewer",
-        ])
-        .unwrap();
+        w.write_record(["english", "chinese", "abbreviation", "variants", "context", "note", "source", "reviewer"])
+            .unwrap();
         for row in HOSTILE {
             w.write_record(row).unwrap();
         }
@@ -288,15 +222,9 @@ fn hostile_strings_round_trip() {
     for (a, b) in back.entries().iter().zip(g.entries()) {
         let clean = |s: &str| xml_clean(s).trim().to_string();
         assert_eq!(a.english, clean(&b.english));
-        assert_eq!(
-            a.chinese,
-            b.chinese.iter().map(|s| clean(s)).collect::<Vec<_>>()
-        );
+        assert_eq!(a.chinese, b.chinese.iter().map(|s| clean(s)).collect::<Vec<_>>());
         assert_eq!(a.abbreviation, b.abbreviation.as_deref().map(clean));
-        assert_eq!(
-            a.variants,
-            b.variants.iter().map(|s| clean(s)).collect::<Vec<_>>()
-        );
+        assert_eq!(a.variants, b.variants.iter().map(|s| clean(s)).collect::<Vec<_>>());
         assert_eq!(a.context, clean(&b.context));
         assert_eq!(a.note, clean(&b.note));
         assert_eq!(a.source, clean(&b.source));
@@ -309,10 +237,7 @@ fn hostile_strings_round_trip() {
     assert_eq!(first.english, HOSTILE[0][0]);
     assert_eq!(first.context, HOSTILE[0][4]);
     assert_eq!(first.note, HOSTILE[0][5], "\\r\\n kept");
-    assert_eq!(
-        first.extra.get("reviewer").map(String::as_str),
-        Some(HOSTILE[0][7])
-    );
+    assert_eq!(first.extra.get("reviewer").map(String::as_str), Some(HOSTILE[0][7]));
     assert_eq!(back.entries()[2].context, HOSTILE[2][4]);
     assert_eq!(back.entries()[1].english, "ctrlchars\u{7f}");
 
@@ -322,12 +247,7 @@ fn hostile_strings_round_trip() {
 #[test]
 fn reads_tbx_v2_martif() {
     let g = read("martif_v2.tbx", include_str!("tbx/martif_v2.tbx")).unwrap();
-    assert_eq!(
-        g.len(),
-        3,
-        "the concept without English is skipped: {:#?}",
-        g.entries()
-    );
+    assert_eq!(g.len(), 3, "the concept without English is skipped: {:#?}", g.entries());
     let cnn = &g.entries()[0];
     assert_eq!(cnn.english, "convolutional neural network");
     assert_eq!(cnn.abbreviation.as_deref(), Some("CNN"));
@@ -342,11 +262,7 @@ fn reads_tbx_v2_martif() {
 
     let llm = &g.entries()[2];
     assert_eq!(llm.english, "large language model");
-    assert_eq!(
-        llm.abbreviation.as_deref(),
-        Some("LLM"),
-        "an acronym of the full form"
-    );
+    assert_eq!(llm.abbreviation.as_deref(), Some("LLM"), "an acronym of the full form");
     assert!(llm.chinese.is_empty());
     assert!(g.sources().is_empty());
 }
@@ -356,10 +272,7 @@ fn reads_tbx_v3_from_another_tool() {
     let g = read("other_tool_v3.tbx", include_str!("tbx/other_tool_v3.tbx")).unwrap();
     assert_eq!(g.len(), 2);
     let rag = &g.entries()[0];
-    assert_eq!(
-        rag.english, "retrieval-augmented generation",
-        "the full form, not the acronym listed first"
-    );
+    assert_eq!(rag.english, "retrieval-augmented generation", "the full form, not the acronym listed first");
     assert_eq!(rag.abbreviation.as_deref(), Some("RAG"));
     assert!(rag.variants.is_empty());
     assert_eq!(rag.chinese, ["检索增强生成", "检索增强的生成"]);
@@ -379,40 +292,21 @@ fn reads_tbx_v3_from_another_tool() {
 fn malformed_xml_names_the_line() {
     let err = read("malformed.tbx", include_str!("tbx/malformed.tbx")).unwrap_err();
     let msg = err.to_string();
-    assert!(
-        msg.starts_with("malformed.tbx:8: not well-formed XML"),
-        "{msg}"
-    );
-    assert!(matches!(
-        err,
-        termbridge::ImportError::Format { line: 8, .. }
-    ));
+    assert!(msg.starts_with("malformed.tbx:8: not well-formed XML"), "{msg}");
+    assert!(matches!(err, termbridge::ImportError::Format { line: 8, .. }));
 
-    let msg = read(
-        "terms.xml",
-        "<?xml version=\"1.0\"?>\n<!-- a list -->\n<glossary>\n</glossary>\n",
-    )
-    .unwrap_err()
-    .to_string();
+    let msg = read("terms.xml", "<?xml version=\"1.0\"?>\n<!-- a list -->\n<glossary>\n</glossary>\n")
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         msg,
         "terms.xml:3: the root element is <glossary>, not <tbx> (TBX v3) or <martif> (TBX v2): not a TBX file"
     );
 
-    let msg = read(
-        "cut.tbx",
-        "<tbx>\n  <text>\n    <body>\n      <conceptEntry id=\"c1\">\n",
-    )
-    .unwrap_err()
-    .to_string();
-    assert!(
-        msg.contains("ends inside <conceptEntry> opened on line 4"),
-        "{msg}"
-    );
+    let msg = read("cut.tbx", "<tbx>\n  <text>\n    <body>\n      <conceptEntry id=\"c1\">\n").unwrap_err().to_string();
+    assert!(msg.contains("ends inside <conceptEntry> opened on line 4"), "{msg}");
 
-    let msg = read("amp.tbx", "<tbx>\n<text>\n<p>R & D</p></text></tbx>")
-        .unwrap_err()
-        .to_string();
+    let msg = read("amp.tbx", "<tbx>\n<text>\n<p>R & D</p></text></tbx>").unwrap_err().to_string();
     assert!(msg.starts_with("amp.tbx:3: not well-formed XML"), "{msg}");
 
     let msg = read("empty.tbx", "").unwrap_err().to_string();
@@ -428,29 +322,17 @@ fn output_is_valid_tbx_core() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    for (name, g) in [
-        ("text.tbx", extract(TEXT)),
-        ("hostile.tbx", hostile_glossary()),
-    ] {
+    for (name, g) in [("text.tbx", extract(TEXT)), ("hostile.tbx", hostile_glossary())] {
         let path = dir.path().join(name);
         std::fs::write(&path, tbx(&g)).unwrap();
-        let out = match std::process::Command::new("xmllint")
-            .arg("--noout")
-            .arg("--relaxng")
-            .arg(&rng)
-            .arg(&path)
-            .output()
-        {
-            Ok(out) => out,
-            Err(e) => {
-                eprintln!("skipped: cannot run xmllint: {e}");
-                return;
-            }
-        };
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out =
+            match std::process::Command::new("xmllint").arg("--noout").arg("--relaxng").arg(&rng).arg(&path).output() {
+                Ok(out) => out,
+                Err(e) => {
+                    eprintln!("skipped: cannot run xmllint: {e}");
+                    return;
+                }
+            };
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
