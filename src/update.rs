@@ -88,9 +88,9 @@ fn absorb(old: &mut Entry, new: Entry) {
     if old.abbreviation.is_none() {
         old.abbreviation = new.abbreviation.filter(|a| key(a) != key(&old.english));
     }
-    let known: Vec<String> = forms(old).collect();
     for v in std::iter::once(new.english).chain(new.variants) {
-        if !known.contains(&key(&v)) && !old.variants.contains(&v) {
+        let known = v == old.english || old.abbreviation.as_ref() == Some(&v) || old.variants.contains(&v);
+        if !known {
             old.variants.push(v);
         }
     }

@@ -118,3 +118,41 @@ fn tools_formats_leave_out_tombstones() {
     let (csv, _) = write(&g, Format::Csv, false);
     assert!(csv.contains("大模型"), "{csv}");
 }
+
+#[test]
+fn command_line_formats_and_encodings() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "思维链（chain of thought，CoT）让模型先写推理步骤。\n";
+    let utf8 = dir.path().join("a.txt");
+    std::fs::write(&utf8, text).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    let gbk_path = dir.path().join("b.txt");
+    std::fs::write(&gbk_path, &gbk).unwrap();
+    let bin = env!("CARGO_BIN_EXE_termbridge");
+    let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
+    let a = utf8.to_str().unwrap();
+    let b = gbk_path.to_str().unwrap();
+
+    let out = run(&["extract", a, "--format", "synonyms"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "思维链, chain of thought, cot\n");
+    let out = run(&["extract", a, "-f", "tsv"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "chain of thought\t思维链\tabbr: CoT\nCoT\t思维链\tabbr: CoT\n");
+    let out = run(&["extract", a, "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["entries"][0]["english"], "chain of thought");
+    let out = run(&["extract", a, "-f", "tbx"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("<term>思维链</term>"));
+
+    // GB18030 detected or named gives the same glossary
+    let detected = run(&["extract", b, "-f", "tsv"]);
+    let named = run(&["extract", b, "-f", "tsv", "--encoding", "gbk"]);
+    let from_utf8 = run(&["extract", a, "-f", "tsv"]);
+    assert_eq!(detected.stdout, from_utf8.stdout);
+    assert_eq!(named.stdout, from_utf8.stdout);
+
+    for bad in [&["extract", a, "-f", "xlsx"][..], &["extract", a, "--encoding", "klingon"][..]] {
+        let out = run(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+    }
+}
