@@ -431,3 +431,20 @@ fn fullwidth_domain_does_not_panic() {
     assert_eq!(run.code, 0, "{run:?}");
     ok_rows(&run);
 }
+
+#[test]
+fn parallel_and_sequential_runs_agree() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+            .args(["extract", fixtures, "--quiet", "-f", "json"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let one = run("1");
+    assert!(one.len() > 10_000);
+    assert_eq!(one, run("4"));
+}

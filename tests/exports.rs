@@ -156,3 +156,25 @@ fn command_line_formats_and_encodings() {
         assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
     }
 }
+
+#[test]
+fn tsv_and_headerless_lists_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = glossary("english,chinese,note\ndropout,暂退法,常用\nchain of thought,思维链,\n");
+    let (tsv, _) = write(&g, Format::Tsv, false);
+    let table: &[(&str, &str)] = &[
+        ("omegat.tsv", tsv.as_str()),
+        ("omegat.txt", tsv.as_str()),
+        ("two.csv", "dropout,暂退法\nchain of thought,思维链\n"),
+        ("named.tsv", "English\tChinese\ndropout\t暂退法\nchain of thought\t思维链\n"),
+    ];
+    for (name, content) in table {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let back = Glossary::from_path(&path).unwrap();
+        assert_eq!(back.get("dropout").unwrap().chinese, ["暂退法"], "{name}");
+        assert_eq!(back.get("chain of thought").unwrap().chinese, ["思维链"], "{name}");
+    }
+    let back = Glossary::from_path(&dir.path().join("omegat.tsv")).unwrap();
+    assert_eq!(back.get("dropout").unwrap().note, "常用");
+}

@@ -81,7 +81,12 @@ pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
     if xml {
         return Ok(Imported { glossary: tbx::read(path, reader)?, has_category: true });
     }
-    read(path, reader)
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(io)?;
+    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let tsv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+        || (first_line.contains(&b'\t') && !first_line.contains(&b','));
+    read_delimited(path, bytes.as_slice(), if tsv { b'\t' } else { b',' })
 }
 
 fn split(cell: &str) -> Vec<String> {
@@ -89,9 +94,49 @@ fn split(cell: &str) -> Vec<String> {
 }
 
 pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportError> {
+    read_delimited(path, reader, b',')
+}
+
+/// Reads CSV (`,`) or TSV (tab). A file whose first row names no `english` and `chinese`
+/// columns but holds Chinese in its second column is read as headerless
+/// `english, chinese[, note]` (an OmegaT glossary, a two-column list).
+fn read_delimited<R: Read>(path: &Path, reader: R, delimiter: u8) -> Result<Imported, ImportError> {
     let format = |line: u64, message: String| ImportError::Format { path: PathBuf::from(path), line, message };
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(reader);
-    let headers = rdr.headers().map_err(|e| format(1, e.to_string()))?.clone();
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quoting(delimiter == b',')
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let mut records = rdr.records();
+    let first = match records.next() {
+        Some(r) => r.map_err(|e| format(1, e.to_string()))?,
+        None => csv::StringRecord::new(),
+    };
+    let named = |names: &[&str]| {
+        first.iter().any(|h| names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str()))
+    };
+    let headerless = !(named(ENGLISH) && named(CHINESE))
+        && first.len() >= 2
+        && first.get(1).is_some_and(|z| z.chars().any(crate::normalize::is_cjk));
+    let (headers, pending) = if headerless {
+        let mut h = csv::StringRecord::from(vec!["english", "chinese", "note"]);
+        h.truncate(first.len().min(3));
+        (h, Some(first))
+    } else {
+        (first, None)
+    };
+    let rows = pending.into_iter().map(Ok).chain(records);
+    read_records(path, headers, rows)
+}
+
+fn read_records(
+    path: &Path,
+    headers: csv::StringRecord,
+    records: impl Iterator<Item = Result<csv::StringRecord, csv::Error>>,
+) -> Result<Imported, ImportError> {
+    let format = |line: u64, message: String| ImportError::Format { path: PathBuf::from(path), line, message };
     let find = |names: &[&str]| {
         headers.iter().position(|h| names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str()))
     };
@@ -122,7 +167,7 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
         .map(|(i, h)| (i, h.trim_start_matches('\u{feff}').to_string()))
         .collect();
     let mut entries = Vec::new();
-    for rec in rdr.records() {
+    for rec in records {
         let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), e.to_string()))?;
         let line = rec.position().map_or(0, |p| p.line());
         // a cell neutralised against spreadsheet formulas reads back as written
