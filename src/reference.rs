@@ -193,6 +193,22 @@ mod tests {
     }
 
     #[test]
+    fn near_misses() {
+        let table: &[(&str, &str, bool)] = &[
+            ("卷积神精网络", "卷积神经网络", true),
+            ("卷积神经网路", "卷积神经网络", true),
+            ("循环神经网络", "卷积神经网络", false), // another term, two characters apart
+            ("汇聚", "池化", false),
+            ("过拟合", "过拟合", false),
+            ("注意力", "注意", false),
+            ("长短期记忆网络", "长短时记忆网络络", true),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(near_miss(a, b), *want, "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn reads_any_csv_with_english_and_chinese() {
         let table: &[(&str, &str, &[&str])] = &[
             ("english,chinese\ndropout,暂退法|丢弃法\n", "dropout", &["暂退法", "丢弃法"]),
@@ -407,12 +423,7 @@ pub(crate) fn annotate(
 }
 
 /// Whether `a` looks like a mistyped or reworded `b`: one character different (two in a
-/// longer term), never the same.
-///
-/// ```ignore
-/// assert!(near_miss("卷积神精网络", "卷积神经网络"));
-/// assert!(!near_miss("池化", "汇聚"));
-/// ```
+/// longer term), never the same: `卷积神精网络` for `卷积神经网络`, not `汇聚` for `池化`.
 fn near_miss(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let limit = if la.min(lb) >= 7 { 2 } else { 1 };
