@@ -908,8 +908,10 @@ impl<'j> Aligner<'j> {
             if cjk_count(t) > 0 || t.contains([HARD as char]) {
                 return None;
             }
+            // candidates are in text order: look only at those starting inside the part
+            let from = cands.partition_point(|c| c.span.start < p.start);
             let inside: Vec<&Candidate> =
-                cands.iter().filter(|c| c.span.start >= p.start && c.span.end <= p.end).collect();
+                cands[from..].iter().take_while(|c| c.span.start < p.end).filter(|c| c.span.end <= p.end).collect();
             match inside.as_slice() {
                 [c] => {
                     let rest_ok = view[p.start..c.span.start]

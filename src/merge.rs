@@ -162,9 +162,14 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     for (d, a) in inputs.iter().enumerate() {
         let text = a.doc.text();
         // English inside a Chinese rendering (HTTP in HTTP 请求头) is part of that rendering
-        let chinese: Vec<Span> = a.glosses.iter().filter_map(|g| g.chinese).collect();
+        let mut chinese: Vec<Span> = a.glosses.iter().filter_map(|g| g.chinese).collect();
+        chinese.sort();
+        let inside = |span: Span| {
+            let i = chinese.partition_point(|z| z.start <= span.start);
+            chinese[..i].iter().rev().take(4).any(|z| span.end <= z.end)
+        };
         for &(span, title) in &a.english {
-            if chinese.iter().any(|z| z.start <= span.start && span.end <= z.end) {
+            if inside(span) {
                 continue;
             }
             let s = surface(&text[span.range()]);
@@ -180,7 +185,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     let mut uf = UnionFind((0..groups.len()).collect());
     let mut abbr_links: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
     let mut aliases: HashSet<String> = HashSet::new();
-    let mut zh_of: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let mut zh_of: HashMap<String, BTreeMap<usize, (String, usize)>> = HashMap::new();
     for a in inputs {
         let text = a.doc.text();
         for g in &a.glosses {
@@ -200,19 +205,19 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
                 }
             }
             if let Some(zh) = g.chinese {
-                zh_of.entry(clean_chinese(&text[zh.range()])).or_default().push((e, en.clone()));
+                zh_of.entry(clean_chinese(&text[zh.range()])).or_default().entry(e).or_insert((en.clone(), 0)).1 += 1;
             }
         }
     }
     // an acronym and a full form glossed with the same Chinese
     for list in zh_of.values() {
-        for (a, at) in list {
+        for (a, (at, n)) in list {
             if !is_acronym(at) {
                 continue;
             }
-            for (f, ft) in list {
+            for (f, (ft, _)) in list {
                 if a != f && !is_acronym(ft) && abbreviates(at, ft) {
-                    *abbr_links.entry(*a).or_default().entry(*f).or_default() += 1;
+                    *abbr_links.entry(*a).or_default().entry(*f).or_default() += n;
                 }
             }
         }
@@ -226,7 +231,7 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     // renderings per key, for the near-duplicate guard
     let mut key_zh: HashMap<usize, Vec<String>> = HashMap::new();
     for (zh, list) in &zh_of {
-        for (e, _) in list {
+        for e in list.keys() {
             key_zh.entry(*e).or_default().push(zh.clone());
         }
     }
@@ -315,31 +320,78 @@ fn has_digit(s: &str) -> bool {
 }
 
 fn near_duplicates(ids: &HashMap<String, usize>, key_zh: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
-    let mut keys: Vec<(&String, usize)> =
+    let keys: Vec<(&String, usize)> =
         ids.iter().filter(|(k, _)| k.len() >= 8 && !has_digit(k)).map(|(k, &i)| (k, i)).collect();
-    keys.sort();
-    for i in 0..keys.len() {
-        let (a, ia) = keys[i];
-        for &(b, ib) in &keys[i + 1..] {
-            if a.as_bytes()[0] != b.as_bytes()[0] {
-                break;
-            }
-            if a.len().abs_diff(b.len()) > 2 || a.split(' ').count() != b.split(' ').count() {
-                continue;
-            }
-            let limit = if a.len().min(b.len()) >= 14 { 2 } else { 1 };
-            if strsim::damerau_levenshtein(a, b) > limit {
-                continue;
-            }
-            // forms glossed with different Chinese are different terms
-            if let (Some(za), Some(zb)) = (key_zh.get(&ia), key_zh.get(&ib)) {
-                if !za.iter().any(|z| zb.contains(z)) {
-                    continue;
+    // Spellings one or two edits apart share their first or their last three bytes and
+    // their word count; compare only within those blocks, and only with the nearest lengths.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for from_end in [false, true] {
+        let block = |k: &str| {
+            let b = k.as_bytes();
+            let edge = if from_end { &b[b.len() - 3..] } else { &b[..3] };
+            (k.split(' ').count(), edge.to_vec())
+        };
+        let mut sorted: Vec<(&String, usize)> = keys.clone();
+        sorted.sort_by(|a, b| (block(a.0), a.0.len(), a.0).cmp(&(block(b.0), b.0.len(), b.0)));
+        for i in 0..sorted.len() {
+            let bi = block(sorted[i].0);
+            for j in i + 1..sorted.len().min(i + 16) {
+                if block(sorted[j].0) != bi || sorted[j].0.len() > sorted[i].0.len() + 2 {
+                    break;
                 }
+                pairs.push((i, j));
             }
-            uf.union(ia, ib);
+        }
+        for (i, j) in std::mem::take(&mut pairs) {
+            near_pair(sorted[i], sorted[j], key_zh, uf);
         }
     }
+}
+
+/// Whether `a` and `b` are at most `k` insertions, deletions or substitutions apart; the
+/// dynamic program runs only in the band of width `2k + 1` around the diagonal, so this is
+/// linear in the length.
+fn within_edits(a: &[u8], b: &[u8], k: usize) -> bool {
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let big = k + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(big)).collect();
+    let mut cur = vec![big; b.len() + 1];
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(b.len());
+        cur.iter_mut().for_each(|c| *c = big);
+        cur[0] = i.min(big);
+        for j in lo..=hi {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(big);
+        }
+        if cur[lo.saturating_sub(1)..=hi].iter().all(|&c| c > k) {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= k
+}
+
+fn near_pair(
+    (a, ia): (&String, usize),
+    (b, ib): (&String, usize),
+    key_zh: &HashMap<usize, Vec<String>>,
+    uf: &mut UnionFind,
+) {
+    let limit = if a.len().min(b.len()) >= 14 { 2 } else { 1 };
+    if !within_edits(a.as_bytes(), b.as_bytes(), limit) {
+        return;
+    }
+    // forms glossed with different Chinese are different terms
+    if let (Some(za), Some(zb)) = (key_zh.get(&ia), key_zh.get(&ib)) {
+        if !za.iter().any(|z| zb.contains(z)) {
+            return;
+        }
+    }
+    uf.union(ia, ib);
 }
 
 /// Words that are heads of technical terms rather than parts of names.
@@ -667,6 +719,37 @@ mod tests {
         ];
         for (en, ab, glossed, want) in table {
             assert_eq!(category(en, *ab, *glossed, false), *want, "{en}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::within_edits;
+
+    #[test]
+    fn bounded_edit_distance_agrees_with_strsim() {
+        let words = [
+            "continous",
+            "continuous",
+            "normalization",
+            "normalisation",
+            "kitten",
+            "sitting",
+            "",
+            "a",
+            "abc",
+            "acb",
+            "encoder",
+            "decoder",
+        ];
+        for a in words {
+            for b in words {
+                for k in 0..3 {
+                    let want = strsim::levenshtein(a, b) <= k;
+                    assert_eq!(within_edits(a.as_bytes(), b.as_bytes(), k), want, "{a} / {b} / {k}");
+                }
+            }
         }
     }
 }

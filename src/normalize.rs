@@ -375,11 +375,13 @@ fn mask_between(v: &mut [u8], open: &[u8], close: &[u8]) {
     }
 }
 
-/// Position of the next blank line (or the end) after `from`: inline constructs never cross it.
-fn paragraph_end(v: &[u8], from: usize) -> usize {
+/// Position of the next blank line (or the end) after `from`, looking at most `max` bytes
+/// ahead: inline constructs never cross it, and never reach further than `max`.
+fn paragraph_end(v: &[u8], from: usize, max: usize) -> usize {
     let mut i = from;
     let mut last_nl: Option<usize> = None;
-    while i < v.len() {
+    let end = v.len().min(from.saturating_add(max));
+    while i < end {
         match v[i] {
             b'\n' => {
                 if last_nl.is_some() {
@@ -393,8 +395,11 @@ fn paragraph_end(v: &[u8], from: usize) -> usize {
         }
         i += 1;
     }
-    v.len()
+    end
 }
+
+/// The longest inline code span, math span or emphasis looked for, in bytes.
+pub const MAX_INLINE: usize = 4000;
 
 fn mask_code_and_math(v: &mut [u8]) {
     let mut i = 0;
@@ -402,7 +407,7 @@ fn mask_code_and_math(v: &mut [u8]) {
         match v[i] {
             b'`' => {
                 let n = v[i..].iter().take_while(|&&b| b == b'`').count();
-                let limit = paragraph_end(v, i + n);
+                let limit = paragraph_end(v, i + n, MAX_INLINE);
                 let mut j = i + n;
                 let mut close = None;
                 while j < limit {
@@ -438,7 +443,7 @@ fn mask_code_and_math(v: &mut [u8]) {
             }
             b'$' => {
                 let n = if v.get(i + 1) == Some(&b'$') { 2 } else { 1 };
-                let limit = paragraph_end(v, i + n).min(i + n + 2000);
+                let limit = paragraph_end(v, i + n, 2000);
                 let open_ok = n == 2 || v.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
                 let mut close = None;
                 if open_ok {
@@ -670,7 +675,7 @@ fn emphasis_close(v: &[u8], i: usize, n: usize) -> Option<(usize, usize)> {
     if ch == b'~' && n < 2 {
         return None;
     }
-    let limit = paragraph_end(v, i + n).min(i + n + 600);
+    let limit = paragraph_end(v, i + n, 600);
     let m = n.min(if ch == b'~' { 2 } else { 3 });
     let mut j = i + n;
     while j < limit {
@@ -711,7 +716,7 @@ fn find_quotes(v: &[u8], marked: &mut Vec<Marked>) {
         let (o, c) = (open.as_bytes(), close.as_bytes());
         let mut i = 0;
         while let Some(s) = find(v, i, o) {
-            let limit = paragraph_end(v, s).min(s + 600);
+            let limit = paragraph_end(v, s, 600);
             let inner_start = s + o.len();
             match find(&v[..limit], inner_start, c) {
                 Some(e) => {
