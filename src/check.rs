@@ -11,7 +11,7 @@
 
 use crate::extract::{Extractor, Source};
 use crate::glossary::Glossary;
-use crate::merge::{build, clean_chinese, key, surface, Analysed};
+use crate::merge::{build, key, InputFacts};
 use crate::reference::Reference;
 use crate::Span;
 use serde::Serialize;
@@ -72,6 +72,8 @@ struct Site {
     abbreviation: Option<String>,
     chinese: String,
     span: Span,
+    line: usize,
+    sentence: String,
 }
 
 impl Extractor {
@@ -107,9 +109,9 @@ impl Extractor {
                 chinese: site.chinese.clone(),
                 others,
                 source: a.name.clone(),
-                line: a.doc.line_of(site.span.start),
+                line: site.line,
                 span: site.span,
-                sentence: a.doc.sentence_around(site.span),
+                sentence: site.sentence.clone(),
                 message,
             }
         };
@@ -189,22 +191,19 @@ impl Extractor {
     }
 }
 
-fn sites(analysed: &[Analysed<'_>]) -> Vec<Site> {
+fn sites(analysed: &[InputFacts]) -> Vec<Site> {
     let mut out = Vec::new();
     for (d, a) in analysed.iter().enumerate() {
-        let text = a.doc.text();
         for g in &a.glosses {
-            let Some(zh) = g.chinese else { continue };
-            let chinese = clean_chinese(&text[zh.range()]);
-            if chinese.is_empty() {
-                continue;
-            }
+            let Some((chinese, _)) = &g.chinese else { continue };
             out.push(Site {
                 doc: d,
-                english: surface(&text[g.english.range()]),
-                abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
-                chinese,
+                english: g.english.clone(),
+                abbreviation: g.abbreviation.clone(),
+                chinese: chinese.clone(),
                 span: g.site,
+                line: g.line,
+                sentence: g.context.clone(),
             });
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::align::Aligner;
 use crate::candidates::candidates;
-use crate::merge::{build, Analysed};
+use crate::merge::{build, InputFacts};
 use crate::normalize::{Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Reference};
 use crate::{BuildError, Glossary};
@@ -141,43 +141,42 @@ impl Extractor {
     /// Like [`extract_sources`](Self::extract_sources), calling `progress` once per input as
     /// it is read (inputs are read in parallel; the result is the same as in one thread).
     pub fn extract_sources_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Glossary {
-        let analysed = self.analyse(sources, progress);
-        let mut glossary = build(&analysed);
-        let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
-        annotate(&mut glossary.entries, &self.reference, &self.index, &views, |v, s, e| self.is_word(v, s, e));
+        let facts = self.analyse(sources, progress);
+        self.decide(&facts)
+    }
+
+    /// The glossary that the facts of some inputs make: their English forms merged into
+    /// concepts, the Chinese chosen, the reference consulted.
+    pub(crate) fn decide(&self, facts: &[InputFacts]) -> Glossary {
+        let mut glossary = build(facts);
+        annotate(&mut glossary.entries, &self.reference, &self.index, facts);
         glossary
     }
 
     /// Runs the find and align stages over all sources.
-    pub(crate) fn analyse<'a>(&self, sources: &[Source<'a>], progress: &(dyn Fn() + Sync)) -> Vec<Analysed<'a>> {
+    pub(crate) fn analyse(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Vec<InputFacts> {
         let aligner = Aligner::new(&self.jieba, &self.reference, &self.term_initial);
         // Each input on its own thread; the results keep the inputs' order.
-        let per_input: Vec<_> = sources
+        // Every decision about an input uses that input only (the recurrence of a Chinese
+        // term is counted in its own input), so inputs can be read apart, in any order and in
+        // shards, and give the same glossary.
+        sources
             .par_iter()
             .map(|s| {
                 let doc = Document::new(s.text, s.markup);
                 let cands = candidates(&doc);
-                let found = aligner.find(&doc, &cands);
-                let english = cands.iter().map(|c| (c.span, c.title)).collect();
+                let pending = aligner.find(&doc, &cands);
+                let views = [doc.view()];
+                let counts = recurrence(&pending, doc.view());
+                let glosses: Vec<_> =
+                    Aligner::resolve(pending, |_| 0, &counts, &views).into_iter().map(|(_, g)| g).collect();
+                let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
+                let mut facts = InputFacts::new(s.name, &doc, &english, &glosses);
+                facts.reference_hits = self.index.hits(doc.view(), |v, s, e| self.is_word(v, s, e));
                 progress();
-                (Analysed { name: s.name.to_string(), doc, english, glosses: Vec::new() }, found)
+                facts
             })
-            .collect();
-        let mut analysed = Vec::with_capacity(sources.len());
-        let mut pending = Vec::new();
-        let mut owner = Vec::new();
-        for (i, (a, found)) in per_input.into_iter().enumerate() {
-            owner.extend(std::iter::repeat(i).take(found.len()));
-            pending.extend(found);
-            analysed.push(a);
-        }
-        let views: Vec<&str> = analysed.iter().map(|a| a.doc.view()).collect();
-        let counts = recurrence(&pending, &owner, &views);
-        let resolved = Aligner::resolve(pending, |i| owner[i], &counts, &views);
-        for (d, g) in resolved {
-            analysed[d].glosses.push(g);
-        }
-        analysed
+            .collect()
     }
 
     /// Whether `view[start..end]` is a word of its own, not part of a longer one: the
@@ -198,13 +197,13 @@ impl Extractor {
     }
 }
 
-/// How often each possible Chinese term occurs in all inputs.
-fn recurrence(pending: &[crate::align::Pending], owner: &[usize], views: &[&str]) -> HashMap<String, usize> {
+/// How often each possible Chinese term occurs in an input.
+fn recurrence(pending: &[crate::align::Pending], view: &str) -> HashMap<String, usize> {
     let mut patterns: HashSet<&str> = HashSet::new();
-    for (i, p) in pending.iter().enumerate() {
+    for p in pending {
         if let Some(left) = &p.left {
             for o in &left.options {
-                let s = views[owner[i]][o.span.range()].trim();
+                let s = view[o.span.range()].trim();
                 if !s.is_empty() {
                     patterns.insert(s);
                 }
@@ -220,10 +219,8 @@ fn recurrence(pending: &[crate::align::Pending], owner: &[usize], views: &[&str]
         return counts;
     };
     let mut n = vec![0usize; patterns.len()];
-    for v in views {
-        for m in ac.find_overlapping_iter(*v) {
-            n[m.pattern().as_usize()] += 1;
-        }
+    for m in ac.find_overlapping_iter(view) {
+        n[m.pattern().as_usize()] += 1;
     }
     for (p, c) in patterns.into_iter().zip(n) {
         counts.insert(p.to_string(), c);

@@ -13,6 +13,7 @@ use crate::align::{abbreviates, is_acronym, Gloss, Method};
 use crate::glossary::{Category, Entry, Glossary, Occurrence};
 use crate::normalize::{fold, is_cjk, Document};
 use crate::Span;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The merge key of an English form.
@@ -80,12 +81,96 @@ fn singular(s: &str) -> String {
     format!("{head}{stem}")
 }
 
-/// One input after the find and align stages.
-pub(crate) struct Analysed<'a> {
+/// What one input says, once found and aligned: no text, only what the later stages need.
+/// Everything about an input is decided from that input alone, so facts from inputs read
+/// apart (in parallel, in shards on other machines) combine into the same glossary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InputFacts {
+    /// The input's name, as used in `source`.
     pub name: String,
-    pub doc: Document<'a>,
-    pub english: Vec<(Span, bool)>,
-    pub glosses: Vec<Gloss>,
+    /// Every English candidate, in text order.
+    pub english: Vec<EnglishFact>,
+    /// Every gloss.
+    pub glosses: Vec<GlossFact>,
+    /// Where the reference glossary's Chinese terms occur: term → byte offsets.
+    pub reference_hits: Vec<(String, Vec<usize>)>,
+}
+
+/// An English candidate of an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EnglishFact {
+    /// The form, whitespace folded.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// 1-based line.
+    pub line: usize,
+    /// Whether it is a title in `《》`.
+    pub title: bool,
+    /// The sentence around it, for the first occurrence of each form in the input.
+    pub context: Option<String>,
+}
+
+/// A gloss of an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GlossFact {
+    /// The English form.
+    pub english: String,
+    /// The acronym given with it.
+    pub abbreviation: Option<String>,
+    /// Another name given for it.
+    pub alias: Option<String>,
+    /// The Chinese, cleaned, and where it is.
+    pub chinese: Option<(String, Span)>,
+    /// How the Chinese was found.
+    pub method: Method,
+    /// How sure the aligner is.
+    pub confidence: f32,
+    /// The construct.
+    pub site: Span,
+    /// 1-based line of the construct.
+    pub line: usize,
+    /// The sentence of the construct.
+    pub context: String,
+}
+
+impl InputFacts {
+    /// Reads the facts of one input from its document and glosses.
+    pub(crate) fn new(name: &str, doc: &Document<'_>, english: &[(Span, bool)], glosses: &[Gloss]) -> InputFacts {
+        let text = doc.text();
+        let mut seen: HashSet<String> = HashSet::new();
+        // English inside a Chinese rendering (HTTP in HTTP 请求头) is part of that rendering
+        let mut chinese: Vec<Span> = glosses.iter().filter_map(|g| g.chinese).collect();
+        chinese.sort();
+        let inside = |span: Span| {
+            let i = chinese.partition_point(|z| z.start <= span.start);
+            chinese[..i].iter().rev().take(4).any(|z| span.end <= z.end)
+        };
+        let english = english
+            .iter()
+            .filter(|(span, _)| !inside(*span))
+            .map(|&(span, title)| {
+                let form = surface(&text[span.range()]);
+                let context = seen.insert(form.clone()).then(|| doc.sentence_around(span));
+                EnglishFact { text: form, span, line: doc.line_of(span.start), title, context }
+            })
+            .collect();
+        let glosses = glosses
+            .iter()
+            .map(|g| GlossFact {
+                english: surface(&text[g.english.range()]),
+                abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
+                alias: g.alias.map(|s| surface(&text[s.range()])),
+                chinese: g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty()),
+                method: g.method,
+                confidence: g.confidence,
+                site: g.site,
+                line: doc.line_of(g.site.start),
+                context: doc.sentence_around(g.site),
+            })
+            .collect();
+        InputFacts { name: name.to_string(), english, glosses, reference_hits: Vec::new() }
+    }
 }
 
 #[derive(Default)]
@@ -94,7 +179,8 @@ struct Rendering {
     confidence: f32,
     method: Option<Method>,
     first: (usize, usize),
-    site: (usize, Span),
+    /// The first gloss with this rendering: input and gloss index.
+    site: (usize, usize),
 }
 
 #[derive(Default)]
@@ -148,7 +234,7 @@ pub(crate) fn clean_chinese(text: &str) -> String {
 }
 
 /// Builds the glossary from analysed inputs.
-pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
+pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
     // 1. Keys of every English form.
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -160,25 +246,13 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
         })
     };
     for (d, a) in inputs.iter().enumerate() {
-        let text = a.doc.text();
-        // English inside a Chinese rendering (HTTP in HTTP 请求头) is part of that rendering
-        let mut chinese: Vec<Span> = a.glosses.iter().filter_map(|g| g.chinese).collect();
-        chinese.sort();
-        let inside = |span: Span| {
-            let i = chinese.partition_point(|z| z.start <= span.start);
-            chinese[..i].iter().rev().take(4).any(|z| span.end <= z.end)
-        };
-        for &(span, title) in &a.english {
-            if inside(span) {
-                continue;
-            }
-            let s = surface(&text[span.range()]);
-            let id = id_of(key(&s), &mut groups);
+        for f in &a.english {
+            let id = id_of(key(&f.text), &mut groups);
             let g = &mut groups[id];
-            let e = g.surfaces.entry(s).or_insert((0, (d, span.start)));
+            let e = g.surfaces.entry(f.text.clone()).or_insert((0, (d, f.span.start)));
             e.0 += 1;
-            g.title |= title;
-            g.occurrences.push(Occurrence { source: d, line: a.doc.line_of(span.start), span });
+            g.title |= f.title;
+            g.occurrences.push(Occurrence { source: d, line: f.line, span: f.span });
         }
     }
     // 2. Links between keys.
@@ -187,25 +261,23 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
     let mut aliases: HashSet<String> = HashSet::new();
     let mut zh_of: HashMap<String, BTreeMap<usize, (String, usize)>> = HashMap::new();
     for a in inputs {
-        let text = a.doc.text();
         for g in &a.glosses {
-            let en = surface(&text[g.english.range()]);
-            let Some(&e) = ids.get(&key(&en)) else {
+            let Some(&e) = ids.get(&key(&g.english)) else {
                 continue;
             };
-            if let Some(ab) = g.abbreviation {
-                if let Some(&b) = ids.get(&key(&text[ab.range()])) {
+            if let Some(ab) = &g.abbreviation {
+                if let Some(&b) = ids.get(&key(ab)) {
                     *abbr_links.entry(b).or_default().entry(e).or_default() += 1;
                 }
             }
-            if let Some(al) = g.alias {
-                if let Some(&b) = ids.get(&key(&text[al.range()])) {
+            if let Some(al) = &g.alias {
+                if let Some(&b) = ids.get(&key(al)) {
                     uf.union(e, b);
-                    aliases.insert(surface(&text[al.range()]));
+                    aliases.insert(al.clone());
                 }
             }
-            if let Some(zh) = g.chinese {
-                zh_of.entry(clean_chinese(&text[zh.range()])).or_default().entry(e).or_insert((en.clone(), 0)).1 += 1;
+            if let Some((zh, _)) = &g.chinese {
+                zh_of.entry(zh.clone()).or_default().entry(e).or_insert((g.english.clone(), 0)).1 += 1;
             }
         }
     }
@@ -251,23 +323,18 @@ pub(crate) fn build(inputs: &[Analysed<'_>]) -> Glossary {
         m.title |= g.title;
     }
     for (d, a) in inputs.iter().enumerate() {
-        let text = a.doc.text();
-        for g in &a.glosses {
-            let Some(zh) = g.chinese else { continue };
-            let Some(&id) = ids.get(&key(&surface(&text[g.english.range()]))) else {
+        for (gi, g) in a.glosses.iter().enumerate() {
+            let Some((zh, _)) = &g.chinese else { continue };
+            let Some(&id) = ids.get(&key(&g.english)) else {
                 continue;
             };
             let root = uf.find(id);
             let Some(m) = merged.get_mut(&root) else {
                 continue;
             };
-            let zh_text = clean_chinese(&text[zh.range()]);
-            if zh_text.is_empty() {
-                continue;
-            }
-            let r = m.renderings.entry(zh_text).or_insert_with(|| Rendering {
+            let r = m.renderings.entry(zh.clone()).or_insert_with(|| Rendering {
                 first: (d, g.site.start),
-                site: (d, g.site),
+                site: (d, gi),
                 ..Rendering::default()
             });
             r.count += 1;
@@ -598,7 +665,7 @@ fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: boo
     Category::Term
 }
 
-fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option<Entry> {
+fn entry(g: Group, inputs: &[InputFacts], aliases: &HashSet<String>) -> Option<Entry> {
     if g.surfaces.is_empty() {
         return None;
     }
@@ -636,20 +703,21 @@ fn entry(g: Group, inputs: &[Analysed<'_>], aliases: &HashSet<String>) -> Option
     let first_occ = g.occurrences.iter().min_by_key(|o| (o.source, o.span.start));
     let (confidence, method, context, source) = match renderings.first() {
         Some((_, r)) => {
-            let (d, site) = r.site;
-            let a = &inputs[d];
+            let (d, gi) = r.site;
             let boost = 0.03 * (r.count.min(4) as f32 - 1.0);
             (
                 Some((r.confidence + boost).min(0.99)),
                 r.method,
-                a.doc.sentence_around(site),
+                inputs[d].glosses[gi].context.clone(),
                 first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
             )
         }
         None => {
             let o = first_occ?;
             let a = &inputs[o.source];
-            (None, None, a.doc.sentence_around(o.span), Some(format!("{}:{}", a.name, o.line)))
+            let i = a.english.partition_point(|f| f.span.start < o.span.start);
+            let context = a.english.get(i).and_then(|f| f.context.clone()).unwrap_or_default();
+            (None, None, context, Some(format!("{}:{}", a.name, o.line)))
         }
     };
     let glossed = !renderings.is_empty();

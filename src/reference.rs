@@ -18,8 +18,12 @@
 use crate::glossary::Category;
 use crate::import;
 use crate::merge::key;
+use crate::merge::InputFacts;
 use crate::ImportError;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// The most occurrences of one reference term recorded per input.
+const MAX_HITS: usize = 10_000;
 use std::io::Read;
 use std::path::Path;
 
@@ -297,19 +301,28 @@ impl ChineseIndex {
     /// Occurrences (source, byte offset) of each pattern in the views. The longest match wins,
     /// so `卷积` inside `卷积神经网络` is not counted; a one- or two-character term must also
     /// stand as a word of its own (`值` in `数值` is not the term `值`).
-    pub(crate) fn occurrences(
-        &self,
-        views: &[&str],
-        is_word: impl Fn(&str, usize, usize) -> bool,
-    ) -> Vec<Vec<(usize, usize)>> {
+    pub(crate) fn hits(&self, view: &str, is_word: impl Fn(&str, usize, usize) -> bool) -> Vec<(String, Vec<usize>)> {
+        let mut found: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let Some(m) = &self.matcher else { return Vec::new() };
+        for hit in m.find_iter(view) {
+            let p = hit.pattern().as_usize();
+            let short = self.patterns[p].chars().count() <= 2;
+            let at = found.entry(p).or_default();
+            if at.len() < MAX_HITS && (!short || is_word(view, hit.start(), hit.end())) {
+                at.push(hit.start());
+            }
+        }
+        found.into_iter().filter(|(_, v)| !v.is_empty()).map(|(p, v)| (self.patterns[p].clone(), v)).collect()
+    }
+
+    /// The occurrences of every pattern, gathered from the inputs' hits: (input, offset).
+    fn occurrences(&self, inputs: &[InputFacts]) -> Vec<Vec<(usize, usize)>> {
+        let ids: HashMap<&str, usize> = self.patterns.iter().enumerate().map(|(i, p)| (p.as_str(), i)).collect();
         let mut out = vec![Vec::new(); self.patterns.len()];
-        let Some(m) = &self.matcher else { return out };
-        for (d, v) in views.iter().enumerate() {
-            for hit in m.find_iter(*v) {
-                let p = hit.pattern().as_usize();
-                let short = self.patterns[p].chars().count() <= 2;
-                if out[p].len() < 10_000 && (!short || is_word(v, hit.start(), hit.end())) {
-                    out[p].push((d, hit.start()));
+        for (d, input) in inputs.iter().enumerate() {
+            for (pattern, offsets) in &input.reference_hits {
+                if let Some(&p) = ids.get(pattern.as_str()) {
+                    out[p].extend(offsets.iter().map(|&o| (d, o)));
                 }
             }
         }
@@ -333,13 +346,12 @@ pub(crate) fn annotate(
     entries: &mut [crate::Entry],
     reference: &Reference,
     index: &ChineseIndex,
-    views: &[&str],
-    is_word: impl Fn(&str, usize, usize) -> bool,
+    inputs: &[InputFacts],
 ) {
     if reference.is_empty() {
         return;
     }
-    let occurrences = index.occurrences(views, is_word);
+    let occurrences = index.occurrences(inputs);
     for e in entries.iter_mut() {
         let found = std::iter::once(&e.english)
             .chain(e.abbreviation.as_ref())
