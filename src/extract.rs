@@ -141,13 +141,14 @@ impl Extractor {
     /// Like [`extract_sources`](Self::extract_sources), calling `progress` once per input as
     /// it is read (inputs are read in parallel; the result is the same as in one thread).
     pub fn extract_sources_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Glossary {
-        let facts = self.analyse(sources, progress);
-        self.decide(&facts)
+        let mut facts = self.analyse(sources, progress);
+        crate::partial::sort_inputs(&mut facts);
+        self.decide_facts(&facts)
     }
 
     /// The glossary that the facts of some inputs make: their English forms merged into
     /// concepts, the Chinese chosen, the reference consulted.
-    pub(crate) fn decide(&self, facts: &[InputFacts]) -> Glossary {
+    pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
         let mut glossary = build(facts);
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
         glossary

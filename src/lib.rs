@@ -48,6 +48,7 @@ mod import;
 pub mod input;
 pub mod merge;
 pub mod normalize;
+pub mod partial;
 pub mod reference;
 mod span;
 pub mod update;

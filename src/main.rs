@@ -3,6 +3,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termbridge::export::{Format, WriteOptions};
+use termbridge::partial::Partial;
 use termbridge::{input, reference::Reference, Extractor, ExtractorBuilder, Glossary, Source};
 
 /// Builds a bilingual glossary from Chinese technical text with embedded English terms.
@@ -31,6 +32,9 @@ enum Command {
         /// No progress bar.
         #[arg(short, long)]
         quiet: bool,
+        /// Write a partial glossary (JSON Lines) to be combined later with `termbridge merge`.
+        #[arg(long)]
+        partial: bool,
     },
     /// Check texts against a glossary: glosses that contradict it, glossary terms rendered
     /// several ways, one Chinese given for several English terms. Exit 0 when clean, 1 when
@@ -52,16 +56,22 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
     },
-    /// Fold new glossaries into a termbase that people have edited: their rows, renderings,
-    /// notes and deletions (`status` = `deleted`) are kept; counts and new rows are added.
+    /// Fold new glossaries into a termbase that people have edited (their rows, renderings,
+    /// notes and deletions — `status` = `deleted` — are kept; counts and new rows are added),
+    /// or combine partial glossaries written by `extract --partial` into the glossary of all
+    /// their inputs.
     Merge {
-        /// The termbase (CSV or TBX).
+        /// The termbase (CSV, TSV or TBX), or the first partial.
         old: PathBuf,
-        /// New glossaries to fold in, in order.
-        #[arg(required = true)]
+        /// New glossaries to fold in, in order, or more partials.
         new: Vec<PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
+        /// With partials: write the combined partial instead of deciding the glossary.
+        #[arg(long)]
+        partial: bool,
+        #[command(flatten)]
+        reference: ReferenceArgs,
     },
 }
 
@@ -83,6 +93,14 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 impl OutputArgs {
+    fn write_partial(&self, partial: &Partial) -> Result<(), Box<dyn std::error::Error>> {
+        match &self.output {
+            Some(path) => termbridge::export::write_atomically(path, |w| partial.write_jsonl(w))?,
+            None => partial.write_jsonl(std::io::BufWriter::new(std::io::stdout().lock()))?,
+        }
+        Ok(())
+    }
+
     fn write(&self, glossary: &Glossary) -> Result<(), Box<dyn std::error::Error>> {
         let options = WriteOptions { raw_csv: self.raw_csv };
         let report = match &self.output {
@@ -165,7 +183,7 @@ fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Extract { paths, output, reference, encoding, quiet } => {
+        Command::Extract { paths, output, reference, encoding, quiet, partial } => {
             let extractor = reference.builder()?.build()?;
             let files = read_inputs(&paths, encoding.as_deref())?;
             let bar = progress_bar(files.len(), quiet);
@@ -174,6 +192,14 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
                     b.inc(1);
                 }
             };
+            if partial {
+                let part = extractor.partial_with_progress(&sources(&files), &tick);
+                if let Some(b) = bar {
+                    b.finish_and_clear();
+                }
+                output.write_partial(&part)?;
+                return Ok(Outcome::Done);
+            }
             let glossary = extractor.extract_sources_with_progress(&sources(&files), &tick);
             if let Some(b) = bar {
                 b.finish_and_clear();
@@ -212,7 +238,28 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
             }
             Ok(if findings.is_empty() { Outcome::Done } else { Outcome::ProblemsFound })
         }
-        Command::Merge { old, new, output } => {
+        Command::Merge { old, new, output, partial, reference } => {
+            let all: Vec<&PathBuf> = std::iter::once(&old).chain(&new).collect();
+            let partials = all.iter().filter(|p| Partial::is_partial_file(p)).count();
+            if partials == all.len() {
+                let parts = all.iter().map(|p| Partial::from_path(p)).collect::<Result<Vec<_>, _>>()?;
+                let combined = Partial::combine(parts);
+                if partial {
+                    output.write_partial(&combined)?;
+                } else {
+                    output.write(&reference.builder()?.build()?.decide(&combined))?;
+                }
+                return Ok(Outcome::Done);
+            }
+            if new.is_empty() {
+                return Err("merge needs the termbase and at least one new glossary".into());
+            }
+            if partials > 0 {
+                return Err("merge takes either glossaries (the termbase first) or partial glossaries, not both".into());
+            }
+            if partial {
+                return Err("--partial combines partial glossaries; these are glossaries".into());
+            }
             let mut termbase = read_glossary(&old)?;
             for path in &new {
                 termbase.update(read_glossary(path)?);

@@ -162,8 +162,9 @@ impl Glossary {
     }
 }
 
-/// Runs `write` into a temporary file next to `path`, then renames it to `path`.
-pub(crate) fn write_atomically(
+/// Runs `write` into a temporary file next to `path`, then renames it to `path`: the file is
+/// written whole or not at all, and a failed write leaves an existing file untouched.
+pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
@@ -177,6 +178,13 @@ pub(crate) fn write_atomically(
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut w)?;
         w.flush().map_err(persist)?;
+    }
+    // the new file gets the old one's permissions, or the usual ones (not the temporary 0600)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(persist)?;
     }
     tmp.as_file().sync_all().map_err(persist)?;
     tmp.persist(path).map_err(|e| persist(e.error))?;

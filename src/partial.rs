@@ -1,0 +1,147 @@
+//! Partial glossaries, for running termbridge inside an engine that splits the work (Spark,
+//! Hadoop Streaming, Ray, `xargs -P`).
+//!
+//! Every decision about an input is made from that input alone; what the final decisions
+//! need from it — its English forms with their places, its glosses with their Chinese,
+//! confidence and context, where the reference's Chinese terms occur — is its
+//! [`InputFacts`]. A [`Partial`] holds the facts of some inputs. Partials combine by
+//! concatenation (in input-name order), which is associative and commutative, and the
+//! glossary decided from a combination is the glossary of one run over all the inputs.
+//!
+//! # The file format
+//!
+//! JSON Lines, UTF-8. The first line is the header `{"termbridge":"partial","version":1}`;
+//! every further line is the JSON of one input's [`InputFacts`]:
+//!
+//! ```text
+//! {"termbridge":"partial","version":1}
+//! {"name":"a.md","english":[{"text":"RAG","span":{"start":3,"end":6},"line":1,"title":false,"context":"…"}],"glosses":[…],"reference_hits":[["检索增强生成",[0]]]}
+//! ```
+
+use crate::merge::InputFacts;
+use crate::{Extractor, Glossary, ImportError, Source};
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The version of the partial file format, in its header.
+pub const PARTIAL_VERSION: u32 = 1;
+
+/// The facts of some inputs, waiting to be combined with others and decided.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Partial {
+    inputs: Vec<InputFacts>,
+}
+
+impl Partial {
+    /// Combines partials: associative and commutative.
+    ///
+    /// ```
+    /// use termbridge::{partial::Partial, Extractor, Source, Markup};
+    /// let ex = Extractor::builder().build()?;
+    /// let src = |name, text| Source { name, text, markup: Markup::Plain };
+    /// let a = ex.partial(&[src("a.txt", "检索增强生成（Retrieval-Augmented Generation，RAG）很有用。")]);
+    /// let b = ex.partial(&[src("b.txt", "RAG 与微调（fine-tuning）可以结合。")]);
+    /// let together = ex.decide(&Partial::combine([a, b]));
+    /// let one_run = ex.extract_sources(&[
+    ///     src("a.txt", "检索增强生成（Retrieval-Augmented Generation，RAG）很有用。"),
+    ///     src("b.txt", "RAG 与微调（fine-tuning）可以结合。"),
+    /// ]);
+    /// assert_eq!(together, one_run);
+    /// # Ok::<(), termbridge::BuildError>(())
+    /// ```
+    pub fn combine(parts: impl IntoIterator<Item = Partial>) -> Partial {
+        let mut inputs: Vec<InputFacts> = parts.into_iter().flat_map(|p| p.inputs).collect();
+        sort_inputs(&mut inputs);
+        Partial { inputs }
+    }
+
+    /// The number of inputs it holds.
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// Whether it holds no input.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    /// Writes the partial as JSON Lines (see the module docs).
+    pub fn write_jsonl<W: Write>(&self, mut out: W) -> Result<(), crate::ExportError> {
+        writeln!(out, "{{\"termbridge\":\"partial\",\"version\":{PARTIAL_VERSION}}}")?;
+        for input in &self.inputs {
+            serde_json::to_writer(&mut out, input).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Reads a partial written by [`write_jsonl`](Self::write_jsonl); `name` is used in
+    /// errors.
+    pub fn read_jsonl<R: BufRead>(name: &str, reader: R) -> Result<Partial, ImportError> {
+        let path = PathBuf::from(name);
+        let format = |line: u64, message: String| ImportError::Format { path: path.clone(), line, message };
+        let mut lines = reader.lines();
+        let header = lines.next().transpose().map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        let header: serde_json::Value = header
+            .as_deref()
+            .and_then(|h| serde_json::from_str(h).ok())
+            .ok_or_else(|| format(1, "not a termbridge partial file (no header line)".into()))?;
+        if header["termbridge"] != "partial" {
+            return Err(format(1, "not a termbridge partial file (no header line)".into()));
+        }
+        if header["version"] != PARTIAL_VERSION {
+            return Err(format(1, format!("partial format version {} is not {PARTIAL_VERSION}", header["version"])));
+        }
+        let mut inputs = Vec::new();
+        for (i, line) in lines.enumerate() {
+            let line = line.map_err(|source| ImportError::Io { path: path.clone(), source })?;
+            // partials concatenated with `cat` repeat the header
+            if line.trim().is_empty() || line.starts_with("{\"termbridge\":\"partial\"") {
+                continue;
+            }
+            let facts: InputFacts = serde_json::from_str(&line).map_err(|e| format(i as u64 + 2, e.to_string()))?;
+            inputs.push(facts);
+        }
+        sort_inputs(&mut inputs);
+        Ok(Partial { inputs })
+    }
+
+    /// Reads a partial file.
+    pub fn from_path(path: &Path) -> Result<Partial, ImportError> {
+        let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+        Partial::read_jsonl(&path.display().to_string(), std::io::BufReader::new(file))
+    }
+
+    /// Whether a file looks like a partial (its first line is the header).
+    pub fn is_partial_file(path: &Path) -> bool {
+        let Ok(file) = std::fs::File::open(path) else { return false };
+        let mut first = String::new();
+        std::io::BufReader::new(file).take(200).read_line(&mut first).is_ok()
+            && first.starts_with("{\"termbridge\":\"partial\"")
+    }
+}
+
+/// Inputs in name order, so that the order in which partials arrive does not matter.
+pub(crate) fn sort_inputs(inputs: &mut [InputFacts]) {
+    inputs.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+impl Extractor {
+    /// The partial glossary of some inputs: their facts, to be combined and decided later.
+    pub fn partial(&self, sources: &[Source<'_>]) -> Partial {
+        self.partial_with_progress(sources, &|| {})
+    }
+
+    /// Like [`partial`](Self::partial), calling `progress` once per input.
+    pub fn partial_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Partial {
+        let mut inputs = self.analyse(sources, progress);
+        sort_inputs(&mut inputs);
+        Partial { inputs }
+    }
+
+    /// The glossary of a (combined) partial: the same as one run over all its inputs.
+    pub fn decide(&self, partial: &Partial) -> Glossary {
+        self.decide_facts(&partial.inputs)
+    }
+}

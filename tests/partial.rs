@@ -1,0 +1,100 @@
+//! Scale-out: shards extracted apart and merged give the glossary of one run over all.
+
+use std::path::Path;
+use std::process::Command;
+use termbridge::partial::Partial;
+use termbridge::{input, Extractor, Source};
+
+fn fixtures() -> Vec<input::InputFile> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    input::read_all(&[dir]).unwrap()
+}
+
+fn columns(g: &termbridge::Glossary) -> Vec<(String, Vec<String>, Option<String>, usize)> {
+    g.entries().iter().map(|e| (e.english.clone(), e.chinese.clone(), e.abbreviation.clone(), e.frequency)).collect()
+}
+
+#[test]
+fn four_shards_merged_equal_one_run() {
+    let files = fixtures();
+    assert!(files.len() >= 6);
+    let sources: Vec<Source> =
+        files.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect();
+    let extractor = Extractor::builder().build().unwrap();
+    let one_run = extractor.extract_sources(&sources);
+    // four shards, each written and read back as JSON Lines, combined in two orders and groupings
+    // four shards, dealt round-robin
+    let parts: Vec<Partial> = (0..4)
+        .map(|k| {
+            let shard: Vec<Source> = sources.iter().skip(k).step_by(4).copied().collect();
+            let mut out = Vec::new();
+            extractor.partial(&shard).write_jsonl(&mut out).unwrap();
+            Partial::read_jsonl("shard.jsonl", out.as_slice()).unwrap()
+        })
+        .collect();
+    assert_eq!(parts.len(), 4);
+    let forward = Partial::combine(parts.clone());
+    let backward = Partial::combine(parts.iter().rev().cloned());
+    let grouped = Partial::combine([
+        Partial::combine([parts[3].clone(), parts[0].clone()]),
+        Partial::combine([parts[2].clone(), parts[1].clone()]),
+    ]);
+    for combined in [&forward, &backward, &grouped] {
+        let g = extractor.decide(combined);
+        assert_eq!(columns(&g), columns(&one_run));
+        assert_eq!(g, one_run);
+    }
+}
+
+#[test]
+fn partial_files_are_checked() {
+    let table: &[(&str, &str)] = &[
+        ("", "p.jsonl:1: not a termbridge partial file (no header line)"),
+        ("english,chinese\n", "p.jsonl:1: not a termbridge partial file (no header line)"),
+        ("{\"termbridge\":\"partial\",\"version\":99}\n", "p.jsonl:1: partial format version 99 is not 1"),
+        ("{\"termbridge\":\"partial\",\"version\":1}\n{\"name\":3}\n", "p.jsonl:2: invalid type"),
+    ];
+    for (text, want) in table {
+        let err = Partial::read_jsonl("p.jsonl", text.as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with(want), "{err}");
+    }
+}
+
+#[test]
+fn command_line_map_and_reduce() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_termbridge");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut names: Vec<_> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.to_string_lossy().ends_with(".csv"))
+        .collect();
+    names.sort();
+    // map: one partial per pair of files
+    let mut parts = Vec::new();
+    for (i, pair) in names.chunks(2).enumerate() {
+        let out = dir.path().join(format!("part{i}.jsonl"));
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["extract".as_ref(), "--partial".as_ref(), "-o".as_ref(), out.as_os_str()];
+        args.extend(pair.iter().map(|p| p.as_os_str()));
+        let status = Command::new(bin).args(&args).status().unwrap();
+        assert!(status.success());
+        parts.push(out);
+    }
+    // reduce, in another order
+    parts.reverse();
+    let mut args: Vec<&std::ffi::OsStr> = vec!["merge".as_ref()];
+    args.extend(parts.iter().map(|p| p.as_os_str()));
+    let merged = Command::new(bin).args(&args).output().unwrap();
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    let mut args: Vec<&std::ffi::OsStr> = vec!["extract".as_ref()];
+    args.extend(names.iter().map(|p| p.as_os_str()));
+    let one = Command::new(bin).args(&args).output().unwrap();
+    assert_eq!(String::from_utf8(merged.stdout).unwrap(), String::from_utf8(one.stdout).unwrap());
+    // a partial mixed with a glossary is refused
+    let glossary = dir.path().join("g.csv");
+    std::fs::write(&glossary, "english,chinese\nx,甲\n").unwrap();
+    let out = Command::new(bin).args(["merge".as_ref(), parts[0].as_os_str(), glossary.as_os_str()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
