@@ -5,11 +5,12 @@ use crate::candidates::candidates;
 use crate::merge::{build, InputFacts};
 use crate::normalize::{Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Reference};
-use crate::{BuildError, Glossary};
+use crate::{input, BuildError, Glossary, InputError};
 use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 /// One input text with the name used for it in `source` (`name:line`).
 #[derive(Clone, Copy, Debug)]
@@ -164,20 +165,78 @@ impl Extractor {
         sources
             .par_iter()
             .map(|s| {
-                let doc = Document::new(s.text, s.markup);
-                let cands = candidates(&doc);
-                let pending = aligner.find(&doc, &cands);
-                let views = [doc.view()];
-                let counts = recurrence(&pending, doc.view());
-                let glosses: Vec<_> =
-                    Aligner::resolve(pending, |_| 0, &counts, &views).into_iter().map(|(_, g)| g).collect();
-                let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
-                let mut facts = InputFacts::new(s.name, &doc, &english, &glosses);
-                facts.reference_hits = self.index.hits(doc.view(), |v, s, e| self.is_word(v, s, e));
+                let facts = self.analyse_one(&aligner, s);
                 progress();
                 facts
             })
             .collect()
+    }
+
+    /// The facts of one input.
+    fn analyse_one(&self, aligner: &Aligner<'_>, s: &Source<'_>) -> InputFacts {
+        let doc = Document::new(s.text, s.markup);
+        let cands = candidates(&doc);
+        let pending = aligner.find(&doc, &cands);
+        let views = [doc.view()];
+        let counts = recurrence(&pending, doc.view());
+        let glosses: Vec<_> = Aligner::resolve(pending, |_| 0, &counts, &views).into_iter().map(|(_, g)| g).collect();
+        let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
+        let mut facts = InputFacts::new(s.name, &doc, &english, &glosses);
+        facts.reference_hits = self.index.hits(doc.view(), |v, s, e| self.is_word(v, s, e));
+        facts
+    }
+
+    /// The facts of files, folders (see [`input::expand`](crate::input::expand)) and `-`
+    /// (standard input), each file read, decoded and analysed on its own thread and then
+    /// dropped: memory holds one text per thread and the facts, not the whole input.
+    /// `encoding` names the inputs' encoding, `None` detects it. The first input that cannot
+    /// be read (in path order) is the error.
+    pub(crate) fn facts_of_paths(
+        &self,
+        paths: &[PathBuf],
+        encoding: Option<&'static encoding_rs::Encoding>,
+        progress: &(dyn Fn() + Sync),
+    ) -> Result<Vec<InputFacts>, InputError> {
+        let files = input::expand(paths)?;
+        let aligner = Aligner::new(&self.jieba, &self.reference, &self.term_initial);
+        let results: Vec<Result<InputFacts, InputError>> = files
+            .par_iter()
+            .map(|p| {
+                let file = if p.as_os_str() == "-" {
+                    input::read_stdin_with(encoding)?
+                } else {
+                    input::read_file_with(p, encoding)?
+                };
+                let facts =
+                    self.analyse_one(&aligner, &Source { name: &file.name, text: &file.text, markup: file.markup });
+                progress();
+                Ok(facts)
+            })
+            .collect();
+        let mut facts = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+        crate::partial::sort_inputs(&mut facts);
+        Ok(facts)
+    }
+
+    /// Extracts the glossary of files, folders and `-` (standard input), reading them in
+    /// parallel with memory for one text per thread. `progress` is called once per file.
+    pub fn extract_paths(
+        &self,
+        paths: &[PathBuf],
+        encoding: Option<&'static encoding_rs::Encoding>,
+        progress: &(dyn Fn() + Sync),
+    ) -> Result<Glossary, InputError> {
+        Ok(self.decide_facts(&self.facts_of_paths(paths, encoding, progress)?))
+    }
+
+    /// The partial glossary of files, folders and `-`; see [`extract_paths`](Self::extract_paths).
+    pub fn partial_paths(
+        &self,
+        paths: &[PathBuf],
+        encoding: Option<&'static encoding_rs::Encoding>,
+        progress: &(dyn Fn() + Sync),
+    ) -> Result<crate::partial::Partial, InputError> {
+        Ok(crate::partial::Partial::from_facts(self.facts_of_paths(paths, encoding, progress)?))
     }
 
     /// Whether `view[start..end]` is a word of its own, not part of a longer one: the

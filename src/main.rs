@@ -158,6 +158,16 @@ fn sources(files: &[input::InputFile]) -> Vec<Source<'_>> {
     files.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect()
 }
 
+fn encoding_of(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding>, termbridge::InputError> {
+    match label {
+        Some(label) => Ok(Some(
+            input::encoding_for_label(label)
+                .ok_or_else(|| termbridge::InputError::UnknownEncoding { name: label.to_string() })?,
+        )),
+        None => Ok(None),
+    }
+}
+
 fn read_inputs(paths: &[PathBuf], encoding: Option<&str>) -> Result<Vec<input::InputFile>, Box<dyn std::error::Error>> {
     let encoding = match encoding {
         Some(label) => Some(
@@ -185,26 +195,28 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
         Command::Extract { paths, output, reference, encoding, quiet, partial } => {
             let extractor = reference.builder()?.build()?;
-            let files = read_inputs(&paths, encoding.as_deref())?;
-            let bar = progress_bar(files.len(), quiet);
+            let encoding = encoding_of(encoding.as_deref())?;
+            // files are read as they are analysed, one per thread: memory holds the facts
+            let bar = progress_bar(input::expand(&paths)?.len(), quiet);
             let tick = || {
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
             };
-            if partial {
-                let part = extractor.partial_with_progress(&sources(&files), &tick);
-                if let Some(b) = bar {
+            let done = || {
+                if let Some(b) = &bar {
                     b.finish_and_clear();
                 }
+            };
+            if partial {
+                let part = extractor.partial_paths(&paths, encoding, &tick)?;
+                done();
                 output.write_partial(&part)?;
-                return Ok(Outcome::Done);
+            } else {
+                let glossary = extractor.extract_paths(&paths, encoding, &tick)?;
+                done();
+                output.write(&glossary)?;
             }
-            let glossary = extractor.extract_sources_with_progress(&sources(&files), &tick);
-            if let Some(b) = bar {
-                b.finish_and_clear();
-            }
-            output.write(&glossary)?;
             Ok(Outcome::Done)
         }
         Command::Check { glossary, paths, format, reference, encoding } => {

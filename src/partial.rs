@@ -55,6 +55,11 @@ impl Partial {
         Partial { inputs }
     }
 
+    pub(crate) fn from_facts(mut inputs: Vec<InputFacts>) -> Partial {
+        sort_inputs(&mut inputs);
+        Partial { inputs }
+    }
+
     /// The number of inputs it holds.
     pub fn len(&self) -> usize {
         self.inputs.len()
