@@ -28,10 +28,11 @@ struct Size {
     measurement_time: Duration,
 }
 
-/// The sizes measured. A larger corpus (~20 MB, with a small sample size and a longer
-/// measurement time) goes here.
-const SIZES: &[Size] =
-    &[Size { name: "document", bytes: 40 * 1024, sample_size: 30, measurement_time: Duration::from_secs(8) }];
+/// The sizes measured: a document and a corpus.
+const SIZES: &[Size] = &[
+    Size { name: "document", bytes: 40 * 1024, sample_size: 30, measurement_time: Duration::from_secs(8) },
+    Size { name: "corpus", bytes: 20 * 1024 * 1024, sample_size: 10, measurement_time: Duration::from_secs(30) },
+];
 
 /// The fixture texts, in file-name order.
 fn fixtures() -> Vec<String> {
@@ -88,6 +89,21 @@ fn bench(c: &mut Criterion) {
         group.bench_function("jieba_tag", |b| b.iter(|| jieba.tag(black_box(&text), true)));
         group.finish();
     }
+
+    // Many files: the same ~4 MB as 100 inputs, on one thread and on all of them.
+    let text = corpus(40 * 1024);
+    let names: Vec<String> = (0..100).map(|i| format!("f{i}.md")).collect();
+    let sources: Vec<termbridge::Source> =
+        names.iter().map(|n| termbridge::Source { name: n, text: &text, markup: termbridge::Markup::Markdown }).collect();
+    let mut group = c.benchmark_group("many_files");
+    group
+        .throughput(Throughput::Bytes((text.len() * sources.len()) as u64))
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
+    group.bench_function("one_thread", |b| b.iter(|| one.install(|| extractor.extract_sources(black_box(&sources)))));
+    group.bench_function("all_threads", |b| b.iter(|| extractor.extract_sources(black_box(&sources))));
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -31,9 +31,17 @@
 //! | find | [`candidates`] | which runs of Latin script are English terms |
 //! | align | [`align`] | the Chinese equivalent each gloss or apposition gives, and its left boundary |
 //! | merge | [`merge`] | which forms are one concept: case, plural, hyphen, acronym, near-duplicates |
-//! | export | [`Glossary::write_csv`] | the glossary CSV |
+//! | reference | [`reference`](mod@reference) | the Chinese of standalone terms, suggestions, non-standard renderings |
+//! | export | [`export`] | CSV, OmegaT TSV, DeepL, TBX, JSON, search synonyms |
 //!
-//! [`Extractor`] runs them all; [`input`] reads files and folders for it.
+//! [`Extractor`] runs them all; [`input`] reads files and folders (UTF-8, UTF-16, GB18030)
+//! for it. Every decision about an input uses that input alone: the per-input stages run in
+//! parallel and yield text-free [`merge::InputFacts`], from which the glossary is decided;
+//! [`partial`] writes and combines those facts for runs split across processes or machines.
+//!
+//! Around the pipeline: [`Glossary::from_csv_reader`] and [`Glossary::from_tbx_reader`]
+//! read glossaries back, [`Glossary::update`] ([`update`]) folds new extractions into an
+//! edited termbase, and [`Extractor::check`] ([`check`]) checks texts against a glossary.
 
 #![deny(missing_docs)]
 
