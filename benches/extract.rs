@@ -93,8 +93,10 @@ fn bench(c: &mut Criterion) {
     // Many files: the same ~4 MB as 100 inputs, on one thread and on all of them.
     let text = corpus(40 * 1024);
     let names: Vec<String> = (0..100).map(|i| format!("f{i}.md")).collect();
-    let sources: Vec<termbridge::Source> =
-        names.iter().map(|n| termbridge::Source { name: n, text: &text, markup: termbridge::Markup::Markdown }).collect();
+    let sources: Vec<termbridge::Source> = names
+        .iter()
+        .map(|n| termbridge::Source { name: n, text: &text, markup: termbridge::Markup::Markdown })
+        .collect();
     let mut group = c.benchmark_group("many_files");
     group
         .throughput(Throughput::Bytes((text.len() * sources.len()) as u64))

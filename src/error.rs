@@ -109,6 +109,12 @@ pub enum ExportError {
     /// The CSV writer failed.
     #[error("cannot write glossary CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// The format cannot hold an empty glossary.
+    #[error("the glossary is empty, and {format} needs at least one entry")]
+    Empty {
+        /// The format.
+        format: &'static str,
+    },
     /// The output file could not be put in place.
     #[error("{path}: cannot write output: {source}")]
     Persist {

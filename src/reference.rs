@@ -273,6 +273,21 @@ impl ChineseIndex {
                 if zh.contains(' ') {
                     variants.push(id(zh.replace(' ', ""), &mut patterns));
                 }
+                // full-width Latin letters and digits: Ｐｙｔｈｏｎ 包
+                if zh.chars().any(|c| c.is_ascii_alphanumeric()) {
+                    let wide: String =
+                        zh.chars()
+                            .map(|c| {
+                                if c.is_ascii_alphanumeric() {
+                                    char::from_u32(c as u32 + 0xfee0).unwrap_or(c)
+                                } else {
+                                    c
+                                }
+                            })
+                            .collect();
+                    variants.push(id(wide.replace(' ', ""), &mut patterns));
+                    variants.push(id(wide, &mut patterns));
+                }
                 let parts = words(zh);
                 if zh.chars().count() >= 4 && !zh.contains(' ') {
                     for k in 1..parts.len() {
@@ -282,7 +297,8 @@ impl ChineseIndex {
                         }
                     }
                 }
-                variants.dedup();
+                let mut seen = std::collections::HashSet::new();
+                variants.retain(|v| seen.insert(*v));
                 forms.insert(zh.clone(), variants);
             }
         }
@@ -425,7 +441,10 @@ pub(crate) fn annotate(
             if !e.chinese.iter().any(|c| c == form) {
                 e.chinese.push(form.to_string());
             }
-            if form != zh {
+            // a spacing or width variant is the same term; another order is worth a note
+            let plain =
+                |s: &str| s.chars().map(crate::normalize::fold).filter(|c| !c.is_whitespace()).collect::<String>();
+            if plain(form) != plain(zh) {
                 e.note = join_note(&e.note, &format!("reference: {zh} (word order)"));
             }
         }

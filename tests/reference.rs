@@ -71,6 +71,15 @@ fn reference_alignment() {
             "reference: 轮次",
         ),
         (
+            "full-width letters in the text",
+            "english,chinese\nPython package,Python 包\n",
+            "本节发布一个 Python package。安装Ｐｙｔｈｏｎ包之后即可使用。",
+            "Python package",
+            &["Ｐｙｔｈｏｎ包"],
+            Some(Method::Reference),
+            "",
+        ),
+        (
             "a short term inside a longer word does not count",
             "english,chinese\nvalue,值\n",
             "这个 value 很大，数值稳定性很差。",

@@ -35,8 +35,8 @@
 //! whitespace is trimmed, as the importer trims it (so that TBX → glossary → TBX gives the
 //! same bytes). Empty values are left out.
 //!
-//! The schema requires at least one `conceptEntry`; an empty glossary is written with an
-//! empty `body`, the only faithful rendering of it (well-formed, but not schema-valid).
+//! The schema requires at least one `conceptEntry`: an empty glossary is an error rather than
+//! a file that TBX tools would reject.
 
 use crate::glossary::{Entry, Glossary};
 use crate::ExportError;
@@ -63,6 +63,9 @@ pub(crate) const INPUT_PREFIX: &str = "input: ";
 
 /// Writes `glossary` as TBX v3, TBX-Core dialect.
 pub(crate) fn write<W: Write>(glossary: &Glossary, out: W) -> Result<(), ExportError> {
+    if glossary.entries.is_empty() {
+        return Err(ExportError::Empty { format: "TBX" });
+    }
     let mut w = Writer::new_with_indent(out, b' ', 2);
     write_document(&mut w, glossary)?;
     let mut out = w.into_inner();
@@ -256,8 +259,8 @@ mod tests {
     }
 
     #[test]
-    fn empty_glossary_has_an_empty_body() {
-        let out = tbx(&Glossary::default());
-        assert!(out.contains("<text>\n    <body/>\n  </text>"));
+    fn empty_glossary_is_an_error() {
+        let err = write(&Glossary::default(), Vec::new()).unwrap_err();
+        assert_eq!(err.to_string(), "the glossary is empty, and TBX needs at least one entry");
     }
 }
