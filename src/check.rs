@@ -160,7 +160,7 @@ impl Extractor {
         let merged = build(&analysed);
         let mut concept: HashMap<String, usize> = HashMap::new();
         for (i, e) in merged.entries.iter().enumerate() {
-            for form in std::iter::once(&e.english).chain(e.abbreviation.as_ref()).chain(e.variants.iter()) {
+            for form in e.forms() {
                 concept.insert(key(form), i);
             }
         }

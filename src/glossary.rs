@@ -75,6 +75,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Its English forms: the English, the acronym, the variants.
+    pub fn forms(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.english).chain(self.abbreviation.as_ref()).chain(self.variants.iter())
+    }
+
     /// Whether a person marked the entry deleted (column `status` = `deleted`): it stays in
     /// the termbase as a tombstone so that merging new extractions does not bring it back.
     pub fn is_deleted(&self) -> bool {
@@ -137,10 +142,6 @@ impl Glossary {
     /// ```
     pub fn get(&self, english: &str) -> Option<&Entry> {
         let want = english.to_lowercase();
-        self.entries.iter().find(|e| {
-            e.english.to_lowercase() == want
-                || e.abbreviation.as_deref().is_some_and(|a| a.to_lowercase() == want)
-                || e.variants.iter().any(|v| v.to_lowercase() == want)
-        })
+        self.entries.iter().find(|e| e.forms().any(|f| f.to_lowercase() == want))
     }
 }

@@ -369,10 +369,7 @@ pub(crate) fn annotate(
     }
     let occurrences = index.occurrences(inputs);
     for e in entries.iter_mut() {
-        let found = std::iter::once(&e.english)
-            .chain(e.abbreviation.as_ref())
-            .chain(e.variants.iter())
-            .find_map(|en| reference.get(en));
+        let found = e.forms().find_map(|en| reference.get(en));
         let Some(r) = found else { continue };
         if let Some(c) = r.category {
             if c == Category::Name || e.category == Category::Name {

@@ -22,7 +22,7 @@ use crate::merge::key;
 use std::collections::HashMap;
 
 fn forms(e: &Entry) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(&e.english).chain(e.abbreviation.as_ref()).chain(e.variants.iter()).map(|f| key(f))
+    e.forms().map(|f| key(f))
 }
 
 impl Glossary {
