@@ -155,6 +155,9 @@ const ACRONYM_APPOSITION: &[&str] = &[
     "的缩写",
 ];
 
+/// Characters that end words as suffixes (可见性, 正则化, 召回率): a word never starts with them.
+const BOUND_SUFFIXES: &str = "性化率度者器式型法量值";
+
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &str = "做把被将给叫是让和与或及从为以成";
 
@@ -1520,7 +1523,9 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
             let o = &left.options[k];
             k > 0 && o.verb_start && {
                 let rest = &left.options[k - 1];
-                misfit(rest.chars) == 0.0 && cjk_count(text(rest.span)) >= 3 && !o.known
+                // (not when the rest starts with a suffix: 可见 + 性规则 is one term)
+                let bound = text(rest.span).chars().next().is_some_and(|c| BOUND_SUFFIXES.contains(c));
+                misfit(rest.chars) == 0.0 && cjk_count(text(rest.span)) >= 3 && !o.known && !bound
             }
         })
         .collect();
