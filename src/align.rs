@@ -518,7 +518,9 @@ fn pos_stop(word: &str, tag: &str) -> bool {
 }
 
 fn is_stop(word: &str, tag: &str) -> bool {
-    if STOP_WORDS.contains(&word) {
+    static STOP_SET: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    if STOP_SET.contains(word) {
         return true;
     }
     let cs: Vec<char> = word.chars().take(3).collect();

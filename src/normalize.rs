@@ -363,7 +363,7 @@ fn find(v: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     if pat.is_empty() || from > v.len() {
         return None;
     }
-    v[from..].windows(pat.len()).position(|w| w == pat).map(|p| p + from)
+    memchr::memmem::find(&v[from..], pat).map(|p| p + from)
 }
 
 fn mask_between(v: &mut [u8], open: &[u8], close: &[u8]) {

@@ -59,6 +59,8 @@ pub struct ReferenceEntry {
 pub struct Reference {
     entries: Vec<ReferenceEntry>,
     by_key: HashMap<String, usize>,
+    /// Acronym key → the entries that have it.
+    by_abbreviation: HashMap<String, Vec<usize>>,
 }
 
 impl Reference {
@@ -117,12 +119,24 @@ impl Reference {
     /// Adds an entry; an entry with the same English replaces the earlier one.
     pub fn insert(&mut self, entry: ReferenceEntry) {
         let k = key(&entry.english);
-        match self.by_key.get(&k) {
-            Some(&i) => self.entries[i] = entry,
+        let i = match self.by_key.get(&k) {
+            Some(&i) => {
+                if let Some(old) = self.entries[i].abbreviation.as_deref().map(key) {
+                    if let Some(list) = self.by_abbreviation.get_mut(&old) {
+                        list.retain(|&j| j != i);
+                    }
+                }
+                self.entries[i] = entry;
+                i
+            }
             None => {
                 self.by_key.insert(k, self.entries.len());
                 self.entries.push(entry);
+                self.entries.len() - 1
             }
+        };
+        if let Some(a) = self.entries[i].abbreviation.as_deref().map(key) {
+            self.by_abbreviation.entry(a).or_default().push(i);
         }
     }
 
@@ -140,9 +154,8 @@ impl Reference {
             return Some(&self.entries[i]);
         }
         // an acronym: only when exactly one entry has it
-        let mut found = self.entries.iter().filter(|e| e.abbreviation.as_deref().is_some_and(|a| key(a) == k));
-        match (found.next(), found.next()) {
-            (Some(e), None) => Some(e),
+        match self.by_abbreviation.get(&k).map(Vec::as_slice) {
+            Some([i]) => Some(&self.entries[*i]),
             _ => None,
         }
     }
