@@ -1354,9 +1354,6 @@ impl<'j> Aligner<'j> {
             return None;
         }
         let words = self.jieba.tag(wtext, true);
-        if std::env::var_os("TB_DEBUG").is_some() {
-            eprintln!("window {:?}", words.iter().map(|w| format!("{}/{}", w.word, w.tag)).collect::<Vec<_>>());
-        }
         let mut options: Vec<Choice> = Vec::new();
         let mut end_bounded = !hit_limit;
         for w in words.iter().rev() {
@@ -1575,12 +1572,6 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
     }
     let (k, best) =
         scores.iter().copied().enumerate().fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
-    if std::env::var_os("TB_DEBUG").is_some() {
-        let strs: Vec<&str> = left.options.iter().map(|o| text(o.span)).collect();
-        let flags: Vec<(bool, bool, bool)> =
-            left.options.iter().map(|o| (o.at_stop, o.verb_start, o.verb_object)).collect();
-        eprintln!("{strs:?} e={e} scores={scores:?} flags={flags:?}");
-    }
     let o = &left.options[k];
     let mut conf: f32 = if o.at_stop { 0.85 } else { 0.65 };
     let dev = misfit(o.chars);
