@@ -1471,17 +1471,11 @@ impl<'j> Aligner<'j> {
 
     /// Chooses the Chinese of every pending gloss, given how often each option string occurs
     /// in the whole input.
-    pub(crate) fn resolve(
-        pending: Vec<Pending>,
-        view_of: impl Fn(usize) -> usize,
-        counts: &HashMap<String, usize>,
-        views: &[&str],
-    ) -> Vec<(usize, Gloss)> {
+    pub(crate) fn resolve(pending: Vec<Pending>, view: &str, counts: &HashMap<String, usize>) -> Vec<Gloss> {
         let mut out = Vec::new();
-        for (doc_ix, p) in pending.into_iter().enumerate().map(|(i, p)| (view_of(i), p)) {
+        for p in pending {
             let mut g = p.gloss;
             if let Some(left) = p.left {
-                let view = views[doc_ix];
                 let (ix, conf, fits) = choose(&left, view, counts);
                 if left.strict && !fits {
                     continue;
@@ -1491,7 +1485,7 @@ impl<'j> Aligner<'j> {
                 g.confidence = conf;
                 g.site = Span::new(g.site.start.min(zh.start), g.site.end);
             }
-            out.push((doc_ix, g));
+            out.push(g);
         }
         out
     }
@@ -1706,10 +1700,9 @@ mod tests {
         let aligner = Aligner::new(&jieba, &reference, &initial);
         let pending = aligner.find(&doc, &cands);
         let counts = HashMap::new();
-        let views = [doc.view()];
-        Aligner::resolve(pending, |_| 0, &counts, &views)
+        Aligner::resolve(pending, doc.view(), &counts)
             .into_iter()
-            .map(|(_, g)| {
+            .map(|g| {
                 let s = |o: Option<Span>| o.map_or(String::new(), |s| text[s.range()].to_string());
                 (text[g.english.range()].to_string(), s(g.chinese), s(g.abbreviation))
             })

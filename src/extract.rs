@@ -177,9 +177,8 @@ impl Extractor {
         let doc = Document::new(s.text, s.markup);
         let cands = candidates(&doc);
         let pending = aligner.find(&doc, &cands);
-        let views = [doc.view()];
         let counts = recurrence(&pending, doc.view());
-        let glosses: Vec<_> = Aligner::resolve(pending, |_| 0, &counts, &views).into_iter().map(|(_, g)| g).collect();
+        let glosses = Aligner::resolve(pending, doc.view(), &counts);
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
         let mut facts = InputFacts::new(s.name, &doc, &english, &glosses);
         facts.reference_hits = self.index.hits(doc.view(), |v, s, e| self.is_word(v, s, e));
