@@ -52,7 +52,14 @@ pub fn key(english: &str) -> String {
             s.extend(c.to_lowercase());
         }
     }
-    singular(&s)
+    // an acronym's last letter is not a plural ending: FPS is not the plural of FP
+    let last = english.rsplit([' ', '-']).next().unwrap_or("");
+    let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
+    if acronym {
+        s
+    } else {
+        singular(&s)
+    }
 }
 
 fn singular(s: &str) -> String {
@@ -766,7 +773,7 @@ mod tests {
             assert_eq!(key(a), key(b), "{a} / {b}");
         }
         let different: &[(&str, &str)] =
-            &[("GPT-4", "GPT-4o"), ("ACL", "ACM"), ("YOLOv5", "YOLOv8"), ("Llama 2", "Llama 3"), ("class", "cla")];
+            &[("GPT-4", "GPT-4o"), ("ACL", "ACM"), ("YOLOv5", "YOLOv8"), ("Llama 2", "Llama 3"), ("class", "cla"), ("FPS", "FP"), ("GPS", "GP")];
         for (a, b) in different {
             assert_ne!(key(a), key(b), "{a} / {b}");
         }
