@@ -772,8 +772,15 @@ mod tests {
         for (a, b) in same {
             assert_eq!(key(a), key(b), "{a} / {b}");
         }
-        let different: &[(&str, &str)] =
-            &[("GPT-4", "GPT-4o"), ("ACL", "ACM"), ("YOLOv5", "YOLOv8"), ("Llama 2", "Llama 3"), ("class", "cla"), ("FPS", "FP"), ("GPS", "GP")];
+        let different: &[(&str, &str)] = &[
+            ("GPT-4", "GPT-4o"),
+            ("ACL", "ACM"),
+            ("YOLOv5", "YOLOv8"),
+            ("Llama 2", "Llama 3"),
+            ("class", "cla"),
+            ("FPS", "FP"),
+            ("GPS", "GP"),
+        ];
         for (a, b) in different {
             assert_ne!(key(a), key(b), "{a} / {b}");
         }
