@@ -836,7 +836,6 @@ impl<'j> Aligner<'j> {
     pub(crate) fn find(&self, doc: &Document<'_>, cands: &[Candidate<'_>]) -> Vec<Pending> {
         let view = doc.view();
         let mut out = Vec::new();
-        let by_start: HashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.start, i)).collect();
         let by_end: HashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
         // Parentheses.
         for (i, c) in view.char_indices() {
@@ -851,7 +850,6 @@ impl<'j> Aligner<'j> {
             self.juxtaposition(doc, cand, &mut out);
             self.apposition_after(doc, cands, ci, &mut out);
             self.apposition_before(doc, cand, &mut out);
-            let _ = (ci, &by_start);
         }
         out
     }
@@ -1193,11 +1191,9 @@ impl<'j> Aligner<'j> {
             return;
         }
         // a term the reference renders otherwise is not this one
-        if let Some(r) = self.reference.get(text).filter(|r| !r.chinese.is_empty()) {
-            if !left.options.iter().any(|o| o.known) {
-                let _ = r;
-                return;
-            }
+        let rendered_otherwise = self.reference.get(text).is_some_and(|r| !r.chinese.is_empty());
+        if rendered_otherwise && !left.options.iter().any(|o| o.known) {
+            return;
         }
         left.strict = true;
         out.push(Pending {

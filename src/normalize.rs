@@ -61,6 +61,10 @@ pub struct Document<'a> {
     text: &'a str,
     view: String,
     marked: Vec<Marked>,
+    /// Indices into `marked`, ordered by start.
+    by_start: Vec<usize>,
+    /// Title contents, ordered by start.
+    titles: Vec<Span>,
     line_starts: Vec<usize>,
 }
 
@@ -99,7 +103,11 @@ impl<'a> Document<'a> {
         });
         let mut line_starts = vec![0];
         line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        Document { text, view, marked, line_starts }
+        let mut by_start: Vec<usize> = (0..marked.len()).collect();
+        by_start.sort_by_key(|&k| (marked[k].inner.start, marked[k].inner.end));
+        let mut titles: Vec<Span> = marked.iter().filter(|m| m.kind == MarkKind::Title).map(|m| m.inner).collect();
+        titles.sort();
+        Document { text, view, marked, by_start, titles, line_starts }
     }
 
     /// The original text.
@@ -125,16 +133,19 @@ impl<'a> Document<'a> {
 
     /// The marked span whose content starts exactly at `start`, if any.
     pub fn marked_starting_at(&self, start: usize) -> Option<&Marked> {
-        self.marked.iter().filter(|m| m.inner.start == start).min_by_key(|m| m.inner.end)
+        let i = self.by_start.partition_point(|&k| self.marked[k].inner.start < start);
+        self.by_start[i..]
+            .iter()
+            .map(|&k| &self.marked[k])
+            .take_while(|m| m.inner.start == start)
+            .min_by_key(|m| m.inner.end)
     }
 
     /// The innermost title (`《…》`) containing `span`, if any.
     pub fn title_around(&self, span: Span) -> Option<Span> {
-        self.marked
-            .iter()
-            .filter(|m| m.kind == MarkKind::Title && m.inner.start <= span.start && span.end <= m.inner.end)
-            .map(|m| m.inner)
-            .min_by_key(|s| s.len())
+        // titles do not nest deeply: look at the few that start last before the span
+        let i = self.titles.partition_point(|t| t.start <= span.start);
+        self.titles[..i].iter().rev().take(8).filter(|t| span.end <= t.end).min_by_key(|t| t.len()).copied()
     }
 
     /// 1-based line number of a byte offset.
