@@ -98,7 +98,7 @@ impl Extractor {
     /// source, line and kind.
     pub fn check_sources(&self, glossary: &Glossary, sources: &[Source<'_>]) -> Vec<Finding> {
         let termbase = Reference::from_glossary(glossary);
-        let analysed = self.analyse(sources, &|| {});
+        let analysed = self.analyse(sources, &|| {}, true);
         let sites = sites(&analysed);
         let mut out = Vec::new();
         let finding = |kind, site: &Site, others: Vec<String>, message: String| {
@@ -203,7 +203,7 @@ fn sites(analysed: &[InputFacts]) -> Vec<Site> {
                 chinese: chinese.clone(),
                 span: g.site,
                 line: g.line,
-                sentence: g.context.clone(),
+                sentence: g.context.clone().unwrap_or_default(),
             });
         }
     }

@@ -3,7 +3,7 @@
 use crate::align::Aligner;
 use crate::candidates::candidates;
 use crate::merge::{build, InputFacts};
-use crate::normalize::{Document, Markup};
+use crate::normalize::{chunk_end, Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Reference};
 use crate::{input, BuildError, Glossary, InputError};
 use aho_corasick::AhoCorasick;
@@ -142,7 +142,7 @@ impl Extractor {
     /// Like [`extract_sources`](Self::extract_sources), calling `progress` once per input as
     /// it is read (inputs are read in parallel; the result is the same as in one thread).
     pub fn extract_sources_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Glossary {
-        let mut facts = self.analyse(sources, progress);
+        let mut facts = self.analyse(sources, progress, false);
         crate::partial::sort_inputs(&mut facts);
         self.decide_facts(&facts)
     }
@@ -155,8 +155,14 @@ impl Extractor {
         glossary
     }
 
-    /// Runs the find and align stages over all sources.
-    pub(crate) fn analyse(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Vec<InputFacts> {
+    /// Runs the find and align stages over all sources. With `all_contexts`, every gloss
+    /// keeps its sentence (for [`check`](Self::check)).
+    pub(crate) fn analyse(
+        &self,
+        sources: &[Source<'_>],
+        progress: &(dyn Fn() + Sync),
+        all_contexts: bool,
+    ) -> Vec<InputFacts> {
         let aligner = Aligner::new(&self.jieba, &self.reference, &self.term_initial);
         // Each input on its own thread; the results keep the inputs' order.
         // Every decision about an input uses that input only (the recurrence of a Chinese
@@ -165,31 +171,93 @@ impl Extractor {
         sources
             .par_iter()
             .map(|s| {
-                let facts = self.analyse_one(&aligner, s);
+                let facts = self.analyse_text(&aligner, s, all_contexts);
                 progress();
                 facts
             })
             .collect()
     }
 
-    /// The facts of one input.
-    fn analyse_one(&self, aligner: &Aligner<'_>, s: &Source<'_>) -> InputFacts {
-        let doc = Document::new(s.text, s.markup);
+    /// The facts of one input held in memory, its pieces (see
+    /// [`chunk_end`](crate::normalize::chunk_end)) analysed in parallel.
+    fn analyse_text(&self, aligner: &Aligner<'_>, s: &Source<'_>, all_contexts: bool) -> InputFacts {
+        let mut pieces = Vec::new();
+        let (mut at, mut line) = (0, 1);
+        loop {
+            let end = at + chunk_end(&s.text[at..], s.markup);
+            pieces.push(Piece { at, line, text: &s.text[at..end] });
+            if end >= s.text.len() {
+                break;
+            }
+            line += memchr::memchr_iter(b'\n', &s.text.as_bytes()[at..end]).count();
+            at = end;
+        }
+        let facts: Vec<InputFacts> =
+            pieces.par_iter().map(|piece| self.analyse_piece(aligner, s.name, s.markup, piece, all_contexts)).collect();
+        join_pieces(facts)
+    }
+
+    /// The facts of one piece of an input, placed at its offset and line in the input.
+    fn analyse_piece(
+        &self,
+        aligner: &Aligner<'_>,
+        name: &str,
+        markup: Markup,
+        piece: &Piece<'_>,
+        all_contexts: bool,
+    ) -> InputFacts {
+        let doc = Document::piece(piece.text, markup, piece.at == 0);
         let cands = candidates(&doc);
         let pending = aligner.find(&doc, &cands);
         let counts = recurrence(&pending, doc.view());
         let glosses = Aligner::resolve(pending, doc.view(), &counts);
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
-        let mut facts = InputFacts::new(s.name, &doc, &english, &glosses);
-        facts.reference_hits = self.index.hits(doc.view(), |v, s, e| self.is_word(v, s, e));
+        let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);
+        facts.reference = self
+            .index
+            .facts(&self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| self.is_word(v, s, e));
+        facts.shift(piece.at, piece.line - 1);
+        facts.shrink_to_fit();
         facts
+    }
+
+    /// The facts of a file or of standard input (`-`). A file longer than a piece is read a
+    /// piece at a time when it is UTF-8, so memory holds one piece, not the file.
+    fn analyse_path(
+        &self,
+        aligner: &Aligner<'_>,
+        path: &std::path::Path,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<InputFacts, InputError> {
+        if path.as_os_str() != "-" {
+            let markup = input::markup_for(path);
+            let name = path.display().to_string();
+            let mut facts: Vec<InputFacts> = Vec::new();
+            let streamed = input::read_pieces(
+                path,
+                encoding,
+                |text| chunk_end(text, markup),
+                |at, line, text| {
+                    facts.push(self.analyse_piece(aligner, &name, markup, &Piece { at, line, text }, false));
+                },
+            )?;
+            if streamed {
+                return Ok(join_pieces(facts));
+            }
+        }
+        let file = if path.as_os_str() == "-" {
+            input::read_stdin_with(encoding)?
+        } else {
+            input::read_file_with(path, encoding)?
+        };
+        Ok(self.analyse_text(aligner, &Source { name: &file.name, text: &file.text, markup: file.markup }, false))
     }
 
     /// The facts of files, folders (see [`input::expand`](crate::input::expand)) and `-`
     /// (standard input), each file read, decoded and analysed on its own thread and then
-    /// dropped: memory holds one text per thread and the facts, not the whole input.
-    /// `encoding` names the inputs' encoding, `None` detects it. The first input that cannot
-    /// be read (in path order) is the error.
+    /// dropped: memory holds one text (or one piece of a long text) per thread and the
+    /// facts, not the whole input. `encoding` names the inputs' encoding, `None` detects it.
+    /// The first input that cannot be read (in path order) is the error.
     pub(crate) fn facts_of_paths(
         &self,
         paths: &[PathBuf],
@@ -201,13 +269,7 @@ impl Extractor {
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()
             .map(|p| {
-                let file = if p.as_os_str() == "-" {
-                    input::read_stdin_with(encoding)?
-                } else {
-                    input::read_file_with(p, encoding)?
-                };
-                let facts =
-                    self.analyse_one(&aligner, &Source { name: &file.name, text: &file.text, markup: file.markup });
+                let facts = self.analyse_path(&aligner, p, encoding)?;
                 progress();
                 Ok(facts)
             })
@@ -254,6 +316,25 @@ impl Extractor {
         let ends = words.iter().any(|w| from + w.byte_end == end);
         starts && ends
     }
+}
+
+/// A piece of an input: its text, and where it starts in the input.
+pub(crate) struct Piece<'a> {
+    /// Byte offset in the input.
+    pub at: usize,
+    /// 1-based line in the input.
+    pub line: usize,
+    pub text: &'a str,
+}
+
+/// The facts of an input from the facts of its pieces, in order.
+fn join_pieces(pieces: Vec<InputFacts>) -> InputFacts {
+    let mut pieces = pieces.into_iter();
+    let mut facts = pieces.next().unwrap_or_else(|| InputFacts::new_empty(""));
+    for p in pieces {
+        facts.append(p);
+    }
+    facts
 }
 
 /// How often each possible Chinese term occurs in an input.

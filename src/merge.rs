@@ -95,27 +95,36 @@ fn singular(s: &str) -> String {
 pub struct InputFacts {
     /// The input's name, as used in `source`.
     pub name: String,
+    /// Its English forms, whitespace folded, in the order they first occur.
+    pub forms: Vec<FormFact>,
     /// Every English candidate, in text order.
     pub english: Vec<EnglishFact>,
     /// Every gloss.
     pub glosses: Vec<GlossFact>,
-    /// Where the reference glossary's Chinese terms occur: term → byte offsets.
-    pub reference_hits: Vec<(String, Vec<usize>)>,
+    /// The reference glossary's Chinese terms that occur in the input.
+    pub reference: Vec<ReferenceFact>,
+}
+
+/// An English form of an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormFact {
+    /// The form, whitespace folded.
+    pub text: String,
+    /// The sentence around its first occurrence.
+    pub context: String,
 }
 
 /// An English candidate of an input.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EnglishFact {
-    /// The form, whitespace folded.
-    pub text: String,
+    /// Its form: an index into [`InputFacts::forms`].
+    pub form: usize,
     /// Where it is.
     pub span: Span,
     /// 1-based line.
     pub line: usize,
     /// Whether it is a title in `《》`.
     pub title: bool,
-    /// The sentence around it, for the first occurrence of each form in the input.
-    pub context: Option<String>,
 }
 
 /// A gloss of an input.
@@ -137,15 +146,43 @@ pub struct GlossFact {
     pub site: Span,
     /// 1-based line of the construct.
     pub line: usize,
-    /// The sentence of the construct.
-    pub context: String,
+    /// The sentence of the construct: kept for the first gloss of each English form with
+    /// each Chinese (the one a glossary entry can quote), and for every gloss when the facts
+    /// are read for [`check`](crate::Extractor::check).
+    pub context: Option<String>,
 }
 
+/// How one of the reference's Chinese terms (or a variant form of one) occurs in an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReferenceFact {
+    /// The Chinese as written.
+    pub chinese: String,
+    /// How many times it occurs, counted up to [`COUNTED_HITS`].
+    pub count: usize,
+    /// The English forms of the input that the reference renders with this Chinese and that
+    /// occur within [`NEAR`] bytes of it: (index into [`InputFacts::forms`], the fewest bytes
+    /// between an occurrence of the form and one of the Chinese).
+    pub near: Vec<(usize, usize)>,
+}
+
+/// Occurrences of a reference Chinese term counted per input; more add no confidence.
+pub const COUNTED_HITS: usize = 10;
+
+/// How close (in bytes) a reference Chinese term must come to an English form to be
+/// recorded as near it.
+pub const NEAR: usize = 3000;
+
 impl InputFacts {
-    /// Reads the facts of one input from its document and glosses.
-    pub(crate) fn new(name: &str, doc: &Document<'_>, english: &[(Span, bool)], glosses: &[Gloss]) -> InputFacts {
+    /// Reads the facts of one input from its document and glosses. With `all_contexts`,
+    /// every gloss keeps its sentence, not only the first of each English form and Chinese.
+    pub(crate) fn new(
+        name: &str,
+        doc: &Document<'_>,
+        english: &[(Span, bool)],
+        glosses: &[Gloss],
+        all_contexts: bool,
+    ) -> InputFacts {
         let text = doc.text();
-        let mut seen: HashSet<String> = HashSet::new();
         // English inside a Chinese rendering (HTTP in HTTP 请求头) is part of that rendering
         let mut chinese: Vec<Span> = glosses.iter().filter_map(|g| g.chinese).collect();
         chinese.sort();
@@ -153,30 +190,140 @@ impl InputFacts {
             let i = chinese.partition_point(|z| z.start <= span.start);
             chinese[..i].iter().rev().take(4).any(|z| span.end <= z.end)
         };
-        let english = english
-            .iter()
-            .filter(|(span, _)| !inside(*span))
-            .map(|&(span, title)| {
-                let form = surface(&text[span.range()]);
-                let context = seen.insert(form.clone()).then(|| doc.sentence_around(span));
-                EnglishFact { text: form, span, line: doc.line_of(span.start), title, context }
-            })
-            .collect();
+        let mut forms: Vec<FormFact> = Vec::new();
+        let mut form_ids: HashMap<&str, usize> = HashMap::new();
+        let mut folded_ids: HashMap<String, usize> = HashMap::new();
+        let mut facts = Vec::with_capacity(english.len());
+        for &(span, title) in english.iter().filter(|(span, _)| !inside(*span)) {
+            let raw = &text[span.range()];
+            let form = match form_ids.get(raw) {
+                Some(&f) => f,
+                None => {
+                    let folded = surface(raw);
+                    let f = *folded_ids.entry(folded.clone()).or_insert_with(|| {
+                        forms.push(FormFact { text: folded, context: doc.sentence_around(span) });
+                        forms.len() - 1
+                    });
+                    form_ids.insert(raw, f);
+                    f
+                }
+            };
+            facts.push(EnglishFact { form, span, line: doc.line_of(span.start), title });
+        }
+        let mut quoted: HashSet<(String, String)> = HashSet::new();
         let glosses = glosses
             .iter()
-            .map(|g| GlossFact {
-                english: surface(&text[g.english.range()]),
-                abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
-                alias: g.alias.map(|s| surface(&text[s.range()])),
-                chinese: g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty()),
-                method: g.method,
-                confidence: g.confidence,
-                site: g.site,
-                line: doc.line_of(g.site.start),
-                context: doc.sentence_around(g.site),
+            .map(|g| {
+                let english = surface(&text[g.english.range()]);
+                let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
+                let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert((english.clone(), z.clone())));
+                GlossFact {
+                    abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
+                    alias: g.alias.map(|s| surface(&text[s.range()])),
+                    method: g.method,
+                    confidence: g.confidence,
+                    site: g.site,
+                    line: doc.line_of(g.site.start),
+                    context: (first || all_contexts).then(|| doc.sentence_around(g.site)),
+                    english,
+                    chinese,
+                }
             })
             .collect();
-        InputFacts { name: name.to_string(), english, glosses, reference_hits: Vec::new() }
+        InputFacts { name: name.to_string(), forms, english: facts, glosses, reference: Vec::new() }
+    }
+
+    /// Frees the room its lists grew into: the facts of many inputs stay in memory.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.forms.shrink_to_fit();
+        self.english.shrink_to_fit();
+        self.glosses.shrink_to_fit();
+        self.reference.shrink_to_fit();
+        for r in &mut self.reference {
+            r.near.shrink_to_fit();
+        }
+    }
+
+    /// The facts of an input with nothing in it.
+    pub(crate) fn new_empty(name: &str) -> InputFacts {
+        InputFacts {
+            name: name.into(),
+            forms: Vec::new(),
+            english: Vec::new(),
+            glosses: Vec::new(),
+            reference: Vec::new(),
+        }
+    }
+
+    /// Moves the facts of a piece of an input to where the piece starts: `at` bytes and
+    /// `lines` lines into the input.
+    pub(crate) fn shift(&mut self, at: usize, lines: usize) {
+        if at == 0 && lines == 0 {
+            return;
+        }
+        let moved = |s: Span| Span::new(s.start + at, s.end + at);
+        for e in &mut self.english {
+            e.span = moved(e.span);
+            e.line += lines;
+        }
+        for g in &mut self.glosses {
+            g.site = moved(g.site);
+            g.line += lines;
+            if let Some((_, z)) = &mut g.chinese {
+                *z = moved(*z);
+            }
+        }
+    }
+
+    /// Appends the facts of the next chunk of the same input (already placed at their offsets
+    /// and lines in the whole input).
+    pub(crate) fn append(&mut self, next: InputFacts) {
+        let ids: HashMap<&str, usize> = self.forms.iter().enumerate().map(|(i, f)| (f.text.as_str(), i)).collect();
+        let mut remap = Vec::with_capacity(next.forms.len());
+        let mut added = Vec::new();
+        for f in next.forms {
+            match ids.get(f.text.as_str()) {
+                Some(&i) => remap.push(i),
+                None => {
+                    remap.push(self.forms.len() + added.len());
+                    added.push(f);
+                }
+            }
+        }
+        self.forms.extend(added);
+        self.english.extend(next.english.into_iter().map(|e| EnglishFact { form: remap[e.form], ..e }));
+        let mut quoted: HashSet<(&str, &str)> = HashSet::new();
+        for g in &self.glosses {
+            if let (Some((z, _)), Some(_)) = (&g.chinese, &g.context) {
+                quoted.insert((g.english.as_str(), z.as_str()));
+            }
+        }
+        let mut glosses = next.glosses;
+        for g in &mut glosses {
+            if let Some((z, _)) = &g.chinese {
+                if quoted.contains(&(g.english.as_str(), z.as_str())) {
+                    g.context = None;
+                }
+            }
+        }
+        self.glosses.extend(glosses);
+        let at: HashMap<String, usize> =
+            self.reference.iter().enumerate().map(|(i, r)| (r.chinese.clone(), i)).collect();
+        for r in next.reference {
+            let near = r.near.into_iter().map(|(f, d)| (remap[f], d));
+            match at.get(&r.chinese).map(|&i| &mut self.reference[i]) {
+                Some(o) => {
+                    o.count = (o.count + r.count).min(COUNTED_HITS);
+                    for (f, d) in near {
+                        match o.near.iter_mut().find(|(g, _)| *g == f) {
+                            Some(n) => n.1 = n.1.min(d),
+                            None => o.near.push((f, d)),
+                        }
+                    }
+                }
+                None => self.reference.push(ReferenceFact { near: near.collect(), ..r }),
+            }
+        }
     }
 }
 
@@ -253,11 +400,16 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
         })
     };
     for (d, a) in inputs.iter().enumerate() {
+        let form_groups: Vec<usize> = a.forms.iter().map(|f| id_of(key(&f.text), &mut groups)).collect();
         for f in &a.english {
-            let id = id_of(key(&f.text), &mut groups);
+            let Some(&id) = form_groups.get(f.form) else { continue };
             let g = &mut groups[id];
-            let e = g.surfaces.entry(f.text.clone()).or_insert((0, (d, f.span.start)));
-            e.0 += 1;
+            match g.surfaces.get_mut(&a.forms[f.form].text) {
+                Some(e) => e.0 += 1,
+                None => {
+                    g.surfaces.insert(a.forms[f.form].text.clone(), (1, (d, f.span.start)));
+                }
+            }
             g.title |= f.title;
             g.occurrences.push(Occurrence { source: d, line: f.line, span: f.span });
         }
@@ -715,7 +867,7 @@ fn entry(g: Group, inputs: &[InputFacts], aliases: &HashSet<String>) -> Option<E
             (
                 Some((r.confidence + boost).min(0.99)),
                 r.method,
-                inputs[d].glosses[gi].context.clone(),
+                inputs[d].glosses[gi].context.clone().unwrap_or_default(),
                 first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
             )
         }
@@ -723,7 +875,8 @@ fn entry(g: Group, inputs: &[InputFacts], aliases: &HashSet<String>) -> Option<E
             let o = first_occ?;
             let a = &inputs[o.source];
             let i = a.english.partition_point(|f| f.span.start < o.span.start);
-            let context = a.english.get(i).and_then(|f| f.context.clone()).unwrap_or_default();
+            let context =
+                a.english.get(i).and_then(|f| a.forms.get(f.form)).map(|f| f.context.clone()).unwrap_or_default();
             (None, None, context, Some(format!("{}:{}", a.name, o.line)))
         }
     };

@@ -10,12 +10,16 @@
 //!
 //! # The file format
 //!
-//! JSON Lines, UTF-8. The first line is the header `{"termbridge":"partial","version":1}`;
-//! every further line is the JSON of one input's [`InputFacts`]:
+//! JSON Lines, UTF-8. The first line is the header `{"termbridge":"partial","version":2}`;
+//! every further line is the JSON of one input's [`InputFacts`]: its English forms (each
+//! with the sentence of its first occurrence), every English occurrence (form, byte span,
+//! line), every gloss, and for each reference Chinese term that occurs, how often (up to
+//! [`COUNTED_HITS`](crate::merge::COUNTED_HITS)) and how near it comes to the English forms
+//! the reference renders with it:
 //!
 //! ```text
-//! {"termbridge":"partial","version":1}
-//! {"name":"a.md","english":[{"text":"RAG","span":{"start":3,"end":6},"line":1,"title":false,"context":"…"}],"glosses":[…],"reference_hits":[["检索增强生成",[0]]]}
+//! {"termbridge":"partial","version":2}
+//! {"name":"a.md","forms":[{"text":"RAG","context":"…"}],"english":[{"form":0,"span":{"start":3,"end":6},"line":1,"title":false}],"glosses":[…],"reference":[{"chinese":"检索增强生成","count":1,"near":[[0,12]]}]}
 //! ```
 
 use crate::merge::InputFacts;
@@ -24,7 +28,7 @@ use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The version of the partial file format, in its header.
-pub const PARTIAL_VERSION: u32 = 1;
+pub const PARTIAL_VERSION: u32 = 2;
 
 /// The facts of some inputs, waiting to be combined with others and decided.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -96,7 +100,13 @@ impl Partial {
             return Err(format(1, "not a termbridge partial file (no header line)".into()));
         }
         if header["version"] != PARTIAL_VERSION {
-            return Err(format(1, format!("partial format version {} is not {PARTIAL_VERSION}", header["version"])));
+            return Err(format(
+                1,
+                format!(
+                "partial format version {} is not {PARTIAL_VERSION}: extract the partial again with this termbridge",
+                header["version"]
+            ),
+            ));
         }
         let mut inputs = Vec::new();
         for (i, line) in lines.enumerate() {
@@ -140,7 +150,7 @@ impl Extractor {
 
     /// Like [`partial`](Self::partial), calling `progress` once per input.
     pub fn partial_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Partial {
-        let mut inputs = self.analyse(sources, progress);
+        let mut inputs = self.analyse(sources, progress, false);
         sort_inputs(&mut inputs);
         Partial { inputs }
     }

@@ -18,12 +18,13 @@
 use crate::glossary::Category;
 use crate::import;
 use crate::merge::key;
-use crate::merge::InputFacts;
+use crate::merge::{EnglishFact, FormFact, InputFacts, ReferenceFact, COUNTED_HITS, NEAR};
 use crate::ImportError;
 use std::collections::{BTreeMap, HashMap};
 
-/// The most occurrences of one reference term recorded per input.
-const MAX_HITS: usize = 10_000;
+/// The most occurrences of one short reference term (one or two characters, which must
+/// stand as a word) checked when counting it in an input.
+const MAX_TRIED: usize = 64;
 use std::io::Read;
 use std::path::Path;
 
@@ -327,35 +328,101 @@ impl ChineseIndex {
         self.forms.keys().map(String::as_str)
     }
 
-    /// Occurrences (source, byte offset) of each pattern in the views. The longest match wins,
-    /// so `卷积` inside `卷积神经网络` is not counted; a one- or two-character term must also
-    /// stand as a word of its own (`值` in `数值` is not the term `值`).
-    pub(crate) fn hits(&self, view: &str, is_word: impl Fn(&str, usize, usize) -> bool) -> Vec<(String, Vec<usize>)> {
-        let mut found: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    /// How the reference's Chinese terms occur in one input's view: for each that occurs,
+    /// how often (up to [`COUNTED_HITS`]) and how close it comes to the English forms that
+    /// the reference renders with it. The longest match wins, so `卷积` inside `卷积神经网络`
+    /// is not counted; a one- or two-character term must also stand as a word of its own
+    /// (`值` in `数值` is not the term `值`), which `is_word(view, start, end)` decides.
+    pub(crate) fn facts(
+        &self,
+        reference: &Reference,
+        view: &str,
+        forms: &[FormFact],
+        english: &[EnglishFact],
+        is_word: impl Fn(&str, usize, usize) -> bool,
+    ) -> Vec<ReferenceFact> {
         let Some(m) = &self.matcher else { return Vec::new() };
+        // Matches never overlap, so a start names one match.
+        let mut hits: HashMap<usize, Vec<usize>> = HashMap::new();
         for hit in m.find_iter(view) {
-            let p = hit.pattern().as_usize();
-            let short = self.patterns[p].chars().count() <= 2;
-            let at = found.entry(p).or_default();
-            if at.len() < MAX_HITS && (!short || is_word(view, hit.start(), hit.end())) {
-                at.push(hit.start());
+            hits.entry(hit.pattern().as_usize()).or_default().push(hit.start());
+        }
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let mut verdicts: HashMap<usize, bool> = HashMap::new();
+        let mut stands = |p: usize, at: usize| {
+            let pattern = &self.patterns[p];
+            pattern.chars().count() > 2 || *verdicts.entry(at).or_insert_with(|| is_word(view, at, at + pattern.len()))
+        };
+        let mut out: BTreeMap<usize, ReferenceFact> = BTreeMap::new();
+        for (&p, starts) in &hits {
+            let mut count = 0;
+            for &at in starts.iter().take(MAX_TRIED) {
+                if count == COUNTED_HITS {
+                    break;
+                }
+                count += usize::from(stands(p, at));
+            }
+            if count > 0 {
+                out.insert(p, ReferenceFact { chinese: self.patterns[p].clone(), count, near: Vec::new() });
             }
         }
-        found.into_iter().filter(|(_, v)| !v.is_empty()).map(|(p, v)| (self.patterns[p].clone(), v)).collect()
-    }
-
-    /// The occurrences of every pattern, gathered from the inputs' hits: (input, offset).
-    fn occurrences(&self, inputs: &[InputFacts]) -> Vec<Vec<(usize, usize)>> {
-        let ids: HashMap<&str, usize> = self.patterns.iter().enumerate().map(|(i, p)| (p.as_str(), i)).collect();
-        let mut out = vec![Vec::new(); self.patterns.len()];
-        for (d, input) in inputs.iter().enumerate() {
-            for (pattern, offsets) in &input.reference_hits {
-                if let Some(&p) = ids.get(pattern.as_str()) {
-                    out[p].extend(offsets.iter().map(|&o| (d, o)));
+        // Where each form occurs.
+        let mut places: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
+        for e in english {
+            if let Some(v) = places.get_mut(e.form) {
+                v.push(e.span.start);
+            }
+        }
+        for (fi, form) in forms.iter().enumerate() {
+            let Some(row) = reference.get(&form.text) else { continue };
+            for zh in &row.chinese {
+                for &p in self.forms(zh) {
+                    let Some(starts) = hits.get(&p) else { continue };
+                    let mut best: Option<usize> = None;
+                    for &o in &places[fi] {
+                        // the hits around o, nearest first, until one stands as a word
+                        let i = starts.partition_point(|&h| h < o);
+                        let (mut left, mut right) = (i, i);
+                        loop {
+                            let dl = (left > 0).then(|| o - starts[left - 1]);
+                            let dr = starts.get(right).map(|&h| h - o);
+                            let (d, at) = match (dl, dr) {
+                                (Some(l), Some(r)) if l <= r => (l, starts[left - 1]),
+                                (Some(l), None) => (l, starts[left - 1]),
+                                (_, Some(r)) => (r, starts[right]),
+                                (None, None) => break,
+                            };
+                            if d > NEAR || best.is_some_and(|b| d >= b) {
+                                break;
+                            }
+                            if at < o {
+                                left -= 1;
+                            } else {
+                                right += 1;
+                            }
+                            if stands(p, at) {
+                                best = Some(d);
+                                break;
+                            }
+                        }
+                    }
+                    if let Some(d) = best {
+                        let fact = out.entry(p).or_insert_with(|| ReferenceFact {
+                            chinese: self.patterns[p].clone(),
+                            count: 1,
+                            near: Vec::new(),
+                        });
+                        match fact.near.iter_mut().find(|(f, _)| *f == fi) {
+                            Some(n) => n.1 = n.1.min(d),
+                            None => fact.near.push((fi, d)),
+                        }
+                    }
                 }
             }
         }
-        out
+        out.into_values().collect()
     }
 
     /// The patterns of a reference Chinese term: itself first, then its variant forms.
@@ -380,7 +447,13 @@ pub(crate) fn annotate(
     if reference.is_empty() {
         return;
     }
-    let occurrences = index.occurrences(inputs);
+    // Where each of the reference's Chinese forms occurs: (input, its facts).
+    let mut by_chinese: HashMap<&str, Vec<(usize, &ReferenceFact)>> = HashMap::new();
+    for (d, input) in inputs.iter().enumerate() {
+        for r in &input.reference {
+            by_chinese.entry(r.chinese.as_str()).or_default().push((d, r));
+        }
+    }
     for e in entries.iter_mut() {
         let found = e.forms().find_map(|en| reference.get(en));
         let Some(r) = found else { continue };
@@ -405,11 +478,11 @@ pub(crate) fn annotate(
             continue;
         }
         // The forms of the reference's Chinese that the input uses, in the reference's order.
-        let mut used: Vec<(&str, &str, &Vec<(usize, usize)>)> = Vec::new();
+        let mut used: Vec<(&str, &str, &Vec<(usize, &ReferenceFact)>)> = Vec::new();
         for zh in &r.chinese {
             for &p in index.forms(zh) {
-                if !occurrences[p].is_empty() {
-                    used.push((index.pattern(p), zh, &occurrences[p]));
+                if let Some(list) = by_chinese.get(index.pattern(p)) {
+                    used.push((index.pattern(p), zh, list));
                 }
             }
         }
@@ -418,15 +491,21 @@ pub(crate) fn annotate(
             continue;
         }
         // How close the English and the Chinese come: the same paragraph, the same file.
+        let forms: Vec<&str> = e.forms().map(String::as_str).collect();
         let near = |limit: usize| {
-            used.iter().any(|(_, _, occ)| {
-                occ.iter()
-                    .any(|&(d, at)| e.occurrences.iter().any(|o| o.source == d && o.span.start.abs_diff(at) <= limit))
+            used.iter().any(|(_, _, list)| {
+                list.iter().any(|&(d, f)| {
+                    f.near.iter().any(|&(fi, at)| at <= limit && forms.contains(&inputs[d].forms[fi].text.as_str()))
+                })
             })
         };
-        let same_file =
-            used.iter().any(|(_, _, occ)| occ.iter().any(|&(d, _)| e.occurrences.iter().any(|o| o.source == d)));
-        let count = used.iter().map(|(_, _, occ)| occ.len()).sum::<usize>();
+        let same_file = used.iter().any(|(_, _, list)| {
+            list.iter().any(|&(d, _)| {
+                let i = e.occurrences.partition_point(|o| o.source < d);
+                e.occurrences.get(i).is_some_and(|o| o.source == d)
+            })
+        });
+        let count = used.iter().flat_map(|(_, _, list)| list.iter()).map(|(_, f)| f.count).sum::<usize>();
         // A single word or an acronym has many senses (PDF, join, Limits): its Chinese must
         // be close by, in the same paragraph; a multi-word term may be anywhere in the input.
         // (names the reference knows are not ambiguous: 英伟达 is NVIDIA wherever it stands)

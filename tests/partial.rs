@@ -51,8 +51,9 @@ fn partial_files_are_checked() {
     let table: &[(&str, &str)] = &[
         ("", "p.jsonl:1: not a termbridge partial file (no header line)"),
         ("english,chinese\n", "p.jsonl:1: not a termbridge partial file (no header line)"),
-        ("{\"termbridge\":\"partial\",\"version\":99}\n", "p.jsonl:1: partial format version 99 is not 1"),
-        ("{\"termbridge\":\"partial\",\"version\":1}\n{\"name\":3}\n", "p.jsonl:2: invalid type"),
+        ("{\"termbridge\":\"partial\",\"version\":99}\n", "p.jsonl:1: partial format version 99 is not 2"),
+        ("{\"termbridge\":\"partial\",\"version\":1}\n", "p.jsonl:1: partial format version 1 is not 2"),
+        ("{\"termbridge\":\"partial\",\"version\":2}\n{\"name\":3}\n", "p.jsonl:2: invalid type"),
     ];
     for (text, want) in table {
         let err = Partial::read_jsonl("p.jsonl", text.as_bytes()).unwrap_err().to_string();
