@@ -63,27 +63,39 @@ fn is_joiner(c: char) -> bool {
 
 /// Runs of words separated by single spaces or tabs.
 fn runs(view: &str) -> Vec<Vec<Word>> {
+    let bytes = view.as_bytes();
+    let char_at = |i: usize| view[i..].chars().next();
     let mut out = Vec::new();
     let mut run: Vec<Word> = Vec::new();
-    let mut chars = view.char_indices().peekable();
     let mut last_end = 0usize;
-    while let Some(&(i, c)) = chars.peek() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // only these bytes may start a word character: ASCII letters, digits and `_`, the
+        // lead bytes of two-byte Latin letters (C3–C9) and of full-width forms (EF)
+        let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| b.is_ascii_alphanumeric() || b == b'_' || (0xc3..=0xc9).contains(&b) || b == 0xef)
+        else {
+            break;
+        };
+        i += skip;
+        let Some(c) = char_at(i) else { break };
         if !is_word_char(c) {
-            chars.next();
+            i += c.len_utf8();
             continue;
         }
         // a word starts at i
         let start = i;
         let mut end = i;
-        while let Some(&(j, c)) = chars.peek() {
+        let mut j = i;
+        while let Some(c) = char_at(j) {
             if is_word_char(c) {
-                end = j + c.len_utf8();
-                chars.next();
+                j += c.len_utf8();
+                end = j;
             } else if is_joiner(c) {
                 // a joiner counts only between word characters
-                let after = view[j + c.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    chars.next();
+                if char_at(j + c.len_utf8()).is_some_and(is_word_char) {
+                    j += c.len_utf8();
                 } else {
                     break;
                 }
@@ -92,17 +104,18 @@ fn runs(view: &str) -> Vec<Vec<Word>> {
                 && end - start <= 2
             {
                 // C++, C#, F#
-                chars.next();
-                end = j + 1;
-                while let Some(&(k, '+')) = chars.peek() {
-                    chars.next();
-                    end = k + 1;
+                j += 1;
+                end = j;
+                while bytes.get(j) == Some(&b'+') {
+                    j += 1;
+                    end = j;
                 }
                 break;
             } else {
                 break;
             }
         }
+        i = j.max(end);
         let joined = !run.is_empty() && {
             let gap = &view[last_end..start];
             (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ")
@@ -248,8 +261,11 @@ const TLDS: &[&str] = &[
 /// Suffixes after a dot that make a name, not code: `Node.js`, `ASP.NET`.
 const NAME_DOT_SUFFIXES: &[&str] = &["js", "net", "io", "ai", "x"];
 
-fn lower(s: &str) -> String {
-    s.chars().map(|c| fold(c).to_ascii_lowercase()).collect()
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| fold(c).to_ascii_lowercase()).collect())
 }
 
 pub(crate) fn is_function_word(w: &str) -> bool {
@@ -259,12 +275,15 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 
 fn is_number_like(w: &str) -> bool {
     // 2024, 3.5, 16GB, 400px, 1e-3, 10k, 2x
+    if !w.chars().next().map(fold).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return false;
+    }
     let w: String = w.chars().map(fold).collect();
     let digits = w.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').count();
     if digits == 0 {
         return false;
     }
-    let unit = lower(&w[digits..]);
+    let unit = lower(&w[digits..]).into_owned();
     // 2xx, 4XX: a class of status codes
     if !unit.is_empty() && unit.chars().all(|c| c == 'x') {
         return true;
@@ -336,8 +355,13 @@ fn is_number_like(w: &str) -> bool {
 /// Why a word can never be part of a term, if it cannot.
 fn word_is_noise(w: &str, view_after: &str) -> bool {
     // `folded` and `l` have the same byte offsets; `w` may hold full-width letters
-    let folded: String = w.chars().map(fold).collect();
-    let l = folded.to_ascii_lowercase();
+    let folded: std::borrow::Cow<'_, str> =
+        if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
+    let l: std::borrow::Cow<'_, str> = if folded.bytes().any(|b| b.is_ascii_uppercase()) {
+        folded.to_ascii_lowercase().into()
+    } else {
+        folded.clone()
+    };
     if l.contains('_') {
         return true; // snake_case, x_i: code or math
     }
@@ -350,7 +374,7 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
     // x1, w2, h0: variables with an index
     let mut cs = l.chars();
     if let Some(first) = cs.next() {
-        let rest: String = cs.collect();
+        let rest = cs.as_str();
         if first.is_ascii_alphabetic() && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) && l.len() <= 3 {
             return true;
         }
@@ -393,13 +417,12 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
     if (1..=3).contains(&letters) && l.len() - letters >= 4 && l[letters..].chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
-    let digit_parts: Vec<&str> =
-        l.split('-').filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())).collect();
-    if digit_parts.iter().any(|p| p.len() >= 4) && digit_parts.iter().map(|p| p.len()).sum::<usize>() >= 6 {
+    let digit_parts = || l.split('-').filter(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+    if digit_parts().any(|p| p.len() >= 4) && digit_parts().map(|p| p.len()).sum::<usize>() >= 6 {
         return true;
     }
     // lowerCamelCase identifiers: useCallback, sideEffects (not iPhone, eBay, macOS)
-    let cs: Vec<char> = folded.chars().collect();
+    let cs = folded.as_bytes();
     if cs.len() >= 5 && cs[0].is_ascii_lowercase() && cs.iter().all(|c| c.is_ascii_alphanumeric()) {
         if let Some(p) = cs.iter().skip(2).position(|c| c.is_ascii_uppercase()).map(|p| p + 2) {
             if cs.get(p + 1).is_some_and(|c| c.is_ascii_lowercase()) {
@@ -517,7 +540,7 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
     let mut words: &[Word] = piece;
     let s = |w: &Word| &text[w.span.range()];
     // English sentences are not terms.
-    let sentence_words = words.iter().filter(|w| SENTENCE_WORDS.contains(&lower(s(w)).as_str())).count();
+    let sentence_words = words.iter().filter(|w| SENTENCE_WORDS.contains(&lower(s(w)).as_ref())).count();
     // A name in Title Case may hold such words: Resource Acquisition Is Initialization.
     let title_case = words.len() >= 2 && words.iter().all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
     let sentence = words.len() > MAX_WORDS
@@ -527,7 +550,7 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
             && lower(s(&words[0])) != "the"
             && words
                 .iter()
-                .any(|w| matches!(lower(s(w)).as_str(), "is" | "are" | "was" | "were" | "we" | "you" | "it")));
+                .any(|w| matches!(lower(s(w)).as_ref(), "is" | "are" | "was" | "were" | "we" | "you" | "it")));
     if sentence && !(title_case && words.len() <= 8) {
         piece.clear();
         return;
@@ -536,7 +559,7 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
     loop {
         let Some(first) = words.first() else { break };
         // 100 ns, 8 GB: a unit after a number goes with it
-        let unit = after_number && UNITS.contains(&lower(s(first)).as_str());
+        let unit = after_number && UNITS.contains(&lower(s(first)).as_ref());
         if is_function_word(s(first)) || is_number_like(s(first)) || unit {
             after_number = is_number_like(s(first));
             words = &words[1..];

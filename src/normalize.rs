@@ -110,7 +110,7 @@ impl<'a> Document<'a> {
             String::from_utf8_lossy(e.as_bytes()).into_owned() // unreachable in practice
         });
         let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut by_start: Vec<usize> = (0..marked.len()).collect();
         by_start.sort_by_key(|&k| (marked[k].inner.start, marked[k].inner.end));
         let mut titles: Vec<Span> = marked.iter().filter(|m| m.kind == MarkKind::Title).map(|m| m.inner).collect();
@@ -416,18 +416,31 @@ fn lines(v: &[u8]) -> Vec<(usize, usize)> {
 
 fn mask_front_matter(v: &mut [u8]) {
     let start = if v.starts_with(&[HARD, HARD, HARD]) { 3 } else { 0 };
-    let ls = lines(&v[start..]);
-    let Some(&(s0, e0)) = ls.first() else { return };
-    let open = &v[start + s0..start + e0];
-    if open != b"---" && open != b"+++" {
+    let rest = &v[start..];
+    let open: &[u8] = if rest.starts_with(b"---") {
+        b"---"
+    } else if rest.starts_with(b"+++") {
+        b"+++"
+    } else {
+        return;
+    };
+    // the opening line is the marker alone
+    let first_end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+    let first = &rest[..first_end];
+    if first.strip_suffix(b"\r").unwrap_or(first) != open || first_end == rest.len() {
         return;
     }
-    for &(s, e) in ls.iter().skip(1) {
-        let l = &v[start + s..start + e];
+    let mut s = first_end + 1;
+    while s <= rest.len() {
+        let e = memchr::memchr(b'\n', &rest[s..]).map_or(rest.len(), |p| s + p);
+        let l = &rest[s..e];
+        let l = l.strip_suffix(b"\r").unwrap_or(l);
         if l == open || (open == b"---" && l == b"...") {
-            fill(v, start..start + e, HARD);
+            let end = start + s + l.len();
+            fill(v, start..end, HARD);
             return;
         }
+        s = e + 1;
     }
 }
 
@@ -510,6 +523,10 @@ pub const MAX_INLINE: usize = 4000;
 fn mask_code_and_math(v: &mut [u8]) {
     let mut i = 0;
     while i < v.len() {
+        match memchr::memchr2(b'`', b'$', &v[i..]) {
+            Some(p) => i += p,
+            None => return,
+        }
         match v[i] {
             b'`' => {
                 let n = v[i..].iter().take_while(|&&b| b == b'`').count();
@@ -585,14 +602,16 @@ fn mask_code_and_math(v: &mut [u8]) {
 fn mask_entities(v: &mut [u8]) {
     let mut i = 0;
     while i < v.len() {
-        if v[i] == b'&' {
-            let body = v[i + 1..].iter().take(10).take_while(|b| b.is_ascii_alphanumeric() || **b == b'#').count();
-            if body >= 2 && v.get(i + 1 + body) == Some(&b';') {
-                let e = i + body + 2;
-                fill(v, i..e, HARD);
-                i = e;
-                continue;
-            }
+        match memchr::memchr(b'&', &v[i..]) {
+            Some(p) => i += p,
+            None => return,
+        }
+        let body = v[i + 1..].iter().take(10).take_while(|b| b.is_ascii_alphanumeric() || **b == b'#').count();
+        if body >= 2 && v.get(i + 1 + body) == Some(&b';') {
+            let e = i + body + 2;
+            fill(v, i..e, HARD);
+            i = e;
+            continue;
         }
         i += 1;
     }
@@ -605,6 +624,13 @@ fn is_url_char(b: u8) -> bool {
 fn mask_urls_and_emails(v: &mut [u8]) {
     let mut i = 0;
     while i < v.len() {
+        // only a scheme (http, https, ftp), www. or an @ starts anything here
+        while i < v.len() && !matches!(v[i], b'h' | b'f' | b'w' | b'W' | b'@') {
+            i += 1;
+        }
+        if i == v.len() {
+            return;
+        }
         let rest = &v[i..];
         let word_start = i == 0 || !v[i - 1].is_ascii_alphanumeric();
         let scheme = if !word_start {
@@ -668,6 +694,12 @@ fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
     let mut link_open: Option<usize> = None;
     let mut i = 0;
     while i < v.len() {
+        while i < v.len() && !matches!(v[i], b'<' | b'[' | b']' | b'\n' | b'*' | b'_' | b'~') {
+            i += 1;
+        }
+        if i == v.len() {
+            return;
+        }
         let b = v[i];
         match b {
             b'<' => {
@@ -945,7 +977,12 @@ mod tests {
                 let t = filler.clone() + &fence;
                 t[..CHUNK].rfind("\n\n").unwrap() + 2
             }),
-            ("after a sentence end on one long line", one_line.clone(), Markup::Plain, one_line.find('。').unwrap() + 3),
+            (
+                "after a sentence end on one long line",
+                one_line.clone(),
+                Markup::Plain,
+                one_line.find('。').unwrap() + 3,
+            ),
             ("at a character boundary", no_stop.clone(), Markup::Plain, CHUNK - CHUNK % 3),
         ];
         for (what, text, markup, want) in table {

@@ -343,11 +343,13 @@ impl ChineseIndex {
     ) -> Vec<ReferenceFact> {
         let Some(m) = &self.matcher else { return Vec::new() };
         // Matches never overlap, so a start names one match.
-        let mut hits: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut hits: Vec<Vec<usize>> = vec![Vec::new(); self.patterns.len()];
+        let mut any = false;
         for hit in m.find_iter(view) {
-            hits.entry(hit.pattern().as_usize()).or_default().push(hit.start());
+            hits[hit.pattern().as_usize()].push(hit.start());
+            any = true;
         }
-        if hits.is_empty() {
+        if !any {
             return Vec::new();
         }
         let mut verdicts: HashMap<usize, bool> = HashMap::new();
@@ -356,7 +358,7 @@ impl ChineseIndex {
             pattern.chars().count() > 2 || *verdicts.entry(at).or_insert_with(|| is_word(view, at, at + pattern.len()))
         };
         let mut out: BTreeMap<usize, ReferenceFact> = BTreeMap::new();
-        for (&p, starts) in &hits {
+        for (p, starts) in hits.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
             let mut count = 0;
             for &at in starts.iter().take(MAX_TRIED) {
                 if count == COUNTED_HITS {
@@ -379,7 +381,10 @@ impl ChineseIndex {
             let Some(row) = reference.get(&form.text) else { continue };
             for zh in &row.chinese {
                 for &p in self.forms(zh) {
-                    let Some(starts) = hits.get(&p) else { continue };
+                    let starts = &hits[p];
+                    if starts.is_empty() {
+                        continue;
+                    }
                     let mut best: Option<usize> = None;
                     for &o in &places[fi] {
                         // the hits around o, nearest first, until one stands as a word
