@@ -552,24 +552,27 @@ fn near_duplicates(ids: &HashMap<String, usize>, key_zh: &HashMap<usize, Vec<Str
     // their word count; compare only within those blocks, and only with the nearest lengths.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for from_end in [false, true] {
-        let block = |k: &str| {
+        let block = |k: &'_ str| {
             let b = k.as_bytes();
-            let edge = if from_end { &b[b.len() - 3..] } else { &b[..3] };
-            (k.split(' ').count(), edge.to_vec())
+            let edge: [u8; 3] =
+                if from_end { [b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]] } else { [b[0], b[1], b[2]] };
+            (k.split(' ').count(), edge)
         };
-        let mut sorted: Vec<(&String, usize)> = keys.clone();
-        sorted.sort_by(|a, b| (block(a.0), a.0.len(), a.0).cmp(&(block(b.0), b.0.len(), b.0)));
+        let mut sorted: Vec<((usize, [u8; 3]), &String, usize)> = keys.iter().map(|&(k, i)| (block(k), k, i)).collect();
+        sorted.sort_by(|a, b| (a.0, a.1.len(), a.1).cmp(&(b.0, b.1.len(), b.1)));
+        let sorted: Vec<((usize, [u8; 3]), (&String, usize))> =
+            sorted.into_iter().map(|(b, k, i)| (b, (k, i))).collect();
         for i in 0..sorted.len() {
-            let bi = block(sorted[i].0);
+            let bi = sorted[i].0;
             for j in i + 1..sorted.len().min(i + 16) {
-                if block(sorted[j].0) != bi || sorted[j].0.len() > sorted[i].0.len() + 2 {
+                if sorted[j].0 != bi || sorted[j].1 .0.len() > sorted[i].1 .0.len() + 2 {
                     break;
                 }
                 pairs.push((i, j));
             }
         }
         for (i, j) in std::mem::take(&mut pairs) {
-            near_pair(sorted[i], sorted[j], key_zh, uf);
+            near_pair(sorted[i].1, sorted[j].1, key_zh, uf);
         }
     }
 }

@@ -494,25 +494,62 @@ fn mask_between(v: &mut [u8], open: &[u8], close: &[u8]) {
     }
 }
 
+/// Finds the next position holding one of a few bytes, searching in groups of up to three
+/// with `memchr` and remembering each group's next hit until the search passes it. The bytes
+/// searched for are never written by the caller after the search passes them.
+struct NextOf {
+    groups: Vec<(Vec<u8>, Option<usize>)>,
+}
+
+impl NextOf {
+    fn new(bytes: &[u8]) -> NextOf {
+        NextOf { groups: bytes.chunks(3).map(|g| (g.to_vec(), Some(0))).collect() }
+    }
+
+    /// The first position at or after `from` holding one of the bytes, or `v.len()`.
+    fn at(&mut self, v: &[u8], from: usize) -> usize {
+        let mut best = v.len();
+        for (g, next) in &mut self.groups {
+            if let Some(n) = *next {
+                if n < from || !g.contains(&v[n]) {
+                    let hay = &v[from.min(v.len())..];
+                    *next = match g.as_slice() {
+                        [a] => memchr::memchr(*a, hay),
+                        [a, b] => memchr::memchr2(*a, *b, hay),
+                        [a, b, c] => memchr::memchr3(*a, *b, *c, hay),
+                        _ => None,
+                    }
+                    .map(|p| p + from);
+                }
+            }
+            if let Some(n) = *next {
+                best = best.min(n);
+            }
+        }
+        best
+    }
+}
+
 /// Position of the next blank line (or the end) after `from`, looking at most `max` bytes
 /// ahead: inline constructs never cross it, and never reach further than `max`.
 fn paragraph_end(v: &[u8], from: usize, max: usize) -> usize {
-    let mut i = from;
-    let mut last_nl: Option<usize> = None;
     let end = v.len().min(from.saturating_add(max));
+    let mut i = from;
     while i < end {
-        match v[i] {
-            b'\n' => {
-                if last_nl.is_some() {
-                    return i;
-                }
-                last_nl = Some(i);
-            }
-            b' ' | b'\t' | b'\r' => {}
-            HARD => return i,
-            _ => last_nl = None,
+        let Some(p) = memchr::memchr2(b'\n', HARD, &v[i..end]) else { return end };
+        let p = i + p;
+        if v[p] == HARD {
+            return p;
         }
-        i += 1;
+        // a line break: a blank line follows if only spaces come before the next one
+        let mut k = p + 1;
+        while k < end && matches!(v[k], b' ' | b'\t' | b'\r') {
+            k += 1;
+        }
+        if k < end && matches!(v[k], b'\n' | HARD) {
+            return k;
+        }
+        i = k;
     }
     end
 }
@@ -622,12 +659,11 @@ fn is_url_char(b: u8) -> bool {
 }
 
 fn mask_urls_and_emails(v: &mut [u8]) {
+    let mut next = NextOf::new(b"hfwW@");
     let mut i = 0;
     while i < v.len() {
         // only a scheme (http, https, ftp), www. or an @ starts anything here
-        while i < v.len() && !matches!(v[i], b'h' | b'f' | b'w' | b'W' | b'@') {
-            i += 1;
-        }
+        i = next.at(v, i);
         if i == v.len() {
             return;
         }
@@ -690,13 +726,12 @@ fn mask_urls_and_emails(v: &mut [u8]) {
 const EMPHASIS_TAGS: &[&str] = &["u", "em", "strong", "b", "i", "mark", "ins", "strike", "s", "del"];
 
 fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
+    let mut next = NextOf::new(b"<[]\n*_~");
     let mut open_tags: Vec<(String, usize)> = Vec::new();
     let mut link_open: Option<usize> = None;
     let mut i = 0;
     while i < v.len() {
-        while i < v.len() && !matches!(v[i], b'<' | b'[' | b']' | b'\n' | b'*' | b'_' | b'~') {
-            i += 1;
-        }
+        i = next.at(v, i);
         if i == v.len() {
             return;
         }
