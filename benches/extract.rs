@@ -4,7 +4,10 @@
 //! CSVs), concatenated and repeated up to a target size. For each size one criterion group
 //! measures, over the same text:
 //!
-//! - `termbridge_extract`: [`termbridge::Extractor::extract`], the whole pipeline;
+//! - `termbridge_extract`: [`termbridge::Extractor::extract`], the whole pipeline (a text
+//!   over 1 MiB is analysed in pieces, in parallel on all cores);
+//! - `termbridge_extract_one_thread`: the same on one thread, to compare with the segmenter
+//!   core for core;
 //! - `jieba_cut`: `jieba_rs::Jieba::cut` without HMM, the baseline;
 //! - `jieba_tag`: `jieba_rs::Jieba::tag` with HMM, the POS tagging the aligner relies on.
 //!
@@ -74,6 +77,7 @@ fn corpus(target: usize) -> String {
 fn bench(c: &mut Criterion) {
     let extractor = termbridge::Extractor::builder().build().expect("building the extractor");
     let jieba = jieba_rs::Jieba::new();
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
 
     for size in SIZES {
         let text = corpus(size.bytes);
@@ -85,6 +89,9 @@ fn bench(c: &mut Criterion) {
             .warm_up_time(Duration::from_secs(2));
 
         group.bench_function("termbridge_extract", |b| b.iter(|| extractor.extract(black_box(&text))));
+        group.bench_function("termbridge_extract_one_thread", |b| {
+            b.iter(|| one.install(|| extractor.extract(black_box(&text))))
+        });
         group.bench_function("jieba_cut", |b| b.iter(|| jieba.cut(black_box(&text), false)));
         group.bench_function("jieba_tag", |b| b.iter(|| jieba.tag(black_box(&text), true)));
         group.finish();
@@ -102,7 +109,6 @@ fn bench(c: &mut Criterion) {
         .throughput(Throughput::Bytes((text.len() * sources.len()) as u64))
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
     group.bench_function("one_thread", |b| b.iter(|| one.install(|| extractor.extract_sources(black_box(&sources)))));
     group.bench_function("all_threads", |b| b.iter(|| extractor.extract_sources(black_box(&sources))));
     group.finish();

@@ -719,17 +719,18 @@ pub fn is_acronym(abbr: &str) -> bool {
     if abbr.contains(|c: char| c == '-' || c == '.') && abbr.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let letters: Vec<char> = abbr.chars().map(fold).filter(|c| c.is_ascii_alphabetic()).collect();
     // a word inside (FastAPI, OpenAI) makes a name, not an acronym (MoE, LoRA, GPUs are)
-    let mut run = 0;
-    for c in abbr.chars().map(fold) {
+    let (mut letters, mut upper, mut run) = (0, 0, 0);
+    for raw in abbr.chars() {
+        let c = fold(raw);
         run = if c.is_ascii_lowercase() { run + 1 } else { 0 };
-        if run >= 3 {
+        if run >= 3 || raw == ' ' {
             return false;
         }
+        letters += usize::from(c.is_ascii_alphabetic());
+        upper += usize::from(c.is_ascii_uppercase());
     }
-    let upper = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
-    !abbr.contains(' ') && letters.len() >= 2 && letters.len() <= 10 && upper >= 2 && upper * 2 >= letters.len()
+    letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
 }
 
 /// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym

@@ -58,21 +58,20 @@ pub fn key(english: &str) -> String {
     if acronym {
         s
     } else {
-        singular(&s)
+        singular(s)
     }
 }
 
-fn singular(s: &str) -> String {
-    let (head, last) = match s.rfind(' ') {
-        Some(p) => (&s[..=p], &s[p + 1..]),
-        None => ("", s),
-    };
-    let stem = if last.len() > 4 && last.ends_with("ies") {
-        format!("{}y", &last[..last.len() - 3])
+fn singular(mut s: String) -> String {
+    let last = s.rfind(' ').map_or(s.as_str(), |p| &s[p + 1..]);
+    let n = s.len();
+    if last.len() > 4 && last.ends_with("ies") {
+        s.truncate(n - 3);
+        s.push('y');
     } else if last.len() > 4
         && (last.ends_with("sses") || last.ends_with("xes") || last.ends_with("ches") || last.ends_with("shes"))
     {
-        last[..last.len() - 2].to_string()
+        s.truncate(n - 2);
     } else if last.len() >= 3
         && last.ends_with('s')
         && !last.ends_with("ss")
@@ -81,11 +80,9 @@ fn singular(s: &str) -> String {
         && !(last.len() > 3 && last.ends_with("as"))
         && last[..last.len() - 1].chars().last().is_some_and(|c| c.is_ascii_alphabetic())
     {
-        last[..last.len() - 1].to_string()
-    } else {
-        last.to_string()
-    };
-    format!("{head}{stem}")
+        s.truncate(n - 1);
+    }
+    s
 }
 
 /// What one input says, once found and aligned: no text, only what the later stages need.

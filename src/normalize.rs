@@ -293,7 +293,10 @@ pub fn chunk_end(text: &str, markup: Markup) -> usize {
 fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
     let v = view.as_bytes();
     let is_end = |i: usize| -> Option<usize> {
-        // returns the length of the terminator at i
+        // returns the length of the terminator at i; only these bytes start one
+        if !matches!(v.get(i)?, b'\n' | b'!' | b'?' | b'.' | 0xe3 | 0xef) {
+            return None;
+        }
         let c = view[i..].chars().next()?;
         match c {
             '。' | '！' | '？' | '；' => Some(c.len_utf8()),
