@@ -222,7 +222,8 @@ impl Extractor {
     }
 
     /// The facts of a file or of standard input (`-`). A file longer than a piece is read a
-    /// piece at a time when it is UTF-8, so memory holds one piece, not the file.
+    /// piece at a time when it is UTF-8, and its pieces analysed a batch of one per thread at
+    /// a time, so memory holds a few pieces, not the file.
     fn analyse_path(
         &self,
         aligner: &Aligner<'_>,
@@ -233,15 +234,32 @@ impl Extractor {
             let markup = input::markup_for(path);
             let name = path.display().to_string();
             let mut facts: Vec<InputFacts> = Vec::new();
+            // pieces are analysed a batch at a time, one piece per thread
+            let mut batch: Vec<(usize, usize, String)> = Vec::new();
+            let batch_len = rayon::current_num_threads().max(1);
+            let analyse = |batch: &mut Vec<(usize, usize, String)>, facts: &mut Vec<InputFacts>| {
+                let done: Vec<InputFacts> = batch
+                    .par_iter()
+                    .map(|(at, line, text)| {
+                        self.analyse_piece(aligner, &name, markup, &Piece { at: *at, line: *line, text }, false)
+                    })
+                    .collect();
+                facts.extend(done);
+                batch.clear();
+            };
             let streamed = input::read_pieces(
                 path,
                 encoding,
                 |text| chunk_end(text, markup),
                 |at, line, text| {
-                    facts.push(self.analyse_piece(aligner, &name, markup, &Piece { at, line, text }, false));
+                    batch.push((at, line, text.to_string()));
+                    if batch.len() == batch_len {
+                        analyse(&mut batch, &mut facts);
+                    }
                 },
             )?;
             if streamed {
+                analyse(&mut batch, &mut facts);
                 return Ok(join_pieces(facts));
             }
         }

@@ -828,33 +828,43 @@ fn entry(g: Group, inputs: &[InputFacts], aliases: &HashSet<String>) -> Option<E
     if g.surfaces.is_empty() {
         return None;
     }
-    let surfaces: Vec<(&String, usize, (usize, usize))> = g.surfaces.iter().map(|(s, (n, f))| (s, *n, *f)).collect();
+    // each surface with its count, first place, and whether it is an acronym
+    let surfaces: Vec<(&String, usize, (usize, usize), bool)> =
+        g.surfaces.iter().map(|(s, (n, f))| (s, *n, *f, is_acronym(s))).collect();
     // a full form is not an acronym nor an acronym written in lowercase (gpu for GPU)
-    let acronym_keys: HashSet<String> =
-        surfaces.iter().filter(|(s, _, _)| is_acronym(s)).map(|(s, _, _)| key(s)).collect();
-    let is_short = |s: &str| is_acronym(s) || acronym_keys.contains(&key(s));
-    let has_full = surfaces.iter().any(|(s, _, _)| !is_short(s));
-    let lowercase_keys: Vec<String> = surfaces.iter().map(|(s, _, _)| s.to_lowercase()).collect();
-    let is_plural_variant = |s: &str| {
-        let l = s.to_lowercase();
-        l.ends_with('s') && lowercase_keys.iter().any(|o| *o != l && (l == format!("{o}s") || l == format!("{o}es")))
-    };
+    let acronym_keys: HashSet<String> = surfaces.iter().filter(|(_, _, _, a)| *a).map(|(s, _, _, _)| key(s)).collect();
+    let short: Vec<bool> = surfaces
+        .iter()
+        .map(|(s, _, _, a)| *a || (!acronym_keys.is_empty() && acronym_keys.contains(&key(s))))
+        .collect();
+    let has_full = short.iter().any(|s| !s);
+    let lowercase: Vec<String> = surfaces.iter().map(|(s, _, _, _)| s.to_lowercase()).collect();
+    let plural_variant: Vec<bool> = lowercase
+        .iter()
+        .map(|l| {
+            l.ends_with('s')
+                && lowercase.iter().any(|o| o != l && l.starts_with(o.as_str()) && matches!(&l[o.len()..], "s" | "es"))
+        })
+        .collect();
     let pick = |acronyms: bool| {
         surfaces
             .iter()
-            .filter(|(s, _, _)| if acronyms { is_acronym(s) } else { !is_short(s) })
+            .enumerate()
+            .filter(|(i, (_, _, _, a))| if acronyms { *a } else { !short[*i] })
             // an alias (Omni in GPT-4o（即 Omni）) names the entry only when nothing else does
-            .max_by_key(|(s, n, first)| (!aliases.contains(*s), !is_plural_variant(s), *n, std::cmp::Reverse(*first)))
-            .map(|(s, _, _)| (*s).clone())
+            .max_by_key(|(i, (s, n, first, _))| {
+                (!aliases.contains(*s), !plural_variant[*i], *n, std::cmp::Reverse(*first))
+            })
+            .map(|(_, (s, _, _, _))| (*s).clone())
     };
     let english = pick(!has_full)?;
     let abbreviation = if has_full { pick(true) } else { None };
     let variants: Vec<String> = surfaces
         .iter()
-        .map(|(s, _, _)| (*s).clone())
+        .map(|(s, _, _, _)| (*s).clone())
         .filter(|s| *s != english && Some(s) != abbreviation.as_ref())
         .collect();
-    let frequency = surfaces.iter().map(|(_, n, _)| n).sum();
+    let frequency = surfaces.iter().map(|(_, n, _, _)| n).sum();
     let mut renderings: Vec<(String, Rendering)> = g.renderings.into_iter().collect();
     renderings.sort_by(|a, b| {
         b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
