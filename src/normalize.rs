@@ -206,7 +206,7 @@ impl<'a> Document<'a> {
 /// The longest piece of one input analysed at once, in bytes. A longer input is read in
 /// pieces of at most this size (see [`chunk_end`]), so memory does not grow with the input;
 /// the recurrence of a Chinese term is counted within its piece.
-pub const CHUNK: usize = 1 << 20;
+pub const CHUNK: usize = 1 << 19;
 
 /// Where the first piece of `text` ends: all of it when it is at most [`CHUNK`] bytes,
 /// otherwise the last blank line within the first `CHUNK` bytes that is outside a fenced
