@@ -776,17 +776,56 @@ pub fn abbreviates(abbr: &str, full: &str) -> bool {
     true
 }
 
+/// The Chinese characters that render the prefix of a hyphenated English word
+/// (`post-training` 后训练, `non-stationary` 非平稳), for `english` in lowercase.
+fn prefix_chars(english: &str) -> &'static [&'static str] {
+    let Some((prefix, _)) = english.split_once('-') else { return &[] };
+    match prefix {
+        "post" => &["后"],
+        "pre" => &["预", "前"],
+        "de" => &["去", "解"],
+        "re" => &["重", "再"],
+        "non" => &["非", "不", "无"],
+        "un" => &["非", "不", "未", "无"],
+        "semi" => &["半"],
+        "multi" | "poly" => &["多"],
+        "anti" | "counter" => &["反", "抗"],
+        "co" => &["共", "协"],
+        "sub" => &["子"],
+        "super" | "hyper" => &["超"],
+        "inter" => &["互", "间"],
+        "intra" => &["内"],
+        "self" | "auto" => &["自"],
+        "bi" | "dual" => &["双"],
+        "over" => &["过"],
+        "under" => &["欠"],
+        "meta" => &["元"],
+        "micro" => &["微"],
+        "half" => &["半"],
+        _ => &[],
+    }
+}
+
 /// The number of characters a Chinese rendering of `english` is expected to have.
 fn expected_chars(english: &str) -> f32 {
     if is_acronym(english) {
         let letters = english.chars().filter(|c| c.is_ascii_alphabetic()).count();
         return (letters as f32 * 1.7).clamp(2.0, 8.0);
     }
-    // long English words are often compounds: backpropagation 反向传播, consistency 一致性
+    // long English words are often compounds: backpropagation 反向传播, consistency 一致性;
+    // a short part of a hyphenated word is often one character: 后训练 post-training, 多因素
+    // multi-factor, 低秩 low-rank, 微调 fine-tuning
     let chars: f32 = english
-        .split([' ', '-', '/'])
-        .filter(|w| !w.is_empty() && !is_function_word(w))
-        .map(|w| {
+        .split([' ', '/'])
+        .flat_map(|token| {
+            let hyphenated = token.contains('-');
+            token.split('-').map(move |w| (w, hyphenated))
+        })
+        .filter(|(w, _)| !w.is_empty() && !is_function_word(w))
+        .map(|(w, hyphenated)| {
+            if hyphenated && w.len() <= 5 && w.chars().all(|c| c.is_ascii_alphabetic()) {
+                return 1.2;
+            }
             // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
             let humps = w.chars().skip(1).filter(|c| c.is_ascii_uppercase()).count();
             let lower = w.chars().any(|c| c.is_ascii_lowercase());
@@ -1279,6 +1318,8 @@ impl<'j> Aligner<'j> {
         let expected = expected_chars(english);
         let english = english.to_lowercase();
         let to_inside = english.contains(" to ") || english.contains("-to-");
+        // command-and-control server 命令与控制服务器: the English's "and" is inside the term
+        let and_inside = english.contains(" and ") || english.contains("-and-") || english.contains(" & ");
         let mut p0 = skip_back(view, end, false);
         // 低秩适配嘛(Low-Rank Adaptation): a modal particle between term and gloss
         while let Some(c) = char_before(view, p0).filter(|c| "嘛呢吧啊呀哦啦么".contains(*c)) {
@@ -1363,7 +1404,18 @@ impl<'j> Aligner<'j> {
             // the word right before the gloss ends the term, whatever it is, unless it is a
             // particle or the like: 懒加载（lazy loading） ends with 加载, a framing verb elsewhere
             let rightmost = options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
-            let kept = (LOCALITY.contains(&w.word) && single) || (w.word == "到" && to_inside) || rightmost;
+            let kept = (LOCALITY.contains(&w.word) && single)
+                || (w.word == "到" && to_inside)
+                || (matches!(w.word, "与" | "和" | "及") && and_inside && !options.is_empty())
+                || rightmost;
+            // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
+            // starts the term, though it is a function word elsewhere
+            if !options.is_empty() && prefix_chars(&english).contains(&w.word) {
+                let span = Span::new(start, p0);
+                options.push(Choice::new(span, &view[span.range()], false, true));
+                end_bounded = true;
+                break;
+            }
             if is_stop(w.word, w.tag) && !kept {
                 end_bounded = true;
                 if let Some(last) = options.last_mut() {
@@ -1524,7 +1576,7 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         let c = o.chars;
         let mut score = -misfit(c) + 0.02 * c;
         // reaching the natural boundary counts, less so for a chunk far longer than the English
-        let natural = o.at_stop || verb_context.get(k + 1).is_some_and(|v| *v && left.options[k + 1].at_stop);
+        let natural = o.at_stop || verb_context.get(k + 1).is_some_and(|v| *v);
         if natural && !verb_context[k] {
             score += 0.3 * (1.0 - (2.0 * misfit(c)).min(1.0));
         }
@@ -1727,6 +1779,12 @@ mod tests {
             ("这些边界框被称为*锚框*（anchor box）", "anchor box", "锚框"),
             ("它又叫「词元」（token）", "token", "词元"),
             ("大语言模型(LLM)很火", "LLM", "大语言模型"),
+            // the English's "and" keeps 与 inside the term
+            (
+                "团队重构了搜索与推荐系统（search and recommendation system）。",
+                "search and recommendation system",
+                "搜索与推荐系统",
+            ),
         ];
         for (text, en, zh) in table {
             let g = glosses(text);

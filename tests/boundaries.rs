@@ -1,0 +1,33 @@
+//! Left boundaries of Chinese terms chosen by the whole extractor (segmenter dictionary with
+//! the reference's terms, reference glossary, recurrence), one sentence per row.
+
+use termbridge::{Extractor, Markup, Source};
+
+#[test]
+fn left_boundaries_in_context() {
+    let table: &[(&str, &str, &str)] = &[
+        // the English's "and" keeps 与 inside the term
+        (
+            "团队重构了搜索与推荐系统（search and recommendation system）。",
+            "search and recommendation system",
+            "搜索与推荐系统",
+        ),
+        // a transitive verb before a term that fits the English ends the term, whatever
+        // comes before the verb
+        ("平台在网关层面统一开启请求速率限制（request rate limiting）。", "request rate limiting", "请求速率限制"),
+        // the Chinese of an English prefix starts the term, though a function word elsewhere
+        ("团队专门负责后训练（post-training）。", "post-training", "后训练"),
+        ("这里必须做好去重（de-duplication）工作。", "de-duplication", "去重"),
+        (
+            "训练时使用带有动量的随机梯度下降（stochastic gradient descent）。",
+            "stochastic gradient descent",
+            "随机梯度下降",
+        ),
+    ];
+    let extractor = Extractor::builder().build().unwrap();
+    for (text, english, chinese) in table {
+        let g = extractor.extract_sources(&[Source { name: "t.txt", text, markup: Markup::Plain }]);
+        let e = g.get(english).unwrap_or_else(|| panic!("{english} not found in {text}"));
+        assert_eq!(e.chinese.first().map(String::as_str), Some(*chinese), "{text}");
+    }
+}
