@@ -1394,10 +1394,13 @@ impl<'j> Aligner<'j> {
         let words = self.jieba.tag(wtext, true);
         let mut options: Vec<Choice> = Vec::new();
         let mut end_bounded = !hit_limit;
+        // the word after the one looked at
+        let mut next_word: Option<&str> = None;
         for w in words.iter().rev() {
             if w.word.trim().is_empty() {
                 continue;
             }
+            let after = next_word.replace(w.word);
             let start = window.start + w.byte_start;
             // 后端 cut as 后/端, 端到端 for end-to-end: not stops here
             let single = options.last().is_none_or(|o| cjk_count(&view[o.span.range()]) <= 1);
@@ -1450,8 +1453,9 @@ impl<'j> Aligner<'j> {
                 break;
             }
             let n_words = options.iter().filter(|o| !o.at_stop).count() + 1;
-            let verb =
-                w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !self.term_initial.contains(w.word);
+            // a verb that starts a known term with the word after it (反向 in 反向传播算法)
+            let starts_known = after.is_some_and(|a| self.term_initial.contains(&format!("{}{a}", w.word)));
+            let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known;
             // a verb before one long dictionary word is its object's verb: 纳入版本控制
             let verb_object = verb
                 && n_words == 2

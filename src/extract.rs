@@ -77,7 +77,7 @@ impl ExtractorBuilder {
         for zh in reference.entries().iter().flat_map(|e| &e.chinese) {
             let words = jieba.cut(zh, false);
             if words.len() >= 2 {
-                term_initial.insert(words[0].word.to_string());
+                term_initial.insert(format!("{}{}", words[0].word, words[1].word));
             }
         }
         let index =

@@ -15,6 +15,10 @@ fn left_boundaries_in_context() {
         // a transitive verb before a term that fits the English ends the term, whatever
         // comes before the verb
         ("平台在网关层面统一开启请求速率限制（request rate limiting）。", "request rate limiting", "请求速率限制"),
+        // a verb starts a term only where the reference has a term starting with the verb and
+        // the word after it (反向传播算法), not wherever the verb starts some known term
+        ("分类器最后输出硬预测（hard prediction）。", "hard prediction", "硬预测"),
+        ("这里我们主要学习嵌套函数（nested function）的用法。", "nested function", "嵌套函数"),
         // the Chinese of an English prefix starts the term, though a function word elsewhere
         ("团队专门负责后训练（post-training）。", "post-training", "后训练"),
         ("这里必须做好去重（de-duplication）工作。", "de-duplication", "去重"),
