@@ -863,10 +863,10 @@ fn text_chars(s: &str) -> f32 {
 }
 
 impl<'j> Aligner<'j> {
-    /// An aligner that segments with `jieba`.
-    /// An aligner that segments with `jieba`, knows the terms of `reference`, and knows which
-    /// words start its Chinese terms (`term_initial`): a word tagged as a verb that starts
-    /// known terms (反向 in 反向传播) may start a term, other verbs (配置, 启用) rarely do.
+    /// An aligner that segments with `jieba`, knows the terms of `reference`, and knows how
+    /// its Chinese terms start (`term_initial`: the first two segmenter words of each, joined):
+    /// a word tagged as a verb may start a term where it and the next word start a known one
+    /// (反向 in 反向传播算法); other verbs (配置, 启用, 控制) rarely do.
     pub fn new(jieba: &'j Jieba, reference: &'j Reference, term_initial: &'j HashSet<String>) -> Aligner<'j> {
         Aligner { jieba, reference, term_initial }
     }

@@ -99,7 +99,7 @@ pub struct Extractor {
     markup: Markup,
     reference: Reference,
     index: ChineseIndex,
-    /// The first words of the reference's Chinese terms.
+    /// The first two segmenter words of each reference Chinese term, joined.
     term_initial: HashSet<String>,
 }
 
