@@ -1605,8 +1605,11 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
         if o.verb_start {
             score -= VERB_START_PENALTY;
         }
+        // a one-character verb rarely starts a term (看网飞, 试知识蒸馏), unless the rest is far
+        // too short for the English (写放大 write amplification)
         if o.one_char_verb {
-            score -= 0.35; // a one-character verb rarely starts a term: 看网飞, 试知识蒸馏
+            let rest_misfit = k.checked_sub(1).map_or(0.0, |r| misfit(left.options[r].chars));
+            score -= if rest_misfit > 0.2 { 0.1 } else { 0.35 };
         }
         if c < 2.0 && e > 3.0 {
             score -= 0.3; // one character for a multi-word English term

@@ -19,6 +19,8 @@ fn left_boundaries_in_context() {
         // the word after it (反向传播算法), not wherever the verb starts some known term
         ("分类器最后输出硬预测（hard prediction）。", "hard prediction", "硬预测"),
         ("这里我们主要学习嵌套函数（nested function）的用法。", "nested function", "嵌套函数"),
+        // a one-character verb starts the term when the rest is far too short for the English
+        ("LSM 树在查询时的读放大（read amplification）比较明显。", "read amplification", "读放大"),
         // the Chinese of an English prefix starts the term, though a function word elsewhere
         ("团队专门负责后训练（post-training）。", "post-training", "后训练"),
         ("这里必须做好去重（de-duplication）工作。", "de-duplication", "去重"),
