@@ -197,7 +197,29 @@ mod tests {
             let en = &rec[0];
             assert!(!en.is_empty() && en.trim() == en, "line {}: english {en:?}", i + 2);
             assert!(["term", "abbreviation", "name"].contains(&&rec[3]), "line {}: category {:?}", i + 2, &rec[3]);
-            assert!(["ml", "computing", "math", "name"].contains(&&rec[4]), "line {}: domain {:?}", i + 2, &rec[4]);
+            const DOMAINS: &[&str] = &[
+                "ml",
+                "computing",
+                "math",
+                "name",
+                "databases",
+                "security",
+                "networking",
+                "systems",
+                "web",
+                "graphics",
+                "bio",
+                "stats",
+                "hardware",
+                "software",
+                "finance",
+                "physics",
+                "chemistry",
+                "medicine",
+                "nlp",
+                "robotics",
+            ];
+            assert!(DOMAINS.contains(&&rec[4]), "line {}: domain {:?}", i + 2, &rec[4]);
             for zh in rec[1].split('|').filter(|z| !z.is_empty()) {
                 assert_eq!(zh.trim(), zh, "line {}: chinese {zh:?}", i + 2);
             }
