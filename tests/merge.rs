@@ -55,12 +55,12 @@ proptest! {
         let incoming = glossary(&csv_of(&new));
         termbase.update(incoming.clone());
         for b in &before {
-            // the row is still there: its English, its note (an empty one may be filled), its
-            // other columns, its first Chinese
+            // the row is still there: its English, its note and other columns (empty ones may
+            // be filled), its first Chinese
             let after = termbase.entries().iter().find(|e| {
                 e.english == b.english
                     && (b.note.is_empty() || e.note == b.note)
-                    && b.extra.iter().all(|(k, v)| e.extra.get(k) == Some(v))
+                    && b.extra.iter().filter(|(_, v)| !v.is_empty()).all(|(k, v)| e.extra.get(k) == Some(v))
                     && (b.chinese.is_empty() || e.chinese.first() == b.chinese.first())
             });
             prop_assert!(after.is_some(), "lost {:?}", b);
@@ -142,4 +142,97 @@ fn merge_command() {
     let out = run(&["merge".as_ref(), dir.path().join("none.csv").as_os_str(), new.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("none.csv"));
+}
+
+/// A termbase whose unknown columns are neither in name order nor all filled on any row.
+const ORDERED: &str = "english,zeta,chinese,alpha,note,status,mid\n\
+                       dropout,,丢弃法,a1,我们的译法,,m1\n\
+                       attention,z2,注意力,,,,\n\
+                       LLM,z3,大模型,a3,,deleted,\n\
+                       tokenizer,,分词器,,,,m4\n";
+const ORDER: [&str; 4] = ["zeta", "alpha", "status", "mid"];
+
+/// The header and the rows of a CSV, each row by column name.
+fn table(csv: &[u8]) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
+    let mut r = csv::Reader::from_reader(csv);
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows =
+        r.records().map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect()).collect();
+    (header, rows)
+}
+
+/// Every cell of the unknown columns of `ORDERED`, found again in `rows` on the row of its
+/// English.
+fn assert_cells_kept(rows: &[std::collections::HashMap<String, String>]) {
+    let (_, want) = table(ORDERED.as_bytes());
+    for w in &want {
+        let got = rows.iter().find(|r| r["english"] == w["english"]).unwrap_or_else(|| panic!("lost {w:?}"));
+        for column in ORDER {
+            assert_eq!(got[column], w[column], "{column} of {}", w["english"]);
+        }
+        assert_eq!(got["note"], w["note"]);
+    }
+}
+
+#[test]
+fn unknown_columns_keep_their_order_through_import_and_write() {
+    let g = glossary(ORDERED);
+    assert_eq!(g.extra_columns(), ORDER);
+    let mut out = Vec::new();
+    g.write_csv(&mut out).unwrap();
+    let (header, rows) = table(&out);
+    assert_eq!(header[11..], ORDER, "{header:?}");
+    assert_cells_kept(&rows);
+    // and again: written, read, written gives the same bytes
+    let mut again = Vec::new();
+    glossary(std::str::from_utf8(&out).unwrap()).write_csv(&mut again).unwrap();
+    assert_eq!(String::from_utf8(again).unwrap(), String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn unknown_columns_keep_their_order_through_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let termbase = dir.path().join("termbase.csv");
+    std::fs::write(&termbase, ORDERED).unwrap();
+    // a new glossary with a column of its own, and a row that fills an empty cell
+    let new = dir.path().join("new.csv");
+    std::fs::write(
+        &new,
+        "english,chinese,frequency,reviewer,mid\nDropout,暂退法,3,lin,\nattention,注意力机制,2,,m2\nembedding,嵌入,5,wang,m5\n",
+    )
+    .unwrap();
+    let merged = dir.path().join("merged.csv");
+    let bin = env!("CARGO_BIN_EXE_termbridge");
+    let out = Command::new(bin)
+        .args(["merge".as_ref(), termbase.as_os_str(), new.as_os_str(), "-o".as_ref(), merged.as_os_str()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&merged).unwrap();
+    let (header, rows) = table(&bytes);
+    assert_eq!(header[11..], ["zeta", "alpha", "status", "mid", "reviewer"], "{header:?}");
+    let row = |english: &str| rows.iter().find(|r| r["english"] == english).unwrap();
+    // the termbase's cells are kept; an empty one takes the new value
+    assert_eq!(row("attention")["mid"], "m2");
+    assert_eq!(row("dropout")["reviewer"], "lin");
+    assert_eq!(row("embedding")["mid"], "m5");
+    let mut filled: Vec<_> = rows.clone();
+    filled.iter_mut().find(|r| r["english"] == "attention").unwrap().insert("mid".into(), String::new());
+    assert_cells_kept(&filled);
+
+    // merging the result again changes nothing in the columns
+    let again = Command::new(bin).args(["merge".as_ref(), merged.as_os_str(), new.as_os_str()]).output().unwrap();
+    assert!(again.status.success());
+    assert_eq!(table(&again.stdout).0, header);
+
+    // JSON writes each entry's columns in the same order
+    let json = Command::new(bin)
+        .args(["merge".as_ref(), termbase.as_os_str(), new.as_os_str(), "-f".as_ref(), "json".as_ref()])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(json.stdout).unwrap();
+    let llm = &json[json.find("\"english\": \"LLM\"").unwrap()..];
+    let llm = &llm[llm.find("\"extra\"").unwrap()..llm.find("\"occurrences\"").unwrap()];
+    let at: Vec<usize> = ORDER.iter().map(|c| llm.find(&format!("\"{c}\"")).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{llm}");
 }

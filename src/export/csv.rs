@@ -57,14 +57,7 @@ mod tests {
 pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
     // columns a person added, after termbridge's own
-    let mut extra: Vec<&str> = Vec::new();
-    for e in &glossary.entries {
-        for k in e.extra.keys() {
-            if !extra.contains(&k.as_str()) {
-                extra.push(k);
-            }
-        }
-    }
+    let extra = glossary.extra_columns();
     w.write_record(CSV_HEADER.iter().copied().chain(extra.iter().copied()))?;
     for e in &glossary.entries {
         let added = extra.iter().map(|k| e.extra.get(*k).map_or("", String::as_str));

@@ -262,11 +262,7 @@ fn read_records(
             source: get(source),
             context: get(context),
             note: get(note),
-            extra: extra_columns
-                .iter()
-                .map(|(i, h)| (h.clone(), get(Some(*i))))
-                .filter(|(_, v)| !v.is_empty())
-                .collect(),
+            extra: extra_columns.iter().map(|(i, h)| (h.clone(), get(Some(*i)))).collect(),
             occurrences: Vec::new(),
         });
     }
