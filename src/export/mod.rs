@@ -136,7 +136,8 @@ impl Glossary {
     /// Writes the glossary as CSV: UTF-8, a header row, one row per entry, the columns of
     /// [`CSV_HEADER`](crate::glossary::CSV_HEADER). Several Chinese equivalents or variants are
     /// joined with `|`. A cell that a spreadsheet would run as a formula (starting with `=`,
-    /// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+    /// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; C0 control characters
+    /// other than tab, line feed and carriage return are left out.
     ///
     /// ```
     /// let extractor = termbridge::Extractor::builder().build()?;

@@ -124,6 +124,15 @@ fn starts_like_xml(bytes: &[u8]) -> bool {
     text.trim_start().starts_with('<')
 }
 
+/// The text of a cell as termbridge writes it back: without the C0 control characters other
+/// than tab, line feed and carriage return (which the CSV writer leaves out), trimmed, and a
+/// cell neutralised against spreadsheet formulas as it was before.
+fn cell(raw: &str) -> String {
+    let unwanted = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+    let text = if raw.contains(unwanted) { raw.replace(unwanted, "").trim().to_string() } else { raw.to_string() };
+    unneutralise(text)
+}
+
 /// What a CSV reading error says, for people.
 fn csv_message(e: &csv::Error) -> String {
     match e.kind() {
@@ -210,14 +219,14 @@ fn read_records(
         .iter()
         .enumerate()
         .filter(|(i, h)| !known.contains(i) && !h.is_empty())
-        .map(|(i, h)| (i, h.trim_start_matches('\u{feff}').to_string()))
+        .map(|(i, h)| (i, cell(h.trim_start_matches('\u{feff}'))))
         .collect();
     let mut entries = Vec::new();
     for rec in records {
         let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), csv_message(&e)))?;
         let line = rec.position().map_or(0, |p| p.line());
         // a cell neutralised against spreadsheet formulas reads back as written
-        let get = |c: Option<usize>| unneutralise(c.and_then(|c| rec.get(c)).unwrap_or("").to_string());
+        let get = |c: Option<usize>| cell(c.and_then(|c| rec.get(c)).unwrap_or(""));
         let english = get(Some(en));
         if english.is_empty() {
             continue;
