@@ -41,6 +41,46 @@ pub(crate) fn unneutralise(cell: String) -> String {
     }
 }
 
+pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
+    let mut w = csv::Writer::from_writer(out);
+    // columns a person added, after termbridge's own
+    let extra = glossary.extra_columns();
+    let header = CSV_HEADER.iter().copied().chain(extra.iter().copied());
+    if safe {
+        w.write_record(header.map(|c| self::safe(c).into_owned()))?;
+    } else {
+        w.write_record(header)?;
+    }
+    for e in &glossary.entries {
+        let added = extra.iter().map(|k| e.extra.get(*k).map_or("", String::as_str));
+        let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
+        let frequency = e.frequency.to_string();
+        let chinese = e.chinese.join("|");
+        let variants = e.variants.join("|");
+        let cells = [
+            e.english.as_str(),
+            &chinese,
+            e.abbreviation.as_deref().unwrap_or(""),
+            &variants,
+            e.category.as_str(),
+            &frequency,
+            &confidence,
+            e.method.map_or("", |m| m.as_str()),
+            &e.source,
+            &e.context,
+            &e.note,
+        ];
+        let cells = cells.into_iter().chain(added);
+        if safe {
+            w.write_record(cells.map(|c| self::safe(c).into_owned()))?;
+        } else {
+            w.write_record(cells)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,44 +121,4 @@ mod tests {
             assert_eq!(safe(cell), *want, "{cell:?}");
         }
     }
-}
-
-pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
-    let mut w = csv::Writer::from_writer(out);
-    // columns a person added, after termbridge's own
-    let extra = glossary.extra_columns();
-    let header = CSV_HEADER.iter().copied().chain(extra.iter().copied());
-    if safe {
-        w.write_record(header.map(|c| self::safe(c).into_owned()))?;
-    } else {
-        w.write_record(header)?;
-    }
-    for e in &glossary.entries {
-        let added = extra.iter().map(|k| e.extra.get(*k).map_or("", String::as_str));
-        let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
-        let frequency = e.frequency.to_string();
-        let chinese = e.chinese.join("|");
-        let variants = e.variants.join("|");
-        let cells = [
-            e.english.as_str(),
-            &chinese,
-            e.abbreviation.as_deref().unwrap_or(""),
-            &variants,
-            e.category.as_str(),
-            &frequency,
-            &confidence,
-            e.method.map_or("", |m| m.as_str()),
-            &e.source,
-            &e.context,
-            &e.note,
-        ];
-        let cells = cells.into_iter().chain(added);
-        if safe {
-            w.write_record(cells.map(|c| self::safe(c).into_owned()))?;
-        } else {
-            w.write_record(cells)?;
-        }
-    }
-    w.flush()?;
-    Ok(())
 }
