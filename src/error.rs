@@ -43,7 +43,9 @@ pub enum InputError {
         line: usize,
     },
     /// The file does not decode in the encoding it was read in.
-    #[error("{path}: not valid {encoding} at byte {offset} (line {line})")]
+    #[error(
+        "{path}: not valid {encoding} at byte {offset} (line {line}); name the file's encoding with --encoding, or leave it out to have it detected"
+    )]
     Undecodable {
         /// The file.
         path: PathBuf,

@@ -2,8 +2,9 @@
 
 use crate::align::Method;
 use crate::Span;
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 
 /// What kind of thing an entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,9 +67,20 @@ pub struct Entry {
     /// Free text for people.
     pub note: String,
     /// Columns of a glossary read back that termbridge does not know (a person's `status`,
-    /// `reviewer`, …), by header name: they are written back as they were.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
-    pub extra: BTreeMap<String, String>,
+    /// `reviewer`, …): header name and cell, in the order of the file's columns, empty cells
+    /// included. They are written back as they were, in that order; an empty cell counts as
+    /// no value.
+    ///
+    /// ```
+    /// let csv = "english,zeta,chinese,alpha\ndropout,z,丢弃法,\n";
+    /// let g = termbridge::Glossary::from_csv_reader("t.csv", csv.as_bytes())?;
+    /// let extra: Vec<(&str, &str)> =
+    ///     g.entries()[0].extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    /// assert_eq!(extra, [("zeta", "z"), ("alpha", "")]);
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    #[serde(skip_serializing_if = "IndexMap::is_empty", default)]
+    pub extra: IndexMap<String, String>,
     /// Every occurrence of its English forms.
     #[serde(skip)]
     pub occurrences: Vec<Occurrence>,
@@ -128,6 +140,42 @@ impl Glossary {
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The names of the entries' [`extra`](Entry::extra) columns, in order: for a glossary
+    /// read from CSV, the order of the file's columns; after [`update`](Self::update), the
+    /// termbase's columns, then the new glossary's. In general, the order of the entry with
+    /// the most columns, and a column only other entries have goes before the next column of
+    /// theirs already placed, or last.
+    ///
+    /// ```
+    /// use termbridge::Glossary;
+    /// let mut g = Glossary::from_csv_reader("a.csv", "english,chinese,zeta,alpha\nx,甲,,\n".as_bytes())?;
+    /// g.update(Glossary::from_csv_reader("b.csv", "english,chinese,mid,alpha,omega\ny,乙,1,2,3\n".as_bytes())?);
+    /// assert_eq!(g.extra_columns(), ["zeta", "alpha", "mid", "omega"]);
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    pub fn extra_columns(&self) -> Vec<&str> {
+        let mut columns: Vec<&str> = Vec::new();
+        let mut known: HashSet<&str> = HashSet::new();
+        let mut entries: Vec<&Entry> = self.entries.iter().filter(|e| !e.extra.is_empty()).collect();
+        entries.sort_by_key(|e| std::cmp::Reverse(e.extra.len()));
+        for e in entries {
+            // each run of new columns goes before the entry's next known column, or last
+            let mut run: Vec<&str> = Vec::new();
+            for k in e.extra.keys().map(String::as_str) {
+                if known.contains(k) {
+                    if !run.is_empty() {
+                        let at = columns.iter().position(|c| *c == k).unwrap_or(columns.len());
+                        columns.splice(at..at, run.drain(..));
+                    }
+                } else if known.insert(k) {
+                    run.push(k);
+                }
+            }
+            columns.append(&mut run);
+        }
+        columns
     }
 
     /// The entry whose English, abbreviation or a variant is `english` (case-insensitive).

@@ -113,7 +113,7 @@ impl OutputArgs {
             }
         };
         for line in report.dropped {
-            eprintln!("termbridge: warning: {line}");
+            warn(&format!("termbridge: warning: {line}"));
         }
         Ok(())
     }
@@ -299,6 +299,12 @@ fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
+/// Writes a line to standard error. Unlike `eprintln!`, a standard error that cannot be
+/// written to (a closed pipe) is not a panic: the exit code still says what happened.
+fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -307,7 +313,7 @@ fn main() -> ExitCode {
         // a reader that stopped early (`| head`) is not an error
         Err(e) if is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("termbridge: error: {e}");
+            warn(&format!("termbridge: error: {e}"));
             ExitCode::from(2)
         }
     }

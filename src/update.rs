@@ -16,6 +16,9 @@
 //!
 //! The `status` column is one of the columns termbridge does not interpret but keeps: add it
 //! to a termbase (any value; `deleted` is the one that matters) and it is written back as is.
+//! Such columns keep their order: after an update every entry holds the termbase's columns in
+//! the termbase's order, then the columns only the new glossary has; a cell a row did not
+//! have is empty, and an empty cell of the termbase takes the new glossary's value.
 
 use crate::glossary::{Entry, Glossary};
 use crate::merge::key;
@@ -45,6 +48,13 @@ impl Glossary {
     /// # Ok::<(), termbridge::ImportError>(())
     /// ```
     pub fn update(&mut self, new: Glossary) {
+        // the termbase's columns first, in its order, then those only the new glossary has
+        let mut columns: Vec<String> = self.extra_columns().into_iter().map(String::from).collect();
+        for c in new.extra_columns() {
+            if !columns.iter().any(|k| k == c) {
+                columns.push(c.to_string());
+            }
+        }
         let mut index: HashMap<String, usize> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
             for f in forms(e) {
@@ -70,6 +80,13 @@ impl Glossary {
             }
         }
         self.entries.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
+        // every row holds every column, in one order (an empty cell where it had none)
+        if !columns.is_empty() {
+            for e in &mut self.entries {
+                let mut cells = std::mem::take(&mut e.extra);
+                e.extra = columns.iter().map(|c| (c.clone(), cells.shift_remove(c).unwrap_or_default())).collect();
+            }
+        }
     }
 }
 
@@ -104,8 +121,12 @@ fn absorb(old: &mut Entry, new: Entry) {
     if old.note.is_empty() {
         old.note = new.note;
     }
+    // a column the termbase lacks, or left empty, takes the new value
     for (k, v) in new.extra {
-        old.extra.entry(k).or_insert(v);
+        let cell = old.extra.entry(k).or_default();
+        if cell.is_empty() {
+            *cell = v;
+        }
     }
     old.occurrences.extend(new.occurrences);
 }

@@ -1,6 +1,6 @@
 //! End-to-end tests of the `termbridge` binary: inputs (files, folders, stdin, BOM, CRLF),
-//! errors (exit code 2, message on stderr, nothing on stdout) and `-o FILE` (whole or not at
-//! all).
+//! errors (exit code 2, a message on stderr naming the file and where, no backtrace, nothing
+//! on stdout), `-o FILE` (whole or not at all) and closed pipes.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
@@ -25,6 +25,8 @@ struct Run {
 fn termbridge<S: AsRef<OsStr>>(args: &[S], stdin: Option<&[u8]>) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
         .args(args)
+        // a panic would print a backtrace; errors never do
+        .env("RUST_BACKTRACE", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -131,6 +133,8 @@ fn assert_fails(run: &Run, needles: &[&str]) {
     assert_eq!(run.code, 2, "expected exit code 2: {run:?}");
     assert!(run.stdout.is_empty(), "stdout not empty: {run:?}");
     assert!(run.stderr.starts_with("termbridge: error:"), "stderr: {:?}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "one line of error: {:?}", run.stderr);
+    assert!(!run.stderr.contains("backtrace") && !run.stderr.contains("panicked"), "{:?}", run.stderr);
     for needle in needles {
         assert!(run.stderr.contains(needle), "stderr {:?} does not contain {needle:?}", run.stderr);
     }
@@ -378,14 +382,33 @@ fn failed_run_leaves_the_output_file_alone() {
 }
 
 #[test]
-fn unwritable_output_is_an_error() {
+fn unwritable_output_is_an_error_saying_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.txt");
     write(&good, RAG_TEXT.as_bytes());
-    let out: PathBuf = dir.path().join("no-such-folder").join("out.csv");
-    let run = extract(&[good.as_os_str(), OsStr::new("-o"), out.as_os_str()], None);
-    assert_fails(&run, &[&out.display().to_string()]);
-    assert_eq!(listing(dir.path()), ["good.txt"]);
+    let termbase = dir.path().join("termbase.csv");
+    write(&termbase, "english,chinese\ndropout,丢弃法\n".as_bytes());
+    let new = dir.path().join("new.csv");
+    write(&new, "english,chinese\nattention,注意力\n".as_bytes());
+    let folder = dir.path().join("a-folder");
+    write(&folder.join("kept.csv"), b"kept\n");
+    let missing: PathBuf = dir.path().join("no-such-folder").join("out.csv");
+    // (output, what the message says)
+    let table: &[(&Path, &str)] =
+        &[(&missing, "no-such-folder does not exist; create it first"), (&folder, "is a folder; name a file")];
+    for (out, says) in table {
+        let runs: [Vec<&OsStr>; 2] =
+            [vec!["extract".as_ref(), good.as_os_str()], vec!["merge".as_ref(), termbase.as_os_str(), new.as_os_str()]];
+        for mut args in runs {
+            args.extend([OsStr::new("-o"), out.as_os_str()]);
+            let run = termbridge(&args, None);
+            assert_fails(&run, &[&out.display().to_string(), says]);
+        }
+    }
+    assert!(!missing.parent().unwrap().exists());
+    assert_eq!(listing(&folder), ["kept.csv"]);
+    assert_eq!(std::fs::read(folder.join("kept.csv")).unwrap(), b"kept\n");
+    assert_eq!(listing(dir.path()), ["a-folder", "good.txt", "new.csv", "termbase.csv"]);
 }
 
 #[test]
@@ -400,6 +423,140 @@ fn usage_errors_do_not_panic() {
         let run = termbridge(&args, None);
         assert_eq!(run.code, 0, "{args:?}: {run:?}");
     }
+}
+
+#[test]
+fn usage_errors_name_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.txt");
+    write(&text, RAG_TEXT.as_bytes());
+    let glossary = dir.path().join("g.csv");
+    write(&glossary, "english,chinese\ndropout,丢弃法\n".as_bytes());
+    let (t, g) = (text.to_str().unwrap(), glossary.to_str().unwrap());
+    // (arguments, what stderr names)
+    let table: &[(&[&str], &str)] = &[
+        (&["frobnicate"], "frobnicate"),
+        (&["extract", t, "--bogus"], "--bogus"),
+        (&["extract", t, "-f", "xlsx"], "unknown format \"xlsx\"; use one of csv, tsv, deepl, tbx, json, synonyms"),
+        (&["merge", g, g, "--format", "docx"], "unknown format \"docx\""),
+        (&["check", t], "--glossary"),
+        (&["check", "-g", g, t, "--format", "yaml"], "yaml"),
+        (&["merge"], "<OLD>"),
+        (&["merge", g], "merge needs the termbase and at least one new glossary"),
+        (&["extract", t, "--encoding", "klingon"], "unknown encoding \"klingon\"; use utf-8"),
+        (&["check", "-g", g, t, "--encoding", "klingon"], "unknown encoding \"klingon\""),
+    ];
+    for (args, says) in table {
+        let run = termbridge(args, None);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {run:?}");
+        assert!(run.stderr.contains(says), "{args:?}: stderr {:?} does not say {says:?}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{args:?}: {run:?}");
+    }
+}
+
+#[test]
+fn bad_termbases_are_errors_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.txt");
+    write(&text, RAG_TEXT.as_bytes());
+    let good = dir.path().join("good.csv");
+    write(&good, "english,chinese\ndropout,丢弃法\n".as_bytes());
+    let nested = format!("<tbx>\n<text><body><conceptEntry>{}</conceptEntry></body></text></tbx>", "<x>".repeat(5000));
+    let tbx_fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tbx/malformed.tbx")).unwrap();
+    // (file name, content, what the error says after the file name); `None`: not created
+    let table: &[(&str, Option<Vec<u8>>, &str)] = &[
+        ("missing.csv", None, ": cannot read glossary: No such file"),
+        ("no-columns.csv", Some(b"term,comment\nx,y\n".to_vec()), ":1: needs an `english` and a `chinese` column"),
+        ("bad-number.csv", Some("english,chinese,frequency\nx,甲,1\ny,乙,many\n".into()), ":3: column `frequency`"),
+        ("bad-category.tsv", Some("english\tchinese\tcategory\nx\t甲\tthing\n".into()), ":2: column `category`"),
+        (
+            "latin1.csv",
+            Some(b"english,chinese\ncaf\xe9,\xff\n".to_vec()),
+            ":2: not valid UTF-8 at byte 19, nor UTF-16 with a byte-order mark nor GB18030; save the file as UTF-8",
+        ),
+        ("malformed.tbx", Some(tbx_fixture), ":8: not well-formed XML"),
+        ("text.tbx", Some(b"english,chinese\n".to_vec()), ":1: not well-formed XML: text outside the root element"),
+        ("nested.tbx", Some(nested.into_bytes()), ":2: <x> is nested 1000 elements deep"),
+        ("folder", None, ": cannot read glossary"),
+    ];
+    std::fs::create_dir(dir.path().join("folder")).unwrap();
+    let out = dir.path().join("out.csv");
+    write(&out, b"old output\n");
+    for (name, content, says) in table {
+        let path = dir.path().join(name);
+        if let Some(bytes) = content {
+            write(&path, bytes);
+        }
+        let p = path.as_os_str();
+        let (t, g, o) = (text.as_os_str(), good.as_os_str(), out.as_os_str());
+        let runs: &[&[&OsStr]] = &[
+            &["extract".as_ref(), t, "--reference".as_ref(), p, "-o".as_ref(), o],
+            &["check".as_ref(), "-g".as_ref(), p, t],
+            &["check".as_ref(), "-g".as_ref(), g, "--reference".as_ref(), p, t],
+            &["merge".as_ref(), p, g, "-o".as_ref(), o],
+            &["merge".as_ref(), g, p, "-o".as_ref(), o],
+            &["merge".as_ref(), g, g, p, "-f".as_ref(), "tbx".as_ref()],
+        ];
+        for args in runs {
+            let run = termbridge(args, None);
+            assert_fails(&run, &[&format!("{}{says}", path.display())]);
+            assert_eq!(std::fs::read(&out).unwrap(), b"old output\n", "{args:?} touched the output");
+        }
+    }
+}
+
+#[test]
+fn undecodable_input_in_a_named_encoding_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    write(&path, "第一行\n过拟合（overfitting）\n".as_bytes());
+    let run = extract(&[path.as_os_str(), OsStr::new("--encoding"), OsStr::new("big5")], None);
+    assert_fails(&run, &[&path.display().to_string(), "not valid Big5 at byte", "(line 1)", "--encoding"]);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    for format in ["csv", "json", "tbx"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+            .args(["extract", fixtures, "--quiet", "-f", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // the reader goes away before anything is written (`| head -0`)
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {out:?}");
+        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    // `check` writes its report line by line
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("g.csv");
+    write(&glossary, "english,chinese\noverfitting,过度拟合\n".as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(["check".as_ref(), "-g".as_ref(), glossary.as_os_str(), fixtures.as_ref()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn an_error_with_standard_error_closed_keeps_its_exit_code() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(["extract", "/no/such/file.txt"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
 
 #[test]

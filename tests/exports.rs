@@ -54,7 +54,7 @@ fn omegat_tsv_has_one_line_per_pair() {
 
 #[test]
 fn tsv_cells_never_break_lines() {
-    let g = glossary("english,chinese,note\n\"two\nlines\",\"甲\t乙\",\"a\u{0}b\rc\"\n");
+    let g = glossary("english,chinese,note\n\"two\nlines\",\"甲\t乙\",\"a\u{85}b\rc\"\n");
     let (tsv, _) = write(&g, Format::Tsv, false);
     assert_eq!(tsv, "two lines\t甲 乙\ta b c\n");
 }
@@ -63,7 +63,7 @@ fn tsv_cells_never_break_lines() {
 fn deepl_rules() {
     let long = "x".repeat(1100);
     let csv = format!(
-        "english,chinese,abbreviation\nmodel,模型,\nModel,模型二,\nfine-tuning,微调,FT\n{long},长,\nempty target,\"  \",\nctl,\"a\u{7}b\",\nnone,,\n"
+        "english,chinese,abbreviation\nmodel,模型,\nModel,模型二,\nfine-tuning,微调,FT\n{long},长,\nempty target,\"  \",\nctl,\"a\u{85}b\",\nnone,,\n"
     );
     let g = glossary(&csv);
     let (tsv, dropped) = write(&g, Format::Deepl, false);

@@ -2,8 +2,11 @@
 //! nothing a person wrote is lost.
 
 use proptest::prelude::*;
+use std::collections::HashSet;
 use std::process::Command;
-use termbridge::Glossary;
+use std::sync::OnceLock;
+use termbridge::merge::key;
+use termbridge::{Entry, Extractor, Glossary};
 
 fn glossary(csv: &str) -> Glossary {
     Glossary::from_csv_reader("g.csv", csv.as_bytes()).unwrap()
@@ -55,12 +58,12 @@ proptest! {
         let incoming = glossary(&csv_of(&new));
         termbase.update(incoming.clone());
         for b in &before {
-            // the row is still there: its English, its note (an empty one may be filled), its
-            // other columns, its first Chinese
+            // the row is still there: its English, its note and other columns (empty ones may
+            // be filled), its first Chinese
             let after = termbase.entries().iter().find(|e| {
                 e.english == b.english
                     && (b.note.is_empty() || e.note == b.note)
-                    && b.extra.iter().all(|(k, v)| e.extra.get(k) == Some(v))
+                    && b.extra.iter().filter(|(_, v)| !v.is_empty()).all(|(k, v)| e.extra.get(k) == Some(v))
                     && (b.chinese.is_empty() || e.chinese.first() == b.chinese.first())
             });
             prop_assert!(after.is_some(), "lost {:?}", b);
@@ -73,6 +76,209 @@ proptest! {
         termbase.write_csv(&mut out).unwrap();
         let back = Glossary::from_csv_reader("out.csv", out.as_slice()).unwrap();
         prop_assert_eq!(back.entries(), termbase.entries());
+    }
+}
+
+/// Glossed terms the extractions are made of: Chinese, English, acronym. Without Chinese,
+/// the English stands alone. Some give notes (`suggested: 微调`, `reference: 过拟合`).
+const GLOSSES: &[(&str, &str, &str)] = &[
+    ("过度拟合", "overfitting", ""),
+    ("", "fine-tuning", ""),
+    ("检索增强生成", "Retrieval-Augmented Generation", "RAG"),
+    ("大语言模型", "large language model", "LLM"),
+    ("注意力机制", "attention mechanism", ""),
+    ("随机梯度下降", "stochastic gradient descent", "SGD"),
+    ("知识蒸馏", "knowledge distillation", ""),
+    ("过拟合", "overfitting", ""),
+    ("对比学习", "contrastive learning", ""),
+    ("思维链", "chain of thought", "CoT"),
+    ("强化学习", "reinforcement learning", "RL"),
+    ("暂退法", "dropout", ""),
+];
+
+fn extractor() -> &'static Extractor {
+    static E: OnceLock<Extractor> = OnceLock::new();
+    E.get_or_init(|| Extractor::builder().build().unwrap())
+}
+
+/// The glossary extracted from a text glossing the terms `picks` (indices into `GLOSSES`),
+/// each mentioned again on its own.
+fn extraction(picks: &[usize]) -> Glossary {
+    let mut text = String::new();
+    for &i in picks {
+        let (zh, en, abbr) = GLOSSES[i % GLOSSES.len()];
+        if zh.is_empty() {
+            text.push_str(&format!("我们用 {en} 的方法。\n"));
+            continue;
+        }
+        let gloss = if abbr.is_empty() { en.to_string() } else { format!("{en}，{abbr}") };
+        text.push_str(&format!(
+            "我们在实验中使用了{zh}（{gloss}）。后文的 {} 都指它。\n",
+            if abbr.is_empty() { en } else { abbr }
+        ));
+    }
+    extractor().extract(&text)
+}
+
+/// What a person does to a termbase in a spreadsheet.
+#[derive(Clone, Debug)]
+enum Edit {
+    /// Rewrites the Chinese of a row.
+    Chinese(prop::sample::Index, &'static str),
+    /// Writes a note.
+    Note(prop::sample::Index, &'static str),
+    /// Adds a row the extractions know nothing of.
+    Row(&'static str, &'static str, &'static str),
+    /// Marks a row deleted.
+    Delete(prop::sample::Index),
+    /// Fills a cell of a column of their own (added if new).
+    Column(&'static str, prop::sample::Index, &'static str),
+    /// Changes the case of a row's English: 0 lower, 1 upper, 2 first letter upper.
+    Case(prop::sample::Index, u8),
+    /// Turns the rows upside down.
+    Reverse,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let index = any::<prop::sample::Index>;
+    let chinese = || prop::sample::select(vec!["我的译法", "丢弃法|暂退法", "", "另一种 译法"]);
+    let note =
+        || prop::sample::select(vec!["人工确认", "=formula", "see \"chapter 3\", p. 7", "多行\n备注", "status: x"]);
+    prop_oneof![
+        (index(), chinese()).prop_map(|(i, z)| Edit::Chinese(i, z)),
+        (index(), note()).prop_map(|(i, n)| Edit::Note(i, n)),
+        (
+            prop::sample::select(vec!["my own term", "gradient clipping", "Mixture of Experts", "warm-up"]),
+            chinese(),
+            note()
+        )
+            .prop_map(|(e, z, n)| Edit::Row(e, z, n)),
+        index().prop_map(Edit::Delete),
+        (
+            prop::sample::select(vec!["reviewer", "zeta", "priority"]),
+            index(),
+            prop::sample::select(vec!["lin", "+1", "2024-01-01", ""]),
+        )
+            .prop_map(|(c, i, v)| Edit::Column(c, i, v)),
+        (index(), 0u8..3).prop_map(|(i, m)| Edit::Case(i, m)),
+        Just(Edit::Reverse),
+    ]
+}
+
+/// `glossary` as CSV, edited by a person: the termbase.
+fn edited(glossary: &Glossary, edits: &[Edit]) -> String {
+    let mut out = Vec::new();
+    glossary.write_csv(&mut out).unwrap();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let mut header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let mut rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    let column = |header: &mut Vec<String>, rows: &mut Vec<Vec<String>>, name: &str| {
+        header.iter().position(|h| h == name).unwrap_or_else(|| {
+            header.push(name.to_string());
+            rows.iter_mut().for_each(|r| r.push(String::new()));
+            header.len() - 1
+        })
+    };
+    let (en, zh, note) = (0, 1, 10);
+    for e in edits {
+        let n = rows.len();
+        match e {
+            Edit::Chinese(i, z) if n > 0 => rows[i.index(n)][zh] = z.to_string(),
+            Edit::Note(i, t) if n > 0 => rows[i.index(n)][note] = t.to_string(),
+            Edit::Row(english, z, t) => {
+                let mut row = vec![String::new(); header.len()];
+                (row[en], row[zh], row[note]) = (english.to_string(), z.to_string(), t.to_string());
+                row[4] = "term".into();
+                row[5] = "0".into();
+                rows.push(row);
+            }
+            Edit::Delete(i) if n > 0 => {
+                let c = column(&mut header, &mut rows, "status");
+                rows[i.index(n)][c] = "deleted".into();
+            }
+            Edit::Column(name, i, v) if n > 0 => {
+                let c = column(&mut header, &mut rows, name);
+                rows[i.index(n)][c] = v.to_string();
+            }
+            Edit::Case(i, mode) if n > 0 => {
+                let cell = &mut rows[i.index(n)][en];
+                *cell = match mode {
+                    0 => cell.to_lowercase(),
+                    1 => cell.to_uppercase(),
+                    _ => cell[..1].to_uppercase() + &cell[1..],
+                };
+            }
+            Edit::Reverse => rows.reverse(),
+            _ => {}
+        }
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&header).unwrap();
+    for r in &rows {
+        w.write_record(r).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+/// The keys of an entry's English forms.
+fn keys(e: &Entry) -> HashSet<String> {
+    e.forms().map(|f| key(f)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// An extracted glossary edited by a person, then new extractions merged into it: every row
+    /// of the person's is still there, with their English, Chinese (first, in their order),
+    /// note, columns and deletion; deleted concepts do not come back as new rows.
+    #[test]
+    fn merging_keeps_every_human_edit(
+        first in prop::collection::vec(0..GLOSSES.len(), 1..6),
+        edits in prop::collection::vec(edit(), 0..12),
+        later in prop::collection::vec(prop::collection::vec(0..GLOSSES.len(), 1..6), 1..3),
+    ) {
+        let termbase_csv = edited(&extraction(&first), &edits);
+        let mut termbase = glossary(&termbase_csv);
+        let before = termbase.entries().to_vec();
+        let news: Vec<Glossary> = later.iter().map(|picks| extraction(picks)).collect();
+        for n in &news {
+            termbase.update(n.clone());
+        }
+        let after = termbase.entries();
+        prop_assert!(after.len() >= before.len());
+        for b in &before {
+            let kept = after.iter().any(|e| {
+                e.english == b.english
+                    && e.chinese.starts_with(&b.chinese)
+                    && (b.note.is_empty() || e.note == b.note)
+                    && b.extra.iter().filter(|(_, v)| !v.is_empty()).all(|(k, v)| e.extra.get(k) == Some(v))
+                    && e.is_deleted() == b.is_deleted()
+                    && e.category == b.category
+                    && (b.abbreviation.is_none() || e.abbreviation == b.abbreviation)
+                    && b.variants.iter().all(|v| e.variants.contains(v))
+                    && e.frequency >= b.frequency
+            });
+            prop_assert!(kept, "lost or changed {:?}\ntermbase:\n{}\nafter: {:#?}", b, termbase_csv, after);
+        }
+        // a deleted concept is absorbed by its tombstone, never a new row
+        let tombstones: Vec<HashSet<String>> = before.iter().filter(|b| b.is_deleted()).map(keys).collect();
+        let old: HashSet<&str> = before.iter().map(|b| b.english.as_str()).collect();
+        for e in after.iter().filter(|e| !old.contains(e.english.as_str())) {
+            prop_assert!(!e.is_deleted());
+            for t in &tombstones {
+                prop_assert!(t.is_disjoint(&keys(e)), "{} came back as {:?}", termbase_csv, e);
+            }
+        }
+        // every new English form is somewhere
+        for n in news.iter().flat_map(|g| g.entries()) {
+            prop_assert!(termbase.get(&n.english).is_some(), "new {} is missing", n.english);
+        }
+        // and the termbase survives a CSV round trip (occurrences are not in the CSV)
+        let mut out = Vec::new();
+        termbase.write_csv(&mut out).unwrap();
+        let mut again = Vec::new();
+        glossary(std::str::from_utf8(&out).unwrap()).write_csv(&mut again).unwrap();
+        prop_assert_eq!(String::from_utf8(again).unwrap(), String::from_utf8(out).unwrap());
     }
 }
 
@@ -142,4 +348,97 @@ fn merge_command() {
     let out = run(&["merge".as_ref(), dir.path().join("none.csv").as_os_str(), new.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("none.csv"));
+}
+
+/// A termbase whose unknown columns are neither in name order nor all filled on any row.
+const ORDERED: &str = "english,zeta,chinese,alpha,note,status,mid\n\
+                       dropout,,丢弃法,a1,我们的译法,,m1\n\
+                       attention,z2,注意力,,,,\n\
+                       LLM,z3,大模型,a3,,deleted,\n\
+                       tokenizer,,分词器,,,,m4\n";
+const ORDER: [&str; 4] = ["zeta", "alpha", "status", "mid"];
+
+/// The header and the rows of a CSV, each row by column name.
+fn table(csv: &[u8]) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
+    let mut r = csv::Reader::from_reader(csv);
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows =
+        r.records().map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect()).collect();
+    (header, rows)
+}
+
+/// Every cell of the unknown columns of `ORDERED`, found again in `rows` on the row of its
+/// English.
+fn assert_cells_kept(rows: &[std::collections::HashMap<String, String>]) {
+    let (_, want) = table(ORDERED.as_bytes());
+    for w in &want {
+        let got = rows.iter().find(|r| r["english"] == w["english"]).unwrap_or_else(|| panic!("lost {w:?}"));
+        for column in ORDER {
+            assert_eq!(got[column], w[column], "{column} of {}", w["english"]);
+        }
+        assert_eq!(got["note"], w["note"]);
+    }
+}
+
+#[test]
+fn unknown_columns_keep_their_order_through_import_and_write() {
+    let g = glossary(ORDERED);
+    assert_eq!(g.extra_columns(), ORDER);
+    let mut out = Vec::new();
+    g.write_csv(&mut out).unwrap();
+    let (header, rows) = table(&out);
+    assert_eq!(header[11..], ORDER, "{header:?}");
+    assert_cells_kept(&rows);
+    // and again: written, read, written gives the same bytes
+    let mut again = Vec::new();
+    glossary(std::str::from_utf8(&out).unwrap()).write_csv(&mut again).unwrap();
+    assert_eq!(String::from_utf8(again).unwrap(), String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn unknown_columns_keep_their_order_through_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let termbase = dir.path().join("termbase.csv");
+    std::fs::write(&termbase, ORDERED).unwrap();
+    // a new glossary with a column of its own, and a row that fills an empty cell
+    let new = dir.path().join("new.csv");
+    std::fs::write(
+        &new,
+        "english,chinese,frequency,reviewer,mid\nDropout,暂退法,3,lin,\nattention,注意力机制,2,,m2\nembedding,嵌入,5,wang,m5\n",
+    )
+    .unwrap();
+    let merged = dir.path().join("merged.csv");
+    let bin = env!("CARGO_BIN_EXE_termbridge");
+    let out = Command::new(bin)
+        .args(["merge".as_ref(), termbase.as_os_str(), new.as_os_str(), "-o".as_ref(), merged.as_os_str()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&merged).unwrap();
+    let (header, rows) = table(&bytes);
+    assert_eq!(header[11..], ["zeta", "alpha", "status", "mid", "reviewer"], "{header:?}");
+    let row = |english: &str| rows.iter().find(|r| r["english"] == english).unwrap();
+    // the termbase's cells are kept; an empty one takes the new value
+    assert_eq!(row("attention")["mid"], "m2");
+    assert_eq!(row("dropout")["reviewer"], "lin");
+    assert_eq!(row("embedding")["mid"], "m5");
+    let mut filled: Vec<_> = rows.clone();
+    filled.iter_mut().find(|r| r["english"] == "attention").unwrap().insert("mid".into(), String::new());
+    assert_cells_kept(&filled);
+
+    // merging the result again changes nothing in the columns
+    let again = Command::new(bin).args(["merge".as_ref(), merged.as_os_str(), new.as_os_str()]).output().unwrap();
+    assert!(again.status.success());
+    assert_eq!(table(&again.stdout).0, header);
+
+    // JSON writes each entry's columns in the same order
+    let json = Command::new(bin)
+        .args(["merge".as_ref(), termbase.as_os_str(), new.as_os_str(), "-f".as_ref(), "json".as_ref()])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(json.stdout).unwrap();
+    let llm = &json[json.find("\"english\": \"LLM\"").unwrap()..];
+    let llm = &llm[llm.find("\"extra\"").unwrap()..llm.find("\"occurrences\"").unwrap()];
+    let at: Vec<usize> = ORDER.iter().map(|c| llm.find(&format!("\"{c}\"")).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{llm}");
 }

@@ -232,7 +232,11 @@ fn hostile_strings_round_trip() {
         assert_eq!(a.source, clean(&b.source));
         assert_eq!(a.category, b.category);
         assert_eq!(a.frequency, b.frequency);
-        assert_eq!(a.extra, b.extra);
+        // TBX has no empty notes: empty cells are left out
+        let filled = |e: &termbridge::Entry| {
+            e.extra.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(filled(a), filled(b));
     }
     // exactly, where nothing had to be dropped
     let first = &back.entries()[0];

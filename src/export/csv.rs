@@ -20,6 +20,18 @@ pub(crate) fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// A cell for a spreadsheet: without the C0 control characters other than tab, line feed
+/// and carriage return (a NUL or an escape has no place in a cell, and some CSV readers
+/// refuse a NUL), then [`neutralise`]d.
+pub(crate) fn safe(cell: &str) -> Cow<'_, str> {
+    let unwanted = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+    if cell.contains(unwanted) {
+        Cow::Owned(neutralise(&cell.replace(unwanted, "")).into_owned())
+    } else {
+        neutralise(cell)
+    }
+}
+
 /// Undoes [`neutralise`].
 pub(crate) fn unneutralise(cell: String) -> String {
     if cell.starts_with('\'') && cell.trim_start_matches('\'').starts_with(TRIGGERS) {
@@ -27,6 +39,46 @@ pub(crate) fn unneutralise(cell: String) -> String {
     } else {
         cell
     }
+}
+
+pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
+    let mut w = csv::Writer::from_writer(out);
+    // columns a person added, after termbridge's own
+    let extra = glossary.extra_columns();
+    let header = CSV_HEADER.iter().copied().chain(extra.iter().copied());
+    if safe {
+        w.write_record(header.map(|c| self::safe(c).into_owned()))?;
+    } else {
+        w.write_record(header)?;
+    }
+    for e in &glossary.entries {
+        let added = extra.iter().map(|k| e.extra.get(*k).map_or("", String::as_str));
+        let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
+        let frequency = e.frequency.to_string();
+        let chinese = e.chinese.join("|");
+        let variants = e.variants.join("|");
+        let cells = [
+            e.english.as_str(),
+            &chinese,
+            e.abbreviation.as_deref().unwrap_or(""),
+            &variants,
+            e.category.as_str(),
+            &frequency,
+            &confidence,
+            e.method.map_or("", |m| m.as_str()),
+            &e.source,
+            &e.context,
+            &e.note,
+        ];
+        let cells = cells.into_iter().chain(added);
+        if safe {
+            w.write_record(cells.map(|c| self::safe(c).into_owned()))?;
+        } else {
+            w.write_record(cells)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -52,46 +104,21 @@ mod tests {
             assert_eq!(unneutralise(neutralise(cell).into_owned()), *cell);
         }
     }
-}
 
-pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
-    let mut w = csv::Writer::from_writer(out);
-    // columns a person added, after termbridge's own
-    let mut extra: Vec<&str> = Vec::new();
-    for e in &glossary.entries {
-        for k in e.extra.keys() {
-            if !extra.contains(&k.as_str()) {
-                extra.push(k);
-            }
-        }
-    }
-    w.write_record(CSV_HEADER.iter().copied().chain(extra.iter().copied()))?;
-    for e in &glossary.entries {
-        let added = extra.iter().map(|k| e.extra.get(*k).map_or("", String::as_str));
-        let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
-        let frequency = e.frequency.to_string();
-        let chinese = e.chinese.join("|");
-        let variants = e.variants.join("|");
-        let cells = [
-            e.english.as_str(),
-            &chinese,
-            e.abbreviation.as_deref().unwrap_or(""),
-            &variants,
-            e.category.as_str(),
-            &frequency,
-            &confidence,
-            e.method.map_or("", |m| m.as_str()),
-            &e.source,
-            &e.context,
-            &e.note,
+    #[test]
+    fn control_characters_leave_cells() {
+        let table: &[(&str, &str)] = &[
+            ("nul\u{0}byte", "nulbyte"),
+            ("\u{1}\u{1b}[31m=red", "[31m=red"),
+            ("\u{1b}-x", "'-x"),
+            ("\u{0}=1", "'=1"),
+            ("tab\tline\ncr\r", "tab\tline\ncr\r"),
+            ("del\u{7f}", "del\u{7f}"),
+            ("c1\u{85}kept", "c1\u{85}kept"),
+            ("=1", "'=1"),
         ];
-        let cells = cells.into_iter().chain(added);
-        if safe {
-            w.write_record(cells.map(|c| neutralise(c).into_owned()))?;
-        } else {
-            w.write_record(cells)?;
+        for (cell, want) in table {
+            assert_eq!(safe(cell), *want, "{cell:?}");
         }
     }
-    w.flush()?;
-    Ok(())
 }

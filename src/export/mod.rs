@@ -136,7 +136,8 @@ impl Glossary {
     /// Writes the glossary as CSV: UTF-8, a header row, one row per entry, the columns of
     /// [`CSV_HEADER`](crate::glossary::CSV_HEADER). Several Chinese equivalents or variants are
     /// joined with `|`. A cell that a spreadsheet would run as a formula (starting with `=`,
-    /// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+    /// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; C0 control characters
+    /// other than tab, line feed and carriage return are left out.
     ///
     /// ```
     /// let extractor = termbridge::Extractor::builder().build()?;
@@ -169,11 +170,24 @@ pub fn write_atomically(
     write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
     let persist = |source| ExportError::Persist { path: path.to_path_buf(), source };
+    if path.is_dir() {
+        let why = "is a folder; name a file to write to";
+        return Err(persist(std::io::Error::new(std::io::ErrorKind::IsADirectory, why)));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".termbridge-").tempfile_in(dir).map_err(persist)?;
+    let mut tmp = tempfile::Builder::new().prefix(".termbridge-").tempfile_in(dir).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => format!("the folder {} does not exist; create it first", dir.display()),
+            std::io::ErrorKind::PermissionDenied => {
+                format!("no permission to create a file in {}; choose another folder", dir.display())
+            }
+            _ => format!("cannot create a file in {}: {e}", dir.display()),
+        };
+        persist(std::io::Error::new(e.kind(), why))
+    })?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut w)?;

@@ -31,7 +31,8 @@
 //!
 //! Text is escaped for XML; characters XML 1.0 does not allow (C0 controls other than tab,
 //! line feed and carriage return; U+FFFE, U+FFFF) are dropped, a carriage return is written
-//! as `&#13;` so that parsers' line-end normalisation keeps it, and leading and trailing
+//! as `&#13;` so that parsers' line-end normalisation keeps it (DEL, the C1 controls and
+//! U+2028 are written as character references too, as XML 1.1 wants), and leading and trailing
 //! whitespace is trimmed, as the importer trims it (so that TBX → glossary → TBX gives the
 //! same bytes). Empty values are left out.
 //!
@@ -215,9 +216,24 @@ pub(crate) fn clean(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Escapes `text` for element content: quick-xml's escaping of `<`, `>`, `&`, `'` and `"`,
-/// plus `\r` as a character reference so that it survives line-end normalisation.
+/// plus as character references `\r` (so that it survives line-end normalisation), and the
+/// characters XML 1.0 discourages and XML 1.1 parsers would take for line ends or refuse
+/// raw: DEL, the C1 controls (NEL among them) and the line separator U+2028.
 fn escape(text: &str) -> String {
-    quick_xml::escape::escape(text).replace('\r', "&#13;")
+    let escaped = quick_xml::escape::escape(text);
+    let by_reference = |c: char| matches!(c, '\r' | '\u{7f}'..='\u{9f}' | '\u{2028}');
+    if !escaped.contains(by_reference) {
+        return escaped.into_owned();
+    }
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for c in escaped.chars() {
+        if by_reference(c) {
+            out.push_str(&format!("&#{};", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -234,6 +250,7 @@ mod tests {
     fn cleans_and_escapes() {
         assert_eq!(clean("a\u{0}b\u{8}\u{b}\u{c}\u{1f}\u{fffe}\u{ffff}c\td\ne"), "abc\td\ne");
         assert_eq!(escape("<a & b> ]]> \"q\" 'q'\r\n"), "&lt;a &amp; b&gt; ]]&gt; &quot;q&quot; &apos;q&apos;&#13;\n");
+        assert_eq!(escape("del\u{7f} nel\u{85} ls\u{2028} ps\u{2029}"), "del&#127; nel&#133; ls&#8232; ps\u{2029}");
         assert!(is_xml_char('😀'));
         assert!(!is_xml_char('\u{1}'));
     }

@@ -41,8 +41,8 @@ fn deepl_problem(s: &str) -> Option<&'static str> {
         Some("is empty")
     } else if s.trim() != s {
         Some("has leading or trailing whitespace")
-    } else if s.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
-        Some("holds a control character or line break")
+    } else if s.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')) {
+        Some("holds a control character, a line break or a byte-order mark")
     } else if s.len() > DEEPL_MAX_BYTES {
         Some("is longer than 1024 bytes")
     } else {

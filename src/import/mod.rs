@@ -62,7 +62,19 @@ impl Glossary {
     }
 
     /// Reads a glossary from a file: TBX when the file starts with `<` (or is named `.tbx`),
-    /// CSV otherwise (see [`from_csv_reader`](Self::from_csv_reader)).
+    /// CSV otherwise (see [`from_csv_reader`](Self::from_csv_reader)), TSV when it is named
+    /// `.tsv` or its first line holds tabs and no commas. CSV and TSV are decoded as inputs
+    /// are ([`input::decode`](crate::input::decode)): UTF-8, UTF-16 with a byte-order mark, or
+    /// GB18030; an error names the line and byte of the first byte that decodes in none.
+    ///
+    /// ```
+    /// use termbridge::Glossary;
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("terms.csv");
+    /// std::fs::write(&path, encoding_rs::GBK.encode("english,chinese\ndropout,丢弃法\n").0)?;
+    /// assert_eq!(Glossary::from_path(&path)?.get("dropout").unwrap().chinese, ["丢弃法"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_path(path: &Path) -> Result<Glossary, ImportError> {
         read_path(path).map(|i| i.glossary)
     }
@@ -70,23 +82,66 @@ impl Glossary {
 
 pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
     let io = |source| ImportError::Io { path: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut reader = std::io::BufReader::new(file);
-    let head = reader.fill_buf().map_err(io)?;
-    let head = head.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(head);
-    let xml = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
-        || head.starts_with(&[0xff, 0xfe])
-        || head.starts_with(&[0xfe, 0xff])
-        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tbx"));
-    if xml {
-        return Ok(Imported { glossary: tbx::read(path, reader)?, has_category: true });
-    }
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(io)?;
-    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(io)?;
+    if starts_like_xml(&bytes) || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tbx")) {
+        return Ok(Imported { glossary: tbx::read(path, bytes.as_slice())?, has_category: true });
+    }
+    // termbases are decoded as inputs are: a byte-order mark, UTF-8, or GB18030 (Excel's CSV
+    // on a Chinese system)
+    let text = crate::input::decode(path, bytes).map_err(|e| match e {
+        crate::InputError::Encoding { offset, line, .. } => ImportError::Format {
+            path: path.to_path_buf(),
+            line: line as u64,
+            message: format!(
+                "not valid UTF-8 at byte {offset}, nor UTF-16 with a byte-order mark nor GB18030; save the file as UTF-8"
+            ),
+        },
+        crate::InputError::Undecodable { encoding, offset, line, .. } => ImportError::Format {
+            path: path.to_path_buf(),
+            line: line as u64,
+            message: format!("not valid {encoding} at byte {offset}; save the file as UTF-8"),
+        },
+        other => ImportError::Io { path: path.to_path_buf(), source: std::io::Error::other(other.to_string()) },
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let first_line = text.lines().next().unwrap_or("");
     let tsv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-        || (first_line.contains(&b'\t') && !first_line.contains(&b','));
-    read_delimited(path, bytes.as_slice(), if tsv { b'\t' } else { b',' })
+        || (first_line.contains('\t') && !first_line.contains(','));
+    read_delimited(path, text.as_bytes(), if tsv { b'\t' } else { b',' })
+}
+
+/// Whether the file's first character other than white space, after a byte-order mark, is
+/// `<`: TBX, in UTF-8 or UTF-16.
+fn starts_like_xml(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    let text = match head {
+        [0xFF, 0xFE, rest @ ..] => encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0,
+        [0xFE, 0xFF, rest @ ..] => encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0,
+        [b'<', 0, ..] | [0, b'<', ..] => return true,
+        _ => String::from_utf8_lossy(head.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(head)),
+    };
+    text.trim_start().starts_with('<')
+}
+
+/// The text of a cell as termbridge writes it back: without the C0 control characters other
+/// than tab, line feed and carriage return (which the CSV writer leaves out), trimmed, and a
+/// cell neutralised against spreadsheet formulas as it was before.
+fn cell(raw: &str) -> String {
+    let unwanted = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+    let text = if raw.contains(unwanted) { raw.replace(unwanted, "").trim().to_string() } else { raw.to_string() };
+    unneutralise(text)
+}
+
+/// What a CSV reading error says, for people.
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => {
+            format!("column {}: not valid UTF-8; save the file as UTF-8", err.field() + 1)
+        }
+        csv::ErrorKind::Io(io) => format!("cannot read: {io}"),
+        _ => e.to_string(),
+    }
 }
 
 fn split(cell: &str) -> Vec<String> {
@@ -111,7 +166,7 @@ fn read_delimited<R: Read>(path: &Path, reader: R, delimiter: u8) -> Result<Impo
         .from_reader(reader);
     let mut records = rdr.records();
     let first = match records.next() {
-        Some(r) => r.map_err(|e| format(1, e.to_string()))?,
+        Some(r) => r.map_err(|e| format(1, csv_message(&e)))?,
         None => csv::StringRecord::new(),
     };
     let named = |names: &[&str]| {
@@ -164,14 +219,14 @@ fn read_records(
         .iter()
         .enumerate()
         .filter(|(i, h)| !known.contains(i) && !h.is_empty())
-        .map(|(i, h)| (i, h.trim_start_matches('\u{feff}').to_string()))
+        .map(|(i, h)| (i, cell(h.trim_start_matches('\u{feff}'))))
         .collect();
     let mut entries = Vec::new();
     for rec in records {
-        let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), csv_message(&e)))?;
         let line = rec.position().map_or(0, |p| p.line());
         // a cell neutralised against spreadsheet formulas reads back as written
-        let get = |c: Option<usize>| unneutralise(c.and_then(|c| rec.get(c)).unwrap_or("").to_string());
+        let get = |c: Option<usize>| cell(c.and_then(|c| rec.get(c)).unwrap_or(""));
         let english = get(Some(en));
         if english.is_empty() {
             continue;
@@ -216,11 +271,7 @@ fn read_records(
             source: get(source),
             context: get(context),
             note: get(note),
-            extra: extra_columns
-                .iter()
-                .map(|(i, h)| (h.clone(), get(Some(*i))))
-                .filter(|(_, v)| !v.is_empty())
-                .collect(),
+            extra: extra_columns.iter().map(|(i, h)| (h.clone(), get(Some(*i)))).collect(),
             occurrences: Vec::new(),
         });
     }
@@ -262,6 +313,58 @@ mod tests {
         for (csv, want) in table {
             let err = Glossary::from_csv_reader("g.csv", csv.as_bytes()).unwrap_err();
             assert_eq!(err.to_string(), *want);
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = Glossary::from_csv_reader("g.csv", &b"english,chinese\nx,\xff\xfe\n"[..]).unwrap_err();
+        assert_eq!(err.to_string(), "g.csv:2: column 2: not valid UTF-8; save the file as UTF-8");
+    }
+
+    #[test]
+    fn termbase_files_in_other_encodings() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "english,chinese,note\noverfitting,过拟合,常见\n";
+        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let table: &[(&str, Vec<u8>)] = &[
+            ("utf8.csv", text.as_bytes().to_vec()),
+            ("bom.csv", [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat()),
+            ("gbk.csv", encoding_rs::GB18030.encode(text).0.into_owned()),
+            ("utf16le.csv", utf16le),
+            ("utf16be.csv", utf16be),
+        ];
+        for (name, bytes) in table {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let g = Glossary::from_path(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let e = g.get("overfitting").unwrap_or_else(|| panic!("{name}: {g:?}"));
+            assert_eq!((e.chinese.as_slice(), e.note.as_str()), (&["过拟合".to_string()][..], "常见"), "{name}");
+        }
+        // neither UTF-8 nor GB18030: the error names the line and byte and says what to do
+        let path = dir.path().join("bad.csv");
+        std::fs::write(&path, b"english,chinese\nx,\xff\xff\xff\n").unwrap();
+        let err = Glossary::from_path(&path).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{}:2: not valid UTF-8 at byte 18", path.display())), "{err}");
+        assert!(err.ends_with("save the file as UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn xml_is_told_from_csv_in_any_encoding() {
+        let table: &[(&[u8], bool)] = &[
+            (b"<tbx/>", true),
+            (b"  \n<?xml?>", true),
+            (b"\xef\xbb\xbf<tbx/>", true),
+            (b"\xff\xfe<\0t\0", true),
+            (b"\xfe\xff\0 \0<", true),
+            (b"<\0?\0", true),
+            (b"english,chinese", false),
+            (b"\xff\xfee\0n\0", false),
+            (b"", false),
+        ];
+        for (bytes, xml) in table {
+            assert_eq!(starts_like_xml(bytes), *xml, "{bytes:?}");
         }
     }
 }

@@ -156,6 +156,10 @@ fn is_kept(name: &str) -> bool {
     is_concept(name) || name == "sourceDesc"
 }
 
+/// The deepest nesting of elements read. TBX nests about ten deep; a limit keeps the
+/// recursive walks over a concept's elements within the stack.
+pub(crate) const MAX_DEPTH: usize = 1000;
+
 struct Parser<'a> {
     path: &'a Path,
     text: &'a str,
@@ -263,6 +267,12 @@ impl<'a> Parser<'a> {
                     format!("the root element is <{name}>, not <tbx> (TBX v3) or <martif> (TBX v2): not a TBX file"),
                 ));
             }
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(self.error(
+                at,
+                format!("<{name}> is nested {MAX_DEPTH} elements deep; TBX needs a dozen at most: not a TBX file"),
+            ));
         }
         self.open.push((name.clone(), at));
         if !self.building.is_empty() || is_kept(&name) {
@@ -539,6 +549,31 @@ mod tests {
         assert!(e.starts_with("t.tbx:2: unknown entity &nbsp;"), "{e}");
         let e = read(Path::new("t.tbx"), &b"<tbx>\n\xff</tbx>"[..]).unwrap_err().to_string();
         assert!(e.starts_with("t.tbx:2: not valid UTF-8 at byte 6"), "{e}");
+    }
+
+    #[test]
+    fn deeply_nested_elements_are_an_error_not_a_stack_overflow() {
+        let n = 200_000;
+        for (open, close) in [("<x>", "</x>"), ("<termSec>", "</termSec>")] {
+            let doc = format!(
+                "<tbx>\n<text><body><conceptEntry id=\"c\"><langSec xml:lang=\"en\">{}<term>a</term>{}</langSec>\
+                 </conceptEntry></body></text></tbx>",
+                open.repeat(n),
+                close.repeat(n)
+            );
+            let e = err(&doc);
+            assert!(e.starts_with("t.tbx:2: <"), "{e}");
+            assert!(e.contains(&format!("nested {MAX_DEPTH} elements deep")), "{e}");
+        }
+        // as deep as allowed still reads
+        let depth = MAX_DEPTH - 7;
+        let doc = format!(
+            "<tbx><text><body><conceptEntry id=\"c\"><note>{}x{}</note><langSec xml:lang=\"en\"><termSec>\
+             <term>a</term></termSec></langSec></conceptEntry></body></text></tbx>",
+            "<b>".repeat(depth),
+            "</b>".repeat(depth)
+        );
+        assert_eq!(read_str(&doc).unwrap().entries[0].note, "x");
     }
 
     #[test]

@@ -1,0 +1,307 @@
+//! Extraction time on hostile inputs: each must take time proportional to its size.
+//!
+//! Every input is generated here (no large files in the repository) at three sizes, 1×, 4×
+//! and 16× a base of 256 KB, each in a criterion group of its own with
+//! `Throughput::Bytes`: linear time shows as the same bytes per second at every size, a
+//! quadratic scan as a throughput that falls by four at each step.
+//!
+//! | input | what it stresses |
+//! | --- | --- |
+//! | `long_line` | glossed terms `中文术语（English term）` on one line with no line break |
+//! | `unclosed_brackets` | `（` and `(` that never close, alone and after Chinese or English |
+//! | `ascii_run` | one run of ASCII letters with no space |
+//! | `nested_brackets` | brackets of every kind nested hundreds deep, and unbalanced |
+//! | `nul_bytes` | NUL bytes inside glossed Chinese text |
+//! | `unicode_soup` | emoji, ZWJ sequences, Arabic and Hebrew, bidi controls, combining marks, with glosses |
+//! | `markdown_soup` | emphasis, backticks, `$`, `[`, `](`, `<`, quotes that rarely close |
+//! | `english_words` | random English words, a long run of candidates |
+//!
+//! The extractor is built once, outside the timings. One input is one Markdown document
+//! (the markup with the most scanning to do).
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use std::hint::black_box;
+use std::time::Duration;
+
+/// The smallest size, in bytes; the others are 4 and 16 times as large.
+const BASE: usize = 256 * 1024;
+const SCALES: [usize; 3] = [1, 4, 16];
+
+/// A small deterministic generator (xorshift64*), so that every run measures the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const CHINESE: &[&str] = &[
+    "检索增强生成",
+    "大语言模型",
+    "注意力机制",
+    "随机梯度下降",
+    "知识蒸馏",
+    "过拟合",
+    "批量归一化",
+    "对比学习",
+    "思维链",
+    "强化学习",
+];
+
+const ENGLISH: &[&str] = &[
+    "Retrieval-Augmented Generation",
+    "large language model",
+    "attention mechanism",
+    "stochastic gradient descent",
+    "knowledge distillation",
+    "overfitting",
+    "batch normalization",
+    "contrastive learning",
+    "chain of thought",
+    "reinforcement learning",
+    "LLM",
+    "RAG",
+    "GPT-4o",
+];
+
+const PROSE: &[&str] = &["我们使用了", "实验表明", "，", "。", "其中", "的效果更好", "在训练时", "也叫"];
+
+const WORDS: &[&str] = &[
+    "model",
+    "the",
+    "of",
+    "gradient",
+    "network",
+    "learning",
+    "data",
+    "and",
+    "Transformer",
+    "is",
+    "loss",
+    "a",
+    "training",
+    "with",
+    "token",
+    "BERT",
+    "for",
+    "embedding",
+    "layer",
+    "optimizer",
+    "we",
+    "attention",
+    "on",
+];
+
+/// Pieces appended until the text holds at least `target` bytes.
+fn build(target: usize, seed: u64, mut piece: impl FnMut(&mut Rng, &mut String)) -> String {
+    let mut rng = Rng(seed);
+    let mut text = String::with_capacity(target + 64);
+    while text.len() < target {
+        piece(&mut rng, &mut text);
+    }
+    text
+}
+
+/// `中文术语（English term）` and prose, on one line.
+fn long_line(target: usize) -> String {
+    build(target, 1, |r, t| {
+        t.push_str(r.pick(PROSE));
+        t.push_str(r.pick(CHINESE));
+        t.push_str(if r.below(2) == 0 { "（" } else { "(" });
+        t.push_str(r.pick(ENGLISH));
+        t.push_str(if r.below(2) == 0 { "）" } else { ")" });
+    })
+}
+
+/// Opening brackets that never close: bare, after Chinese, before English.
+fn unclosed_brackets(target: usize) -> String {
+    build(target, 2, |r, t| match r.below(4) {
+        0 => t.push_str("（（（（"),
+        1 => {
+            t.push_str(r.pick(CHINESE));
+            t.push('（');
+        }
+        2 => {
+            t.push('（');
+            t.push_str(r.pick(ENGLISH));
+            t.push('，');
+        }
+        _ => t.push_str("(("),
+    })
+}
+
+/// One run of ASCII letters, no space, no line break.
+fn ascii_run(target: usize) -> String {
+    build(target, 3, |r, t| {
+        let x = r.next();
+        for k in 0..8 {
+            let b = ((x >> (k * 8)) % 52) as u8;
+            t.push(if b < 26 { (b'a' + b) as char } else { (b'A' + b - 26) as char });
+        }
+    })
+}
+
+/// Brackets nested hundreds deep around glossed terms, some never closed, some closed twice.
+fn nested_brackets(target: usize) -> String {
+    const OPEN: &[&str] = &["（", "(", "《", "「", "【", "[", "“"];
+    const CLOSE: &[&str] = &["）", ")", "》", "」", "】", "]", "”"];
+    build(target, 4, |r, t| {
+        let depth = 50 + r.below(300);
+        let kind = r.below(OPEN.len());
+        for _ in 0..depth {
+            t.push_str(OPEN[if r.below(4) == 0 { r.below(OPEN.len()) } else { kind }]);
+        }
+        t.push_str(r.pick(CHINESE));
+        t.push('（');
+        t.push_str(r.pick(ENGLISH));
+        t.push('）');
+        // close fewer or more than were opened
+        let closes = depth / 2 + r.below(depth);
+        for _ in 0..closes {
+            t.push_str(CLOSE[if r.below(4) == 0 { r.below(CLOSE.len()) } else { kind }]);
+        }
+        if r.below(8) == 0 {
+            t.push('\n');
+        }
+    })
+}
+
+/// Glossed Chinese text with NUL bytes inside words, glosses and brackets.
+fn nul_bytes(target: usize) -> String {
+    build(target, 5, |r, t| {
+        t.push_str(r.pick(PROSE));
+        let zh = r.pick(CHINESE);
+        let cut = zh.char_indices().nth(1).map_or(zh.len(), |(i, _)| i);
+        t.push_str(&zh[..cut]);
+        t.push('\0');
+        t.push_str(&zh[cut..]);
+        t.push_str("（\0");
+        t.push_str(&r.pick(ENGLISH).replace(' ', "\0 "));
+        t.push_str("\0）");
+        if r.below(3) == 0 {
+            t.push_str("\0\0\0");
+        }
+        if r.below(10) == 0 {
+            t.push('\n');
+        }
+    })
+}
+
+/// Emoji, ZWJ sequences, Arabic and Hebrew, bidi controls and combining marks, mixed with
+/// glossed terms.
+fn unicode_soup(target: usize) -> String {
+    const ODD: &[&str] = &[
+        "😀",
+        "👩\u{200d}💻",
+        "👨\u{200d}👩\u{200d}👧\u{200d}👦",
+        "🏳\u{fe0f}\u{200d}🌈",
+        "مرحبا بالعالم",
+        "שלום עולם",
+        "\u{202e}gnirts desrever\u{202c}",
+        "\u{2067}עברית\u{2069}",
+        "e\u{301}\u{302}\u{303}\u{304}",
+        "a\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}",
+        "\u{200b}",
+        "\u{200c}\u{200d}",
+        "\u{feff}",
+        "Ｆｕｌｌｗｉｄｔｈ",
+    ];
+    build(target, 6, |r, t| {
+        t.push_str(r.pick(ODD));
+        t.push_str(r.pick(CHINESE));
+        t.push_str(r.pick(ODD));
+        t.push('（');
+        t.push_str(r.pick(ENGLISH));
+        t.push_str(r.pick(ODD));
+        t.push('）');
+        t.push_str(r.pick(PROSE));
+        if r.below(12) == 0 {
+            t.push('\n');
+        }
+    })
+}
+
+/// Markdown markup that rarely closes: emphasis, code, math, links, tags, quotes.
+fn markdown_soup(target: usize) -> String {
+    const MARKUP: &[&str] = &[
+        "*", "**", "_", "__", "~~", "`", "``", "$", "$$", "[", "](", ")", "<u>", "</u>", "<", ">", "\"", "「", "」",
+        "《", "》", "\\", ":role:", "#", "> ", "|",
+    ];
+    build(target, 7, |r, t| {
+        for _ in 0..3 {
+            t.push_str(r.pick(MARKUP));
+        }
+        match r.below(3) {
+            0 => t.push_str(r.pick(CHINESE)),
+            1 => t.push_str(r.pick(ENGLISH)),
+            _ => t.push_str(r.pick(WORDS)),
+        }
+        if r.below(40) == 0 {
+            t.push('\n');
+        }
+    })
+}
+
+/// Random English words with a little punctuation, and Chinese now and then.
+fn english_words(target: usize) -> String {
+    build(target, 8, |r, t| {
+        t.push_str(r.pick(WORDS));
+        t.push_str(match r.below(30) {
+            0 => ", ",
+            1 => ". ",
+            2 => "。",
+            3 => "\n",
+            4 => "模型",
+            _ => " ",
+        });
+    })
+}
+
+type Generator = fn(usize) -> String;
+
+const INPUTS: &[(&str, Generator)] = &[
+    ("long_line", long_line),
+    ("unclosed_brackets", unclosed_brackets),
+    ("ascii_run", ascii_run),
+    ("nested_brackets", nested_brackets),
+    ("nul_bytes", nul_bytes),
+    ("unicode_soup", unicode_soup),
+    ("markdown_soup", markdown_soup),
+    ("english_words", english_words),
+];
+
+fn bench(c: &mut Criterion) {
+    let extractor = termbridge::Extractor::builder().build().expect("building the extractor");
+    for (name, generate) in INPUTS {
+        let mut group = c.benchmark_group(*name);
+        group
+            .sampling_mode(SamplingMode::Flat)
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(500))
+            .measurement_time(Duration::from_secs(3));
+        for scale in SCALES {
+            let text = generate(BASE * scale);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            let size = format!("{}KB", BASE * scale / 1024);
+            group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+                b.iter(|| extractor.extract(black_box(text)))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
