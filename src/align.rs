@@ -777,8 +777,13 @@ pub fn abbreviates(abbr: &str, full: &str) -> bool {
 }
 
 /// The Chinese characters that render the prefix of a hyphenated English word
-/// (`post-training` 后训练, `non-stationary` 非平稳), for `english` in lowercase.
+/// (`post-training` 后训练, `non-stationary` 非平稳) or a first word that Chinese writes as a
+/// prefix (`specific capacity` 比容量), for `english` in lowercase.
 fn prefix_chars(english: &str) -> &'static [&'static str] {
+    // specific capacity 比容量, specific heat 比热容: 比 is a preposition elsewhere
+    if english.split_once(' ').is_some_and(|(first, _)| first == "specific") {
+        return &["比"];
+    }
     let Some((prefix, _)) = english.split_once('-') else { return &[] };
     match prefix {
         "post" => &["后"],
@@ -1489,6 +1494,13 @@ impl<'j> Aligner<'j> {
         if let Some(last) = options.last_mut() {
             last.at_stop |= end_bounded;
         }
+        // a "verb" before a dictionary word that is too short for the English is part of the
+        // term: 扫描 in 扫描电子显微镜 (scanning electron microscope)
+        for k in 1..options.len() {
+            if options[k].verb_object && misfit(expected, options[k - 1].chars) > 0.05 {
+                options[k].verb_object = false;
+            }
+        }
         // a verb at a boundary is one too: 聊聊 in 今天我们聊聊大语言模型
         let n = options.len();
         if n >= 2 && options[n - 1].at_stop && options[n - 1].verb_object {
@@ -1549,6 +1561,15 @@ fn count(counts: &HashMap<String, usize>, s: &str) -> usize {
 }
 
 /// Scores the options of a left site; returns the chosen index and a confidence.
+/// How far `chars` characters fall outside the range expected for an English term of
+/// `expected` characters, relative to it: 0 inside the range.
+fn misfit(expected: f32, chars: f32) -> f32 {
+    let e = expected.max(2.0);
+    let (below, above) = if e <= 4.0 { (1.0, 2.0) } else { (2.0, 2.0) };
+    let off = if chars < e { e - chars - below } else { chars - e - above };
+    off.max(0.0) / e
+}
+
 fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usize, f32, bool) {
     if left.marked.is_some() {
         return (0, 0.95, true);
@@ -1556,11 +1577,7 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
     let e = left.expected.max(2.0);
     // Chinese renderings vary around the expected length; only a clear misfit counts
     // and a short English word often has a longer rendering (epoch 迭代周期) than a shorter one
-    let misfit = |c: f32| {
-        let (below, above) = if e <= 4.0 { (1.0, 2.0) } else { (2.0, 2.0) };
-        let off = if c < e { e - c - below } else { c - e - above };
-        off.max(0.0) / e
-    };
+    let misfit = |c: f32| misfit(e, c);
     let text = |s: Span| view[s.range()].trim();
     // A verb before a term that already fits the English is that term's verb, not part of
     // it (配置同步复制 for synchronous replication); the boundary is then after the verb.

@@ -150,13 +150,15 @@ const SENTENCE_WORDS: &[&str] = &[
 const UNITS: &[&str] = &[
     "ns", "ms", "us", "s", "sec", "min", "h", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz", "khz", "mhz", "ghz",
     "px", "pt", "em", "fps", "w", "kw", "v", "mm", "cm", "km", "nm", "kg", "tflops", "gflops", "flops", "bit", "bits",
-    "byte", "bytes", "x", "k", "m", "b", "tokens", "token", "gbps", "mbps", "bp", "kbp", "mbp", "kbps",
+    "byte", "bytes", "x", "k", "m", "b", "tokens", "token", "gbps", "mbps", "bp", "kbp", "mbp", "kbps", "ev", "kev",
+    "mev", "mah", "ah", "mv", "kv", "ma", "wh", "kwh", "mwh", "bps", "pct", "ppm", "ppb", "m/s", "km/h", "rpm",
 ];
 
 /// Units of measure that are never terms, even without a number.
 const MEASURE_UNITS: &[&str] = &[
     "ns", "ms", "us", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "hz", "khz", "mhz", "ghz", "px", "pt", "fps", "kw",
-    "mm", "cm", "km", "nm", "kg", "tflops", "gflops", "gbps", "mbps", "bp", "kbp", "mbp", "kbps",
+    "mm", "cm", "km", "nm", "kg", "tflops", "gflops", "gbps", "mbps", "bp", "kbp", "mbp", "kbps", "bps", "pct", "ppm",
+    "mah", "kwh", "rpm",
 ];
 
 const FILE_EXTENSIONS: &[&str] = &[
@@ -662,6 +664,8 @@ mod tests {
             "漏洞编号 CVE-2024-41873 已公开",
             "调用 useCallback 和 sideEffects",
             "读段可达数十 kb，延迟几 ms",
+            "带隙约为 3.2 eV，比容量为 150 mAh g-1，扫速 5 mV s-1",
+            "利差收窄了 25 bps，机器人速度为 2 m/s",
         ];
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");

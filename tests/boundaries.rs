@@ -21,7 +21,15 @@ fn left_boundaries_in_context() {
         ("这里我们主要学习嵌套函数（nested function）的用法。", "nested function", "嵌套函数"),
         // a one-character verb starts the term when the rest is far too short for the English
         ("LSM 树在查询时的读放大（read amplification）比较明显。", "read amplification", "读放大"),
+        // a verb-like word before a dictionary word too short for the English is part of the
+        // term
+        (
+            "样品形貌用扫描电子显微镜（scanning electron microscope）观察。",
+            "scanning electron microscope",
+            "扫描电子显微镜",
+        ),
         // the Chinese of an English prefix starts the term, though a function word elsewhere
+        ("这种多孔碳的比表面积（specific surface area）很大。", "specific surface area", "比表面积"),
         ("团队专门负责后训练（post-training）。", "post-training", "后训练"),
         ("这里必须做好去重（de-duplication）工作。", "de-duplication", "去重"),
         (
