@@ -1442,7 +1442,12 @@ impl<'j> Aligner<'j> {
                 }
             }
             let noun = matches!(w.tag, "n" | "nr" | "ns" | "nt" | "nz" | "vn");
-            if w.word.chars().count() == 2 && GLUED_STOPS.contains(first) && !noun {
+            // a word the segmenter made up (not in its dictionary) that starts with a pronoun or
+            // a function character: 其本征 in 但其本征电子电导率
+            let made_up = w.word.chars().count() >= 3
+                && (GLUED_STOPS.contains(first) || "其该此这那各每".contains(first))
+                && !self.jieba.has_word(w.word);
+            if (w.word.chars().count() == 2 && GLUED_STOPS.contains(first) && !noun) || made_up {
                 let inner = Span::new(start + first.len_utf8(), p0);
                 let t = &view[inner.range()];
                 if cjk_count(t) > 0 {

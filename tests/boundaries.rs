@@ -28,6 +28,12 @@ fn left_boundaries_in_context() {
             "scanning electron microscope",
             "扫描电子显微镜",
         ),
+        // a pronoun glued by the segmenter to the term's first word is not part of it
+        (
+            "这种合金强度高，但其本征热导率（intrinsic thermal conductivity）较低。",
+            "intrinsic thermal conductivity",
+            "本征热导率",
+        ),
         // the Chinese of an English prefix starts the term, though a function word elsewhere
         ("这种多孔碳的比表面积（specific surface area）很大。", "specific surface area", "比表面积"),
         ("团队专门负责后训练（post-training）。", "post-training", "后训练"),
