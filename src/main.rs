@@ -169,14 +169,7 @@ fn encoding_of(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encod
 }
 
 fn read_inputs(paths: &[PathBuf], encoding: Option<&str>) -> Result<Vec<input::InputFile>, Box<dyn std::error::Error>> {
-    let encoding = match encoding {
-        Some(label) => Some(
-            input::encoding_for_label(label)
-                .ok_or_else(|| termbridge::InputError::UnknownEncoding { name: label.to_string() })?,
-        ),
-        None => None,
-    };
-    Ok(input::read_all_with(paths, encoding)?)
+    Ok(input::read_all_with(paths, encoding_of(encoding)?)?)
 }
 
 /// A progress bar on standard error for runs over many inputs, when it is a terminal.
@@ -263,14 +256,24 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
                 }
                 return Ok(Outcome::Done);
             }
-            if new.is_empty() {
-                return Err("merge needs the termbase and at least one new glossary".into());
-            }
             if partials > 0 {
-                return Err("merge takes either glossaries (the termbase first) or partial glossaries, not both".into());
+                let (part, other) = all.iter().partition::<Vec<&PathBuf>, _>(|p| Partial::is_partial_file(p));
+                return Err(format!(
+                    "{} is a partial glossary and {} is not: merge takes either glossaries (the termbase first) or partial glossaries, not both",
+                    part[0].display(),
+                    other[0].display()
+                )
+                .into());
+            }
+            if new.is_empty() {
+                return Err(format!(
+                    "merge needs the termbase and at least one new glossary: termbridge merge {} NEW...",
+                    old.display()
+                )
+                .into());
             }
             if partial {
-                return Err("--partial combines partial glossaries; these are glossaries".into());
+                return Err("--partial combines partial glossaries; these are glossaries (leave --partial out)".into());
             }
             let mut termbase = read_glossary(&old)?;
             for path in &new {

@@ -432,7 +432,9 @@ fn usage_errors_name_what_is_wrong() {
     write(&text, RAG_TEXT.as_bytes());
     let glossary = dir.path().join("g.csv");
     write(&glossary, "english,chinese\ndropout,丢弃法\n".as_bytes());
-    let (t, g) = (text.to_str().unwrap(), glossary.to_str().unwrap());
+    let partial = dir.path().join("part.jsonl");
+    write(&partial, b"{\"termbridge\":\"partial\",\"version\":1}\n");
+    let (t, g, p) = (text.to_str().unwrap(), glossary.to_str().unwrap(), partial.to_str().unwrap());
     // (arguments, what stderr names)
     let table: &[(&[&str], &str)] = &[
         (&["frobnicate"], "frobnicate"),
@@ -442,7 +444,10 @@ fn usage_errors_name_what_is_wrong() {
         (&["check", t], "--glossary"),
         (&["check", "-g", g, t, "--format", "yaml"], "yaml"),
         (&["merge"], "<OLD>"),
-        (&["merge", g], "merge needs the termbase and at least one new glossary"),
+        (&["merge", g], "merge needs the termbase and at least one new glossary: termbridge merge "),
+        (&["merge", g, g, "--partial"], "--partial combines partial glossaries; these are glossaries"),
+        (&["merge", g, p], &format!("{p} is a partial glossary and {g} is not: merge takes either")),
+        (&["merge", p, g], &format!("{p} is a partial glossary and {g} is not")),
         (&["extract", t, "--encoding", "klingon"], "unknown encoding \"klingon\"; use utf-8"),
         (&["check", "-g", g, t, "--encoding", "klingon"], "unknown encoding \"klingon\""),
     ];
