@@ -355,7 +355,13 @@ fn is_number_like(w: &str) -> bool {
 }
 
 /// Why a word can never be part of a term, if it cannot.
+/// The longest English word a term may hold, in bytes; a longer run of letters is not a word.
+pub const MAX_WORD: usize = 64;
+
 fn word_is_noise(w: &str, view_after: &str) -> bool {
+    if w.len() > MAX_WORD {
+        return true;
+    }
     // `folded` and `l` have the same byte offsets; `w` may hold full-width letters
     let folded: std::borrow::Cow<'_, str> =
         if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
@@ -666,6 +672,7 @@ mod tests {
             "读段可达数十 kb，延迟几 ms",
             "带隙约为 3.2 eV，比容量为 150 mAh g-1，扫速 5 mV s-1",
             "利差收窄了 25 bps，机器人速度为 2 m/s",
+            "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");

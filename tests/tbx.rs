@@ -1,4 +1,3 @@
-// PENDING: move to tests/tbx.rs once `Glossary::from_tbx_reader` is public (include_str! paths already fit there).
 //! TBX export and import through the public API: `Glossary::write_tbx` and
 //! `Glossary::from_tbx_reader`.
 
