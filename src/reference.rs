@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The most occurrences of one short reference term (one or two characters, which must
 /// stand as a word) checked when counting it in an input.
-const MAX_TRIED: usize = 64;
+const MAX_TRIED: usize = 16;
 use std::io::Read;
 use std::path::Path;
 
