@@ -147,6 +147,15 @@ pub struct GlossFact {
     /// each Chinese (the one a glossary entry can quote), and for every gloss when the facts
     /// are read for [`check`](crate::Extractor::check).
     pub context: Option<String>,
+    /// How many glosses of the input this one stands for: glosses that agree in every
+    /// field but place and confidence are kept once, at the first, with the highest
+    /// confidence (except for `check`, which reports each place).
+    #[serde(default = "one")]
+    pub count: usize,
+}
+
+fn one() -> usize {
+    1
 }
 
 /// How one of the reference's Chinese terms (or a variant form of one) occurs in an input.
@@ -224,9 +233,11 @@ impl InputFacts {
                     context: (first || all_contexts).then(|| doc.sentence_around(g.site)),
                     english,
                     chinese,
+                    count: 1,
                 }
             })
             .collect();
+        let glosses = if all_contexts { glosses } else { fold_glosses(glosses) };
         InputFacts { name: name.to_string(), forms, english: facts, glosses, reference: Vec::new() }
     }
 
@@ -384,6 +395,35 @@ pub(crate) fn clean_chinese(text: &str) -> String {
     out.trim_matches(|c: char| "「」『』“”《》\"'*_".contains(c)).to_string()
 }
 
+/// Glosses that agree in English, acronym, alias, Chinese and method, kept once at the first
+/// with their count and highest confidence: a long input glosses a term thousands of times.
+fn fold_glosses(glosses: Vec<GlossFact>) -> Vec<GlossFact> {
+    type Key = (String, Option<String>, Option<String>, Option<String>, Method);
+    let mut at: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<GlossFact> = Vec::new();
+    for g in glosses {
+        let key = (
+            g.english.clone(),
+            g.abbreviation.clone(),
+            g.alias.clone(),
+            g.chinese.as_ref().map(|(z, _)| z.clone()),
+            g.method,
+        );
+        match at.get(&key) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                kept.count += g.count;
+                kept.confidence = kept.confidence.max(g.confidence);
+            }
+            None => {
+                at.insert(key, out.len());
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
 /// Builds the glossary from analysed inputs.
 pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
     // 1. Keys of every English form.
@@ -423,7 +463,7 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
             };
             if let Some(ab) = &g.abbreviation {
                 if let Some(&b) = ids.get(&key(ab)) {
-                    *abbr_links.entry(b).or_default().entry(e).or_default() += 1;
+                    *abbr_links.entry(b).or_default().entry(e).or_default() += g.count;
                 }
             }
             if let Some(al) = &g.alias {
@@ -433,7 +473,7 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
                 }
             }
             if let Some((zh, _)) = &g.chinese {
-                zh_of.entry(zh.clone()).or_default().entry(e).or_insert((g.english.clone(), 0)).1 += 1;
+                zh_of.entry(zh.clone()).or_default().entry(e).or_insert((g.english.clone(), 0)).1 += g.count;
             }
         }
     }
@@ -493,7 +533,7 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
                 site: (d, gi),
                 ..Rendering::default()
             });
-            r.count += 1;
+            r.count += g.count;
             if g.confidence > r.confidence {
                 r.confidence = g.confidence;
                 r.method = Some(g.method);
