@@ -83,6 +83,14 @@ pub(crate) struct Pending {
     pub left: Option<LeftSite>,
 }
 
+impl Pending {
+    /// A gloss of `english` whose Chinese is one of `left`'s options, chosen later.
+    fn awaiting(english: Span, method: Method, site: Span, left: LeftSite) -> Pending {
+        let gloss = Gloss { english, abbreviation: None, alias: None, chinese: None, method, confidence: 0.0, site };
+        Pending { gloss, left: Some(left) }
+    }
+}
+
 /// The possible Chinese terms ending at one place, shortest first.
 #[derive(Clone, Debug)]
 pub(crate) struct LeftSite {
@@ -1017,18 +1025,10 @@ impl<'j> Aligner<'j> {
                 return;
             }
             if let Some(left) = self.left_site(doc, paren.start, &view[english.range()]) {
-                out.push(Pending {
-                    gloss: Gloss {
-                        english,
-                        abbreviation,
-                        alias,
-                        chinese: None,
-                        method: Method::Parenthesis,
-                        confidence: 0.0,
-                        site,
-                    },
-                    left: Some(left),
-                });
+                let mut pending = Pending::awaiting(english, Method::Parenthesis, site, left);
+                pending.gloss.abbreviation = abbreviation;
+                pending.gloss.alias = alias;
+                out.push(pending);
             }
             return;
         }
@@ -1241,18 +1241,8 @@ impl<'j> Aligner<'j> {
             return;
         }
         left.strict = true;
-        out.push(Pending {
-            gloss: Gloss {
-                english: cand.span,
-                abbreviation: None,
-                alias: None,
-                chinese: None,
-                method: Method::Apposition,
-                confidence: 0.0,
-                site: Span::new(left.options.last().map_or(cand.span.start, |o| o.span.start), cand.span.end),
-            },
-            left: Some(left),
-        });
+        let site = Span::new(left.options.last().map_or(cand.span.start, |o| o.span.start), cand.span.end);
+        out.push(Pending::awaiting(cand.span, Method::Apposition, site, left));
     }
 
     /// `中文，又称 English`, `叫 中文，也就是 English` and `叫 中文，English。`.
@@ -1302,18 +1292,8 @@ impl<'j> Aligner<'j> {
             if key.is_empty() && !left.options.last().is_some_and(|o| o.at_stop) {
                 return;
             }
-            out.push(Pending {
-                gloss: Gloss {
-                    english: cand.span,
-                    abbreviation: None,
-                    alias: None,
-                    chinese: None,
-                    method: Method::Apposition,
-                    confidence: 0.0,
-                    site: Span::new(left.options.last().map_or(j, |o| o.span.start), cand.span.end),
-                },
-                left: Some(left),
-            });
+            let site = Span::new(left.options.last().map_or(j, |o| o.span.start), cand.span.end);
+            out.push(Pending::awaiting(cand.span, Method::Apposition, site, left));
         }
     }
 

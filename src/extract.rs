@@ -2,7 +2,7 @@
 
 use crate::align::Aligner;
 use crate::candidates::candidates;
-use crate::merge::{build, InputFacts};
+use crate::merge::{build, InputFacts, Joined};
 use crate::normalize::{chunk_end, Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Reference};
 use crate::{input, BuildError, Glossary, InputError};
@@ -194,7 +194,9 @@ impl Extractor {
         }
         let facts: Vec<InputFacts> =
             pieces.par_iter().map(|piece| self.analyse_piece(aligner, s.name, s.markup, piece, all_contexts)).collect();
-        join_pieces(facts)
+        let mut joined = Joined::new(s.name, all_contexts);
+        facts.into_iter().for_each(|f| joined.push(f));
+        joined.finish()
     }
 
     /// The facts of one piece of an input, placed at its offset and line in the input.
@@ -233,18 +235,18 @@ impl Extractor {
         if path.as_os_str() != "-" {
             let markup = input::markup_for(path);
             let name = path.display().to_string();
-            let mut facts: Vec<InputFacts> = Vec::new();
+            let mut joined = Joined::new(&name, false);
             // pieces are analysed a batch at a time, one piece per thread
             let mut batch: Vec<(usize, usize, String)> = Vec::new();
             let batch_len = rayon::current_num_threads().max(1);
-            let analyse = |batch: &mut Vec<(usize, usize, String)>, facts: &mut Vec<InputFacts>| {
+            let analyse = |batch: &mut Vec<(usize, usize, String)>, joined: &mut Joined| {
                 let done: Vec<InputFacts> = batch
                     .par_iter()
                     .map(|(at, line, text)| {
                         self.analyse_piece(aligner, &name, markup, &Piece { at: *at, line: *line, text }, false)
                     })
                     .collect();
-                facts.extend(done);
+                done.into_iter().for_each(|f| joined.push(f));
                 batch.clear();
             };
             let streamed = input::read_pieces(
@@ -254,13 +256,13 @@ impl Extractor {
                 |at, line, text| {
                     batch.push((at, line, text.to_string()));
                     if batch.len() == batch_len {
-                        analyse(&mut batch, &mut facts);
+                        analyse(&mut batch, &mut joined);
                     }
                 },
             )?;
             if streamed {
-                analyse(&mut batch, &mut facts);
-                return Ok(join_pieces(facts));
+                analyse(&mut batch, &mut joined);
+                return Ok(joined.finish());
             }
         }
         let file = if path.as_os_str() == "-" {
@@ -343,16 +345,6 @@ pub(crate) struct Piece<'a> {
     /// 1-based line in the input.
     pub line: usize,
     pub text: &'a str,
-}
-
-/// The facts of an input from the facts of its pieces, in order.
-fn join_pieces(pieces: Vec<InputFacts>) -> InputFacts {
-    let mut pieces = pieces.into_iter();
-    let mut facts = pieces.next().unwrap_or_else(|| InputFacts::new_empty(""));
-    for p in pieces {
-        facts.append(p);
-    }
-    facts
 }
 
 /// How often each possible Chinese term occurs in an input.

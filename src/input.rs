@@ -287,14 +287,15 @@ pub(crate) fn read_pieces(
     let (mut at, mut line) = (0, 1);
     loop {
         fill(&mut buf, &mut eof, &mut file).map_err(io)?;
-        let valid = match std::str::from_utf8(&buf) {
-            Ok(_) => buf.len(),
-            Err(e) if e.error_len().is_none() && !eof => e.valid_up_to(),
+        // a character cut at the end of the buffer waits for the next read
+        let text = match std::str::from_utf8(&buf) {
+            Ok(text) => text,
+            Err(e) if e.error_len().is_none() && !eof => {
+                std::str::from_utf8(&buf[..e.valid_up_to()]).map_err(|_| io(std::io::ErrorKind::InvalidData.into()))?
+            }
             Err(_) => return Ok(false),
         };
-        // the bytes were just checked
-        let text = std::str::from_utf8(&buf[..valid]).map_err(|_| io(std::io::ErrorKind::InvalidData.into()))?;
-        let end = if eof && valid == buf.len() && text.len() <= CHUNK { text.len() } else { cut(text).max(1) };
+        let end = if eof && text.len() == buf.len() && text.len() <= CHUNK { text.len() } else { cut(text).max(1) };
         let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
         each(at, line, &text[..end]);
         line += memchr::memchr_iter(b'\n', &buf[..end]).count();

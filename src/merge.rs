@@ -237,7 +237,15 @@ impl InputFacts {
                 }
             })
             .collect();
-        let glosses = if all_contexts { glosses } else { fold_glosses(glosses) };
+        let glosses = if all_contexts {
+            glosses
+        } else {
+            let (mut folder, mut kept) = (GlossFolder::default(), Vec::new());
+            for g in glosses {
+                folder.add(&mut kept, g);
+            }
+            kept
+        };
         InputFacts { name: name.to_string(), forms, english: facts, glosses, reference: Vec::new() }
     }
 
@@ -249,17 +257,6 @@ impl InputFacts {
         self.reference.shrink_to_fit();
         for r in &mut self.reference {
             r.near.shrink_to_fit();
-        }
-    }
-
-    /// The facts of an input with nothing in it.
-    pub(crate) fn new_empty(name: &str) -> InputFacts {
-        InputFacts {
-            name: name.into(),
-            forms: Vec::new(),
-            english: Vec::new(),
-            glosses: Vec::new(),
-            reference: Vec::new(),
         }
     }
 
@@ -279,57 +276,6 @@ impl InputFacts {
             g.line += lines;
             if let Some((_, z)) = &mut g.chinese {
                 *z = moved(*z);
-            }
-        }
-    }
-
-    /// Appends the facts of the next chunk of the same input (already placed at their offsets
-    /// and lines in the whole input).
-    pub(crate) fn append(&mut self, next: InputFacts) {
-        let ids: HashMap<&str, usize> = self.forms.iter().enumerate().map(|(i, f)| (f.text.as_str(), i)).collect();
-        let mut remap = Vec::with_capacity(next.forms.len());
-        let mut added = Vec::new();
-        for f in next.forms {
-            match ids.get(f.text.as_str()) {
-                Some(&i) => remap.push(i),
-                None => {
-                    remap.push(self.forms.len() + added.len());
-                    added.push(f);
-                }
-            }
-        }
-        self.forms.extend(added);
-        self.english.extend(next.english.into_iter().map(|e| EnglishFact { form: remap[e.form], ..e }));
-        let mut quoted: HashSet<(&str, &str)> = HashSet::new();
-        for g in &self.glosses {
-            if let (Some((z, _)), Some(_)) = (&g.chinese, &g.context) {
-                quoted.insert((g.english.as_str(), z.as_str()));
-            }
-        }
-        let mut glosses = next.glosses;
-        for g in &mut glosses {
-            if let Some((z, _)) = &g.chinese {
-                if quoted.contains(&(g.english.as_str(), z.as_str())) {
-                    g.context = None;
-                }
-            }
-        }
-        self.glosses.extend(glosses);
-        let at: HashMap<String, usize> =
-            self.reference.iter().enumerate().map(|(i, r)| (r.chinese.clone(), i)).collect();
-        for r in next.reference {
-            let near = r.near.into_iter().map(|(f, d)| (remap[f], d));
-            match at.get(&r.chinese).map(|&i| &mut self.reference[i]) {
-                Some(o) => {
-                    o.count = (o.count + r.count).min(COUNTED_HITS);
-                    for (f, d) in near {
-                        match o.near.iter_mut().find(|(g, _)| *g == f) {
-                            Some(n) => n.1 = n.1.min(d),
-                            None => o.near.push((f, d)),
-                        }
-                    }
-                }
-                None => self.reference.push(ReferenceFact { near: near.collect(), ..r }),
             }
         }
     }
@@ -395,13 +341,19 @@ pub(crate) fn clean_chinese(text: &str) -> String {
     out.trim_matches(|c: char| "「」『』“”《》\"'*_".contains(c)).to_string()
 }
 
-/// Glosses that agree in English, acronym, alias, Chinese and method, kept once at the first
-/// with their count and highest confidence: a long input glosses a term thousands of times.
-fn fold_glosses(glosses: Vec<GlossFact>) -> Vec<GlossFact> {
-    type Key = (String, Option<String>, Option<String>, Option<String>, Method);
-    let mut at: HashMap<Key, usize> = HashMap::new();
-    let mut out: Vec<GlossFact> = Vec::new();
-    for g in glosses {
+/// What makes glosses the same for [`GlossFolder`]: English, acronym, alias, Chinese, method.
+type GlossKey = (String, Option<String>, Option<String>, Option<String>, Method);
+
+/// Keeps glosses that agree in English, acronym, alias, Chinese and method once, at the
+/// first, with their count and highest confidence: a long input glosses a term thousands of
+/// times. (The glossary is decided from counts, so folding changes nothing in it.)
+#[derive(Default)]
+struct GlossFolder {
+    at: HashMap<GlossKey, usize>,
+}
+
+impl GlossFolder {
+    fn add(&mut self, kept: &mut Vec<GlossFact>, g: GlossFact) {
         let key = (
             g.english.clone(),
             g.abbreviation.clone(),
@@ -409,19 +361,103 @@ fn fold_glosses(glosses: Vec<GlossFact>) -> Vec<GlossFact> {
             g.chinese.as_ref().map(|(z, _)| z.clone()),
             g.method,
         );
-        match at.get(&key) {
+        match self.at.get(&key) {
             Some(&i) => {
-                let kept = &mut out[i];
-                kept.count += g.count;
-                kept.confidence = kept.confidence.max(g.confidence);
+                kept[i].count += g.count;
+                kept[i].confidence = kept[i].confidence.max(g.confidence);
             }
             None => {
-                at.insert(key, out.len());
-                out.push(g);
+                self.at.insert(key, kept.len());
+                kept.push(g);
             }
         }
     }
-    out
+}
+
+/// The facts of an input gathered from the facts of its pieces, in order (each already
+/// placed at its offsets and lines in the whole input). Forms, quoted sentences, glosses and
+/// reference terms are looked up in maps kept across pieces, so joining is linear in the
+/// facts, however many pieces there are.
+pub(crate) struct Joined {
+    facts: InputFacts,
+    forms: HashMap<String, usize>,
+    /// English and Chinese of the glosses that keep their sentence.
+    quoted: HashSet<(String, String)>,
+    reference: HashMap<String, usize>,
+    /// `None` when every gloss keeps its place and sentence (for `check`).
+    folder: Option<GlossFolder>,
+}
+
+impl Joined {
+    /// Joins pieces of the input `name`; `all_contexts` as in [`InputFacts::new`].
+    pub(crate) fn new(name: &str, all_contexts: bool) -> Joined {
+        Joined {
+            facts: InputFacts {
+                name: name.to_string(),
+                forms: Vec::new(),
+                english: Vec::new(),
+                glosses: Vec::new(),
+                reference: Vec::new(),
+            },
+            forms: HashMap::new(),
+            quoted: HashSet::new(),
+            reference: HashMap::new(),
+            folder: (!all_contexts).then(GlossFolder::default),
+        }
+    }
+
+    /// Adds the facts of the next piece.
+    pub(crate) fn push(&mut self, next: InputFacts) {
+        let facts = &mut self.facts;
+        let remap: Vec<usize> = next
+            .forms
+            .into_iter()
+            .map(|f| {
+                *self.forms.entry(f.text.clone()).or_insert_with(|| {
+                    facts.forms.push(f);
+                    facts.forms.len() - 1
+                })
+            })
+            .collect();
+        facts.english.extend(next.english.into_iter().map(|e| EnglishFact { form: remap[e.form], ..e }));
+        for mut g in next.glosses {
+            // only the first gloss of an English and Chinese keeps its sentence (not for check)
+            if let (Some((z, _)), true) = (&g.chinese, self.folder.is_some()) {
+                if !self.quoted.insert((g.english.clone(), z.clone())) {
+                    g.context = None;
+                }
+            }
+            match &mut self.folder {
+                Some(folder) => folder.add(&mut facts.glosses, g),
+                None => facts.glosses.push(g),
+            }
+        }
+        for r in next.reference {
+            let near = r.near.into_iter().map(|(f, d)| (remap[f], d));
+            match self.reference.get(&r.chinese) {
+                Some(&i) => {
+                    let o = &mut facts.reference[i];
+                    o.count = (o.count + r.count).min(COUNTED_HITS);
+                    for (f, d) in near {
+                        match o.near.iter_mut().find(|(g, _)| *g == f) {
+                            Some(n) => n.1 = n.1.min(d),
+                            None => o.near.push((f, d)),
+                        }
+                    }
+                }
+                None => {
+                    self.reference.insert(r.chinese.clone(), facts.reference.len());
+                    facts.reference.push(ReferenceFact { near: near.collect(), ..r });
+                }
+            }
+        }
+    }
+
+    /// The facts of the whole input.
+    pub(crate) fn finish(mut self) -> InputFacts {
+        self.facts.shrink_to_fit();
+        self.facts
+    }
 }
 
 /// Builds the glossary from analysed inputs.

@@ -520,19 +520,28 @@ fn undecodable_input_in_a_named_encoding_says_what_to_do() {
     assert_fails(&run, &[&path.display().to_string(), "not valid Big5 at byte", "(line 1)", "--encoding"]);
 }
 
+/// Runs `termbridge ARGS...` with its standard output (`stdout`) or its standard error
+/// closed by the reader before anything is written (`| head -0`).
+fn with_closed<S: AsRef<OsStr>>(args: &[S], stdout: bool) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if stdout {
+        drop(child.stdout.take());
+    } else {
+        drop(child.stderr.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     for format in ["csv", "json", "tbx"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
-            .args(["extract", fixtures, "--quiet", "-f", format])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // the reader goes away before anything is written (`| head -0`)
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let out = with_closed(&["extract", fixtures, "--quiet", "-f", format], true);
         assert_eq!(out.status.code(), Some(0), "{format}: {out:?}");
         assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
     }
@@ -540,27 +549,13 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let glossary = dir.path().join("g.csv");
     write(&glossary, "english,chinese\noverfitting,过度拟合\n".as_bytes());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
-        .args(["check".as_ref(), "-g".as_ref(), glossary.as_os_str(), fixtures.as_ref()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out = with_closed(&["check".as_ref(), "-g".as_ref(), glossary.as_os_str(), fixtures.as_ref()], true);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
 
 #[test]
 fn an_error_with_standard_error_closed_keeps_its_exit_code() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
-        .args(["extract", "/no/such/file.txt"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stderr.take());
-    let out = child.wait_with_output().unwrap();
+    let out = with_closed(&["extract", "/no/such/file.txt"], false);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
 

@@ -104,3 +104,22 @@ fn long_files_in_other_encodings_or_damaged_are_read_whole() {
     let line = text[..at].matches('\n').count() + 1;
     assert!(err.contains(&format!("at byte {at} (line {line})")), "{err}");
 }
+
+#[test]
+fn check_reports_every_place_of_a_long_text_with_its_sentence() {
+    let (text, markers) = long_text(2 * CHUNK + CHUNK / 2);
+    let extractor = Extractor::builder().build().unwrap();
+    let glossary =
+        termbridge::Glossary::from_csv_reader("g.csv", "english,chinese\ngradient clipping,梯度截断\n".as_bytes())
+            .unwrap();
+    let findings: Vec<_> = extractor
+        .check(&glossary, &text)
+        .into_iter()
+        .filter(|f| f.kind == termbridge::check::FindingKind::Mismatch && f.english == "gradient clipping")
+        .collect();
+    // one per marker paragraph, in every piece, each with the sentence it stands in
+    assert_eq!(findings.len(), markers);
+    for f in &findings {
+        assert!(f.sentence.contains("梯度裁剪（gradient clipping）"), "{:?} at line {}", f.sentence, f.line);
+    }
+}
