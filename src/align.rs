@@ -891,8 +891,10 @@ impl<'j> Aligner<'j> {
         let mut out = Vec::new();
         let by_end: HashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
         // Parentheses.
-        for (i, c) in view.char_indices() {
-            if is_open(c) {
+        // `(` is one byte and `（` starts with 0xEF, which starts no other bracket
+        let bytes = view.as_bytes();
+        for i in memchr::memchr2_iter(b'(', 0xEF, bytes) {
+            if bytes[i] == b'(' || bytes[i..].starts_with("（".as_bytes()) {
                 if let Some(close) = matching_close(view, i) {
                     self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out);
                 }
@@ -1119,12 +1121,12 @@ impl<'j> Aligner<'j> {
         }
         let strong = APPOSITION_STRONG.iter().find(|k| rest.starts_with(*k));
         let weak = APPOSITION_WEAK.iter().find(|k| rest.starts_with(*k));
-        let named = named_before(view, cand.span.start);
+        let named = || named_before(view, cand.span.start);
         let key: &str = match (strong, weak) {
             (Some(k), _) => k,
-            (None, Some(k)) if named => k,
+            (None, Some(k)) if named() => k,
             // 叫 length bias，长度偏差。
-            (None, None) if named && paused => "",
+            (None, None) if paused && named() => "",
             _ => return,
         };
         if key == "即" && !paused {
@@ -1177,7 +1179,7 @@ impl<'j> Aligner<'j> {
                 method: Method::Apposition,
                 confidence: if key.is_empty() {
                     0.65
-                } else if named {
+                } else if named() {
                     0.8
                 } else {
                     0.7
@@ -1521,7 +1523,7 @@ impl<'j> Aligner<'j> {
 
     /// Chooses the Chinese of every pending gloss, given how often each option string occurs
     /// in the whole input.
-    pub(crate) fn resolve(pending: Vec<Pending>, view: &str, counts: &HashMap<String, usize>) -> Vec<Gloss> {
+    pub(crate) fn resolve(pending: Vec<Pending>, view: &str, counts: &HashMap<&str, usize>) -> Vec<Gloss> {
         let mut out = Vec::new();
         for p in pending {
             let mut g = p.gloss;
@@ -1541,7 +1543,7 @@ impl<'j> Aligner<'j> {
     }
 }
 
-fn count(counts: &HashMap<String, usize>, s: &str) -> usize {
+fn count(counts: &HashMap<&str, usize>, s: &str) -> usize {
     counts.get(s).copied().unwrap_or(0)
 }
 
@@ -1555,7 +1557,7 @@ fn misfit(expected: f32, chars: f32) -> f32 {
     off.max(0.0) / e
 }
 
-fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usize, f32, bool) {
+fn choose(left: &LeftSite, view: &str, counts: &HashMap<&str, usize>) -> (usize, f32, bool) {
     if left.marked.is_some() {
         return (0, 0.95, true);
     }
@@ -1643,7 +1645,7 @@ fn choose(left: &LeftSite, view: &str, counts: &HashMap<String, usize>) -> (usiz
 fn named_before(view: &str, at: usize) -> bool {
     let head = &view[..at];
     let head = head.trim_end_matches(|c: char| is_space(c) || c as u32 == MARK as u32);
-    let tail: String = head.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail = &head[head.char_indices().nth_back(5).map_or(0, |(i, _)| i)..];
     NAMING.iter().any(|n| tail.ends_with(n)) || tail.contains("叫作") || tail.contains("叫做") || tail.contains("称为")
 }
 

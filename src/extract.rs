@@ -5,8 +5,8 @@ use crate::candidates::candidates;
 use crate::merge::{build, InputFacts, Joined};
 use crate::normalize::{chunk_end, Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Reference};
+use crate::strings::StringSet;
 use crate::{input, BuildError, Glossary, InputError};
-use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -347,35 +347,18 @@ pub(crate) struct Piece<'a> {
     pub text: &'a str,
 }
 
-/// How often each possible Chinese term occurs in an input.
-fn recurrence(pending: &[crate::align::Pending], view: &str) -> HashMap<String, usize> {
-    let mut patterns: HashSet<&str> = HashSet::new();
-    for p in pending {
-        if let Some(left) = &p.left {
-            for o in &left.options {
-                let s = view[o.span.range()].trim();
-                if !s.is_empty() {
-                    patterns.insert(s);
-                }
-            }
-        }
-    }
-    let patterns: Vec<&str> = patterns.into_iter().collect();
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    if patterns.is_empty() {
-        return counts;
-    }
-    let Ok(ac) = AhoCorasick::new(&patterns) else {
-        return counts;
-    };
-    let mut n = vec![0usize; patterns.len()];
-    for m in ac.find_overlapping_iter(view) {
-        n[m.pattern().as_usize()] += 1;
-    }
-    for (p, c) in patterns.into_iter().zip(n) {
-        counts.insert(p.to_string(), c);
-    }
-    counts
+/// How often each possible Chinese term occurs in an input, overlaps included.
+fn recurrence<'v>(pending: &[crate::align::Pending], view: &'v str) -> HashMap<&'v str, usize> {
+    let mut seen = HashSet::new();
+    let options: Vec<&str> = (pending.iter().filter_map(|p| p.left.as_ref()).flat_map(|left| &left.options))
+        .map(|o| view[o.span.range()].trim())
+        .filter(|s| !s.is_empty() && seen.insert(*s))
+        .collect();
+    // distinct and non-empty, so the set's ids are the options' indexes
+    let set = StringSet::new(options.iter().copied());
+    let mut n = vec![0usize; options.len()];
+    set.for_each_overlapping(view, |id, _| n[id] += 1);
+    options.into_iter().zip(n).collect()
 }
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ pub mod normalize;
 pub mod partial;
 pub mod reference;
 mod span;
+mod strings;
 pub mod update;
 
 pub use align::Method;

@@ -20,6 +20,7 @@ use crate::import;
 use crate::merge::key;
 use crate::merge::{EnglishFact, FormFact, InputFacts, ReferenceFact, COUNTED_HITS, NEAR};
 use crate::ImportError;
+use crate::strings::StringSet;
 use std::collections::{BTreeMap, HashMap};
 
 /// The most occurrences of one short reference term (one or two characters, which must
@@ -279,9 +280,8 @@ mod tests {
 
 /// Where the reference's Chinese terms occur in the input.
 pub(crate) struct ChineseIndex {
-    matcher: Option<aho_corasick::AhoCorasick>,
     /// The strings searched for: each reference Chinese term and its variant forms.
-    patterns: Vec<String>,
+    patterns: StringSet,
     /// For each reference Chinese term, its patterns: itself first, then variant forms.
     forms: HashMap<String, Vec<usize>>,
 }
@@ -338,11 +338,7 @@ impl ChineseIndex {
                 forms.insert(zh.clone(), variants);
             }
         }
-        let matcher = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        ChineseIndex { matcher, patterns, forms }
+        ChineseIndex { patterns: StringSet::new(patterns.iter().map(String::as_str)), forms }
     }
 
     /// The Chinese terms of the reference, for the segmenter.
@@ -363,20 +359,19 @@ impl ChineseIndex {
         english: &[EnglishFact],
         is_word: impl Fn(&str, usize, usize) -> bool,
     ) -> Vec<ReferenceFact> {
-        let Some(m) = &self.matcher else { return Vec::new() };
         // Matches never overlap, so a start names one match.
         let mut hits: Vec<Vec<usize>> = vec![Vec::new(); self.patterns.len()];
         let mut any = false;
-        for hit in m.find_iter(view) {
-            hits[hit.pattern().as_usize()].push(hit.start());
+        self.patterns.for_each_leftmost_longest(view, |id, at| {
+            hits[id].push(at);
             any = true;
-        }
+        });
         if !any {
             return Vec::new();
         }
         let mut verdicts: HashMap<usize, bool> = HashMap::new();
         let mut stands = |p: usize, at: usize| {
-            let pattern = &self.patterns[p];
+            let pattern = self.patterns.get(p);
             pattern.chars().count() > 2 || *verdicts.entry(at).or_insert_with(|| is_word(view, at, at + pattern.len()))
         };
         let mut out: BTreeMap<usize, ReferenceFact> = BTreeMap::new();
@@ -389,7 +384,7 @@ impl ChineseIndex {
                 count += usize::from(stands(p, at));
             }
             if count > 0 {
-                out.insert(p, ReferenceFact { chinese: self.patterns[p].clone(), count, near: Vec::new() });
+                out.insert(p, ReferenceFact { chinese: self.patterns.get(p).to_string(), count, near: Vec::new() });
             }
         }
         // Where each form occurs.
@@ -437,7 +432,7 @@ impl ChineseIndex {
                     }
                     if let Some(d) = best {
                         let fact = out.entry(p).or_insert_with(|| ReferenceFact {
-                            chinese: self.patterns[p].clone(),
+                            chinese: self.patterns.get(p).to_string(),
                             count: 1,
                             near: Vec::new(),
                         });
@@ -458,7 +453,7 @@ impl ChineseIndex {
     }
 
     pub(crate) fn pattern(&self, id: usize) -> &str {
-        &self.patterns[id]
+        self.patterns.get(id)
     }
 }
 
