@@ -531,9 +531,11 @@ fn is_stop(word: &str, tag: &str) -> bool {
     if STOP_SET.contains(word) {
         return true;
     }
-    let cs: Vec<char> = word.chars().take(3).collect();
-    if cs.len() == 2 && cs[0] == cs[1] && tag.starts_with('v') {
-        return true; // 聊聊, 看看: a reduplicated verb
+    let mut cs = word.chars();
+    if let (Some(a), Some(b), None) = (cs.next(), cs.next(), cs.next()) {
+        if a == b && tag.starts_with('v') {
+            return true; // 聊聊, 看看: a reduplicated verb
+        }
     }
     if word.chars().count() <= 3 && word.ends_with('个') {
         return true; // 算个, 这个, 同一个: a measure word ends the term
@@ -552,10 +554,10 @@ fn is_stop(word: &str, tag: &str) -> bool {
         }
         Some(b'm') => {
             // numerals with a measure word: 一个, 三层, 每一
-            let cs: Vec<char> = word.chars().collect();
-            cs.len() >= 2
-                && ("一二三四五六七八九十两几每百千万数".contains(cs[0]) || cs[0].is_ascii_digit())
-                && "个种类些次层条块位名台张项组份段篇部点步".contains(cs[cs.len() - 1])
+            let (first, last) = (word.chars().next(), word.chars().next_back());
+            word.chars().nth(1).is_some()
+                && first.is_some_and(|c| "一二三四五六七八九十两几每百千万数".contains(c) || c.is_ascii_digit())
+                && last.is_some_and(|c| "个种类些次层条块位名台张项组份段篇部点步".contains(c))
         }
         _ => false,
     }
@@ -1446,8 +1448,8 @@ impl<'j> Aligner<'j> {
             }
             let n_words = options.iter().filter(|o| !o.at_stop).count() + 1;
             // a verb that starts a known term with the word after it (反向 in 反向传播算法)
-            let starts_known = after.is_some_and(|a| self.term_initial.contains(&format!("{}{a}", w.word)));
-            let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known;
+            let starts_known = || after.is_some_and(|a| self.term_initial.contains(&format!("{}{a}", w.word)));
+            let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known();
             // a verb before one long dictionary word is its object's verb: 纳入版本控制
             let verb_object = verb
                 && n_words == 2

@@ -270,9 +270,38 @@ fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(s.chars().map(|c| fold(c).to_ascii_lowercase()).collect())
 }
 
+/// A short word, lowercased and with full-width letters folded, packed into a `u64` (its
+/// bytes, zero-padded), so that a word list is searched without allocating; `None` for a
+/// word of more than 8 bytes or with other than ASCII. Trailing dots are dropped first when
+/// `dots` says so (`etc.`).
+fn packed(w: &str, dots: bool) -> Option<u64> {
+    let w = if dots { w.trim_end_matches(|c| fold(c) == '.') } else { w };
+    let mut buf = [0u8; 8];
+    for (n, c) in w.chars().enumerate() {
+        let c = fold(c);
+        if !c.is_ascii() || c == '\0' || n == 8 {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+    }
+    Some(u64::from_le_bytes(buf))
+}
+
+/// A list of short lowercase ASCII words, packed and sorted for [`in_list`].
+fn pack_list(words: &[&str]) -> Vec<u64> {
+    let mut v: Vec<u64> = words.iter().filter_map(|w| packed(w, false)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// Whether `w` (lowercased and folded, trailing dots dropped if `dots`) is in `list`.
+fn in_list(list: &[u64], w: &str, dots: bool) -> bool {
+    packed(w, dots).is_some_and(|p| list.binary_search(&p).is_ok())
+}
+
 pub(crate) fn is_function_word(w: &str) -> bool {
-    let l = lower(w);
-    FUNCTION_WORDS.contains(&l.trim_end_matches('.'))
+    static LIST: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| pack_list(FUNCTION_WORDS));
+    in_list(&LIST, w, true)
 }
 
 fn is_number_like(w: &str) -> bool {
@@ -548,7 +577,8 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
     let mut words: &[Word] = piece;
     let s = |w: &Word| &text[w.span.range()];
     // English sentences are not terms.
-    let sentence_words = words.iter().filter(|w| SENTENCE_WORDS.contains(&lower(s(w)).as_ref())).count();
+    static SENTENCE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| pack_list(SENTENCE_WORDS));
+    let sentence_words = words.iter().filter(|w| in_list(&SENTENCE, s(w), false)).count();
     // A name in Title Case may hold such words: Resource Acquisition Is Initialization.
     let title_case = words.len() >= 2 && words.iter().all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
     let sentence = words.len() > MAX_WORDS
@@ -567,7 +597,8 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
     loop {
         let Some(first) = words.first() else { break };
         // 100 ns, 8 GB: a unit after a number goes with it
-        let unit = after_number && UNITS.contains(&lower(s(first)).as_ref());
+        static UNIT: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| pack_list(UNITS));
+        let unit = after_number && in_list(&UNIT, s(first), false);
         if is_function_word(s(first)) || is_number_like(s(first)) || unit {
             after_number = is_number_like(s(first));
             words = &words[1..];
@@ -613,6 +644,28 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
 mod tests {
     use super::*;
     use crate::normalize::Markup;
+
+    #[test]
+    fn function_words_in_any_case_and_width() {
+        let table: &[(&str, bool)] = &[
+            ("the", true),
+            ("The", true),
+            ("ＴＨＥ", true),
+            ("etc.", true),
+            ("e.g.", true),
+            ("e.g", true),
+            ("i.e..", true),
+            ("theory", false),
+            ("hellos", false),
+            ("therefore", false),
+            ("", false),
+            ("de", false),
+            ("thé", false),
+        ];
+        for &(w, want) in table {
+            assert_eq!(is_function_word(w), want, "{w}");
+        }
+    }
 
     fn found(text: &str, markup: Markup) -> Vec<&str> {
         let doc = Document::new(text, markup);

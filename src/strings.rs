@@ -2,73 +2,111 @@
 //! Chinese terms whose recurrence decides a left boundary.
 //!
 //! The strings are a few characters long, and most positions of a text start none of them.
-//! So a [`StringSet`] files each string under its first two characters (a string of one
-//! character under that character) and tests every position of the text against a bit
-//! table of those keys first, which rejects most positions in a few instructions; only a
-//! position whose key is set is compared with the strings filed under it. A scan costs one
-//! pass over the text's characters, whatever the number of strings.
+//! So a [`StringSet`] files each string under its first three characters (a shorter string
+//! under all of its characters) and tests each position of the text against a bit table of
+//! those keys first, which rejects most positions in a few instructions; only a key that is
+//! set is looked up, and only a string longer than its key is compared byte by byte. A scan
+//! costs one pass over the text's characters, whatever the number of strings.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// Bits of the key table: 2^18 bits (32 KiB) keep the table in cache and a few thousand
-/// keys sparse in it.
-const TABLE_BITS: u32 = 18;
+/// Bits of a key table: 2^16 bits (8 KiB) keep two tables in the first-level cache, where
+/// a test costs a few cycles, and a few thousand keys sparse enough in them.
+const TABLE_BITS: u32 = 16;
 
-/// A set of non-empty strings, filed for scanning (see the [module](self) documentation).
+/// No character in a key's place (21 bits, above every code point).
+const NONE: u64 = 0x1F_FFFF;
+
+/// A set of strings, filed for scanning (see the [module](self) documentation).
 #[derive(Debug, Clone)]
 pub(crate) struct StringSet {
-    /// The strings, by id (the order they were given in, duplicates and empties skipped).
+    /// The strings, by id.
     strings: Vec<String>,
-    /// Ids of the strings of two or more characters, by their first two characters, longest
-    /// string first.
-    pairs: HashMap<u64, Vec<u32>, BuildHasherDefault<KeyHasher>>,
-    /// Ids of the strings of one character, by that character.
-    singles: HashMap<u64, Vec<u32>, BuildHasherDefault<KeyHasher>>,
-    /// Bit table over [`slot`] of the keys of `pairs` and `singles`.
+    /// The [`key`]s of the strings' first three characters, open-addressed by [`hash`]
+    /// (linear probing, at most half full, [`EMPTY`] where there is none).
+    keys: Vec<u64>,
+    /// For each slot of `keys`, its ids: a range of `ids`.
+    ranges: Vec<(u32, u32)>,
+    /// Ids filed by key, the longest string first under each key.
+    ids: Vec<u32>,
+    /// Whether some string has one character, two characters.
+    short: [bool; 2],
+    /// Bit table over [`hash`] of the first two characters of the strings of two or more.
+    pairs: Vec<u64>,
+    /// Bit table over [`hash`] of the keys.
     table: Vec<u64>,
 }
 
-/// The key of one character followed by another, or by nothing (the key of a string of
-/// one character).
-fn key(a: char, b: Option<char>) -> u64 {
-    (u64::from(a) << 32) | b.map_or(u64::from(u32::MAX), u64::from)
+/// No key in a slot: no key has all its bits set.
+const EMPTY: u64 = u64::MAX;
+
+/// The key of up to three characters, 21 bits each.
+fn key(a: char, b: Option<char>, c: Option<char>) -> u64 {
+    let code = |c: Option<char>| c.map_or(NONE, u64::from);
+    (u64::from(a) << 42) | (code(b) << 21) | code(c)
 }
 
-/// The bit of the key table that `key` sets.
-fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+/// The top `bits` bits of a multiplicative hash of `key`.
+#[inline(always)]
+fn hash(key: u64, bits: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+fn mark(table: &mut [u64], key: u64) {
+    let s = hash(key, TABLE_BITS);
+    table[s / 64] |= 1 << (s % 64);
+}
+
+#[inline(always)]
+fn marked(table: &[u64], key: u64) -> bool {
+    let s = hash(key, TABLE_BITS);
+    table[s / 64] & (1 << (s % 64)) != 0
 }
 
 impl StringSet {
     /// Files `strings`; a string's id is its position among them. An empty string is never
     /// found, and of two equal strings the scans report both.
     pub(crate) fn new<'s>(strings: impl IntoIterator<Item = &'s str>) -> StringSet {
-        let mut set = StringSet {
-            strings: Vec::new(),
-            pairs: HashMap::default(),
-            singles: HashMap::default(),
-            table: vec![0; 1 << (TABLE_BITS - 6)],
-        };
+        let mut filed: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut out = Vec::new();
+        let mut short = [false; 2];
+        let mut pairs = vec![0; 1 << (TABLE_BITS - 6)];
+        let mut table = vec![0; 1 << (TABLE_BITS - 6)];
         for s in strings {
-            let id = set.strings.len() as u32;
-            set.strings.push(s.to_string());
+            let id = out.len() as u32;
+            out.push(s.to_string());
             let mut chars = s.chars();
             let Some(a) = chars.next() else { continue };
-            let b = chars.next();
-            let k = key(a, b);
-            if b.is_some() {
-                set.pairs.entry(k).or_default().push(id);
-            } else {
-                set.singles.entry(k).or_default().push(id);
+            let (b, c) = (chars.next(), chars.next());
+            match (b, c) {
+                (None, _) => short[0] = true,
+                (Some(_), None) => short[1] = true,
+                _ => {}
             }
-            set.table[slot(k) / 64] |= 1 << (slot(k) % 64);
+            if b.is_some() {
+                mark(&mut pairs, key(a, b, None));
+            }
+            filed.entry(key(a, b, c)).or_default().push(id);
+            mark(&mut table, key(a, b, c));
         }
-        let strings = &set.strings;
-        for ids in set.pairs.values_mut() {
-            ids.sort_by_key(|&id| std::cmp::Reverse(strings[id as usize].len()));
+        let bits = (filed.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        let mut keys = vec![EMPTY; 1 << bits];
+        let mut ranges = vec![(0, 0); 1 << bits];
+        let mut ids = Vec::with_capacity(out.len());
+        // in key order, so that the table is the same whatever the map's order
+        let mut filed: Vec<(u64, Vec<u32>)> = filed.into_iter().collect();
+        filed.sort_unstable_by_key(|(k, _)| *k);
+        for (k, mut list) in filed {
+            list.sort_by_key(|&id| std::cmp::Reverse(out[id as usize].len()));
+            let mut i = hash(k, bits);
+            while keys[i] != EMPTY {
+                i = (i + 1) & (keys.len() - 1);
+            }
+            keys[i] = k;
+            ranges[i] = (ids.len() as u32, (ids.len() + list.len()) as u32);
+            ids.extend(list);
         }
-        set
+        StringSet { strings: out, keys, ranges, ids, short, pairs, table }
     }
 
     /// The string of an id.
@@ -81,30 +119,51 @@ impl StringSet {
         self.strings.len()
     }
 
-    fn marked(&self, k: u64) -> bool {
-        let s = slot(k);
-        self.table[s / 64] & (1 << (s % 64)) != 0
+    /// The ids filed under `k`.
+    #[inline(always)]
+    fn filed(&self, k: u64) -> &[u32] {
+        if !marked(&self.table, k) {
+            return &[];
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = hash(k, mask.count_ones());
+        loop {
+            match self.keys[i] {
+                found if found == k => {
+                    let (from, to) = self.ranges[i];
+                    return &self.ids[from as usize..to as usize];
+                }
+                EMPTY => return &[],
+                _ => i = (i + 1) & mask,
+            }
+        }
     }
 
-    /// Calls `each(id)` for every string that starts at `at` (the character `a`, followed
-    /// by `b` unless at the end), longest first, until `each` returns false.
-    fn starting_at(&self, text: &str, at: usize, a: char, b: Option<char>, mut each: impl FnMut(usize) -> bool) {
-        if b.is_some() {
-            let k = key(a, b);
-            if self.marked(k) {
-                if let Some(ids) = self.pairs.get(&k) {
-                    let rest = &text.as_bytes()[at..];
-                    for &id in ids {
-                        if rest.starts_with(self.strings[id as usize].as_bytes()) && !each(id as usize) {
-                            return;
-                        }
-                    }
+    /// Calls `each(id)` for every string that starts at `at`, where the text has the
+    /// characters `a`, `b`, `c`, longest first, until `each` returns false.
+    #[inline(always)]
+    fn starting_at(&self, text: &[u8], at: usize, chars: [Option<char>; 3], mut each: impl FnMut(usize) -> bool) {
+        let [Some(a), b, c] = chars else { return };
+        // most positions start no string of two characters or more
+        let pair = b.is_some() && marked(&self.pairs, key(a, b, None));
+        if pair && c.is_some() {
+            let rest = &text[at..];
+            for &id in self.filed(key(a, b, c)) {
+                let s = self.strings[id as usize].as_bytes();
+                if rest.starts_with(s) && !each(id as usize) {
+                    return;
                 }
             }
         }
-        let k = key(a, None);
-        if !self.singles.is_empty() && self.marked(k) {
-            for &id in self.singles.get(&k).into_iter().flatten() {
+        if pair && self.short[1] {
+            for &id in self.filed(key(a, b, None)) {
+                if !each(id as usize) {
+                    return;
+                }
+            }
+        }
+        if self.short[0] {
+            for &id in self.filed(key(a, None, None)) {
                 if !each(id as usize) {
                     return;
                 }
@@ -112,38 +171,48 @@ impl StringSet {
         }
     }
 
+    /// Calls `scan(start, [char, next, next but one])` at each character of `text`.
+    #[inline(always)]
+    fn windows(text: &str, mut scan: impl FnMut(usize, [Option<char>; 3])) {
+        let mut it = text.char_indices();
+        let mut next = || it.next();
+        let (mut w0, mut w1, mut w2) = (next(), next(), next());
+        while let Some((at, a)) = w0 {
+            scan(at, [Some(a), w1.map(|x| x.1), w2.map(|x| x.1)]);
+            (w0, w1, w2) = (w1, w2, next());
+        }
+    }
+
     /// Calls `each(id, start)` for every occurrence of every string, overlaps included, in
     /// order of start (the longer string first at one start).
     pub(crate) fn for_each_overlapping(&self, text: &str, mut each: impl FnMut(usize, usize)) {
-        if self.strings.is_empty() {
+        if self.ids.is_empty() {
             return;
         }
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, a)) = chars.next() {
-            let b = chars.peek().map(|&(_, b)| b);
-            self.starting_at(text, at, a, b, |id| {
+        let bytes = text.as_bytes();
+        Self::windows(text, |at, chars| {
+            self.starting_at(bytes, at, chars, |id| {
                 each(id, at);
                 true
             });
-        }
+        });
     }
 
     /// Calls `each(id, start)` for the leftmost-longest occurrences: scanning from the start,
     /// the longest string that starts at a position is taken and the scan goes on after it,
     /// so occurrences never overlap (`卷积` is not found inside a found `卷积神经网络`).
     pub(crate) fn for_each_leftmost_longest(&self, text: &str, mut each: impl FnMut(usize, usize)) {
-        if self.strings.is_empty() {
+        if self.ids.is_empty() {
             return;
         }
-        let mut chars = text.char_indices().peekable();
+        let bytes = text.as_bytes();
         let mut resume = 0;
-        while let Some((at, a)) = chars.next() {
+        Self::windows(text, |at, chars| {
             if at < resume {
-                continue;
+                return;
             }
-            let b = chars.peek().map(|&(_, b)| b);
             let mut found = None;
-            self.starting_at(text, at, a, b, |id| {
+            self.starting_at(bytes, at, chars, |id| {
                 found = Some(id);
                 false
             });
@@ -151,28 +220,7 @@ impl StringSet {
                 each(id, at);
                 resume = at + self.strings[id].len();
             }
-        }
-    }
-}
-
-/// A multiplicative hasher for the `u64` keys of [`StringSet`]: they are already spread by
-/// the characters they hold, and the default hasher costs more than the rest of a lookup.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
+        });
     }
 }
 
@@ -212,7 +260,7 @@ mod tests {
 
     #[test]
     fn overlapping_finds_every_occurrence() {
-        let strings = ["梯度下降", "随机梯度下降", "下降", "降", "梯度", "", "梯度"];
+        let strings = ["梯度下降", "随机梯度下降", "下降", "降", "梯度", "", "梯度", "梯度下"];
         let cases = [
             "使用随机梯度下降训练",
             "梯度下降与梯度上升",
@@ -249,6 +297,34 @@ mod tests {
         let strings = ["KV缓存", "K均值", "Ｐｙｔｈｏｎ包", "a"];
         let text = "KV缓存和K均值，Ｐｙｔｈｏｎ包 a";
         assert_eq!(overlapping(&strings, text), naive_overlapping(&strings, text));
+    }
+
+    /// Leftmost-longest the slow way.
+    fn naive_leftmost_longest(strings: &[&str], text: &str) -> Vec<(String, usize)> {
+        let all = naive_overlapping(strings, text);
+        let mut out: Vec<(String, usize)> = Vec::new();
+        let mut resume = 0;
+        for (s, at) in all {
+            // the first found at a start is the longest
+            if at >= resume && out.last().is_none_or(|l| l.1 != at) {
+                resume = at + s.len();
+                out.push((s, at));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Strings and texts over a small alphabet, so that they overlap often.
+        #[test]
+        fn scans_agree_with_the_slow_way(
+            strings in proptest::collection::vec("[甲乙丙a ]{0,5}", 0..12),
+            text in "[甲乙丙a ]{0,40}",
+        ) {
+            let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(overlapping(&strings, &text), naive_overlapping(&strings, &text));
+            proptest::prop_assert_eq!(leftmost_longest(&strings, &text), naive_leftmost_longest(&strings, &text));
+        }
     }
 
     #[test]
