@@ -217,31 +217,46 @@ impl InputFacts {
             facts.push(EnglishFact { form, span, line: doc.line_of(span.start), title });
         }
         let mut quoted: HashSet<(String, String)> = HashSet::new();
-        let glosses = glosses
-            .iter()
-            .map(|g| {
-                let english = surface(&text[g.english.range()]);
-                let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
-                let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert((english.clone(), z.clone())));
-                GlossFact {
-                    abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
-                    alias: g.alias.map(|s| surface(&text[s.range()])),
-                    method: g.method,
-                    confidence: g.confidence,
-                    site: g.site,
-                    line: doc.line_of(g.site.start),
-                    context: (first || all_contexts).then(|| doc.sentence_around(g.site)),
-                    english,
-                    chinese,
-                    count: 1,
-                }
-            })
-            .collect();
+        let fact = |g: &Gloss, quoted: &mut HashSet<(String, String)>| {
+            let english = surface(&text[g.english.range()]);
+            let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
+            let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert((english.clone(), z.clone())));
+            GlossFact {
+                abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
+                alias: g.alias.map(|s| surface(&text[s.range()])),
+                method: g.method,
+                confidence: g.confidence,
+                site: g.site,
+                line: doc.line_of(g.site.start),
+                context: (first || all_contexts).then(|| doc.sentence_around(g.site)),
+                english,
+                chinese,
+                count: 1,
+            }
+        };
         let glosses = if all_contexts {
-            glosses
+            glosses.iter().map(|g| fact(g, &mut quoted)).collect()
         } else {
-            let (mut folder, mut kept) = (GlossFolder::default(), Vec::new());
+            // a gloss written exactly as an earlier one only adds to its count: it would be
+            // folded into it below, and its sentence would not be kept
+            let raw = |s: Option<Span>| s.map(|s| &text[s.range()]);
+            let mut first_of: HashMap<RawGloss<'_>, usize> = HashMap::new();
+            let mut unique: Vec<GlossFact> = Vec::new();
             for g in glosses {
+                let key = (&text[g.english.range()], raw(g.abbreviation), raw(g.alias), raw(g.chinese), g.method);
+                match first_of.get(&key) {
+                    Some(&i) => {
+                        unique[i].count += 1;
+                        unique[i].confidence = unique[i].confidence.max(g.confidence);
+                    }
+                    None => {
+                        first_of.insert(key, unique.len());
+                        unique.push(fact(g, &mut quoted));
+                    }
+                }
+            }
+            let (mut folder, mut kept) = (GlossFolder::default(), Vec::new());
+            for g in unique {
                 folder.add(&mut kept, g);
             }
             kept
@@ -340,6 +355,9 @@ pub(crate) fn clean_chinese(text: &str) -> String {
     }
     out.trim_matches(|c: char| "「」『』“”《》\"'*_".contains(c)).to_string()
 }
+
+/// A gloss as written: English, acronym, alias, Chinese, method.
+type RawGloss<'t> = (&'t str, Option<&'t str>, Option<&'t str>, Option<&'t str>, Method);
 
 /// What makes glosses the same for [`GlossFolder`]: English, acronym, alias, Chinese, method.
 type GlossKey = (String, Option<String>, Option<String>, Option<String>, Method);
