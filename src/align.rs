@@ -26,7 +26,8 @@ use crate::reference::Reference;
 use crate::Span;
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 
 /// How a Chinese equivalent was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -526,7 +527,7 @@ fn pos_stop(word: &str, tag: &str) -> bool {
 }
 
 fn is_stop(word: &str, tag: &str) -> bool {
-    static STOP_SET: std::sync::LazyLock<HashSet<&'static str>> =
+    static STOP_SET: std::sync::LazyLock<FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
     if STOP_SET.contains(word) {
         return true;
@@ -891,7 +892,7 @@ impl<'j> Aligner<'j> {
     pub(crate) fn find(&self, doc: &Document<'_>, cands: &[Candidate<'_>]) -> Vec<Pending> {
         let view = doc.view();
         let mut out = Vec::new();
-        let by_end: HashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
+        let by_end: FxHashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
         // Parentheses.
         // `(` is one byte and `（` starts with 0xEF, which starts no other bracket
         let bytes = view.as_bytes();
@@ -915,7 +916,7 @@ impl<'j> Aligner<'j> {
         &self,
         doc: &Document<'_>,
         cands: &[Candidate<'_>],
-        by_end: &HashMap<usize, usize>,
+        by_end: &FxHashMap<usize, usize>,
         paren: Span,
         out: &mut Vec<Pending>,
     ) {
@@ -1525,7 +1526,7 @@ impl<'j> Aligner<'j> {
 
     /// Chooses the Chinese of every pending gloss, given how often each option string occurs
     /// in the whole input.
-    pub(crate) fn resolve(pending: Vec<Pending>, view: &str, counts: &HashMap<&str, usize>) -> Vec<Gloss> {
+    pub(crate) fn resolve(pending: Vec<Pending>, view: &str, counts: &FxHashMap<&str, usize>) -> Vec<Gloss> {
         let mut out = Vec::new();
         for p in pending {
             let mut g = p.gloss;
@@ -1545,7 +1546,7 @@ impl<'j> Aligner<'j> {
     }
 }
 
-fn count(counts: &HashMap<&str, usize>, s: &str) -> usize {
+fn count(counts: &FxHashMap<&str, usize>, s: &str) -> usize {
     counts.get(s).copied().unwrap_or(0)
 }
 
@@ -1559,7 +1560,7 @@ fn misfit(expected: f32, chars: f32) -> f32 {
     off.max(0.0) / e
 }
 
-fn choose(left: &LeftSite, view: &str, counts: &HashMap<&str, usize>) -> (usize, f32, bool) {
+fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usize, f32, bool) {
     if left.marked.is_some() {
         return (0, 0.95, true);
     }

@@ -9,7 +9,7 @@ use crate::strings::StringSet;
 use crate::{input, BuildError, Glossary, InputError};
 use jieba_rs::Jieba;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// One input text with the name used for it in `source` (`name:line`).
@@ -208,16 +208,28 @@ impl Extractor {
         piece: &Piece<'_>,
         all_contexts: bool,
     ) -> InputFacts {
+        let t0 = std::time::Instant::now();
         let doc = Document::piece(piece.text, markup, piece.at == 0);
+        let t1 = std::time::Instant::now();
         let cands = candidates(&doc);
+        let t2 = std::time::Instant::now();
         let pending = aligner.find(&doc, &cands);
+        let t3 = std::time::Instant::now();
         let counts = recurrence(&pending, doc.view());
+        let t4 = std::time::Instant::now();
         let glosses = Aligner::resolve(pending, doc.view(), &counts);
+        let t5 = std::time::Instant::now();
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
         let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);
+        let t6 = std::time::Instant::now();
         facts.reference = self
             .index
             .facts(&self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| self.is_word(v, s, e));
+        let t7 = std::time::Instant::now();
+        if std::env::var_os("TB_TIME").is_some() {
+            let ms = |a: std::time::Instant, b: std::time::Instant| (b - a).as_secs_f64() * 1000.0;
+            eprintln!("TIME {} norm {:.2} cand {:.2} find {:.2} rec {:.2} resolve {:.2} facts {:.2} ref {:.2}", piece.text.len(), ms(t0,t1), ms(t1,t2), ms(t2,t3), ms(t3,t4), ms(t4,t5), ms(t5,t6), ms(t6,t7));
+        }
         facts.shift(piece.at, piece.line - 1);
         facts.shrink_to_fit();
         facts
@@ -348,8 +360,8 @@ pub(crate) struct Piece<'a> {
 }
 
 /// How often each possible Chinese term occurs in an input, overlaps included.
-fn recurrence<'v>(pending: &[crate::align::Pending], view: &'v str) -> HashMap<&'v str, usize> {
-    let mut seen = HashSet::new();
+fn recurrence<'v>(pending: &[crate::align::Pending], view: &'v str) -> rustc_hash::FxHashMap<&'v str, usize> {
+    let mut seen = rustc_hash::FxHashSet::default();
     let options: Vec<&str> = (pending.iter().filter_map(|p| p.left.as_ref()).flat_map(|left| &left.options))
         .map(|o| view[o.span.range()].trim())
         .filter(|s| !s.is_empty() && seen.insert(*s))

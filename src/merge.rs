@@ -14,6 +14,7 @@ use crate::glossary::{Category, Entry, Glossary, Occurrence};
 use crate::normalize::{fold, is_cjk, Document};
 use crate::Span;
 use serde::{Deserialize, Serialize};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The merge key of an English form.
@@ -197,8 +198,8 @@ impl InputFacts {
             chinese[..i].iter().rev().take(4).any(|z| span.end <= z.end)
         };
         let mut forms: Vec<FormFact> = Vec::new();
-        let mut form_ids: HashMap<&str, usize> = HashMap::new();
-        let mut folded_ids: HashMap<String, usize> = HashMap::new();
+        let mut form_ids: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut folded_ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut facts = Vec::with_capacity(english.len());
         for &(span, title) in english.iter().filter(|(span, _)| !inside(*span)) {
             let raw = &text[span.range()];
@@ -216,8 +217,8 @@ impl InputFacts {
             };
             facts.push(EnglishFact { form, span, line: doc.line_of(span.start), title });
         }
-        let mut quoted: HashSet<(String, String)> = HashSet::new();
-        let fact = |g: &Gloss, quoted: &mut HashSet<(String, String)>| {
+        let mut quoted: FxHashSet<(String, String)> = FxHashSet::default();
+        let fact = |g: &Gloss, quoted: &mut FxHashSet<(String, String)>| {
             let english = surface(&text[g.english.range()]);
             let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
             let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert((english.clone(), z.clone())));
@@ -240,7 +241,7 @@ impl InputFacts {
             // a gloss written exactly as an earlier one only adds to its count: it would be
             // folded into it below, and its sentence would not be kept
             let raw = |s: Option<Span>| s.map(|s| &text[s.range()]);
-            let mut first_of: HashMap<RawGloss<'_>, usize> = HashMap::new();
+            let mut first_of: FxHashMap<RawGloss<'_>, usize> = FxHashMap::default();
             let mut unique: Vec<GlossFact> = Vec::new();
             for g in glosses {
                 let key = (&text[g.english.range()], raw(g.abbreviation), raw(g.alias), raw(g.chinese), g.method);
@@ -367,7 +368,7 @@ type GlossKey = (String, Option<String>, Option<String>, Option<String>, Method)
 /// times. (The glossary is decided from counts, so folding changes nothing in it.)
 #[derive(Default)]
 struct GlossFolder {
-    at: HashMap<GlossKey, usize>,
+    at: FxHashMap<GlossKey, usize>,
 }
 
 impl GlossFolder {
@@ -398,10 +399,10 @@ impl GlossFolder {
 /// facts, however many pieces there are.
 pub(crate) struct Joined {
     facts: InputFacts,
-    forms: HashMap<String, usize>,
+    forms: FxHashMap<String, usize>,
     /// English and Chinese of the glosses that keep their sentence.
-    quoted: HashSet<(String, String)>,
-    reference: HashMap<String, usize>,
+    quoted: FxHashSet<(String, String)>,
+    reference: FxHashMap<String, usize>,
     /// `None` when every gloss keeps its place and sentence (for `check`).
     folder: Option<GlossFolder>,
 }
@@ -417,9 +418,9 @@ impl Joined {
                 glosses: Vec::new(),
                 reference: Vec::new(),
             },
-            forms: HashMap::new(),
-            quoted: HashSet::new(),
-            reference: HashMap::new(),
+            forms: FxHashMap::default(),
+            quoted: FxHashSet::default(),
+            reference: FxHashMap::default(),
             folder: (!all_contexts).then(GlossFolder::default),
         }
     }

@@ -21,6 +21,7 @@ use crate::merge::key;
 use crate::merge::{EnglishFact, FormFact, InputFacts, ReferenceFact, COUNTED_HITS, NEAR};
 use crate::ImportError;
 use crate::strings::StringSet;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 
 /// The most occurrences of one short reference term (one or two characters, which must
@@ -60,9 +61,9 @@ pub struct ReferenceEntry {
 #[derive(Clone, Debug, Default)]
 pub struct Reference {
     entries: Vec<ReferenceEntry>,
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Acronym key → the entries that have it.
-    by_abbreviation: HashMap<String, Vec<usize>>,
+    by_abbreviation: FxHashMap<String, Vec<usize>>,
 }
 
 impl Reference {
@@ -283,7 +284,7 @@ pub(crate) struct ChineseIndex {
     /// The strings searched for: each reference Chinese term and its variant forms.
     patterns: StringSet,
     /// For each reference Chinese term, its patterns: itself first, then variant forms.
-    forms: HashMap<String, Vec<usize>>,
+    forms: FxHashMap<String, Vec<usize>>,
 }
 
 impl ChineseIndex {
@@ -293,7 +294,7 @@ impl ChineseIndex {
     pub(crate) fn new(reference: &Reference, words: impl Fn(&str) -> Vec<String>) -> ChineseIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut forms: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut id = |p: String, patterns: &mut Vec<String>| {
             *ids.entry(p.clone()).or_insert_with(|| {
                 patterns.push(p);
@@ -369,7 +370,7 @@ impl ChineseIndex {
         if !any {
             return Vec::new();
         }
-        let mut verdicts: HashMap<usize, bool> = HashMap::new();
+        let mut verdicts: FxHashMap<usize, bool> = FxHashMap::default();
         let mut stands = |p: usize, at: usize| {
             let pattern = self.patterns.get(p);
             pattern.chars().count() > 2 || *verdicts.entry(at).or_insert_with(|| is_word(view, at, at + pattern.len()))
