@@ -1762,7 +1762,7 @@ mod tests {
         let initial = HashSet::new();
         let aligner = Aligner::new(&jieba, &reference, &initial);
         let pending = aligner.find(&doc, &cands);
-        let counts = HashMap::new();
+        let counts = FxHashMap::default();
         Aligner::resolve(pending, doc.view(), &counts)
             .into_iter()
             .map(|g| {

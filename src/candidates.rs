@@ -275,6 +275,15 @@ fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 /// word of more than 8 bytes or with other than ASCII. Trailing dots are dropped first when
 /// `dots` says so (`etc.`).
 fn packed(w: &str, dots: bool) -> Option<u64> {
+    if w.is_ascii() {
+        let w = if dots { w.trim_end_matches('.') } else { w }.as_bytes();
+        if w.len() > 8 || w.contains(&0) {
+            return None;
+        }
+        let mut buf = [0u8; 8];
+        buf[..w.len()].copy_from_slice(w);
+        return Some(u64::from_le_bytes(buf.map(|b| b.to_ascii_lowercase())));
+    }
     let w = if dots { w.trim_end_matches(|c| fold(c) == '.') } else { w };
     let mut buf = [0u8; 8];
     for (n, c) in w.chars().enumerate() {
