@@ -25,8 +25,8 @@ use crate::normalize::{fold, is_cjk, prev_char_start, Document, MarkKind, HARD, 
 use crate::reference::Reference;
 use crate::Span;
 use jieba_rs::Jieba;
-use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// How a Chinese equivalent was found.
@@ -935,12 +935,15 @@ impl<'j> Aligner<'j> {
             if i < skip_to {
                 continue;
             }
-            let alternative = ["或者", "或", " or "].iter().find(|w| inner_text[i..].starts_with(*w)).filter(|w| {
-                let before = inner_text[..i].chars().next_back();
-                let after = inner_text[i + w.len()..].chars().next();
-                before.is_some_and(|b| b.is_ascii_alphanumeric() || b == ' ')
-                    && after.is_some_and(|a| a.is_ascii_alphanumeric() || a == ' ')
-            });
+            let alternative = (c == '或' || c == ' ')
+                .then(|| ["或者", "或", " or "].iter().find(|w| inner_text[i..].starts_with(*w)))
+                .flatten()
+                .filter(|w| {
+                    let before = inner_text[..i].chars().next_back();
+                    let after = inner_text[i + w.len()..].chars().next();
+                    before.is_some_and(|b| b.is_ascii_alphanumeric() || b == ' ')
+                        && after.is_some_and(|a| a.is_ascii_alphanumeric() || a == ' ')
+                });
             if is_separator(c) || alternative.is_some() {
                 let len = alternative.map_or(c.len_utf8(), |w| w.len());
                 parts.push(Span::new(s, inner.start + i));

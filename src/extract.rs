@@ -228,7 +228,17 @@ impl Extractor {
         let t7 = std::time::Instant::now();
         if std::env::var_os("TB_TIME").is_some() {
             let ms = |a: std::time::Instant, b: std::time::Instant| (b - a).as_secs_f64() * 1000.0;
-            eprintln!("TIME {} norm {:.2} cand {:.2} find {:.2} rec {:.2} resolve {:.2} facts {:.2} ref {:.2}", piece.text.len(), ms(t0,t1), ms(t1,t2), ms(t2,t3), ms(t3,t4), ms(t4,t5), ms(t5,t6), ms(t6,t7));
+            eprintln!(
+                "TIME {} norm {:.2} cand {:.2} find {:.2} rec {:.2} resolve {:.2} facts {:.2} ref {:.2}",
+                piece.text.len(),
+                ms(t0, t1),
+                ms(t1, t2),
+                ms(t2, t3),
+                ms(t3, t4),
+                ms(t4, t5),
+                ms(t5, t6),
+                ms(t6, t7)
+            );
         }
         facts.shift(piece.at, piece.line - 1);
         facts.shrink_to_fit();

@@ -13,8 +13,8 @@ use crate::align::{abbreviates, is_acronym, Gloss, Method};
 use crate::glossary::{Category, Entry, Glossary, Occurrence};
 use crate::normalize::{fold, is_cjk, Document};
 use crate::Span;
-use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The merge key of an English form.

@@ -19,8 +19,8 @@ use crate::glossary::Category;
 use crate::import;
 use crate::merge::key;
 use crate::merge::{EnglishFact, FormFact, InputFacts, ReferenceFact, COUNTED_HITS, NEAR};
-use crate::ImportError;
 use crate::strings::StringSet;
+use crate::ImportError;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 

@@ -261,15 +261,7 @@ mod tests {
     #[test]
     fn overlapping_finds_every_occurrence() {
         let strings = ["梯度下降", "随机梯度下降", "下降", "降", "梯度", "", "梯度", "梯度下"];
-        let cases = [
-            "使用随机梯度下降训练",
-            "梯度下降与梯度上升",
-            "降",
-            "",
-            "降降降",
-            "Adam 梯度下降，梯度",
-            "梯",
-        ];
+        let cases = ["使用随机梯度下降训练", "梯度下降与梯度上升", "降", "", "降降降", "Adam 梯度下降，梯度", "梯"];
         for text in cases {
             assert_eq!(overlapping(&strings, text), naive_overlapping(&strings, text), "{text}");
         }
