@@ -150,8 +150,11 @@ impl Extractor {
     /// The glossary that the facts of some inputs make: their English forms merged into
     /// concepts, the Chinese chosen, the reference consulted.
     pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
+        let t0 = std::time::Instant::now();
         let mut glossary = build(facts);
+        let t1 = std::time::Instant::now();
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
+        if std::env::var_os("TB_TIME").is_some() { eprintln!("PHASE build {:.2} annotate {:.2}", (t1-t0).as_secs_f64()*1e3, t1.elapsed().as_secs_f64()*1e3); }
         glossary
     }
 

@@ -50,7 +50,11 @@ pub fn key(english: &str) -> String {
                 s.push(' ');
                 space = false;
             }
-            s.extend(c.to_lowercase());
+            if c.is_ascii() {
+                s.push(c.to_ascii_lowercase());
+            } else {
+                s.extend(c.to_lowercase());
+            }
         }
     }
     // an acronym's last letter is not a plural ending: FPS is not the plural of FP

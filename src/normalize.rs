@@ -329,30 +329,42 @@ fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
             _ => None,
         }
     };
-    let mut start = span.start.min(view.len());
-    while start > 0 {
-        let p = prev_char_start(view, start);
-        if is_end(p).is_some() {
-            break;
-        }
-        start = p;
-        if span.start - start > 600 {
-            break;
-        }
+    // Only these bytes start a terminator; none continues a character, so a byte scan finds
+    // the characters to test without decoding the rest.
+    let may_end = |b: &u8| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0xe3 | 0xef);
+    // Back from the span: after the nearest terminator that ends at or before its start,
+    // looking at the characters that start within 600 bytes of it (the first character
+    // further back is the bound).
+    let from = span.start.min(view.len());
+    let mut floor = from.saturating_sub(601);
+    while !view.is_char_boundary(floor) {
+        floor -= 1;
     }
-    let mut end = span.end.min(view.len());
-    while end < view.len() {
-        if let Some(n) = is_end(end) {
-            if view[end..].starts_with('\n') {
-                break;
-            }
-            end += n;
+    let floor = if from > 600 { floor } else { 0 };
+    let mut start = floor;
+    let mut i = from;
+    while let Some(p) = v[floor..i].iter().rposition(may_end).map(|p| floor + p) {
+        if let Some(n) = is_end(p) {
+            start = p + n;
             break;
         }
-        end += view[end..].chars().next().map_or(1, char::len_utf8);
-        if end - span.end > 600 {
+        i = p;
+    }
+    // On from the span: to the nearest terminator that starts within 600 bytes of its end
+    // (a line break is left out), else to the first character boundary beyond that.
+    let from = span.end.min(view.len());
+    let mut ceiling = (from + 601).min(view.len());
+    while !view.is_char_boundary(ceiling) {
+        ceiling += 1;
+    }
+    let mut end = ceiling;
+    let mut i = from;
+    while let Some(p) = v[i..ceiling].iter().position(may_end).map(|p| i + p) {
+        if let Some(n) = is_end(p) {
+            end = if v[p] == b'\n' { p } else { p + n };
             break;
         }
+        i = p + 1;
     }
     (start, end)
 }
