@@ -40,9 +40,7 @@ pub const MAX_WORDS: usize = 12;
 /// ```
 pub fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
-    for run in runs(doc.view()) {
-        push_run(doc, &run, &mut out);
-    }
+    each_run(doc.view(), |run| push_run(doc, run, &mut out));
     out
 }
 
@@ -61,11 +59,10 @@ fn is_joiner(c: char) -> bool {
     matches!(fold(c), '-' | '.' | '\'' | '’' | '/' | '&')
 }
 
-/// Runs of words separated by single spaces or tabs.
-fn runs(view: &str) -> Vec<Vec<Word>> {
+/// Calls `each` with every run of words separated by single spaces or tabs, in order.
+fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
     let bytes = view.as_bytes();
     let char_at = |i: usize| view[i..].chars().next();
-    let mut out = Vec::new();
     let mut run: Vec<Word> = Vec::new();
     let mut last_end = 0usize;
     let mut i = 0;
@@ -89,7 +86,11 @@ fn runs(view: &str) -> Vec<Vec<Word>> {
         let mut end = i;
         let mut j = i;
         while let Some(c) = char_at(j) {
-            if is_word_char(c) {
+            if bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' {
+                // the common case, without folding
+                j += 1;
+                end = j;
+            } else if is_word_char(c) {
                 j += c.len_utf8();
                 end = j;
             } else if is_joiner(c) {
@@ -121,15 +122,15 @@ fn runs(view: &str) -> Vec<Vec<Word>> {
             (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ")
         };
         if !joined && !run.is_empty() {
-            out.push(std::mem::take(&mut run));
+            each(&run);
+            run.clear();
         }
         run.push(Word { span: Span::new(start, end) });
         last_end = end;
     }
     if !run.is_empty() {
-        out.push(run);
+        each(&run);
     }
-    out
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -403,10 +404,15 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
     // `folded` and `l` have the same byte offsets; `w` may hold full-width letters
     let folded: std::borrow::Cow<'_, str> =
         if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
-    let l: std::borrow::Cow<'_, str> = if folded.bytes().any(|b| b.is_ascii_uppercase()) {
-        folded.to_ascii_lowercase().into()
-    } else {
-        folded.clone()
+    // lowercased on the stack: folding never lengthens a word, so it fits
+    let mut buf = [0u8; MAX_WORD];
+    let l: &str = {
+        let f = folded.as_bytes();
+        let lowered = &mut buf[..f.len()];
+        lowered.copy_from_slice(f);
+        lowered.make_ascii_lowercase();
+        // ASCII lowercasing keeps UTF-8 valid
+        std::str::from_utf8(lowered).unwrap_or(&folded)
     };
     if l.contains('_') {
         return true; // snake_case, x_i: code or math
