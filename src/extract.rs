@@ -150,11 +150,8 @@ impl Extractor {
     /// The glossary that the facts of some inputs make: their English forms merged into
     /// concepts, the Chinese chosen, the reference consulted.
     pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
-        let t0 = std::time::Instant::now();
         let mut glossary = build(facts);
-        let t1 = std::time::Instant::now();
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
-        if std::env::var_os("TB_TIME").is_some() { eprintln!("PHASE build {:.2} annotate {:.2}", (t1-t0).as_secs_f64()*1e3, t1.elapsed().as_secs_f64()*1e3); }
         glossary
     }
 
@@ -211,38 +208,16 @@ impl Extractor {
         piece: &Piece<'_>,
         all_contexts: bool,
     ) -> InputFacts {
-        let t0 = std::time::Instant::now();
         let doc = Document::piece(piece.text, markup, piece.at == 0);
-        let t1 = std::time::Instant::now();
         let cands = candidates(&doc);
-        let t2 = std::time::Instant::now();
         let pending = aligner.find(&doc, &cands);
-        let t3 = std::time::Instant::now();
         let counts = recurrence(&pending, doc.view());
-        let t4 = std::time::Instant::now();
         let glosses = Aligner::resolve(pending, doc.view(), &counts);
-        let t5 = std::time::Instant::now();
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
         let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);
-        let t6 = std::time::Instant::now();
         facts.reference = self
             .index
             .facts(&self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| self.is_word(v, s, e));
-        let t7 = std::time::Instant::now();
-        if std::env::var_os("TB_TIME").is_some() {
-            let ms = |a: std::time::Instant, b: std::time::Instant| (b - a).as_secs_f64() * 1000.0;
-            eprintln!(
-                "TIME {} norm {:.2} cand {:.2} find {:.2} rec {:.2} resolve {:.2} facts {:.2} ref {:.2}",
-                piece.text.len(),
-                ms(t0, t1),
-                ms(t1, t2),
-                ms(t2, t3),
-                ms(t3, t4),
-                ms(t4, t5),
-                ms(t5, t6),
-                ms(t6, t7)
-            );
-        }
         facts.shift(piece.at, piece.line - 1);
         facts.shrink_to_fit();
         facts

@@ -8,8 +8,6 @@
 //! set is looked up, and only a string longer than its key is compared byte by byte. A scan
 //! costs one pass over the text's characters, whatever the number of strings.
 
-use std::collections::HashMap;
-
 /// Bits of a key table: 2^16 bits (8 KiB) keep two tables in the first-level cache, where
 /// a test costs a few cycles, and a few thousand keys sparse enough in them.
 const TABLE_BITS: u32 = 16;
@@ -20,8 +18,10 @@ const NONE: u64 = 0x1F_FFFF;
 /// A set of strings, filed for scanning (see the [module](self) documentation).
 #[derive(Debug, Clone)]
 pub(crate) struct StringSet {
-    /// The strings, by id.
-    strings: Vec<String>,
+    /// The strings, one after another.
+    text: String,
+    /// Where each string is in `text`, by id.
+    bounds: Vec<(u32, u32)>,
     /// The [`key`]s of the strings' first three characters, open-addressed by [`hash`]
     /// (linear probing, at most half full, [`EMPTY`] where there is none).
     keys: Vec<u64>,
@@ -67,14 +67,16 @@ impl StringSet {
     /// Files `strings`; a string's id is its position among them. An empty string is never
     /// found, and of two equal strings the scans report both.
     pub(crate) fn new<'s>(strings: impl IntoIterator<Item = &'s str>) -> StringSet {
-        let mut filed: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut out = Vec::new();
+        let mut text = String::new();
+        let mut bounds = Vec::new();
+        let mut filed: Vec<(u64, u32)> = Vec::new();
         let mut short = [false; 2];
         let mut pairs = vec![0; 1 << (TABLE_BITS - 6)];
         let mut table = vec![0; 1 << (TABLE_BITS - 6)];
         for s in strings {
-            let id = out.len() as u32;
-            out.push(s.to_string());
+            let id = bounds.len() as u32;
+            bounds.push((text.len() as u32, (text.len() + s.len()) as u32));
+            text.push_str(s);
             let mut chars = s.chars();
             let Some(a) = chars.next() else { continue };
             let (b, c) = (chars.next(), chars.next());
@@ -86,37 +88,39 @@ impl StringSet {
             if b.is_some() {
                 mark(&mut pairs, key(a, b, None));
             }
-            filed.entry(key(a, b, c)).or_default().push(id);
+            filed.push((key(a, b, c), id));
             mark(&mut table, key(a, b, c));
         }
-        let bits = (filed.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        // by key, and under a key the longest first (then in order)
+        let len = |id: u32| bounds[id as usize].1 - bounds[id as usize].0;
+        filed.sort_unstable_by_key(|&(k, id)| (k, std::cmp::Reverse(len(id)), id));
+        let distinct = filed.chunk_by(|x, y| x.0 == y.0).count();
+        let bits = (distinct * 2).next_power_of_two().trailing_zeros().max(4);
         let mut keys = vec![EMPTY; 1 << bits];
         let mut ranges = vec![(0, 0); 1 << bits];
-        let mut ids = Vec::with_capacity(out.len());
-        // in key order, so that the table is the same whatever the map's order
-        let mut filed: Vec<(u64, Vec<u32>)> = filed.into_iter().collect();
-        filed.sort_unstable_by_key(|(k, _)| *k);
-        for (k, mut list) in filed {
-            list.sort_by_key(|&id| std::cmp::Reverse(out[id as usize].len()));
+        let mut ids = Vec::with_capacity(filed.len());
+        for group in filed.chunk_by(|x, y| x.0 == y.0) {
+            let k = group[0].0;
             let mut i = hash(k, bits);
             while keys[i] != EMPTY {
                 i = (i + 1) & (keys.len() - 1);
             }
             keys[i] = k;
-            ranges[i] = (ids.len() as u32, (ids.len() + list.len()) as u32);
-            ids.extend(list);
+            ranges[i] = (ids.len() as u32, (ids.len() + group.len()) as u32);
+            ids.extend(group.iter().map(|&(_, id)| id));
         }
-        StringSet { strings: out, keys, ranges, ids, short, pairs, table }
+        StringSet { text, bounds, keys, ranges, ids, short, pairs, table }
     }
 
     /// The string of an id.
     pub(crate) fn get(&self, id: usize) -> &str {
-        &self.strings[id]
+        let (start, end) = self.bounds[id];
+        &self.text[start as usize..end as usize]
     }
 
     /// The number of strings.
     pub(crate) fn len(&self) -> usize {
-        self.strings.len()
+        self.bounds.len()
     }
 
     /// The ids filed under `k`.
@@ -149,7 +153,7 @@ impl StringSet {
         if pair && c.is_some() {
             let rest = &text[at..];
             for &id in self.filed(key(a, b, c)) {
-                let s = self.strings[id as usize].as_bytes();
+                let s = self.get(id as usize).as_bytes();
                 if rest.starts_with(s) && !each(id as usize) {
                     return;
                 }
@@ -218,7 +222,7 @@ impl StringSet {
             });
             if let Some(id) = found {
                 each(id, at);
-                resume = at + self.strings[id].len();
+                resume = at + self.get(id).len();
             }
         });
     }
