@@ -290,45 +290,50 @@ pub fn chunk_end(text: &str, markup: Markup) -> usize {
     }
 }
 
+/// The length of the sentence terminator at byte `i` of `view`, if one is there: `。！？；`,
+/// `!?.` before a space or line end (not a dot inside a word), or a line break that ends a
+/// paragraph or comes before a heading, list item, quote or table row.
+fn terminator_at(view: &str, i: usize) -> Option<usize> {
+    let v = view.as_bytes();
+    // only these bytes start one
+    if !matches!(v.get(i)?, b'\n' | b'!' | b'?' | b'.' | 0xe3 | 0xef) {
+        return None;
+    }
+    let c = view[i..].chars().next()?;
+    match c {
+        '。' | '！' | '？' | '；' => Some(c.len_utf8()),
+        '!' | '?' | '.' if matches!(v.get(i + 1), Some(b' ') | Some(b'\n') | Some(b'\r') | None) => {
+            if c == '.' && i > 0 && v[i - 1].is_ascii_alphanumeric() && !matches!(v.get(i + 1), Some(b'\n') | None) {
+                None
+            } else {
+                Some(1)
+            }
+        }
+        '\n' => {
+            // a blank line, or a line that starts a heading, list item or label
+            let rest = &view[i + 1..];
+            let t = rest.trim_start_matches([' ', '\t', '\r']);
+            if t.starts_with('\n')
+                || t.starts_with('#')
+                || t.starts_with("- ")
+                || t.starts_with("* ")
+                || t.starts_with('>')
+                || t.starts_with('|')
+                || rest.starts_with(['\u{1f}', '\u{1e}'])
+                || (i > 0 && (v[i - 1] == b'\n' || line_is_heading(view, i)))
+            {
+                Some(1)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
 fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
     let v = view.as_bytes();
-    let is_end = |i: usize| -> Option<usize> {
-        // returns the length of the terminator at i; only these bytes start one
-        if !matches!(v.get(i)?, b'\n' | b'!' | b'?' | b'.' | 0xe3 | 0xef) {
-            return None;
-        }
-        let c = view[i..].chars().next()?;
-        match c {
-            '。' | '！' | '？' | '；' => Some(c.len_utf8()),
-            '!' | '?' | '.' if matches!(v.get(i + 1), Some(b' ') | Some(b'\n') | Some(b'\r') | None) => {
-                if c == '.' && i > 0 && v[i - 1].is_ascii_alphanumeric() && !matches!(v.get(i + 1), Some(b'\n') | None)
-                {
-                    None
-                } else {
-                    Some(1)
-                }
-            }
-            '\n' => {
-                // a blank line, or a line that starts a heading, list item or label
-                let rest = &view[i + 1..];
-                let t = rest.trim_start_matches([' ', '\t', '\r']);
-                if t.starts_with('\n')
-                    || t.starts_with('#')
-                    || t.starts_with("- ")
-                    || t.starts_with("* ")
-                    || t.starts_with('>')
-                    || t.starts_with('|')
-                    || rest.starts_with(['\u{1f}', '\u{1e}'])
-                    || (i > 0 && (v[i - 1] == b'\n' || line_is_heading(view, i)))
-                {
-                    Some(1)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        }
-    };
+    let is_end = |i: usize| terminator_at(view, i);
     // Only these bytes start a terminator; none continues a character, so a byte scan finds
     // the characters to test without decoding the rest.
     let may_end = |b: &u8| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0xe3 | 0xef);
@@ -935,6 +940,69 @@ fn find_quotes(v: &[u8], marked: &mut Vec<Marked>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sentence bounds found one character at a time, the plain way.
+    fn sentence_bounds_by_chars(view: &str, span: Span) -> (usize, usize) {
+        let mut start = span.start.min(view.len());
+        while start > 0 {
+            let p = prev_char_start(view, start);
+            if terminator_at(view, p).is_some() {
+                break;
+            }
+            start = p;
+            if span.start - start > 600 {
+                break;
+            }
+        }
+        let mut end = span.end.min(view.len());
+        while end < view.len() {
+            if let Some(n) = terminator_at(view, end) {
+                if !view[end..].starts_with('\n') {
+                    end += n;
+                }
+                break;
+            }
+            end += view[end..].chars().next().map_or(1, char::len_utf8);
+            if end - span.end > 600 {
+                break;
+            }
+        }
+        (start, end)
+    }
+
+    proptest::proptest! {
+        /// Texts of runs without a terminator (up to about 900 bytes) between terminators,
+        /// line breaks, headings and words, so that both the terminators and the 600-byte
+        /// bounds decide; spans anywhere, at any character boundary.
+        #[test]
+        fn sentence_bounds_scan_agrees_with_a_walk(
+            parts in proptest::collection::vec(
+                (
+                    0usize..15,
+                    proptest::sample::select(vec![
+                        "。", "！", "？", "；", ". ", "a.b", "!", "?\n", "\n", "\n\n", "\n# 标题", "\n- 项",
+                        "模型", "Transformer", " ", "，", "x", "é",
+                    ]),
+                ),
+                0..12,
+            ),
+            at in 0usize..8000,
+            len in 0usize..40,
+        ) {
+            let run = "训练数据集上的损失函数值逐步下降并趋于平稳";
+            let view: String = parts.iter().map(|(n, sep)| run.repeat(*n) + sep).collect();
+            let mut start = at.min(view.len());
+            while !view.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(view.len());
+            while !view.is_char_boundary(end) {
+                end -= 1;
+            }
+            let span = Span::new(start, end.max(start));
+            proptest::prop_assert_eq!(sentence_bounds(&view, span), sentence_bounds_by_chars(&view, span));
+        }
+    }
 
     fn hidden(text: &str, markup: Markup) -> Vec<String> {
         // the runs of the text that the view hides (HARD)
