@@ -68,11 +68,17 @@ impl ExtractorBuilder {
 
     /// Loads the segmenter's dictionary and builds the extractor.
     pub fn build(self) -> Result<Extractor, BuildError> {
-        let mut reference = if self.builtin_reference { Reference::builtin() } else { Reference::empty() };
-        for r in self.references {
-            reference.extend(r);
-        }
-        let mut jieba = Jieba::new();
+        let (builtin, references) = (self.builtin_reference, self.references);
+        let (mut jieba, reference) = rayon::join(Jieba::new, || {
+            // the segmenter's model for tagging unknown words loads on first use, which would
+            // cost the first extraction some 25 ms: load it now, beside the dictionary
+            let _ = Jieba::empty().tag("犇", true);
+            let mut reference = if builtin { Reference::builtin() } else { Reference::empty() };
+            for r in references {
+                reference.extend(r);
+            }
+            reference
+        });
         let mut term_initial = HashSet::new();
         for zh in reference.entries().iter().flat_map(|e| &e.chinese) {
             let words = jieba.cut(zh, false);
