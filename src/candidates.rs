@@ -59,6 +59,19 @@ fn is_joiner(c: char) -> bool {
     matches!(fold(c), '-' | '.' | '\'' | '’' | '/' | '&')
 }
 
+/// The bytes that may start a word character: ASCII letters, digits and `_`, the lead bytes
+/// of two-byte Latin letters (C3–C9) and of full-width forms (EF).
+static MAY_START_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_' || (c >= 0xc3 && c <= 0xc9) || c == 0xef;
+        b += 1;
+    }
+    t
+};
+
 /// Calls `each` with every run of words separated by single spaces or tabs, in order.
 fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
     let bytes = view.as_bytes();
@@ -67,12 +80,7 @@ fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
     let mut last_end = 0usize;
     let mut i = 0;
     while i < bytes.len() {
-        // only these bytes may start a word character: ASCII letters, digits and `_`, the
-        // lead bytes of two-byte Latin letters (C3–C9) and of full-width forms (EF)
-        let Some(skip) = bytes[i..]
-            .iter()
-            .position(|&b| b.is_ascii_alphanumeric() || b == b'_' || (0xc3..=0xc9).contains(&b) || b == 0xef)
-        else {
+        let Some(skip) = bytes[i..].iter().position(|&b| MAY_START_WORD[b as usize]) else {
             break;
         };
         i += skip;
