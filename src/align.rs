@@ -974,10 +974,9 @@ impl<'j> Aligner<'j> {
             }
             // candidates are in text order: look only at those starting inside the part
             let from = cands.partition_point(|c| c.span.start < p.start);
-            let inside: Vec<&Candidate> =
-                cands[from..].iter().take_while(|c| c.span.start < p.end).filter(|c| c.span.end <= p.end).collect();
-            match inside.as_slice() {
-                [c] => {
+            let mut inside = cands[from..].iter().take_while(|c| c.span.start < p.end).filter(|c| c.span.end <= p.end);
+            match (inside.next(), inside.next()) {
+                (Some(c), None) => {
                     let rest_ok = view[p.start..c.span.start]
                         .split_whitespace()
                         .chain(view[c.span.end..p.end].split_whitespace())
@@ -1328,13 +1327,10 @@ impl<'j> Aligner<'j> {
         let p1 = skip_back(view, p0, true);
         // An emphasis or quotation right before the bracket.
         let mut marked = None;
-        let mut tries = vec![p1, p0];
-        if let Some(c) = char_before(view, p1) {
-            if matches!(c, '」' | '』' | '”' | '》' | '〉' | '"' | '】') {
-                tries.push(p1 - c.len_utf8());
-            }
-        }
-        for t in tries {
+        let quote_before = char_before(view, p1)
+            .filter(|c| matches!(c, '」' | '』' | '”' | '》' | '〉' | '"' | '】'))
+            .map(|c| p1 - c.len_utf8());
+        for t in [Some(p1), Some(p0), quote_before].into_iter().flatten() {
             if let Some(m) = doc.marked_ending_at(t) {
                 let inner = trim_span(view, m.inner);
                 let s = &view[inner.range()];
@@ -1470,8 +1466,8 @@ impl<'j> Aligner<'j> {
             }
         }
         // 幂等 cut as 幂/等: two single characters, the second a function word, make a word
-        let real: Vec<_> = words.iter().filter(|w| !w.word.trim().is_empty()).collect();
-        if let [.., a, b] = real.as_slice() {
+        let mut real = words.iter().rev().filter(|w| !w.word.trim().is_empty());
+        if let (Some(b), Some(a)) = (real.next(), real.next()) {
             let (ca, cb) = (a.word.chars().count(), b.word.chars().count());
             if options.is_empty()
                 && ca == 1
