@@ -113,6 +113,8 @@ pub(crate) struct Choice {
     pub span: Span,
     /// Characters, a Latin word counting two.
     chars: f32,
+    /// Chinese characters.
+    cjk: usize,
     /// Starts with a plain verb and has three words or more.
     verb_start: bool,
     /// Starts with a verb followed by one long dictionary word.
@@ -127,15 +129,12 @@ pub(crate) struct Choice {
 
 impl Choice {
     fn new(span: Span, text: &str, verb_start: bool, at_stop: bool) -> Choice {
-        Choice {
-            span,
-            chars: text_chars(text),
-            verb_start,
-            verb_object: false,
-            one_char_verb: false,
-            known: false,
-            at_stop,
-        }
+        Choice::measured(span, (cjk_count(text), text_chars(text)), verb_start, at_stop)
+    }
+
+    /// A choice whose Chinese characters and [`text_chars`] are known.
+    fn measured(span: Span, (cjk, chars): (usize, f32), verb_start: bool, at_stop: bool) -> Choice {
+        Choice { span, chars, cjk, verb_start, verb_object: false, one_char_verb: false, known: false, at_stop }
     }
 }
 
@@ -1381,6 +1380,7 @@ impl<'j> Aligner<'j> {
             return None;
         }
         let words = self.jieba.tag(wtext, true);
+        let prefixes = prefix_chars(&english);
         let mut options: Vec<Choice> = Vec::new();
         let mut end_bounded = !hit_limit;
         // the word after the one looked at
@@ -1392,7 +1392,7 @@ impl<'j> Aligner<'j> {
             let after = next_word.replace(w.word);
             let start = window.start + w.byte_start;
             // 后端 cut as 后/端, 端到端 for end-to-end: not stops here
-            let single = options.last().is_none_or(|o| cjk_count(&view[o.span.range()]) <= 1);
+            let single = options.last().is_none_or(|o| o.cjk <= 1);
             // the word right before the gloss ends the term, whatever it is, unless it is a
             // particle or the like: 懒加载（lazy loading） ends with 加载, a framing verb elsewhere
             let rightmost = options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
@@ -1402,7 +1402,7 @@ impl<'j> Aligner<'j> {
                 || rightmost;
             // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
             // starts the term, though it is a function word elsewhere
-            if !options.is_empty() && prefix_chars(&english).contains(&w.word) {
+            if !options.is_empty() && prefixes.contains(&w.word) {
                 let span = Span::new(start, p0);
                 options.push(Choice::new(span, &view[span.range()], false, true));
                 end_bounded = true;
@@ -1442,7 +1442,8 @@ impl<'j> Aligner<'j> {
             }
             let span = Span::new(start, p0);
             let t = &view[span.range()];
-            if cjk_count(t) > MAX_CHINESE_CHARS || text_chars(t) > MAX_CHINESE_CHARS as f32 + 2.0 {
+            let size = (cjk_count(t), text_chars(t));
+            if size.0 > MAX_CHINESE_CHARS || size.1 > MAX_CHINESE_CHARS as f32 + 2.0 {
                 end_bounded = false;
                 break;
             }
@@ -1453,13 +1454,11 @@ impl<'j> Aligner<'j> {
             // a verb before one long dictionary word is its object's verb: 纳入版本控制
             let verb_object = verb
                 && n_words == 2
-                && options.last().is_some_and(|o| {
-                    cjk_count(&view[o.span.range()]) >= 3 && self.jieba.has_word(view[o.span.range()].trim())
-                });
+                && options.last().is_some_and(|o| o.cjk >= 3 && self.jieba.has_word(view[o.span.range()].trim()));
             // an option starts with a word: not with a number (1 无偏性) or punctuation
             let numeric = w.word.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
             if !numeric {
-                let mut choice = Choice::new(span, t, verb, false);
+                let mut choice = Choice::measured(span, size, verb, false);
                 choice.verb_object = verb_object;
                 choice.one_char_verb = verb && w.word.chars().count() == 1 && !PREFIX_CHARS.contains(w.word);
                 options.push(choice);
@@ -1496,7 +1495,7 @@ impl<'j> Aligner<'j> {
             options[n - 2].at_stop = true;
         }
         // an option must hold Chinese
-        options.retain(|o| cjk_count(&view[o.span.range()]) > 0);
+        options.retain(|o| o.cjk > 0);
         if let Some(r) = self.reference.get(&english) {
             for o in &mut options {
                 o.known = r.chinese.iter().any(|z| z == view[o.span.range()].trim());
