@@ -107,6 +107,15 @@ pub(crate) struct LeftSite {
     strict: bool,
 }
 
+impl LeftSite {
+    /// The options whose recurrence [`choose`] weighs: those of two characters or more, where
+    /// there is a choice to make (two options or more, and no marked term).
+    pub(crate) fn weighed(&self) -> impl Iterator<Item = &Choice> {
+        let choice = self.marked.is_none() && self.options.len() >= 2;
+        self.options.iter().filter(move |o| choice && o.chars >= 2.0)
+    }
+}
+
 /// One possible Chinese term.
 #[derive(Clone, Debug)]
 pub(crate) struct Choice {
@@ -1619,6 +1628,7 @@ fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usiz
         if c < 2.0 && e > 3.0 {
             score -= 0.3; // one character for a multi-word English term
         }
+        // (only these options are counted: see LeftSite::weighed)
         let here = count(counts, text(o.span));
         if here >= 2 && c >= 2.0 {
             score += 0.03 * (here.min(5) as f32 - 1.0);

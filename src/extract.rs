@@ -353,10 +353,11 @@ pub(crate) struct Piece<'a> {
     pub text: &'a str,
 }
 
-/// How often each possible Chinese term occurs in an input, overlaps included.
+/// How often each possible Chinese term that a left boundary weighs occurs in an input,
+/// overlaps included.
 fn recurrence<'v>(pending: &[crate::align::Pending], view: &'v str) -> rustc_hash::FxHashMap<&'v str, usize> {
     let mut seen = rustc_hash::FxHashSet::default();
-    let options: Vec<&str> = (pending.iter().filter_map(|p| p.left.as_ref()).flat_map(|left| &left.options))
+    let options: Vec<&str> = (pending.iter().filter_map(|p| p.left.as_ref()).flat_map(|left| left.weighed()))
         .map(|o| view[o.span.range()].trim())
         .filter(|s| !s.is_empty() && seen.insert(*s))
         .collect();
