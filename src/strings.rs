@@ -35,6 +35,8 @@ pub(crate) struct StringSet {
     pairs: Vec<u64>,
     /// Bit table over [`hash`] of the keys.
     table: Vec<u64>,
+    /// Bit table over the code points below U+10000 that are a string of one character.
+    singles: Box<[u64; 1024]>,
 }
 
 /// No key in a slot: no key has all its bits set.
@@ -73,6 +75,7 @@ impl StringSet {
         let mut short = [false; 2];
         let mut pairs = vec![0; 1 << (TABLE_BITS - 6)];
         let mut table = vec![0; 1 << (TABLE_BITS - 6)];
+        let mut singles = Box::new([0u64; 1024]);
         for s in strings {
             let id = bounds.len() as u32;
             bounds.push((text.len() as u32, (text.len() + s.len()) as u32));
@@ -81,7 +84,12 @@ impl StringSet {
             let Some(a) = chars.next() else { continue };
             let (b, c) = (chars.next(), chars.next());
             match (b, c) {
-                (None, _) => short[0] = true,
+                (None, _) => {
+                    short[0] = true;
+                    if let Some(bit) = singles.get_mut(a as usize / 64) {
+                        *bit |= 1 << (a as usize % 64);
+                    }
+                }
                 (Some(_), None) => short[1] = true,
                 _ => {}
             }
@@ -109,7 +117,7 @@ impl StringSet {
             ranges[i] = (ids.len() as u32, (ids.len() + group.len()) as u32);
             ids.extend(group.iter().map(|&(_, id)| id));
         }
-        StringSet { text, bounds, keys, ranges, ids, short, pairs, table }
+        StringSet { text, bounds, keys, ranges, ids, short, pairs, table, singles }
     }
 
     /// The string of an id.
@@ -144,29 +152,40 @@ impl StringSet {
     }
 
     /// Calls `each(id)` for every string that starts at `at`, where the text has the
-    /// characters `a`, `b`, `c`, longest first, until `each` returns false.
+    /// characters `a` and `b` (`next` being where `b` starts), longest first, until `each`
+    /// returns false.
     #[inline(always)]
-    fn starting_at(&self, text: &[u8], at: usize, chars: [Option<char>; 3], mut each: impl FnMut(usize) -> bool) {
-        let [Some(a), b, c] = chars else { return };
+    fn starting_at(
+        &self,
+        text: &str,
+        at: usize,
+        a: char,
+        b: Option<(usize, char)>,
+        mut each: impl FnMut(usize) -> bool,
+    ) {
         // most positions start no string of two characters or more
-        let pair = b.is_some() && marked(&self.pairs, key(a, b, None));
-        if pair && c.is_some() {
-            let rest = &text[at..];
-            for &id in self.filed(key(a, b, c)) {
-                let s = self.get(id as usize).as_bytes();
-                if rest.starts_with(s) && !each(id as usize) {
-                    return;
+        if let Some((next, b)) = b.filter(|&(_, b)| marked(&self.pairs, key(a, Some(b), None))) {
+            // the third character, decoded only here
+            let c = text[next + b.len_utf8()..].chars().next();
+            if c.is_some() {
+                let rest = &text.as_bytes()[at..];
+                for &id in self.filed(key(a, Some(b), c)) {
+                    let s = self.get(id as usize).as_bytes();
+                    if rest.starts_with(s) && !each(id as usize) {
+                        return;
+                    }
+                }
+            }
+            if self.short[1] {
+                for &id in self.filed(key(a, Some(b), None)) {
+                    if !each(id as usize) {
+                        return;
+                    }
                 }
             }
         }
-        if pair && self.short[1] {
-            for &id in self.filed(key(a, b, None)) {
-                if !each(id as usize) {
-                    return;
-                }
-            }
-        }
-        if self.short[0] {
+        let code = a as usize;
+        if self.short[0] && (code >= 0x10000 || self.singles[code >> 6 & 1023] & (1 << (code & 63)) != 0) {
             for &id in self.filed(key(a, None, None)) {
                 if !each(id as usize) {
                     return;
@@ -175,15 +194,15 @@ impl StringSet {
         }
     }
 
-    /// Calls `scan(start, [char, next, next but one])` at each character of `text`.
+    /// Calls `scan(start, char, next)` at each character of `text`, with the next character
+    /// and where it starts.
     #[inline(always)]
-    fn windows(text: &str, mut scan: impl FnMut(usize, [Option<char>; 3])) {
+    fn windows(text: &str, mut scan: impl FnMut(usize, char, Option<(usize, char)>)) {
         let mut it = text.char_indices();
-        let mut next = || it.next();
-        let (mut w0, mut w1, mut w2) = (next(), next(), next());
+        let (mut w0, mut w1) = (it.next(), it.next());
         while let Some((at, a)) = w0 {
-            scan(at, [Some(a), w1.map(|x| x.1), w2.map(|x| x.1)]);
-            (w0, w1, w2) = (w1, w2, next());
+            scan(at, a, w1);
+            (w0, w1) = (w1, it.next());
         }
     }
 
@@ -193,9 +212,8 @@ impl StringSet {
         if self.ids.is_empty() {
             return;
         }
-        let bytes = text.as_bytes();
-        Self::windows(text, |at, chars| {
-            self.starting_at(bytes, at, chars, |id| {
+        Self::windows(text, |at, a, b| {
+            self.starting_at(text, at, a, b, |id| {
                 each(id, at);
                 true
             });
@@ -209,14 +227,13 @@ impl StringSet {
         if self.ids.is_empty() {
             return;
         }
-        let bytes = text.as_bytes();
         let mut resume = 0;
-        Self::windows(text, |at, chars| {
+        Self::windows(text, |at, a, b| {
             if at < resume {
                 return;
             }
             let mut found = None;
-            self.starting_at(bytes, at, chars, |id| {
+            self.starting_at(text, at, a, b, |id| {
                 found = Some(id);
                 false
             });
