@@ -221,11 +221,11 @@ impl InputFacts {
             };
             facts.push(EnglishFact { form, span, line: doc.line_of(span.start), title });
         }
-        let mut quoted: FxHashSet<(String, String)> = FxHashSet::default();
-        let fact = |g: &Gloss, quoted: &mut FxHashSet<(String, String)>| {
+        let mut quoted = Quoted::default();
+        let fact = |g: &Gloss, quoted: &mut Quoted| {
             let english = surface(&text[g.english.range()]);
             let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
-            let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert((english.clone(), z.clone())));
+            let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert(&english, z));
             GlossFact {
                 abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
                 alias: g.alias.map(|s| surface(&text[s.range()])),
@@ -364,33 +364,57 @@ pub(crate) fn clean_chinese(text: &str) -> String {
 /// A gloss as written: English, acronym, alias, Chinese, method.
 type RawGloss<'t> = (&'t str, Option<&'t str>, Option<&'t str>, Option<&'t str>, Method);
 
-/// What makes glosses the same for [`GlossFolder`]: English, acronym, alias, Chinese, method.
-type GlossKey = (String, Option<String>, Option<String>, Option<String>, Method);
+/// The pairs of English and Chinese seen so far, looked up without copying either.
+#[derive(Default)]
+struct Quoted(FxHashMap<String, FxHashSet<String>>);
+
+impl Quoted {
+    /// Adds a pair; whether it is new.
+    fn insert(&mut self, english: &str, chinese: &str) -> bool {
+        match self.0.get_mut(english) {
+            Some(zh) => !zh.contains(chinese) && zh.insert(chinese.to_string()),
+            None => {
+                self.0.insert(english.to_string(), FxHashSet::from_iter([chinese.to_string()]));
+                true
+            }
+        }
+    }
+}
 
 /// Keeps glosses that agree in English, acronym, alias, Chinese and method once, at the
 /// first, with their count and highest confidence: a long input glosses a term thousands of
 /// times. (The glossary is decided from counts, so folding changes nothing in it.)
 #[derive(Default)]
 struct GlossFolder {
-    at: FxHashMap<GlossKey, usize>,
+    /// The kept glosses by a hash of what makes them the same.
+    at: FxHashMap<u64, Vec<usize>>,
 }
 
 impl GlossFolder {
     fn add(&mut self, kept: &mut Vec<GlossFact>, g: GlossFact) {
-        let key = (
-            g.english.clone(),
-            g.abbreviation.clone(),
-            g.alias.clone(),
-            g.chinese.as_ref().map(|(z, _)| z.clone()),
-            g.method,
-        );
-        match self.at.get(&key) {
-            Some(&i) => {
+        fn what(g: &GlossFact) -> (&str, Option<&str>, Option<&str>, Option<&str>, Method) {
+            (
+                g.english.as_str(),
+                g.abbreviation.as_deref(),
+                g.alias.as_deref(),
+                g.chinese.as_ref().map(|(z, _)| z.as_str()),
+                g.method,
+            )
+        }
+        let hash = {
+            use std::hash::{BuildHasher, Hash, Hasher};
+            let mut h = rustc_hash::FxBuildHasher.build_hasher();
+            what(&g).hash(&mut h);
+            h.finish()
+        };
+        let same = self.at.entry(hash).or_default();
+        match same.iter().copied().find(|&i| what(&kept[i]) == what(&g)) {
+            Some(i) => {
                 kept[i].count += g.count;
                 kept[i].confidence = kept[i].confidence.max(g.confidence);
             }
             None => {
-                self.at.insert(key, kept.len());
+                same.push(kept.len());
                 kept.push(g);
             }
         }
@@ -405,7 +429,7 @@ pub(crate) struct Joined {
     facts: InputFacts,
     forms: FxHashMap<String, usize>,
     /// English and Chinese of the glosses that keep their sentence.
-    quoted: FxHashSet<(String, String)>,
+    quoted: Quoted,
     reference: FxHashMap<String, usize>,
     /// `None` when every gloss keeps its place and sentence (for `check`).
     folder: Option<GlossFolder>,
@@ -423,7 +447,7 @@ impl Joined {
                 reference: Vec::new(),
             },
             forms: FxHashMap::default(),
-            quoted: FxHashSet::default(),
+            quoted: Quoted::default(),
             reference: FxHashMap::default(),
             folder: (!all_contexts).then(GlossFolder::default),
         }
@@ -446,7 +470,7 @@ impl Joined {
         for mut g in next.glosses {
             // only the first gloss of an English and Chinese keeps its sentence (not for check)
             if let (Some((z, _)), true) = (&g.chinese, self.folder.is_some()) {
-                if !self.quoted.insert((g.english.clone(), z.clone())) {
+                if !self.quoted.insert(&g.english, z) {
                     g.context = None;
                 }
             }
