@@ -401,12 +401,7 @@ impl GlossFolder {
                 g.method,
             )
         }
-        let hash = {
-            use std::hash::{BuildHasher, Hash, Hasher};
-            let mut h = rustc_hash::FxBuildHasher.build_hasher();
-            what(&g).hash(&mut h);
-            h.finish()
-        };
+        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, what(&g));
         let same = self.at.entry(hash).or_default();
         match same.iter().copied().find(|&i| what(&kept[i]) == what(&g)) {
             Some(i) => {
