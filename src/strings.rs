@@ -3,13 +3,15 @@
 //!
 //! The strings are a few characters long, and most positions of a text start none of them.
 //! So a [`StringSet`] files each string under its first three characters (a shorter string
-//! under all of its characters) and tests each position of the text against a bit table of
-//! those keys first, which rejects most positions in a few instructions; only a key that is
-//! set is looked up, and only a string longer than its key is compared byte by byte. A scan
-//! costs one pass over the text's characters, whatever the number of strings.
+//! under all of its characters), and a scan tests each position of the text against a bit
+//! table of the strings' first two characters (and one of the one-character strings), which
+//! rejects most positions in a few instructions. Only where that passes is the third
+//! character decoded and the key looked up, and only a string longer than its key is
+//! compared byte by byte. A scan costs one pass over the text's characters, whatever the
+//! number of strings.
 
-/// Bits of a key table: 2^16 bits (8 KiB) keep two tables in the first-level cache, where
-/// a test costs a few cycles, and a few thousand keys sparse enough in them.
+/// Bits of a key table: 2^16 bits (8 KiB) keep the tables in the first-level cache, where a
+/// test costs a few cycles, and a few thousand keys sparse enough in them.
 const TABLE_BITS: u32 = 16;
 
 /// No character in a key's place (21 bits, above every code point).
@@ -21,7 +23,7 @@ pub(crate) struct StringSet {
     /// The strings, one after another.
     text: String,
     /// Where each string is in `text`, by id.
-    bounds: Vec<(u32, u32)>,
+    bounds: Vec<(usize, usize)>,
     /// The [`key`]s of the strings' first three characters, open-addressed by [`hash`]
     /// (linear probing, at most half full, [`EMPTY`] where there is none).
     keys: Vec<u64>,
@@ -78,7 +80,7 @@ impl StringSet {
         let mut singles = Box::new([0u64; 1024]);
         for s in strings {
             let id = bounds.len() as u32;
-            bounds.push((text.len() as u32, (text.len() + s.len()) as u32));
+            bounds.push((text.len(), text.len() + s.len()));
             text.push_str(s);
             let mut chars = s.chars();
             let Some(a) = chars.next() else { continue };
@@ -101,6 +103,7 @@ impl StringSet {
         }
         // by key, and under a key the longest first (then in order)
         let len = |id: u32| bounds[id as usize].1 - bounds[id as usize].0;
+        // ids and ranges of ids fit in u32: a set holds far fewer strings
         filed.sort_unstable_by_key(|&(k, id)| (k, std::cmp::Reverse(len(id)), id));
         let distinct = filed.chunk_by(|x, y| x.0 == y.0).count();
         let bits = (distinct * 2).next_power_of_two().trailing_zeros().max(4);
@@ -123,7 +126,7 @@ impl StringSet {
     /// The string of an id.
     pub(crate) fn get(&self, id: usize) -> &str {
         let (start, end) = self.bounds[id];
-        &self.text[start as usize..end as usize]
+        &self.text[start..end]
     }
 
     /// The number of strings.
@@ -152,8 +155,8 @@ impl StringSet {
     }
 
     /// Calls `each(id)` for every string that starts at `at`, where the text has the
-    /// characters `a` and `b` (`next` being where `b` starts), longest first, until `each`
-    /// returns false.
+    /// character `a` and then `b` (with where it starts), longest first, until `each` returns
+    /// false.
     #[inline(always)]
     fn starting_at(
         &self,
@@ -306,10 +309,13 @@ mod tests {
     }
 
     #[test]
-    fn strings_with_latin_and_wide_letters() {
-        let strings = ["KV缓存", "K均值", "Ｐｙｔｈｏｎ包", "a"];
-        let text = "KV缓存和K均值，Ｐｙｔｈｏｎ包 a";
+    fn strings_with_latin_wide_and_rare_characters() {
+        // 𠀀 and 𪚥 lie beyond U+FFFF, outside the bit table of one-character strings
+        let strings = ["KV缓存", "K均值", "Ｐｙｔｈｏｎ包", "a", "𠀀", "𪚥甲", "甲"];
+        let text = "KV缓存和K均值，Ｐｙｔｈｏｎ包 a，𠀀𪚥甲𠀀";
         assert_eq!(overlapping(&strings, text), naive_overlapping(&strings, text));
+        assert_eq!(leftmost_longest(&strings, text), naive_leftmost_longest(&strings, text));
+        assert!(overlapping(&strings, text).contains(&("𠀀".to_string(), text.len() - 4)));
     }
 
     /// Leftmost-longest the slow way.
