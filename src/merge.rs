@@ -205,6 +205,7 @@ impl InputFacts {
         let mut form_ids: FxHashMap<&str, usize> = FxHashMap::default();
         let mut folded_ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut facts = Vec::with_capacity(english.len());
+        let mut line = 1;
         for &(span, title) in english.iter().filter(|(span, _)| !inside(*span)) {
             let raw = &text[span.range()];
             let form = match form_ids.get(raw) {
@@ -219,7 +220,9 @@ impl InputFacts {
                     f
                 }
             };
-            facts.push(EnglishFact { form, span, line: doc.line_of(span.start), title });
+            // the English comes in text order
+            line = doc.line_from(line, span.start);
+            facts.push(EnglishFact { form, span, line, title });
         }
         let mut quoted = Quoted::default();
         let fact = |g: &Gloss, quoted: &mut Quoted| {
