@@ -93,12 +93,15 @@ fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
         let start = i;
         let mut end = i;
         let mut j = i;
-        while let Some(c) = char_at(j) {
+        while j < bytes.len() {
             if bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' {
-                // the common case, without folding
+                // the common case, without decoding or folding
                 j += 1;
                 end = j;
-            } else if is_word_char(c) {
+                continue;
+            }
+            let Some(c) = char_at(j) else { break };
+            if is_word_char(c) {
                 j += c.len_utf8();
                 end = j;
             } else if is_joiner(c) {

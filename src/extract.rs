@@ -378,4 +378,52 @@ mod tests {
         assert_send_sync::<Extractor>();
         assert_send_sync::<Glossary>();
     }
+
+    /// Recurrence is counted right, and only for the options a left boundary weighs: however
+    /// often the other options occur, the Chinese and the confidence chosen stay the same.
+    #[test]
+    fn only_weighed_options_need_their_recurrence() {
+        let ex = Extractor::builder().build().unwrap();
+        let aligner = Aligner::new(&ex.jieba, &ex.reference, &ex.term_initial);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut weighed_fewer = false;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let markup = match path.extension().and_then(|e| e.to_str()) {
+                Some("txt") => Markup::Plain,
+                Some("md") => Markup::Markdown,
+                _ => continue,
+            };
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc = Document::new(&text, markup);
+            let cands = candidates(&doc);
+            let pending = aligner.find(&doc, &cands);
+            let view = doc.view();
+            let weighed = recurrence(&pending, view);
+            // the weighed options at their counts (checked the plain way); the others, as if
+            // those of an even number of characters were far more frequent than any
+            let mut inflated: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+            for o in pending.iter().filter_map(|p| p.left.as_ref()).flat_map(|l| &l.options) {
+                let s = view[o.span.range()].trim();
+                match weighed.get(s) {
+                    Some(&n) => {
+                        let plain = view.char_indices().filter(|(i, _)| view[*i..].starts_with(s)).count();
+                        assert_eq!(n, plain, "{s} in {}", path.display());
+                        inflated.insert(s, n);
+                    }
+                    None => {
+                        weighed_fewer = true;
+                        inflated.insert(s, if s.chars().count().is_multiple_of(2) { 100 } else { 0 });
+                    }
+                }
+            }
+            assert_eq!(
+                Aligner::resolve(pending.clone(), view, &weighed),
+                Aligner::resolve(pending, view, &inflated),
+                "{}",
+                path.display()
+            );
+        }
+        assert!(weighed_fewer, "the fixtures have options that are not weighed");
+    }
 }

@@ -346,7 +346,6 @@ fn terminator_at(view: &str, i: usize) -> Option<usize> {
 
 fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
     let v = view.as_bytes();
-    let is_end = |i: usize| terminator_at(view, i);
     // Only these bytes start a terminator; none continues a character, so a byte scan finds
     // the characters to test without decoding the rest.
     let may_end = |b: &u8| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0xe3 | 0xef);
@@ -362,7 +361,7 @@ fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
     let mut start = floor;
     let mut i = from;
     while let Some(p) = v[floor..i].iter().rposition(may_end).map(|p| floor + p) {
-        if let Some(n) = is_end(p) {
+        if let Some(n) = terminator_at(view, p) {
             start = p + n;
             break;
         }
@@ -378,7 +377,7 @@ fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
     let mut end = ceiling;
     let mut i = from;
     while let Some(p) = v[i..ceiling].iter().position(may_end).map(|p| i + p) {
-        if let Some(n) = is_end(p) {
+        if let Some(n) = terminator_at(view, p) {
             end = if v[p] == b'\n' { p } else { p + n };
             break;
         }
