@@ -173,10 +173,11 @@ const ACRONYM_APPOSITION: &[&str] = &[
 ];
 
 /// Characters that end words as suffixes (可见性, 正则化, 召回率): a word never starts with them.
-const BOUND_SUFFIXES: &str = "性化率度者器式型法量值";
+const BOUND_SUFFIXES: &[char] = &['性', '化', '率', '度', '者', '器', '式', '型', '法', '量', '值'];
 
 /// Function characters that jieba sometimes glues to the first character of a term.
-const GLUED_STOPS: &str = "做把被将给叫是让和与或及从为以成";
+const GLUED_STOPS: &[char] =
+    &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成'];
 
 /// Words that never start or continue a Chinese term on its left.
 const STOP_WORDS: &[&str] = &[
@@ -839,31 +840,78 @@ fn expected_chars(english: &str) -> f32 {
     // long English words are often compounds: backpropagation 反向传播, consistency 一致性;
     // a short part of a hyphenated word is often one character: 后训练 post-training, 多因素
     // multi-factor, 低秩 low-rank, 微调 fine-tuning
-    let chars: f32 = english
-        .split([' ', '/'])
-        .flat_map(|token| {
-            let hyphenated = token.contains('-');
-            token.split('-').map(move |w| (w, hyphenated))
-        })
-        .filter(|(w, _)| !w.is_empty() && !is_function_word(w))
-        .map(|(w, hyphenated)| {
-            if hyphenated && w.len() <= 5 && w.chars().all(|c| c.is_ascii_alphabetic()) {
-                return 1.2;
+    let mut chars = 0.0f32;
+    for token in split_ascii(english, b" /") {
+        let hyphenated = token.contains('-');
+        for w in split_ascii(token, b"-") {
+            if w.is_empty() || is_function_word(w) {
+                continue;
             }
-            // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
-            let humps = w.chars().skip(1).filter(|c| c.is_ascii_uppercase()).count();
-            let lower = w.chars().any(|c| c.is_ascii_lowercase());
-            if humps >= 1 && lower && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-                return 2.0 * (humps + 1).min(4) as f32;
-            }
-            match w.chars().count() {
-                0..=6 => 2.0,
-                7..=12 => 2.5,
-                _ => 3.5,
-            }
-        })
-        .sum();
+            chars += if hyphenated && w.len() <= 5 && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                1.2
+            } else if let Some(humps) = camel_humps(w) {
+                // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
+                2.0 * (humps + 1).min(4) as f32
+            } else {
+                match w.chars().count() {
+                    0..=6 => 2.0,
+                    7..=12 => 2.5,
+                    _ => 3.5,
+                }
+            };
+        }
+    }
     chars.clamp(2.0, 12.0)
+}
+
+/// The first of `words` that `s` starts with. (Slice comparison calls `memcmp` each time;
+/// these lists are scanned at every candidate, and most words differ in their first bytes.)
+fn prefix_in<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().copied().find(|w| starts_with(s.as_bytes(), w.as_bytes()))
+}
+
+/// The first of `words` that `s` ends with.
+fn suffix_in<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().copied().find(|w| s.len() >= w.len() && starts_with(&s.as_bytes()[s.len() - w.len()..], w.as_bytes()))
+}
+
+/// `s.starts_with(w)`, byte by byte.
+fn starts_with(s: &[u8], w: &[u8]) -> bool {
+    s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
+}
+
+/// Whether `s` contains `infix`: a plain scan, cheaper than a substring search for the short
+/// strings it serves.
+fn has_infix(s: &str, infix: &str) -> bool {
+    let (s, infix) = (s.as_bytes(), infix.as_bytes());
+    (0..s.len()).any(|i| s[i] == infix[0] && starts_with(&s[i..], infix))
+}
+
+/// The parts of `s` between the ASCII bytes `seps`.
+fn split_ascii<'s>(s: &'s str, seps: &'static [u8]) -> impl Iterator<Item = &'s str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        // an ASCII byte is a whole character: the parts are whole characters
+        match r.bytes().position(|b| seps.contains(&b)) {
+            Some(p) => {
+                rest = Some(&r[p + 1..]);
+                Some(&r[..p])
+            }
+            None => rest.take(),
+        }
+    })
+}
+
+/// The capitals after the first letter of a CamelCase word that has some (`ResNet`: 1), or
+/// `None`.
+fn camel_humps(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) || !b.iter().any(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let humps = b[1..].iter().filter(|c| c.is_ascii_uppercase()).count();
+    (humps >= 1).then_some(humps)
 }
 
 fn text_chars(s: &str) -> f32 {
@@ -972,7 +1020,7 @@ impl<'j> Aligner<'j> {
             return;
         };
         // 计算节点（或GPU）, 设备（如GPU）: an alternative or an example, not a gloss
-        if !first_prefixed && NOT_GLOSS.iter().any(|w| view[first.range()].starts_with(w)) {
+        if !first_prefixed && prefix_in(&view[first.range()], NOT_GLOSS).is_some() {
             return;
         }
         let english_part = |p: Span| -> Option<Span> {
@@ -1106,7 +1154,7 @@ impl<'j> Aligner<'j> {
         }
         let rest = &view[i..];
         // English, 简称/全称 English: an acronym and its full form
-        if let Some(k) = ACRONYM_APPOSITION.iter().find(|k| rest.starts_with(*k)) {
+        if let Some(k) = prefix_in(rest, ACRONYM_APPOSITION) {
             let at = skip_fwd(view, i + k.len(), true);
             if let Some(other) = cands.get(ci + 1).filter(|c| c.span.start == at) {
                 let (a, b) = (cand.text, other.text);
@@ -1132,8 +1180,8 @@ impl<'j> Aligner<'j> {
                 return;
             }
         }
-        let strong = APPOSITION_STRONG.iter().find(|k| rest.starts_with(*k));
-        let weak = APPOSITION_WEAK.iter().find(|k| rest.starts_with(*k));
+        let strong = prefix_in(rest, APPOSITION_STRONG);
+        let weak = prefix_in(rest, APPOSITION_WEAK);
         let named = || named_before(view, cand.span.start);
         let key: &str = match (strong, weak) {
             (Some(k), _) => k,
@@ -1265,7 +1313,7 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let i = skip_back(view, cand.span.start, true);
         let head = &view[..i];
-        let key: &str = match APPOSITION_STRONG.iter().chain(APPOSITION_WEAK).find(|k| head.ends_with(*k)) {
+        let key: &str = match suffix_in(head, APPOSITION_STRONG).or_else(|| suffix_in(head, APPOSITION_WEAK)) {
             Some(k) => k,
             None => "",
         };
@@ -1317,12 +1365,14 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let expected = expected_chars(english);
         let english = english.to_lowercase();
-        let to_inside = english.contains(" to ") || english.contains("-to-");
+        let to_inside = has_infix(&english, " to ") || has_infix(&english, "-to-");
         // command-and-control server 命令与控制服务器: the English's "and" is inside the term
-        let and_inside = english.contains(" and ") || english.contains("-and-") || english.contains(" & ");
+        let and_inside = has_infix(&english, " and ") || has_infix(&english, "-and-") || has_infix(&english, " & ");
         let mut p0 = skip_back(view, end, false);
         // 低秩适配嘛(Low-Rank Adaptation): a modal particle between term and gloss
-        while let Some(c) = char_before(view, p0).filter(|c| "嘛呢吧啊呀哦啦么".contains(*c)) {
+        while let Some(c) =
+            char_before(view, p0).filter(|c| ['嘛', '呢', '吧', '啊', '呀', '哦', '啦', '么'].contains(c))
+        {
             p0 = skip_back(view, p0 - c.len_utf8(), false);
         }
         // 幂等的（idempotent）: an adjective glossed with its 的
@@ -1438,9 +1488,9 @@ impl<'j> Aligner<'j> {
             // a word the segmenter made up (not in its dictionary) that starts with a pronoun or
             // a function character: 其本征 in 但其本征电子电导率
             let made_up = w.word.chars().count() >= 3
-                && (GLUED_STOPS.contains(first) || "其该此这那各每".contains(first))
+                && (GLUED_STOPS.contains(&first) || ['其', '该', '此', '这', '那', '各', '每'].contains(&first))
                 && !self.jieba.has_word(w.word);
-            if (w.word.chars().count() == 2 && GLUED_STOPS.contains(first) && !noun) || made_up {
+            if (w.word.chars().count() == 2 && GLUED_STOPS.contains(&first) && !noun) || made_up {
                 let inner = Span::new(start + first.len_utf8(), p0);
                 let t = &view[inner.range()];
                 if cjk_count(t) > 0 {
@@ -1584,7 +1634,7 @@ fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usiz
             k > 0 && o.verb_start && {
                 let rest = &left.options[k - 1];
                 // (not when the rest starts with a suffix: 可见 + 性规则 is one term)
-                let bound = text(rest.span).chars().next().is_some_and(|c| BOUND_SUFFIXES.contains(c));
+                let bound = text(rest.span).chars().next().is_some_and(|c| BOUND_SUFFIXES.contains(&c));
                 misfit(rest.chars) == 0.0 && cjk_count(text(rest.span)) >= 3 && !o.known && !bound
             }
         })
@@ -1657,14 +1707,14 @@ fn named_before(view: &str, at: usize) -> bool {
     let head = &view[..at];
     let head = head.trim_end_matches(|c: char| is_space(c) || c as u32 == MARK as u32);
     let tail = &head[head.char_indices().nth_back(5).map_or(0, |(i, _)| i)..];
-    NAMING.iter().any(|n| tail.ends_with(n)) || tail.contains("叫作") || tail.contains("叫做") || tail.contains("称为")
+    suffix_in(tail, NAMING).is_some() || ["叫作", "叫做", "称为"].iter().any(|w| has_infix(tail, w))
 }
 
 /// Strips a gloss prefix (`即`, `英文：`) from a bracket part.
 fn strip_prefix(view: &str, p: Span) -> (Span, bool) {
     let t = &view[p.range()];
-    for pre in GLOSS_PREFIXES {
-        if let Some(rest) = t.strip_prefix(pre) {
+    for &pre in GLOSS_PREFIXES {
+        if let Some(rest) = starts_with(t.as_bytes(), pre.as_bytes()).then(|| &t[pre.len()..]) {
             let ascii_pre = pre.is_ascii();
             let next = rest.chars().next();
             if ascii_pre && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -1673,7 +1723,7 @@ fn strip_prefix(view: &str, p: Span) -> (Span, bool) {
             if !ascii_pre
                 && next.is_some_and(is_cjk)
                 && !matches!(
-                    *pre,
+                    pre,
                     "即" | "也称"
                         | "又称"
                         | "简称"
@@ -1743,6 +1793,63 @@ mod tests {
     use super::*;
     use crate::candidates::candidates;
     use crate::normalize::Markup;
+
+    /// The expected length as first written, with iterator adapters: [`expected_chars`] must
+    /// agree with it to the bit.
+    fn expected_chars_by_iterators(english: &str) -> f32 {
+        if is_acronym(english) {
+            let letters = english.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            return (letters as f32 * 1.7).clamp(2.0, 8.0);
+        }
+        // long English words are often compounds: backpropagation 反向传播, consistency 一致性;
+        // a short part of a hyphenated word is often one character: 后训练 post-training, 多因素
+        // multi-factor, 低秩 low-rank, 微调 fine-tuning
+        let chars: f32 = english
+            .split([' ', '/'])
+            .flat_map(|token| {
+                let hyphenated = token.contains('-');
+                token.split('-').map(move |w| (w, hyphenated))
+            })
+            .filter(|(w, _)| !w.is_empty() && !is_function_word(w))
+            .map(|(w, hyphenated)| {
+                if hyphenated && w.len() <= 5 && w.chars().all(|c| c.is_ascii_alphabetic()) {
+                    return 1.2;
+                }
+                // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
+                let humps = w.chars().skip(1).filter(|c| c.is_ascii_uppercase()).count();
+                let lower = w.chars().any(|c| c.is_ascii_lowercase());
+                if humps >= 1 && lower && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                    return 2.0 * (humps + 1).min(4) as f32;
+                }
+                match w.chars().count() {
+                    0..=6 => 2.0,
+                    7..=12 => 2.5,
+                    _ => 3.5,
+                }
+            })
+            .sum();
+        chars.clamp(2.0, 12.0)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn expected_chars_agrees_with_the_iterators(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "post", "Net", "R", "G", "of", "the", "backpropagation", "4", " ", "-", "/", "模型", "É", "Ｒ",
+                ]),
+                0..8,
+            )
+        ) {
+            let english = parts.concat();
+            proptest::prop_assert_eq!(
+                expected_chars(&english).to_bits(),
+                expected_chars_by_iterators(&english).to_bits(),
+                "{}", english
+            );
+        }
+    }
 
     #[test]
     fn acronyms() {

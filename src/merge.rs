@@ -30,41 +30,60 @@ pub fn key(english: &str) -> String {
     // the plural of an acronym: GPUs, CNNs, APIs
     let english = match english.strip_suffix('s') {
         Some(stem)
-            if stem
-                .rsplit([' ', '-'])
-                .next()
-                .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())) =>
+            if last_word(stem).len() >= 2
+                && last_word(stem).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) =>
         {
             stem
         }
         _ => english,
     };
-    let mut s = String::with_capacity(english.len());
+    let mut s = Vec::with_capacity(english.len());
     let mut space = false;
-    for c in english.chars().map(fold) {
-        let c = if c == '’' { '\'' } else { c };
+    let mut rest = english;
+    while let Some(&b) = rest.as_bytes().first() {
+        // ASCII bytes as they are, other characters decoded and folded
+        let c = if b.is_ascii() {
+            rest = &rest[1..];
+            b as char
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            rest = &rest[c.len_utf8()..];
+            match fold(c) {
+                '’' => '\'',
+                c => c,
+            }
+        };
         if c.is_whitespace() || c == '-' || c == '_' {
             space = !s.is_empty();
+            continue;
+        }
+        if space {
+            s.push(b' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            s.push(c.to_ascii_lowercase() as u8);
         } else {
-            if space {
-                s.push(' ');
-                space = false;
-            }
-            if c.is_ascii() {
-                s.push(c.to_ascii_lowercase());
-            } else {
-                s.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                s.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
             }
         }
     }
+    // only whole characters were pushed
+    let s = String::from_utf8(s).unwrap_or_default();
     // an acronym's last letter is not a plural ending: FPS is not the plural of FP
-    let last = english.rsplit([' ', '-']).next().unwrap_or("");
+    let last = last_word(english);
     let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
     if acronym {
         s
     } else {
         singular(s)
     }
+}
+
+/// The text after the last space or hyphen.
+fn last_word(s: &str) -> &str {
+    s.as_bytes().iter().rposition(|&b| b == b' ' || b == b'-').map_or(s, |p| &s[p + 1..])
 }
 
 fn singular(mut s: String) -> String {
@@ -1067,6 +1086,71 @@ mod tests {
         ];
         for (a, b) in different {
             assert_ne!(key(a), key(b), "{a} / {b}");
+        }
+    }
+
+    /// The key as first written, character by character: [`key`] must agree with it.
+    fn key_by_chars(english: &str) -> String {
+        // the plural of an acronym: GPUs, CNNs, APIs
+        let english = match english.strip_suffix('s') {
+            Some(stem)
+                if stem.rsplit([' ', '-']).next().is_some_and(|w| {
+                    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                }) =>
+            {
+                stem
+            }
+            _ => english,
+        };
+        let mut s = String::with_capacity(english.len());
+        let mut space = false;
+        for c in english.chars().map(fold) {
+            let c = if c == '’' { '\'' } else { c };
+            if c.is_whitespace() || c == '-' || c == '_' {
+                space = !s.is_empty();
+            } else {
+                if space {
+                    s.push(' ');
+                    space = false;
+                }
+                if c.is_ascii() {
+                    s.push(c.to_ascii_lowercase());
+                } else {
+                    s.extend(c.to_lowercase());
+                }
+            }
+        }
+        // an acronym's last letter is not a plural ending: FPS is not the plural of FP
+        let last = english.rsplit([' ', '-']).next().unwrap_or("");
+        let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
+        if acronym {
+            s
+        } else {
+            singular(s)
+        }
+    }
+
+    #[test]
+    fn key_agrees_with_the_character_walk_on_plurals() {
+        for english in ["aB-FPS", "x-GPUs", "Llama-CNNs", "a BBs", "ｇｐｕｓ", "ＧＰＵｓ", "İİS", "café’s"]
+        {
+            assert_eq!(key(english), key_by_chars(english), "{english}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn key_agrees_with_the_character_walk(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", "S", "s", "ies", "ch", "4", " ", "-", "_", "\t", "’", "Ａ", "ｓ", "\u{3000}", "É", "İ", "模型",
+                ]),
+                0..8,
+            )
+        ) {
+            let english = parts.concat();
+            proptest::prop_assert_eq!(key(&english), key_by_chars(&english));
         }
     }
 
