@@ -105,10 +105,7 @@ impl<'a> Document<'a> {
         }
         find_quotes(&v, &mut marked);
         marked.sort_by_key(|m| (m.inner.end, m.inner.start));
-        // Every replacement covers whole characters, so the bytes are still UTF-8.
-        let view = String::from_utf8(v).unwrap_or_else(|e| {
-            String::from_utf8_lossy(e.as_bytes()).into_owned() // unreachable in practice
-        });
+        let view = into_view(text, v);
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut by_start: Vec<usize> = (0..marked.len()).collect();
@@ -421,6 +418,47 @@ pub fn fold(c: char) -> char {
         '\u{3000}' => ' ',
         _ => c,
     }
+}
+
+/// The masked bytes `v` of `text` as a string. Every mask replaces whole characters with
+/// ASCII bytes, so `v` is `text` where the two agree and ASCII where they differ: only the
+/// differing runs are checked, not the whole (checking all of it as UTF-8 costs more than
+/// all the masking). Whatever `v` holds, the result is that of [`String::from_utf8`] (lossy
+/// where it fails).
+fn into_view(text: &str, v: Vec<u8>) -> String {
+    let t = text.as_bytes();
+    let mut out = String::with_capacity(v.len());
+    let mut i = 0;
+    while i < v.len() {
+        let same = i + common_prefix(&t[i..], &v[i..]);
+        let changed = same + v[same..].iter().zip(&t[same..]).take_while(|(a, b)| a != b).count();
+        match (text.get(i..same), std::str::from_utf8(&v[same..changed])) {
+            (Some(kept), Ok(masked)) => {
+                out.push_str(kept);
+                out.push_str(masked);
+            }
+            // a run that cuts a character: no mask does that, but the plain way is always right
+            _ => return String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        }
+        i = changed;
+    }
+    out
+}
+
+/// The length of the common prefix of `a` and `b` (of equal length), eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let mut n = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let (x, y) = (
+            u64::from_le_bytes(x.try_into().unwrap_or_default()),
+            u64::from_le_bytes(y.try_into().unwrap_or_default()),
+        );
+        if x != y {
+            return n + ((x ^ y).trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + a[n..].iter().zip(&b[n..]).take_while(|(x, y)| x == y).count()
 }
 
 fn fill(v: &mut [u8], r: std::ops::Range<usize>, b: u8) {
@@ -1024,6 +1062,31 @@ mod tests {
             }
             let span = Span::new(start, end.max(start));
             proptest::prop_assert_eq!(sentence_bounds(&view, span), sentence_bounds_by_chars(&view, span));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any bytes written over any runs of a text: the view is what `String::from_utf8`
+        /// makes of them, whether they replace whole characters with ASCII (as masks do),
+        /// cut characters, or write bytes that are not UTF-8.
+        #[test]
+        fn view_of_masked_bytes_is_their_string(
+            parts in proptest::collection::vec(proptest::sample::select(vec!["模型", "a", " ", "é", "𝑥", "abcdefghij"]), 0..40),
+            masks in proptest::collection::vec((0usize..400, 0usize..12, proptest::sample::select(vec![HARD, MARK, b' ', 0x80, 0xE6])), 0..4),
+            whole in proptest::bool::ANY,
+        ) {
+            let text: String = parts.concat();
+            let mut v = text.as_bytes().to_vec();
+            for (at, len, byte) in masks {
+                let (mut a, mut b) = (at.min(v.len()), (at + len).min(v.len()));
+                if whole {
+                    while !text.is_char_boundary(a) { a -= 1; }
+                    while !text.is_char_boundary(b) { b += 1; }
+                }
+                fill(&mut v, a..b, byte);
+            }
+            let plain = String::from_utf8(v.clone()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            proptest::prop_assert_eq!(into_view(&text, v), plain);
         }
     }
 
