@@ -1628,8 +1628,19 @@ fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usiz
     let text = |s: Span| view[s.range()].trim();
     // A verb before a term that already fits the English is that term's verb, not part of
     // it (配置同步复制 for synchronous replication); the boundary is then after the verb.
-    let verb_context: Vec<bool> = (0..left.options.len())
-        .map(|k| {
+    // (on the stack: a site has a few options)
+    let n = left.options.len();
+    let (mut small_context, mut small_scores) = ([false; 16], [0f32; 16]);
+    let (mut large_context, mut large_scores) = (Vec::new(), Vec::new());
+    let (verb_context, scores): (&mut [bool], &mut [f32]) = if n <= 16 {
+        (&mut small_context[..n], &mut small_scores[..n])
+    } else {
+        large_context.resize(n, false);
+        large_scores.resize(n, 0.0);
+        (&mut large_context, &mut large_scores)
+    };
+    for (k, context) in verb_context.iter_mut().enumerate() {
+        *context = {
             let o = &left.options[k];
             k > 0 && o.verb_start && {
                 let rest = &left.options[k - 1];
@@ -1637,9 +1648,8 @@ fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usiz
                 let bound = text(rest.span).chars().next().is_some_and(|c| BOUND_SUFFIXES.contains(&c));
                 misfit(rest.chars) == 0.0 && cjk_count(text(rest.span)) >= 3 && !o.known && !bound
             }
-        })
-        .collect();
-    let mut scores = Vec::with_capacity(left.options.len());
+        };
+    }
     for (k, o) in left.options.iter().enumerate() {
         let c = o.chars;
         let mut score = -misfit(c) + 0.02 * c;
@@ -1683,7 +1693,7 @@ fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usiz
         if here >= 2 && c >= 2.0 {
             score += 0.03 * (here.min(5) as f32 - 1.0);
         }
-        scores.push(score);
+        scores[k] = score;
     }
     let (k, best) =
         scores.iter().copied().enumerate().fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });

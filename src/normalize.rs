@@ -177,7 +177,7 @@ impl<'a> Document<'a> {
     pub fn sentence_around(&self, span: Span) -> String {
         let v = self.view.as_bytes();
         let (start, end) = sentence_bounds(&self.view, span);
-        let mut out = String::new();
+        let mut out = String::with_capacity(end - start);
         let mut pending_space = false;
         let mut i = start;
         while i < end {
@@ -204,8 +204,8 @@ impl<'a> Document<'a> {
             }
             i += n;
         }
-        let out = out.trim().to_string();
-        if out.chars().count() > 300 {
+        // (no whitespace was pushed first or last: it is trimmed already)
+        if out.len() > 300 && out.chars().count() > 300 {
             out.chars().take(300).collect::<String>() + "…"
         } else {
             out
