@@ -220,6 +220,8 @@ impl InputFacts {
             let i = chinese.partition_point(|z| z.start <= span.start);
             chinese[..i].iter().rev().take(4).any(|z| span.end <= z.end)
         };
+        // several forms and glosses often share a sentence: it is built once
+        let mut sentences = Sentences { doc, built: FxHashMap::default() };
         let mut forms: Vec<FormFact> = Vec::new();
         let mut form_ids: FxHashMap<&str, usize> = FxHashMap::default();
         let mut folded_ids: FxHashMap<String, usize> = FxHashMap::default();
@@ -232,7 +234,7 @@ impl InputFacts {
                 None => {
                     let folded = surface(raw);
                     let f = *folded_ids.entry(folded.clone()).or_insert_with(|| {
-                        forms.push(FormFact { text: folded, context: doc.sentence_around(span) });
+                        forms.push(FormFact { text: folded, context: sentences.around(span) });
                         forms.len() - 1
                     });
                     form_ids.insert(raw, f);
@@ -244,7 +246,7 @@ impl InputFacts {
             facts.push(EnglishFact { form, span, line, title });
         }
         let mut quoted = Quoted::default();
-        let fact = |g: &Gloss, quoted: &mut Quoted| {
+        let mut fact = |g: &Gloss, quoted: &mut Quoted| {
             let english = surface(&text[g.english.range()]);
             let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
             let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert(&english, z));
@@ -255,7 +257,7 @@ impl InputFacts {
                 confidence: g.confidence,
                 site: g.site,
                 line: doc.line_of(g.site.start),
-                context: (first || all_contexts).then(|| doc.sentence_around(g.site)),
+                context: (first || all_contexts).then(|| sentences.around(g.site)),
                 english,
                 chinese,
                 count: 1,
@@ -320,6 +322,19 @@ impl InputFacts {
                 *z = moved(*z);
             }
         }
+    }
+}
+
+/// The sentences of a document as [`Document::sentence_around`] gives them, each built once.
+struct Sentences<'d, 'a> {
+    doc: &'d Document<'a>,
+    built: FxHashMap<(usize, usize), String>,
+}
+
+impl Sentences<'_, '_> {
+    fn around(&mut self, span: Span) -> String {
+        let bounds = self.doc.sentence_bounds(span);
+        self.built.entry(bounds).or_insert_with(|| self.doc.sentence(bounds)).clone()
     }
 }
 

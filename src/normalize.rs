@@ -175,8 +175,19 @@ impl<'a> Document<'a> {
     /// read. Sentences end at `。！？；`, at `!?` followed by a space, and at blank lines and
     /// headings; a single line break inside a paragraph does not end one.
     pub fn sentence_around(&self, span: Span) -> String {
+        self.sentence(self.sentence_bounds(span))
+    }
+
+    /// Where the sentence around `span` starts and ends (see
+    /// [`sentence_around`](Self::sentence_around)).
+    pub(crate) fn sentence_bounds(&self, span: Span) -> (usize, usize) {
+        sentence_bounds(&self.view, span)
+    }
+
+    /// The sentence between `bounds` from [`sentence_bounds`](Self::sentence_bounds), as
+    /// [`sentence_around`](Self::sentence_around) gives it.
+    pub(crate) fn sentence(&self, (start, end): (usize, usize)) -> String {
         let v = self.view.as_bytes();
-        let (start, end) = sentence_bounds(&self.view, span);
         let mut out = String::with_capacity(end - start);
         let mut pending_space = false;
         let mut i = start;
