@@ -1313,10 +1313,8 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let i = skip_back(view, cand.span.start, true);
         let head = &view[..i];
-        let key: &str = match suffix_in(head, APPOSITION_STRONG).or_else(|| suffix_in(head, APPOSITION_WEAK)) {
-            Some(k) => k,
-            None => "",
-        };
+        let key: &str =
+            suffix_in(head, APPOSITION_STRONG).or_else(|| suffix_in(head, APPOSITION_WEAK)).unwrap_or_default();
         // the keyword must be a word of its own: not 译为 in 编译为, not 即 in 立即
         if let (Some(prev), Some(k0)) = (char_before(view, i - key.len()), key.chars().next()) {
             if is_cjk(prev) && self.jieba.has_word(&format!("{prev}{k0}")) {

@@ -4,7 +4,7 @@ use crate::align::Aligner;
 use crate::candidates::candidates;
 use crate::merge::{build, InputFacts, Joined};
 use crate::normalize::{chunk_end, Document, Markup};
-use crate::reference::{annotate, ChineseIndex, Reference};
+use crate::reference::{annotate, ChineseIndex, Hits, Reference};
 use crate::strings::StringSet;
 use crate::{input, BuildError, Glossary, InputError};
 use jieba_rs::Jieba;
@@ -217,13 +217,14 @@ impl Extractor {
         let doc = Document::piece(piece.text, markup, piece.at == 0);
         let cands = candidates(&doc);
         let pending = aligner.find(&doc, &cands);
-        let counts = recurrence(&pending, doc.view());
+        let (counts, hits) = recurrence(&pending, doc.view(), &self.index);
         let glosses = Aligner::resolve(pending, doc.view(), &counts);
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
         let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);
-        facts.reference = self
-            .index
-            .facts(&self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| self.is_word(v, s, e));
+        facts.reference =
+            self.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
+                self.is_word(v, s, e)
+            });
         facts.shift(piece.at, piece.line - 1);
         facts.shrink_to_fit();
         facts
@@ -354,8 +355,13 @@ pub(crate) struct Piece<'a> {
 }
 
 /// How often each possible Chinese term that a left boundary weighs occurs in an input,
-/// overlaps included.
-fn recurrence<'v>(pending: &[crate::align::Pending], view: &'v str) -> rustc_hash::FxHashMap<&'v str, usize> {
+/// overlaps included; and, in the same pass over the view, where the reference's Chinese
+/// terms occur in it.
+fn recurrence<'v>(
+    pending: &[crate::align::Pending],
+    view: &'v str,
+    index: &ChineseIndex,
+) -> (rustc_hash::FxHashMap<&'v str, usize>, Hits) {
     let mut seen = rustc_hash::FxHashSet::default();
     let options: Vec<&str> = (pending.iter().filter_map(|p| p.left.as_ref()).flat_map(|left| left.weighed()))
         .map(|o| view[o.span.range()].trim())
@@ -364,8 +370,9 @@ fn recurrence<'v>(pending: &[crate::align::Pending], view: &'v str) -> rustc_has
     // distinct and non-empty, so the set's ids are the options' indexes
     let set = StringSet::new(options.iter().copied());
     let mut n = vec![0usize; options.len()];
-    set.for_each_overlapping(view, |id, _| n[id] += 1);
-    options.into_iter().zip(n).collect()
+    let mut hits = Hits::default();
+    index.patterns().scan(view, |id, at| hits.push(index, id, at), &set, |id, _| n[id] += 1);
+    (options.into_iter().zip(n).collect(), hits)
 }
 
 #[cfg(test)]
@@ -399,7 +406,7 @@ mod tests {
             let cands = candidates(&doc);
             let pending = aligner.find(&doc, &cands);
             let view = doc.view();
-            let weighed = recurrence(&pending, view);
+            let (weighed, _) = recurrence(&pending, view, &ex.index);
             // the weighed options at their counts (checked the plain way); the others, as if
             // those of an even number of characters were far more frequent than any
             let mut inflated: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();

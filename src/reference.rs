@@ -347,27 +347,29 @@ impl ChineseIndex {
         self.forms.keys().map(String::as_str)
     }
 
-    /// How the reference's Chinese terms occur in one input's view: for each that occurs,
-    /// how often (up to [`COUNTED_HITS`]) and how close it comes to the English forms that
-    /// the reference renders with it. The longest match wins, so `卷积` inside `卷积神经网络`
-    /// is not counted; a one- or two-character term must also stand as a word of its own
-    /// (`值` in `数值` is not the term `值`), which `is_word(view, start, end)` decides.
+    /// The Chinese terms and their variant forms, as scanned for (a [`Hits`] records where
+    /// they occur).
+    pub(crate) fn patterns(&self) -> &StringSet {
+        &self.patterns
+    }
+
+    /// How the reference's Chinese terms occur in one input's view, given where they occur
+    /// (`hits`, from a scan of the view for [`patterns`](Self::patterns)): for each that
+    /// occurs, how often (up to [`COUNTED_HITS`]) and how close it comes to the English forms
+    /// that the reference renders with it. The longest match wins, so `卷积` inside
+    /// `卷积神经网络` is not counted; a one- or two-character term must also stand as a word of
+    /// its own (`值` in `数值` is not the term `值`), which `is_word(view, start, end)` decides.
     pub(crate) fn facts(
         &self,
+        hits: Hits,
         reference: &Reference,
         view: &str,
         forms: &[FormFact],
         english: &[EnglishFact],
         is_word: impl Fn(&str, usize, usize) -> bool,
     ) -> Vec<ReferenceFact> {
-        // Matches never overlap, so a start names one match.
-        let mut hits: Vec<Vec<usize>> = vec![Vec::new(); self.patterns.len()];
-        let mut any = false;
-        self.patterns.for_each_leftmost_longest(view, |id, at| {
-            hits[id].push(at);
-            any = true;
-        });
-        if !any {
+        let Hits(hits) = hits;
+        if hits.is_empty() {
             return Vec::new();
         }
         let mut verdicts: FxHashMap<usize, bool> = FxHashMap::default();
@@ -455,6 +457,22 @@ impl ChineseIndex {
 
     pub(crate) fn pattern(&self, id: usize) -> &str {
         self.patterns.get(id)
+    }
+}
+
+/// Where the [`patterns`](ChineseIndex::patterns) of a [`ChineseIndex`] occur in a text,
+/// leftmost-longest: for each pattern, its starts in order (matches never overlap, so a start
+/// names one match); no lists at all when none occurs.
+#[derive(Debug, Default)]
+pub(crate) struct Hits(Vec<Vec<usize>>);
+
+impl Hits {
+    /// Records a match of pattern `id` of `index` at `at`; matches come in text order.
+    pub(crate) fn push(&mut self, index: &ChineseIndex, id: usize, at: usize) {
+        if self.0.is_empty() {
+            self.0 = vec![Vec::new(); index.patterns.len()];
+        }
+        self.0[id].push(at);
     }
 }
 

@@ -209,40 +209,42 @@ impl StringSet {
         }
     }
 
-    /// Calls `each(id, start)` for every occurrence of every string, overlaps included, in
-    /// order of start (the longer string first at one start).
-    pub(crate) fn for_each_overlapping(&self, text: &str, mut each: impl FnMut(usize, usize)) {
-        if self.ids.is_empty() {
-            return;
-        }
-        Self::windows(text, |at, a, b| {
-            self.starting_at(text, at, a, b, |id| {
-                each(id, at);
-                true
-            });
-        });
-    }
-
-    /// Calls `each(id, start)` for the leftmost-longest occurrences: scanning from the start,
-    /// the longest string that starts at a position is taken and the scan goes on after it,
-    /// so occurrences never overlap (`卷积` is not found inside a found `卷积神经网络`).
-    pub(crate) fn for_each_leftmost_longest(&self, text: &str, mut each: impl FnMut(usize, usize)) {
-        if self.ids.is_empty() {
+    /// Scans `text` for the strings of two sets in one pass, each character decoded once:
+    /// - `longest(id, start)` gets the leftmost-longest occurrences of this set's strings:
+    ///   scanning from the start, the longest string that starts at a position is taken and
+    ///   the scan goes on after it, so occurrences never overlap (`卷积` is not found inside a
+    ///   found `卷积神经网络`);
+    /// - `every(id, start)` gets every occurrence of `every_of`'s strings, overlaps included,
+    ///   in order of start (the longer string first at one start).
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        mut longest: impl FnMut(usize, usize),
+        every_of: &StringSet,
+        mut every: impl FnMut(usize, usize),
+    ) {
+        let (mine, theirs) = (!self.ids.is_empty(), !every_of.ids.is_empty());
+        if !mine && !theirs {
             return;
         }
         let mut resume = 0;
         Self::windows(text, |at, a, b| {
-            if at < resume {
-                return;
+            if mine && at >= resume {
+                let mut found = None;
+                self.starting_at(text, at, a, b, |id| {
+                    found = Some(id);
+                    false
+                });
+                if let Some(id) = found {
+                    longest(id, at);
+                    resume = at + self.get(id).len();
+                }
             }
-            let mut found = None;
-            self.starting_at(text, at, a, b, |id| {
-                found = Some(id);
-                false
-            });
-            if let Some(id) = found {
-                each(id, at);
-                resume = at + self.get(id).len();
+            if theirs {
+                every_of.starting_at(text, at, a, b, |id| {
+                    every(id, at);
+                    true
+                });
             }
         });
     }
@@ -256,14 +258,14 @@ mod tests {
     fn overlapping(strings: &[&str], text: &str) -> Vec<(String, usize)> {
         let set = StringSet::new(strings.iter().copied());
         let mut out = Vec::new();
-        set.for_each_overlapping(text, |id, at| out.push((set.get(id).to_string(), at)));
+        StringSet::new([]).scan(text, |_, _| {}, &set, |id, at| out.push((set.get(id).to_string(), at)));
         out
     }
 
     fn leftmost_longest(strings: &[&str], text: &str) -> Vec<(String, usize)> {
         let set = StringSet::new(strings.iter().copied());
         let mut out = Vec::new();
-        set.for_each_leftmost_longest(text, |id, at| out.push((set.get(id).to_string(), at)));
+        set.scan(text, |id, at| out.push((set.get(id).to_string(), at)), &StringSet::new([]), |_, _| {});
         out
     }
 
@@ -344,6 +346,22 @@ mod tests {
             proptest::prop_assert_eq!(overlapping(&strings, &text), naive_overlapping(&strings, &text));
             proptest::prop_assert_eq!(leftmost_longest(&strings, &text), naive_leftmost_longest(&strings, &text));
         }
+
+        /// One pass for two sets reports what the two scans report.
+        #[test]
+        fn one_scan_for_two_sets_agrees_with_the_slow_ways(
+            longest in proptest::collection::vec("[甲乙丙a ]{0,5}", 0..12),
+            every in proptest::collection::vec("[甲乙丙a ]{0,5}", 0..12),
+            text in "[甲乙丙a ]{0,40}",
+        ) {
+            let (longest, every): (Vec<&str>, Vec<&str>) =
+                (longest.iter().map(String::as_str).collect(), every.iter().map(String::as_str).collect());
+            let (l, e) = (StringSet::new(longest.iter().copied()), StringSet::new(every.iter().copied()));
+            let (mut found_l, mut found_e) = (Vec::new(), Vec::new());
+            l.scan(&text, |id, at| found_l.push((l.get(id).to_string(), at)), &e, |id, at| found_e.push((e.get(id).to_string(), at)));
+            proptest::prop_assert_eq!(found_l, naive_leftmost_longest(&longest, &text));
+            proptest::prop_assert_eq!(found_e, naive_overlapping(&every, &text));
+        }
     }
 
     #[test]
@@ -351,7 +369,7 @@ mod tests {
         let set = StringSet::new(["b", "a", "b", "", "ab"]);
         assert_eq!(set.len(), 5);
         let mut found = Vec::new();
-        set.for_each_overlapping("ab", |id, at| found.push((id, at)));
+        StringSet::new([]).scan("ab", |_, _| {}, &set, |id, at| found.push((id, at)));
         assert_eq!(found, [(4, 0), (1, 0), (0, 1), (2, 1)]);
     }
 }
