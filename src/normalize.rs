@@ -190,31 +190,49 @@ impl<'a> Document<'a> {
         let v = self.view.as_bytes();
         let mut out = String::with_capacity(end - start);
         let mut pending_space = false;
+        // runs of characters kept as they are, copied whole; `run` starts the current one
+        let mut run = start;
+        let flush = |out: &mut String, pending_space: &mut bool, run: usize, to: usize| {
+            if run == to {
+                return;
+            }
+            let c = self.view[run..to].chars().next().unwrap_or(' ');
+            if *pending_space && !out.is_empty() {
+                // a line break between Chinese characters is not a space
+                let prev = out.chars().last().unwrap_or(' ');
+                let ascii_both = prev.is_ascii() && c.is_ascii();
+                if ascii_both || (self.text.as_bytes()[run - 1] == b' ' && (prev.is_ascii() || c.is_ascii())) {
+                    out.push(' ');
+                }
+            }
+            *pending_space = false;
+            out.push_str(&self.view[run..to]);
+        };
         let mut i = start;
         while i < end {
+            // only these bytes may start a character that is dropped or is whitespace
+            match v[i..end].iter().position(|&b| SENTENCE_SPECIAL[b as usize]) {
+                Some(p) => i += p,
+                None => break,
+            }
             let b = v[i];
             if b == HARD || b == MARK || b == b'\r' {
+                flush(&mut out, &mut pending_space, run, i);
                 i += 1;
+                run = i;
                 continue;
             }
             let c = self.view[i..].chars().next().unwrap_or(' ');
-            let n = c.len_utf8();
             if c.is_whitespace() {
+                flush(&mut out, &mut pending_space, run, i);
                 pending_space = true;
+                i += c.len_utf8();
+                run = i;
             } else {
-                if pending_space && !out.is_empty() {
-                    // a line break between Chinese characters is not a space
-                    let prev = out.chars().last().unwrap_or(' ');
-                    let ascii_both = prev.is_ascii() && c.is_ascii();
-                    if ascii_both || (self.text.as_bytes()[i - 1] == b' ' && (prev.is_ascii() || c.is_ascii())) {
-                        out.push(' ');
-                    }
-                }
-                pending_space = false;
-                out.push(c);
+                i += c.len_utf8();
             }
-            i += n;
         }
+        flush(&mut out, &mut pending_space, run, end);
         // (no whitespace was pushed first or last: it is trimmed already)
         if out.len() > 300 && out.chars().count() > 300 {
             out.chars().take(300).collect::<String>() + "…"
@@ -223,6 +241,20 @@ impl<'a> Document<'a> {
         }
     }
 }
+
+/// The bytes that start a character [`Document::sentence`] drops (markup, `\r`) or that may be
+/// whitespace: ASCII whitespace and the lead bytes of the other whitespace characters
+/// (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+static SENTENCE_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = matches!(c, HARD | MARK | b'\r' | b'\t' | b'\n' | 0x0b | 0x0c | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        b += 1;
+    }
+    t
+};
 
 /// The longest piece of one input analysed at once, in bytes. A longer input is read in
 /// pieces of at most this size (see [`chunk_end`]), so memory does not grow with the input;
@@ -1098,6 +1130,72 @@ mod tests {
             }
             let plain = String::from_utf8(v.clone()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             proptest::prop_assert_eq!(into_view(&text, v), plain);
+        }
+    }
+
+    /// The sentence as first built, one character at a time: [`Document::sentence`] must give
+    /// the same.
+    fn sentence_by_chars(doc: &Document<'_>, (start, end): (usize, usize)) -> String {
+        let v = doc.view.as_bytes();
+        let mut out = String::with_capacity(end - start);
+        let mut pending_space = false;
+        let mut i = start;
+        while i < end {
+            let b = v[i];
+            if b == HARD || b == MARK || b == b'\r' {
+                i += 1;
+                continue;
+            }
+            let c = doc.view[i..].chars().next().unwrap_or(' ');
+            let n = c.len_utf8();
+            if c.is_whitespace() {
+                pending_space = true;
+            } else {
+                if pending_space && !out.is_empty() {
+                    // a line break between Chinese characters is not a space
+                    let prev = out.chars().last().unwrap_or(' ');
+                    let ascii_both = prev.is_ascii() && c.is_ascii();
+                    if ascii_both || (doc.text.as_bytes()[i - 1] == b' ' && (prev.is_ascii() || c.is_ascii())) {
+                        out.push(' ');
+                    }
+                }
+                pending_space = false;
+                out.push(c);
+            }
+            i += n;
+        }
+        if out.len() > 300 && out.chars().count() > 300 {
+            out.chars().take(300).collect::<String>() + "…"
+        } else {
+            out
+        }
+    }
+
+    proptest::proptest! {
+        /// Texts with markup (dropped from the view), spaces of all kinds and line breaks.
+        #[test]
+        fn sentence_agrees_with_the_character_walk(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "模型", "a", "Ab", " ", "  ", "\n", "\r\n", "\t", "\u{a0}", "\u{3000}", "\u{2009}", "\u{85}",
+                    "\u{1680}", "。", "、", "é", "**粗**", "`x`", "<b>", "「引」", "\u{b}",
+                ]),
+                0..40,
+            ),
+            from in 0usize..400,
+            len in 0usize..900,
+        ) {
+            let text = parts.concat();
+            let doc = Document::new(&text, Markup::Markdown);
+            let mut start = from.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            proptest::prop_assert_eq!(doc.sentence((start, end)), sentence_by_chars(&doc, (start, end)));
         }
     }
 
