@@ -56,6 +56,12 @@ fn hash(key: u64, bits: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
+/// The slot of the characters `a` and then `b` in the bit tables of pairs (0 without `b`).
+#[inline(always)]
+fn pair_slot(a: char, b: Option<(usize, char)>) -> usize {
+    b.map_or(0, |(_, b)| hash(key(a, Some(b), None), TABLE_BITS))
+}
+
 fn mark(table: &mut [u64], key: u64) {
     let s = hash(key, TABLE_BITS);
     table[s / 64] |= 1 << (s % 64);
@@ -63,7 +69,12 @@ fn mark(table: &mut [u64], key: u64) {
 
 #[inline(always)]
 fn marked(table: &[u64], key: u64) -> bool {
-    let s = hash(key, TABLE_BITS);
+    bit(table, hash(key, TABLE_BITS))
+}
+
+/// Whether a bit table has the bit of slot `s` (a [`hash`] of [`TABLE_BITS`] bits).
+#[inline(always)]
+fn bit(table: &[u64], s: usize) -> bool {
     table[s / 64] & (1 << (s % 64)) != 0
 }
 
@@ -156,7 +167,8 @@ impl StringSet {
 
     /// Calls `each(id)` for every string that starts at `at`, where the text has the
     /// character `a` and then `b` (with where it starts), longest first, until `each` returns
-    /// false.
+    /// false. `pair` is the slot of `a` and `b` in the bit tables of pairs (see
+    /// [`pair_slot`]), computed once for every set scanned.
     #[inline(always)]
     fn starting_at(
         &self,
@@ -164,10 +176,11 @@ impl StringSet {
         at: usize,
         a: char,
         b: Option<(usize, char)>,
+        pair: usize,
         mut each: impl FnMut(usize) -> bool,
     ) {
         // most positions start no string of two characters or more
-        if let Some((next, b)) = b.filter(|&(_, b)| marked(&self.pairs, key(a, Some(b), None))) {
+        if let Some((next, b)) = b.filter(|_| bit(&self.pairs, pair)) {
             // the third character, decoded only here
             let c = text[next + b.len_utf8()..].chars().next();
             if c.is_some() {
@@ -229,9 +242,10 @@ impl StringSet {
         }
         let mut resume = 0;
         Self::windows(text, |at, a, b| {
+            let pair = pair_slot(a, b);
             if mine && at >= resume {
                 let mut found = None;
-                self.starting_at(text, at, a, b, |id| {
+                self.starting_at(text, at, a, b, pair, |id| {
                     found = Some(id);
                     false
                 });
@@ -241,7 +255,7 @@ impl StringSet {
                 }
             }
             if theirs {
-                every_of.starting_at(text, at, a, b, |id| {
+                every_of.starting_at(text, at, a, b, pair, |id| {
                     every(id, at);
                     true
                 });
