@@ -40,6 +40,21 @@ pub fn key(english: &str) -> String {
     let mut s = Vec::with_capacity(english.len());
     let mut space = false;
     let mut rest = english;
+    if english.is_ascii() {
+        // the common case, byte by byte: what the loop below does with ASCII
+        for &b in english.as_bytes() {
+            if b.is_ascii_whitespace() || b == 0x0b || b == b'-' || b == b'_' {
+                space = !s.is_empty();
+            } else {
+                if space {
+                    s.push(b' ');
+                    space = false;
+                }
+                s.push(b.to_ascii_lowercase());
+            }
+        }
+        rest = "";
+    }
     while let Some(&b) = rest.as_bytes().first() {
         // ASCII bytes as they are, other characters decoded and folded
         let c = if b.is_ascii() {
@@ -1146,9 +1161,11 @@ mod tests {
     }
 
     #[test]
-    fn key_agrees_with_the_character_walk_on_plurals() {
-        for english in ["aB-FPS", "x-GPUs", "Llama-CNNs", "a BBs", "ｇｐｕｓ", "ＧＰＵｓ", "İİS", "café’s"]
-        {
+    fn key_agrees_with_the_character_walk_on_plurals_and_controls() {
+        let plurals = ["aB-FPS", "x-GPUs", "Llama-CNNs", "a BBs", "ｇｐｕｓ", "ＧＰＵｓ", "İİS", "café’s"];
+        // ASCII whitespace as `char::is_whitespace` has it (with U+000B), and controls that are not
+        let controls = ["a\u{b}b", "a\u{c}Bs", "\u{1f}x\r\ny", "A\u{85}B"];
+        for english in plurals.into_iter().chain(controls) {
             assert_eq!(key(english), key_by_chars(english), "{english}");
         }
     }
