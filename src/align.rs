@@ -1286,6 +1286,19 @@ impl<'j> Aligner<'j> {
         if !ends {
             return;
         }
+        // a term the reference renders otherwise is not this one (below); and a Chinese term
+        // can be the reference's only where the reference's Chinese ends it: where none does,
+        // there is no need to segment
+        let rendered_otherwise = self.reference.get(text).is_some_and(|r| !r.chinese.is_empty());
+        if rendered_otherwise {
+            let lower = text.to_lowercase();
+            let end = term_end(view, cand.span.start - spaces, &lower);
+            let known =
+                self.reference.get(&lower).is_some_and(|r| r.chinese.iter().any(|z| view[..end].ends_with(z.as_str())));
+            if !known {
+                return;
+            }
+        }
         let Some(mut left) = self.left_site(doc, cand.span.start - spaces, text) else { return };
         // 使用 dropout: the word before the English is a verb taking it, not its translation
         let last = left.options.first().map_or("", |o| view[o.span.range()].trim());
@@ -1298,8 +1311,6 @@ impl<'j> Aligner<'j> {
         if TAKES_OBJECT.contains(&last) || pos_stop(last, "") || one_char_verb {
             return;
         }
-        // a term the reference renders otherwise is not this one
-        let rendered_otherwise = self.reference.get(text).is_some_and(|r| !r.chinese.is_empty());
         if rendered_otherwise && !left.options.iter().any(|o| o.known) {
             return;
         }
@@ -1366,20 +1377,7 @@ impl<'j> Aligner<'j> {
         let to_inside = has_infix(&english, " to ") || has_infix(&english, "-to-");
         // command-and-control server 命令与控制服务器: the English's "and" is inside the term
         let and_inside = has_infix(&english, " and ") || has_infix(&english, "-and-") || has_infix(&english, " & ");
-        let mut p0 = skip_back(view, end, false);
-        // 低秩适配嘛(Low-Rank Adaptation): a modal particle between term and gloss
-        while let Some(c) =
-            char_before(view, p0).filter(|c| ['嘛', '呢', '吧', '啊', '呀', '哦', '啦', '么'].contains(c))
-        {
-            p0 = skip_back(view, p0 - c.len_utf8(), false);
-        }
-        // 幂等的（idempotent）: an adjective glossed with its 的
-        if !english.contains(' ') && char_before(view, p0) == Some('的') {
-            let q = p0 - '的'.len_utf8();
-            if char_before(view, q).is_some_and(is_cjk) {
-                p0 = q;
-            }
-        }
+        let p0 = term_end(view, end, &english);
         let p1 = skip_back(view, p0, true);
         // An emphasis or quotation right before the bracket.
         let mut marked = None;
@@ -1708,6 +1706,23 @@ fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usiz
         conf -= 0.15;
     }
     (k, conf.clamp(0.3, 0.95), fits)
+}
+
+/// Where a Chinese term glossed by `english` at `end` ends: before spaces, a modal particle
+/// (低秩适配嘛(Low-Rank Adaptation)) or the 的 of an adjective (幂等的（idempotent）).
+fn term_end(view: &str, end: usize, english: &str) -> usize {
+    let mut p0 = skip_back(view, end, false);
+    while let Some(c) = char_before(view, p0).filter(|c| ['嘛', '呢', '吧', '啊', '呀', '哦', '啦', '么'].contains(c))
+    {
+        p0 = skip_back(view, p0 - c.len_utf8(), false);
+    }
+    if !english.contains(' ') && char_before(view, p0) == Some('的') {
+        let q = p0 - '的'.len_utf8();
+        if char_before(view, q).is_some_and(is_cjk) {
+            p0 = q;
+        }
+    }
+    p0
 }
 
 /// Whether 叫/称为/所谓 stands shortly before `at`.

@@ -1,7 +1,7 @@
 //! Left boundaries of Chinese terms chosen by the whole extractor (segmenter dictionary with
 //! the reference's terms, reference glossary, recurrence), one sentence per row.
 
-use termbridge::{Extractor, Markup, Source};
+use termbridge::{Extractor, Markup, Method, Source};
 
 #[test]
 fn left_boundaries_in_context() {
@@ -49,5 +49,26 @@ fn left_boundaries_in_context() {
         let g = extractor.extract_sources(&[Source { name: "t.txt", text, markup: Markup::Plain }]);
         let e = g.get(english).unwrap_or_else(|| panic!("{english} not found in {text}"));
         assert_eq!(e.chinese.first().map(String::as_str), Some(*chinese), "{text}");
+    }
+}
+
+/// A term and its English side by side (`全基因组关联分析 GWAS`), for English the reference
+/// knows: a gloss where the Chinese before the English is the reference's term (found in
+/// the text, so method `apposition`), none where it is something else (the entry then takes
+/// the reference's Chinese only if the text uses it, with method `reference`).
+#[test]
+fn side_by_side_with_terms_the_reference_knows() {
+    let table: &[(&str, &str, Option<(&str, Method)>)] = &[
+        ("近年来，全基因组关联分析 GWAS 已成为主要手段。", "GWAS", Some(("全基因组关联分析", Method::Apposition))),
+        ("这台机器用的是知名厂商的 GPU 吗？", "GPU", None),
+        ("这一章讲卷积神经网络 CNN。", "CNN", Some(("卷积神经网络", Method::Apposition))),
+        ("这一章讲一种新的网络 CNN。", "CNN", None),
+    ];
+    let extractor = Extractor::builder().build().unwrap();
+    for (text, english, want) in table {
+        let g = extractor.extract_sources(&[Source { name: "t.txt", text, markup: Markup::Plain }]);
+        let got =
+            g.get(english).and_then(|e| e.chinese.first().map(|z| (z.as_str(), e.method.unwrap_or(Method::Reference))));
+        assert_eq!(got, *want, "{text}");
     }
 }
