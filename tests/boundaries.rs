@@ -58,7 +58,9 @@ fn left_boundaries_in_context() {
 /// the reference's Chinese only if the text uses it, with method `reference`).
 #[test]
 fn side_by_side_with_terms_the_reference_knows() {
-    let table: &[(&str, &str, Option<(&str, Method)>)] = &[
+    // the text, the English, and its Chinese and method if it has one
+    type Row = (&'static str, &'static str, Option<(&'static str, Method)>);
+    let table: &[Row] = &[
         ("近年来，全基因组关联分析 GWAS 已成为主要手段。", "GWAS", Some(("全基因组关联分析", Method::Apposition))),
         ("这台机器用的是知名厂商的 GPU 吗？", "GPU", None),
         ("这一章讲卷积神经网络 CNN。", "CNN", Some(("卷积神经网络", Method::Apposition))),
