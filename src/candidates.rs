@@ -499,6 +499,10 @@ fn word_is_noise(w: &str, view_after: &str) -> bool {
 /// Base64-, hex- or hash-like tokens.
 fn is_id_like(w: &str) -> bool {
     for piece in w.split(['-', '.', '/']) {
+        // every test below wants eight characters or more
+        if piece.len() < 8 {
+            continue;
+        }
         let n = piece.chars().count();
         let digits = piece.chars().filter(|c| c.is_ascii_digit()).count();
         let letters = piece.chars().filter(|c| c.is_ascii_alphabetic()).count();
