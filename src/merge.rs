@@ -557,7 +557,7 @@ impl Joined {
 /// Builds the glossary from analysed inputs.
 pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
     // 1. Keys of every English form.
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut id_of = |k: String, groups: &mut Vec<Group>| -> usize {
         let n = ids.len();
@@ -583,9 +583,9 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
     }
     // 2. Links between keys.
     let mut uf = UnionFind((0..groups.len()).collect());
-    let mut abbr_links: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
-    let mut aliases: HashSet<String> = HashSet::new();
-    let mut zh_of: HashMap<String, BTreeMap<usize, (String, usize)>> = HashMap::new();
+    let mut abbr_links: FxHashMap<usize, FxHashMap<usize, usize>> = FxHashMap::default();
+    let mut aliases: FxHashSet<String> = FxHashSet::default();
+    let mut zh_of: FxHashMap<String, BTreeMap<usize, (String, usize)>> = FxHashMap::default();
     for a in inputs {
         for g in &a.glosses {
             let Some(&e) = ids.get(&key(&g.english)) else {
@@ -627,7 +627,7 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
     }
     link_initials(&ids, &groups, &abbr_links, &mut uf);
     // renderings per key, for the near-duplicate guard
-    let mut key_zh: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut key_zh: FxHashMap<usize, Vec<String>> = FxHashMap::default();
     for (zh, list) in &zh_of {
         for e in list.keys() {
             key_zh.entry(*e).or_default().push(zh.clone());
@@ -678,9 +678,9 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
 /// Links an acronym that the input never pairs with a full form to the one multi-word form
 /// whose initials spell it (`DPO` … `Direct Preference Optimization`).
 fn link_initials(
-    ids: &HashMap<String, usize>,
+    ids: &FxHashMap<String, usize>,
     groups: &[Group],
-    abbr_links: &HashMap<usize, HashMap<usize, usize>>,
+    abbr_links: &FxHashMap<usize, FxHashMap<usize, usize>>,
     uf: &mut UnionFind,
 ) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -712,7 +712,7 @@ fn has_digit(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
 }
 
-fn near_duplicates(ids: &HashMap<String, usize>, key_zh: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
+fn near_duplicates(ids: &FxHashMap<String, usize>, key_zh: &FxHashMap<usize, Vec<String>>, uf: &mut UnionFind) {
     let keys: Vec<(&String, usize)> =
         ids.iter().filter(|(k, _)| k.len() >= 8 && !has_digit(k)).map(|(k, &i)| (k, i)).collect();
     // Spellings one or two edits apart share their first or their last three bytes and
@@ -774,7 +774,7 @@ fn within_edits(a: &[u8], b: &[u8], k: usize) -> bool {
 fn near_pair(
     (a, ia): (&String, usize),
     (b, ib): (&String, usize),
-    key_zh: &HashMap<usize, Vec<String>>,
+    key_zh: &FxHashMap<usize, Vec<String>>,
     uf: &mut UnionFind,
 ) {
     let limit = if a.len().min(b.len()) >= 14 { 2 } else { 1 };
@@ -994,7 +994,7 @@ fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: boo
     Category::Term
 }
 
-fn entry(g: Group, inputs: &[InputFacts], aliases: &HashSet<String>) -> Option<Entry> {
+fn entry(g: Group, inputs: &[InputFacts], aliases: &FxHashSet<String>) -> Option<Entry> {
     if g.surfaces.is_empty() {
         return None;
     }
