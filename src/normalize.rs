@@ -514,12 +514,10 @@ fn lines(v: &[u8]) -> Vec<(usize, usize)> {
     // (start, end-without-newline)
     let mut out = Vec::new();
     let mut s = 0;
-    for (i, &b) in v.iter().enumerate() {
-        if b == b'\n' {
-            let e = if i > s && v[i - 1] == b'\r' { i - 1 } else { i };
-            out.push((s, e));
-            s = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', v) {
+        let e = if i > s && v[i - 1] == b'\r' { i - 1 } else { i };
+        out.push((s, e));
+        s = i + 1;
     }
     if s <= v.len() {
         out.push((s, v.len()));
