@@ -185,24 +185,35 @@ impl Extractor {
     }
 
     /// The facts of one input held in memory, its pieces (see
-    /// [`chunk_end`](crate::normalize::chunk_end)) analysed in parallel.
+    /// [`chunk_end`](crate::normalize::chunk_end)) analysed and joined in parallel.
     fn analyse_text(&self, aligner: &Aligner<'_>, s: &Source<'_>, all_contexts: bool) -> InputFacts {
-        let mut pieces = Vec::new();
-        let (mut at, mut line) = (0, 1);
-        loop {
-            let end = at + chunk_end(&s.text[at..], s.markup);
-            pieces.push(Piece { at, line, text: &s.text[at..end] });
-            if end >= s.text.len() {
-                break;
-            }
-            line += memchr::memchr_iter(b'\n', &s.text.as_bytes()[at..end]).count();
-            at = end;
+        self.analyse_pieces(aligner, s, &pieces_of(s), all_contexts).finish()
+    }
+
+    /// The facts of consecutive pieces of an input, joined. The two halves are analysed and
+    /// joined in parallel, then the second's facts are joined after the first's: joining
+    /// the facts of several pieces at once is joining them one by one (a test holds it), so
+    /// the tree of joins gives what a join in order gives, and no thread joins all pieces
+    /// alone at the end.
+    fn analyse_pieces(
+        &self,
+        aligner: &Aligner<'_>,
+        s: &Source<'_>,
+        pieces: &[Piece<'_>],
+        all_contexts: bool,
+    ) -> Joined {
+        if let [piece] = pieces {
+            let mut joined = Joined::new(s.name, all_contexts);
+            joined.push(self.analyse_piece(aligner, s.name, s.markup, piece, all_contexts));
+            return joined;
         }
-        let facts: Vec<InputFacts> =
-            pieces.par_iter().map(|piece| self.analyse_piece(aligner, s.name, s.markup, piece, all_contexts)).collect();
-        let mut joined = Joined::new(s.name, all_contexts);
-        facts.into_iter().for_each(|f| joined.push(f));
-        joined.finish()
+        let (first, second) = pieces.split_at(pieces.len() / 2);
+        let (mut joined, rest) = rayon::join(
+            || self.analyse_pieces(aligner, s, first, all_contexts),
+            || self.analyse_pieces(aligner, s, second, all_contexts),
+        );
+        joined.push(rest.finish());
+        joined
     }
 
     /// The facts of one piece of an input, placed at its offset and line in the input.
@@ -345,6 +356,21 @@ impl Extractor {
     }
 }
 
+/// The pieces of an input held in memory (see [`chunk_end`]), in order; at least one.
+fn pieces_of<'a>(s: &Source<'a>) -> Vec<Piece<'a>> {
+    let mut pieces = Vec::new();
+    let (mut at, mut line) = (0, 1);
+    loop {
+        let end = at + chunk_end(&s.text[at..], s.markup);
+        pieces.push(Piece { at, line, text: &s.text[at..end] });
+        if end >= s.text.len() {
+            return pieces;
+        }
+        line += memchr::memchr_iter(b'\n', &s.text.as_bytes()[at..end]).count();
+        at = end;
+    }
+}
+
 /// A piece of an input: its text, and where it starts in the input.
 pub(crate) struct Piece<'a> {
     /// Byte offset in the input.
@@ -384,6 +410,39 @@ mod tests {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Extractor>();
         assert_send_sync::<Glossary>();
+    }
+
+    /// Joining the facts of pieces as a tree (halves in parallel, as [`Extractor::analyse_text`]
+    /// does) gives exactly the facts that joining them one by one in order gives: forms,
+    /// English, glosses with their counts and sentences, reference terms with their counts
+    /// and distances.
+    #[test]
+    fn a_tree_of_joins_gives_the_join_in_order() {
+        let ex = Extractor::builder().build().unwrap();
+        let aligner = Aligner::new(&ex.jieba, &ex.reference, &ex.term_initial);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        let fixtures: String = files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .map(|p| std::fs::read_to_string(p).unwrap() + "\n\n")
+            .collect();
+        // five pieces and a bit: halves of unequal size at every level
+        let text = fixtures.repeat(5 * crate::normalize::CHUNK / fixtures.len() + 1);
+        let source = Source { name: "long.md", text: &text, markup: Markup::Markdown };
+        let pieces = pieces_of(&source);
+        assert!(pieces.len() >= 6, "{} pieces", pieces.len());
+        for all_contexts in [false, true] {
+            let mut in_order = Joined::new(source.name, all_contexts);
+            for piece in &pieces {
+                in_order.push(ex.analyse_piece(&aligner, source.name, source.markup, piece, all_contexts));
+            }
+            assert!(
+                ex.analyse_text(&aligner, &source, all_contexts) == in_order.finish(),
+                "all contexts: {all_contexts}"
+            );
+        }
     }
 
     /// Recurrence is counted right, and only for the options a left boundary weighs: however
