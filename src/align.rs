@@ -949,13 +949,15 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let mut out = Vec::new();
         let by_end: FxHashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
+        // the parts of a bracket, for each bracket in turn
+        let mut parts = Vec::new();
         // Parentheses.
         // `(` is one byte and `（` starts with 0xEF, which starts no other bracket
         let bytes = view.as_bytes();
         for i in memchr::memchr2_iter(b'(', 0xEF, bytes) {
             if bytes[i] == b'(' || bytes[i..].starts_with("（".as_bytes()) {
                 if let Some(close) = matching_close(view, i) {
-                    self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out);
+                    self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out, &mut parts);
                 }
             }
         }
@@ -975,6 +977,7 @@ impl<'j> Aligner<'j> {
         by_end: &FxHashMap<usize, usize>,
         paren: Span,
         out: &mut Vec<Pending>,
+        parts: &mut Vec<(Span, bool)>,
     ) {
         let view = doc.view();
         let open_len = char_at(view, paren.start).map_or(1, char::len_utf8);
@@ -983,7 +986,14 @@ impl<'j> Aligner<'j> {
         let site = Span::new(paren.start, paren.end + close_len);
         // Split the content into parts at separators.
         // 或/或者/or between two English forms separates alternatives: （mean或average）
-        let mut parts = Vec::new();
+        // (the parts trimmed and their prefixes stripped, the empty ones dropped)
+        parts.clear();
+        let part = |p: Span, parts: &mut Vec<(Span, bool)>| {
+            let (p, prefixed) = strip_prefix(view, trim_span(view, p));
+            if !p.is_empty() {
+                parts.push((p, prefixed));
+            }
+        };
         let mut s = inner.start;
         let inner_text = &view[inner.range()];
         let mut skip_to = 0;
@@ -1002,20 +1012,13 @@ impl<'j> Aligner<'j> {
                 });
             if is_separator(c) || alternative.is_some() {
                 let len = alternative.map_or(c.len_utf8(), |w| w.len());
-                parts.push(Span::new(s, inner.start + i));
+                part(Span::new(s, inner.start + i), parts);
                 s = inner.start + i + len;
                 skip_to = i + len;
             }
         }
-        parts.push(Span::new(s, inner.end));
-        let parts: Vec<(Span, bool)> = parts
-            .into_iter()
-            .map(|p| {
-                let p = trim_span(view, p);
-                strip_prefix(view, p)
-            })
-            .filter(|(p, _)| !p.is_empty())
-            .collect();
+        part(Span::new(s, inner.end), parts);
+        let parts = &parts[..];
         let Some(&(first, first_prefixed)) = parts.first() else {
             return;
         };

@@ -40,7 +40,9 @@ pub const MAX_WORDS: usize = 12;
 /// ```
 pub fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
-    each_run(doc.view(), |run| push_run(doc, run, &mut out));
+    // one buffer for the words of every run
+    let mut piece = Vec::new();
+    each_run(doc.view(), |run| push_run(doc, run, &mut piece, &mut out));
     out
 }
 
@@ -330,19 +332,21 @@ fn is_number_like(w: &str) -> bool {
     if !w.chars().next().map(fold).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return false;
     }
-    let w: String = w.chars().map(fold).collect();
+    // (folding changes only other than ASCII)
+    let w: std::borrow::Cow<'_, str> =
+        if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
     let digits = w.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').count();
     if digits == 0 {
         return false;
     }
-    let unit = lower(&w[digits..]).into_owned();
+    let unit = lower(&w[digits..]);
     // 2xx, 4XX: a class of status codes
     if !unit.is_empty() && unit.chars().all(|c| c == 'x') {
         return true;
     }
     unit.is_empty()
         || matches!(
-            unit.as_str(),
+            &*unit,
             "k" | "m"
                 | "b"
                 | "g"
@@ -534,7 +538,8 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| fold(c).is_ascii_uppercase())
 }
 
-fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) {
+/// Pushes the candidates of a run of words; `piece` is a buffer for its words, empty.
+fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>) {
     let text = doc.text();
     let view = doc.view();
     let whole = Span::new(run[0].span.start, run[run.len() - 1].span.end);
@@ -547,7 +552,6 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) 
         }
     }
     // Cut the run at noise words.
-    let mut piece: Vec<Word> = Vec::new();
     let n = run.len();
     for (i, w) in run.iter().enumerate() {
         let s = &text[w.span.range()];
@@ -563,12 +567,12 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], out: &mut Vec<Candidate<'a>>) 
                         && !piece.is_empty()
                 }));
         if !kept_letter && word_is_noise(s, &view[w.span.end..]) {
-            flush(text, &mut piece, out);
+            flush(text, piece, out);
         } else {
             piece.push(*w);
         }
     }
-    flush(text, &mut piece, out);
+    flush(text, piece, out);
 }
 
 /// `Figure 3`, `Table 2`, `Eq. 5`: pointers into the document, not terms.
