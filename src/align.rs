@@ -884,7 +884,8 @@ fn starts_with(s: &[u8], w: &[u8]) -> bool {
 /// strings it serves.
 fn has_infix(s: &str, infix: &str) -> bool {
     let (s, infix) = (s.as_bytes(), infix.as_bytes());
-    (0..s.len()).any(|i| s[i] == infix[0] && starts_with(&s[i..], infix))
+    let Some(&first) = infix.first() else { return true };
+    (0..s.len()).any(|i| s[i] == first && starts_with(&s[i..], infix))
 }
 
 /// The parts of `s` between the ASCII bytes `seps`.
