@@ -40,21 +40,6 @@ pub fn key(english: &str) -> String {
     let mut s = Vec::with_capacity(english.len());
     let mut space = false;
     let mut rest = english;
-    if english.is_ascii() {
-        // the common case, byte by byte: what the loop below does with ASCII
-        for &b in english.as_bytes() {
-            if b.is_ascii_whitespace() || b == 0x0b || b == b'-' || b == b'_' {
-                space = !s.is_empty();
-            } else {
-                if space {
-                    s.push(b' ');
-                    space = false;
-                }
-                s.push(b.to_ascii_lowercase());
-            }
-        }
-        rest = "";
-    }
     while let Some(&b) = rest.as_bytes().first() {
         // ASCII bytes as they are, other characters decoded and folded
         let c = if b.is_ascii() {

@@ -1043,6 +1043,20 @@ mod tests {
         }
     }
 
+    /// Bounds in `s` at character boundaries: from `from` (or the end) back to a boundary,
+    /// `len` bytes on (or to the end) back to a boundary.
+    fn char_span(s: &str, from: usize, len: usize) -> (usize, usize) {
+        let mut start = from.min(s.len());
+        while !s.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + len).min(s.len());
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        (start, end)
+    }
+
     /// Sentence bounds found one character at a time, the plain way.
     fn sentence_bounds_by_chars(view: &str, span: Span) -> (usize, usize) {
         let mut start = span.start.min(view.len());
@@ -1093,15 +1107,8 @@ mod tests {
         ) {
             let run = "训练数据集上的损失函数值逐步下降并趋于平稳";
             let view: String = parts.iter().map(|(n, sep)| run.repeat(*n) + sep).collect();
-            let mut start = at.min(view.len());
-            while !view.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (start + len).min(view.len());
-            while !view.is_char_boundary(end) {
-                end -= 1;
-            }
-            let span = Span::new(start, end.max(start));
+            let (start, end) = char_span(&view, at, len);
+            let span = Span::new(start, end);
             proptest::prop_assert_eq!(sentence_bounds(&view, span), sentence_bounds_by_chars(&view, span));
         }
     }
@@ -1185,14 +1192,7 @@ mod tests {
         ) {
             let text = parts.concat();
             let doc = Document::new(&text, Markup::Markdown);
-            let mut start = from.min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (start + len).min(text.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
+            let (start, end) = char_span(&text, from, len);
             proptest::prop_assert_eq!(doc.sentence((start, end)), sentence_by_chars(&doc, (start, end)));
         }
     }
