@@ -4,7 +4,7 @@
 //! CSV next to it, checked by hand.
 //!
 //! After a deliberate change, rewrite the expected files with
-//! `TERMBRIDGE_BLESS=1 cargo test --release --test golden` and review the diff.
+//! `TERMBRIDGE_BLESS=1 cargo test --release --test it golden` and review the diff.
 
 use std::path::{Path, PathBuf};
 use termbridge::{input, Extractor, Source};

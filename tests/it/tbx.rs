@@ -251,7 +251,7 @@ fn hostile_strings_round_trip() {
 
 #[test]
 fn reads_tbx_v2_martif() {
-    let g = read("martif_v2.tbx", include_str!("tbx/martif_v2.tbx")).unwrap();
+    let g = read("martif_v2.tbx", include_str!("../tbx/martif_v2.tbx")).unwrap();
     assert_eq!(g.len(), 3, "the concept without English is skipped: {:#?}", g.entries());
     let cnn = &g.entries()[0];
     assert_eq!(cnn.english, "convolutional neural network");
@@ -274,7 +274,7 @@ fn reads_tbx_v2_martif() {
 
 #[test]
 fn reads_tbx_v3_from_another_tool() {
-    let g = read("other_tool_v3.tbx", include_str!("tbx/other_tool_v3.tbx")).unwrap();
+    let g = read("other_tool_v3.tbx", include_str!("../tbx/other_tool_v3.tbx")).unwrap();
     assert_eq!(g.len(), 2);
     let rag = &g.entries()[0];
     assert_eq!(rag.english, "retrieval-augmented generation", "the full form, not the acronym listed first");
@@ -286,7 +286,7 @@ fn reads_tbx_v3_from_another_tool() {
     assert_eq!(g.entries()[1].english, "<attention> mask");
     assert_eq!(g.entries()[1].chinese, ["注意力掩码"]);
 
-    let g = read("dct_v3.tbx", include_str!("tbx/dct_v3.tbx")).unwrap();
+    let g = read("dct_v3.tbx", include_str!("../tbx/dct_v3.tbx")).unwrap();
     let moe = &g.entries()[0];
     assert_eq!(moe.english, "mixture of experts");
     assert_eq!(moe.abbreviation.as_deref(), Some("MoE"));
@@ -295,7 +295,7 @@ fn reads_tbx_v3_from_another_tool() {
 
 #[test]
 fn malformed_xml_names_the_line() {
-    let err = read("malformed.tbx", include_str!("tbx/malformed.tbx")).unwrap_err();
+    let err = read("malformed.tbx", include_str!("../tbx/malformed.tbx")).unwrap_err();
     let msg = err.to_string();
     assert!(msg.starts_with("malformed.tbx:8: not well-formed XML"), "{msg}");
     assert!(matches!(err, termbridge::ImportError::Format { line: 8, .. }));

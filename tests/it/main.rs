@@ -1,0 +1,16 @@
+//! All integration tests, one binary (it links once): each module covers one area.
+
+mod boundaries;
+mod check;
+mod cli;
+mod encodings;
+mod exports;
+mod golden;
+mod hostile_exports;
+mod merge;
+mod partial;
+mod pieces;
+mod properties;
+mod quality;
+mod reference;
+mod tbx;
