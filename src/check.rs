@@ -10,8 +10,10 @@
 //! Every finding carries the file, line, byte span and sentence of the place it is about.
 
 use crate::extract::{Extractor, Source};
-use crate::glossary::Glossary;
-use crate::merge::{build, key, InputFacts};
+use crate::model::Glossary;
+use crate::merge::build;
+use crate::model::InputFacts;
+use crate::text::key;
 use crate::reference::Reference;
 use crate::Span;
 use serde::Serialize;

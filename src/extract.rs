@@ -2,11 +2,13 @@
 
 use crate::align::Aligner;
 use crate::candidates::candidates;
-use crate::merge::{build, InputFacts, Joined};
+use crate::merge::{build, Joined};
+use crate::model::InputFacts;
 use crate::normalize::{chunk_end, Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Hits, Reference};
-use crate::strings::StringSet;
-use crate::{input, BuildError, Glossary, InputError};
+use crate::text::matcher::StringSet;
+use crate::io::input;
+use crate::{BuildError, Glossary, InputError};
 use jieba_rs::Jieba;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -90,7 +92,7 @@ impl ExtractorBuilder {
             ChineseIndex::new(&reference, |zh| jieba.cut(zh, false).iter().map(|w| w.word.to_string()).collect());
         // known Chinese terms are segmenter words: they win boundary decisions
         for term in index.terms() {
-            if term.chars().filter(|&c| crate::normalize::is_cjk(c)).count() >= 2 && !term.contains(' ') {
+            if term.chars().filter(|&c| crate::text::is_cjk(c)).count() >= 2 && !term.contains(' ') {
                 jieba.add_word(term, None, Some("nz"));
             }
         }
@@ -149,7 +151,7 @@ impl Extractor {
     /// it is read (inputs are read in parallel; the result is the same as in one thread).
     pub fn extract_sources_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Glossary {
         let mut facts = self.analyse(sources, progress, false);
-        crate::partial::sort_inputs(&mut facts);
+        crate::model::facts::sort_inputs(&mut facts);
         self.decide_facts(&facts)
     }
 
@@ -313,7 +315,7 @@ impl Extractor {
             })
             .collect();
         let mut facts = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-        crate::partial::sort_inputs(&mut facts);
+        crate::model::facts::sort_inputs(&mut facts);
         Ok(facts)
     }
 

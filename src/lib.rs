@@ -45,29 +45,26 @@
 
 #![deny(missing_docs)]
 
-pub mod align;
-pub mod candidates;
+mod align;
+mod candidates;
 pub mod check;
 mod error;
-pub mod export;
 mod extract;
-pub mod glossary;
-mod import;
-pub mod input;
-pub mod merge;
-pub mod normalize;
+pub mod io;
+mod merge;
+mod model;
+mod normalize;
 pub mod partial;
 pub mod reference;
-mod span;
-mod strings;
+mod segment;
+mod text;
 pub mod update;
 
-pub use align::Method;
 pub use error::{BuildError, ExportError, ImportError, InputError};
 pub use extract::{Extractor, ExtractorBuilder, Source};
-pub use glossary::{Category, Entry, Glossary, Occurrence};
+pub use io::{input, Format, WriteOptions};
+pub use model::{Category, Entry, Glossary, Method, Occurrence, Span, CSV_HEADER};
 pub use normalize::Markup;
-pub use span::Span;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

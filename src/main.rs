@@ -2,7 +2,7 @@ use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use termbridge::export::{Format, WriteOptions};
+use termbridge::io::{Format, WriteOptions};
 use termbridge::partial::Partial;
 use termbridge::{input, reference::Reference, Extractor, ExtractorBuilder, Glossary, Source};
 
@@ -95,7 +95,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 impl OutputArgs {
     fn write_partial(&self, partial: &Partial) -> Result<(), Box<dyn std::error::Error>> {
         match &self.output {
-            Some(path) => termbridge::export::write_atomically(path, |w| partial.write_jsonl(w))?,
+            Some(path) => termbridge::io::write_atomically(path, |w| partial.write_jsonl(w))?,
             None => partial.write_jsonl(std::io::BufWriter::new(std::io::stdout().lock()))?,
         }
         Ok(())

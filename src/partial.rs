@@ -22,7 +22,8 @@
 //! {"name":"a.md","forms":[{"text":"RAG","context":"…"}],"english":[{"form":0,"span":{"start":3,"end":6},"line":1,"title":false}],"glosses":[…],"reference":[{"chinese":"检索增强生成","count":1,"near":[[0,12]]}]}
 //! ```
 
-use crate::merge::InputFacts;
+use crate::model::facts::sort_inputs;
+use crate::model::InputFacts;
 use crate::{Extractor, Glossary, ImportError, Source};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -135,11 +136,6 @@ impl Partial {
         std::io::BufReader::new(file).take(200).read_line(&mut first).is_ok()
             && first.starts_with("{\"termbridge\":\"partial\"")
     }
-}
-
-/// Inputs in name order, so that the order in which partials arrive does not matter.
-pub(crate) fn sort_inputs(inputs: &mut [InputFacts]) {
-    inputs.sort_by(|a, b| a.name.cmp(&b.name));
 }
 
 impl Extractor {

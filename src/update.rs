@@ -20,8 +20,8 @@
 //! the termbase's order, then the columns only the new glossary has; a cell a row did not
 //! have is empty, and an empty cell of the termbase takes the new glossary's value.
 
-use crate::glossary::{Entry, Glossary};
-use crate::merge::key;
+use crate::model::{Entry, Glossary};
+use crate::text::key;
 use std::collections::HashMap;
 
 fn forms(e: &Entry) -> impl Iterator<Item = String> + '_ {

@@ -1,10 +1,33 @@
 //! The glossary: one [`Entry`] per concept, as the export stage writes it.
 
-use crate::align::Method;
-use crate::Span;
+use super::Span;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+
+/// How a Chinese equivalent was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Method {
+    /// A gloss in brackets: `中文（English）` or `English（中文）`.
+    Parenthesis,
+    /// An apposition: `叫 X，也就是 Y`, `X，又称 Y`.
+    Apposition,
+    /// A reference glossary, whose Chinese the input uses elsewhere.
+    Reference,
+}
+
+impl Method {
+    /// The name used in the CSV `method` column.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Method::Parenthesis => "parenthesis",
+            Method::Apposition => "apposition",
+            Method::Reference => "reference",
+        }
+    }
+}
 
 /// What kind of thing an entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,13 +1,10 @@
 //! Reading glossaries back: termbridge's own CSV, or any CSV with `english` and `chinese`
 //! columns, as translators' termbases often are.
 
-pub(crate) mod tbx;
-
-use crate::align::Method;
-use crate::export::csv::unneutralise;
-use crate::glossary::{Category, Entry, Glossary};
+use super::unneutralise;
+use crate::model::{Category, Entry, Glossary, Method};
 use crate::ImportError;
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Header names accepted for each column (case-insensitive).
@@ -19,109 +16,6 @@ const CHINESE: &[&str] =
 pub(crate) struct Imported {
     pub glossary: Glossary,
     pub has_category: bool,
-}
-
-impl Glossary {
-    /// Reads a glossary from CSV: termbridge's own format (any subset of its columns, in any
-    /// order), or any CSV with an `english` and a `chinese` column (also named
-    /// `source`/`target`, `en`/`zh`). Several Chinese equivalents or variants are separated by
-    /// `|`. `name` is used in error messages.
-    ///
-    /// ```
-    /// use termbridge::Glossary;
-    /// let csv = "Chinese,English,Comment\n过拟合|过度拟合,overfitting,常见问题\n";
-    /// let g = Glossary::from_csv_reader("terms.csv", csv.as_bytes())?;
-    /// assert_eq!(g.entries()[0].english, "overfitting");
-    /// assert_eq!(g.entries()[0].chinese, ["过拟合", "过度拟合"]);
-    ///
-    /// let err = Glossary::from_csv_reader("terms.csv", "term\nx\n".as_bytes()).unwrap_err();
-    /// assert!(err.to_string().starts_with("terms.csv:1: needs an `english` and a `chinese` column"));
-    /// # Ok::<(), termbridge::ImportError>(())
-    /// ```
-    pub fn from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Glossary, ImportError> {
-        read(Path::new(name), reader).map(|i| i.glossary)
-    }
-
-    /// Reads a glossary from TBX: TBX v3 (`tbx`, any dialect) or the older TBX v2 (`martif`).
-    /// English terms come from `en*` language sections, Chinese from `zh*`; termbridge's own
-    /// TBX reads back whole. `name` is used in error messages.
-    ///
-    /// ```
-    /// use termbridge::Glossary;
-    /// let tbx = r#"<?xml version="1.0"?>
-    /// <martif type="TBX" xml:lang="en"><text><body>
-    ///   <termEntry><langSet xml:lang="en"><tig><term>overfitting</term></tig></langSet>
-    ///     <langSet xml:lang="zh-CN"><tig><term>过拟合</term></tig></langSet></termEntry>
-    /// </body></text></martif>"#;
-    /// let g = Glossary::from_tbx_reader("old.tbx", tbx.as_bytes())?;
-    /// assert_eq!(g.get("overfitting").unwrap().chinese, ["过拟合"]);
-    /// # Ok::<(), termbridge::ImportError>(())
-    /// ```
-    pub fn from_tbx_reader<R: BufRead>(name: &str, reader: R) -> Result<Glossary, ImportError> {
-        tbx::read(Path::new(name), reader)
-    }
-
-    /// Reads a glossary from a file: TBX when the file starts with `<` (or is named `.tbx`),
-    /// CSV otherwise (see [`from_csv_reader`](Self::from_csv_reader)), TSV when it is named
-    /// `.tsv` or its first line holds tabs and no commas. CSV and TSV are decoded as inputs
-    /// are ([`input::decode`](crate::input::decode)): UTF-8, UTF-16 with a byte-order mark, or
-    /// GB18030; an error names the line and byte of the first byte that decodes in none.
-    ///
-    /// ```
-    /// use termbridge::Glossary;
-    /// let dir = tempfile::tempdir()?;
-    /// let path = dir.path().join("terms.csv");
-    /// std::fs::write(&path, encoding_rs::GBK.encode("english,chinese\ndropout,丢弃法\n").0)?;
-    /// assert_eq!(Glossary::from_path(&path)?.get("dropout").unwrap().chinese, ["丢弃法"]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_path(path: &Path) -> Result<Glossary, ImportError> {
-        read_path(path).map(|i| i.glossary)
-    }
-}
-
-pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
-    let io = |source| ImportError::Io { path: path.to_path_buf(), source };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(io)?;
-    if starts_like_xml(&bytes) || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tbx")) {
-        return Ok(Imported { glossary: tbx::read(path, bytes.as_slice())?, has_category: true });
-    }
-    // termbases are decoded as inputs are: a byte-order mark, UTF-8, or GB18030 (Excel's CSV
-    // on a Chinese system)
-    let text = crate::input::decode(path, bytes).map_err(|e| match e {
-        crate::InputError::Encoding { offset, line, .. } => ImportError::Format {
-            path: path.to_path_buf(),
-            line: line as u64,
-            message: format!(
-                "not valid UTF-8 at byte {offset}, nor UTF-16 with a byte-order mark nor GB18030; save the file as UTF-8"
-            ),
-        },
-        crate::InputError::Undecodable { encoding, offset, line, .. } => ImportError::Format {
-            path: path.to_path_buf(),
-            line: line as u64,
-            message: format!("not valid {encoding} at byte {offset}; save the file as UTF-8"),
-        },
-        other => ImportError::Io { path: path.to_path_buf(), source: std::io::Error::other(other.to_string()) },
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let first_line = text.lines().next().unwrap_or("");
-    let tsv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-        || (first_line.contains('\t') && !first_line.contains(','));
-    read_delimited(path, text.as_bytes(), if tsv { b'\t' } else { b',' })
-}
-
-/// Whether the file's first character other than white space, after a byte-order mark, is
-/// `<`: TBX, in UTF-8 or UTF-16.
-fn starts_like_xml(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(512)];
-    let text = match head {
-        [0xFF, 0xFE, rest @ ..] => encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0,
-        [0xFE, 0xFF, rest @ ..] => encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0,
-        [b'<', 0, ..] | [0, b'<', ..] => return true,
-        _ => String::from_utf8_lossy(head.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(head)),
-    };
-    text.trim_start().starts_with('<')
 }
 
 /// The text of a cell as termbridge writes it back: without the C0 control characters other
@@ -155,7 +49,7 @@ pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportEr
 /// Reads CSV (`,`) or TSV (tab). A file whose first row names no `english` and `chinese`
 /// columns but holds Chinese in its second column is read as headerless
 /// `english, chinese[, note]` (an OmegaT glossary, a two-column list).
-fn read_delimited<R: Read>(path: &Path, reader: R, delimiter: u8) -> Result<Imported, ImportError> {
+pub(crate) fn read_delimited<R: Read>(path: &Path, reader: R, delimiter: u8) -> Result<Imported, ImportError> {
     let format = |line: u64, message: String| ImportError::Format { path: PathBuf::from(path), line, message };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -174,7 +68,7 @@ fn read_delimited<R: Read>(path: &Path, reader: R, delimiter: u8) -> Result<Impo
     };
     let headerless = !(named(ENGLISH) && named(CHINESE))
         && first.len() >= 2
-        && first.get(1).is_some_and(|z| z.chars().any(crate::normalize::is_cjk));
+        && first.get(1).is_some_and(|z| z.chars().any(crate::text::is_cjk));
     let (headers, pending) = if headerless {
         let mut h = csv::StringRecord::from(vec!["english", "chinese", "note"]);
         h.truncate(first.len().min(3));

@@ -9,198 +9,18 @@
 //! acronyms, short forms and forms glossed with different Chinese are never merged, so
 //! `GPT-4` ≠ `GPT-4o`, `ACL` ≠ `ACM`, `YOLOv5` ≠ `YOLOv8`.
 
-use crate::align::{abbreviates, is_acronym, Gloss, Method};
-use crate::glossary::{Category, Entry, Glossary, Occurrence};
-use crate::normalize::{fold, is_cjk, Document};
-use crate::Span;
+use crate::align::Gloss;
+use crate::model::facts::COUNTED_HITS;
+use crate::model::{
+    Category, EnglishFact, Entry, FormFact, GlossFact, Glossary, InputFacts, Method, Occurrence, ReferenceFact, Span,
+};
+use crate::normalize::Document;
+use crate::text::chars::{fold, is_cjk};
+use crate::text::key;
+use crate::text::{abbreviates, is_acronym};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
+
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// The merge key of an English form.
-///
-/// ```
-/// use termbridge::merge::key;
-/// assert_eq!(key("Zero-Shot Learning"), key("zero shot learning"));
-/// assert_eq!(key("CNNs"), key("CNN"));
-/// assert_eq!(key("Mixture of Experts"), key("mixture-of-expert"));
-/// assert_ne!(key("GPT-4"), key("GPT-4o"));
-/// ```
-pub fn key(english: &str) -> String {
-    // the plural of an acronym: GPUs, CNNs, APIs
-    let english = match english.strip_suffix('s') {
-        Some(stem)
-            if last_word(stem).len() >= 2
-                && last_word(stem).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) =>
-        {
-            stem
-        }
-        _ => english,
-    };
-    let mut s = Vec::with_capacity(english.len());
-    let mut space = false;
-    let mut rest = english;
-    while let Some(&b) = rest.as_bytes().first() {
-        // ASCII bytes as they are, other characters decoded and folded
-        let c = if b.is_ascii() {
-            rest = &rest[1..];
-            b as char
-        } else {
-            let c = rest.chars().next().unwrap_or(' ');
-            rest = &rest[c.len_utf8()..];
-            match fold(c) {
-                '’' => '\'',
-                c => c,
-            }
-        };
-        if c.is_whitespace() || c == '-' || c == '_' {
-            space = !s.is_empty();
-            continue;
-        }
-        if space {
-            s.push(b' ');
-            space = false;
-        }
-        if c.is_ascii() {
-            s.push(c.to_ascii_lowercase() as u8);
-        } else {
-            for l in c.to_lowercase() {
-                s.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-            }
-        }
-    }
-    // only whole characters were pushed
-    let s = String::from_utf8(s).unwrap_or_default();
-    // an acronym's last letter is not a plural ending: FPS is not the plural of FP
-    let last = last_word(english);
-    let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
-    if acronym {
-        s
-    } else {
-        singular(s)
-    }
-}
-
-/// The text after the last space or hyphen.
-fn last_word(s: &str) -> &str {
-    s.as_bytes().iter().rposition(|&b| b == b' ' || b == b'-').map_or(s, |p| &s[p + 1..])
-}
-
-fn singular(mut s: String) -> String {
-    let last = s.rfind(' ').map_or(s.as_str(), |p| &s[p + 1..]);
-    let n = s.len();
-    if last.len() > 4 && last.ends_with("ies") {
-        s.truncate(n - 3);
-        s.push('y');
-    } else if last.len() > 4
-        && (last.ends_with("sses") || last.ends_with("xes") || last.ends_with("ches") || last.ends_with("shes"))
-    {
-        s.truncate(n - 2);
-    } else if last.len() >= 3
-        && last.ends_with('s')
-        && !last.ends_with("ss")
-        && !last.ends_with("us")
-        && !last.ends_with("is")
-        && !(last.len() > 3 && last.ends_with("as"))
-        && last[..last.len() - 1].chars().last().is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        s.truncate(n - 1);
-    }
-    s
-}
-
-/// What one input says, once found and aligned: no text, only what the later stages need.
-/// Everything about an input is decided from that input alone, so facts from inputs read
-/// apart (in parallel, in shards on other machines) combine into the same glossary.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct InputFacts {
-    /// The input's name, as used in `source`.
-    pub name: String,
-    /// Its English forms, whitespace folded, in the order they first occur.
-    pub forms: Vec<FormFact>,
-    /// Every English candidate, in text order.
-    pub english: Vec<EnglishFact>,
-    /// Every gloss.
-    pub glosses: Vec<GlossFact>,
-    /// The reference glossary's Chinese terms that occur in the input.
-    pub reference: Vec<ReferenceFact>,
-}
-
-/// An English form of an input.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FormFact {
-    /// The form, whitespace folded.
-    pub text: String,
-    /// The sentence around its first occurrence.
-    pub context: String,
-}
-
-/// An English candidate of an input.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EnglishFact {
-    /// Its form: an index into [`InputFacts::forms`].
-    pub form: usize,
-    /// Where it is.
-    pub span: Span,
-    /// 1-based line.
-    pub line: usize,
-    /// Whether it is a title in `《》`.
-    pub title: bool,
-}
-
-/// A gloss of an input.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GlossFact {
-    /// The English form.
-    pub english: String,
-    /// The acronym given with it.
-    pub abbreviation: Option<String>,
-    /// Another name given for it.
-    pub alias: Option<String>,
-    /// The Chinese, cleaned, and where it is.
-    pub chinese: Option<(String, Span)>,
-    /// How the Chinese was found.
-    pub method: Method,
-    /// How sure the aligner is.
-    pub confidence: f32,
-    /// The construct.
-    pub site: Span,
-    /// 1-based line of the construct.
-    pub line: usize,
-    /// The sentence of the construct: kept for the first gloss of each English form with
-    /// each Chinese (the one a glossary entry can quote), and for every gloss when the facts
-    /// are read for [`check`](crate::Extractor::check).
-    pub context: Option<String>,
-    /// How many glosses of the input this one stands for: glosses that agree in every
-    /// field but place and confidence are kept once, at the first, with the highest
-    /// confidence (except for `check`, which reports each place).
-    #[serde(default = "one")]
-    pub count: usize,
-}
-
-fn one() -> usize {
-    1
-}
-
-/// How one of the reference's Chinese terms (or a variant form of one) occurs in an input.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReferenceFact {
-    /// The Chinese as written.
-    pub chinese: String,
-    /// How many times it occurs, counted up to [`COUNTED_HITS`].
-    pub count: usize,
-    /// The English forms of the input that the reference renders with this Chinese and that
-    /// occur within [`NEAR`] bytes of it: (index into [`InputFacts::forms`], the fewest bytes
-    /// between an occurrence of the form and one of the Chinese).
-    pub near: Vec<(usize, usize)>,
-}
-
-/// Occurrences of a reference Chinese term counted per input; more add no confidence.
-pub const COUNTED_HITS: usize = 10;
-
-/// How close (in bytes) a reference Chinese term must come to an English form to be
-/// recorded as near it.
-pub const NEAR: usize = 3000;
 
 impl InputFacts {
     /// Reads the facts of one input from its document and glosses. With `all_contexts`,
@@ -293,36 +113,6 @@ impl InputFacts {
         InputFacts { name: name.to_string(), forms, english: facts, glosses, reference: Vec::new() }
     }
 
-    /// Frees the room its lists grew into: the facts of many inputs stay in memory.
-    pub(crate) fn shrink_to_fit(&mut self) {
-        self.forms.shrink_to_fit();
-        self.english.shrink_to_fit();
-        self.glosses.shrink_to_fit();
-        self.reference.shrink_to_fit();
-        for r in &mut self.reference {
-            r.near.shrink_to_fit();
-        }
-    }
-
-    /// Moves the facts of a piece of an input to where the piece starts: `at` bytes and
-    /// `lines` lines into the input.
-    pub(crate) fn shift(&mut self, at: usize, lines: usize) {
-        if at == 0 && lines == 0 {
-            return;
-        }
-        let moved = |s: Span| Span::new(s.start + at, s.end + at);
-        for e in &mut self.english {
-            e.span = moved(e.span);
-            e.line += lines;
-        }
-        for g in &mut self.glosses {
-            g.site = moved(g.site);
-            g.line += lines;
-            if let Some((_, z)) = &mut g.chinese {
-                *z = moved(*z);
-            }
-        }
-    }
 }
 
 /// The sentences of a document as [`Document::sentence_around`] gives them, each built once.
@@ -676,7 +466,7 @@ fn link_initials(
         }
         let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
         let content: String =
-            words.iter().filter(|w| !crate::candidates::is_function_word(w)).filter_map(|w| w.chars().next()).collect();
+            words.iter().filter(|w| !crate::text::lexicon::is_function_word(w)).filter_map(|w| w.chars().next()).collect();
         by_initials.entry(all.clone()).or_default().push(id);
         if content != all && content.len() >= 2 {
             by_initials.entry(content).or_default().push(id);
@@ -970,7 +760,7 @@ fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: boo
     if !glossed && abbreviation.is_none() {
         let capitalised = words
             .iter()
-            .filter(|w| !crate::candidates::is_function_word(w))
+            .filter(|w| !crate::text::lexicon::is_function_word(w))
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         if capitalised && !TERM_HEADS.contains(&last.as_str()) {
             return Category::Name;

@@ -21,9 +21,9 @@
 //!
 //! The input is UTF-8 (a byte order mark is skipped) or UTF-16 with a byte order mark.
 
-use crate::align::{abbreviates, is_acronym};
-use crate::export::tbx::{GENERATOR, INPUT_PREFIX};
-use crate::glossary::{Category, Entry, Glossary};
+use super::{is_xml_char, GENERATOR, INPUT_PREFIX};
+use crate::text::{abbreviates, is_acronym};
+use crate::model::{Category, Entry, Glossary};
 use crate::ImportError;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
@@ -219,7 +219,7 @@ impl<'a> Parser<'a> {
                 }
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) if crate::export::tbx::is_xml_char(c) => c.to_string(),
+                        Ok(Some(c)) if is_xml_char(c) => c.to_string(),
                         Ok(Some(c)) => {
                             return Err(self.error(
                                 start,
@@ -683,7 +683,7 @@ mod tests {
              训练时使用随机梯度下降（stochastic gradient descent，SGD）。",
         );
         let mut first = Vec::new();
-        crate::export::tbx::write(&g, &mut first).unwrap();
+        crate::io::export::tbx::write(&g, &mut first).unwrap();
         let back = read(Path::new("g.tbx"), first.as_slice()).unwrap();
         assert_eq!(back.sources, g.sources);
         assert_eq!(back.entries.len(), g.entries.len());
@@ -698,7 +698,7 @@ mod tests {
             assert_eq!(a.context, b.context);
         }
         let mut second = Vec::new();
-        crate::export::tbx::write(&back, &mut second).unwrap();
+        crate::io::export::tbx::write(&back, &mut second).unwrap();
         assert_eq!(String::from_utf8(first).unwrap(), String::from_utf8(second).unwrap());
     }
 }

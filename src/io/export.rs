@@ -12,12 +12,8 @@
 //! Every writer escapes what its consumer would misread: XML in TBX, formula-looking cells in
 //! CSV (as OWASP recommends), tabs, line breaks and control characters in TSV.
 
-pub(crate) mod csv;
-mod json;
-pub(crate) mod tbx;
-mod tsv;
-
-use crate::glossary::Glossary;
+use super::{csv, json, tbx, tsv};
+use crate::model::Glossary;
 use crate::ExportError;
 use std::io::Write;
 use std::path::Path;
@@ -111,11 +107,11 @@ impl Glossary {
             self
         };
         match format {
-            Format::Csv => csv::write(self, out, !options.raw_csv)?,
+            Format::Csv => csv::write::write(self, out, !options.raw_csv)?,
             Format::Json => json::write(self, out)?,
             Format::Tsv => tsv::write_omegat(tools, out)?,
             Format::Deepl => report.dropped = tsv::write_deepl(tools, out)?,
-            Format::Tbx => tbx::write(tools, out)?,
+            Format::Tbx => tbx::write::write(tools, out)?,
             Format::Synonyms => tsv::write_synonyms(tools, out)?,
         }
         Ok(report)
@@ -134,7 +130,7 @@ impl Glossary {
     }
 
     /// Writes the glossary as CSV: UTF-8, a header row, one row per entry, the columns of
-    /// [`CSV_HEADER`](crate::glossary::CSV_HEADER). Several Chinese equivalents or variants are
+    /// [`CSV_HEADER`](crate::model::CSV_HEADER). Several Chinese equivalents or variants are
     /// joined with `|`. A cell that a spreadsheet would run as a formula (starting with `=`,
     /// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; C0 control characters
     /// other than tab, line feed and carriage return are left out.
@@ -149,7 +145,7 @@ impl Glossary {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_csv<W: Write>(&self, out: W) -> Result<(), ExportError> {
-        csv::write(self, out, true)
+        csv::write::write(self, out, true)
     }
 
     /// Writes the CSV to `path` whole or not at all (see [`write_file`](Self::write_file)).
@@ -159,7 +155,7 @@ impl Glossary {
 
     /// Writes the glossary as TBX v3 (TBX-Core): one `conceptEntry` per entry.
     pub fn write_tbx<W: Write>(&self, out: W) -> Result<(), ExportError> {
-        tbx::write(self, out)
+        tbx::write::write(self, out)
     }
 }
 

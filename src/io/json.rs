@@ -1,6 +1,6 @@
 //! JSON: every field of every entry, with its occurrences.
 
-use crate::glossary::Glossary;
+use crate::model::Glossary;
 use crate::ExportError;
 use serde::Serialize;
 use std::io::Write;

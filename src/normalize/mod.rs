@@ -17,7 +17,7 @@
 //! Full-width punctuation is not rewritten; the scanners treat `（` and `(`, `，` and `,`
 //! alike (see [`fold`]).
 
-use crate::Span;
+use crate::model::Span;
 
 /// View byte that replaces non-prose bytes (code, URLs, tags…).
 pub const HARD: u8 = 0x1F;
@@ -429,38 +429,6 @@ fn sentence_bounds(view: &str, span: Span) -> (usize, usize) {
 fn line_is_heading(view: &str, newline: usize) -> bool {
     let line_start = view[..newline].rfind('\n').map_or(0, |p| p + 1);
     view[line_start..newline].trim_start().starts_with('#')
-}
-
-/// Start of the char before byte `i` (which must be a char boundary > 0).
-pub(crate) fn prev_char_start(s: &str, i: usize) -> usize {
-    let mut j = i - 1;
-    while !s.is_char_boundary(j) {
-        j -= 1;
-    }
-    j
-}
-
-/// Whether `c` is a CJK ideograph (the script of the Chinese terms).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{2ebef}' | '〇')
-}
-
-/// Folds full-width ASCII (`（`, `，`, `Ａ`) and the ideographic space to half-width, for
-/// comparisons. Other characters are returned unchanged.
-///
-/// ```
-/// assert_eq!(termbridge::normalize::fold('（'), '(');
-/// assert_eq!(termbridge::normalize::fold('Ａ'), 'A');
-/// assert_eq!(termbridge::normalize::fold('中'), '中');
-/// ```
-pub fn fold(c: char) -> char {
-    match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
 }
 
 /// The masked bytes `v` of `text` as a string. Every mask replaces whole characters with

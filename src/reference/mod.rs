@@ -15,23 +15,16 @@
 //! termbridge ships a curated reference (`glossary/reference.csv`, compiled into the binary);
 //! users add their own termbases, which win over it.
 
-use crate::glossary::Category;
-use crate::import;
-use crate::merge::key;
-use crate::merge::{EnglishFact, FormFact, InputFacts, ReferenceFact, COUNTED_HITS, NEAR};
-use crate::strings::StringSet;
-use crate::ImportError;
+use crate::model::facts::{COUNTED_HITS, NEAR};
+use crate::model::{Category, EnglishFact, Entry, FormFact, InputFacts, ReferenceFact};
+use crate::text::key;
+use crate::text::matcher::StringSet;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 
 /// The most occurrences of one short reference term (one or two characters, which must
 /// stand as a word) checked when counting it in an input.
 const MAX_TRIED: usize = 16;
-use std::io::Read;
-use std::path::Path;
-
-/// The reference glossary shipped with termbridge, compiled in.
-const BUILTIN: &str = include_str!("../glossary/reference.csv");
 
 /// One reference entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,24 +65,6 @@ impl Reference {
         Reference::default()
     }
 
-    /// The curated reference glossary shipped with termbridge.
-    pub fn builtin() -> Reference {
-        // The shipped file is checked by the tests; a broken build of it is a bug.
-        Reference::from_csv_reader("glossary/reference.csv", BUILTIN.as_bytes()).unwrap_or_default()
-    }
-
-    /// Reads a reference glossary from CSV: termbridge's own glossary or reference format, or
-    /// any CSV with `english` and `chinese` columns (see [`Glossary::from_csv_reader`](crate::Glossary::from_csv_reader)).
-    /// Several Chinese equivalents are separated by `|`, the preferred first.
-    pub fn from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Reference, ImportError> {
-        Ok(Reference::from_imported(import::read(Path::new(name), reader)?))
-    }
-
-    /// Reads a reference glossary from a file (see [`from_csv_reader`](Self::from_csv_reader)).
-    pub fn from_path(path: &Path) -> Result<Reference, ImportError> {
-        Ok(Reference::from_imported(import::read_path(path)?))
-    }
-
     /// A reference made of a glossary's entries (its English, Chinese, acronym and note).
     pub fn from_glossary(glossary: &crate::Glossary) -> Reference {
         let mut out = Reference::empty();
@@ -105,14 +80,16 @@ impl Reference {
         out
     }
 
-    fn from_imported(imported: import::Imported) -> Reference {
+    /// A reference made of the entries of a termbase that was read; their categories count
+    /// only when it had a `category` column.
+    pub(crate) fn from_entries(entries: Vec<Entry>, has_category: bool) -> Reference {
         let mut out = Reference::empty();
-        for e in imported.glossary.entries {
+        for e in entries {
             out.insert(ReferenceEntry {
                 english: e.english,
                 chinese: e.chinese,
                 abbreviation: e.abbreviation,
-                category: imported.has_category.then_some(e.category),
+                category: has_category.then_some(e.category),
                 note: e.note,
             });
         }
@@ -573,7 +550,7 @@ pub(crate) fn annotate(
             }
             // a spacing or width variant is the same term; another order is worth a note
             let plain =
-                |s: &str| s.chars().map(crate::normalize::fold).filter(|c| !c.is_whitespace()).collect::<String>();
+                |s: &str| s.chars().map(crate::text::fold).filter(|c| !c.is_whitespace()).collect::<String>();
             if plain(form) != plain(zh) {
                 e.note = join_note(&e.note, &format!("reference: {zh} (word order)"));
             }

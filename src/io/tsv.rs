@@ -1,7 +1,7 @@
 //! Line-based formats: OmegaT and DeepL glossaries, search-engine synonyms.
 
-use super::one_line;
-use crate::glossary::Glossary;
+use super::export::one_line;
+use crate::model::Glossary;
 use crate::ExportError;
 use std::collections::HashSet;
 use std::io::Write;

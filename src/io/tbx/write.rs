@@ -39,14 +39,12 @@
 //! The schema requires at least one `conceptEntry`: an empty glossary is an error rather than
 //! a file that TBX tools would reject.
 
-use crate::glossary::{Entry, Glossary};
+use crate::model::{Entry, Glossary};
+use super::{clean, GENERATOR, INPUT_PREFIX, NAMESPACE};
 use crate::ExportError;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::io::Write;
-
-/// The TBX v3 namespace.
-pub(crate) const NAMESPACE: &str = "urn:iso:std:iso:30042:ed-2";
 
 /// The `xml-model` processing instructions pointing at the TBX-Core schemas, as TBX v3
 /// recommends.
@@ -54,13 +52,6 @@ const MODELS: [&str; 2] = [
     "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Core_dialect/master/Schemas/TBXcoreStructV03_TBX-Core_integrated.rng\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"",
     "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Core_dialect/master/Schemas/TBX-Core.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"",
 ];
-
-/// What the first `sourceDesc` paragraph says: files saying it are read back with their
-/// extra columns.
-pub(crate) const GENERATOR: &str = "extracted by termbridge";
-
-/// Prefix of the `sourceDesc` paragraphs naming the inputs.
-pub(crate) const INPUT_PREFIX: &str = "input: ";
 
 /// Writes `glossary` as TBX v3, TBX-Core dialect.
 pub(crate) fn write<W: Write>(glossary: &Glossary, out: W) -> Result<(), ExportError> {
@@ -199,20 +190,6 @@ fn text_element<W: Write>(w: &mut Writer<W>, name: &str, text: &str) -> std::io:
 /// Whether nothing of `text` would be written.
 fn is_blank(text: &str) -> bool {
     clean(text).trim().is_empty()
-}
-
-/// Whether XML 1.0 allows `c` in a document.
-pub(crate) fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// `text` without the characters XML 1.0 does not allow.
-pub(crate) fn clean(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().all(is_xml_char) {
-        text.into()
-    } else {
-        text.chars().filter(|&c| is_xml_char(c)).collect::<String>().into()
-    }
 }
 
 /// Escapes `text` for element content: quick-xml's escaping of `<`, `>`, `&`, `'` and `"`,

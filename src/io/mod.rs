@@ -1,0 +1,12 @@
+//! Everything that touches files and formats: inputs (files, folders, encodings), the
+//! termbases read back (CSV, TSV, TBX), and every format's writer.
+
+pub(crate) mod csv;
+pub(crate) mod export;
+pub mod input;
+mod json;
+pub(crate) mod tbx;
+pub(crate) mod termbase;
+mod tsv;
+
+pub use export::{write_atomically, Format, Report, WriteOptions};

@@ -1,0 +1,138 @@
+//! What one input says, once its English is found and aligned: the facts that the later
+//! stages decide the glossary from, with no text in them.
+
+use super::glossary::Method;
+use super::Span;
+use serde::{Deserialize, Serialize};
+
+/// What one input says, once found and aligned: no text, only what the later stages need.
+/// Everything about an input is decided from that input alone, so facts from inputs read
+/// apart (in parallel, in shards on other machines) combine into the same glossary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InputFacts {
+    /// The input's name, as used in `source`.
+    pub name: String,
+    /// Its English forms, whitespace folded, in the order they first occur.
+    pub forms: Vec<FormFact>,
+    /// Every English candidate, in text order.
+    pub english: Vec<EnglishFact>,
+    /// Every gloss.
+    pub glosses: Vec<GlossFact>,
+    /// The reference glossary's Chinese terms that occur in the input.
+    pub reference: Vec<ReferenceFact>,
+}
+
+/// An English form of an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormFact {
+    /// The form, whitespace folded.
+    pub text: String,
+    /// The sentence around its first occurrence.
+    pub context: String,
+}
+
+/// An English candidate of an input.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EnglishFact {
+    /// Its form: an index into [`InputFacts::forms`].
+    pub form: usize,
+    /// Where it is.
+    pub span: Span,
+    /// 1-based line.
+    pub line: usize,
+    /// Whether it is a title in `《》`.
+    pub title: bool,
+}
+
+/// A gloss of an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GlossFact {
+    /// The English form.
+    pub english: String,
+    /// The acronym given with it.
+    pub abbreviation: Option<String>,
+    /// Another name given for it.
+    pub alias: Option<String>,
+    /// The Chinese, cleaned, and where it is.
+    pub chinese: Option<(String, Span)>,
+    /// How the Chinese was found.
+    pub method: Method,
+    /// How sure the aligner is.
+    pub confidence: f32,
+    /// The construct.
+    pub site: Span,
+    /// 1-based line of the construct.
+    pub line: usize,
+    /// The sentence of the construct: kept for the first gloss of each English form with
+    /// each Chinese (the one a glossary entry can quote), and for every gloss when the facts
+    /// are read for [`check`](crate::Extractor::check).
+    pub context: Option<String>,
+    /// How many glosses of the input this one stands for: glosses that agree in every
+    /// field but place and confidence are kept once, at the first, with the highest
+    /// confidence (except for `check`, which reports each place).
+    #[serde(default = "one")]
+    pub count: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// How one of the reference's Chinese terms (or a variant form of one) occurs in an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReferenceFact {
+    /// The Chinese as written.
+    pub chinese: String,
+    /// How many times it occurs, counted up to [`COUNTED_HITS`].
+    pub count: usize,
+    /// The English forms of the input that the reference renders with this Chinese and that
+    /// occur within [`NEAR`] bytes of it: (index into [`InputFacts::forms`], the fewest bytes
+    /// between an occurrence of the form and one of the Chinese).
+    pub near: Vec<(usize, usize)>,
+}
+
+/// Occurrences of a reference Chinese term counted per input; more add no confidence.
+pub const COUNTED_HITS: usize = 10;
+
+/// How close (in bytes) a reference Chinese term must come to an English form to be
+/// recorded as near it.
+pub const NEAR: usize = 3000;
+
+impl InputFacts {
+    /// Frees the room its lists grew into: the facts of many inputs stay in memory.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.forms.shrink_to_fit();
+        self.english.shrink_to_fit();
+        self.glosses.shrink_to_fit();
+        self.reference.shrink_to_fit();
+        for r in &mut self.reference {
+            r.near.shrink_to_fit();
+        }
+    }
+
+    /// Moves the facts of a piece of an input to where the piece starts: `at` bytes and
+    /// `lines` lines into the input.
+    pub(crate) fn shift(&mut self, at: usize, lines: usize) {
+        if at == 0 && lines == 0 {
+            return;
+        }
+        let moved = |s: Span| Span::new(s.start + at, s.end + at);
+        for e in &mut self.english {
+            e.span = moved(e.span);
+            e.line += lines;
+        }
+        for g in &mut self.glosses {
+            g.site = moved(g.site);
+            g.line += lines;
+            if let Some((_, z)) = &mut g.chinese {
+                *z = moved(*z);
+            }
+        }
+    }
+}
+
+
+/// Inputs in name order, so that the order in which partials arrive does not matter.
+pub(crate) fn sort_inputs(inputs: &mut [InputFacts]) {
+    inputs.sort_by(|a, b| a.name.cmp(&b.name));
+}

@@ -1,0 +1,1 @@
+//! The one wrapper around the segmenter (jieba-rs).

@@ -1,0 +1,74 @@
+//! Acronyms: what one looks like, and whether it abbreviates a full form.
+
+use super::chars::fold;
+use super::lexicon::is_function_word;
+
+/// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`).
+pub fn is_acronym(abbr: &str) -> bool {
+    // i.i.d., e.g.: single letters with dots
+    let bytes = abbr.trim_end_matches('.').as_bytes();
+    if bytes.len() >= 3
+        && bytes.iter().enumerate().all(|(i, b)| if i % 2 == 0 { b.is_ascii_alphabetic() } else { *b == b'.' })
+    {
+        return true;
+    }
+    // a versioned name is not an acronym: GPT-4o, Llama-3.1
+    if abbr.contains(|c: char| c == '-' || c == '.') && abbr.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // a word inside (FastAPI, OpenAI) makes a name, not an acronym (MoE, LoRA, GPUs are)
+    let (mut letters, mut upper, mut run) = (0, 0, 0);
+    for raw in abbr.chars() {
+        let c = fold(raw);
+        run = if c.is_ascii_lowercase() { run + 1 } else { 0 };
+        if run >= 3 || raw == ' ' {
+            return false;
+        }
+        letters += usize::from(c.is_ascii_alphabetic());
+        upper += usize::from(c.is_ascii_uppercase());
+    }
+    letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
+}
+
+/// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym
+/// is found in order in the full form, scanning from the right, and the first one starts a
+/// word.
+///
+/// ```
+/// use termbridge::align::abbreviates;
+/// assert!(abbreviates("RAG", "Retrieval-Augmented Generation"));
+/// assert!(abbreviates("MoE", "Mixture of Experts"));
+/// assert!(abbreviates("ORM", "Object-Relational Mapping"));
+/// assert!(!abbreviates("ACL", "Association for Computing Machinery"));
+/// ```
+pub fn abbreviates(abbr: &str, full: &str) -> bool {
+    let a: Vec<char> =
+        abbr.chars().map(|c| fold(c).to_ascii_lowercase()).filter(|c| c.is_ascii_alphanumeric()).collect();
+    let f: Vec<char> = full.chars().map(|c| fold(c).to_ascii_lowercase()).collect();
+    if a.len() < 2
+        || f.len() <= a.len()
+        || !full.contains([' ', '-']) && !full.chars().skip(1).any(|c| c.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let words = full.split([' ', '-']).filter(|w| !w.is_empty() && !is_function_word(w)).count();
+    if words > a.len() + 2 || words * 3 < a.len() {
+        return false;
+    }
+    let mut fi = f.len() as isize - 1;
+    for (ai, &c) in a.iter().enumerate().rev() {
+        loop {
+            if fi < 0 {
+                return false;
+            }
+            let fc = f[fi as usize];
+            let at_word_start = fi == 0 || !f[fi as usize - 1].is_ascii_alphanumeric();
+            if fc == c && (ai != 0 || at_word_start) {
+                break;
+            }
+            fi -= 1;
+        }
+        fi -= 1;
+    }
+    true
+}

@@ -1,0 +1,33 @@
+//! Characters: which script a character belongs to, and full-width forms folded.
+
+/// Start of the char before byte `i` (which must be a char boundary > 0).
+pub(crate) fn prev_char_start(s: &str, i: usize) -> usize {
+    let mut j = i - 1;
+    while !s.is_char_boundary(j) {
+        j -= 1;
+    }
+    j
+}
+
+/// Whether `c` is a CJK ideograph (the script of the Chinese terms).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ebef}' | '〇')
+}
+
+/// Folds full-width ASCII (`（`, `，`, `Ａ`) and the ideographic space to half-width, for
+/// comparisons. Other characters are returned unchanged.
+///
+/// ```
+/// assert_eq!(termbridge::normalize::fold('（'), '(');
+/// assert_eq!(termbridge::normalize::fold('Ａ'), 'A');
+/// assert_eq!(termbridge::normalize::fold('中'), '中');
+/// ```
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}

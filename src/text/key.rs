@@ -1,0 +1,95 @@
+//! Merge keys: the one spelling that the forms of an English term share.
+
+use super::chars::fold;
+
+/// The merge key of an English form.
+///
+/// ```
+/// use termbridge::merge::key;
+/// assert_eq!(key("Zero-Shot Learning"), key("zero shot learning"));
+/// assert_eq!(key("CNNs"), key("CNN"));
+/// assert_eq!(key("Mixture of Experts"), key("mixture-of-expert"));
+/// assert_ne!(key("GPT-4"), key("GPT-4o"));
+/// ```
+pub fn key(english: &str) -> String {
+    // the plural of an acronym: GPUs, CNNs, APIs
+    let english = match english.strip_suffix('s') {
+        Some(stem)
+            if last_word(stem).len() >= 2
+                && last_word(stem).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) =>
+        {
+            stem
+        }
+        _ => english,
+    };
+    let mut s = Vec::with_capacity(english.len());
+    let mut space = false;
+    let mut rest = english;
+    while let Some(&b) = rest.as_bytes().first() {
+        // ASCII bytes as they are, other characters decoded and folded
+        let c = if b.is_ascii() {
+            rest = &rest[1..];
+            b as char
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            rest = &rest[c.len_utf8()..];
+            match fold(c) {
+                '’' => '\'',
+                c => c,
+            }
+        };
+        if c.is_whitespace() || c == '-' || c == '_' {
+            space = !s.is_empty();
+            continue;
+        }
+        if space {
+            s.push(b' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            s.push(c.to_ascii_lowercase() as u8);
+        } else {
+            for l in c.to_lowercase() {
+                s.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+    }
+    // only whole characters were pushed
+    let s = String::from_utf8(s).unwrap_or_default();
+    // an acronym's last letter is not a plural ending: FPS is not the plural of FP
+    let last = last_word(english);
+    let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
+    if acronym {
+        s
+    } else {
+        singular(s)
+    }
+}
+
+/// The text after the last space or hyphen.
+fn last_word(s: &str) -> &str {
+    s.as_bytes().iter().rposition(|&b| b == b' ' || b == b'-').map_or(s, |p| &s[p + 1..])
+}
+
+fn singular(mut s: String) -> String {
+    let last = s.rfind(' ').map_or(s.as_str(), |p| &s[p + 1..]);
+    let n = s.len();
+    if last.len() > 4 && last.ends_with("ies") {
+        s.truncate(n - 3);
+        s.push('y');
+    } else if last.len() > 4
+        && (last.ends_with("sses") || last.ends_with("xes") || last.ends_with("ches") || last.ends_with("shes"))
+    {
+        s.truncate(n - 2);
+    } else if last.len() >= 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is")
+        && !(last.len() > 3 && last.ends_with("as"))
+        && last[..last.len() - 1].chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        s.truncate(n - 1);
+    }
+    s
+}

@@ -1,0 +1,60 @@
+//! Word lists, and looking a short word up in one without allocating.
+
+use super::chars::fold;
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "as", "at", "is", "are", "was",
+    "were", "be", "e.g", "i.e", "etc", "vs", "via", "than", "that", "this", "these", "those", "it", "its", "we", "our",
+    "you", "your", "not", "no", "but", "if", "then", "so", "also", "into", "using", "use", "et", "al", "ok", "okay",
+    "yes", "oh", "hi", "hello", "um", "uh", "ps", "cf", "ibid", "viz", "aka", "eg", "ie",
+];
+
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| fold(c).to_ascii_lowercase()).collect())
+}
+
+/// A short word, lowercased and with full-width letters folded, packed into a `u64` (its
+/// bytes, zero-padded), so that a word list is searched without allocating; `None` for a
+/// word of more than 8 bytes or with other than ASCII. Trailing dots are dropped first when
+/// `dots` says so (`etc.`).
+pub(crate) fn packed(w: &str, dots: bool) -> Option<u64> {
+    if w.is_ascii() {
+        let w = if dots { w.trim_end_matches('.') } else { w }.as_bytes();
+        if w.len() > 8 || w.contains(&0) {
+            return None;
+        }
+        let mut buf = [0u8; 8];
+        buf[..w.len()].copy_from_slice(w);
+        return Some(u64::from_le_bytes(buf.map(|b| b.to_ascii_lowercase())));
+    }
+    let w = if dots { w.trim_end_matches(|c| fold(c) == '.') } else { w };
+    let mut buf = [0u8; 8];
+    for (n, c) in w.chars().enumerate() {
+        let c = fold(c);
+        if !c.is_ascii() || c == '\0' || n == 8 {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+    }
+    Some(u64::from_le_bytes(buf))
+}
+
+/// A list of short lowercase ASCII words, packed and sorted for [`in_list`].
+pub(crate) fn pack_list(words: &[&str]) -> Vec<u64> {
+    let mut v: Vec<u64> = words.iter().filter_map(|w| packed(w, false)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// Whether `w` (lowercased and folded, trailing dots dropped if `dots`) is in `list`.
+pub(crate) fn in_list(list: &[u64], w: &str, dots: bool) -> bool {
+    packed(w, dots).is_some_and(|p| list.binary_search(&p).is_ok())
+}
+
+pub(crate) fn is_function_word(w: &str) -> bool {
+    static LIST: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| pack_list(FUNCTION_WORDS));
+    in_list(&LIST, w, true)
+}

@@ -1,0 +1,12 @@
+//! The bottom floor: characters, merge keys, acronyms, word lists and the string matcher
+//! that every stage shares. Nothing here knows about documents, glossaries or stages.
+
+pub(crate) mod acronym;
+pub(crate) mod chars;
+pub(crate) mod key;
+pub(crate) mod lexicon;
+pub(crate) mod matcher;
+
+pub use acronym::{abbreviates, is_acronym};
+pub use chars::{fold, is_cjk};
+pub use key::key;
