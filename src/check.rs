@@ -10,11 +10,11 @@
 //! Every finding carries the file, line, byte span and sentence of the place it is about.
 
 use crate::extract::{Extractor, Source};
-use crate::model::Glossary;
 use crate::merge::build;
+use crate::model::Glossary;
 use crate::model::InputFacts;
-use crate::text::key;
 use crate::reference::Reference;
+use crate::text::key;
 use crate::Span;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};

@@ -2,14 +2,14 @@
 
 use crate::align::Aligner;
 use crate::candidates::candidates;
+use crate::io::input;
 use crate::merge::{build, Joined};
 use crate::model::InputFacts;
 use crate::normalize::{chunk_end, Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Hits, Reference};
+use crate::segment::Segmenter;
 use crate::text::matcher::StringSet;
-use crate::io::input;
 use crate::{BuildError, Glossary, InputError};
-use jieba_rs::Jieba;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -71,10 +71,7 @@ impl ExtractorBuilder {
     /// Loads the segmenter's dictionary and builds the extractor.
     pub fn build(self) -> Result<Extractor, BuildError> {
         let (builtin, references) = (self.builtin_reference, self.references);
-        let (mut jieba, reference) = rayon::join(Jieba::new, || {
-            // the segmenter's model for tagging unknown words loads on first use, which would
-            // cost the first extraction some 25 ms: load it now, beside the dictionary
-            let _ = Jieba::empty().tag("犇", true);
+        let (mut segmenter, reference) = rayon::join(Segmenter::new, || {
             let mut reference = if builtin { Reference::builtin() } else { Reference::empty() };
             for r in references {
                 reference.extend(r);
@@ -83,27 +80,26 @@ impl ExtractorBuilder {
         });
         let mut term_initial = HashSet::new();
         for zh in reference.entries().iter().flat_map(|e| &e.chinese) {
-            let words = jieba.cut(zh, false);
+            let words = segmenter.cut(zh);
             if words.len() >= 2 {
                 term_initial.insert(format!("{}{}", words[0].word, words[1].word));
             }
         }
-        let index =
-            ChineseIndex::new(&reference, |zh| jieba.cut(zh, false).iter().map(|w| w.word.to_string()).collect());
+        let index = ChineseIndex::new(&reference, |zh| segmenter.cut(zh).iter().map(|w| w.word.to_string()).collect());
         // known Chinese terms are segmenter words: they win boundary decisions
         for term in index.terms() {
             if term.chars().filter(|&c| crate::text::is_cjk(c)).count() >= 2 && !term.contains(' ') {
-                jieba.add_word(term, None, Some("nz"));
+                segmenter.add_term(term);
             }
         }
-        Ok(Extractor { jieba, markup: self.markup, reference, index, term_initial })
+        Ok(Extractor { segmenter, markup: self.markup, reference, index, term_initial })
     }
 }
 
 /// Extracts glossaries. Building one loads a dictionary; build it once and share it (it is
 /// `Send + Sync`).
 pub struct Extractor {
-    jieba: Jieba,
+    segmenter: Segmenter,
     markup: Markup,
     reference: Reference,
     index: ChineseIndex,
@@ -171,7 +167,7 @@ impl Extractor {
         progress: &(dyn Fn() + Sync),
         all_contexts: bool,
     ) -> Vec<InputFacts> {
-        let aligner = Aligner::new(&self.jieba, &self.reference, &self.term_initial);
+        let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         // Each input on its own thread; the results keep the inputs' order.
         // Every decision about an input uses that input only (the recurrence of a Chinese
         // term is counted in its own input), so inputs can be read apart, in any order and in
@@ -236,7 +232,7 @@ impl Extractor {
         let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);
         facts.reference =
             self.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
-                self.is_word(v, s, e)
+                self.segmenter.is_word(v, s, e)
             });
         facts.shift(piece.at, piece.line - 1);
         facts.shrink_to_fit();
@@ -305,7 +301,7 @@ impl Extractor {
         progress: &(dyn Fn() + Sync),
     ) -> Result<Vec<InputFacts>, InputError> {
         let files = input::expand(paths)?;
-        let aligner = Aligner::new(&self.jieba, &self.reference, &self.term_initial);
+        let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()
             .map(|p| {
@@ -338,23 +334,6 @@ impl Extractor {
         progress: &(dyn Fn() + Sync),
     ) -> Result<crate::partial::Partial, InputError> {
         Ok(crate::partial::Partial::from_facts(self.facts_of_paths(paths, encoding, progress)?))
-    }
-
-    /// Whether `view[start..end]` is a word of its own, not part of a longer one: the
-    /// segmenter puts a word boundary at both ends.
-    fn is_word(&self, view: &str, start: usize, end: usize) -> bool {
-        let mut from = start.saturating_sub(12);
-        while !view.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut to = (end + 12).min(view.len());
-        while !view.is_char_boundary(to) {
-            to -= 1;
-        }
-        let words = self.jieba.cut(&view[from..to], false);
-        let starts = words.iter().any(|w| from + w.byte_start == start);
-        let ends = words.iter().any(|w| from + w.byte_end == end);
-        starts && ends
     }
 }
 
@@ -421,7 +400,7 @@ mod tests {
     #[test]
     fn a_tree_of_joins_gives_the_join_in_order() {
         let ex = Extractor::builder().build().unwrap();
-        let aligner = Aligner::new(&ex.jieba, &ex.reference, &ex.term_initial);
+        let aligner = Aligner::new(&ex.segmenter, &ex.reference, &ex.term_initial);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
         files.sort();
@@ -452,7 +431,7 @@ mod tests {
     #[test]
     fn only_weighed_options_need_their_recurrence() {
         let ex = Extractor::builder().build().unwrap();
-        let aligner = Aligner::new(&ex.jieba, &ex.reference, &ex.term_initial);
+        let aligner = Aligner::new(&ex.segmenter, &ex.reference, &ex.term_initial);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut weighed_fewer = false;
         for entry in std::fs::read_dir(dir).unwrap() {

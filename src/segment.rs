@@ -1,1 +1,68 @@
-//! The one wrapper around the segmenter (jieba-rs).
+//! The one wrapper around the Chinese word segmenter (jieba-rs). Every stage that needs
+//! Chinese words asks a [`Segmenter`]; none names the segmenter's crate.
+
+use jieba_rs::Jieba;
+
+/// A word of a segmented text with its part of speech (`v` verb, `n` noun, `x` punctuation…).
+pub(crate) use jieba_rs::Tag as Tagged;
+/// A word of a segmented text and where it is.
+pub(crate) use jieba_rs::Token as Word;
+
+/// Chinese words: the segmenter's dictionary, with the reference's Chinese terms added.
+pub(crate) struct Segmenter {
+    jieba: Jieba,
+}
+
+impl Segmenter {
+    /// Loads the dictionary. The model that tags unknown words loads on first use, which
+    /// would cost the first extraction some 25 ms: it is loaded now, beside the dictionary.
+    pub(crate) fn new() -> Segmenter {
+        let (jieba, ()) = rayon::join(Jieba::new, || {
+            let _ = Jieba::empty().tag("犇", true);
+        });
+        Segmenter { jieba }
+    }
+
+    /// The words of `text`, dictionary words only (no guessing of unknown ones).
+    pub(crate) fn cut<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+        self.jieba.cut(text, false)
+    }
+
+    /// The words of `text` with their parts of speech; unknown words are guessed by the
+    /// segmenter's statistical model.
+    pub(crate) fn tag<'a>(&'a self, text: &'a str) -> Vec<Tagged<'a>> {
+        self.jieba.tag(text, true)
+    }
+
+    /// Like [`tag`](Self::tag), dictionary words only.
+    pub(crate) fn tag_known<'a>(&'a self, text: &'a str) -> Vec<Tagged<'a>> {
+        self.jieba.tag(text, false)
+    }
+
+    /// Whether the dictionary holds `word`.
+    pub(crate) fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Adds a known term (a proper noun, `nz`), so that it wins boundary decisions.
+    pub(crate) fn add_term(&mut self, term: &str) {
+        self.jieba.add_word(term, None, Some("nz"));
+    }
+
+    /// Whether `view[start..end]` is a word of its own, not part of a longer one: the
+    /// segmenter puts a word boundary at both ends.
+    pub(crate) fn is_word(&self, view: &str, start: usize, end: usize) -> bool {
+        let mut from = start.saturating_sub(12);
+        while !view.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + 12).min(view.len());
+        while !view.is_char_boundary(to) {
+            to -= 1;
+        }
+        let words = self.cut(&view[from..to]);
+        let starts = words.iter().any(|w| from + w.byte_start == start);
+        let ends = words.iter().any(|w| from + w.byte_end == end);
+        starts && ends
+    }
+}

@@ -24,10 +24,10 @@ use crate::candidates::Candidate;
 use crate::model::{Method, Span};
 use crate::normalize::{Document, MarkKind, HARD, MARK};
 use crate::reference::Reference;
+use crate::segment::Segmenter;
 use crate::text::chars::{fold, is_cjk, prev_char_start};
 use crate::text::lexicon::is_function_word;
 use crate::text::{abbreviates, is_acronym};
-use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use std::collections::HashSet;
@@ -641,7 +641,7 @@ const GLOSS_PREFIXES: &[&str] = &[
 
 /// Finds glosses and resolves their Chinese boundaries.
 pub struct Aligner<'j> {
-    jieba: &'j Jieba,
+    segmenter: &'j Segmenter,
     reference: &'j Reference,
     term_initial: &'j HashSet<String>,
 }
@@ -849,8 +849,8 @@ impl<'j> Aligner<'j> {
     /// its Chinese terms start (`term_initial`: the first two segmenter words of each, joined):
     /// a word tagged as a verb may start a term where it and the next word start a known one
     /// (反向 in 反向传播算法); other verbs (配置, 启用, 控制) rarely do.
-    pub fn new(jieba: &'j Jieba, reference: &'j Reference, term_initial: &'j HashSet<String>) -> Aligner<'j> {
-        Aligner { jieba, reference, term_initial }
+    pub fn new(segmenter: &'j Segmenter, reference: &'j Reference, term_initial: &'j HashSet<String>) -> Aligner<'j> {
+        Aligner { segmenter, reference, term_initial }
     }
 
     /// Finds all glosses of a document. Chinese terms on the left of a gloss are resolved by
@@ -1047,7 +1047,7 @@ impl<'j> Aligner<'j> {
         {
             return None;
         }
-        let words = self.jieba.tag(t, true);
+        let words = self.segmenter.tag(t);
         let allowed = |k: usize, w: &str| (w == "的" && n <= 8 && !prefixed) || (k == 0 && LOCALITY.contains(&w));
         if words.iter().enumerate().any(|(k, w)| is_stop(w.word, w.tag) && !allowed(k, w.word)) {
             return None;
@@ -1121,7 +1121,7 @@ impl<'j> Aligner<'j> {
             return;
         }
         // cut the tail at its first function word after the first word
-        let words = self.jieba.tag(&view[tail.range()], true);
+        let words = self.segmenter.tag(&view[tail.range()]);
         let mut cut = tail.end;
         for (k, w) in words.iter().enumerate() {
             if k == 0 {
@@ -1190,7 +1190,7 @@ impl<'j> Aligner<'j> {
             Some(c) if is_cjk(c) => {
                 let next: String = view[after..].chars().take(4).collect();
                 // a function word, an adverb or a verb starts the rest of the sentence
-                self.jieba.tag(&next, false).first().is_some_and(|w| {
+                self.segmenter.tag_known(&next).first().is_some_and(|w| {
                     is_stop(w.word, w.tag) || matches!(w.tag.chars().next(), Some('d' | 'p' | 'c' | 'r' | 'v'))
                 })
             }
@@ -1215,7 +1215,7 @@ impl<'j> Aligner<'j> {
         let Some(mut left) = self.left_site(doc, cand.span.start - spaces, text) else { return };
         // 使用 dropout: the word before the English is a verb taking it, not its translation
         let last = left.options.first().map_or("", |o| view[o.span.range()].trim());
-        let one_char_verb = last.chars().count() == 1 && self.jieba.tag(last, false).iter().any(|w| w.tag == "v");
+        let one_char_verb = last.chars().count() == 1 && self.segmenter.tag_known(last).iter().any(|w| w.tag == "v");
         const TAKES_OBJECT: &[&str] = &[
             "使用", "采用", "利用", "通过", "基于", "调用", "运行", "安装", "加载", "引入", "支持", "部署", "下载",
             "导入", "借助", "叫", "叫做", "称为", "是", "有", "像", "如", "比如", "例如", "包括", "和", "与", "及",
@@ -1241,7 +1241,7 @@ impl<'j> Aligner<'j> {
             suffix_in(head, APPOSITION_STRONG).or_else(|| suffix_in(head, APPOSITION_WEAK)).unwrap_or_default();
         // the keyword must be a word of its own: not 译为 in 编译为, not 即 in 立即
         if let (Some(prev), Some(k0)) = (char_before(view, i - key.len()), key.chars().next()) {
-            if is_cjk(prev) && self.jieba.has_word(&format!("{prev}{k0}")) {
+            if is_cjk(prev) && self.segmenter.has_word(&format!("{prev}{k0}")) {
                 return;
             }
         }
@@ -1347,7 +1347,7 @@ impl<'j> Aligner<'j> {
         if !wtext.chars().next_back().is_some_and(is_cjk) && !wtext.chars().any(is_cjk) {
             return None;
         }
-        let words = self.jieba.tag(wtext, true);
+        let words = self.segmenter.tag(wtext);
         let prefixes = prefix_chars(&english);
         let mut options: Vec<Choice> = Vec::new();
         let mut end_bounded = !hit_limit;
@@ -1398,7 +1398,7 @@ impl<'j> Aligner<'j> {
             // a function character: 其本征 in 但其本征电子电导率
             let made_up = w.word.chars().count() >= 3
                 && (GLUED_STOPS.contains(&first) || ['其', '该', '此', '这', '那', '各', '每'].contains(&first))
-                && !self.jieba.has_word(w.word);
+                && !self.segmenter.has_word(w.word);
             if (w.word.chars().count() == 2 && GLUED_STOPS.contains(&first) && !noun) || made_up {
                 let inner = Span::new(start + first.len_utf8(), p0);
                 let t = &view[inner.range()];
@@ -1422,7 +1422,7 @@ impl<'j> Aligner<'j> {
             // a verb before one long dictionary word is its object's verb: 纳入版本控制
             let verb_object = verb
                 && n_words == 2
-                && options.last().is_some_and(|o| o.cjk >= 3 && self.jieba.has_word(view[o.span.range()].trim()));
+                && options.last().is_some_and(|o| o.cjk >= 3 && self.segmenter.has_word(view[o.span.range()].trim()));
             // an option starts with a word: not with a number (1 无偏性) or punctuation
             let numeric = w.word.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
             if !numeric {
@@ -1806,12 +1806,12 @@ mod tests {
     }
 
     fn glosses(text: &str) -> Vec<(String, String, String)> {
-        let jieba = Jieba::new();
+        let segmenter = Segmenter::new();
         let doc = Document::new(text, Markup::Markdown);
         let cands = candidates(&doc);
         let reference = crate::reference::Reference::empty();
         let initial = HashSet::new();
-        let aligner = Aligner::new(&jieba, &reference, &initial);
+        let aligner = Aligner::new(&segmenter, &reference, &initial);
         let pending = aligner.find(&doc, &cands);
         let counts = FxHashMap::default();
         Aligner::resolve(pending, doc.view(), &counts)

@@ -115,7 +115,6 @@ fn starts_like_xml(bytes: &[u8]) -> bool {
     text.trim_start().starts_with('<')
 }
 
-
 impl Reference {
     /// The curated reference glossary shipped with termbridge.
     pub fn builtin() -> Reference {
@@ -134,7 +133,6 @@ impl Reference {
     pub fn from_path(path: &Path) -> Result<Reference, ImportError> {
         Ok(Reference::from_imported(read_path(path)?))
     }
-
 
     fn from_imported(imported: Imported) -> Reference {
         Reference::from_entries(imported.glossary.entries, imported.has_category)

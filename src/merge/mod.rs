@@ -112,7 +112,6 @@ impl InputFacts {
         };
         InputFacts { name: name.to_string(), forms, english: facts, glosses, reference: Vec::new() }
     }
-
 }
 
 /// The sentences of a document as [`Document::sentence_around`] gives them, each built once.
@@ -465,8 +464,11 @@ fn link_initials(
             continue;
         }
         let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        let content: String =
-            words.iter().filter(|w| !crate::text::lexicon::is_function_word(w)).filter_map(|w| w.chars().next()).collect();
+        let content: String = words
+            .iter()
+            .filter(|w| !crate::text::lexicon::is_function_word(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
         by_initials.entry(all.clone()).or_default().push(id);
         if content != all && content.len() >= 2 {
             by_initials.entry(content).or_default().push(id);

@@ -131,7 +131,6 @@ impl InputFacts {
     }
 }
 
-
 /// Inputs in name order, so that the order in which partials arrive does not matter.
 pub(crate) fn sort_inputs(inputs: &mut [InputFacts]) {
     inputs.sort_by(|a, b| a.name.cmp(&b.name));

@@ -549,8 +549,7 @@ pub(crate) fn annotate(
                 e.chinese.push(form.to_string());
             }
             // a spacing or width variant is the same term; another order is worth a note
-            let plain =
-                |s: &str| s.chars().map(crate::text::fold).filter(|c| !c.is_whitespace()).collect::<String>();
+            let plain = |s: &str| s.chars().map(crate::text::fold).filter(|c| !c.is_whitespace()).collect::<String>();
             if plain(form) != plain(zh) {
                 e.note = join_note(&e.note, &format!("reference: {zh} (word order)"));
             }

@@ -1,7 +1,7 @@
 //! The glossary CSV.
 
-use crate::model::{Glossary, CSV_HEADER};
 use super::safe;
+use crate::model::{Glossary, CSV_HEADER};
 use crate::ExportError;
 use std::io::Write;
 

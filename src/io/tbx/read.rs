@@ -22,8 +22,8 @@
 //! The input is UTF-8 (a byte order mark is skipped) or UTF-16 with a byte order mark.
 
 use super::{is_xml_char, GENERATOR, INPUT_PREFIX};
-use crate::text::{abbreviates, is_acronym};
 use crate::model::{Category, Entry, Glossary};
+use crate::text::{abbreviates, is_acronym};
 use crate::ImportError;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};

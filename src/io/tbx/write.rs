@@ -39,8 +39,8 @@
 //! The schema requires at least one `conceptEntry`: an empty glossary is an error rather than
 //! a file that TBX tools would reject.
 
-use crate::model::{Entry, Glossary};
 use super::{clean, GENERATOR, INPUT_PREFIX, NAMESPACE};
+use crate::model::{Entry, Glossary};
 use crate::ExportError;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
 use quick_xml::Writer;

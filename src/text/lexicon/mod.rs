@@ -1,6 +1,19 @@
-//! Word lists, and looking a short word up in one without allocating.
+//! Word lists, kept as data files beside this module (one entry per line, `#` starts a
+//! comment), and looking a short word up in one without allocating.
+//!
+//! [`english`] holds the lists about English words (function words, units, file
+//! extensions…), [`chinese`] those about Chinese words (stop words, naming verbs…).
+
+pub(crate) mod chinese;
+pub(crate) mod english;
 
 use super::chars::fold;
+
+/// The entries of a word-list file: one per line, trimmed; blank lines and lines starting
+/// with `#` are skipped.
+pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "as", "at", "is", "are", "was",
