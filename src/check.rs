@@ -10,6 +10,7 @@
 //! Every finding carries the file, line, byte span and sentence of the place it is about.
 
 use crate::extract::{Extractor, Source};
+use crate::io::input::ReadOptions;
 use crate::merge::build;
 use crate::model::Glossary;
 use crate::model::InputFacts;
@@ -82,7 +83,7 @@ impl Extractor {
     /// Checks one text against a glossary; see [`check_sources`](Self::check_sources).
     ///
     /// ```
-    /// use termbridge::{check::FindingKind, Extractor, Glossary};
+    /// use termbridge::{Extractor, FindingKind, Glossary};
     /// let glossary = Glossary::from_csv_reader("g.csv", "english,chinese\nepoch,轮次\n".as_bytes())?;
     /// let extractor = Extractor::builder().build()?;
     /// let findings = extractor.check(&glossary, "每个迭代周期（epoch）结束时评估一次。");
@@ -100,7 +101,7 @@ impl Extractor {
     /// source, line and kind.
     pub fn check_sources(&self, glossary: &Glossary, sources: &[Source<'_>]) -> Vec<Finding> {
         let termbase = Reference::from_glossary(glossary);
-        let analysed = self.analyse(sources, &|| {}, true);
+        let analysed = self.analyse(sources, &ReadOptions::new(), true);
         let sites = sites(&analysed);
         let mut out = Vec::new();
         let finding = |kind, site: &Site, others: Vec<String>, message: String| {

@@ -7,14 +7,9 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// A user dictionary for the segmenter could not be read.
-    #[error("cannot read segmenter dictionary {path}: {message}")]
-    Dictionary {
-        /// The dictionary file.
-        path: PathBuf,
-        /// What went wrong.
-        message: String,
-    },
+    /// The reference glossary shipped with termbridge could not be read (a broken build).
+    #[error("the shipped reference glossary: {0}")]
+    Reference(#[from] ImportError),
 }
 
 /// Reading an input file failed.
@@ -108,9 +103,6 @@ pub enum ExportError {
     /// Writing failed at the I/O level.
     #[error("cannot write glossary: {0}")]
     Io(#[from] std::io::Error),
-    /// The CSV writer failed.
-    #[error("cannot write glossary CSV: {0}")]
-    Csv(#[from] csv::Error),
     /// The format cannot hold an empty glossary.
     #[error("the glossary is empty, and {format} needs at least one entry")]
     Empty {

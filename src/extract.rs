@@ -2,8 +2,9 @@
 
 use crate::align::Aligner;
 use crate::candidates::candidates;
-use crate::io::input;
+use crate::io::input::{self, ReadOptions};
 use crate::merge::{build, Joined};
+use crate::model::facts::sort_inputs;
 use crate::model::InputFacts;
 use crate::normalize::{chunk_end, Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Hits, Reference};
@@ -50,7 +51,7 @@ impl ExtractorBuilder {
     /// reference and over references added before it.
     ///
     /// ```
-    /// use termbridge::{reference::Reference, Extractor};
+    /// use termbridge::{Extractor, Reference};
     /// let mine = Reference::from_csv_reader("mine.csv", "english,chinese\ndropout,丢弃法\n".as_bytes())?;
     /// let extractor = Extractor::builder().reference(mine).build()?;
     /// let g = extractor.extract("训练时使用 dropout。丢弃法能防止过拟合。");
@@ -72,12 +73,13 @@ impl ExtractorBuilder {
     pub fn build(self) -> Result<Extractor, BuildError> {
         let (builtin, references) = (self.builtin_reference, self.references);
         let (mut segmenter, reference) = rayon::join(Segmenter::new, || {
-            let mut reference = if builtin { Reference::builtin() } else { Reference::empty() };
+            let mut reference = if builtin { Reference::builtin()? } else { Reference::empty() };
             for r in references {
                 reference.extend(r);
             }
-            reference
+            Ok::<_, BuildError>(reference)
         });
+        let reference = reference?;
         let mut term_initial = HashSet::new();
         for zh in reference.entries().iter().flat_map(|e| &e.chinese) {
             let words = segmenter.cut(zh);
@@ -137,22 +139,53 @@ impl Extractor {
         self.extract_sources(&[Source { name: "<input>", text, markup: self.markup }])
     }
 
-    /// Extracts one glossary from several texts. Terms are merged across all of them and the
-    /// left boundary of a Chinese term is decided with evidence from all of them.
+    /// Extracts one glossary from several texts (analysed in parallel; the result is the
+    /// same as in one thread). Terms are merged across all of them and the left boundary of a
+    /// Chinese term is decided with evidence from all of them. An occurrence's
+    /// [`source`](crate::Occurrence::source) is the index of its text in `sources`.
+    ///
+    /// ```
+    /// use termbridge::{Extractor, Markup, Source};
+    /// let extractor = Extractor::builder().build()?;
+    /// let sources = [
+    ///     Source { name: "b.md", text: "RAG 很有用。", markup: Markup::Markdown },
+    ///     Source { name: "a.md", text: "检索增强生成（Retrieval-Augmented Generation，RAG）", markup: Markup::Markdown },
+    /// ];
+    /// let glossary = extractor.extract_sources(&sources);
+    /// for o in &glossary.get("RAG").unwrap().occurrences {
+    ///     let text = sources[o.source].text;
+    ///     assert!(["RAG", "Retrieval-Augmented Generation"].contains(&&text[o.span.range()]));
+    /// }
+    /// assert_eq!(glossary.sources(), ["b.md", "a.md"]);
+    /// # Ok::<(), termbridge::BuildError>(())
+    /// ```
     pub fn extract_sources(&self, sources: &[Source<'_>]) -> Glossary {
-        self.extract_sources_with_progress(sources, &|| {})
-    }
-
-    /// Like [`extract_sources`](Self::extract_sources), calling `progress` once per input as
-    /// it is read (inputs are read in parallel; the result is the same as in one thread).
-    pub fn extract_sources_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Glossary {
-        let mut facts = self.analyse(sources, progress, false);
-        crate::model::facts::sort_inputs(&mut facts);
-        self.decide_facts(&facts)
+        self.decide_in_order(self.analyse(sources, &ReadOptions::new(), false))
     }
 
     /// The glossary that the facts of some inputs make: their English forms merged into
-    /// concepts, the Chinese chosen, the reference consulted.
+    /// concepts, the Chinese chosen, the reference consulted. Decisions see the inputs in
+    /// name order, whatever order they come in (so that shards combine into the same
+    /// glossary); the glossary names them, and its occurrences point at them, in their
+    /// order here.
+    pub(crate) fn decide_in_order(&self, mut facts: Vec<InputFacts>) -> Glossary {
+        let mut order: Vec<usize> = (0..facts.len()).collect();
+        // the same stable sort as `sort_inputs`, so both orders agree
+        order.sort_by(|&a, &b| facts[a].name.cmp(&facts[b].name));
+        sort_inputs(&mut facts);
+        let mut glossary = self.decide_facts(&facts);
+        let mut names = vec![String::new(); order.len()];
+        for (sorted, name) in glossary.sources.drain(..).enumerate() {
+            names[order[sorted]] = name;
+        }
+        glossary.sources = names;
+        for o in glossary.entries.iter_mut().flat_map(|e| e.occurrences.iter_mut()) {
+            o.source = order[o.source];
+        }
+        glossary
+    }
+
+    /// The glossary of the facts of some inputs, in name order.
     pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
         let mut glossary = build(facts);
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
@@ -164,7 +197,7 @@ impl Extractor {
     pub(crate) fn analyse(
         &self,
         sources: &[Source<'_>],
-        progress: &(dyn Fn() + Sync),
+        options: &ReadOptions<'_>,
         all_contexts: bool,
     ) -> Vec<InputFacts> {
         let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
@@ -176,7 +209,7 @@ impl Extractor {
             .par_iter()
             .map(|s| {
                 let facts = self.analyse_text(&aligner, s, all_contexts);
-                progress();
+                options.tick();
                 facts
             })
             .collect()
@@ -246,7 +279,7 @@ impl Extractor {
         &self,
         aligner: &Aligner<'_>,
         path: &std::path::Path,
-        encoding: Option<&'static encoding_rs::Encoding>,
+        options: &ReadOptions<'_>,
     ) -> Result<InputFacts, InputError> {
         if path.as_os_str() != "-" {
             let markup = input::markup_for(path);
@@ -267,7 +300,7 @@ impl Extractor {
             };
             let streamed = input::read_pieces(
                 path,
-                encoding,
+                options.encoding_named(),
                 |text| chunk_end(text, markup),
                 |at, line, text| {
                     batch.push((at, line, text.to_string()));
@@ -281,59 +314,40 @@ impl Extractor {
                 return Ok(joined.finish());
             }
         }
-        let file = if path.as_os_str() == "-" {
-            input::read_stdin_with(encoding)?
-        } else {
-            input::read_file_with(path, encoding)?
-        };
+        let file = if path.as_os_str() == "-" { input::read_stdin(options)? } else { input::read_file(path, options)? };
         Ok(self.analyse_text(aligner, &Source { name: &file.name, text: &file.text, markup: file.markup }, false))
     }
 
     /// The facts of files, folders (see [`input::expand`](crate::input::expand)) and `-`
-    /// (standard input), each file read, decoded and analysed on its own thread and then
-    /// dropped: memory holds one text (or one piece of a long text) per thread and the
-    /// facts, not the whole input. `encoding` names the inputs' encoding, `None` detects it.
-    /// The first input that cannot be read (in path order) is the error.
+    /// (standard input), in the order `expand` gives them, each file read, decoded and
+    /// analysed on its own thread and then dropped: memory holds one text (or one piece of a
+    /// long text) per thread and the facts, not the whole input. The first input that cannot
+    /// be read (in that order) is the error.
     pub(crate) fn facts_of_paths(
         &self,
         paths: &[PathBuf],
-        encoding: Option<&'static encoding_rs::Encoding>,
-        progress: &(dyn Fn() + Sync),
+        options: &ReadOptions<'_>,
     ) -> Result<Vec<InputFacts>, InputError> {
         let files = input::expand(paths)?;
         let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()
             .map(|p| {
-                let facts = self.analyse_path(&aligner, p, encoding)?;
-                progress();
+                let facts = self.analyse_path(&aligner, p, options)?;
+                options.tick();
                 Ok(facts)
             })
             .collect();
-        let mut facts = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-        crate::model::facts::sort_inputs(&mut facts);
-        Ok(facts)
+        results.into_iter().collect()
     }
 
     /// Extracts the glossary of files, folders and `-` (standard input), reading them in
-    /// parallel with memory for one text per thread. `progress` is called once per file.
-    pub fn extract_paths(
-        &self,
-        paths: &[PathBuf],
-        encoding: Option<&'static encoding_rs::Encoding>,
-        progress: &(dyn Fn() + Sync),
-    ) -> Result<Glossary, InputError> {
-        Ok(self.decide_facts(&self.facts_of_paths(paths, encoding, progress)?))
-    }
-
-    /// The partial glossary of files, folders and `-`; see [`extract_paths`](Self::extract_paths).
-    pub fn partial_paths(
-        &self,
-        paths: &[PathBuf],
-        encoding: Option<&'static encoding_rs::Encoding>,
-        progress: &(dyn Fn() + Sync),
-    ) -> Result<crate::partial::Partial, InputError> {
-        Ok(crate::partial::Partial::from_facts(self.facts_of_paths(paths, encoding, progress)?))
+    /// parallel with memory for one text per thread, in the encoding `options` names or
+    /// detecting each one's; `options`' progress is told once per file. An occurrence's
+    /// [`source`](crate::Occurrence::source) is the index of its file in the list that
+    /// [`input::expand`](crate::input::expand) makes of `paths`.
+    pub fn extract_paths(&self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Glossary, InputError> {
+        Ok(self.decide_in_order(self.facts_of_paths(paths, options)?))
     }
 }
 

@@ -23,48 +23,58 @@
 //!
 //! # The pipeline
 //!
-//! One module per stage; every stage works with [`Span`]s, byte ranges of the original text.
+//! One folder per stage, each importing only the floors below it; every stage works with
+//! [`Span`]s, byte ranges of the original text.
 //!
-//! | stage | module | decides |
+//! | stage | folder | decides |
 //! | --- | --- | --- |
-//! | normalize | [`normalize`] | which bytes are prose (not code, URLs, markup), where emphasis and quotes are |
-//! | find | [`candidates`] | which runs of Latin script are English terms |
-//! | align | [`align`] | the Chinese equivalent each gloss or apposition gives, and its left boundary |
-//! | merge | [`merge`] | which forms are one concept: case, plural, hyphen, acronym, near-duplicates |
-//! | reference | [`reference`](mod@reference) | the Chinese of standalone terms, suggestions, non-standard renderings |
-//! | export | [`export`] | CSV, OmegaT TSV, DeepL, TBX, JSON, search synonyms |
+//! | text | `src/text/` | characters, merge keys, acronyms, word lists, the string matcher: what every stage shares |
+//! | model | `src/model/` | the glossary, its entries and spans, the facts each input yields |
+//! | normalize | `src/normalize/` | which bytes are prose (not code, URLs, markup), sentences, pieces of long inputs |
+//! | find | `src/candidates/` | which runs of Latin script are English terms |
+//! | segment | `src/segment.rs` | Chinese words (the one wrapper around jieba-rs) |
+//! | reference | `src/reference/` | the Chinese of standalone terms, suggestions, non-standard renderings |
+//! | align | `src/align/` | the Chinese equivalent each gloss or apposition gives, and its left boundary |
+//! | merge | `src/merge/` | which forms are one concept: case, plural, hyphen, acronym, near-duplicates |
+//! | extract | `src/extract.rs` | runs them all, per input in parallel, then decides the glossary |
+//! | io | `src/io/` | inputs (files, folders, encodings), termbases read back, every output format |
 //!
 //! [`Extractor`] runs them all; [`input`] reads files and folders (UTF-8, UTF-16, GB18030)
 //! for it. Every decision about an input uses that input alone: the per-input stages run in
-//! parallel and yield text-free [`merge::InputFacts`], from which the glossary is decided;
-//! [`partial`] writes and combines those facts for runs split across processes or machines.
+//! parallel and yield text-free facts, from which the glossary is decided; a [`Partial`]
+//! holds those facts for runs split across processes or machines.
 //!
-//! Around the pipeline: [`Glossary::from_csv_reader`] and [`Glossary::from_tbx_reader`]
-//! read glossaries back, [`Glossary::update`] ([`update`]) folds new extractions into an
-//! edited termbase, and [`Extractor::check`] ([`check`]) checks texts against a glossary.
+//! Around the pipeline: [`Glossary::from_path`], [`Glossary::from_csv_reader`] and
+//! [`Glossary::from_tbx_reader`] read glossaries back, [`Glossary::update`] folds new
+//! extractions into an edited termbase, [`Extractor::check`] checks texts against a
+//! glossary, and [`Glossary::write`] writes every [`Format`].
 
 #![deny(missing_docs)]
 
 mod align;
 mod candidates;
-pub mod check;
+mod check;
 mod error;
 mod extract;
-pub mod io;
+mod io;
 mod merge;
 mod model;
 mod normalize;
-pub mod partial;
-pub mod reference;
+mod partial;
+mod reference;
 mod segment;
 mod text;
-pub mod update;
+mod update;
 
+pub use check::{Finding, FindingKind};
 pub use error::{BuildError, ExportError, ImportError, InputError};
 pub use extract::{Extractor, ExtractorBuilder, Source};
-pub use io::{input, Format, WriteOptions};
+pub use io::{input, write_atomically, Format, Report, WriteOptions};
 pub use model::{Category, Entry, Glossary, Method, Occurrence, Span, CSV_HEADER};
 pub use normalize::Markup;
+pub use partial::{Partial, PARTIAL_VERSION};
+pub use reference::{Reference, ReferenceEntry};
+pub use text::key::key as merge_key;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -2,9 +2,8 @@ use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use termbridge::io::{Format, WriteOptions};
-use termbridge::partial::Partial;
-use termbridge::{input, reference::Reference, Extractor, ExtractorBuilder, Glossary, Source};
+use termbridge::input::{self, Encoding, ReadOptions};
+use termbridge::{Extractor, ExtractorBuilder, Format, Glossary, Partial, Reference, Source, WriteOptions};
 
 /// Builds a bilingual glossary from Chinese technical text with embedded English terms.
 #[derive(Parser)]
@@ -95,7 +94,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 impl OutputArgs {
     fn write_partial(&self, partial: &Partial) -> Result<(), Box<dyn std::error::Error>> {
         match &self.output {
-            Some(path) => termbridge::io::write_atomically(path, |w| partial.write_jsonl(w))?,
+            Some(path) => termbridge::write_atomically(path, |w| partial.write_jsonl(w))?,
             None => partial.write_jsonl(std::io::BufWriter::new(std::io::stdout().lock()))?,
         }
         Ok(())
@@ -158,18 +157,31 @@ fn sources(files: &[input::InputFile]) -> Vec<Source<'_>> {
     files.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect()
 }
 
-fn encoding_of(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding>, termbridge::InputError> {
+/// The encoding named by `--encoding`, if any.
+fn encoding_of(label: Option<&str>) -> Result<Option<Encoding>, termbridge::InputError> {
     match label {
         Some(label) => Ok(Some(
-            input::encoding_for_label(label)
+            Encoding::for_label(label)
                 .ok_or_else(|| termbridge::InputError::UnknownEncoding { name: label.to_string() })?,
         )),
         None => Ok(None),
     }
 }
 
+/// How inputs are read: in the encoding `--encoding` names, telling `progress` of each.
+fn read_options<'a>(
+    label: Option<&str>,
+    progress: &'a (dyn Fn() + Sync),
+) -> Result<ReadOptions<'a>, termbridge::InputError> {
+    let options = ReadOptions::new().progress(progress);
+    Ok(match encoding_of(label)? {
+        Some(encoding) => options.encoding(encoding),
+        None => options,
+    })
+}
+
 fn read_inputs(paths: &[PathBuf], encoding: Option<&str>) -> Result<Vec<input::InputFile>, Box<dyn std::error::Error>> {
-    Ok(input::read_all_with(paths, encoding_of(encoding)?)?)
+    Ok(input::read_all(paths, &read_options(encoding, &|| {})?)?)
 }
 
 /// A progress bar on standard error for runs over many inputs, when it is a terminal.
@@ -188,7 +200,8 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
         Command::Extract { paths, output, reference, encoding, quiet, partial } => {
             let extractor = reference.builder()?.build()?;
-            let encoding = encoding_of(encoding.as_deref())?;
+            // an unknown encoding is told before any file is looked at
+            encoding_of(encoding.as_deref())?;
             // files are read as they are analysed, one per thread: memory holds the facts
             let bar = progress_bar(input::expand(&paths)?.len(), quiet);
             let tick = || {
@@ -196,17 +209,18 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
                     b.inc(1);
                 }
             };
+            let options = read_options(encoding.as_deref(), &tick)?;
             let done = || {
                 if let Some(b) = &bar {
                     b.finish_and_clear();
                 }
             };
             if partial {
-                let part = extractor.partial_paths(&paths, encoding, &tick)?;
+                let part = extractor.partial_paths(&paths, &options)?;
                 done();
                 output.write_partial(&part)?;
             } else {
-                let glossary = extractor.extract_paths(&paths, encoding, &tick)?;
+                let glossary = extractor.extract_paths(&paths, &options)?;
                 done();
                 output.write(&glossary)?;
             }

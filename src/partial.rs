@@ -14,7 +14,7 @@
 //! every further line is the JSON of one input's [`InputFacts`]: its English forms (each
 //! with the sentence of its first occurrence), every English occurrence (form, byte span,
 //! line), every gloss, and for each reference Chinese term that occurs, how often (up to
-//! [`COUNTED_HITS`](crate::merge::COUNTED_HITS)) and how near it comes to the English forms
+//! `COUNTED_HITS` (10)) and how near it comes to the English forms
 //! the reference renders with it:
 //!
 //! ```text
@@ -24,7 +24,8 @@
 
 use crate::model::facts::sort_inputs;
 use crate::model::InputFacts;
-use crate::{Extractor, Glossary, ImportError, Source};
+use crate::io::input::ReadOptions;
+use crate::{Extractor, Glossary, ImportError, InputError, Source};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -41,7 +42,7 @@ impl Partial {
     /// Combines partials: associative and commutative.
     ///
     /// ```
-    /// use termbridge::{partial::Partial, Extractor, Source, Markup};
+    /// use termbridge::{Extractor, Markup, Partial, Source};
     /// let ex = Extractor::builder().build()?;
     /// let src = |name, text| Source { name, text, markup: Markup::Plain };
     /// let a = ex.partial(&[src("a.txt", "检索增强生成（Retrieval-Augmented Generation，RAG）很有用。")]);
@@ -141,14 +142,13 @@ impl Partial {
 impl Extractor {
     /// The partial glossary of some inputs: their facts, to be combined and decided later.
     pub fn partial(&self, sources: &[Source<'_>]) -> Partial {
-        self.partial_with_progress(sources, &|| {})
+        Partial::from_facts(self.analyse(sources, &ReadOptions::new(), false))
     }
 
-    /// Like [`partial`](Self::partial), calling `progress` once per input.
-    pub fn partial_with_progress(&self, sources: &[Source<'_>], progress: &(dyn Fn() + Sync)) -> Partial {
-        let mut inputs = self.analyse(sources, progress, false);
-        sort_inputs(&mut inputs);
-        Partial { inputs }
+    /// The partial glossary of files, folders and `-`; see
+    /// [`extract_paths`](Self::extract_paths).
+    pub fn partial_paths(&self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Partial, InputError> {
+        Ok(Partial::from_facts(self.facts_of_paths(paths, options)?))
     }
 
     /// The glossary of a (combined) partial: the same as one run over all its inputs.

@@ -53,7 +53,7 @@ impl FromStr for Format {
     type Err = String;
 
     /// ```
-    /// use termbridge::export::Format;
+    /// use termbridge::Format;
     /// assert_eq!("TBX".parse::<Format>(), Ok(Format::Tbx));
     /// assert!("xlsx".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, json, synonyms"));
     /// ```
@@ -85,7 +85,7 @@ impl Glossary {
     /// Writes the glossary in `format`.
     ///
     /// ```
-    /// use termbridge::export::{Format, WriteOptions};
+    /// use termbridge::{Format, WriteOptions};
     /// let extractor = termbridge::Extractor::builder().build()?;
     /// let glossary = extractor.extract("思维链（chain of thought，CoT）让模型先写推理步骤。");
     /// let mut out = Vec::new();
@@ -130,7 +130,7 @@ impl Glossary {
     }
 
     /// Writes the glossary as CSV: UTF-8, a header row, one row per entry, the columns of
-    /// [`CSV_HEADER`](crate::model::CSV_HEADER). Several Chinese equivalents or variants are
+    /// [`CSV_HEADER`](crate::CSV_HEADER). Several Chinese equivalents or variants are
     /// joined with `|`. A cell that a spreadsheet would run as a formula (starting with `=`,
     /// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; C0 control characters
     /// other than tab, line feed and carriage return are left out.
@@ -186,7 +186,11 @@ pub fn write_atomically(
     })?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut w)?;
+        // an error while writing names the file too
+        write(&mut w).map_err(|e| match e {
+            ExportError::Io(source) => persist(source),
+            other => other,
+        })?;
         w.flush().map_err(persist)?;
     }
     // the new file gets the old one's permissions, or the usual ones (not the temporary 0600)

@@ -2,6 +2,7 @@
 //! termbases read back (CSV, TSV, TBX), and every format's writer.
 
 pub(crate) mod csv;
+mod decode;
 pub(crate) mod export;
 pub mod input;
 mod json;

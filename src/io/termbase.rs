@@ -80,7 +80,7 @@ pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
     }
     // termbases are decoded as inputs are: a byte-order mark, UTF-8, or GB18030 (Excel's CSV
     // on a Chinese system)
-    let text = crate::input::decode(path, bytes).map_err(|e| match e {
+    let text = crate::input::decode(path, bytes, None).map(|d| d.text).map_err(|e| match e {
         crate::InputError::Encoding { offset, line, .. } => ImportError::Format {
             path: path.to_path_buf(),
             line: line as u64,
@@ -117,9 +117,10 @@ fn starts_like_xml(bytes: &[u8]) -> bool {
 
 impl Reference {
     /// The curated reference glossary shipped with termbridge.
-    pub fn builtin() -> Reference {
-        // The shipped file is checked by the tests; a broken build of it is a bug.
-        Reference::from_csv_reader("glossary/reference.csv", BUILTIN.as_bytes()).unwrap_or_default()
+    ///
+    /// It is compiled in and checked by the tests; an error here means a broken build.
+    pub fn builtin() -> Result<Reference, ImportError> {
+        Reference::from_csv_reader("glossary/reference.csv", BUILTIN.as_bytes())
     }
 
     /// Reads a reference glossary from CSV: termbridge's own glossary or reference format, or

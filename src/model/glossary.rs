@@ -56,7 +56,10 @@ impl Category {
 /// Where an English form occurs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Occurrence {
-    /// Index of the input source in [`Glossary::sources`].
+    /// The input it occurs in: its index in the caller's list of inputs (the `sources` given
+    /// to [`Extractor::extract_sources`](crate::Extractor::extract_sources), the files
+    /// [`input::expand`](crate::input::expand) lists), which is also its index in
+    /// [`Glossary::sources`].
     pub source: usize,
     /// 1-based line.
     pub line: usize,
@@ -110,6 +113,34 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry for `english` and nothing else: no Chinese, category [`Category::Term`],
+    /// frequency 0. Set the other fields as needed.
+    ///
+    /// ```
+    /// use termbridge::{Entry, Glossary};
+    /// let mut dropout = Entry::new("dropout");
+    /// dropout.chinese = vec!["丢弃法".into()];
+    /// let glossary = Glossary::from_entries(vec![dropout, Entry::new("epoch")]);
+    /// assert_eq!(glossary.get("Dropout").unwrap().chinese, ["丢弃法"]);
+    /// ```
+    pub fn new(english: impl Into<String>) -> Entry {
+        Entry {
+            english: english.into(),
+            chinese: Vec::new(),
+            abbreviation: None,
+            variants: Vec::new(),
+            category: Category::Term,
+            frequency: 0,
+            confidence: None,
+            method: None,
+            source: String::new(),
+            context: String::new(),
+            note: String::new(),
+            extra: IndexMap::new(),
+            occurrences: Vec::new(),
+        }
+    }
+
     /// Its English forms: the English, the acronym, the variants.
     pub fn forms(&self) -> impl Iterator<Item = &String> {
         std::iter::once(&self.english).chain(self.abbreviation.as_ref()).chain(self.variants.iter())
@@ -145,6 +176,29 @@ pub const CSV_HEADER: [&str; 11] = [
 ];
 
 impl Glossary {
+    /// A glossary of `entries`, in their order, naming no inputs.
+    pub fn from_entries(entries: Vec<Entry>) -> Glossary {
+        Glossary { entries, sources: Vec::new() }
+    }
+
+    /// Keeps only the entries for which `keep` is true, in their order.
+    ///
+    /// ```
+    /// let extractor = termbridge::Extractor::builder().build()?;
+    /// let mut g = extractor.extract("过拟合（overfitting）很常见，需要 GPU。");
+    /// g.retain(|e| !e.chinese.is_empty());
+    /// assert_eq!(g.entries().iter().map(|e| e.english.as_str()).collect::<Vec<_>>(), ["overfitting"]);
+    /// # Ok::<(), termbridge::BuildError>(())
+    /// ```
+    pub fn retain(&mut self, keep: impl FnMut(&Entry) -> bool) {
+        self.entries.retain(keep);
+    }
+
+    /// The entries, taken out of the glossary.
+    pub fn into_entries(self) -> Vec<Entry> {
+        self.entries
+    }
+
     /// The entries, ordered by frequency (highest first), then by English.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

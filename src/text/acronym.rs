@@ -33,14 +33,6 @@ pub fn is_acronym(abbr: &str) -> bool {
 /// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym
 /// is found in order in the full form, scanning from the right, and the first one starts a
 /// word.
-///
-/// ```
-/// use termbridge::align::abbreviates;
-/// assert!(abbreviates("RAG", "Retrieval-Augmented Generation"));
-/// assert!(abbreviates("MoE", "Mixture of Experts"));
-/// assert!(abbreviates("ORM", "Object-Relational Mapping"));
-/// assert!(!abbreviates("ACL", "Association for Computing Machinery"));
-/// ```
 pub fn abbreviates(abbr: &str, full: &str) -> bool {
     let a: Vec<char> =
         abbr.chars().map(|c| fold(c).to_ascii_lowercase()).filter(|c| c.is_ascii_alphanumeric()).collect();
@@ -71,4 +63,27 @@ pub fn abbreviates(abbr: &str, full: &str) -> bool {
         fi -= 1;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviates_its_full_form() {
+        assert!(abbreviates("RAG", "Retrieval-Augmented Generation"));
+        assert!(abbreviates("MoE", "Mixture of Experts"));
+        assert!(abbreviates("ORM", "Object-Relational Mapping"));
+        assert!(!abbreviates("ACL", "Association for Computing Machinery"));
+    }
+
+    #[test]
+    fn acronyms() {
+        for yes in ["RAG", "MoE", "FP16", "i.i.d.", "LoRA", "GPUs"] {
+            assert!(is_acronym(yes), "{yes}");
+        }
+        for no in ["GPT-4o", "Llama-3.1", "FastAPI", "OpenAI", "a", "New York"] {
+            assert!(!is_acronym(no), "{no}");
+        }
+    }
 }

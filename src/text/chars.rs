@@ -18,16 +18,29 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Folds full-width ASCII (`（`, `，`, `Ａ`) and the ideographic space to half-width, for
 /// comparisons. Other characters are returned unchanged.
-///
-/// ```
-/// assert_eq!(termbridge::normalize::fold('（'), '(');
-/// assert_eq!(termbridge::normalize::fold('Ａ'), 'A');
-/// assert_eq!(termbridge::normalize::fold('中'), '中');
-/// ```
 pub fn fold(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{3000}' => ' ',
         _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_folds_to_half_width() {
+        assert_eq!(fold('（'), '(');
+        assert_eq!(fold('Ａ'), 'A');
+        assert_eq!(fold('\u{3000}'), ' ');
+        assert_eq!(fold('中'), '中');
+    }
+
+    #[test]
+    fn cjk() {
+        assert!(is_cjk('中') && is_cjk('〇') && is_cjk('\u{20000}'));
+        assert!(!is_cjk('A') && !is_cjk('（') && !is_cjk('。'));
     }
 }

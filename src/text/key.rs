@@ -2,14 +2,16 @@
 
 use super::chars::fold;
 
-/// The merge key of an English form.
+/// The merge key of an English form: English forms with the same key are one term. It
+/// ignores case, full-width forms, hyphens, spaces and underscores, and a plural ending on
+/// the last word (but not the last letter of an acronym: FPS is not the plural of FP).
 ///
 /// ```
-/// use termbridge::merge::key;
-/// assert_eq!(key("Zero-Shot Learning"), key("zero shot learning"));
-/// assert_eq!(key("CNNs"), key("CNN"));
-/// assert_eq!(key("Mixture of Experts"), key("mixture-of-expert"));
-/// assert_ne!(key("GPT-4"), key("GPT-4o"));
+/// use termbridge::merge_key;
+/// assert_eq!(merge_key("Zero-Shot Learning"), merge_key("zero shot learning"));
+/// assert_eq!(merge_key("CNNs"), merge_key("CNN"));
+/// assert_eq!(merge_key("Mixture of Experts"), merge_key("mixture-of-expert"));
+/// assert_ne!(merge_key("GPT-4"), merge_key("GPT-4o"));
 /// ```
 pub fn key(english: &str) -> String {
     // the plural of an acronym: GPUs, CNNs, APIs

@@ -5,7 +5,17 @@ use crate::model::{Glossary, CSV_HEADER};
 use crate::ExportError;
 use std::io::Write;
 
+/// Writes the glossary CSV: termbridge's columns, then the columns a person added; with
+/// `safe`, cells a spreadsheet would run as formulas neutralised (see [`safe`](super::safe)).
 pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
+    write_records(glossary, out, safe).map_err(|e| match e.into_kind() {
+        csv::ErrorKind::Io(e) => ExportError::Io(e),
+        // the records are strings, written whole: only the writer's I/O can fail
+        other => ExportError::Io(std::io::Error::other(format!("{other:?}"))),
+    })
+}
+
+fn write_records<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
     // columns a person added, after termbridge's own
     let extra = glossary.extra_columns();
