@@ -22,9 +22,9 @@
 //! {"name":"a.md","forms":[{"text":"RAG","context":"…"}],"english":[{"form":0,"span":{"start":3,"end":6},"line":1,"title":false}],"glosses":[…],"reference":[{"chinese":"检索增强生成","count":1,"near":[[0,12]]}]}
 //! ```
 
+use crate::io::input::ReadOptions;
 use crate::model::facts::sort_inputs;
 use crate::model::InputFacts;
-use crate::io::input::ReadOptions;
 use crate::{Extractor, Glossary, ImportError, InputError, Source};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};

@@ -12,7 +12,8 @@ fn extractor() -> &'static Extractor {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = input::decode(std::path::Path::new("fuzz"), data.to_vec()) else { return };
+    let Ok(decoded) = input::decode(std::path::Path::new("fuzz"), data.to_vec(), None) else { return };
+    let text = decoded.text;
     for markup in [Markup::Markdown, Markup::Plain] {
         let g = extractor().extract_sources(&[Source { name: "fuzz", text: &text, markup }]);
         for e in g.entries() {

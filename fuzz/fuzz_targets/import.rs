@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use termbridge::{partial::Partial, Glossary};
+use termbridge::{Glossary, Partial};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(g) = Glossary::from_csv_reader("fuzz.csv", data) {

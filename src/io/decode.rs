@@ -63,7 +63,6 @@ pub struct Decoded {
     pub encoding: Encoding,
 }
 
-
 /// Decodes bytes in `encoding`, or, with `None`, in the encoding detected:
 ///
 /// 1. a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE);
@@ -380,7 +379,6 @@ mod tests {
                 matches!(err, InputError::Encoding { offset: o, line: l, .. } if o == offset && l == line),
                 "{bytes:x?}: {err}"
             );
-            
         }
     }
 

@@ -8,6 +8,11 @@ use crate::InputError;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// Inputs longer than this many bytes are read and analysed a piece at a time, each piece
+/// cut at a paragraph or sentence end: memory holds a few pieces, not the whole input, and
+/// the glossary is the one the whole input gives.
+pub const PIECE_BYTES: usize = CHUNK;
+
 /// How inputs are read: in which encoding, and whom to tell as each is done.
 ///
 /// ```
@@ -167,7 +172,11 @@ pub fn read_stdin(options: &ReadOptions<'_>) -> Result<InputFile, InputError> {
     let path = Path::new("<stdin>");
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|source| InputError::Io { path: path.to_path_buf(), source })?;
-    Ok(InputFile { name: "<stdin>".into(), text: decode(path, bytes, options.encoding)?.text, markup: Markup::Markdown })
+    Ok(InputFile {
+        name: "<stdin>".into(),
+        text: decode(path, bytes, options.encoding)?.text,
+        markup: Markup::Markdown,
+    })
 }
 
 /// Expands the paths given by a user: files as they are, folders into their `.txt`, `.md`

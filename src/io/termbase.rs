@@ -139,3 +139,79 @@ impl Reference {
         Reference::from_entries(imported.glossary.entries, imported.has_category)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::key;
+    use std::collections::HashMap;
+
+    #[test]
+    fn xml_is_told_from_csv_in_any_encoding() {
+        let table: &[(&[u8], bool)] = &[
+            (b"<tbx/>", true),
+            (b"  \n<?xml?>", true),
+            (b"\xef\xbb\xbf<tbx/>", true),
+            (b"\xff\xfe<\0t\0", true),
+            (b"\xfe\xff\0 \0<", true),
+            (b"<\0?\0", true),
+            (b"english,chinese", false),
+            (b"\xff\xfee\0n\0", false),
+            (b"", false),
+        ];
+        for (bytes, xml) in table {
+            assert_eq!(starts_like_xml(bytes), *xml, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_reference_is_well_formed() {
+        let text = BUILTIN;
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(
+            rdr.headers().unwrap().iter().collect::<Vec<_>>(),
+            ["english", "chinese", "abbreviation", "category", "domain", "note"]
+        );
+        let mut seen = HashMap::new();
+        let mut n = 0;
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.unwrap();
+            assert_eq!(rec.len(), 6, "line {}", i + 2);
+            let en = &rec[0];
+            assert!(!en.is_empty() && en.trim() == en, "line {}: english {en:?}", i + 2);
+            assert!(["term", "abbreviation", "name"].contains(&&rec[3]), "line {}: category {:?}", i + 2, &rec[3]);
+            const DOMAINS: &[&str] = &[
+                "ml",
+                "computing",
+                "math",
+                "name",
+                "databases",
+                "security",
+                "networking",
+                "systems",
+                "web",
+                "graphics",
+                "bio",
+                "stats",
+                "hardware",
+                "software",
+                "finance",
+                "physics",
+                "chemistry",
+                "medicine",
+                "nlp",
+                "robotics",
+            ];
+            assert!(DOMAINS.contains(&&rec[4]), "line {}: domain {:?}", i + 2, &rec[4]);
+            for zh in rec[1].split('|').filter(|z| !z.is_empty()) {
+                assert_eq!(zh.trim(), zh, "line {}: chinese {zh:?}", i + 2);
+            }
+            if let Some(prev) = seen.insert(key(en), i + 2) {
+                panic!("line {}: {en:?} repeats line {prev}", i + 2);
+            }
+            n += 1;
+        }
+        assert!(n >= 800, "only {n} entries");
+        assert_eq!(Reference::builtin().unwrap().len(), n);
+    }
+}

@@ -999,6 +999,7 @@ fn find_quotes(v: &[u8], marked: &mut Vec<Marked>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::chars::prev_char_start;
 
     #[test]
     fn line_from_counts_on_like_line_of() {

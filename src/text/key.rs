@@ -95,3 +95,102 @@ fn singular(mut s: String) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        let same: &[(&str, &str)] = &[
+            ("zero-shot learning", "Zero Shot Learning"),
+            ("GPUs", "GPU"),
+            ("batches", "batch"),
+            ("probabilities", "probability"),
+            ("Llama 2", "Llama-2"),
+            ("ｌｌｍ", "LLM"),
+        ];
+        for (a, b) in same {
+            assert_eq!(key(a), key(b), "{a} / {b}");
+        }
+        let different: &[(&str, &str)] = &[
+            ("GPT-4", "GPT-4o"),
+            ("ACL", "ACM"),
+            ("YOLOv5", "YOLOv8"),
+            ("Llama 2", "Llama 3"),
+            ("class", "cla"),
+            ("FPS", "FP"),
+            ("GPS", "GP"),
+        ];
+        for (a, b) in different {
+            assert_ne!(key(a), key(b), "{a} / {b}");
+        }
+    }
+
+    /// The key as first written, character by character: [`key`] must agree with it.
+    fn key_by_chars(english: &str) -> String {
+        // the plural of an acronym: GPUs, CNNs, APIs
+        let english = match english.strip_suffix('s') {
+            Some(stem)
+                if stem.rsplit([' ', '-']).next().is_some_and(|w| {
+                    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                }) =>
+            {
+                stem
+            }
+            _ => english,
+        };
+        let mut s = String::with_capacity(english.len());
+        let mut space = false;
+        for c in english.chars().map(fold) {
+            let c = if c == '’' { '\'' } else { c };
+            if c.is_whitespace() || c == '-' || c == '_' {
+                space = !s.is_empty();
+            } else {
+                if space {
+                    s.push(' ');
+                    space = false;
+                }
+                if c.is_ascii() {
+                    s.push(c.to_ascii_lowercase());
+                } else {
+                    s.extend(c.to_lowercase());
+                }
+            }
+        }
+        // an acronym's last letter is not a plural ending: FPS is not the plural of FP
+        let last = english.rsplit([' ', '-']).next().unwrap_or("");
+        let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
+        if acronym {
+            s
+        } else {
+            singular(s)
+        }
+    }
+
+    #[test]
+    fn key_agrees_with_the_character_walk_on_plurals_and_controls() {
+        let plurals = ["aB-FPS", "x-GPUs", "Llama-CNNs", "a BBs", "ｇｐｕｓ", "ＧＰＵｓ", "İİS", "café’s"];
+        // ASCII whitespace as `char::is_whitespace` has it (with U+000B), and controls that are not
+        let controls = ["a\u{b}b", "a\u{c}Bs", "\u{1f}x\r\ny", "A\u{85}B"];
+        for english in plurals.into_iter().chain(controls) {
+            assert_eq!(key(english), key_by_chars(english), "{english}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn key_agrees_with_the_character_walk(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", "S", "s", "ies", "ch", "4", " ", "-", "_", "\t", "’", "Ａ", "ｓ", "\u{3000}", "É", "İ", "模型",
+                ]),
+                0..8,
+            )
+        ) {
+            let english = parts.concat();
+            proptest::prop_assert_eq!(key(&english), key_by_chars(&english));
+        }
+    }
+}

@@ -2,8 +2,7 @@
 //! codes (0 clean, 1 problems found, 2 errors).
 
 use std::process::Command;
-use termbridge::check::FindingKind;
-use termbridge::{Extractor, Glossary};
+use termbridge::{Extractor, FindingKind, Glossary};
 
 const GLOSSARY: &str = "english,chinese\nepoch,轮次\nconvolutional neural network,卷积神经网络\nattention,注意力\n";
 

@@ -7,7 +7,7 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use termbridge::input::{self, decode_with, read_all_with, read_file_with};
+use termbridge::input::{self, decode, read_all, read_file, ReadOptions};
 use termbridge::InputError;
 
 const TEXT: &str = "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。\n\
@@ -18,6 +18,19 @@ const TEXT: &str = "我们在实验中比较了检索增强生成（Retrieval-Au
 type Encode = fn(&str) -> Vec<u8>;
 
 /// The encodings detected without being named: a name, the encoding, how to write text in it.
+/// termbridge's name for an encoding.
+fn ours(encoding: &'static Encoding) -> input::Encoding {
+    input::Encoding::for_label(encoding.name()).unwrap()
+}
+
+/// Options reading in `encoding`, or detecting it.
+fn options(encoding: Option<&'static Encoding>) -> ReadOptions<'static> {
+    match encoding {
+        Some(e) => ReadOptions::new().encoding(ours(e)),
+        None => ReadOptions::new(),
+    }
+}
+
 fn encodings() -> Vec<(&'static str, &'static Encoding, Encode)> {
     vec![
         ("utf-8", UTF_8, |t| t.as_bytes().to_vec()),
@@ -159,26 +172,26 @@ fn library_detects_each_encoding() {
     let mut paths = Vec::new();
     for (encoding, want, encode) in encodings() {
         let bytes = encode(TEXT);
-        let d = decode_with(Path::new("x.txt"), bytes.clone(), None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), (TEXT, want), "{encoding}");
+        let d = decode(Path::new("x.txt"), bytes.clone(), None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (TEXT, ours(want)), "{encoding}");
         // named explicitly too
-        let d = decode_with(Path::new("x.txt"), bytes.clone(), Some(want)).unwrap();
+        let d = decode(Path::new("x.txt"), bytes.clone(), Some(ours(want))).unwrap();
         assert_eq!(d.text, TEXT, "{encoding} named");
         let path = dir.path().join(format!("{encoding}.md"));
         std::fs::write(&path, &bytes).unwrap();
-        assert_eq!(read_file_with(&path, None).unwrap().text, TEXT);
-        assert_eq!(read_file_with(&path, Some(want)).unwrap().text, TEXT);
-        assert_eq!(input::read_file(&path).unwrap().text, TEXT);
+        assert_eq!(read_file(&path, &ReadOptions::new()).unwrap().text, TEXT);
+        assert_eq!(read_file(&path, &options(Some(want))).unwrap().text, TEXT);
+        assert_eq!(input::read_file(&path, &ReadOptions::new()).unwrap().text, TEXT);
         paths.push(path);
     }
     // a folder of files in different encodings, each detected
-    let files = read_all_with(&[dir.path().to_path_buf()], None).unwrap();
+    let files = read_all(&[dir.path().to_path_buf()], &ReadOptions::new()).unwrap();
     assert_eq!(files.len(), 5);
     assert!(files.iter().all(|f| f.text == TEXT));
-    let files = input::read_all(&paths).unwrap();
+    let files = input::read_all(&paths, &ReadOptions::new()).unwrap();
     assert!(files.iter().all(|f| f.text == TEXT));
     // one encoding named for all: the UTF-8 files pass, the GB18030 file is not UTF-8
-    let err = read_all_with(&[&paths[..2], &paths[4..]].concat(), Some(UTF_8)).unwrap_err();
+    let err = read_all(&[&paths[..2], &paths[4..]].concat(), &options(Some(UTF_8))).unwrap_err();
     let message = err.to_string();
     assert!(message.contains("gb18030.md"), "{message}");
     assert!(message.contains("at byte 0 (line 1)"), "{message}");
@@ -221,7 +234,7 @@ fn random_bytes_are_an_error_naming_file_and_offset() {
             assert!(run.stderr.contains(needle.as_str()), "{needle}: {run:?}");
         }
     }
-    let err = decode_with(&path, bytes, None).unwrap_err();
+    let err = decode(&path, bytes, None).unwrap_err();
     assert!(matches!(err, InputError::Encoding { offset: o, line: l, .. } if o == offset && l == line), "{err}");
 }
 
@@ -271,12 +284,12 @@ fn corrupted_gb18030_is_an_error() {
         for needle in [path.display().to_string(), "byte 4".into(), "line 2".into()] {
             assert!(run.stderr.contains(&needle), "{what}: {needle}: {run:?}");
         }
-        let err = decode_with(&path, bytes.clone(), None).unwrap_err();
+        let err = decode(&path, bytes.clone(), None).unwrap_err();
         assert!(matches!(err, InputError::Encoding { offset: 4, line: 2, .. }), "{what}: {err}");
 
         // GB18030 named: the offset and line (3) of the broken character
         let line = 3;
-        let err = decode_with(&path, bytes, Some(GB18030)).unwrap_err();
+        let err = decode(&path, bytes, Some(ours(GB18030))).unwrap_err();
         let message = err.to_string();
         assert!(message.contains(&format!("gb18030 at byte {bad_at} (line {line})")), "{what}: {message}");
         assert!(message.contains(&path.display().to_string()), "{message}");
@@ -293,10 +306,10 @@ fn named_encoding_offsets_count_the_bom_and_lines_count_characters() {
     bytes.extend([0x00, 0xd8]);
     bytes.extend("x".encode_utf16().flat_map(u16::to_le_bytes));
     for encoding in [None, Some(UTF_16LE)] {
-        let message = decode_with(path, bytes.clone(), encoding).unwrap_err().to_string();
+        let message = decode(path, bytes.clone(), encoding.map(ours)).unwrap_err().to_string();
         assert!(message.contains(&format!("UTF-16LE at byte {bad} (line 2)")), "{message}");
     }
     // UTF-8 named: a GB18030 file fails at its first byte
-    let message = decode_with(path, gb18030("中文"), Some(UTF_8)).unwrap_err().to_string();
+    let message = decode(path, gb18030("中文"), Some(ours(UTF_8))).unwrap_err().to_string();
     assert!(message.contains("UTF-8 at byte 0 (line 1)"), "{message}");
 }

@@ -1,7 +1,7 @@
 //! The export formats and the termbase merge, through the public API.
 
-use termbridge::export::{Format, WriteOptions};
 use termbridge::{Extractor, Glossary};
+use termbridge::{Format, WriteOptions};
 
 fn glossary(csv: &str) -> Glossary {
     Glossary::from_csv_reader("g.csv", csv.as_bytes()).unwrap()

@@ -15,7 +15,7 @@ fn golden_dir() -> PathBuf {
 
 fn check(name: &str) {
     let path = golden_dir().join(name);
-    let file = input::read_file(&path).unwrap();
+    let file = input::read_file(&path, &Default::default()).unwrap();
     let extractor = Extractor::builder().build().unwrap();
     // `source` names the file relative to the repository, as a user would type it
     let shown = format!("tests/golden/{name}");

@@ -4,8 +4,8 @@
 //! back.
 
 use quick_xml::events::Event;
-use termbridge::export::{Format, WriteOptions};
 use termbridge::{Entry, Glossary};
+use termbridge::{Format, WriteOptions};
 
 /// Strings that break naive writers: formulas, control characters, line breaks of every
 /// kind, XML and HTML, quotes, byte-order marks, bidi overrides, separators of the formats.

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use std::collections::HashSet;
 use std::process::Command;
 use std::sync::OnceLock;
-use termbridge::merge::key;
+use termbridge::merge_key as key;
 use termbridge::{Entry, Extractor, Glossary};
 
 fn glossary(csv: &str) -> Glossary {

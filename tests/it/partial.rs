@@ -2,12 +2,11 @@
 
 use std::path::Path;
 use std::process::Command;
-use termbridge::partial::Partial;
-use termbridge::{input, Extractor, Source};
+use termbridge::{input, Extractor, Partial, Source};
 
 fn fixtures() -> Vec<input::InputFile> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    input::read_all(&[dir]).unwrap()
+    input::read_all(&[dir], &Default::default()).unwrap()
 }
 
 fn columns(g: &termbridge::Glossary) -> Vec<(String, Vec<String>, Option<String>, usize)> {

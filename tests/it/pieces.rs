@@ -2,8 +2,8 @@
 //! whole input, whether the text is in memory or streamed from a file.
 
 use std::path::{Path, PathBuf};
-use termbridge::normalize::{Document, Markup, CHUNK};
-use termbridge::{Extractor, Glossary, Source};
+use termbridge::input::PIECE_BYTES as CHUNK;
+use termbridge::{Extractor, FindingKind, Glossary, Markup, Source};
 
 /// Fixture paragraphs repeated past `bytes`, with a numbered marker paragraph between
 /// repetitions and a fenced code block (whose English must never become a term) in each.
@@ -32,14 +32,13 @@ fn long_text(bytes: usize) -> (String, usize) {
 }
 
 fn check_spans(g: &Glossary, text: &str) {
-    let doc = Document::new(text, Markup::Markdown);
     let mut n = 0;
     for e in g.entries() {
         let forms: Vec<&String> = e.forms().collect();
         for o in &e.occurrences {
             let found: String = text[o.span.range()].split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(forms.iter().any(|f| **f == found), "{found:?} at {:?} is not a form of {}", o.span, e.english);
-            assert_eq!(o.line, doc.line_of(o.span.start), "line of {found:?} at {:?}", o.span);
+            assert_eq!(o.line, text[..o.span.start].matches('\n').count() + 1, "line of {found:?} at {:?}", o.span);
             n += 1;
         }
     }
@@ -56,7 +55,7 @@ fn a_long_text_in_memory_and_streamed_from_a_file_give_one_glossary() {
     let name = path.display().to_string();
 
     let in_memory = extractor.extract_sources(&[Source { name: &name, text: &text, markup: Markup::Markdown }]);
-    let streamed = extractor.extract_paths(&[path.clone()], None, &|| {}).unwrap();
+    let streamed = extractor.extract_paths(&[path.clone()], &Default::default()).unwrap();
     assert_eq!(in_memory, streamed);
     check_spans(&streamed, &text);
 
@@ -72,7 +71,7 @@ fn a_long_text_in_memory_and_streamed_from_a_file_give_one_glossary() {
     // a byte-order mark is not part of the text the spans point into
     let bom = dir.path().join("bom.md");
     std::fs::write(&bom, [&b"\xef\xbb\xbf"[..], text.as_bytes()].concat()).unwrap();
-    let with_bom = extractor.extract_paths(&[bom], None, &|| {}).unwrap();
+    let with_bom = extractor.extract_paths(&[bom], &Default::default()).unwrap();
     check_spans(&with_bom, &text);
     assert_eq!(with_bom.get("gradient clipping").unwrap().occurrences.len(), markers);
 }
@@ -84,12 +83,12 @@ fn long_files_in_other_encodings_or_damaged_are_read_whole() {
     let dir = tempfile::tempdir().unwrap();
     let utf8 = dir.path().join("a.md");
     std::fs::write(&utf8, &text).unwrap();
-    let want = extractor.extract_paths(&[utf8], None, &|| {}).unwrap();
+    let want = extractor.extract_paths(&[utf8], &Default::default()).unwrap();
 
     // GB18030, detected: the same terms
     let gb = dir.path().join("gb.md");
     std::fs::write(&gb, encoding_rs::GB18030.encode(&text).0).unwrap();
-    let got = extractor.extract_paths(&[gb], None, &|| {}).unwrap();
+    let got = extractor.extract_paths(&[gb], &Default::default()).unwrap();
     let terms = |g: &Glossary| g.entries().iter().map(|e| (e.english.clone(), e.chinese.clone())).collect::<Vec<_>>();
     assert_eq!(terms(&got), terms(&want));
 
@@ -100,7 +99,7 @@ fn long_files_in_other_encodings_or_damaged_are_read_whole() {
     bytes.insert(at, 0xff);
     let bad = dir.path().join("bad.md");
     std::fs::write(&bad, &bytes).unwrap();
-    let err = extractor.extract_paths(&[bad], None, &|| {}).unwrap_err().to_string();
+    let err = extractor.extract_paths(&[bad], &Default::default()).unwrap_err().to_string();
     let line = text[..at].matches('\n').count() + 1;
     assert!(err.contains(&format!("at byte {at} (line {line})")), "{err}");
 }
@@ -115,7 +114,7 @@ fn check_reports_every_place_of_a_long_text_with_its_sentence() {
     let findings: Vec<_> = extractor
         .check(&glossary, &text)
         .into_iter()
-        .filter(|f| f.kind == termbridge::check::FindingKind::Mismatch && f.english == "gradient clipping")
+        .filter(|f| f.kind == FindingKind::Mismatch && f.english == "gradient clipping")
         .collect();
     // one per marker paragraph, in every piece, each with the sentence it stands in
     assert_eq!(findings.len(), markers);

@@ -46,7 +46,7 @@ struct Score {
 
 fn score(name: &str, extractor: &Extractor) -> Score {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let file = input::read_file(&dir.join(name)).unwrap();
+    let file = input::read_file(&dir.join(name), &Default::default()).unwrap();
     let glossary = extractor.extract_sources(&[Source { name, text: &file.text, markup: file.markup }]);
     let mut found: HashMap<String, Vec<String>> = HashMap::new();
     for e in glossary.entries() {

@@ -1,8 +1,7 @@
 //! The reference glossary at work: standalone terms, suggestions, non-standard renderings,
 //! word order, user termbases over the shipped one.
 
-use termbridge::reference::Reference;
-use termbridge::{Extractor, Method};
+use termbridge::{Extractor, Method, Reference};
 
 fn extractor(termbase: &str, builtin: bool) -> Extractor {
     let mine = Reference::from_csv_reader("mine.csv", termbase.as_bytes()).unwrap();

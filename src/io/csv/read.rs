@@ -243,22 +243,4 @@ mod tests {
         assert!(err.starts_with(&format!("{}:2: not valid UTF-8 at byte 18", path.display())), "{err}");
         assert!(err.ends_with("save the file as UTF-8"), "{err}");
     }
-
-    #[test]
-    fn xml_is_told_from_csv_in_any_encoding() {
-        let table: &[(&[u8], bool)] = &[
-            (b"<tbx/>", true),
-            (b"  \n<?xml?>", true),
-            (b"\xef\xbb\xbf<tbx/>", true),
-            (b"\xff\xfe<\0t\0", true),
-            (b"\xfe\xff\0 \0<", true),
-            (b"<\0?\0", true),
-            (b"english,chinese", false),
-            (b"\xff\xfee\0n\0", false),
-            (b"", false),
-        ];
-        for (bytes, xml) in table {
-            assert_eq!(starts_like_xml(bytes), *xml, "{bytes:?}");
-        }
-    }
 }

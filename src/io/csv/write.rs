@@ -57,6 +57,7 @@ fn write_records<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<()
 
 #[cfg(test)]
 mod tests {
+    use super::super::{neutralise, unneutralise};
     use super::*;
 
     #[test]

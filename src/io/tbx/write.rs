@@ -215,6 +215,7 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::is_xml_char;
     use super::*;
 
     fn tbx(g: &Glossary) -> String {
