@@ -84,7 +84,7 @@ impl Glossary {
         if !columns.is_empty() {
             for e in &mut self.entries {
                 let mut cells = std::mem::take(&mut e.extra);
-                e.extra = columns.iter().map(|c| (c.clone(), cells.shift_remove(c).unwrap_or_default())).collect();
+                e.extra = columns.iter().map(|c| (c.clone(), cells.remove(c).unwrap_or_default())).collect();
             }
         }
     }
@@ -123,7 +123,7 @@ fn absorb(old: &mut Entry, new: Entry) {
     }
     // a column the termbase lacks, or left empty, takes the new value
     for (k, v) in new.extra {
-        let cell = old.extra.entry(k).or_default();
+        let cell = old.extra.cell_mut(k);
         if cell.is_empty() {
             *cell = v;
         }

@@ -1,7 +1,7 @@
 //! The glossary: one [`Entry`] per concept, as the export stage writes it.
 
 use super::Span;
-use indexmap::IndexMap;
+use super::Columns;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -105,8 +105,8 @@ pub struct Entry {
     /// assert_eq!(extra, [("zeta", "z"), ("alpha", "")]);
     /// # Ok::<(), termbridge::ImportError>(())
     /// ```
-    #[serde(skip_serializing_if = "IndexMap::is_empty", default)]
-    pub extra: IndexMap<String, String>,
+    #[serde(skip_serializing_if = "Columns::is_empty", default)]
+    pub extra: Columns,
     /// Every occurrence of its English forms.
     #[serde(skip)]
     pub occurrences: Vec<Occurrence>,
@@ -136,7 +136,7 @@ impl Entry {
             source: String::new(),
             context: String::new(),
             note: String::new(),
-            extra: IndexMap::new(),
+            extra: Columns::new(),
             occurrences: Vec::new(),
         }
     }

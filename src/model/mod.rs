@@ -1,10 +1,12 @@
 //! The data model: the glossary and its entries, the spans they point with, and the facts
 //! that each input yields. It imports no stage: every stage imports it.
 
+mod columns;
 pub(crate) mod facts;
 pub(crate) mod glossary;
 mod span;
 
+pub use columns::Columns;
 pub use facts::{EnglishFact, FormFact, GlossFact, InputFacts, ReferenceFact};
 pub use glossary::{Category, Entry, Glossary, Method, Occurrence, CSV_HEADER};
 pub use span::Span;

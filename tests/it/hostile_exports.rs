@@ -295,7 +295,7 @@ fn tbx_is_well_formed_and_reads_back() {
         assert_eq!(a.context, clean(&b.context));
         assert_eq!(a.source, clean(&b.source));
         assert_eq!(a.note, clean(&b.note));
-        for (k, v) in &b.extra {
+        for (k, v) in b.extra.iter() {
             let v = clean(v);
             assert_eq!(
                 a.extra.get(k).cloned().filter(|v| !v.is_empty()),
