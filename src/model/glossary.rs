@@ -1,7 +1,7 @@
 //! The glossary: one [`Entry`] per concept, as the export stage writes it.
 
-use super::Span;
 use super::Columns;
+use super::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 

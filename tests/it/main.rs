@@ -1,5 +1,6 @@
 //! All integration tests, one binary (it links once): each module covers one area.
 
+mod api;
 mod boundaries;
 mod check;
 mod cli;

@@ -1,0 +1,105 @@
+//! The public API as a library user meets it: what it promises beyond extraction itself.
+
+use termbridge::input::{Encoding, ReadOptions};
+use termbridge::{Entry, Extractor, Glossary, Markup, Source};
+
+/// Regression: an occurrence's `source` once indexed the inputs sorted by name, so slicing
+/// the caller's inputs with it read the wrong text, or panicked when that text was shorter.
+#[test]
+fn occurrences_index_the_callers_inputs() {
+    let extractor = Extractor::builder().build().unwrap();
+    let long = "我们先介绍检索增强生成（Retrieval-Augmented Generation，RAG），再讨论它的代价与局限。";
+    let sources = [
+        Source { name: "z.md", text: "RAG 很好。", markup: Markup::Markdown },
+        Source { name: "a.md", text: long, markup: Markup::Markdown },
+        Source { name: "m.md", text: "又提到 RAG 了。", markup: Markup::Plain },
+    ];
+    let glossary = extractor.extract_sources(&sources);
+    assert_eq!(glossary.sources(), ["z.md", "a.md", "m.md"]);
+    let rag = glossary.get("RAG").unwrap();
+    let mut seen = [false; 3];
+    for o in &rag.occurrences {
+        let text = sources[o.source].text;
+        let found = text.get(o.span.range()).unwrap_or_else(|| panic!("{:?} does not slice {}", o.span, o.source));
+        assert!(rag.forms().any(|f| f == found), "{found:?} in {}", sources[o.source].name);
+        seen[o.source] = true;
+    }
+    assert_eq!(seen, [true; 3]);
+    // the same glossary whatever the order, but for the order of the names
+    let mut reversed = sources;
+    reversed.reverse();
+    let other = extractor.extract_sources(&reversed);
+    assert_eq!(other.sources(), ["m.md", "a.md", "z.md"]);
+    assert_eq!(other.entries().len(), glossary.entries().len());
+    for (a, b) in glossary.entries().iter().zip(other.entries()) {
+        assert_eq!((&a.english, &a.chinese, a.frequency, &a.source), (&b.english, &b.chinese, b.frequency, &b.source));
+    }
+}
+
+#[test]
+fn occurrences_of_files_index_the_expanded_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let (b, a) = (dir.path().join("b.md"), dir.path().join("a.md"));
+    std::fs::write(&b, "RAG 很好。").unwrap();
+    std::fs::write(&a, "检索增强生成（Retrieval-Augmented Generation，RAG）很好。").unwrap();
+    let extractor = Extractor::builder().build().unwrap();
+    let glossary = extractor.extract_paths(&[b.clone(), a.clone()], &ReadOptions::new()).unwrap();
+    assert_eq!(glossary.sources(), [b.display().to_string(), a.display().to_string()]);
+    let texts = [std::fs::read_to_string(&b).unwrap(), std::fs::read_to_string(&a).unwrap()];
+    for o in &glossary.get("RAG").unwrap().occurrences {
+        assert!(texts[o.source].get(o.span.range()).is_some_and(|s| s.contains("R")));
+    }
+}
+
+#[test]
+fn read_options_count_every_input_and_name_an_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("a.md", "注意力（attention）"), ("b.txt", "丢弃法（dropout）"), ("c.md", "")] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let tick = || {
+        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    };
+    let extractor = Extractor::builder().build().unwrap();
+    let options = ReadOptions::new().encoding(Encoding::for_label("utf-8").unwrap()).progress(&tick);
+    let glossary = extractor.extract_paths(&[dir.path().to_path_buf()], &options).unwrap();
+    assert_eq!(done.load(std::sync::atomic::Ordering::Relaxed), 3);
+    assert_eq!(glossary.get("dropout").unwrap().chinese, ["丢弃法"]);
+    // GB18030 bytes named as UTF-8 are an error naming the file
+    std::fs::write(dir.path().join("d.md"), [0xd6, 0xd0, 0xce, 0xc4]).unwrap();
+    let err = extractor.extract_paths(&[dir.path().to_path_buf()], &options).unwrap_err();
+    assert!(err.to_string().contains("d.md: not valid UTF-8 at byte 0"), "{err}");
+}
+
+#[test]
+fn a_glossary_built_and_filtered_by_hand() {
+    let mut a = Entry::new("dropout");
+    a.chinese = vec!["丢弃法".into()];
+    let mut g = Glossary::from_entries(vec![a, Entry::new("epoch"), Entry::new("GPU")]);
+    assert_eq!(g.len(), 3);
+    g.retain(|e| e.english != "epoch");
+    assert_eq!(g.entries().iter().map(|e| e.english.as_str()).collect::<Vec<_>>(), ["dropout", "GPU"]);
+    let mut csv = Vec::new();
+    g.write_csv(&mut csv).unwrap();
+    let back = Glossary::from_csv_reader("g.csv", csv.as_slice()).unwrap();
+    assert_eq!(back.get("dropout").unwrap().chinese, ["丢弃法"]);
+    assert_eq!(back.into_entries().len(), 2);
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Extractor>();
+    send_sync::<Glossary>();
+    send_sync::<Entry>();
+    send_sync::<termbridge::Partial>();
+    send_sync::<termbridge::Reference>();
+    send_sync::<termbridge::Finding>();
+    send_sync::<termbridge::BuildError>();
+    send_sync::<termbridge::InputError>();
+    send_sync::<termbridge::ImportError>();
+    send_sync::<termbridge::ExportError>();
+    send_sync::<Encoding>();
+    send_sync::<ReadOptions<'static>>();
+}
