@@ -199,104 +199,128 @@ fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
         Command::Extract { paths, output, reference, encoding, quiet, partial } => {
-            let extractor = reference.builder()?.build()?;
-            // an unknown encoding is told before any file is looked at
-            encoding_of(encoding.as_deref())?;
-            // files are read as they are analysed, one per thread: memory holds the facts
-            let bar = progress_bar(input::expand(&paths)?.len(), quiet);
-            let tick = || {
-                if let Some(b) = &bar {
-                    b.inc(1);
-                }
-            };
-            let options = read_options(encoding.as_deref(), &tick)?;
-            let done = || {
-                if let Some(b) = &bar {
-                    b.finish_and_clear();
-                }
-            };
-            if partial {
-                let part = extractor.partial_paths(&paths, &options)?;
-                done();
-                output.write_partial(&part)?;
-            } else {
-                let glossary = extractor.extract_paths(&paths, &options)?;
-                done();
-                output.write(&glossary)?;
-            }
-            Ok(Outcome::Done)
+            extract(&paths, &output, &reference, encoding.as_deref(), quiet, partial)
         }
         Command::Check { glossary, paths, format, reference, encoding } => {
-            let termbase = Glossary::from_path(&glossary)?;
-            // the glossary's terms are boundary evidence too
-            let extractor = reference.builder()?.reference(Reference::from_glossary(&termbase)).build()?;
-            let files = read_inputs(&paths, encoding.as_deref())?;
-            let findings = extractor.check_sources(&termbase, &sources(&files));
-            let mut out = std::io::stdout().lock();
-            match format {
-                ReportFormat::Text => {
-                    for f in &findings {
-                        writeln!(
-                            out,
-                            "{}:{}: {}: {}\n    {}",
-                            f.source,
-                            f.line,
-                            f.kind.as_str(),
-                            f.message,
-                            f.sentence
-                        )?;
-                    }
-                    let (n, files) = (findings.len(), files.len());
-                    let s = |k: usize| if k == 1 { "" } else { "s" };
-                    writeln!(out, "{n} problem{} found in {files} file{}", s(n), s(files))?;
-                }
-                ReportFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "findings": findings }))?;
-                    writeln!(out)?;
-                }
-            }
-            Ok(if findings.is_empty() { Outcome::Done } else { Outcome::ProblemsFound })
+            check(&glossary, &paths, format, &reference, encoding.as_deref())
         }
-        Command::Merge { old, new, output, partial, reference } => {
-            let all: Vec<&PathBuf> = std::iter::once(&old).chain(&new).collect();
-            let partials = all.iter().filter(|p| Partial::is_partial_file(p)).count();
-            if partials == all.len() {
-                let parts = all.iter().map(|p| Partial::from_path(p)).collect::<Result<Vec<_>, _>>()?;
-                let combined = Partial::combine(parts);
-                if partial {
-                    output.write_partial(&combined)?;
-                } else {
-                    output.write(&reference.builder()?.build()?.decide(&combined))?;
-                }
-                return Ok(Outcome::Done);
+        Command::Merge { old, new, output, partial, reference } => merge(&old, &new, &output, partial, &reference),
+    }
+}
+
+/// `termbridge extract`.
+fn extract(
+    paths: &[PathBuf],
+    output: &OutputArgs,
+    reference: &ReferenceArgs,
+    encoding: Option<&str>,
+    quiet: bool,
+    partial: bool,
+) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let extractor = reference.builder()?.build()?;
+    // an unknown encoding is told before any file is looked at
+    encoding_of(encoding)?;
+    // files are read as they are analysed, one per thread: memory holds the facts
+    let bar = progress_bar(input::expand(paths)?.len(), quiet);
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let options = read_options(encoding, &tick)?;
+    let done = || {
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+    };
+    if partial {
+        let part = extractor.partial_paths(paths, &options)?;
+        done();
+        output.write_partial(&part)?;
+    } else {
+        let glossary = extractor.extract_paths(paths, &options)?;
+        done();
+        output.write(&glossary)?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// `termbridge check`.
+fn check(
+    glossary: &Path,
+    paths: &[PathBuf],
+    format: ReportFormat,
+    reference: &ReferenceArgs,
+    encoding: Option<&str>,
+) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let termbase = Glossary::from_path(glossary)?;
+    // the glossary's terms are boundary evidence too
+    let extractor = reference.builder()?.reference(Reference::from_glossary(&termbase)).build()?;
+    let files = read_inputs(paths, encoding)?;
+    let findings = extractor.check_sources(&termbase, &sources(&files));
+    let mut out = std::io::stdout().lock();
+    match format {
+        ReportFormat::Text => {
+            for f in &findings {
+                writeln!(out, "{}:{}: {}: {}\n    {}", f.source, f.line, f.kind.as_str(), f.message, f.sentence)?;
             }
-            if partials > 0 {
-                let (part, other) = all.iter().partition::<Vec<&PathBuf>, _>(|p| Partial::is_partial_file(p));
-                return Err(format!(
-                    "{} is a partial glossary and {} is not: merge takes either glossaries (the termbase first) or partial glossaries, not both",
-                    part[0].display(),
-                    other[0].display()
-                )
-                .into());
-            }
-            if new.is_empty() {
-                return Err(format!(
-                    "merge needs the termbase and at least one new glossary: termbridge merge {} NEW...",
-                    old.display()
-                )
-                .into());
-            }
-            if partial {
-                return Err("--partial combines partial glossaries; these are glossaries (leave --partial out)".into());
-            }
-            let mut termbase = read_glossary(&old)?;
-            for path in &new {
-                termbase.update(read_glossary(path)?);
-            }
-            output.write(&termbase)?;
-            Ok(Outcome::Done)
+            let (n, files) = (findings.len(), files.len());
+            let s = |k: usize| if k == 1 { "" } else { "s" };
+            writeln!(out, "{n} problem{} found in {files} file{}", s(n), s(files))?;
+        }
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "findings": findings }))?;
+            writeln!(out)?;
         }
     }
+    Ok(if findings.is_empty() { Outcome::Done } else { Outcome::ProblemsFound })
+}
+
+/// `termbridge merge`.
+fn merge(
+    old: &PathBuf,
+    new: &[PathBuf],
+    output: &OutputArgs,
+    partial: bool,
+    reference: &ReferenceArgs,
+) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let all: Vec<&PathBuf> = std::iter::once(old).chain(new).collect();
+    let partials = all.iter().filter(|p| Partial::is_partial_file(p)).count();
+    if partials == all.len() {
+        let parts = all.iter().map(|p| Partial::from_path(p)).collect::<Result<Vec<_>, _>>()?;
+        let combined = Partial::combine(parts);
+        if partial {
+            output.write_partial(&combined)?;
+        } else {
+            output.write(&reference.builder()?.build()?.decide(&combined))?;
+        }
+        return Ok(Outcome::Done);
+    }
+    if partials > 0 {
+        let (part, other) = all.iter().partition::<Vec<&PathBuf>, _>(|p| Partial::is_partial_file(p));
+        return Err(format!(
+            "{} is a partial glossary and {} is not: merge takes either glossaries (the termbase first) or partial glossaries, not both",
+            part[0].display(),
+            other[0].display()
+        )
+        .into());
+    }
+    if new.is_empty() {
+        return Err(format!(
+            "merge needs the termbase and at least one new glossary: termbridge merge {} NEW...",
+            old.display()
+        )
+        .into());
+    }
+    if partial {
+        return Err("--partial combines partial glossaries; these are glossaries (leave --partial out)".into());
+    }
+    let mut termbase = read_glossary(old)?;
+    for path in new {
+        termbase.update(read_glossary(path)?);
+    }
+    output.write(&termbase)?;
+    Ok(Outcome::Done)
 }
 
 fn read_glossary(path: &Path) -> Result<Glossary, Box<dyn std::error::Error>> {

@@ -13,7 +13,7 @@ pub fn is_acronym(abbr: &str) -> bool {
         return true;
     }
     // a versioned name is not an acronym: GPT-4o, Llama-3.1
-    if abbr.contains(|c: char| c == '-' || c == '.') && abbr.chars().any(|c| c.is_ascii_digit()) {
+    if abbr.contains(['-', '.']) && abbr.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     // a word inside (FastAPI, OpenAI) makes a name, not an acronym (MoE, LoRA, GPUs are)
@@ -27,7 +27,7 @@ pub fn is_acronym(abbr: &str) -> bool {
         letters += usize::from(c.is_ascii_alphabetic());
         upper += usize::from(c.is_ascii_uppercase());
     }
-    letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
+    (2..=10).contains(&letters) && upper >= 2 && upper * 2 >= letters
 }
 
 /// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym

@@ -73,6 +73,22 @@ fn last_word(s: &str) -> &str {
     s.as_bytes().iter().rposition(|&b| b == b' ' || b == b'-').map_or(s, |p| &s[p + 1..])
 }
 
+/// Whether the final `s` of a word (three letters or more) is a plural ending: not in `-ss`
+/// (loss), `-us` (corpus), `-is` (analysis), nor `-as` past three letters (atlas), and after a
+/// letter.
+fn plural_s(last: &str) -> bool {
+    let kept = last.ends_with("ss")
+        || last.ends_with("us")
+        || last.ends_with("is")
+        || (last.len() > 3 && last.ends_with("as"));
+    last.len() >= 3
+        && last.ends_with('s')
+        && !kept
+        && last[..last.len() - 1].chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// The key with the last word made singular (`-ies` → `-y`, `-sses`/`-xes`/`-ches`/`-shes`
+/// lose `-es`, a plural `-s` is dropped).
 fn singular(mut s: String) -> String {
     let last = s.rfind(' ').map_or(s.as_str(), |p| &s[p + 1..]);
     let n = s.len();
@@ -83,14 +99,7 @@ fn singular(mut s: String) -> String {
         && (last.ends_with("sses") || last.ends_with("xes") || last.ends_with("ches") || last.ends_with("shes"))
     {
         s.truncate(n - 2);
-    } else if last.len() >= 3
-        && last.ends_with('s')
-        && !last.ends_with("ss")
-        && !last.ends_with("us")
-        && !last.ends_with("is")
-        && !(last.len() > 3 && last.ends_with("as"))
-        && last[..last.len() - 1].chars().last().is_some_and(|c| c.is_ascii_alphabetic())
-    {
+    } else if plural_s(last) {
         s.truncate(n - 1);
     }
     s

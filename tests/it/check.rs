@@ -15,7 +15,8 @@ fn kinds(text: &str) -> Vec<(FindingKind, String, String)> {
 #[test]
 fn findings() {
     use FindingKind::*;
-    let table: &[(&str, &str, &[(FindingKind, &str, &str)])] = &[
+    type Want<'a> = &'a [(FindingKind, &'a str, &'a str)];
+    let table: &[(&str, &str, Want)] = &[
         ("clean", "每一轮次（epoch）结束时，我们检查注意力（attention）的分布。", &[]),
         ("no glosses at all", "我们训练了 10 个 epoch。", &[]),
         ("mismatch", "每个迭代周期（epoch）结束时评估一次。", &[(Mismatch, "epoch", "迭代周期")]),

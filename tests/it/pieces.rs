@@ -55,7 +55,7 @@ fn a_long_text_in_memory_and_streamed_from_a_file_give_one_glossary() {
     let name = path.display().to_string();
 
     let in_memory = extractor.extract_sources(&[Source { name: &name, text: &text, markup: Markup::Markdown }]);
-    let streamed = extractor.extract_paths(&[path.clone()], &Default::default()).unwrap();
+    let streamed = extractor.extract_paths(std::slice::from_ref(&path), &Default::default()).unwrap();
     assert_eq!(in_memory, streamed);
     check_spans(&streamed, &text);
 

@@ -26,7 +26,7 @@ fn write_records<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<()
         w.write_record(header)?;
     }
     for e in &glossary.entries {
-        let added = extra.iter().map(|k| e.extra.get(*k).map_or("", String::as_str));
+        let added = extra.iter().map(|k| e.extra.get(k).map_or("", String::as_str));
         let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
         let frequency = e.frequency.to_string();
         let chinese = e.chinese.join("|");

@@ -1,6 +1,7 @@
 //! TBX: termbridge's writer (TBX v3, TBX-Core) and a reader of TBX v3 and v2 (`martif`), with
 //! what the two share.
 
+mod concept;
 pub(crate) mod read;
 pub(crate) mod write;
 
