@@ -170,7 +170,7 @@ pub(super) fn link_initials(
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, &id) in ids {
         let words: Vec<&str> = k.split(' ').collect();
-        if words.len() < 2 || has_digit(k) {
+        if words.len() < MIN_INITIALS || has_digit(k) {
             continue;
         }
         let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
