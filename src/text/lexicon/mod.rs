@@ -6,6 +6,7 @@
 
 pub(crate) mod chinese;
 pub(crate) mod english;
+pub(crate) mod names;
 
 use super::chars::fold;
 

@@ -1,0 +1,145 @@
+//! Near-duplicate spellings (`continous`/`continuous`, `normalisation`/`normalization`) are
+//! one concept. The guards matter more than the matches: forms with digits, short forms and
+//! forms glossed with different Chinese are never joined, so `GPT-4` ≠ `GPT-4o`,
+//! `ACL` ≠ `ACM`, `YOLOv5` ≠ `YOLOv8`, `encoder` ≠ `decoder`.
+
+use super::group::UnionFind;
+use super::has_digit;
+use rustc_hash::FxHashMap;
+
+/// Shorter keys one edit apart are mostly different words (`model`/`modal`, `layer`/`later`).
+const MIN_KEY_BYTES: usize = 8;
+/// Spellings one or two edits apart nearly always agree in their first or their last
+/// three bytes: only keys that do are compared.
+const EDGE_BYTES: usize = 3;
+/// Each key is compared with at most the next fifteen of its block, the nearest in length:
+/// enough for real misspellings, and linear in the keys however many there are.
+const COMPARED_AFTER: usize = 16;
+/// From this length on, a key may hold two slips (`convolutonal netwrk`); below it, one.
+const LONG_KEY_BYTES: usize = 14;
+/// The edits allowed between a short key and its near duplicate.
+const SHORT_EDITS: usize = 1;
+/// The edits allowed between a long key and its near duplicate; keys further apart in length
+/// are not compared.
+const LONG_EDITS: usize = 2;
+
+/// The block of a key: its word count and its first or last [`EDGE_BYTES`] bytes.
+type Block = (usize, [u8; EDGE_BYTES]);
+
+/// Joins the keys that are near-duplicate spellings of each other; `key_zh` gives the Chinese
+/// each key is glossed with.
+pub(super) fn near_duplicates(
+    ids: &FxHashMap<String, usize>,
+    key_zh: &FxHashMap<usize, Vec<String>>,
+    uf: &mut UnionFind,
+) {
+    let keys: Vec<(&String, usize)> =
+        ids.iter().filter(|(k, _)| k.len() >= MIN_KEY_BYTES && !has_digit(k)).map(|(k, &i)| (k, i)).collect();
+    // Spellings one or two edits apart share their first or their last three bytes and
+    // their word count; compare only within those blocks, and only with the nearest lengths.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for from_end in [false, true] {
+        let block = |k: &'_ str| {
+            let b = k.as_bytes();
+            let edge: [u8; EDGE_BYTES] = if from_end {
+                std::array::from_fn(|i| b[b.len() - EDGE_BYTES + i])
+            } else {
+                std::array::from_fn(|i| b[i])
+            };
+            (k.split(' ').count(), edge)
+        };
+        let mut sorted: Vec<(Block, &String, usize)> = keys.iter().map(|&(k, i)| (block(k), k, i)).collect();
+        sorted.sort_by(|a, b| (a.0, a.1.len(), a.1).cmp(&(b.0, b.1.len(), b.1)));
+        let sorted: Vec<(Block, (&String, usize))> = sorted.into_iter().map(|(b, k, i)| (b, (k, i))).collect();
+        for i in 0..sorted.len() {
+            let bi = sorted[i].0;
+            for j in i + 1..sorted.len().min(i + COMPARED_AFTER) {
+                if sorted[j].0 != bi || sorted[j].1 .0.len() > sorted[i].1 .0.len() + LONG_EDITS {
+                    break;
+                }
+                pairs.push((i, j));
+            }
+        }
+        for (i, j) in std::mem::take(&mut pairs) {
+            near_pair(sorted[i].1, sorted[j].1, key_zh, uf);
+        }
+    }
+}
+
+/// Whether `a` and `b` are at most `k` insertions, deletions or substitutions apart; the
+/// dynamic program runs only in the band of width `2k + 1` around the diagonal, so this is
+/// linear in the length.
+fn within_edits(a: &[u8], b: &[u8], k: usize) -> bool {
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let big = k + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(big)).collect();
+    let mut cur = vec![big; b.len() + 1];
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(b.len());
+        cur.iter_mut().for_each(|c| *c = big);
+        cur[0] = i.min(big);
+        for j in lo..=hi {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(big);
+        }
+        if cur[lo.saturating_sub(1)..=hi].iter().all(|&c| c > k) {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= k
+}
+
+/// Joins two keys when they are few enough edits apart and not glossed with different Chinese.
+fn near_pair(
+    (a, ia): (&String, usize),
+    (b, ib): (&String, usize),
+    key_zh: &FxHashMap<usize, Vec<String>>,
+    uf: &mut UnionFind,
+) {
+    let limit = if a.len().min(b.len()) >= LONG_KEY_BYTES { LONG_EDITS } else { SHORT_EDITS };
+    if !within_edits(a.as_bytes(), b.as_bytes(), limit) {
+        return;
+    }
+    // forms glossed with different Chinese are different terms
+    if let (Some(za), Some(zb)) = (key_zh.get(&ia), key_zh.get(&ib)) {
+        if !za.iter().any(|z| zb.contains(z)) {
+            return;
+        }
+    }
+    uf.union(ia, ib);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_edits;
+
+    #[test]
+    fn bounded_edit_distance_agrees_with_strsim() {
+        let words = [
+            "continous",
+            "continuous",
+            "normalization",
+            "normalisation",
+            "kitten",
+            "sitting",
+            "",
+            "a",
+            "abc",
+            "acb",
+            "encoder",
+            "decoder",
+        ];
+        for a in words {
+            for b in words {
+                for k in 0..3 {
+                    let want = strsim::levenshtein(a, b) <= k;
+                    assert_eq!(within_edits(a.as_bytes(), b.as_bytes(), k), want, "{a} / {b} / {k}");
+                }
+            }
+        }
+    }
+}

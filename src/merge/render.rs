@@ -1,0 +1,109 @@
+//! The Chinese renderings of a concept and how sure the glossary is of the first: the
+//! renderings are ordered by how often the inputs give them, then by the aligner's
+//! confidence, then by where they first occur; the confidence of an entry is that of its
+//! first rendering, a little higher when the inputs give it again and again.
+
+use super::group::{Group, UnionFind};
+use crate::model::{InputFacts, Method, Occurrence};
+use crate::text::key;
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// What each repetition of a rendering adds to its confidence: an author who writes the same
+/// Chinese for a term again and again means it.
+const REPEAT_BOOST: f32 = 0.03;
+/// Repetitions beyond this many add nothing more.
+const BOOSTED_REPEATS: usize = 4;
+/// A rendering read from the text is never certain.
+const MAX_CONFIDENCE: f32 = 0.99;
+
+/// One Chinese rendering of a concept, over all its glosses.
+#[derive(Default)]
+pub(super) struct Rendering {
+    count: usize,
+    confidence: f32,
+    method: Option<Method>,
+    first: (usize, usize),
+    /// The first gloss with this rendering: input and gloss index.
+    site: (usize, usize),
+}
+
+/// Adds the Chinese of every gloss to the concept of its English, by the root of its key.
+pub(super) fn gather(
+    merged: &mut BTreeMap<usize, Group>,
+    inputs: &[InputFacts],
+    ids: &FxHashMap<String, usize>,
+    uf: &mut UnionFind,
+) {
+    for (d, a) in inputs.iter().enumerate() {
+        for (gi, g) in a.glosses.iter().enumerate() {
+            let Some((zh, _)) = &g.chinese else { continue };
+            let Some(&id) = ids.get(&key(&g.english)) else {
+                continue;
+            };
+            let root = uf.find(id);
+            let Some(m) = merged.get_mut(&root) else {
+                continue;
+            };
+            let r = m.renderings.entry(zh.clone()).or_insert_with(|| Rendering {
+                first: (d, g.site.start),
+                site: (d, gi),
+                ..Rendering::default()
+            });
+            r.count += g.count;
+            if g.confidence > r.confidence {
+                r.confidence = g.confidence;
+                r.method = Some(g.method);
+            }
+        }
+    }
+}
+
+/// The renderings of a concept, the one to use first.
+pub(super) fn ordered(renderings: HashMap<String, Rendering>) -> Vec<(String, Rendering)> {
+    let mut renderings: Vec<(String, Rendering)> = renderings.into_iter().collect();
+    renderings.sort_by(|a, b| {
+        b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
+    });
+    renderings
+}
+
+/// What an entry says of where it comes from and how sure it is.
+pub(super) struct Evidence {
+    pub(super) confidence: Option<f32>,
+    pub(super) method: Option<Method>,
+    /// The sentence of the first gloss of the first rendering, or of the first occurrence.
+    pub(super) context: String,
+    /// The input and line of the first occurrence.
+    pub(super) source: Option<String>,
+}
+
+/// The evidence of a concept from its first rendering (`renderings` as [`ordered`] gives
+/// them) and its first occurrence; `None` when it has neither.
+pub(super) fn evidence(
+    renderings: &[(String, Rendering)],
+    occurrences: &[Occurrence],
+    inputs: &[InputFacts],
+) -> Option<Evidence> {
+    let first_occ = occurrences.iter().min_by_key(|o| (o.source, o.span.start));
+    Some(match renderings.first() {
+        Some((_, r)) => {
+            let (d, gi) = r.site;
+            let boost = REPEAT_BOOST * (r.count.min(BOOSTED_REPEATS) as f32 - 1.0);
+            Evidence {
+                confidence: Some((r.confidence + boost).min(MAX_CONFIDENCE)),
+                method: r.method,
+                context: inputs[d].glosses[gi].context.clone().unwrap_or_default(),
+                source: first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
+            }
+        }
+        None => {
+            let o = first_occ?;
+            let a = &inputs[o.source];
+            let i = a.english.partition_point(|f| f.span.start < o.span.start);
+            let context =
+                a.english.get(i).and_then(|f| a.forms.get(f.form)).map(|f| f.context.clone()).unwrap_or_default();
+            Evidence { confidence: None, method: None, context, source: Some(format!("{}:{}", a.name, o.line)) }
+        }
+    })
+}

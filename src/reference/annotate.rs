@@ -1,0 +1,187 @@
+//! Completing the glossary's entries from the reference: a standalone English term gets the
+//! reference's Chinese when the input uses that Chinese (with a confidence from how near and
+//! how often, see [`score`](super::score)), a suggestion when it does not; a term rendered
+//! otherwise than the reference gets the reference's term in its note; and a name the
+//! reference knows is a name.
+
+use super::index::ChineseIndex;
+use super::score::{
+    COUNTED_OCCURRENCES, ELSEWHERE, MAX_CONFIDENCE, NEARBY, NEARBY_BYTES, PER_OCCURRENCE, SAME_FILE, SAME_PARAGRAPH,
+    SAME_PARAGRAPH_BYTES,
+};
+use super::{Reference, ReferenceEntry};
+use crate::model::{Category, Entry, InputFacts, ReferenceFact};
+use std::collections::HashMap;
+
+/// From this length on, a mistyped term may hold two wrong characters; below it, one.
+const LONG_TERM_CHARS: usize = 7;
+/// The characters that may differ between a longer term and its near miss.
+const LONG_MISS_EDITS: usize = 2;
+/// The characters that may differ between a shorter term and its near miss.
+const SHORT_MISS_EDITS: usize = 1;
+/// Terms of one or two characters differ from other words by a character all the time.
+const MIN_MISS_CHARS: usize = 3;
+/// A near miss has at most one character more or less than the term.
+const MAX_MISS_LENGTH_DIFF: usize = 1;
+
+/// Where one of the reference's Chinese forms occurs: (input, its facts).
+type Places<'f> = Vec<(usize, &'f ReferenceFact)>;
+
+/// A form of the reference's Chinese that the input uses: the form, the reference's term, and
+/// where it occurs.
+type Used<'a> = (&'a str, &'a str, &'a Places<'a>);
+
+/// Completes the entries with what the reference knows: the Chinese of standalone terms
+/// when the input uses it, suggestions where it does not, and the standard term where the
+/// input renders a term otherwise.
+pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &ChineseIndex, inputs: &[InputFacts]) {
+    if reference.is_empty() {
+        return;
+    }
+    // Where each of the reference's Chinese forms occurs: (input, its facts).
+    let mut by_chinese: HashMap<&str, Places<'_>> = HashMap::new();
+    for (d, input) in inputs.iter().enumerate() {
+        for r in &input.reference {
+            by_chinese.entry(r.chinese.as_str()).or_default().push((d, r));
+        }
+    }
+    for e in entries.iter_mut() {
+        let found = e.forms().find_map(|en| reference.get(en));
+        let Some(r) = found else { continue };
+        if let Some(c) = r.category {
+            if c == Category::Name || e.category == Category::Name {
+                e.category = c;
+            }
+        }
+        let Some(preferred) = r.chinese.first() else {
+            continue;
+        };
+        if let Some(first) = e.chinese.first() {
+            if !r.chinese.contains(first) {
+                e.note = join_note(&e.note, &other_rendering(first, preferred, r, index));
+            }
+            continue;
+        }
+        // The forms of the reference's Chinese that the input uses, in the reference's order.
+        let mut used: Vec<Used<'_>> = Vec::new();
+        for zh in &r.chinese {
+            for &p in index.forms(zh) {
+                if let Some(list) = by_chinese.get(index.pattern(p)) {
+                    used.push((index.pattern(p), zh, list));
+                }
+            }
+        }
+        match (!used.is_empty()).then(|| confidence(e, r, &used, inputs)).flatten() {
+            Some(confidence) => give(e, &used, confidence),
+            None => e.note = join_note(&e.note, &format!("suggested: {preferred}")),
+        }
+    }
+}
+
+/// The note for an entry whose first rendering `first` is not one of the reference's: the
+/// reference's term in another word order, a near miss of it, or its preferred term.
+fn other_rendering(first: &str, preferred: &str, r: &ReferenceEntry, index: &ChineseIndex) -> String {
+    let reordered = r.chinese.iter().find(|z| index.forms(z).iter().any(|&p| index.pattern(p) == first));
+    match (reordered, r.chinese.iter().find(|z| near_miss(first, z))) {
+        (Some(z), _) => format!("reference: {z} (word order)"),
+        (None, Some(z)) => format!("reference: {z} (near miss)"),
+        (None, None) => format!("reference: {preferred}"),
+    }
+}
+
+/// How sure the entry can be given the reference's Chinese that the input uses; `None` when
+/// the English is ambiguous and the Chinese is not close enough to tell.
+fn confidence(e: &Entry, r: &ReferenceEntry, used: &[Used<'_>], inputs: &[InputFacts]) -> Option<f32> {
+    // How close the English and the Chinese come: the same paragraph, the same file.
+    let forms: Vec<&str> = e.forms().map(String::as_str).collect();
+    let near = |limit: usize| {
+        used.iter().any(|(_, _, list)| {
+            list.iter().any(|&(d, f)| {
+                f.near.iter().any(|&(fi, at)| at <= limit && forms.contains(&inputs[d].forms[fi].text.as_str()))
+            })
+        })
+    };
+    let same_file = used.iter().any(|(_, _, list)| {
+        list.iter().any(|&(d, _)| {
+            let i = e.occurrences.partition_point(|o| o.source < d);
+            e.occurrences.get(i).is_some_and(|o| o.source == d)
+        })
+    });
+    let count = used.iter().flat_map(|(_, _, list)| list.iter()).map(|(_, f)| f.count).sum::<usize>();
+    // A single word or an acronym has many senses (PDF, join, Limits): its Chinese must
+    // be close by, in the same paragraph; a multi-word term may be anywhere in the input.
+    // (names the reference knows are not ambiguous: 英伟达 is NVIDIA wherever it stands)
+    let single = !e.english.contains([' ', '-']);
+    let ambiguous = r.category != Some(Category::Name) && (single || e.category == Category::Abbreviation);
+    if ambiguous && !near(SAME_PARAGRAPH_BYTES) {
+        return None;
+    }
+    let mut confidence: f32 = if near(SAME_PARAGRAPH_BYTES) {
+        SAME_PARAGRAPH
+    } else if near(NEARBY_BYTES) {
+        NEARBY
+    } else if same_file {
+        SAME_FILE
+    } else {
+        ELSEWHERE
+    };
+    confidence += PER_OCCURRENCE * (count.min(COUNTED_OCCURRENCES) as f32);
+    Some(confidence)
+}
+
+/// Gives the entry the forms of the reference's Chinese that the input uses.
+fn give(e: &mut Entry, used: &[Used<'_>], confidence: f32) {
+    e.chinese = Vec::new();
+    for (form, zh, _) in used {
+        if !e.chinese.iter().any(|c| c == form) {
+            e.chinese.push(form.to_string());
+        }
+        // a spacing or width variant is the same term; another order is worth a note
+        let plain = |s: &str| s.chars().map(crate::text::fold).filter(|c| !c.is_whitespace()).collect::<String>();
+        if plain(form) != plain(zh) {
+            e.note = join_note(&e.note, &format!("reference: {zh} (word order)"));
+        }
+    }
+    e.method = Some(crate::Method::Reference);
+    e.confidence = Some(confidence.min(MAX_CONFIDENCE));
+}
+
+/// Whether `a` looks like a mistyped or reworded `b`: one character different (two in a
+/// longer term), never the same: `卷积神精网络` for `卷积神经网络`, not `汇聚` for `池化`.
+fn near_miss(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let limit = if la.min(lb) >= LONG_TERM_CHARS { LONG_MISS_EDITS } else { SHORT_MISS_EDITS };
+    a != b
+        && la.min(lb) >= MIN_MISS_CHARS
+        && la.abs_diff(lb) <= MAX_MISS_LENGTH_DIFF
+        && strsim::levenshtein(a, b) <= limit
+}
+
+fn join_note(note: &str, add: &str) -> String {
+    if note.is_empty() {
+        add.to_string()
+    } else {
+        format!("{note}; {add}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses() {
+        let table: &[(&str, &str, bool)] = &[
+            ("卷积神精网络", "卷积神经网络", true),
+            ("卷积神经网路", "卷积神经网络", true),
+            ("循环神经网络", "卷积神经网络", false), // another term, two characters apart
+            ("汇聚", "池化", false),
+            ("过拟合", "过拟合", false),
+            ("注意力", "注意", false),
+            ("长短期记忆网络", "长短时记忆网络络", true),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(near_miss(a, b), *want, "{a} / {b}");
+        }
+    }
+}
