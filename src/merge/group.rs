@@ -5,12 +5,22 @@
 //! Chinese; an acronym never paired at all and the one multi-word form whose initials spell it.
 
 use super::has_digit;
-use super::render::Rendering;
-use crate::model::{InputFacts, Occurrence};
+use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap};
+
+/// One Chinese rendering of a concept, over all its glosses.
+#[derive(Default)]
+pub(super) struct Rendering {
+    pub(super) count: usize,
+    pub(super) confidence: f32,
+    pub(super) method: Option<Method>,
+    pub(super) first: (usize, usize),
+    /// The first gloss with this rendering: input and gloss index.
+    pub(super) site: (usize, usize),
+}
 
 /// An acronym spells the initials of at least two words: one initial spells nothing.
 const MIN_INITIALS: usize = 2;

@@ -3,7 +3,7 @@
 //! confidence, then by where they first occur; the confidence of an entry is that of its
 //! first rendering, a little higher when the inputs give it again and again.
 
-use super::group::{Group, UnionFind};
+use super::group::{Group, Rendering, UnionFind};
 use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use rustc_hash::FxHashMap;
@@ -16,17 +16,6 @@ const REPEAT_BOOST: f32 = 0.03;
 const BOOSTED_REPEATS: usize = 4;
 /// A rendering read from the text is never certain.
 const MAX_CONFIDENCE: f32 = 0.99;
-
-/// One Chinese rendering of a concept, over all its glosses.
-#[derive(Default)]
-pub(super) struct Rendering {
-    count: usize,
-    confidence: f32,
-    method: Option<Method>,
-    first: (usize, usize),
-    /// The first gloss with this rendering: input and gloss index.
-    site: (usize, usize),
-}
 
 /// Adds the Chinese of every gloss to the concept of its English, by the root of its key.
 pub(super) fn gather(

@@ -18,7 +18,7 @@
 //! without an English term are skipped; terms and notes are trimmed.
 //!
 
-use super::read::Element;
+use super::element::Element;
 use crate::model::{Category, Entry};
 use crate::text::{abbreviates, is_acronym};
 use serde::de::IntoDeserializer;

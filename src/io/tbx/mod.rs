@@ -2,6 +2,7 @@
 //! what the two share.
 
 mod concept;
+mod element;
 pub(crate) mod read;
 pub(crate) mod write;
 
