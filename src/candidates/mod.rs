@@ -40,12 +40,13 @@ pub(crate) struct Candidate<'a> {
     pub(crate) title: bool,
 }
 
-/// The longest run, in words, that is considered as one candidate.
+/// The longest run, in words, that may be a term: a longer one is prose.
 const MAX_WORDS: usize = 12;
 
-/// A run of this many words with [`SENTENCE_MIN_CLUES`] sentence words is a sentence...
+/// A run this long with [`SENTENCE_MIN_CLUES`] sentence words reads as a sentence: a term
+/// rarely holds two of them.
 const SENTENCE_MIN_WORDS: usize = 4;
-/// ...the number of [`SENTENCE_WORDS`] that make one.
+/// The sentence words ([`SENTENCE_WORDS`]) that make a long run a sentence.
 const SENTENCE_MIN_CLUES: usize = 2;
 /// A run of this many words with one sentence word and a subject or copula (`is`, `we`) is a
 /// clause, unless it starts with `the`.

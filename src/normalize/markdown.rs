@@ -16,16 +16,17 @@ pub(super) const MAX_FENCE_INDENT: usize = 3;
 /// A fence is three or more backticks or tildes: fewer are inline code or text.
 const MIN_FENCE: usize = 3;
 
-/// The longest inline code span looked for, in bytes: a lone backtick further on opens none.
+/// The longest inline code span looked for, in bytes: backticks not closed within it are text.
 const MAX_INLINE: usize = 4000;
 
-/// The longest inline math looked for, in bytes: a `$` further on is a price, not a closer.
+/// The longest inline math looked for, in bytes: a `$` not closed within it is text (a price).
 const MAX_MATH: usize = 2000;
 
-/// The longest emphasis looked for, in bytes: a delimiter further on closes another one.
+/// The longest emphasis looked for, in bytes: a delimiter not closed within it is text.
 const MAX_EMPHASIS: usize = 600;
 
-/// The longest link target looked for, in bytes, from the `]` of its text.
+/// The longest link target looked for, in bytes from the `]` of its text: a `(` not closed
+/// within it is text.
 const MAX_LINK_TARGET: usize = 2000;
 
 /// The longest HTML tag looked for, in bytes: a `<` with no `>` within it is text.
@@ -42,6 +43,8 @@ pub(super) fn mask_verbatim(v: &mut [u8], at_start: bool) {
     mask_code_and_math(v);
 }
 
+/// Masks front matter (`---` or `+++` lines around it) at the start of the input, after a
+/// byte-order mark if there is one.
 fn mask_front_matter(v: &mut [u8]) {
     let start = if v.starts_with(&[HARD, HARD, HARD]) { 3 } else { 0 };
     let rest = &v[start..];

@@ -48,7 +48,8 @@ pub enum Markup {
     /// CommonMark-style Markdown, with the common extensions (front matter, math, roles).
     #[default]
     Markdown,
-    /// Plain text: only URLs, e-mail addresses and a byte-order mark are masked.
+    /// Plain text: only URLs, e-mail addresses, character references and a byte-order mark
+    /// are masked.
     Plain,
 }
 

@@ -31,8 +31,8 @@ pub(crate) fn chunk_end(text: &str, markup: Markup) -> usize {
     last_sentence_end(&text[..window]).unwrap_or(window)
 }
 
-/// Where the last blank line of `v` outside a fenced code block ends, else the last line
-/// outside one (a closing fence is outside).
+/// Where the last blank line of `v` outside fenced code ends, else where the last line
+/// outside it ends (a closing fence's line counts as outside).
 fn last_line_break(v: &[u8], markup: Markup) -> Option<usize> {
     let (mut blank, mut newline) = (None, None);
     let mut fence: Option<(u8, usize)> = None;
