@@ -214,4 +214,23 @@ mod tests {
         assert!(n >= 800, "only {n} entries");
         assert_eq!(Reference::builtin().unwrap().len(), n);
     }
+
+    #[test]
+    fn reads_any_csv_with_english_and_chinese() {
+        let table: &[(&str, &str, &[&str])] = &[
+            ("english,chinese\ndropout,暂退法|丢弃法\n", "dropout", &["暂退法", "丢弃法"]),
+            ("Chinese,English,Note\n过拟合,overfitting,x\n", "overfitting", &["过拟合"]),
+            ("source,target\nTransformer,\n", "transformer", &[]),
+        ];
+        for (csv, en, zh) in table {
+            let r = Reference::from_csv_reader("t.csv", csv.as_bytes()).unwrap();
+            assert_eq!(r.get(en).unwrap().chinese, *zh, "{csv}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let err = Reference::from_csv_reader("terms.csv", "term,meaning\nx,y\n".as_bytes()).unwrap_err();
+        assert_eq!(err.to_string(), "terms.csv:1: needs an `english` and a `chinese` column in its header row");
+    }
 }

@@ -1,1 +1,36 @@
-//! Lists about English words.
+//! Lists about English words: which words are function words or sentence clues, which are
+//! units, file extensions or domain endings, which labels point into a document. Each list is
+//! a data file under `english/`, read once on first use.
+
+use super::entries;
+use std::sync::LazyLock;
+
+/// A list read from its data file on first use.
+type List = LazyLock<Vec<&'static str>>;
+
+/// Function words (`the`, `of`, `e.g`): dropped at either end of a term.
+pub(crate) static FUNCTION_WORDS: List = LazyLock::new(|| entries(include_str!("english/function_words.txt")));
+
+/// Words that, when two or more are present, make a long run an English sentence.
+pub(crate) static SENTENCE_WORDS: List = LazyLock::new(|| entries(include_str!("english/sentence_words.txt")));
+
+/// Units that follow a number as a word of their own (`100 ns`, `8 GB`).
+pub(crate) static UNITS: List = LazyLock::new(|| entries(include_str!("english/units.txt")));
+
+/// Units of measure that are never terms, even without a number.
+pub(crate) static MEASURE_UNITS: List = LazyLock::new(|| entries(include_str!("english/measure_units.txt")));
+
+/// Units and endings written right after a number in one word (`16GB`, `400px`, `1st`).
+pub(crate) static NUMBER_UNITS: List = LazyLock::new(|| entries(include_str!("english/number_units.txt")));
+
+/// File-name extensions (`main.rs`).
+pub(crate) static FILE_EXTENSIONS: List = LazyLock::new(|| entries(include_str!("english/file_extensions.txt")));
+
+/// Top-level domains (`example.com`).
+pub(crate) static TLDS: List = LazyLock::new(|| entries(include_str!("english/tlds.txt")));
+
+/// Suffixes after a dot that make a name, not code: `Node.js`, `ASP.NET`.
+pub(crate) static NAME_DOT_SUFFIXES: List = LazyLock::new(|| entries(include_str!("english/name_dot_suffixes.txt")));
+
+/// Labels that point into a document before a number: `Figure 3`, `Eq. 5`.
+pub(crate) static REFERENCE_LABELS: List = LazyLock::new(|| entries(include_str!("english/reference_labels.txt")));

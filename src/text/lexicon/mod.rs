@@ -16,13 +16,7 @@ pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "as", "at", "is", "are", "was",
-    "were", "be", "e.g", "i.e", "etc", "vs", "via", "than", "that", "this", "these", "those", "it", "its", "we", "our",
-    "you", "your", "not", "no", "but", "if", "then", "so", "also", "into", "using", "use", "et", "al", "ok", "okay",
-    "yes", "oh", "hi", "hello", "um", "uh", "ps", "cf", "ibid", "viz", "aka", "eg", "ie",
-];
-
+/// `s` with full-width letters folded and ASCII letters lowercased; borrowed when it already is.
 pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return std::borrow::Cow::Borrowed(s);
@@ -68,7 +62,36 @@ pub(crate) fn in_list(list: &[u64], w: &str, dots: bool) -> bool {
     packed(w, dots).is_some_and(|p| list.binary_search(&p).is_ok())
 }
 
+/// Whether `w` is a function word ([`english::FUNCTION_WORDS`]), in any case and width,
+/// trailing dots dropped (`etc.`).
 pub(crate) fn is_function_word(w: &str) -> bool {
-    static LIST: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| pack_list(FUNCTION_WORDS));
+    static LIST: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| pack_list(&english::FUNCTION_WORDS));
     in_list(&LIST, w, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_in_any_case_and_width() {
+        let table: &[(&str, bool)] = &[
+            ("the", true),
+            ("The", true),
+            ("ＴＨＥ", true),
+            ("etc.", true),
+            ("e.g.", true),
+            ("e.g", true),
+            ("i.e..", true),
+            ("theory", false),
+            ("hellos", false),
+            ("therefore", false),
+            ("", false),
+            ("de", false),
+            ("thé", false),
+        ];
+        for &(w, want) in table {
+            assert_eq!(is_function_word(w), want, "{w}");
+        }
+    }
 }

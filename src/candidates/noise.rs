@@ -1,0 +1,236 @@
+//! Noise: the words that are never part of a term, and the runs that are not terms. Code
+//! (`snake_case`, `np.array`, `foo()`, `useCallback`), file names (`main.rs`), domain names
+//! (`example.com`), paths, version tags (`v2`), IDs and catalogue numbers (`a9F3kQ2Zx81LmQ`,
+//! `rs7412`, `CVE-2024-41873`), numbers with their units (`2024`, `16GB`), single letters and
+//! indexed letters used as variables (`y`, `x1`), and reference labels (`Figure 3`).
+
+use super::words::Word;
+use crate::text::chars::fold;
+use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES, NUMBER_UNITS, REFERENCE_LABELS, TLDS};
+use crate::text::lexicon::{in_list, lower, pack_list};
+use std::sync::LazyLock;
+
+/// The longest English word a term may hold, in bytes; a longer run of letters is not a word.
+const MAX_WORD: usize = 64;
+
+/// A letter with digits (`x1`, `w12`) is a variable up to this length in bytes; longer, it
+/// may be a name.
+const MAX_INDEXED_VARIABLE: usize = 3;
+
+/// A slash-separated word with more parts than this is a path even without a dot; `TCP/IP`
+/// and `I/O` are names.
+const MAX_SLASH_PARTS: usize = 3;
+
+/// Catalogue numbers (`rs7412`) have at most this many letters before their digits...
+const MAX_CATALOGUE_LETTERS: usize = 3;
+/// ...and at least this many digits: `GPT4` is a name.
+const MIN_CATALOGUE_DIGITS: usize = 4;
+
+/// An identifier of dash-separated numbers (`CVE-2024-41873`) has a part this long...
+const MIN_ID_DIGIT_PART: usize = 4;
+/// ...and this many digits in all: `COVID-19` and `2019-nCoV` are not identifiers.
+const MIN_ID_DIGITS: usize = 6;
+
+/// A lowerCamelCase identifier has at least this many bytes: shorter words with an inner
+/// capital (`mAh`, `kWh`) are units.
+const MIN_CAMEL_CASE: usize = 5;
+
+/// An ID (hash, base64, hex) has at least this many characters in one piece: shorter mixed
+/// words are model names (`GPT4o`, `Qwen2`).
+const MIN_ID_LEN: usize = 8;
+/// A piece mixing letters and digits is an ID from this many characters on...
+const MIXED_ID_LEN: usize = 10;
+/// ...when it switches between digits and letters (or lower to upper case) this often.
+const MIXED_ID_SWITCHES: usize = 4;
+/// An ID holds at least this many digits...
+const ID_MIN_DIGITS: usize = 2;
+/// ...and a mixed one at least this many letters.
+const MIXED_ID_MIN_LETTERS: usize = 2;
+/// A piece this long with several capitals and lowercase letters is base64.
+const LONG_ID_LEN: usize = 20;
+/// ...with at least this many of each case.
+const LONG_ID_MIN_CASE: usize = 3;
+
+/// Whether a word is a number, with a unit or ending glued to it: `2024`, `3.5`, `16GB`,
+/// `400px`, `1e-3`, `10k`, `2x`, `1st`, `4XX`.
+pub(super) fn is_number_like(w: &str) -> bool {
+    if !w.chars().next().map(fold).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return false;
+    }
+    // (folding changes only other than ASCII)
+    let w: std::borrow::Cow<'_, str> =
+        if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
+    let digits = w.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').count();
+    if digits == 0 {
+        return false;
+    }
+    let unit = lower(&w[digits..]);
+    // 2xx, 4XX: a class of status codes
+    if !unit.is_empty() && unit.chars().all(|c| c == 'x') {
+        return true;
+    }
+    static UNITS: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&NUMBER_UNITS));
+    unit.is_empty()
+        || in_list(&UNITS, &unit, false)
+        || unit.starts_with('e') && unit[1..].trim_start_matches('-').chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a word can never be part of a term; `view_after` is the view after it.
+pub(super) fn word_is_noise(w: &str, view_after: &str) -> bool {
+    if w.len() > MAX_WORD {
+        return true;
+    }
+    // `folded` and `l` have the same byte offsets; `w` may hold full-width letters
+    let folded: std::borrow::Cow<'_, str> =
+        if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
+    // lowercased on the stack: folding never lengthens a word, so it fits
+    let mut buf = [0u8; MAX_WORD];
+    let l: &str = {
+        let f = folded.as_bytes();
+        let lowered = &mut buf[..f.len()];
+        lowered.copy_from_slice(f);
+        lowered.make_ascii_lowercase();
+        // ASCII lowercasing keeps UTF-8 valid
+        std::str::from_utf8(lowered).unwrap_or(&folded)
+    };
+    is_code_or_variable(l, view_after)
+        || l.rfind('.').is_some_and(|dot| is_dotted_noise(l, &folded, dot))
+        || is_path(l)
+        || is_id_like(w)
+        || is_version_or_catalogue_number(l)
+        || is_lower_camel_case(&folded)
+}
+
+/// `snake_case`, `x_i`, `foo()`, a single letter or a letter with an index (`x1`, `w2`);
+/// `l` is the word lowercased.
+fn is_code_or_variable(l: &str, view_after: &str) -> bool {
+    if l.contains('_') {
+        return true; // snake_case, x_i: code or math
+    }
+    if view_after.starts_with("()") {
+        return true; // foo(): a call
+    }
+    if l.len() == 1 && l.chars().all(|c| c.is_ascii_alphabetic()) {
+        return true; // a variable
+    }
+    // x1, w2, h0: variables with an index
+    let mut cs = l.chars();
+    if let Some(first) = cs.next() {
+        let rest = cs.as_str();
+        if first.is_ascii_alphabetic()
+            && !rest.is_empty()
+            && rest.chars().all(|c| c.is_ascii_digit())
+            && l.len() <= MAX_INDEXED_VARIABLE
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A file name (`main.rs`), a domain name (`example.com`) or a dotted lowercase code path
+/// (`torch.nn.Module`, `np.array`), but not a name with a dot (`Node.js`, `ASP.NET`); `l`
+/// is the word lowercased, `folded` as written, and `dot` the last dot in them.
+fn is_dotted_noise(l: &str, folded: &str, dot: usize) -> bool {
+    let ext = &l[dot + 1..];
+    let head = &l[..dot];
+    if FILE_EXTENSIONS.contains(&ext) && !NAME_DOT_SUFFIXES.contains(&ext) && !head.is_empty() {
+        return true;
+    }
+    if TLDS.contains(&ext)
+        && head.chars().any(|c| c.is_ascii_alphabetic())
+        && !folded[dot + 1..].chars().any(|c| c.is_ascii_uppercase())
+    {
+        return true;
+    }
+    // torch.nn.Module, np.array: dotted lowercase code paths
+    let parts: Vec<&str> = folded.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| p.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        && parts[0].chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && !NAME_DOT_SUFFIXES.contains(&ext)
+        && !parts.iter().all(|p| p.len() == 1)
+}
+
+/// A path: slash-separated parts with a dot in one, or many parts.
+fn is_path(l: &str) -> bool {
+    l.contains('/') && (l.split('/').any(|p| p.contains('.')) || l.split('/').count() > MAX_SLASH_PARTS)
+}
+
+/// Version paths and tags (`v2`, `v1.5`, `v0.10.3`) and catalogue numbers (`rs7412`,
+/// `CVE-2024-41873`); `l` is the word lowercased.
+fn is_version_or_catalogue_number(l: &str) -> bool {
+    // version paths and tags: v2, v1.5, v0.10.3
+    if l.len() >= 2 && l.starts_with('v') && l[1..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return true;
+    }
+    // catalogue numbers: rs7412 (a variant id), CVE-2024-41873
+    let letters = l.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    if (1..=MAX_CATALOGUE_LETTERS).contains(&letters)
+        && l.len() - letters >= MIN_CATALOGUE_DIGITS
+        && l[letters..].chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let digit_parts = || l.split('-').filter(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+    digit_parts().any(|p| p.len() >= MIN_ID_DIGIT_PART)
+        && digit_parts().map(|p| p.len()).sum::<usize>() >= MIN_ID_DIGITS
+}
+
+/// lowerCamelCase identifiers: `useCallback`, `sideEffects` (not `iPhone`, `eBay`, `macOS`).
+fn is_lower_camel_case(folded: &str) -> bool {
+    let cs = folded.as_bytes();
+    if cs.len() >= MIN_CAMEL_CASE && cs[0].is_ascii_lowercase() && cs.iter().all(|c| c.is_ascii_alphanumeric()) {
+        if let Some(p) = cs.iter().skip(2).position(|c| c.is_ascii_uppercase()).map(|p| p + 2) {
+            if cs.get(p + 1).is_some_and(|c| c.is_ascii_lowercase()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Base64-, hex- or hash-like tokens.
+fn is_id_like(w: &str) -> bool {
+    for piece in w.split(['-', '.', '/']) {
+        // every test below wants MIN_ID_LEN characters or more
+        if piece.len() < MIN_ID_LEN {
+            continue;
+        }
+        let n = piece.chars().count();
+        let digits = piece.chars().filter(|c| c.is_ascii_digit()).count();
+        let letters = piece.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        let transitions = piece
+            .chars()
+            .zip(piece.chars().skip(1))
+            .filter(|(a, b)| {
+                a.is_ascii_digit() != b.is_ascii_digit() || (a.is_ascii_lowercase() && b.is_ascii_uppercase())
+            })
+            .count();
+        if n >= MIXED_ID_LEN
+            && digits >= ID_MIN_DIGITS
+            && letters >= MIXED_ID_MIN_LETTERS
+            && transitions >= MIXED_ID_SWITCHES
+        {
+            return true;
+        }
+        if n >= MIN_ID_LEN && digits >= ID_MIN_DIGITS && piece.chars().all(|c| c.is_ascii_hexdigit()) && letters >= 1 {
+            return true;
+        }
+        if n >= LONG_ID_LEN
+            && !piece.chars().all(|c| c.is_ascii_lowercase())
+            && piece.chars().filter(|c| c.is_ascii_uppercase()).count() >= LONG_ID_MIN_CASE
+            && piece.chars().filter(|c| c.is_ascii_lowercase()).count() >= LONG_ID_MIN_CASE
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// `Figure 3`, `Table 2`, `Eq. 5`: pointers into the document, not terms.
+pub(super) fn is_reference_label(text: &str, words: &[Word]) -> bool {
+    words.len() == 2
+        && REFERENCE_LABELS.contains(&lower(&text[words[0].span.range()]).trim_end_matches('.'))
+        && text[words[1].span.range()].chars().next().is_some_and(|c| c.is_ascii_digit())
+}

@@ -1,0 +1,123 @@
+//! Words and runs of words in the prose view. A word is a stretch of Latin letters, digits
+//! and `_`, in any width; inside it `-`, `.`, `'`, `/` and `&` join word characters
+//! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), and `+`/`#` may end a short name
+//! (`C++`, `C#`). A run is words separated by single spaces or tabs.
+
+use crate::model::Span;
+use crate::text::chars::fold;
+
+/// The longest name that `+` or `#` may end, in letters: `C++`, `F#`; `Go+` and `abc#` are
+/// other things.
+const MAX_PLUS_NAME: usize = 2;
+
+/// A word: its span.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Word {
+    pub(super) span: Span,
+}
+
+/// Whether `c` is a word character: a letter, digit or `_` (full-width ones folded), or a
+/// Latin letter with a diacritic.
+fn is_word_char(c: char) -> bool {
+    let c = fold(c);
+    c.is_ascii_alphanumeric() || c == '_' || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
+}
+
+/// Whether `c` joins word characters into one word (`-`, `.`, `'`, `’`, `/`, `&`).
+fn is_joiner(c: char) -> bool {
+    matches!(fold(c), '-' | '.' | '\'' | '’' | '/' | '&')
+}
+
+/// The bytes that may start a word character: ASCII letters, digits and `_`, the lead bytes
+/// of two-byte Latin letters (C3–C9) and of full-width forms (EF).
+static MAY_START_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_' || (c >= 0xc3 && c <= 0xc9) || c == 0xef;
+        b += 1;
+    }
+    t
+};
+
+/// Calls `each` with every run of words separated by single spaces or tabs, in order.
+pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
+    let bytes = view.as_bytes();
+    let char_at = |i: usize| view[i..].chars().next();
+    let mut run: Vec<Word> = Vec::new();
+    let mut last_end = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(skip) = bytes[i..].iter().position(|&b| MAY_START_WORD[b as usize]) else {
+            break;
+        };
+        i += skip;
+        let Some(c) = char_at(i) else { break };
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // a word starts at i
+        let start = i;
+        let (end, next) = scan_word(view, start);
+        i = next;
+        let joined = !run.is_empty() && {
+            let gap = &view[last_end..start];
+            (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ")
+        };
+        if !joined && !run.is_empty() {
+            each(&run);
+            run.clear();
+        }
+        run.push(Word { span: Span::new(start, end) });
+        last_end = end;
+    }
+    if !run.is_empty() {
+        each(&run);
+    }
+}
+
+/// The word that starts at `start` (a word character): where it ends, and where the scan
+/// for the next one goes on.
+fn scan_word(view: &str, start: usize) -> (usize, usize) {
+    let bytes = view.as_bytes();
+    let char_at = |i: usize| view[i..].chars().next();
+    let mut end = start;
+    let mut j = start;
+    while j < bytes.len() {
+        if bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' {
+            // the common case, without decoding or folding
+            j += 1;
+            end = j;
+            continue;
+        }
+        let Some(c) = char_at(j) else { break };
+        if is_word_char(c) {
+            j += c.len_utf8();
+            end = j;
+        } else if is_joiner(c) {
+            // a joiner counts only between word characters
+            if char_at(j + c.len_utf8()).is_some_and(is_word_char) {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        } else if matches!(c, '+' | '#')
+            && view[start..end].chars().all(|c| c.is_ascii_alphabetic())
+            && end - start <= MAX_PLUS_NAME
+        {
+            // C++, C#, F#
+            j += 1;
+            end = j;
+            while bytes.get(j) == Some(&b'+') {
+                j += 1;
+                end = j;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    (end, j.max(end))
+}
