@@ -26,6 +26,10 @@ use crate::normalize::{Document, MarkKind, HARD, MARK};
 use crate::reference::Reference;
 use crate::segment::Segmenter;
 use crate::text::chars::{fold, is_cjk, prev_char_start};
+use crate::text::lexicon::chinese::{
+    ACRONYM_APPOSITION, APPOSITION_STRONG, APPOSITION_WEAK, GLOSS_PREFIXES, GLOSS_PREFIXES_BEFORE_CHINESE, LOCALITY,
+    NAMING, NOT_GLOSS, STOP_WORDS, TAKES_OBJECT,
+};
 use crate::text::lexicon::is_function_word;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -133,379 +137,12 @@ const VERB_START_PENALTY: f32 = 0.1;
 /// Characters that jieba tags as verbs but that start terms as prefixes: 无锚框, 欠拟合.
 const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可";
 
-/// Between an acronym and its full form: `CORS 的全称是 Cross-Origin Resource Sharing`.
-const ACRONYM_APPOSITION: &[&str] = &[
-    "简称为",
-    "简称",
-    "缩写为",
-    "缩写",
-    "全称是",
-    "全称为",
-    "全称",
-    "英文全称",
-    "的全称是",
-    "的全称为",
-    "的全称",
-    "的英文全称是",
-    "的英文全称",
-    "的缩写",
-];
-
 /// Characters that end words as suffixes (可见性, 正则化, 召回率): a word never starts with them.
 const BOUND_SUFFIXES: &[char] = &['性', '化', '率', '度', '者', '器', '式', '型', '法', '量', '值'];
 
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &[char] =
     &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成'];
-
-/// Words that never start or continue a Chinese term on its left.
-const STOP_WORDS: &[&str] = &[
-    "的",
-    "地",
-    "得",
-    "之",
-    "了",
-    "着",
-    "是",
-    "为",
-    "在",
-    "和",
-    "与",
-    "及",
-    "以及",
-    "或",
-    "或者",
-    "并",
-    "并且",
-    "而",
-    "而且",
-    "但",
-    "但是",
-    "把",
-    "被",
-    "将",
-    "对",
-    "对于",
-    "从",
-    "向",
-    "于",
-    "以",
-    "用",
-    "由",
-    "让",
-    "使",
-    "给",
-    "这",
-    "那",
-    "这个",
-    "那个",
-    "这些",
-    "那些",
-    "这种",
-    "那种",
-    "该",
-    "此",
-    "其",
-    "其中",
-    "每",
-    "每个",
-    "各",
-    "各种",
-    "一个",
-    "一种",
-    "一些",
-    "一类",
-    "某",
-    "某个",
-    "某种",
-    "称",
-    "称为",
-    "称作",
-    "称之为",
-    "叫",
-    "叫做",
-    "叫作",
-    "所谓",
-    "即",
-    "也",
-    "都",
-    "就",
-    "还",
-    "又",
-    "再",
-    "则",
-    "便",
-    "才",
-    "也称",
-    "也叫",
-    "简称",
-    "又称",
-    "我们",
-    "你",
-    "你们",
-    "他",
-    "她",
-    "它",
-    "他们",
-    "它们",
-    "我",
-    "咱们",
-    "大家",
-    "通过",
-    "使用",
-    "采用",
-    "利用",
-    "基于",
-    "如",
-    "例如",
-    "比如",
-    "包括",
-    "包含",
-    "如何",
-    "什么",
-    "可以",
-    "能",
-    "能够",
-    "会",
-    "要",
-    "需要",
-    "应该",
-    "可能",
-    "这样",
-    "那样",
-    "这里",
-    "那里",
-    "因为",
-    "所以",
-    "因此",
-    "如果",
-    "虽然",
-    "只",
-    "仅",
-    "非常",
-    "十分",
-    "很",
-    "更",
-    "最",
-    "较",
-    "被称为",
-    "成为",
-    "作为",
-    "看作",
-    "视为",
-    "当作",
-    "当成",
-    "名为",
-    "引入",
-    "提出",
-    "介绍",
-    "定义",
-    "讨论",
-    "实现",
-    "进行",
-    "已经",
-    "正在",
-    "通常",
-    "一般",
-    "所",
-    "有",
-    "没有",
-    "不是",
-    "就是",
-    "便是",
-    "也就是",
-    "上述",
-    "以下",
-    "下面",
-    "前面",
-    "后面",
-    "这一",
-    "那一",
-    "时",
-    "时候",
-    "中",
-    "里",
-    "内",
-    "上",
-    "下",
-    "后",
-    "前",
-    "间",
-    "之间",
-    "等",
-    "等等",
-    "来",
-    "去",
-    "到",
-    "做",
-    "称呼",
-    "叫法",
-    "译为",
-    "译作",
-    "翻译成",
-    "即为",
-    "亦",
-    "且",
-    "故",
-    "因",
-    "由于",
-    "关于",
-    "至",
-    "直到",
-    "跟",
-    "同",
-    "及其",
-    "或是",
-    "还是",
-    "以便",
-    "以免",
-    "所有",
-    "任何",
-    "某些",
-    "另",
-    "另一个",
-    "另一种",
-    "这是",
-    "那是",
-    "就像",
-    "像",
-    "比",
-    "去掉",
-    "加上",
-    "得到",
-    "给出",
-    "使得",
-    "用于",
-    "用来",
-    "来自",
-    "属于",
-    "叫作为",
-    "称作为",
-    "又叫",
-    "所示",
-    "如下",
-    "一下",
-    "还有",
-    "两个",
-    "两种",
-    "多个",
-    "多种",
-    "几个",
-    "几种",
-    "不同",
-    "相同",
-    "同样",
-    "一样",
-    "该种",
-    "首先",
-    "然后",
-    "最后",
-    "其次",
-    "接着",
-    "先",
-    "会被",
-    "应",
-    "需",
-    "即可",
-    "能否",
-    "是否",
-    "看看",
-    "说",
-    "讲",
-    "谈",
-    "问",
-    "答",
-    "想",
-    "认为",
-    "觉得",
-    "知道",
-    "表明",
-    "显示",
-    "证明",
-    "指出",
-    "描述",
-    "解释",
-    "展示",
-    "考虑",
-    "研究",
-    "分析",
-    "学习了",
-    "看到",
-    "叫的",
-    "主持人",
-    "嘉宾",
-    "含有",
-    "具有",
-    "拥有",
-    "带有",
-    "有着",
-    "存在",
-    "出现",
-    "产生",
-    "获得",
-    "取得",
-    "采取",
-    "运行",
-    "执行",
-    "调用",
-    "构建",
-    "搭建",
-    "部署",
-    "加载",
-    "导入",
-    "安装",
-    "下载",
-    "避免",
-    "防止",
-    "解决",
-    "完成",
-    "提供",
-    "借助",
-    "依靠",
-    "依赖于",
-    "结合",
-    "引出",
-    "涉及",
-    "叫法",
-    "称呼为",
-    "管",
-    "少量",
-    "容易",
-    "难以",
-    "往往",
-    "经常",
-    "总是",
-    "常常",
-    "必须",
-    "仍然",
-    "依然",
-    "只是",
-    "才能",
-    "别忘了",
-    "忘了",
-    "大量",
-    "部分",
-    "一部分",
-    "许多",
-    "很多",
-    "多数",
-    "少数",
-    "若干",
-    "一定",
-    "成",
-    "改为",
-    "变为",
-    "转为",
-    "换成",
-    "变成",
-    "分为",
-    "划分为",
-    "视作",
-    "写成",
-    "记作",
-    "记为",
-    "看成",
-];
 
 /// Whether the part of speech alone makes `word` a function word.
 fn pos_stop(word: &str, tag: &str) -> bool {
@@ -551,93 +188,6 @@ fn is_stop(word: &str, tag: &str) -> bool {
         _ => false,
     }
 }
-
-/// Locality words: they end a term on its left but may start one (后训练, 上采样).
-const LOCALITY: &[&str] = &["中", "上", "下", "后", "前", "内", "里", "外"];
-
-/// Apposition keywords after which the other language's form follows.
-const APPOSITION_STRONG: &[&str] = &[
-    "也就是说",
-    "也就是",
-    "也即",
-    "亦即",
-    "又称为",
-    "又称",
-    "也称为",
-    "也称作",
-    "也称",
-    "又叫做",
-    "又叫",
-    "也叫做",
-    "也叫",
-    "简称为",
-    "简称",
-    "中文叫做",
-    "中文叫",
-    "中文称为",
-    "中文名为",
-    "中文名",
-    "英文叫做",
-    "英文叫",
-    "英文名为",
-    "英文名",
-    "英文是",
-    "译为",
-    "译作",
-    "即",
-];
-/// Weaker keywords, accepted only after 叫/称为/所谓 before the first form.
-const APPOSITION_WEAK: &[&str] = &["就是", "便是", "意思是", "指的是", "说的是"];
-/// Words that introduce a form as a name: 叫 X，就是 Y.
-const NAMING: &[&str] = &["叫做", "叫作", "叫", "称为", "称作", "称之为", "所谓的", "所谓", "管"];
-
-/// Words that open a bracket holding an alternative, an example or a remark, not a gloss.
-const NOT_GLOSS: &[&str] = &[
-    "或", "或者", "如", "例如", "比如", "包括", "以及", "和", "请", "注意", "见", "参见", "参考", "详见", "即使",
-    "除了", "不", "没有", "这", "那", "其", "它", "我们", "你", "可以", "可能", "通常", "一般", "也", "都", "在", "对",
-    "用",
-];
-
-/// Prefixes inside a bracket before the gloss proper: `（即 Omni）`, `（英文：token）`.
-const GLOSS_PREFIXES: &[&str] = &[
-    "也就是",
-    "也称为",
-    "也称作",
-    "也称",
-    "又称为",
-    "又称",
-    "又叫",
-    "也叫",
-    "简称为",
-    "简称",
-    "英文全称",
-    "英文名称",
-    "英文名",
-    "英文简称",
-    "英文缩写",
-    "英文",
-    "英语",
-    "中文名",
-    "中文",
-    "全称",
-    "缩写为",
-    "缩写",
-    "简写",
-    "或称",
-    "亦称",
-    "即",
-    "译为",
-    "译作",
-    "aka",
-    "a.k.a.",
-    "English",
-    "en",
-    "abbr.",
-    "abbr",
-    "i.e.",
-    "i.e",
-    "e.g.",
-];
 
 /// Finds glosses and resolves their Chinese boundaries.
 pub struct Aligner<'j> {
@@ -933,7 +483,7 @@ impl<'j> Aligner<'j> {
             return;
         };
         // 计算节点（或GPU）, 设备（如GPU）: an alternative or an example, not a gloss
-        if !first_prefixed && prefix_in(&view[first.range()], NOT_GLOSS).is_some() {
+        if !first_prefixed && prefix_in(&view[first.range()], &NOT_GLOSS).is_some() {
             return;
         }
         let english_part = |p: Span| -> Option<Span> {
@@ -1067,7 +617,7 @@ impl<'j> Aligner<'j> {
         }
         let rest = &view[i..];
         // English, 简称/全称 English: an acronym and its full form
-        if let Some(k) = prefix_in(rest, ACRONYM_APPOSITION) {
+        if let Some(k) = prefix_in(rest, &ACRONYM_APPOSITION) {
             let at = skip_fwd(view, i + k.len(), true);
             if let Some(other) = cands.get(ci + 1).filter(|c| c.span.start == at) {
                 let (a, b) = (cand.text, other.text);
@@ -1093,8 +643,8 @@ impl<'j> Aligner<'j> {
                 return;
             }
         }
-        let strong = prefix_in(rest, APPOSITION_STRONG);
-        let weak = prefix_in(rest, APPOSITION_WEAK);
+        let strong = prefix_in(rest, &APPOSITION_STRONG);
+        let weak = prefix_in(rest, &APPOSITION_WEAK);
         let named = || named_before(view, cand.span.start);
         let key: &str = match (strong, weak) {
             (Some(k), _) => k,
@@ -1216,11 +766,6 @@ impl<'j> Aligner<'j> {
         // 使用 dropout: the word before the English is a verb taking it, not its translation
         let last = left.options.first().map_or("", |o| view[o.span.range()].trim());
         let one_char_verb = last.chars().count() == 1 && self.segmenter.tag_known(last).iter().any(|w| w.tag == "v");
-        const TAKES_OBJECT: &[&str] = &[
-            "使用", "采用", "利用", "通过", "基于", "调用", "运行", "安装", "加载", "引入", "支持", "部署", "下载",
-            "导入", "借助", "叫", "叫做", "称为", "是", "有", "像", "如", "比如", "例如", "包括", "和", "与", "及",
-            "或", "的",
-        ];
         if TAKES_OBJECT.contains(&last) || pos_stop(last, "") || one_char_verb {
             return;
         }
@@ -1238,7 +783,7 @@ impl<'j> Aligner<'j> {
         let i = skip_back(view, cand.span.start, true);
         let head = &view[..i];
         let key: &str =
-            suffix_in(head, APPOSITION_STRONG).or_else(|| suffix_in(head, APPOSITION_WEAK)).unwrap_or_default();
+            suffix_in(head, &APPOSITION_STRONG).or_else(|| suffix_in(head, &APPOSITION_WEAK)).unwrap_or_default();
         // the keyword must be a word of its own: not 译为 in 编译为, not 即 in 立即
         if let (Some(prev), Some(k0)) = (char_before(view, i - key.len()), key.chars().next()) {
             if is_cjk(prev) && self.segmenter.has_word(&format!("{prev}{k0}")) {
@@ -1643,37 +1188,20 @@ fn named_before(view: &str, at: usize) -> bool {
     let head = &view[..at];
     let head = head.trim_end_matches(|c: char| is_space(c) || c as u32 == MARK as u32);
     let tail = &head[head.char_indices().nth_back(5).map_or(0, |(i, _)| i)..];
-    suffix_in(tail, NAMING).is_some() || ["叫作", "叫做", "称为"].iter().any(|w| has_infix(tail, w))
+    suffix_in(tail, &NAMING).is_some() || ["叫作", "叫做", "称为"].iter().any(|w| has_infix(tail, w))
 }
 
 /// Strips a gloss prefix (`即`, `英文：`) from a bracket part.
 fn strip_prefix(view: &str, p: Span) -> (Span, bool) {
     let t = &view[p.range()];
-    for &pre in GLOSS_PREFIXES {
+    for &pre in GLOSS_PREFIXES.iter() {
         if let Some(rest) = starts_with(t.as_bytes(), pre.as_bytes()).then(|| &t[pre.len()..]) {
             let ascii_pre = pre.is_ascii();
             let next = rest.chars().next();
             if ascii_pre && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue; // "en" in "encoder"
             }
-            if !ascii_pre
-                && next.is_some_and(is_cjk)
-                && !matches!(
-                    pre,
-                    "即" | "也称"
-                        | "又称"
-                        | "简称"
-                        | "也叫"
-                        | "又叫"
-                        | "也就是"
-                        | "也称为"
-                        | "又称为"
-                        | "译为"
-                        | "译作"
-                        | "中文"
-                        | "全称"
-                )
-            {
+            if !ascii_pre && next.is_some_and(is_cjk) && !GLOSS_PREFIXES_BEFORE_CHINESE.contains(&pre) {
                 continue;
             }
             let skip = t.len() - rest.len();
