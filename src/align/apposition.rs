@@ -34,6 +34,10 @@ const APPOSITION_MAX_CHARS: usize = 8;
 /// keyword) may be.
 const BARE_APPOSITION_SLACK: f32 = 3.0;
 
+/// A verb from this word of an apposition's Chinese on (counting from 0) starts the rest of
+/// the sentence; one right after the first word may still belong to the term.
+const VERB_CUTS_FROM_WORD: usize = 2;
+
 /// The characters after an English term that are segmented to see whether the sentence goes
 /// on after it: enough for the next word.
 const NEXT_WORD_CHARS: usize = 4;
@@ -176,7 +180,7 @@ impl Aligner<'_> {
                 if is_stop(w.word, w.tag) && !LOCALITY.contains(&w.word) {
                     return None;
                 }
-            } else if is_stop(w.word, w.tag) || w.tag.starts_with('v') && k >= 2 {
+            } else if is_stop(w.word, w.tag) || w.tag.starts_with('v') && k >= VERB_CUTS_FROM_WORD {
                 cut = tail.start + w.byte_start;
                 break;
             }

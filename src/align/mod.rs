@@ -19,6 +19,12 @@
 //! English word), on whether it reaches the natural boundary, and on how it recurs in the
 //! whole input: a suffix that recurs on its own while the longer string around it occurs only
 //! here is a unit, and the word to its left is context.
+//!
+//! [`brackets`] reads the glosses in brackets and [`apposition`] the naming constructions;
+//! both leave the Chinese before the English to [`left`], which lists its possible left
+//! boundaries, and [`score`] chooses among them once [`Aligner::resolve`] knows the counts.
+//! [`words`] tells the function words that bound a term, [`scan`] reads the text around a
+//! position. The word lists are data files under `text/lexicon/chinese/`.
 
 mod apposition;
 mod brackets;
@@ -40,7 +46,7 @@ use std::collections::HashSet;
 
 /// One gloss found in the text: an English form with its Chinese and/or its acronym.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Gloss {
+pub(crate) struct Gloss {
     /// The English form (the full form when both a full form and an acronym are given).
     pub english: Span,
     /// An acronym given together with the full form.
@@ -58,9 +64,9 @@ pub struct Gloss {
 }
 
 /// The longest Chinese term, in characters, that the aligner considers.
-pub const MAX_CHINESE_CHARS: usize = 16;
+const MAX_CHINESE_CHARS: usize = 16;
 /// How far, in characters, the aligner looks back from a gloss for the Chinese term.
-pub const WINDOW_CHARS: usize = 40;
+const WINDOW_CHARS: usize = 40;
 
 /// A gloss whose Chinese still has to be chosen among several left boundaries.
 #[derive(Clone, Debug)]
@@ -78,7 +84,7 @@ impl Pending {
 }
 
 /// Finds glosses and resolves their Chinese boundaries.
-pub struct Aligner<'j> {
+pub(crate) struct Aligner<'j> {
     segmenter: &'j Segmenter,
     reference: &'j Reference,
     term_initial: &'j HashSet<String>,
@@ -89,7 +95,11 @@ impl<'j> Aligner<'j> {
     /// its Chinese terms start (`term_initial`: the first two segmenter words of each, joined):
     /// a word tagged as a verb may start a term where it and the next word start a known one
     /// (反向 in 反向传播算法); other verbs (配置, 启用, 控制) rarely do.
-    pub fn new(segmenter: &'j Segmenter, reference: &'j Reference, term_initial: &'j HashSet<String>) -> Aligner<'j> {
+    pub(crate) fn new(
+        segmenter: &'j Segmenter,
+        reference: &'j Reference,
+        term_initial: &'j HashSet<String>,
+    ) -> Aligner<'j> {
         Aligner { segmenter, reference, term_initial }
     }
 
