@@ -1,0 +1,312 @@
+//! Naming constructions: appositions (`叫 X，就是/便是/即/也就是 Y`, `X，又称/也称/简称/即 Y`,
+//! `所谓 X，即 Y`), an acronym and its full form stated next to each other (`CORS 的全称是
+//! Cross-Origin Resource Sharing`), and a term and its English side by side (`全基因组关联分析
+//! GWAS`).
+//!
+//! A keyword says that both forms name one thing; strong keywords (也就是, 又称…) are enough
+//! on their own, weak ones (就是, 意思是…) only after a naming word (叫, 称为, 所谓) before the
+//! first form. Where the Chinese follows, it runs to the next punctuation and is cut at its
+//! first function word; where it comes first, its left boundary is chosen later
+//! ([`left`](super::left)).
+
+use super::left::term_end;
+use super::scan::{
+    char_at, char_before, cjk_count, has_infix, is_separator, is_space, prefix_in, skip_back, skip_fwd, suffix_in,
+    trim_span,
+};
+use super::score::{expected_chars, APPOSITION_CONFIDENCE, BARE_APPOSITION_CONFIDENCE, NAMED_APPOSITION_CONFIDENCE};
+use super::words::{is_stop, pos_stop};
+use super::{Aligner, Gloss, Pending};
+use crate::candidates::Candidate;
+use crate::model::{Method, Span};
+use crate::normalize::{Document, HARD, MARK};
+use crate::text::chars::{is_cjk, prev_char_start};
+use crate::text::lexicon::chinese::{
+    ACRONYM_APPOSITION, APPOSITION_STRONG, APPOSITION_WEAK, LOCALITY, NAMING, TAKES_OBJECT,
+};
+use crate::text::{abbreviates, is_acronym};
+
+/// The longest Chinese, in characters, that an apposition after the English gives: a longer
+/// phrase is an explanation, not a name.
+const APPOSITION_MAX_CHARS: usize = 8;
+
+/// How much longer than the English's expected length the Chinese of a bare apposition (no
+/// keyword) may be.
+const BARE_APPOSITION_SLACK: f32 = 3.0;
+
+/// A verb from this word of an apposition's Chinese on (counting from 0) starts the rest of
+/// the sentence; one right after the first word may still belong to the term.
+const VERB_CUTS_FROM_WORD: usize = 2;
+
+/// The characters after an English term that are segmented to see whether the sentence goes
+/// on after it: enough for the next word.
+const NEXT_WORD_CHARS: usize = 4;
+
+/// How far back, in characters, from the English 叫/称为/所谓 is looked for: the naming word
+/// right before it (叫 X).
+const NAMED_WITHIN_CHARS: usize = 6;
+
+/// How far back, in bytes, from the Chinese a naming word is looked for when a keyword links
+/// it to the English (叫 思维链，也就是 chain-of-thought).
+const NAMING_BEFORE_KEYWORD_BYTES: usize = 60;
+
+/// The same without a keyword (叫思维链，chain-of-thought): nearer, as the pause alone is a
+/// weaker sign.
+const NAMING_BEFORE_PAUSE_BYTES: usize = 36;
+
+/// Naming verbs that may stand anywhere in the few characters before the English.
+const NAMING_INFIXES: &[&str] = &["叫作", "叫做", "称为"];
+
+/// Whether 叫/称为/所谓 stands shortly before `at`.
+fn named_before(view: &str, at: usize) -> bool {
+    let head = &view[..at];
+    let head = head.trim_end_matches(|c: char| is_space(c) || c as u32 == MARK as u32);
+    let tail = &head[head.char_indices().nth_back(NAMED_WITHIN_CHARS - 1).map_or(0, |(i, _)| i)..];
+    suffix_in(tail, &NAMING).is_some() || NAMING_INFIXES.iter().any(|w| has_infix(tail, w))
+}
+
+/// `English，简称 ABBR` / `ABBR，全称 English`, the keyword at `i`, after candidate `ci`:
+/// whether the keyword is followed by another candidate (then this construction is settled,
+/// as an acronym and its full form or as nothing).
+fn acronym_apposition(view: &str, cands: &[Candidate<'_>], ci: usize, i: usize, out: &mut Vec<Pending>) -> bool {
+    let cand = &cands[ci];
+    let Some(k) = prefix_in(&view[i..], &ACRONYM_APPOSITION) else { return false };
+    let at = skip_fwd(view, i + k.len(), true);
+    let Some(other) = cands.get(ci + 1).filter(|c| c.span.start == at) else { return false };
+    let (a, b) = (cand.text, other.text);
+    let (full, abbr) = if is_acronym(b) && abbreviates(b, a) {
+        (cand.span, other.span)
+    } else if is_acronym(a) && abbreviates(a, b) {
+        (other.span, cand.span)
+    } else {
+        return true;
+    };
+    out.push(Pending {
+        gloss: Gloss {
+            english: full,
+            abbreviation: Some(abbr),
+            alias: None,
+            chinese: None,
+            method: Method::Apposition,
+            confidence: 0.0,
+            site: Span::new(cand.span.start, other.span.end),
+        },
+        left: None,
+    });
+    true
+}
+
+impl Aligner<'_> {
+    /// `English，也就是 中文`, `叫 English，就是 中文`, `叫 English，中文。` and
+    /// `English，简称 ABBR` / `ABBR，全称 English`.
+    pub(super) fn apposition_after(
+        &self,
+        doc: &Document<'_>,
+        cands: &[Candidate<'_>],
+        ci: usize,
+        out: &mut Vec<Pending>,
+    ) {
+        let view = doc.view();
+        let cand = &cands[ci];
+        let mut i = skip_fwd(view, cand.span.end, true);
+        let paused = char_at(view, i).is_some_and(is_separator);
+        if let Some(c) = char_at(view, i).filter(|&c| is_separator(c)) {
+            i = skip_fwd(view, i + c.len_utf8(), true);
+        }
+        // English, 简称/全称 English: an acronym and its full form
+        if acronym_apposition(view, cands, ci, i, out) {
+            return;
+        }
+        let rest = &view[i..];
+        let strong = prefix_in(rest, &APPOSITION_STRONG);
+        let weak = prefix_in(rest, &APPOSITION_WEAK);
+        let named = || named_before(view, cand.span.start);
+        let key: &str = match (strong, weak) {
+            (Some(k), _) => k,
+            (None, Some(k)) if named() => k,
+            // 叫 length bias，长度偏差。
+            (None, None) if paused && named() => "",
+            _ => return,
+        };
+        if key == "即" && !paused {
+            return; // English即 without a pause is rarely an apposition
+        }
+        let start = skip_fwd(view, i + key.len(), true);
+        let Some(zh) = self.chinese_after(view, start, key.is_empty()) else { return };
+        let n = cjk_count(&view[zh.range()]);
+        if n > APPOSITION_MAX_CHARS || key.is_empty() && n as f32 > expected_chars(cand.text) + BARE_APPOSITION_SLACK {
+            return;
+        }
+        out.push(Pending {
+            gloss: Gloss {
+                english: cand.span,
+                abbreviation: None,
+                alias: None,
+                chinese: Some(zh),
+                method: Method::Apposition,
+                confidence: if key.is_empty() {
+                    BARE_APPOSITION_CONFIDENCE
+                } else if named() {
+                    NAMED_APPOSITION_CONFIDENCE
+                } else {
+                    APPOSITION_CONFIDENCE
+                },
+                site: Span::new(cand.span.start, zh.end),
+            },
+            left: None,
+        });
+    }
+
+    /// The Chinese term of an apposition starting at `start`: it runs to the next
+    /// punctuation and is cut at its first function word after the first word. A `bare`
+    /// apposition (no keyword) must be the whole phrase.
+    fn chinese_after(&self, view: &str, start: usize, bare: bool) -> Option<Span> {
+        let mut end = start;
+        for (j, c) in view[start..].char_indices() {
+            if is_cjk(c) || c.is_alphanumeric() || is_space(c) || matches!(c, '-' | '·') {
+                end = start + j + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let tail = trim_span(view, Span::new(start, end));
+        if tail.is_empty() || cjk_count(&view[tail.range()]) == 0 {
+            return None;
+        }
+        let words = self.segmenter.tag(&view[tail.range()]);
+        let mut cut = tail.end;
+        for (k, w) in words.iter().enumerate() {
+            if k == 0 {
+                if is_stop(w.word, w.tag) && !LOCALITY.contains(&w.word) {
+                    return None;
+                }
+            } else if is_stop(w.word, w.tag) || w.tag.starts_with('v') && k >= VERB_CUTS_FROM_WORD {
+                cut = tail.start + w.byte_start;
+                break;
+            }
+        }
+        if bare && cut != tail.end {
+            return None; // a bare apposition must be the whole phrase
+        }
+        let zh = trim_span(view, Span::new(tail.start, cut));
+        self.chinese_term_at(view, zh, true)
+    }
+
+    /// `全基因组关联分析 GWAS`, `最终一致性 eventual consistency：`: a term and its English side by
+    /// side, separated by a space. Only for acronyms and lowercase terms (not names, which
+    /// follow the noun they are an instance of: 框架 PyTorch), only where the English ends the
+    /// phrase, and only when the Chinese reaches a natural boundary and fits the English.
+    pub(super) fn juxtaposition(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+        let view = doc.view();
+        let text = cand.text;
+        let lowercase_term =
+            text.chars().all(|c| !c.is_ascii_uppercase()) && text.chars().any(|c| c.is_ascii_lowercase());
+        let acronym = is_acronym(text) && !text.chars().any(|c| c.is_ascii_digit());
+        if !(lowercase_term || acronym) || text.chars().any(|c| c.is_ascii_digit()) {
+            return;
+        }
+        // exactly a space between the Chinese and the English
+        let before = &view[..cand.span.start];
+        let spaces = before.len() - before.trim_end_matches([' ', '\u{a0}']).len();
+        if spaces == 0 || !char_before(view, cand.span.start - spaces).is_some_and(is_cjk) {
+            return;
+        }
+        if !self.ends_phrase(view, cand.span.end) {
+            return;
+        }
+        // a term the reference renders otherwise is not this one (below); and a Chinese term
+        // can be the reference's only where the reference's Chinese ends it: where none does,
+        // there is no need to segment
+        let rendered_otherwise = self.reference.get(text).is_some_and(|r| !r.chinese.is_empty());
+        if rendered_otherwise {
+            let lower = text.to_lowercase();
+            let end = term_end(view, cand.span.start - spaces, &lower);
+            let known =
+                self.reference.get(&lower).is_some_and(|r| r.chinese.iter().any(|z| view[..end].ends_with(z.as_str())));
+            if !known {
+                return;
+            }
+        }
+        let Some(mut left) = self.left_site(doc, cand.span.start - spaces, text) else { return };
+        // 使用 dropout: the word before the English is a verb taking it, not its translation
+        let last = left.options.first().map_or("", |o| view[o.span.range()].trim());
+        let one_char_verb = last.chars().count() == 1 && self.segmenter.tag_known(last).iter().any(|w| w.tag == "v");
+        if TAKES_OBJECT.contains(&last) || pos_stop(last, "") || one_char_verb {
+            return;
+        }
+        if rendered_otherwise && !left.options.iter().any(|o| o.known) {
+            return;
+        }
+        left.strict = true;
+        let site = Span::new(left.options.last().map_or(cand.span.start, |o| o.span.start), cand.span.end);
+        out.push(Pending::awaiting(cand.span, Method::Apposition, site, left));
+    }
+
+    /// Whether English ending at `end` ends the phrase: punctuation, a bracket, the end, or a
+    /// function word follows.
+    fn ends_phrase(&self, view: &str, end: usize) -> bool {
+        let after = skip_fwd(view, end, false);
+        match char_at(view, after) {
+            None => true,
+            Some(c) if is_cjk(c) => {
+                let next: String = view[after..].chars().take(NEXT_WORD_CHARS).collect();
+                // a function word, an adverb or a verb starts the rest of the sentence
+                self.segmenter.tag_known(&next).first().is_some_and(|w| {
+                    is_stop(w.word, w.tag) || matches!(w.tag.chars().next(), Some('d' | 'p' | 'c' | 'r' | 'v'))
+                })
+            }
+            Some(c) => !c.is_alphanumeric() && c as u32 != HARD as u32,
+        }
+    }
+
+    /// `中文，又称 English`, `叫 中文，也就是 English` and `叫 中文，English。`.
+    pub(super) fn apposition_before(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+        let view = doc.view();
+        let i = skip_back(view, cand.span.start, true);
+        let head = &view[..i];
+        let key: &str =
+            suffix_in(head, &APPOSITION_STRONG).or_else(|| suffix_in(head, &APPOSITION_WEAK)).unwrap_or_default();
+        // the keyword must be a word of its own: not 译为 in 编译为, not 即 in 立即
+        if let (Some(prev), Some(k0)) = (char_before(view, i - key.len()), key.chars().next()) {
+            if is_cjk(prev) && self.segmenter.has_word(&format!("{prev}{k0}")) {
+                return;
+            }
+        }
+        // the English must end the phrase: not Python in 即Python语句
+        let after = skip_fwd(view, cand.span.end, true);
+        if char_at(view, after).is_some_and(|c| is_cjk(c) || c.is_alphanumeric()) {
+            return;
+        }
+        let mut j = skip_back(view, i - key.len(), true);
+        let paused = char_before(view, j).is_some_and(is_separator);
+        if paused {
+            j = skip_back(view, prev_char_start(view, j), true);
+        }
+        if !paused && (key == "即" || key.is_empty()) {
+            return;
+        }
+        // the naming word shortly before the Chinese
+        let mut from =
+            j.saturating_sub(if key.is_empty() { NAMING_BEFORE_PAUSE_BYTES } else { NAMING_BEFORE_KEYWORD_BYTES });
+        while !view.is_char_boundary(from) {
+            from += 1;
+        }
+        let named = NAMING.iter().any(|n| view[from..j].contains(n));
+        if APPOSITION_WEAK.contains(&key) && !named {
+            return;
+        }
+        if key.is_empty() {
+            // 叫思维链，chain-of-thought，简称 CoT
+            if !named {
+                return;
+            }
+        }
+        if let Some(left) = self.left_site(doc, j, cand.text) {
+            if key.is_empty() && !left.options.last().is_some_and(|o| o.at_stop) {
+                return;
+            }
+            let site = Span::new(left.options.last().map_or(j, |o| o.span.start), cand.span.end);
+            out.push(Pending::awaiting(cand.span, Method::Apposition, site, left));
+        }
+    }
+}

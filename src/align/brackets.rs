@@ -1,0 +1,294 @@
+//! Glosses in brackets, in either direction and with full- or half-width brackets and
+//! separators: `中文（English）`, `中文(English, ABBR)`, `中文（ABBR，English）`, `中文（ABBR）`,
+//! `English（中文）`, and between two English forms `Full Form (ABBR)` or an alias
+//! `GPT-4o（即 Omni）`.
+//!
+//! A bracket's content is split into parts at separators (and at 或/or between English
+//! forms), each stripped of a prefix such as 即 or `英文：`. A bracket that opens with a word
+//! of example or remark (如, 见, 或…) holds no gloss. English inside the brackets glosses the
+//! Chinese before them, whose left boundary is chosen later ([`left`](super::left)); Chinese
+//! inside glosses the English before them, and the brackets bound it on both sides.
+
+use super::scan::{
+    char_at, cjk_count, is_close, is_open, is_separator, prefix_in, skip_back, skip_fwd, starts_with, trim_span,
+};
+use super::score::{BRACKET_CONFIDENCE, BRACKET_MARKED_CONFIDENCE, BRACKET_MORE_PARTS_PENALTY};
+use super::{Aligner, Gloss, Pending};
+use crate::candidates::Candidate;
+use crate::model::{Method, Span};
+use crate::normalize::{Document, HARD};
+use crate::text::chars::is_cjk;
+use crate::text::lexicon::chinese::{GLOSS_PREFIXES, GLOSS_PREFIXES_BEFORE_CHINESE, NOT_GLOSS};
+use crate::text::lexicon::is_function_word;
+use crate::text::{abbreviates, is_acronym};
+use rustc_hash::FxHashMap;
+
+/// The farthest, in bytes, a closing bracket is looked for: a gloss is short, and an
+/// unclosed bracket must not cost a scan of the whole text.
+const BRACKET_MAX_BYTES: usize = 600;
+
+/// One of these alone in brackets points at a side or a figure (`（左）`, `（图）`): not a
+/// gloss.
+const POINTERS: &str = "左右上下前后中内外图表";
+
+/// Words that separate two English alternatives in brackets: （mean或average）.
+const ALTERNATIVES: &[&str] = &["或者", "或", " or "];
+
+/// The parts of a bracket: each trimmed and stripped of its prefix, and whether it had one.
+type Parts = Vec<(Span, bool)>;
+
+/// The position of the bracket that closes the one at `open`, within one paragraph.
+pub(super) fn matching_close(view: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let first = char_at(view, open)?;
+    let mut prev_nl = false;
+    for (i, c) in view[open..].char_indices() {
+        if i > BRACKET_MAX_BYTES {
+            return None;
+        }
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(open + i);
+            }
+        } else if c == '\n' {
+            if prev_nl {
+                return None;
+            }
+            prev_nl = true;
+            continue;
+        } else if c as u32 == HARD as u32 && i > first.len_utf8() && depth == 1 {
+            // code inside brackets: keep looking, it may still be a gloss of code
+        }
+        if !c.is_whitespace() {
+            prev_nl = false;
+        }
+    }
+    None
+}
+
+/// Strips a gloss prefix (`即`, `英文：`) from a bracket part.
+fn strip_prefix(view: &str, p: Span) -> (Span, bool) {
+    let t = &view[p.range()];
+    for &pre in GLOSS_PREFIXES.iter() {
+        if let Some(rest) = starts_with(t.as_bytes(), pre.as_bytes()).then(|| &t[pre.len()..]) {
+            let ascii_pre = pre.is_ascii();
+            let next = rest.chars().next();
+            if ascii_pre && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue; // "en" in "encoder"
+            }
+            if !ascii_pre && next.is_some_and(is_cjk) && !GLOSS_PREFIXES_BEFORE_CHINESE.contains(&pre) {
+                continue;
+            }
+            let skip = t.len() - rest.len();
+            let mut s = p.start + skip;
+            s = skip_fwd(view, s, true);
+            while let Some(c) = char_at(view, s) {
+                if matches!(c, ':' | '：' | '=') {
+                    s = skip_fwd(view, s + c.len_utf8(), true);
+                } else {
+                    break;
+                }
+            }
+            return (Span::new(s.min(p.end), p.end), true);
+        }
+    }
+    (p, false)
+}
+
+/// Splits the content of brackets `inner` into `parts` at separators; 或/或者/or between
+/// two English forms separates alternatives: （mean或average）. The parts are trimmed and
+/// their prefixes stripped; the empty ones are dropped.
+fn split_parts(view: &str, inner: Span, parts: &mut Parts) {
+    parts.clear();
+    let part = |p: Span, parts: &mut Parts| {
+        let (p, prefixed) = strip_prefix(view, trim_span(view, p));
+        if !p.is_empty() {
+            parts.push((p, prefixed));
+        }
+    };
+    let mut s = inner.start;
+    let inner_text = &view[inner.range()];
+    let mut skip_to = 0;
+    for (i, c) in inner_text.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let alternative = (c == '或' || c == ' ')
+            .then(|| ALTERNATIVES.iter().find(|w| inner_text[i..].starts_with(*w)))
+            .flatten()
+            .filter(|w| {
+                let before = inner_text[..i].chars().next_back();
+                let after = inner_text[i + w.len()..].chars().next();
+                before.is_some_and(|b| b.is_ascii_alphanumeric() || b == ' ')
+                    && after.is_some_and(|a| a.is_ascii_alphanumeric() || a == ' ')
+            });
+        if is_separator(c) || alternative.is_some() {
+            let len = alternative.map_or(c.len_utf8(), |w| w.len());
+            part(Span::new(s, inner.start + i), parts);
+            s = inner.start + i + len;
+            skip_to = i + len;
+        }
+    }
+    part(Span::new(s, inner.end), parts);
+}
+
+/// The one English candidate that bracket part `p` holds, with nothing but function words
+/// and punctuation around it.
+fn english_part(view: &str, cands: &[Candidate<'_>], p: Span) -> Option<Span> {
+    let t = &view[p.range()];
+    if cjk_count(t) > 0 || t.contains([HARD as char]) {
+        return None;
+    }
+    // candidates are in text order: look only at those starting inside the part
+    let from = cands.partition_point(|c| c.span.start < p.start);
+    let mut inside = cands[from..].iter().take_while(|c| c.span.start < p.end).filter(|c| c.span.end <= p.end);
+    match (inside.next(), inside.next()) {
+        (Some(c), None) => {
+            let rest_ok = view[p.start..c.span.start]
+                .split_whitespace()
+                .chain(view[c.span.end..p.end].split_whitespace())
+                .all(|w| {
+                    is_function_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        || w.chars().all(|c| !c.is_alphanumeric())
+                });
+            rest_ok.then_some(c.span)
+        }
+        _ => None,
+    }
+}
+
+/// A bracket's content, split, with what stands before it.
+struct Bracket<'p> {
+    /// From the opening to after the closing bracket.
+    site: Span,
+    parts: &'p [(Span, bool)],
+    /// The English candidate right before the opening bracket.
+    english_before: Option<Span>,
+}
+
+impl Aligner<'_> {
+    /// The gloss that the brackets `paren` (from the opening to the closing bracket) hold, if
+    /// any. `by_end` finds a candidate by where it ends; `parts` is room for the bracket's
+    /// parts.
+    pub(super) fn parenthesis(
+        &self,
+        doc: &Document<'_>,
+        cands: &[Candidate<'_>],
+        by_end: &FxHashMap<usize, usize>,
+        paren: Span,
+        out: &mut Vec<Pending>,
+        parts: &mut Parts,
+    ) {
+        let view = doc.view();
+        let open_len = char_at(view, paren.start).map_or(1, char::len_utf8);
+        let close_len = char_at(view, paren.end).map_or(1, char::len_utf8);
+        let inner = Span::new(paren.start + open_len, paren.end);
+        let site = Span::new(paren.start, paren.end + close_len);
+        split_parts(view, inner, parts);
+        let Some(&(first, first_prefixed)) = parts.first() else {
+            return;
+        };
+        // 计算节点（或GPU）, 设备（如GPU）: an alternative or an example, not a gloss
+        if !first_prefixed && prefix_in(&view[first.range()], &NOT_GLOSS).is_some() {
+            return;
+        }
+        let before = skip_back(view, paren.start, true);
+        let english_before = by_end.get(&before).map(|&i| cands[i].span);
+        let bracket = Bracket { site, parts, english_before };
+        if let Some(en) = english_part(view, cands, first) {
+            self.english_inside(doc, cands, &bracket, en, out);
+        } else {
+            self.chinese_inside(doc, &bracket, out);
+        }
+    }
+
+    /// English `en` in the first part of the brackets: the English glosses the Chinese before
+    /// them, or defines an acronym of (or an alias for) the English before them.
+    fn english_inside(
+        &self,
+        doc: &Document<'_>,
+        cands: &[Candidate<'_>],
+        bracket: &Bracket<'_>,
+        en: Span,
+        out: &mut Vec<Pending>,
+    ) {
+        let view = doc.view();
+        let (site, parts) = (bracket.site, bracket.parts);
+        let first_prefixed = parts[0].1;
+        let mut english = en;
+        let mut abbreviation = None;
+        let mut alias = None;
+        if let Some(&(second, _)) = parts.get(1) {
+            if let Some(en2) = english_part(view, cands, second) {
+                let (a, b) = (&view[en.range()], &view[en2.range()]);
+                if is_acronym(b) && abbreviates(b, a) {
+                    abbreviation = Some(en2);
+                } else if is_acronym(a) && abbreviates(a, b) {
+                    english = en2;
+                    abbreviation = Some(en);
+                } else if !is_acronym(a) && !is_acronym(b) {
+                    alias = Some(en2); // 平均值（mean或average）: two names for one thing
+                }
+            }
+        }
+        if let Some(eb) = bracket.english_before {
+            // English before English: an acronym definition or an alias.
+            let (outer, inner_t) = (&view[eb.range()], &view[english.range()]);
+            let gloss = |english, abbreviation, alias| Gloss {
+                english,
+                abbreviation,
+                alias,
+                chinese: None,
+                method: Method::Parenthesis,
+                confidence: 0.0,
+                site: Span::new(eb.start, site.end),
+            };
+            if abbreviation.is_none() && is_acronym(inner_t) && abbreviates(inner_t, outer) {
+                out.push(Pending { gloss: gloss(eb, Some(english), None), left: None });
+            } else if abbreviation.is_none() && is_acronym(outer) && abbreviates(outer, inner_t) {
+                out.push(Pending { gloss: gloss(english, Some(eb), None), left: None });
+            } else if first_prefixed && abbreviation.is_none() {
+                out.push(Pending { gloss: gloss(eb, None, Some(english)), left: None });
+            }
+            return;
+        }
+        if let Some(left) = self.left_site(doc, site.start, &view[english.range()]) {
+            let mut pending = Pending::awaiting(english, Method::Parenthesis, site, left);
+            pending.gloss.abbreviation = abbreviation;
+            pending.gloss.alias = alias;
+            out.push(pending);
+        }
+    }
+
+    /// Chinese in the first part of the brackets, glossing the English before them.
+    fn chinese_inside(&self, doc: &Document<'_>, bracket: &Bracket<'_>, out: &mut Vec<Pending>) {
+        let view = doc.view();
+        let (site, parts) = (bracket.site, bracket.parts);
+        let (first, first_prefixed) = parts[0];
+        let only_term = parts[1..].iter().all(|(p, _)| cjk_count(&view[p.range()]) == 0);
+        let zh_text = &view[first.range()];
+        let direction = zh_text.chars().count() > 1 || !POINTERS.contains(zh_text);
+        let (Some(eb), true, true) = (bracket.english_before, only_term, direction) else { return };
+        let Some(zh) = self.chinese_term_at(view, first, first_prefixed) else { return };
+        let conf = if doc.marked_ending_at(eb.end).is_some() || doc.marked_starting_at(zh.start).is_some() {
+            BRACKET_MARKED_CONFIDENCE
+        } else {
+            BRACKET_CONFIDENCE
+        };
+        out.push(Pending {
+            gloss: Gloss {
+                english: eb,
+                abbreviation: None,
+                alias: None,
+                chinese: Some(zh),
+                method: Method::Parenthesis,
+                confidence: if parts.len() == 1 { conf } else { conf - BRACKET_MORE_PARTS_PENALTY },
+                site: Span::new(eb.start, site.end),
+            },
+            left: None,
+        });
+    }
+}

@@ -1,0 +1,451 @@
+//! The left boundary of a Chinese term that ends at a gloss.
+//!
+//! Where the Chinese comes before the English, nothing but meaning marks where it starts. An
+//! emphasis or quotation ending at the gloss settles it. Otherwise a window before the gloss
+//! is segmented, and its words are walked leftwards: each step makes one more option (a
+//! longer term), until a function word, punctuation, a character that renders the English's
+//! prefix, or the length limit stops the walk. Each option records what [`choose`] needs to
+//! score it: its length, whether it starts with a verb, whether it reaches the natural
+//! boundary, whether the reference knows it.
+//!
+//! [`choose`]: super::score::choose
+
+use super::scan::{char_at, char_before, cjk_count, has_infix, skip_back, skip_fwd, trim_span};
+use super::score::{expected_chars, misfit, text_chars, MIN_TERM_CHARS};
+use super::words::{is_stop, pos_stop};
+use super::{Aligner, MAX_CHINESE_CHARS, WINDOW_CHARS};
+use crate::model::Span;
+use crate::normalize::{Document, HARD};
+use crate::segment::{Segmenter, Tagged};
+use crate::text::chars::is_cjk;
+use crate::text::lexicon::chinese::LOCALITY;
+use std::collections::HashSet;
+
+/// The possible Chinese terms ending at one place, shortest first.
+#[derive(Clone, Debug)]
+pub(crate) struct LeftSite {
+    pub options: Vec<Choice>,
+    /// An emphasis or quotation ending at the gloss: its content.
+    pub(super) marked: Option<Span>,
+    /// The length in characters that the English suggests.
+    pub(super) expected: f32,
+    /// The English, lowercased.
+    pub(super) english: String,
+    /// Keep the gloss only if the chosen term reaches its natural boundary and fits the
+    /// English's length (for glosses without brackets or keywords).
+    pub(super) strict: bool,
+}
+
+impl LeftSite {
+    /// The options whose recurrence [`choose`] weighs: those of two characters or more, where
+    /// there is a choice to make (two options or more, and no marked term).
+    ///
+    /// [`choose`]: super::score::choose
+    pub(crate) fn weighed(&self) -> impl Iterator<Item = &Choice> {
+        let choice = self.marked.is_none() && self.options.len() >= 2;
+        self.options.iter().filter(move |o| choice && o.chars >= MIN_TERM_CHARS)
+    }
+}
+
+/// One possible Chinese term.
+#[derive(Clone, Debug)]
+pub(crate) struct Choice {
+    pub span: Span,
+    /// Characters, a Latin word counting two.
+    pub(super) chars: f32,
+    /// Chinese characters.
+    pub(super) cjk: usize,
+    /// Starts with a plain verb and has three words or more.
+    pub(super) verb_start: bool,
+    /// Starts with a verb followed by one long dictionary word.
+    pub(super) verb_object: bool,
+    /// Starts with a one-character verb.
+    pub(super) one_char_verb: bool,
+    /// Is the reference's Chinese for the English.
+    pub(super) known: bool,
+    /// Its left edge is a function word, punctuation or markup.
+    pub(super) at_stop: bool,
+}
+
+impl Choice {
+    fn new(span: Span, text: &str, verb_start: bool, at_stop: bool) -> Choice {
+        Choice::measured(span, (cjk_count(text), text_chars(text)), verb_start, at_stop)
+    }
+
+    /// A choice whose Chinese characters and [`text_chars`] are known.
+    fn measured(span: Span, (cjk, chars): (usize, f32), verb_start: bool, at_stop: bool) -> Choice {
+        Choice { span, chars, cjk, verb_start, verb_object: false, one_char_verb: false, known: false, at_stop }
+    }
+}
+
+/// Characters that jieba tags as verbs but that start terms as prefixes: 无锚框, 欠拟合.
+const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可";
+
+/// Function characters that jieba sometimes glues to the first character of a term.
+const GLUED_STOPS: &[char] =
+    &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成'];
+
+/// Pronouns that jieba glues to a word it makes up: 其本征 in 但其本征电子电导率.
+const GLUED_PRONOUNS: &[char] = &['其', '该', '此', '这', '那', '各', '每'];
+
+/// Modal particles between a term and its gloss: 低秩适配嘛(Low-Rank Adaptation).
+const MODAL_PARTICLES: &[char] = &['嘛', '呢', '吧', '啊', '呀', '哦', '啦', '么'];
+
+/// Quotation marks and title brackets that close a marked term before the gloss.
+const CLOSING_QUOTES: &[char] = &['」', '』', '”', '》', '〉', '"', '】'];
+
+/// An option may run this much beyond [`MAX_CHINESE_CHARS`] in [`text_chars`]: room for one
+/// Latin word, which counts two.
+const LATIN_SLACK_CHARS: f32 = 2.0;
+
+/// A word of the segmenter's own making this long (in characters), starting with a function
+/// character, is that character glued to a term.
+const MADE_UP_MIN_CHARS: usize = 3;
+
+/// A dictionary word this long (in Chinese characters) after a verb is the verb's object:
+/// 纳入版本控制.
+const OBJECT_MIN_CJK: usize = 3;
+
+/// An object that misfits the English by more than this is not the whole term: the "verb"
+/// before it is part of it (扫描电子显微镜 for scanning electron microscope).
+const OBJECT_MISFIT: f32 = 0.05;
+
+/// The Chinese characters that render the prefix of a hyphenated English word
+/// (`post-training` 后训练, `non-stationary` 非平稳) or a first word that Chinese writes as a
+/// prefix (`specific capacity` 比容量), for `english` in lowercase.
+fn prefix_chars(english: &str) -> &'static [&'static str] {
+    // specific capacity 比容量, specific heat 比热容: 比 is a preposition elsewhere
+    if english.split_once(' ').is_some_and(|(first, _)| first == "specific") {
+        return &["比"];
+    }
+    let Some((prefix, _)) = english.split_once('-') else { return &[] };
+    match prefix {
+        "post" => &["后"],
+        "pre" => &["预", "前"],
+        "de" => &["去", "解"],
+        "re" => &["重", "再"],
+        "non" => &["非", "不", "无"],
+        "un" => &["非", "不", "未", "无"],
+        "semi" => &["半"],
+        "multi" | "poly" => &["多"],
+        "anti" | "counter" => &["反", "抗"],
+        "co" => &["共", "协"],
+        "sub" => &["子"],
+        "super" | "hyper" => &["超"],
+        "inter" => &["互", "间"],
+        "intra" => &["内"],
+        "self" | "auto" => &["自"],
+        "bi" | "dual" => &["双"],
+        "over" => &["过"],
+        "under" => &["欠"],
+        "meta" => &["元"],
+        "micro" => &["微"],
+        "half" => &["半"],
+        _ => &[],
+    }
+}
+
+/// Where a Chinese term glossed by `english` at `end` ends: before spaces, a modal particle
+/// (低秩适配嘛(Low-Rank Adaptation)) or the 的 of an adjective (幂等的（idempotent）).
+pub(super) fn term_end(view: &str, end: usize, english: &str) -> usize {
+    let mut p0 = skip_back(view, end, false);
+    while let Some(c) = char_before(view, p0).filter(|c| MODAL_PARTICLES.contains(c)) {
+        p0 = skip_back(view, p0 - c.len_utf8(), false);
+    }
+    if !english.contains(' ') && char_before(view, p0) == Some('的') {
+        let q = p0 - '的'.len_utf8();
+        if char_before(view, q).is_some_and(is_cjk) {
+            p0 = q;
+        }
+    }
+    p0
+}
+
+/// The content of an emphasis or quotation that ends at `p1` or `p0` (the term's end, before
+/// and after markup), or right before a closing quotation mark at `p1`: a short Chinese term.
+fn marked_term(doc: &Document<'_>, p0: usize, p1: usize) -> Option<Span> {
+    let view = doc.view();
+    let quote_before = char_before(view, p1).filter(|c| CLOSING_QUOTES.contains(c)).map(|c| p1 - c.len_utf8());
+    for t in [Some(p1), Some(p0), quote_before].into_iter().flatten() {
+        if let Some(m) = doc.marked_ending_at(t) {
+            let inner = trim_span(view, m.inner);
+            let s = &view[inner.range()];
+            let n = cjk_count(s);
+            if (1..=MAX_CHINESE_CHARS).contains(&n)
+                && !s.contains(|c: char| "，。：；！？,;:!?\n".contains(c) || c as u32 == HARD as u32)
+            {
+                return Some(inner);
+            }
+        }
+    }
+    None
+}
+
+/// The window before `p0` that may hold the term: CJK and Latin words back to punctuation or
+/// [`WINDOW_CHARS`]; and whether the limit cut it.
+fn window_before(view: &str, p0: usize) -> (Span, bool) {
+    let mut ws = p0;
+    let mut n = 0;
+    let mut hit_limit = false;
+    while let Some(c) = char_before(view, ws) {
+        // a dot only inside a word (Llama-3.1), not after a list number (1. 无偏性)
+        let dot_inside = c == '.'
+            && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
+            && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
+        let ok = is_cjk(c) || c.is_alphanumeric() || dot_inside || matches!(c, '-' | '·' | ' ' | '\u{a0}');
+        if !ok {
+            break;
+        }
+        if n >= WINDOW_CHARS {
+            hit_limit = true;
+            break;
+        }
+        ws -= c.len_utf8();
+        n += 1;
+    }
+    (Span::new(skip_fwd(view, ws, false).min(p0), p0), hit_limit)
+}
+
+/// The walk leftwards over the words of a window, one option per step.
+struct Walk<'a> {
+    view: &'a str,
+    segmenter: &'a Segmenter,
+    term_initial: &'a HashSet<String>,
+    /// Where the window starts, and where every option ends.
+    start: usize,
+    end: usize,
+    /// The English has "to" inside (end-to-end 端到端): 到 is no stop.
+    to_inside: bool,
+    /// The English has "and" inside (command-and-control server 命令与控制服务器): 与/和/及
+    /// are no stops.
+    and_inside: bool,
+    /// The Chinese of the English's prefix, which starts the term.
+    prefixes: &'static [&'static str],
+    /// The options so far, shortest first.
+    options: Vec<Choice>,
+    /// Whether the walk ended at a natural boundary.
+    bounded: bool,
+}
+
+impl Walk<'_> {
+    /// Takes the word `w` into the term (`after` is the word after it), or stops: returns
+    /// false where the term's left boundary is found.
+    fn step(&mut self, w: &Tagged<'_>, after: Option<&str>) -> bool {
+        let start = self.start + w.byte_start;
+        !self.at_boundary(w, start) && !self.glued(w, start) && self.take(w, start, after)
+    }
+
+    /// Whether `w` bounds the term: the Chinese of the English's prefix (which starts it) or
+    /// a function word (which does not).
+    fn at_boundary(&mut self, w: &Tagged<'_>, start: usize) -> bool {
+        // 后端 cut as 后/端, 端到端 for end-to-end: not stops here
+        let single = self.options.last().is_none_or(|o| o.cjk <= 1);
+        // the word right before the gloss ends the term, whatever it is, unless it is a
+        // particle or the like: 懒加载（lazy loading） ends with 加载, a framing verb elsewhere
+        let rightmost = self.options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
+        let kept = (LOCALITY.contains(&w.word) && single)
+            || (w.word == "到" && self.to_inside)
+            || (matches!(w.word, "与" | "和" | "及") && self.and_inside && !self.options.is_empty())
+            || rightmost;
+        // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
+        // starts the term, though it is a function word elsewhere
+        if !self.options.is_empty() && self.prefixes.contains(&w.word) {
+            let span = Span::new(start, self.end);
+            self.options.push(Choice::new(span, &self.view[span.range()], false, true));
+            self.bounded = true;
+            return true;
+        }
+        if is_stop(w.word, w.tag) && !kept {
+            self.bounded = true;
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Options inside a word that glues something to the term: a measure word (一个零 in
+    /// 一个零假设) or a function character (做大 in 做大语言模型). Returns whether the glued
+    /// character bounds the term.
+    fn glued(&mut self, w: &Tagged<'_>, start: usize) -> bool {
+        let view = self.view;
+        let first = w.word.chars().next().unwrap_or(' ');
+        if let Some(p) = w.word.find('个').filter(|&p| p + '个'.len_utf8() < w.word.len()) {
+            let inner = Span::new(start + p + '个'.len_utf8(), self.end);
+            let t = &view[inner.range()];
+            if cjk_count(t) > 0 {
+                self.options.push(Choice::new(inner, t, false, true));
+            }
+        }
+        let noun = matches!(w.tag, "n" | "nr" | "ns" | "nt" | "nz" | "vn");
+        // a word the segmenter made up (not in its dictionary) that starts with a pronoun or
+        // a function character: 其本征 in 但其本征电子电导率
+        let made_up = w.word.chars().count() >= MADE_UP_MIN_CHARS
+            && (GLUED_STOPS.contains(&first) || GLUED_PRONOUNS.contains(&first))
+            && !self.segmenter.has_word(w.word);
+        if (w.word.chars().count() == 2 && GLUED_STOPS.contains(&first) && !noun) || made_up {
+            let inner = Span::new(start + first.len_utf8(), self.end);
+            let t = &view[inner.range()];
+            if cjk_count(t) > 0 {
+                self.options.push(Choice::new(inner, t, false, true));
+                self.bounded = false;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Adds the option that starts with `w`; returns false where it would be too long.
+    fn take(&mut self, w: &Tagged<'_>, start: usize, after: Option<&str>) -> bool {
+        let span = Span::new(start, self.end);
+        let t = &self.view[span.range()];
+        let size = (cjk_count(t), text_chars(t));
+        if size.0 > MAX_CHINESE_CHARS || size.1 > MAX_CHINESE_CHARS as f32 + LATIN_SLACK_CHARS {
+            self.bounded = false;
+            return false;
+        }
+        let n_words = self.options.iter().filter(|o| !o.at_stop).count() + 1;
+        // a verb that starts a known term with the word after it (反向 in 反向传播算法)
+        let starts_known = || after.is_some_and(|a| self.term_initial.contains(&format!("{}{a}", w.word)));
+        let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known();
+        // a verb before one long dictionary word is its object's verb: 纳入版本控制
+        let verb_object =
+            verb && n_words == 2
+                && self.options.last().is_some_and(|o| {
+                    o.cjk >= OBJECT_MIN_CJK && self.segmenter.has_word(self.view[o.span.range()].trim())
+                });
+        // an option starts with a word: not with a number (1 无偏性) or punctuation
+        let numeric = w.word.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
+        if !numeric {
+            let mut choice = Choice::measured(span, size, verb, false);
+            choice.verb_object = verb_object;
+            choice.one_char_verb = verb && w.word.chars().count() == 1 && !PREFIX_CHARS.contains(w.word);
+            self.options.push(choice);
+        }
+        true
+    }
+}
+
+/// 幂等 cut as 幂/等: two single characters, the second a function word, make a word, when
+/// they are all the window's last words give.
+fn split_word(view: &str, words: &[Tagged<'_>], window: Span) -> Option<Choice> {
+    let mut real = words.iter().rev().filter(|w| !w.word.trim().is_empty());
+    let (b, a) = (real.next()?, real.next()?);
+    let (ca, cb) = (a.word.chars().count(), b.word.chars().count());
+    if ca == 1
+        && cb == 1
+        && is_stop(b.word, b.tag)
+        && !is_stop(a.word, a.tag)
+        && window.start + b.byte_end == window.end
+    {
+        let span = Span::new(window.start + a.byte_start, window.end);
+        return Some(Choice::new(span, &view[span.range()], false, false));
+    }
+    None
+}
+
+/// Settles what the walk left open once all options are known.
+fn settle(options: &mut Vec<Choice>, bounded: bool, expected: f32) {
+    if let Some(last) = options.last_mut() {
+        last.at_stop |= bounded;
+    }
+    // a "verb" before a dictionary word that is too short for the English is part of the
+    // term: 扫描 in 扫描电子显微镜 (scanning electron microscope)
+    for k in 1..options.len() {
+        if options[k].verb_object && misfit(expected, options[k - 1].chars) > OBJECT_MISFIT {
+            options[k].verb_object = false;
+        }
+    }
+    // a verb at a boundary is one too: 聊聊 in 今天我们聊聊大语言模型
+    let n = options.len();
+    if n >= 2 && options[n - 1].at_stop && options[n - 1].verb_object {
+        options[n - 2].at_stop = true;
+    }
+    // an option must hold Chinese
+    options.retain(|o| o.cjk > 0);
+}
+
+impl Aligner<'_> {
+    /// The possible Chinese terms that end at `end`.
+    pub(super) fn left_site(&self, doc: &Document<'_>, end: usize, english: &str) -> Option<LeftSite> {
+        let view = doc.view();
+        let expected = expected_chars(english);
+        let english = english.to_lowercase();
+        let p0 = term_end(view, end, &english);
+        let p1 = skip_back(view, p0, true);
+        if let Some(m) = marked_term(doc, p0, p1) {
+            let choice = Choice::new(m, &view[m.range()], false, true);
+            return Some(LeftSite { options: vec![choice], marked: Some(m), expected, english, strict: false });
+        }
+        if p1 != p0 {
+            return None; // markup that encloses something else
+        }
+        let (window, hit_limit) = window_before(view, p0);
+        let wtext = &view[window.range()];
+        if window.is_empty() || !char_before(view, p0).is_some_and(|c| is_cjk(c) || c.is_alphanumeric()) {
+            return None;
+        }
+        if !wtext.chars().next_back().is_some_and(is_cjk) && !wtext.chars().any(is_cjk) {
+            return None;
+        }
+        let words = self.segmenter.tag(wtext);
+        let mut walk = Walk {
+            view,
+            segmenter: self.segmenter,
+            term_initial: self.term_initial,
+            start: window.start,
+            end: p0,
+            to_inside: has_infix(&english, " to ") || has_infix(&english, "-to-"),
+            and_inside: has_infix(&english, " and ") || has_infix(&english, "-and-") || has_infix(&english, " & "),
+            prefixes: prefix_chars(&english),
+            options: Vec::new(),
+            bounded: !hit_limit,
+        };
+        // the word after the one looked at
+        let mut next_word: Option<&str> = None;
+        for w in words.iter().rev() {
+            if w.word.trim().is_empty() {
+                continue;
+            }
+            let after = next_word.replace(w.word);
+            if !walk.step(w, after) {
+                break;
+            }
+        }
+        let mut options = walk.options;
+        if options.is_empty() {
+            options.extend(split_word(view, &words, window));
+        }
+        settle(&mut options, walk.bounded, expected);
+        self.mark_known(view, &english, p0, &mut options);
+        if options.is_empty() {
+            return None;
+        }
+        Some(LeftSite { options, marked: None, expected, english, strict: false })
+    }
+
+    /// Marks the options that are the reference's Chinese for `english`, and adds the
+    /// reference's term ending at `p0` where the segmenter cut it otherwise.
+    fn mark_known(&self, view: &str, english: &str, p0: usize, options: &mut Vec<Choice>) {
+        let Some(r) = self.reference.get(english) else { return };
+        for o in options.iter_mut() {
+            o.known = r.chinese.iter().any(|z| z == view[o.span.range()].trim());
+        }
+        // the reference's term ending here, even where the segmenter cut it otherwise
+        // (每一轮次 cut 每/一轮/次)
+        for z in &r.chinese {
+            let start = p0.wrapping_sub(z.len());
+            if z.chars().count() >= 2
+                && p0 >= z.len()
+                && view.get(start..p0) == Some(z.as_str())
+                && !options.iter().any(|o| o.known)
+            {
+                let mut choice = Choice::new(Span::new(start, p0), z, false, false);
+                choice.known = true;
+                options.push(choice);
+                options.sort_by_key(|o| std::cmp::Reverse(o.span.start));
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Reading the text around a position: the character on either side, spaces and markup
+//! skipped, brackets and separators recognised, and short keyword lists matched at an edge.
+//!
+//! The aligner looks at a few characters on either side of every candidate and bracket, so
+//! these are plain scans over bytes and characters: no allocation, no substring search.
+
+use crate::model::Span;
+use crate::normalize::MARK;
+use crate::text::chars::{fold, is_cjk};
+
+/// The character that starts at byte `i`, if any.
+pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+/// The character that ends at byte `i`, if any.
+pub(super) fn char_before(s: &str, i: usize) -> Option<char> {
+    if i == 0 {
+        None
+    } else {
+        s[..i].chars().next_back()
+    }
+}
+
+pub(super) fn is_open(c: char) -> bool {
+    matches!(c, '(' | '（')
+}
+pub(super) fn is_close(c: char) -> bool {
+    matches!(c, ')' | '）')
+}
+pub(super) fn is_separator(c: char) -> bool {
+    matches!(fold(c), ',' | ';' | '、' | '；' | '，')
+}
+pub(super) fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Skips spaces and markup bytes backwards from `i`.
+pub(super) fn skip_back(view: &str, mut i: usize, marks: bool) -> usize {
+    while let Some(c) = char_before(view, i) {
+        if is_space(c) || (marks && c as u32 == MARK as u32) {
+            i -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Skips spaces and markup bytes forwards from `i`.
+pub(super) fn skip_fwd(view: &str, mut i: usize, marks: bool) -> usize {
+    while let Some(c) = char_at(view, i) {
+        if is_space(c) || (marks && c as u32 == MARK as u32) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// `s` without the spaces and markup bytes at either end.
+pub(super) fn trim_span(view: &str, s: Span) -> Span {
+    let start = skip_fwd(view, s.start, true).min(s.end);
+    let end = skip_back(view, s.end, true).max(start);
+    Span::new(start, end)
+}
+
+/// The Chinese characters in `s`.
+pub(super) fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_cjk(c)).count()
+}
+
+/// The first of `words` that `s` starts with. (Slice comparison calls `memcmp` each time;
+/// these lists are scanned at every candidate, and most words differ in their first bytes.)
+pub(super) fn prefix_in<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().copied().find(|w| starts_with(s.as_bytes(), w.as_bytes()))
+}
+
+/// The first of `words` that `s` ends with.
+pub(super) fn suffix_in<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().copied().find(|w| s.len() >= w.len() && starts_with(&s.as_bytes()[s.len() - w.len()..], w.as_bytes()))
+}
+
+/// `s.starts_with(w)`, byte by byte.
+pub(super) fn starts_with(s: &[u8], w: &[u8]) -> bool {
+    s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
+}
+
+/// Whether `s` contains `infix`: a plain scan, cheaper than a substring search for the short
+/// strings it serves.
+pub(super) fn has_infix(s: &str, infix: &str) -> bool {
+    let (s, infix) = (s.as_bytes(), infix.as_bytes());
+    let Some(&first) = infix.first() else { return true };
+    (0..s.len()).any(|i| s[i] == first && starts_with(&s[i..], infix))
+}
+
+/// The parts of `s` between the ASCII bytes `seps`.
+pub(super) fn split_ascii<'s>(s: &'s str, seps: &'static [u8]) -> impl Iterator<Item = &'s str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        // an ASCII byte is a whole character: the parts are whole characters
+        match r.bytes().position(|b| seps.contains(&b)) {
+            Some(p) => {
+                rest = Some(&r[p + 1..]);
+                Some(&r[..p])
+            }
+            None => rest.take(),
+        }
+    })
+}

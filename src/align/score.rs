@@ -1,0 +1,412 @@
+//! Choosing among the left boundaries of a Chinese term, and how sure to be of each gloss.
+//!
+//! The English tells how long its Chinese should be (about two characters per English word,
+//! [`expected_chars`]); an option is scored on how well its length fits ([`misfit`]), on
+//! whether it reaches a natural boundary (a function word, punctuation, markup), on the words
+//! it starts with, on whether the reference knows it, and on how often it recurs in the whole
+//! input. Every weight is named here with the reason for its value, together with the
+//! confidences that the other rules give their glosses.
+
+use super::left::LeftSite;
+use super::scan::{cjk_count, split_ascii};
+use crate::model::Span;
+use crate::text::chars::is_cjk;
+use crate::text::is_acronym;
+use crate::text::lexicon::is_function_word;
+use rustc_hash::FxHashMap;
+
+// ---- Confidences of glosses found without a choice of boundary.
+
+/// Chinese in brackets after English, with an emphasis or quotation on either: the writer
+/// marked the pair.
+pub(super) const BRACKET_MARKED_CONFIDENCE: f32 = 0.9;
+/// Chinese in brackets after English: the bracket bounds the term on both sides.
+pub(super) const BRACKET_CONFIDENCE: f32 = 0.8;
+/// Taken off the confidence of Chinese in brackets that hold more parts than the term.
+pub(super) const BRACKET_MORE_PARTS_PENALTY: f32 = 0.1;
+/// An apposition after 叫/称为/所谓: the writer is naming the term.
+pub(super) const NAMED_APPOSITION_CONFIDENCE: f32 = 0.8;
+/// An apposition with a keyword (也就是, 又称…).
+pub(super) const APPOSITION_CONFIDENCE: f32 = 0.7;
+/// An apposition with a pause and no keyword (叫 length bias，长度偏差): the weakest sign.
+pub(super) const BARE_APPOSITION_CONFIDENCE: f32 = 0.65;
+
+// ---- Expected length.
+
+/// The shortest length expected: a Chinese term has two characters or more.
+const MIN_EXPECTED_CHARS: f32 = 2.0;
+/// The longest length expected: a long English name is rendered tersely.
+const MAX_EXPECTED_CHARS: f32 = 12.0;
+/// Characters per letter of an acronym: most letters stand for a word of two characters,
+/// some for function words that Chinese leaves out.
+const CHARS_PER_ACRONYM_LETTER: f32 = 1.7;
+/// The longest length expected for an acronym: its Chinese is a name, not a sentence.
+const MAX_ACRONYM_CHARS: f32 = 8.0;
+/// A short part of a hyphenated word is often one character: 后训练 post-training, 多因素
+/// multi-factor, 低秩 low-rank, 微调 fine-tuning.
+const HYPHEN_PART_CHARS: f32 = 1.2;
+/// The longest part of a hyphenated word counted as one character.
+const HYPHEN_PART_MAX_LEN: usize = 5;
+/// Characters per part of a CamelCase name: each is a word (ResNet 残差网络).
+const CAMEL_PART_CHARS: f32 = 2.0;
+/// A CamelCase name counts at most this many parts: the rest is a version or a suffix.
+const CAMEL_MAX_PARTS: usize = 4;
+/// A short English word is a two-character Chinese word.
+const SHORT_WORD_CHARS: f32 = 2.0;
+/// The longest short English word.
+const SHORT_WORD_MAX_LEN: usize = 6;
+/// A longer word is sometimes a compound (consistency 一致性).
+const MEDIUM_WORD_CHARS: f32 = 2.5;
+/// The longest medium English word.
+const MEDIUM_WORD_MAX_LEN: usize = 12;
+/// A long English word is usually a compound: backpropagation 反向传播.
+const LONG_WORD_CHARS: f32 = 3.5;
+/// A Latin word in a Chinese term counts as two characters, like the Chinese word it
+/// usually stands for.
+const LATIN_WORD_CHARS: f32 = 2.0;
+
+// ---- Fit of a length to the expected one.
+
+/// Up to this expected length, a term may be one character shorter or two longer and still
+/// fit; beyond it, two either way.
+const SHORT_EXPECTED_CHARS: f32 = 4.0;
+/// How much shorter than expected a term of a short English may be.
+const SHORT_SLACK_BELOW: f32 = 1.0;
+/// How much shorter than expected a term of a longer English may be.
+const SLACK_BELOW: f32 = 2.0;
+/// How much longer than expected a term may be.
+const SLACK_ABOVE: f32 = 2.0;
+
+// ---- Scores of the options of a left site.
+
+/// A term has two characters or more: shorter options count against a multi-word English,
+/// and their recurrence is not weighed.
+pub(super) const MIN_TERM_CHARS: f32 = 2.0;
+/// Per character: among options that fit alike, the longer wins, as a term takes its
+/// modifiers.
+const LENGTH_BONUS: f32 = 0.02;
+/// For reaching the natural boundary (a function word, punctuation or markup).
+const NATURAL_BOUNDARY_BONUS: f32 = 0.3;
+/// How fast the boundary bonus fades as the option misfits: gone at a misfit of one half,
+/// a chunk far longer than the English.
+const BOUNDARY_FADE: f32 = 2.0;
+/// For an option made of a verb and the term that already fits: the verb is context.
+const VERB_CONTEXT_PENALTY: f32 = 0.2;
+/// A rest after a verb this long (in Chinese characters) is a term of its own.
+const VERB_CONTEXT_MIN_REST_CJK: usize = 3;
+/// For a Latin word at the start that the English has too (Python 包 / Python package).
+const LATIN_HEAD_BONUS: f32 = 0.2;
+/// For a Latin word at the start that the English lacks: it is context
+/// (Nadaraya-Watson核回归 / kernel regression).
+const LATIN_HEAD_PENALTY: f32 = 0.4;
+/// For the reference's Chinese for this English.
+const KNOWN_BONUS: f32 = 0.4;
+/// For a verb before one long dictionary word: the verb takes it as object (纳入版本控制).
+const VERB_OBJECT_PENALTY: f32 = 0.2;
+/// How much a plain verb at the start of a longer option counts against it. jieba tags many
+/// term-initial words as verbs (反向代理, 负载均衡, 生成对抗网络), so only a little.
+const VERB_START_PENALTY: f32 = 0.1;
+/// For a one-character verb at the start: it rarely starts a term (看网飞, 试知识蒸馏).
+const ONE_CHAR_VERB_PENALTY: f32 = 0.35;
+/// For a one-character verb at the start where the rest is far too short for the English
+/// (写放大 write amplification): then it is likely part of the term.
+const ONE_CHAR_VERB_SHORT_REST_PENALTY: f32 = 0.1;
+/// A rest misfitting more than this is far too short for the English.
+const SHORT_REST_MISFIT: f32 = 0.2;
+/// An English expected longer than this has several words.
+const MULTI_WORD_EXPECTED: f32 = 3.0;
+/// For one character standing for a multi-word English term.
+const ONE_CHAR_PENALTY: f32 = 0.3;
+/// Per occurrence beyond the first of an option in the whole input: a string that recurs is
+/// a unit.
+const RECURRENCE_BONUS: f32 = 0.03;
+/// Occurrences counted at most: beyond, a string is common anyway.
+const RECURRENCE_CAP: usize = 5;
+
+// ---- Confidence of the chosen option.
+
+/// An emphasis or quotation ending at the gloss settles the boundary.
+const MARKED_CONFIDENCE: f32 = 0.95;
+/// The chosen option reaches a natural boundary.
+const AT_STOP_CONFIDENCE: f32 = 0.85;
+/// The chosen option stops inside a run of words.
+const OPEN_CONFIDENCE: f32 = 0.65;
+/// Taken off per unit of misfit (at most one).
+const MISFIT_CONFIDENCE_PENALTY: f32 = 0.2;
+/// The best and second-best scores this close make a close call…
+const CLOSE_CALL_MARGIN: f32 = 0.15;
+/// …which costs this much.
+const CLOSE_CALL_PENALTY: f32 = 0.1;
+/// Taken off for a gloss without brackets or keywords (English beside its Chinese).
+const STRICT_PENALTY: f32 = 0.15;
+/// The least confidence of a chosen option.
+const MIN_CONFIDENCE: f32 = 0.3;
+/// The most confidence of a chosen option.
+const MAX_CONFIDENCE: f32 = 0.95;
+
+/// The number of characters a Chinese rendering of `english` is expected to have.
+pub(super) fn expected_chars(english: &str) -> f32 {
+    if is_acronym(english) {
+        let letters = english.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        return (letters as f32 * CHARS_PER_ACRONYM_LETTER).clamp(MIN_EXPECTED_CHARS, MAX_ACRONYM_CHARS);
+    }
+    // long English words are often compounds: backpropagation 反向传播, consistency 一致性;
+    // a short part of a hyphenated word is often one character: 后训练 post-training, 多因素
+    // multi-factor, 低秩 low-rank, 微调 fine-tuning
+    let mut chars = 0.0f32;
+    for token in split_ascii(english, b" /") {
+        let hyphenated = token.contains('-');
+        for w in split_ascii(token, b"-") {
+            if w.is_empty() || is_function_word(w) {
+                continue;
+            }
+            chars += if hyphenated && w.len() <= HYPHEN_PART_MAX_LEN && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                HYPHEN_PART_CHARS
+            } else if let Some(humps) = camel_humps(w) {
+                // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
+                CAMEL_PART_CHARS * (humps + 1).min(CAMEL_MAX_PARTS) as f32
+            } else {
+                word_chars(w.chars().count())
+            };
+        }
+    }
+    chars.clamp(MIN_EXPECTED_CHARS, MAX_EXPECTED_CHARS)
+}
+
+/// The characters expected for a plain English word of `len` letters.
+fn word_chars(len: usize) -> f32 {
+    if len <= SHORT_WORD_MAX_LEN {
+        SHORT_WORD_CHARS
+    } else if len <= MEDIUM_WORD_MAX_LEN {
+        MEDIUM_WORD_CHARS
+    } else {
+        LONG_WORD_CHARS
+    }
+}
+
+/// The capitals after the first letter of a CamelCase word that has some (`ResNet`: 1), or
+/// `None`.
+fn camel_humps(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) || !b.iter().any(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let humps = b[1..].iter().filter(|c| c.is_ascii_uppercase()).count();
+    (humps >= 1).then_some(humps)
+}
+
+/// The length of `s` in characters, a Latin word counting [`LATIN_WORD_CHARS`].
+pub(super) fn text_chars(s: &str) -> f32 {
+    let mut n = 0.0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if is_cjk(c) {
+            n += 1.0;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                n += LATIN_WORD_CHARS;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
+/// How far `chars` characters fall outside the range expected for an English term of
+/// `expected` characters, relative to it: 0 inside the range.
+pub(super) fn misfit(expected: f32, chars: f32) -> f32 {
+    let e = expected.max(MIN_EXPECTED_CHARS);
+    let (below, above) =
+        if e <= SHORT_EXPECTED_CHARS { (SHORT_SLACK_BELOW, SLACK_ABOVE) } else { (SLACK_BELOW, SLACK_ABOVE) };
+    let off = if chars < e { e - chars - below } else { chars - e - above };
+    off.max(0.0) / e
+}
+
+fn count(counts: &FxHashMap<&str, usize>, s: &str) -> usize {
+    counts.get(s).copied().unwrap_or(0)
+}
+
+/// The options of a site scored on the stack: a site rarely has more.
+const STACK_OPTIONS: usize = 16;
+
+/// Scores the options of a left site; returns the chosen index, a confidence, and whether
+/// the choice reaches its natural boundary and fits the English's length.
+pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usize, f32, bool) {
+    if left.marked.is_some() {
+        return (0, MARKED_CONFIDENCE, true);
+    }
+    // Chinese renderings vary around the expected length; only a clear misfit counts
+    // and a short English word often has a longer rendering (epoch 迭代周期) than a shorter one
+    let e = left.expected.max(MIN_EXPECTED_CHARS);
+    // (on the stack: a site has a few options)
+    let n = left.options.len();
+    let (mut small_context, mut small_scores) = ([false; STACK_OPTIONS], [0f32; STACK_OPTIONS]);
+    let (mut large_context, mut large_scores) = (Vec::new(), Vec::new());
+    let (verb_context, scores): (&mut [bool], &mut [f32]) = if n <= STACK_OPTIONS {
+        (&mut small_context[..n], &mut small_scores[..n])
+    } else {
+        large_context.resize(n, false);
+        large_scores.resize(n, 0.0);
+        (&mut large_context, &mut large_scores)
+    };
+    for (k, context) in verb_context.iter_mut().enumerate() {
+        *context = is_verb_context(left, k, e, view);
+    }
+    for (k, score) in scores.iter_mut().enumerate() {
+        *score = score_option(left, k, e, verb_context, view, counts);
+    }
+    let (k, best) =
+        scores.iter().copied().enumerate().fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
+    let o = &left.options[k];
+    let mut conf: f32 = if o.at_stop { AT_STOP_CONFIDENCE } else { OPEN_CONFIDENCE };
+    let dev = misfit(e, o.chars);
+    conf -= MISFIT_CONFIDENCE_PENALTY * dev.min(1.0);
+    let second = scores.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, s)| *s).fold(f32::MIN, f32::max);
+    if best - second < CLOSE_CALL_MARGIN {
+        conf -= CLOSE_CALL_PENALTY;
+    }
+    let fits = o.at_stop && dev == 0.0;
+    if left.strict {
+        conf -= STRICT_PENALTY;
+    }
+    (k, conf.clamp(MIN_CONFIDENCE, MAX_CONFIDENCE), fits)
+}
+
+/// Whether option `k` is a verb before a term that already fits the English: the verb is
+/// that term's verb, not part of it (配置同步复制 for synchronous replication); the boundary
+/// is then after the verb.
+fn is_verb_context(left: &LeftSite, k: usize, e: f32, view: &str) -> bool {
+    let text = |s: Span| view[s.range()].trim();
+    let o = &left.options[k];
+    k > 0 && o.verb_start && {
+        let rest = &left.options[k - 1];
+        // (not when the rest starts with a suffix: 可见 + 性规则 is one term)
+        let bound = text(rest.span).chars().next().is_some_and(|c| BOUND_SUFFIXES.contains(&c));
+        misfit(e, rest.chars) == 0.0 && cjk_count(text(rest.span)) >= VERB_CONTEXT_MIN_REST_CJK && !o.known && !bound
+    }
+}
+
+/// Characters that end words as suffixes (可见性, 正则化, 召回率): a word never starts with them.
+const BOUND_SUFFIXES: &[char] = &['性', '化', '率', '度', '者', '器', '式', '型', '法', '量', '值'];
+
+/// The score of option `k` of `left`, for an English expected `e` characters long.
+fn score_option(
+    left: &LeftSite,
+    k: usize,
+    e: f32,
+    verb_context: &[bool],
+    view: &str,
+    counts: &FxHashMap<&str, usize>,
+) -> f32 {
+    let misfit = |c: f32| misfit(e, c);
+    let text = |s: Span| view[s.range()].trim();
+    let o = &left.options[k];
+    let c = o.chars;
+    let mut score = -misfit(c) + LENGTH_BONUS * c;
+    // reaching the natural boundary counts, less so for a chunk far longer than the English
+    let natural = o.at_stop || verb_context.get(k + 1).is_some_and(|v| *v);
+    if natural && !verb_context[k] {
+        score += NATURAL_BOUNDARY_BONUS * (1.0 - (BOUNDARY_FADE * misfit(c)).min(1.0));
+    }
+    if verb_context[k] {
+        score -= VERB_CONTEXT_PENALTY;
+    }
+    // a Latin word at the start is part of the term when the English has it too
+    // (Python 包 / Python package), context otherwise (Nadaraya-Watson核回归 / kernel regression)
+    let head: String = text(o.span).chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    if !head.is_empty() {
+        let head = head.to_lowercase();
+        let words: Vec<&str> = left.english.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+        let in_english = head.split('-').all(|h| words.contains(&h));
+        score += if in_english { LATIN_HEAD_BONUS } else { -LATIN_HEAD_PENALTY };
+    }
+    if o.known {
+        score += KNOWN_BONUS; // the reference's Chinese for this English
+    }
+    if o.verb_object {
+        score -= VERB_OBJECT_PENALTY;
+    }
+    if o.verb_start {
+        score -= VERB_START_PENALTY;
+    }
+    // a one-character verb rarely starts a term (看网飞, 试知识蒸馏), unless the rest is far
+    // too short for the English (写放大 write amplification)
+    if o.one_char_verb {
+        let rest_misfit = k.checked_sub(1).map_or(0.0, |r| misfit(left.options[r].chars));
+        score -= if rest_misfit > SHORT_REST_MISFIT { ONE_CHAR_VERB_SHORT_REST_PENALTY } else { ONE_CHAR_VERB_PENALTY };
+    }
+    if c < MIN_TERM_CHARS && e > MULTI_WORD_EXPECTED {
+        score -= ONE_CHAR_PENALTY; // one character for a multi-word English term
+    }
+    // (only these options are counted: see LeftSite::weighed)
+    let here = count(counts, text(o.span));
+    if here >= 2 && c >= MIN_TERM_CHARS {
+        score += RECURRENCE_BONUS * (here.min(RECURRENCE_CAP) as f32 - 1.0);
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The expected length as first written, with iterator adapters: [`expected_chars`] must
+    /// agree with it to the bit.
+    fn expected_chars_by_iterators(english: &str) -> f32 {
+        if is_acronym(english) {
+            let letters = english.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            return (letters as f32 * CHARS_PER_ACRONYM_LETTER).clamp(MIN_EXPECTED_CHARS, MAX_ACRONYM_CHARS);
+        }
+        // long English words are often compounds: backpropagation 反向传播, consistency 一致性;
+        // a short part of a hyphenated word is often one character: 后训练 post-training, 多因素
+        // multi-factor, 低秩 low-rank, 微调 fine-tuning
+        let chars: f32 = english
+            .split([' ', '/'])
+            .flat_map(|token| {
+                let hyphenated = token.contains('-');
+                token.split('-').map(move |w| (w, hyphenated))
+            })
+            .filter(|(w, _)| !w.is_empty() && !is_function_word(w))
+            .map(|(w, hyphenated)| {
+                if hyphenated && w.len() <= HYPHEN_PART_MAX_LEN && w.chars().all(|c| c.is_ascii_alphabetic()) {
+                    return HYPHEN_PART_CHARS;
+                }
+                // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
+                let humps = w.chars().skip(1).filter(|c| c.is_ascii_uppercase()).count();
+                let lower = w.chars().any(|c| c.is_ascii_lowercase());
+                if humps >= 1 && lower && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                    return CAMEL_PART_CHARS * (humps + 1).min(CAMEL_MAX_PARTS) as f32;
+                }
+                match w.chars().count() {
+                    0..=6 => SHORT_WORD_CHARS,
+                    7..=12 => MEDIUM_WORD_CHARS,
+                    _ => LONG_WORD_CHARS,
+                }
+            })
+            .sum();
+        chars.clamp(MIN_EXPECTED_CHARS, MAX_EXPECTED_CHARS)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn expected_chars_agrees_with_the_iterators(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "post", "Net", "R", "G", "of", "the", "backpropagation", "4", " ", "-", "/", "模型", "É", "Ｒ",
+                ]),
+                0..8,
+            )
+        ) {
+            let english = parts.concat();
+            proptest::prop_assert_eq!(
+                expected_chars(&english).to_bits(),
+                expected_chars_by_iterators(&english).to_bits(),
+                "{}", english
+            );
+        }
+    }
+}
