@@ -10,11 +10,12 @@
 //! ([`left`](super::left)).
 
 use super::left::term_end;
+use super::length::expected_chars;
 use super::scan::{
     char_at, char_before, cjk_count, has_infix, is_separator, is_space, prefix_in, skip_back, skip_fwd, suffix_in,
     trim_span,
 };
-use super::score::{expected_chars, APPOSITION_CONFIDENCE, BARE_APPOSITION_CONFIDENCE, NAMED_APPOSITION_CONFIDENCE};
+use super::score::{APPOSITION_CONFIDENCE, BARE_APPOSITION_CONFIDENCE, NAMED_APPOSITION_CONFIDENCE};
 use super::words::{is_stop, pos_stop};
 use super::{Aligner, Gloss, Pending};
 use crate::candidates::Candidate;

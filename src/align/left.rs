@@ -10,8 +10,8 @@
 //!
 //! [`choose`]: super::score::choose
 
+use super::length::{expected_chars, misfit, text_chars, MIN_TERM_CHARS};
 use super::scan::{char_at, char_before, cjk_count, has_infix, skip_back, skip_fwd, trim_span};
-use super::score::{expected_chars, misfit, text_chars, MIN_TERM_CHARS};
 use super::words::{is_stop, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS, WINDOW_CHARS};
 use crate::model::Span;

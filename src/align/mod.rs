@@ -29,6 +29,7 @@
 mod apposition;
 mod brackets;
 mod left;
+mod length;
 mod scan;
 mod score;
 mod words;
