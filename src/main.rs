@@ -159,13 +159,7 @@ fn sources(files: &[input::InputFile]) -> Vec<Source<'_>> {
 
 /// The encoding named by `--encoding`, if any.
 fn encoding_of(label: Option<&str>) -> Result<Option<Encoding>, termbridge::InputError> {
-    match label {
-        Some(label) => Ok(Some(
-            Encoding::for_label(label)
-                .ok_or_else(|| termbridge::InputError::UnknownEncoding { name: label.to_string() })?,
-        )),
-        None => Ok(None),
-    }
+    label.map(Encoding::for_label).transpose()
 }
 
 /// How inputs are read: in the encoding `--encoding` names, telling `progress` of each.
@@ -184,9 +178,12 @@ fn read_inputs(paths: &[PathBuf], encoding: Option<&str>) -> Result<Vec<input::I
     Ok(input::read_all(paths, &read_options(encoding, &|| {})?)?)
 }
 
+/// Fewer files than this are read too fast for a progress bar to help.
+const PROGRESS_MIN_FILES: usize = 20;
+
 /// A progress bar on standard error for runs over many inputs, when it is a terminal.
 fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
-    if quiet || inputs < 20 || !std::io::stderr().is_terminal() {
+    if quiet || inputs < PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(inputs as u64);

@@ -134,7 +134,9 @@ impl Partial {
     pub fn is_partial_file(path: &Path) -> bool {
         let Ok(file) = std::fs::File::open(path) else { return false };
         let mut first = String::new();
-        std::io::BufReader::new(file).take(200).read_line(&mut first).is_ok()
+        // the header is short: a first line longer than this is no header
+        const HEADER_BYTES: u64 = 200;
+        std::io::BufReader::new(file).take(HEADER_BYTES).read_line(&mut first).is_ok()
             && first.starts_with("{\"termbridge\":\"partial\"")
     }
 }

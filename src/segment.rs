@@ -8,6 +8,10 @@ pub(crate) use jieba_rs::Tag as Tagged;
 /// A word of a segmented text and where it is.
 pub(crate) use jieba_rs::Token as Word;
 
+/// How much text on either side of a stretch the segmenter sees to tell whether the stretch is
+/// a word: enough for a word or two (four characters), little enough to stay fast.
+const WORD_CONTEXT_BYTES: usize = 12;
+
 /// Chinese words: the segmenter's dictionary, with the reference's Chinese terms added.
 pub(crate) struct Segmenter {
     jieba: Jieba,
@@ -52,11 +56,11 @@ impl Segmenter {
     /// Whether `view[start..end]` is a word of its own, not part of a longer one: the
     /// segmenter puts a word boundary at both ends.
     pub(crate) fn is_word(&self, view: &str, start: usize, end: usize) -> bool {
-        let mut from = start.saturating_sub(12);
+        let mut from = start.saturating_sub(WORD_CONTEXT_BYTES);
         while !view.is_char_boundary(from) {
             from += 1;
         }
-        let mut to = (end + 12).min(view.len());
+        let mut to = (end + WORD_CONTEXT_BYTES).min(view.len());
         while !view.is_char_boundary(to) {
             to -= 1;
         }

@@ -12,10 +12,12 @@ use std::path::Path;
 ///
 /// ```
 /// use termbridge::input::Encoding;
-/// assert_eq!(Encoding::for_label("GBK"), Encoding::for_label("gb18030"));
-/// assert_eq!(Encoding::for_label("utf8").unwrap().name(), "UTF-8");
-/// assert_eq!(Encoding::for_label("UTF-16BE").unwrap().name(), "UTF-16BE");
-/// assert_eq!(Encoding::for_label("klingon"), None);
+/// assert_eq!(Encoding::for_label("GBK")?, Encoding::for_label("gb18030")?);
+/// assert_eq!(Encoding::for_label("utf8")?.name(), "UTF-8");
+/// assert_eq!(Encoding::for_label("UTF-16BE")?.name(), "UTF-16BE");
+/// let err = Encoding::for_label("klingon").unwrap_err();
+/// assert!(err.to_string().starts_with("unknown encoding \"klingon\""), "{err}");
+/// # Ok::<(), termbridge::InputError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Encoding(&'static Ers);
@@ -25,10 +27,12 @@ impl Encoding {
     /// WHATWG labels, such as `utf-8`, `utf8`, `utf-16` (little-endian), `utf-16le`,
     /// `utf-16be`, `gb18030`, `gbk`, `gb2312` and `big5`. GBK and GB2312 give GB18030, their
     /// strict superset. `None` for unknown labels and for labels of the WHATWG "replacement"
-    /// encoding, which cannot decode anything.
-    pub fn for_label(label: &str) -> Option<Encoding> {
-        let encoding = Ers::for_label_no_replacement(label.trim().as_bytes())?;
-        Some(Encoding(if encoding == GBK { GB18030 } else { encoding }))
+    /// encoding, which cannot decode anything; [`InputError::UnknownEncoding`] for those.
+    pub fn for_label(label: &str) -> Result<Encoding, InputError> {
+        match Ers::for_label_no_replacement(label.trim().as_bytes()) {
+            Some(encoding) => Ok(Encoding(if encoding == GBK { GB18030 } else { encoding })),
+            None => Err(InputError::UnknownEncoding { name: label.to_string() }),
+        }
     }
 
     /// Its canonical name (`UTF-8`, `UTF-16LE`, `gb18030`, `Big5`…).
@@ -86,7 +90,7 @@ pub struct Decoded {
 /// use termbridge::InputError;
 /// use std::path::Path;
 /// let path = Path::new("a.txt");
-/// let gb18030 = Encoding::for_label("gb18030").unwrap();
+/// let gb18030 = Encoding::for_label("gb18030")?;
 /// let d = decode(path, vec![0xd6, 0xd0, 0xce, 0xc4], None)?;
 /// assert_eq!((d.text.as_str(), d.encoding), ("中文", gb18030));
 /// let d = decode(path, b"\xff\xfe\x2d\x4e".to_vec(), None)?;
@@ -156,12 +160,14 @@ fn detect(path: &Path, bytes: Vec<u8>) -> Result<(String, &'static Ers), InputEr
 /// byte gives one invalid sequence among many valid characters — and would often decode as
 /// GB18030 nonetheless, as mojibake.
 fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
+    /// Valid characters per invalid sequence above which bytes are damaged UTF-8.
+    const VALID_PER_INVALID: usize = 4;
     let (mut valid, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         invalid += usize::from(!chunk.invalid().is_empty());
     }
-    valid > 4 * invalid
+    valid > VALID_PER_INVALID * invalid
 }
 
 /// Where decoding failed: byte offset from the start of the input and 1-based line.
@@ -429,7 +435,7 @@ mod tests {
             ("", None),
         ];
         for &(label, want) in table {
-            assert_eq!(Encoding::for_label(label).map(|e| e.0), want, "{label}");
+            assert_eq!(Encoding::for_label(label).ok().map(|e| e.0), want, "{label}");
         }
     }
 }

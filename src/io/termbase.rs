@@ -105,7 +105,9 @@ pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
 /// Whether the file's first character other than white space, after a byte-order mark, is
 /// `<`: TBX, in UTF-8 or UTF-16.
 fn starts_like_xml(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(512)];
+    /// White space before the first `<` fits in this many bytes; more would be no TBX.
+    const SNIFFED_BYTES: usize = 512;
+    let head = &bytes[..bytes.len().min(SNIFFED_BYTES)];
     let text = match head {
         [0xFF, 0xFE, rest @ ..] => encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0,
         [0xFE, 0xFF, rest @ ..] => encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0,

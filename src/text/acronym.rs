@@ -3,11 +3,29 @@
 use super::chars::fold;
 use super::lexicon::is_function_word;
 
+/// Dotted initials are an acronym from two letters on (`i.e.` has three bytes without its
+/// last dot): `e.g.`, `i.i.d.`.
+const MIN_DOTTED_BYTES: usize = 3;
+/// Three lowercase letters in a row are a word inside the name (`FastAPI`, `OpenAI`); an
+/// acronym has at most two (`MoE`, `LoRA`).
+const WORD_INSIDE: usize = 3;
+/// An acronym has from two to ten letters.
+const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 2..=10;
+/// …at least two of them capitals…
+const MIN_CAPITALS: usize = 2;
+/// …and at least half its letters capitals (`LoRA`, `GPUs`; `Lora` is a name).
+const LETTERS_PER_CAPITAL: usize = 2;
+/// A full form has at most this many content words more than its acronym has letters (some
+/// letters stand for two words: `MoE`'s E is Experts)…
+const EXTRA_WORDS: usize = 2;
+/// …and at least one content word per three letters (`FP16` spells out a few words).
+const LETTERS_PER_WORD: usize = 3;
+
 /// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`).
 pub fn is_acronym(abbr: &str) -> bool {
     // i.i.d., e.g.: single letters with dots
     let bytes = abbr.trim_end_matches('.').as_bytes();
-    if bytes.len() >= 3
+    if bytes.len() >= MIN_DOTTED_BYTES
         && bytes.iter().enumerate().all(|(i, b)| if i % 2 == 0 { b.is_ascii_alphabetic() } else { *b == b'.' })
     {
         return true;
@@ -21,13 +39,13 @@ pub fn is_acronym(abbr: &str) -> bool {
     for raw in abbr.chars() {
         let c = fold(raw);
         run = if c.is_ascii_lowercase() { run + 1 } else { 0 };
-        if run >= 3 || raw == ' ' {
+        if run >= WORD_INSIDE || raw == ' ' {
             return false;
         }
         letters += usize::from(c.is_ascii_alphabetic());
         upper += usize::from(c.is_ascii_uppercase());
     }
-    (2..=10).contains(&letters) && upper >= 2 && upper * 2 >= letters
+    ACRONYM_LETTERS.contains(&letters) && upper >= MIN_CAPITALS && upper * LETTERS_PER_CAPITAL >= letters
 }
 
 /// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym
@@ -44,7 +62,7 @@ pub fn abbreviates(abbr: &str, full: &str) -> bool {
         return false;
     }
     let words = full.split([' ', '-']).filter(|w| !w.is_empty() && !is_function_word(w)).count();
-    if words > a.len() + 2 || words * 3 < a.len() {
+    if words > a.len() + EXTRA_WORDS || words * LETTERS_PER_WORD < a.len() {
         return false;
     }
     let mut fi = f.len() as isize - 1;
