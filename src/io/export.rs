@@ -12,7 +12,7 @@
 //! Every writer escapes what its consumer would misread: XML in TBX, formula-looking cells in
 //! CSV (as OWASP recommends), tabs, line breaks and control characters in TSV.
 
-use super::{csv, json, tbx, tsv};
+use super::{csv, deepl, json, synonyms, tbx, tsv};
 use crate::model::Glossary;
 use crate::ExportError;
 use std::io::Write;
@@ -110,9 +110,9 @@ impl Glossary {
             Format::Csv => csv::write::write(self, out, !options.raw_csv)?,
             Format::Json => json::write(self, out)?,
             Format::Tsv => tsv::write_omegat(tools, out)?,
-            Format::Deepl => report.dropped = tsv::write_deepl(tools, out)?,
+            Format::Deepl => report.dropped = deepl::write_deepl(tools, out)?,
             Format::Tbx => tbx::write::write(tools, out)?,
-            Format::Synonyms => tsv::write_synonyms(tools, out)?,
+            Format::Synonyms => synonyms::write_synonyms(tools, out)?,
         }
         Ok(report)
     }

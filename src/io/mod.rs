@@ -3,9 +3,11 @@
 
 pub(crate) mod csv;
 mod decode;
+mod deepl;
 pub(crate) mod export;
 pub mod input;
 mod json;
+mod synonyms;
 pub(crate) mod tbx;
 pub(crate) mod termbase;
 mod tsv;
