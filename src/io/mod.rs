@@ -13,3 +13,4 @@ pub(crate) mod termbase;
 mod tsv;
 
 pub use export::{write_atomically, Format, Report, WriteOptions};
+pub use json::JSON_VERSION;

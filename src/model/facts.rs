@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Everything about an input is decided from that input alone, so facts from inputs read
 /// apart (in parallel, in shards on other machines) combine into the same glossary.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct InputFacts {
+pub(crate) struct InputFacts {
     /// The input's name, as used in `source`.
     pub name: String,
     /// Its English forms, whitespace folded, in the order they first occur.
@@ -24,7 +24,7 @@ pub struct InputFacts {
 
 /// An English form of an input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FormFact {
+pub(crate) struct FormFact {
     /// The form, whitespace folded.
     pub text: String,
     /// The sentence around its first occurrence.
@@ -33,7 +33,7 @@ pub struct FormFact {
 
 /// An English candidate of an input.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EnglishFact {
+pub(crate) struct EnglishFact {
     /// Its form: an index into [`InputFacts::forms`].
     pub form: usize,
     /// Where it is.
@@ -46,7 +46,7 @@ pub struct EnglishFact {
 
 /// A gloss of an input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GlossFact {
+pub(crate) struct GlossFact {
     /// The English form.
     pub english: String,
     /// The acronym given with it.
@@ -80,7 +80,7 @@ fn one() -> usize {
 
 /// How one of the reference's Chinese terms (or a variant form of one) occurs in an input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReferenceFact {
+pub(crate) struct ReferenceFact {
     /// The Chinese as written.
     pub chinese: String,
     /// How many times it occurs, counted up to [`COUNTED_HITS`].
@@ -92,11 +92,11 @@ pub struct ReferenceFact {
 }
 
 /// Occurrences of a reference Chinese term counted per input; more add no confidence.
-pub const COUNTED_HITS: usize = 10;
+pub(crate) const COUNTED_HITS: usize = 10;
 
 /// How close (in bytes) a reference Chinese term must come to an English form to be
 /// recorded as near it.
-pub const NEAR: usize = 3000;
+pub(crate) const NEAR: usize = 3000;
 
 impl InputFacts {
     /// Frees the room its lists grew into: the facts of many inputs stay in memory.

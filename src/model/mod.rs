@@ -7,6 +7,6 @@ pub(crate) mod glossary;
 mod span;
 
 pub use columns::Columns;
-pub use facts::{EnglishFact, FormFact, GlossFact, InputFacts, ReferenceFact};
+pub(crate) use facts::{EnglishFact, FormFact, GlossFact, InputFacts, ReferenceFact};
 pub use glossary::{Category, Entry, Glossary, Method, Occurrence, CSV_HEADER};
 pub use span::Span;

@@ -22,7 +22,7 @@ const EXTRA_WORDS: usize = 2;
 const LETTERS_PER_WORD: usize = 3;
 
 /// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`).
-pub fn is_acronym(abbr: &str) -> bool {
+pub(crate) fn is_acronym(abbr: &str) -> bool {
     // i.i.d., e.g.: single letters with dots
     let bytes = abbr.trim_end_matches('.').as_bytes();
     if bytes.len() >= MIN_DOTTED_BYTES
@@ -51,7 +51,7 @@ pub fn is_acronym(abbr: &str) -> bool {
 /// Schwartz & Hearst: whether `abbr` abbreviates `full`. Every letter or digit of the acronym
 /// is found in order in the full form, scanning from the right, and the first one starts a
 /// word.
-pub fn abbreviates(abbr: &str, full: &str) -> bool {
+pub(crate) fn abbreviates(abbr: &str, full: &str) -> bool {
     let a: Vec<char> =
         abbr.chars().map(|c| fold(c).to_ascii_lowercase()).filter(|c| c.is_ascii_alphanumeric()).collect();
     let f: Vec<char> = full.chars().map(|c| fold(c).to_ascii_lowercase()).collect();

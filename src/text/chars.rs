@@ -10,7 +10,7 @@ pub(crate) fn prev_char_start(s: &str, i: usize) -> usize {
 }
 
 /// Whether `c` is a CJK ideograph (the script of the Chinese terms).
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}'
         | '\u{20000}'..='\u{2ebef}' | '〇')
@@ -18,7 +18,7 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Folds full-width ASCII (`（`, `，`, `Ａ`) and the ideographic space to half-width, for
 /// comparisons. Other characters are returned unchanged.
-pub fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{3000}' => ' ',

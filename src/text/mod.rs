@@ -7,6 +7,6 @@ pub(crate) mod key;
 pub(crate) mod lexicon;
 pub(crate) mod matcher;
 
-pub use acronym::{abbreviates, is_acronym};
-pub use chars::{fold, is_cjk};
-pub use key::key;
+pub(crate) use acronym::{abbreviates, is_acronym};
+pub(crate) use chars::{fold, is_cjk};
+pub(crate) use key::key;
