@@ -2,23 +2,7 @@
 //!
 //! A termbase outlives any one extraction: translators fix renderings, add rows, write notes
 //! and delete rows they do not want. [`Glossary::update`] merges a new extraction into such
-//! a termbase without losing any of that:
-//!
-//! * an entry of the new glossary joins the termbase entry that shares any English form with
-//!   it (its English, acronym or a variant, compared as the merge stage compares them);
-//! * what a person wrote wins: the termbase's English, category and note are kept as written,
-//!   its Chinese renderings stay first in their order (new renderings are appended), its
-//!   context and source stay when it has them;
-//! * counts add up: frequencies are summed, variants joined;
-//! * rows only the termbase has are kept; rows only the new glossary has are added;
-//! * a **tombstone** — a row whose `status` column says `deleted` — keeps its concept out:
-//!   new extractions of it are absorbed into the tombstone, which stays deleted.
-//!
-//! The `status` column is one of the columns termbridge does not interpret but keeps: add it
-//! to a termbase (any value; `deleted` is the one that matters) and it is written back as is.
-//! Such columns keep their order: after an update every entry holds the termbase's columns in
-//! the termbase's order, then the columns only the new glossary has; a cell a row did not
-//! have is empty, and an empty cell of the termbase takes the new glossary's value.
+//! a termbase without losing any of that.
 
 use crate::model::{Entry, Glossary};
 use crate::text::key;
@@ -29,8 +13,24 @@ fn forms(e: &Entry) -> impl Iterator<Item = String> + '_ {
 }
 
 impl Glossary {
-    /// Merges `new` into this glossary, a termbase that people may have edited (see the
-    /// [module docs](crate::update)).
+    /// Merges `new` into this glossary, a termbase that people may have edited, without
+    /// losing anything a person wrote:
+    ///
+    /// * an entry of the new glossary joins the termbase entry that shares any English form with
+    ///   it (its English, acronym or a variant, compared as the merge stage compares them);
+    /// * what a person wrote wins: the termbase's English, category and note are kept as written,
+    ///   its Chinese renderings stay first in their order (new renderings are appended), its
+    ///   context and source stay when it has them;
+    /// * counts add up: frequencies are summed, variants joined;
+    /// * rows only the termbase has are kept; rows only the new glossary has are added;
+    /// * a **tombstone** — a row whose `status` column says `deleted` — keeps its concept out:
+    ///   new extractions of it are absorbed into the tombstone, which stays deleted.
+    ///
+    /// The `status` column is one of the columns termbridge does not interpret but keeps: add it
+    /// to a termbase (any value; `deleted` is the one that matters) and it is written back as is.
+    /// Such columns keep their order: after an update every entry holds the termbase's columns in
+    /// the termbase's order, then the columns only the new glossary has; a cell a row did not
+    /// have is empty, and an empty cell of the termbase takes the new glossary's value.
     ///
     /// ```
     /// use termbridge::Glossary;
