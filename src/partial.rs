@@ -118,6 +118,7 @@ impl Partial {
                 continue;
             }
             let facts: InputFacts = serde_json::from_str(&line).map_err(|e| format(i as u64 + 2, e.to_string()))?;
+            facts.check().map_err(|e| format(i as u64 + 2, format!("{e}: not a partial termbridge wrote")))?;
             inputs.push(facts);
         }
         sort_inputs(&mut inputs);

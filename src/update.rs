@@ -111,7 +111,8 @@ fn absorb(old: &mut Entry, new: Entry) {
             old.variants.push(v);
         }
     }
-    old.frequency += new.frequency;
+    // a count past the largest number stays there rather than wrapping to a small one
+    old.frequency = old.frequency.saturating_add(new.frequency);
     if old.context.is_empty() {
         old.context = new.context;
     }

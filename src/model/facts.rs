@@ -99,6 +99,50 @@ pub(crate) const COUNTED_HITS: usize = 10;
 pub(crate) const NEAR: usize = 3000;
 
 impl InputFacts {
+    /// Checks what the later stages take on trust in facts read from outside (a partial
+    /// file): every index in range, every span in order, every count and confidence in its
+    /// bounds. The error says which field of which item is wrong.
+    pub(crate) fn check(&self) -> Result<(), String> {
+        let forms = self.forms.len();
+        let span = |what: &str, i: usize, s: Span| {
+            if s.start <= s.end {
+                Ok(())
+            } else {
+                Err(format!("{what} {i}: span {}..{} ends before it starts", s.start, s.end))
+            }
+        };
+        for (i, e) in self.english.iter().enumerate() {
+            if e.form >= forms {
+                return Err(format!("english {i}: form {} is out of range ({forms} forms)", e.form));
+            }
+            if e.line == 0 {
+                return Err(format!("english {i}: line 0 (lines count from 1)"));
+            }
+            span("english", i, e.span)?;
+        }
+        for (i, g) in self.glosses.iter().enumerate() {
+            span("gloss", i, g.site)?;
+            if let Some((_, z)) = g.chinese {
+                span("gloss", i, z)?;
+            }
+            if g.count == 0 || g.line == 0 {
+                return Err(format!("gloss {i}: its count and line must be 1 or more"));
+            }
+            if !(0.0..=1.0).contains(&g.confidence) {
+                return Err(format!("gloss {i}: confidence {} is not from 0 to 1", g.confidence));
+            }
+        }
+        for (i, r) in self.reference.iter().enumerate() {
+            if r.count == 0 || r.count > COUNTED_HITS {
+                return Err(format!("reference {i}: count {} is not from 1 to {COUNTED_HITS}", r.count));
+            }
+            if let Some(&(f, _)) = r.near.iter().find(|&&(f, d)| f >= forms || d > NEAR) {
+                return Err(format!("reference {i}: near form {f} is out of range ({forms} forms, {NEAR} bytes)"));
+            }
+        }
+        Ok(())
+    }
+
     /// Frees the room its lists grew into: the facts of many inputs stay in memory.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.forms.shrink_to_fit();

@@ -442,3 +442,15 @@ fn unknown_columns_keep_their_order_through_merge() {
     let at: Vec<usize> = ORDER.iter().map(|c| llm.find(&format!("\"{c}\"")).unwrap()).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{llm}");
 }
+
+/// Regression: frequencies near the largest number wrapped around when added (4 in a release
+/// build) or panicked (in a debug build).
+#[test]
+fn frequencies_do_not_overflow() {
+    let huge = format!("english,chinese,frequency\ndropout,丢弃法,{}\n", usize::MAX);
+    let mut termbase = Glossary::from_csv_reader("old.csv", huge.as_bytes()).unwrap();
+    termbase.update(
+        Glossary::from_csv_reader("new.csv", "english,chinese,frequency\ndropout,丢弃法,5\n".as_bytes()).unwrap(),
+    );
+    assert_eq!(termbase.get("dropout").unwrap().frequency, usize::MAX);
+}

@@ -45,6 +45,34 @@ fn four_shards_merged_equal_one_run() {
     }
 }
 
+/// Regression: a partial whose indexes point past its lists (crafted, or damaged) made
+/// `merge` and `Extractor::decide` panic.
+#[test]
+fn a_partial_with_indexes_out_of_range_is_an_error_not_a_panic() {
+    let header = "{\"termbridge\":\"partial\",\"version\":2}\n";
+    let form = r#"{"text":"RAG","context":"RAG 很好。"}"#;
+    let english = |form: usize| format!(r#"{{"form":{form},"span":{{"start":0,"end":3}},"line":1,"title":false}}"#);
+    let input = |english: &str, reference: &str| {
+        format!(r#"{{"name":"a.md","forms":[{form}],"english":[{english}],"glosses":[],"reference":[{reference}]}}"#)
+    };
+    let table: &[(String, &str)] = &[
+        (input(&english(7), ""), "english 0: form 7 is out of range (1 forms)"),
+        (input(&english(0), r#"{"chinese":"检索","count":1,"near":[[5,12]]}"#), "reference 0: near form 5"),
+        (input(&english(0), r#"{"chinese":"检索","count":0,"near":[]}"#), "reference 0: count 0"),
+        (input(&english(0).replace("\"end\":3", "\"end\":0").replace("\"start\":0", "\"start\":9"), ""), "ends before"),
+    ];
+    let extractor = Extractor::builder().build().unwrap();
+    for (line, want) in table {
+        let text = format!("{header}{line}\n");
+        let err = Partial::read_jsonl("p.jsonl", text.as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with("p.jsonl:2: ") && err.contains(want), "{err}");
+    }
+    // the same input with its indexes in range reads and decides
+    let good = format!("{header}{}\n", input(&english(0), r#"{"chinese":"检索","count":1,"near":[[0,12]]}"#));
+    let partial = Partial::read_jsonl("p.jsonl", good.as_bytes()).unwrap();
+    assert_eq!(extractor.decide(&partial).get("RAG").unwrap().frequency, 1);
+}
+
 #[test]
 fn partial_files_are_checked() {
     let table: &[(&str, &str)] = &[
