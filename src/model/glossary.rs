@@ -146,10 +146,12 @@ impl Entry {
         std::iter::once(&self.english).chain(self.abbreviation.as_ref()).chain(self.variants.iter())
     }
 
-    /// Whether a person marked the entry deleted (column `status` = `deleted`): it stays in
-    /// the termbase as a tombstone so that merging new extractions does not bring it back.
+    /// Whether a person marked the entry deleted (column `status` or `状态` = `deleted` or
+    /// `已删除`): it stays in the termbase as a tombstone so that merging new extractions does
+    /// not bring it back.
     pub fn is_deleted(&self) -> bool {
-        self.extra.get("status").is_some_and(|s| s.trim().eq_ignore_ascii_case("deleted"))
+        let deleted = |s: &String| s.trim().eq_ignore_ascii_case("deleted") || s.trim() == "已删除";
+        self.extra.iter().any(|(k, v)| (k.trim().eq_ignore_ascii_case("status") || k.trim() == "状态") && deleted(v))
     }
 }
 

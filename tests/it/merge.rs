@@ -454,3 +454,77 @@ fn frequencies_do_not_overflow() {
     );
     assert_eq!(termbase.get("dropout").unwrap().frequency, usize::MAX);
 }
+
+/// Regressions: reading a termbase for `merge` dropped or misplaced what a person wrote, with
+/// no error — a second column of one name lost the first's cells, a column with no name and
+/// cells beyond the header were dropped, a row with no English vanished, a headerless list
+/// lost its fourth column, a Chinese header was read as a row, `source,english,chinese` took
+/// `source` for the English, an unclosed quote swallowed the rest of the file.
+#[test]
+fn every_cell_a_person_wrote_comes_back_or_the_file_is_an_error() {
+    let errors: &[(&str, &str)] = &[
+        (
+            "english,reviewer,chinese,reviewer\ndropout,lin,丢弃法,wang\n",
+            "t.csv:1: column 4: a second column named `reviewer` (the first is column 2)",
+        ),
+        ("english,chinese,\ndropout,丢弃法,mine\n", "t.csv:2: column 3: a cell under a column with no name"),
+        (
+            "english,chinese\ndropout,丢弃法,stray\n",
+            "t.csv:2: column 3: a cell beyond the columns the header row names",
+        ),
+        (
+            "english,chinese,note\n,丢弃法,a note\n",
+            "t.csv:2: column 1: the English is empty, but the row holds other cells",
+        ),
+        (
+            "english,chinese,note\ndropout,丢弃法,\"an open quote\nepoch,轮次,\n",
+            "t.csv:2: a quoted cell opens here and never closes",
+        ),
+    ];
+    for (csv, want) in errors {
+        let err = Glossary::from_csv_reader("t.csv", csv.as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with(want), "{csv:?}: {err}");
+    }
+    type Columns<'a> = &'a [(&'a str, &'a str)];
+    let kept: &[(&str, &str, Columns, &str)] = &[
+        // (termbase, English of the row, extra columns, note)
+        ("英文,中文,备注,审校人\ndropout,丢弃法,常见,林\n", "dropout", &[("审校人", "林")], "常见"),
+        ("dropout,丢弃法,常见,林,二审\n", "dropout", &[("column 4", "林"), ("column 5", "二审")], "常见"),
+        ("source,english,chinese\na.md:3,dropout,丢弃法\n", "dropout", &[], ""),
+        // a column with no name and no cells loses nothing
+        ("english,chinese,\ndropout,丢弃法,\n", "dropout", &[], ""),
+        // a blank row is no row
+        ("english,chinese\n,\ndropout,丢弃法\n", "dropout", &[], ""),
+    ];
+    for (csv, english, extra, note) in kept {
+        let g = Glossary::from_csv_reader("t.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{csv:?}: {e}"));
+        assert_eq!(g.len(), 1, "{csv:?}");
+        let e = &g.entries()[0];
+        assert_eq!(
+            (e.english.as_str(), e.chinese.as_slice(), e.note.as_str()),
+            (*english, &["丢弃法".to_string()][..], *note)
+        );
+        let got: Vec<(&str, &str)> = e.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(got, *extra, "{csv:?}");
+        // and written back, every cell is there
+        let mut out = Vec::new();
+        g.write_csv(&mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        for (_, v) in *extra {
+            assert!(out.contains(v), "{out}");
+        }
+    }
+    let g = Glossary::from_csv_reader("t.csv", "source,english,chinese\na.md:3,dropout,丢弃法\n".as_bytes()).unwrap();
+    assert_eq!(g.entries()[0].source, "a.md:3");
+}
+
+/// A Chinese `状态` column marks tombstones as `status` does.
+#[test]
+fn a_chinese_status_column_keeps_deleted_rows_out() {
+    let old = "英文,中文,状态\nLLM,大模型,已删除\n";
+    let mut termbase = Glossary::from_csv_reader("old.csv", old.as_bytes()).unwrap();
+    assert!(termbase.entries()[0].is_deleted());
+    termbase.update(Glossary::from_csv_reader("new.csv", "english,chinese\nLLM,大语言模型\n".as_bytes()).unwrap());
+    assert_eq!(termbase.len(), 1);
+    assert!(termbase.get("LLM").unwrap().is_deleted());
+}

@@ -1,5 +1,10 @@
-//! Reading glossaries back: termbridge's own CSV, or any CSV with `english` and `chinese`
-//! columns, as translators' termbases often are.
+//! Reading glossaries back: termbridge's own CSV, or any CSV or TSV with an English and a
+//! Chinese column, as translators' termbases often are, with headers in English or Chinese.
+//!
+//! Nothing a person wrote is dropped: every cell comes back out (in a column termbridge knows
+//! or in one of the extra columns it keeps), or the file is an error naming the line and the
+//! column — a second column with the same name, a cell under a column with no name or beyond
+//! the header's columns, a row with cells but no English, a quote that never closes.
 
 use super::unneutralise;
 use crate::model::{Category, Entry, Glossary, Method};
@@ -7,10 +12,40 @@ use crate::ImportError;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Header names accepted for each column (case-insensitive).
-const ENGLISH: &[&str] = &["english", "en", "en-us", "en_us", "source", "term", "source_term", "source term"];
-const CHINESE: &[&str] =
-    &["chinese", "zh", "zh-cn", "zh_cn", "zh-hans", "target", "target_term", "target term", "translation"];
+/// Header names accepted for the English column (case-insensitive), the most telling first:
+/// where several are present, the first in this list is the English column (`english` wins
+/// over `source`, which in termbridge's own CSV is where a term occurs).
+const ENGLISH: &[&str] = &[
+    "english",
+    "en",
+    "en-us",
+    "en_us",
+    "英文",
+    "英语",
+    "术语",
+    "原文",
+    "source_term",
+    "source term",
+    "term",
+    "source",
+];
+/// Header names accepted for the Chinese column, the most telling first.
+const CHINESE: &[&str] = &[
+    "chinese",
+    "zh",
+    "zh-cn",
+    "zh_cn",
+    "zh-hans",
+    "中文",
+    "译文",
+    "译名",
+    "target_term",
+    "target term",
+    "target",
+    "translation",
+];
+/// Header names accepted for the note column.
+const NOTE: &[&str] = &["note", "notes", "comment", "comments", "备注", "说明"];
 
 /// A glossary read from CSV, with whether it carried a `category` column.
 pub(crate) struct Imported {
@@ -42,134 +77,262 @@ fn split(cell: &str) -> Vec<String> {
     cell.split(['|', ';', '；']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
+/// A header cell as compared with the names above.
+fn header_name(h: &str) -> String {
+    h.trim_start_matches('\u{feff}').trim().to_lowercase()
+}
+
 pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportError> {
     read_delimited(path, reader, b',')
 }
 
-/// Reads CSV (`,`) or TSV (tab). A file whose first row names no `english` and `chinese`
-/// columns but holds Chinese in its second column is read as headerless
-/// `english, chinese[, note]` (an OmegaT glossary, a two-column list).
-pub(crate) fn read_delimited<R: Read>(path: &Path, reader: R, delimiter: u8) -> Result<Imported, ImportError> {
+/// The line on which a quoted cell opens and never closes, if one does: a lone `"` that would
+/// otherwise take the rest of the file into one cell. Quoting as the CSV reader reads it: a
+/// cell is quoted when it starts with `"`, and `""` inside is a quote.
+fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<u64> {
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        Field,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let (mut state, mut line, mut opened) = (State::Start, 1u64, 0u64);
+    for &b in bytes {
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::Start, b'"') => {
+                opened = line;
+                State::Quoted
+            }
+            (_, b'\n') => State::Start,
+            (_, d) if d == delimiter => State::Start,
+            _ => State::Field,
+        };
+        line += u64::from(b == b'\n');
+    }
+    (state == State::Quoted).then_some(opened)
+}
+
+/// Reads CSV (`,`) or TSV (tab). A file whose first row names no English and Chinese columns
+/// but holds Chinese in its second column is read as headerless `english, chinese[, note]`
+/// (an OmegaT glossary, a two-column list); its further columns are kept as `column 4`,
+/// `column 5`…
+pub(crate) fn read_delimited<R: Read>(path: &Path, mut reader: R, delimiter: u8) -> Result<Imported, ImportError> {
     let format = |line: u64, message: String| ImportError::Format { path: PathBuf::from(path), line, message };
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+    let quoting = delimiter == b',';
+    if let Some(line) = unclosed_quote(&bytes, delimiter).filter(|_| quoting) {
+        let message = "a quoted cell opens here and never closes, which would take the rest of the file into \
+                       it; close it with `\"`, or write a quote inside a quoted cell as `\"\"`";
+        return Err(format(line, message.into()));
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
-        .quoting(delimiter == b',')
+        .quoting(quoting)
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(reader);
-    let mut records = rdr.records();
-    let first = match records.next() {
-        Some(r) => r.map_err(|e| format(1, csv_message(&e)))?,
-        None => csv::StringRecord::new(),
+        .from_reader(bytes.as_slice());
+    let records = rdr
+        .records()
+        .map(|r| r.map_err(|e| format(e.position().map_or(0, |p| p.line()), csv_message(&e))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(first) = records.first() else {
+        return read_records(path, csv::StringRecord::new(), &[]);
     };
-    let named = |names: &[&str]| {
-        first.iter().any(|h| names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str()))
-    };
+    let named = |names: &[&str]| first.iter().any(|h| names.contains(&header_name(h).as_str()));
     let headerless = !(named(ENGLISH) && named(CHINESE))
         && first.len() >= 2
         && first.get(1).is_some_and(|z| z.chars().any(crate::text::is_cjk));
-    let (headers, pending) = if headerless {
-        let mut h = csv::StringRecord::from(vec!["english", "chinese", "note"]);
-        h.truncate(first.len().min(3));
-        (h, Some(first))
+    if headerless {
+        let width = records.iter().map(csv::StringRecord::len).max().unwrap_or(0);
+        let names: Vec<String> = ["english", "chinese", "note"]
+            .into_iter()
+            .map(String::from)
+            .chain((4..=width).map(|n| format!("column {n}")))
+            .take(width)
+            .collect();
+        read_records(path, csv::StringRecord::from(names), &records)
     } else {
-        (first, None)
-    };
-    let rows = pending.into_iter().map(Ok).chain(records);
-    read_records(path, headers, rows)
+        read_records(path, first.clone(), &records[1..])
+    }
+}
+
+/// Where each column termbridge knows is, by header name.
+struct Layout {
+    english: usize,
+    chinese: usize,
+    abbreviation: Option<usize>,
+    variants: Option<usize>,
+    category: Option<usize>,
+    frequency: Option<usize>,
+    confidence: Option<usize>,
+    method: Option<usize>,
+    source: Option<usize>,
+    context: Option<usize>,
+    note: Option<usize>,
+    /// The other named columns: index and name as written.
+    extra: Vec<(usize, String)>,
+}
+
+impl Layout {
+    /// The layout a header row gives; an error for a header without an English or a Chinese
+    /// column, or with two columns of one name.
+    fn of(headers: &csv::StringRecord, format: impl Fn(u64, String) -> ImportError) -> Result<Layout, ImportError> {
+        let names: Vec<String> = headers.iter().map(header_name).collect();
+        for (j, name) in names.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
+            if let Some(i) = names[..j].iter().position(|n| n == name) {
+                let message = format!(
+                    "column {}: a second column named `{}` (the first is column {}); give each column its own name",
+                    j + 1,
+                    headers.get(j).unwrap_or(name).trim(),
+                    i + 1
+                );
+                return Err(format(1, message));
+            }
+        }
+        // the first name of the list that the header has: `english` wins over `source`
+        let find = |list: &[&str], not: &[usize]| {
+            list.iter().find_map(|want| names.iter().position(|n| n == want).filter(|i| !not.contains(i)))
+        };
+        let (Some(english), Some(chinese)) = (find(ENGLISH, &[]), find(CHINESE, &[])) else {
+            return Err(format(1, "needs an `english` and a `chinese` column in its header row".into()));
+        };
+        let taken = [english, chinese];
+        let col = |n: &str| find(&[n], &taken);
+        let mut layout = Layout {
+            english,
+            chinese,
+            abbreviation: find(&["abbreviation", "acronym", "abbr"], &taken),
+            variants: find(&["variants", "aliases", "synonyms"], &taken),
+            category: col("category"),
+            frequency: col("frequency"),
+            confidence: col("confidence"),
+            method: col("method"),
+            source: col("source"),
+            context: col("context"),
+            note: find(NOTE, &taken),
+            extra: Vec::new(),
+        };
+        let known = layout.known();
+        layout.extra = (headers.iter().enumerate())
+            .filter(|(i, h)| !known.contains(i) && !header_name(h).is_empty())
+            .map(|(i, h)| (i, cell(h.trim_start_matches('\u{feff}'))))
+            .collect();
+        Ok(layout)
+    }
+
+    fn known(&self) -> Vec<usize> {
+        let optional = [
+            self.abbreviation,
+            self.variants,
+            self.category,
+            self.frequency,
+            self.confidence,
+            self.method,
+            self.source,
+            self.context,
+            self.note,
+        ];
+        [self.english, self.chinese].into_iter().chain(optional.into_iter().flatten()).collect()
+    }
+
+    /// A cell this layout would not keep, if the row has one: under a column with no name,
+    /// or beyond the header's columns.
+    fn unkept(&self, rec: &csv::StringRecord, headers: &csv::StringRecord) -> Option<(usize, &'static str)> {
+        rec.iter().enumerate().filter(|(_, c)| !c.is_empty()).find_map(|(i, _)| match headers.get(i) {
+            None => Some((i, "beyond the columns the header row names; name its column")),
+            Some(h) if header_name(h).is_empty() => Some((i, "under a column with no name; name it in the header row")),
+            _ => None,
+        })
+    }
 }
 
 fn read_records(
     path: &Path,
     headers: csv::StringRecord,
-    records: impl Iterator<Item = Result<csv::StringRecord, csv::Error>>,
+    records: &[csv::StringRecord],
 ) -> Result<Imported, ImportError> {
     let format = |line: u64, message: String| ImportError::Format { path: PathBuf::from(path), line, message };
-    let find = |names: &[&str]| {
-        headers.iter().position(|h| names.contains(&h.trim_start_matches('\u{feff}').to_lowercase().as_str()))
-    };
-    let (Some(en), Some(zh)) = (find(ENGLISH), find(CHINESE)) else {
-        return Err(format(1, "needs an `english` and a `chinese` column in its header row".into()));
-    };
-    let col = |n: &str| find(&[n]);
-    let (abbr, variants, category, frequency, confidence, method, source, context, note) = (
-        find(&["abbreviation", "acronym", "abbr"]),
-        find(&["variants", "aliases", "synonyms"]),
-        col("category"),
-        col("frequency"),
-        col("confidence"),
-        col("method"),
-        col("source"),
-        col("context"),
-        find(&["note", "notes", "comment", "comments"]),
-    );
-    let known: Vec<usize> =
-        [Some(en), Some(zh), abbr, variants, category, frequency, confidence, method, source, context, note]
-            .into_iter()
-            .flatten()
-            .collect();
-    let extra_columns: Vec<(usize, String)> = headers
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| !known.contains(i) && !h.is_empty())
-        .map(|(i, h)| (i, cell(h.trim_start_matches('\u{feff}'))))
-        .collect();
+    let layout = Layout::of(&headers, format)?;
     let mut entries = Vec::new();
     for rec in records {
-        let rec = rec.map_err(|e| format(e.position().map_or(0, |p| p.line()), csv_message(&e)))?;
         let line = rec.position().map_or(0, |p| p.line());
+        if let Some((i, why)) = layout.unkept(rec, &headers) {
+            return Err(format(line, format!("column {}: a cell {why}", i + 1)));
+        }
         // a cell neutralised against spreadsheet formulas reads back as written
         let get = |c: Option<usize>| cell(c.and_then(|c| rec.get(c)).unwrap_or(""));
-        let english = get(Some(en));
+        let english = get(Some(layout.english));
         if english.is_empty() {
+            if rec.iter().any(|c| !c.is_empty()) {
+                let message = format!(
+                    "column {}: the English is empty, but the row holds other cells; fill it in or delete the row",
+                    layout.english + 1
+                );
+                return Err(format(line, message));
+            }
             continue;
         }
-        let bad =
-            |column: &str, value: &str, want: &str| format(line, format!("column `{column}`: {value:?} is not {want}"));
-        let category = match get(category).as_str() {
-            "" | "term" => Category::Term,
-            "abbreviation" => Category::Abbreviation,
-            "name" => Category::Name,
-            other => return Err(bad("category", other, "one of term, abbreviation, name")),
-        };
-        let frequency = match get(frequency).as_str() {
-            "" => 0,
-            f => f.parse().map_err(|_| bad("frequency", f, "a whole number"))?,
-        };
-        let confidence = match get(confidence).as_str() {
-            "" => None,
-            c => Some(
-                c.parse::<f32>()
-                    .ok()
-                    .filter(|c| (0.0..=1.0).contains(c))
-                    .ok_or_else(|| bad("confidence", c, "a number from 0 to 1"))?,
-            ),
-        };
-        let method = match get(method).as_str() {
-            "" => None,
-            "parenthesis" => Some(Method::Parenthesis),
-            "apposition" => Some(Method::Apposition),
-            "reference" => Some(Method::Reference),
-            other => return Err(bad("method", other, "one of parenthesis, apposition, reference")),
-        };
-        entries.push(Entry {
-            english,
-            chinese: split(&get(Some(zh))),
-            abbreviation: Some(get(abbr)).filter(|a| !a.is_empty()),
-            variants: split(&get(variants)),
-            category,
-            frequency,
-            confidence,
-            method,
-            source: get(source),
-            context: get(context),
-            note: get(note),
-            extra: extra_columns.iter().map(|(i, h)| (h.clone(), get(Some(*i)))).collect(),
-            occurrences: Vec::new(),
-        });
+        entries.push(entry(&layout, english, get, |column, value, want| {
+            format(line, format!("column `{column}`: {value:?} is not {want}"))
+        })?);
     }
-    Ok(Imported { glossary: Glossary { entries, sources: Vec::new() }, has_category: category.is_some() })
+    Ok(Imported { glossary: Glossary { entries, sources: Vec::new() }, has_category: layout.category.is_some() })
+}
+
+/// One row's entry; `bad` makes the error for a cell that cannot be read.
+fn entry(
+    layout: &Layout,
+    english: String,
+    get: impl Fn(Option<usize>) -> String,
+    bad: impl Fn(&str, &str, &str) -> ImportError,
+) -> Result<Entry, ImportError> {
+    let category = match get(layout.category).as_str() {
+        "" | "term" => Category::Term,
+        "abbreviation" => Category::Abbreviation,
+        "name" => Category::Name,
+        other => return Err(bad("category", other, "one of term, abbreviation, name")),
+    };
+    let frequency = match get(layout.frequency).as_str() {
+        "" => 0,
+        f => f.parse().map_err(|_| bad("frequency", f, "a whole number"))?,
+    };
+    let confidence = match get(layout.confidence).as_str() {
+        "" => None,
+        c => Some(
+            c.parse::<f32>()
+                .ok()
+                .filter(|c| (0.0..=1.0).contains(c))
+                .ok_or_else(|| bad("confidence", c, "a number from 0 to 1"))?,
+        ),
+    };
+    let method = match get(layout.method).as_str() {
+        "" => None,
+        "parenthesis" => Some(Method::Parenthesis),
+        "apposition" => Some(Method::Apposition),
+        "reference" => Some(Method::Reference),
+        other => return Err(bad("method", other, "one of parenthesis, apposition, reference")),
+    };
+    Ok(Entry {
+        english,
+        chinese: split(&get(Some(layout.chinese))),
+        abbreviation: Some(get(layout.abbreviation)).filter(|a| !a.is_empty()),
+        variants: split(&get(layout.variants)),
+        category,
+        frequency,
+        confidence,
+        method,
+        source: get(layout.source),
+        context: get(layout.context),
+        note: get(layout.note),
+        extra: layout.extra.iter().map(|(i, h)| (h.clone(), get(Some(*i)))).collect(),
+        occurrences: Vec::new(),
+    })
 }
 
 #[cfg(test)]
