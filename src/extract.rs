@@ -328,7 +328,7 @@ impl Extractor {
         paths: &[PathBuf],
         options: &ReadOptions<'_>,
     ) -> Result<Vec<InputFacts>, InputError> {
-        let files = input::expand(paths)?;
+        let files = input::expand(paths, options)?;
         let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()

@@ -167,7 +167,7 @@ fn read_options<'a>(
     label: Option<&str>,
     progress: &'a (dyn Fn() + Sync),
 ) -> Result<ReadOptions<'a>, termbridge::InputError> {
-    let options = ReadOptions::new().progress(progress);
+    let options = ReadOptions::new().progress(progress).warnings(&print_warning);
     Ok(match encoding_of(label)? {
         Some(encoding) => options.encoding(encoding),
         None => options,
@@ -218,7 +218,7 @@ fn extract(
     // an unknown encoding is told before any file is looked at
     encoding_of(encoding)?;
     // files are read as they are analysed, one per thread: memory holds the facts
-    let bar = progress_bar(input::expand(paths)?.len(), quiet);
+    let bar = progress_bar(input::expand(paths, &ReadOptions::new())?.len(), quiet);
     let tick = || {
         if let Some(b) = &bar {
             b.inc(1);
@@ -335,6 +335,11 @@ fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
         cur = err.source();
     }
     false
+}
+
+/// A warning about the inputs, on standard error.
+fn print_warning(message: &str) {
+    warn(&format!("termbridge: warning: {message}"));
 }
 
 /// Writes a line to standard error. Unlike `eprintln!`, a standard error that cannot be

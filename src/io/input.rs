@@ -5,6 +5,7 @@
 pub use super::decode::{decode, Decoded, Encoding};
 use crate::normalize::{Markup, CHUNK};
 use crate::InputError;
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,7 @@ pub const PIECE_BYTES: usize = CHUNK;
 pub struct ReadOptions<'a> {
     encoding: Option<Encoding>,
     progress: Option<&'a (dyn Fn() + Sync)>,
+    warn: Option<&'a (dyn Fn(&str) + Sync)>,
 }
 
 impl<'a> ReadOptions<'a> {
@@ -46,9 +48,22 @@ impl<'a> ReadOptions<'a> {
         ReadOptions { progress: Some(progress), ..self }
     }
 
+    /// Call `warn` with a message for what is skipped while reading (a link back to a folder
+    /// already read, a file reached twice).
+    pub fn warnings(self, warn: &'a (dyn Fn(&str) + Sync)) -> ReadOptions<'a> {
+        ReadOptions { warn: Some(warn), ..self }
+    }
+
     /// The encoding named, if any.
     pub fn encoding_named(&self) -> Option<Encoding> {
         self.encoding
+    }
+
+    /// Tells of something skipped.
+    pub(crate) fn warn(&self, message: &str) {
+        if let Some(warn) = self.warn {
+            warn(message);
+        }
     }
 
     /// Tells that one more input is done.
@@ -64,6 +79,7 @@ impl std::fmt::Debug for ReadOptions<'_> {
         f.debug_struct("ReadOptions")
             .field("encoding", &self.encoding)
             .field("progress", &self.progress.is_some())
+            .field("warnings", &self.warn.is_some())
             .finish()
     }
 }
@@ -180,50 +196,81 @@ pub fn read_stdin(options: &ReadOptions<'_>) -> Result<InputFile, InputError> {
 }
 
 /// Expands the paths given by a user: files as they are, folders into their `.txt`, `.md`
-/// and `.markdown` files (recursively, sorted), `-` as standard input.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
-    let mut out = Vec::new();
+/// and `.markdown` files (recursively, sorted), `-` as standard input. Each file comes once,
+/// however many paths or links lead to it (by its canonical path), and a link back to a folder
+/// already read is not followed again: `options`' warnings tell of both.
+pub fn expand(paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Vec<PathBuf>, InputError> {
+    let mut walk = Walk { out: Vec::new(), found: 0, folders: HashSet::new(), files: HashSet::new(), options };
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(p.clone());
+            walk.out.push(p.clone());
         } else if p.is_dir() {
-            let before = out.len();
-            walk(p, &mut out)?;
-            if out.len() == before {
+            let before = walk.found;
+            walk.folder(p)?;
+            if walk.found == before {
                 return Err(InputError::EmptyFolder { path: p.clone() });
             }
-        } else if p.is_file() {
-            out.push(p.clone());
+        } else if p.exists() {
+            walk.file(p);
         } else {
             return Err(InputError::NotFound { path: p.clone() });
         }
     }
-    Ok(out)
+    Ok(walk.out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let io = |source| InputError::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(io)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io)?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(p);
+/// The files found so far, and the folders and files already reached (canonical paths).
+struct Walk<'o, 'a> {
+    out: Vec<PathBuf>,
+    /// Files met, those met before included.
+    found: usize,
+    folders: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
+    options: &'o ReadOptions<'a>,
+}
+
+impl Walk<'_, '_> {
+    fn file(&mut self, p: &Path) {
+        self.found += 1;
+        let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        if self.files.insert(canonical) {
+            self.out.push(p.to_path_buf());
+        } else {
+            self.options.warn(&format!("{}: read once already (another path or link leads to it)", p.display()));
         }
     }
-    Ok(())
+
+    fn folder(&mut self, dir: &Path) -> Result<(), InputError> {
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.folders.insert(canonical) {
+            self.options.warn(&format!("{}: a link to a folder already read; not read again", dir.display()));
+            // what it holds was found already: it is not an empty folder
+            self.found += 1;
+            return Ok(());
+        }
+        let io = |source| InputError::Io { path: dir.to_path_buf(), source };
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(dir).map_err(io)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io)?;
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                self.folder(&p)?;
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                self.file(&p);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Reads every input named by `paths` (see [`expand`]), `-` as standard input, in the
 /// encoding `options` names or detecting each file's; `options`' progress is told after each.
 pub fn read_all(paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Vec<InputFile>, InputError> {
-    expand(paths)?
+    expand(paths, options)?
         .iter()
         .map(|p| {
             let file = if p.as_os_str() == "-" { read_stdin(options) } else { read_file(p, options) };

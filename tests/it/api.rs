@@ -103,3 +103,37 @@ fn public_types_are_send_and_sync() {
     send_sync::<Encoding>();
     send_sync::<ReadOptions<'static>>();
 }
+
+/// Regression: a link from a folder to itself (`ln -s . self`) made reading a folder loop
+/// until memory ran out, and a file reached by two paths was read (and counted) twice.
+#[cfg(unix)]
+#[test]
+fn links_back_to_a_folder_are_read_once_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("docs");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("a.md"), "检索增强生成（Retrieval-Augmented Generation，RAG）很好。").unwrap();
+    std::os::unix::fs::symlink(".", sub.join("self")).unwrap();
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    std::os::unix::fs::symlink("a.md", sub.join("b.md")).unwrap();
+    let warnings = std::sync::Mutex::new(Vec::new());
+    let warn = |m: &str| warnings.lock().unwrap().push(m.to_string());
+    let options = ReadOptions::new().warnings(&warn);
+    let files = termbridge::input::expand(&[dir.path().to_path_buf(), sub.join("a.md")], &options).unwrap();
+    assert_eq!(files, [sub.join("a.md")]);
+    let warnings = warnings.into_inner().unwrap();
+    assert!(warnings.iter().any(|w| w.contains("self: a link to a folder already read")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("b.md: read once already")), "{warnings:?}");
+    let extractor = Extractor::builder().build().unwrap();
+    let glossary = extractor.extract_paths(&[dir.path().to_path_buf()], &ReadOptions::new()).unwrap();
+    assert_eq!(glossary.get("RAG").unwrap().frequency, 2);
+    // the command line says so on standard error and succeeds
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(["extract", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("termbridge: warning: ") && stderr.contains("self: a link to a folder"), "{stderr}");
+}
