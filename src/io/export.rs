@@ -159,8 +159,16 @@ impl Glossary {
     }
 }
 
+/// The deepest chain of symbolic links followed to find the file an output path names.
+const MAX_LINKS: usize = 40;
+
 /// Runs `write` into a temporary file next to `path`, then renames it to `path`: the file is
 /// written whole or not at all, and a failed write leaves an existing file untouched.
+///
+/// A symbolic link stays a link: the file it points to is replaced, in that file's folder. A
+/// path that is not a regular file (a device such as `/dev/null`, a named pipe) is written
+/// into as it is. A replaced file keeps its permissions; a new one gets the usual ones (those
+/// the umask leaves), not a temporary file's.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
@@ -170,11 +178,31 @@ pub fn write_atomically(
         let why = "is a folder; name a file to write to";
         return Err(persist(std::io::Error::new(std::io::ErrorKind::IsADirectory, why)));
     }
-    let dir = match path.parent() {
+    // an error while writing names the file too
+    let named = |e| match e {
+        ExportError::Io(source) => persist(source),
+        other => other,
+    };
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(persist)?;
+        let mut w = std::io::BufWriter::new(&mut file);
+        write(&mut w).map_err(named)?;
+        return w.flush().map_err(persist);
+    }
+    let target = link_target(path);
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".termbridge-").tempfile_in(dir).map_err(|e| {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".termbridge-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // the mode a new file gets, which the umask then narrows
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => format!("the folder {} does not exist; create it first", dir.display()),
             std::io::ErrorKind::PermissionDenied => {
@@ -186,23 +214,28 @@ pub fn write_atomically(
     })?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        // an error while writing names the file too
-        write(&mut w).map_err(|e| match e {
-            ExportError::Io(source) => persist(source),
-            other => other,
-        })?;
+        write(&mut w).map_err(named)?;
         w.flush().map_err(persist)?;
     }
-    // the new file gets the old one's permissions, or the usual ones (not the temporary 0600)
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(persist)?;
+    if let Ok(old) = std::fs::metadata(&target) {
+        tmp.as_file().set_permissions(old.permissions()).map_err(persist)?;
     }
     tmp.as_file().sync_all().map_err(persist)?;
-    tmp.persist(path).map_err(|e| persist(e.error))?;
+    tmp.persist(&target).map_err(|e| persist(e.error))?;
     Ok(())
+}
+
+/// The file a path names once its symbolic links are followed (the path itself when it is
+/// no link, or the end of a chain too long to be anything but a loop).
+fn link_target(path: &Path) -> std::path::PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::read_link(&p) {
+            Ok(next) => p = p.parent().map_or(next.clone(), |dir| dir.join(&next)),
+            Err(_) => return p,
+        }
+    }
+    p
 }
 
 /// Replaces tabs, line breaks and other control characters with spaces and trims: a cell of

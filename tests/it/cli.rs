@@ -605,3 +605,51 @@ fn parallel_and_sequential_runs_agree() {
     assert!(one.len() > 10_000);
     assert_eq!(one, run("4"));
 }
+
+/// Regression: `-o` renamed a new file over whatever the path was, so a symbolic link became
+/// a plain file (its target never updated), and a device or a named pipe was replaced (or,
+/// not being root, the run failed).
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_or_into_a_device_keeps_what_the_path_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.md");
+    write(&input, RAG_TEXT.as_bytes());
+    let real = dir.path().join("store").join("glossary.csv");
+    write(&real, b"old\n");
+    let link = dir.path().join("glossary.csv");
+    std::os::unix::fs::symlink("store/glossary.csv", &link).unwrap();
+    let run = extract(&[input.as_os_str(), OsStr::new("-o"), link.as_os_str()], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is kept");
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with(HEADER), "the target is written");
+    assert_eq!(listing(&dir.path().join("store")), ["glossary.csv"], "no file left behind");
+    // a device is written into, not replaced
+    let run = extract(&[input.as_os_str(), OsStr::new("-o"), OsStr::new("/dev/null")], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+}
+
+/// Regression: a new output file got the permissions 0644 whatever the umask (a temporary
+/// file's, widened by hand), not those the umask gives.
+#[cfg(unix)]
+#[test]
+fn a_new_output_file_gets_the_umasks_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.md");
+    write(&input, RAG_TEXT.as_bytes());
+    for (umask, mode) in [("027", 0o640), ("002", 0o664)] {
+        let out = dir.path().join(format!("new-{umask}.csv"));
+        let script = format!("umask {umask} && exec \"$0\" extract -q \"$1\" -o \"$2\"");
+        let status = Command::new("sh")
+            .args(["-c", &script, env!("CARGO_BIN_EXE_termbridge")])
+            .arg(&input)
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, mode, "umask {umask}");
+    }
+}
