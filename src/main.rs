@@ -82,9 +82,9 @@ struct OutputArgs {
     /// Output format: csv, tsv (OmegaT), deepl, tbx, json, synonyms.
     #[arg(long, short = 'f', default_value = "csv", value_parser = parse_format)]
     format: Format,
-    /// Write CSV cells as they are, without neutralising formula-looking ones.
-    #[arg(long)]
-    raw_csv: bool,
+    /// Write cells as they are (CSV, TSV, DeepL), without neutralising formula-looking ones.
+    #[arg(long, alias = "raw-csv")]
+    raw: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -101,7 +101,7 @@ impl OutputArgs {
     }
 
     fn write(&self, glossary: &Glossary) -> Result<(), Box<dyn std::error::Error>> {
-        let options = WriteOptions { raw_csv: self.raw_csv };
+        let options = WriteOptions { raw: self.raw };
         let report = match &self.output {
             Some(path) => glossary.write_file(path, self.format, options)?,
             None => {

@@ -1,5 +1,6 @@
 //! DeepL glossaries: `source<TAB>target`, with the rules DeepL enforces on each entry.
 
+use super::csv::neutralise;
 use super::export::one_line;
 use crate::model::Glossary;
 use crate::ExportError;
@@ -26,21 +27,26 @@ fn deepl_problem(s: &str) -> Option<&'static str> {
 
 /// DeepL: `source<TAB>target`, the first Chinese of each entry; sources unique (the first
 /// entry with a source wins), entries DeepL would refuse left out. Returns what was left out.
-pub(crate) fn write_deepl<W: Write>(glossary: &Glossary, mut out: W) -> Result<Vec<String>, ExportError> {
+/// With `safe`, a cell a spreadsheet would run as a formula gets a leading `'`, as in CSV.
+pub(crate) fn write_deepl<W: Write>(glossary: &Glossary, mut out: W, safe: bool) -> Result<Vec<String>, ExportError> {
+    let cell = |s: &str| if safe { neutralise(s).into_owned() } else { s.to_string() };
     let mut seen: HashSet<String> = HashSet::new();
     let mut dropped = Vec::new();
     for e in &glossary.entries {
         let Some(zh) = e.chinese.first() else {
             continue;
         };
+        // checked as written: a neutralised cell is one byte longer
+        let target = cell(zh);
         for source in std::iter::once(&e.english).chain(e.abbreviation.as_ref()) {
-            let problem = deepl_problem(source)
+            let written = cell(source);
+            let problem = deepl_problem(&written)
                 .map(|p| format!("source {p}"))
-                .or_else(|| deepl_problem(zh).map(|p| format!("target {p}")))
-                .or_else(|| (!seen.insert(source.clone())).then(|| "source is already in the glossary".to_string()));
+                .or_else(|| deepl_problem(&target).map(|p| format!("target {p}")))
+                .or_else(|| (!seen.insert(written.clone())).then(|| "source is already in the glossary".to_string()));
             match problem {
                 Some(p) => dropped.push(format!("DeepL: left out {:?} → {:?}: {p}", one_line(source), one_line(zh))),
-                None => writeln!(out, "{source}\t{zh}")?,
+                None => writeln!(out, "{written}\t{target}")?,
             }
         }
     }

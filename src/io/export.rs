@@ -69,9 +69,9 @@ impl FromStr for Format {
 /// How to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WriteOptions {
-    /// Write CSV cells as they are, without neutralising those a spreadsheet would run as
-    /// formulas (for programs that read the CSV).
-    pub raw_csv: bool,
+    /// Write cells as they are, without neutralising those a spreadsheet would run as
+    /// formulas (for programs that read the file): CSV, OmegaT TSV and DeepL cells.
+    pub raw: bool,
 }
 
 /// What a writer left out, for the user to hear about.
@@ -107,10 +107,10 @@ impl Glossary {
             self
         };
         match format {
-            Format::Csv => csv::write::write(self, out, !options.raw_csv)?,
+            Format::Csv => csv::write::write(self, out, !options.raw)?,
             Format::Json => json::write(self, out)?,
-            Format::Tsv => tsv::write_omegat(tools, out)?,
-            Format::Deepl => report.dropped = deepl::write_deepl(tools, out)?,
+            Format::Tsv => tsv::write_omegat(tools, out, !options.raw)?,
+            Format::Deepl => report.dropped = deepl::write_deepl(tools, out, !options.raw)?,
             Format::Tbx => tbx::write::write(tools, out)?,
             Format::Synonyms => synonyms::write_synonyms(tools, out)?,
         }

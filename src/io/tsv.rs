@@ -1,5 +1,6 @@
 //! OmegaT's glossary format: tab-separated `source<TAB>target<TAB>comment`.
 
+use super::csv::neutralise;
 use super::export::one_line;
 use crate::model::Glossary;
 use crate::ExportError;
@@ -7,7 +8,9 @@ use std::io::Write;
 
 /// OmegaT: `source<TAB>target<TAB>comment`, one line per English–Chinese pair (the English,
 /// and its acronym, with each Chinese rendering); the comment holds the acronym and the note.
-pub(crate) fn write_omegat<W: Write>(glossary: &Glossary, mut out: W) -> Result<(), ExportError> {
+/// With `safe`, a cell a spreadsheet would run as a formula gets a leading `'`, as in CSV.
+pub(crate) fn write_omegat<W: Write>(glossary: &Glossary, mut out: W, safe: bool) -> Result<(), ExportError> {
+    let cell = |s: String| if safe { neutralise(&s).into_owned() } else { s };
     for e in &glossary.entries {
         let mut comment = Vec::new();
         if let Some(a) = &e.abbreviation {
@@ -16,12 +19,12 @@ pub(crate) fn write_omegat<W: Write>(glossary: &Glossary, mut out: W) -> Result<
         if !e.note.is_empty() {
             comment.push(e.note.clone());
         }
-        let comment = one_line(&comment.join("; "));
+        let comment = cell(one_line(&comment.join("; ")));
         let sources = std::iter::once(&e.english).chain(e.abbreviation.as_ref());
         for source in sources {
-            let source = one_line(source);
+            let source = cell(one_line(source));
             for zh in &e.chinese {
-                let zh = one_line(zh);
+                let zh = cell(one_line(zh));
                 if !source.is_empty() && !zh.is_empty() {
                     writeln!(out, "{source}\t{zh}\t{comment}")?;
                 }

@@ -9,7 +9,7 @@ fn glossary(csv: &str) -> Glossary {
 
 fn write(g: &Glossary, format: Format, raw_csv: bool) -> (String, Vec<String>) {
     let mut out = Vec::new();
-    let report = g.write(format, WriteOptions { raw_csv }, &mut out).unwrap();
+    let report = g.write(format, WriteOptions { raw: raw_csv }, &mut out).unwrap();
     (String::from_utf8(out).unwrap(), report.dropped)
 }
 
@@ -177,4 +177,23 @@ fn tsv_and_headerless_lists_read_back() {
     }
     let back = Glossary::from_path(&dir.path().join("omegat.tsv")).unwrap();
     assert_eq!(back.get("dropout").unwrap().note, "常用");
+}
+
+/// Regression: OmegaT TSV and DeepL cells that a spreadsheet would run as formulas were
+/// written as they were, while CSV neutralised them.
+#[test]
+fn tsv_and_deepl_neutralise_formulas_unless_raw() {
+    let mut e = termbridge::Entry::new("=HYPERLINK(\"http://example.com\")");
+    e.chinese = vec!["+SUM(A1)".into()];
+    e.note = "@cmd".into();
+    let g = Glossary::from_entries(vec![e]);
+    for format in [Format::Tsv, Format::Deepl] {
+        let (safe, _) = write(&g, format, false);
+        assert!(!safe.is_empty(), "{format:?}");
+        for cell in safe.lines().flat_map(|l| l.split('\t')) {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{format:?}: {cell:?}");
+        }
+        let (raw, _) = write(&g, format, true);
+        assert!(raw.starts_with("=HYPERLINK") && raw.contains("\t+SUM(A1)"), "{format:?}: {raw:?}");
+    }
 }
