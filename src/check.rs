@@ -68,6 +68,23 @@ pub struct Finding {
     pub message: String,
 }
 
+/// A finding as the report for people shows it: `file:line: kind: message`, then the
+/// sentence, indented; control characters from the input (a terminal's escape codes) escaped.
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = crate::text::chars::printable;
+        write!(
+            f,
+            "{}:{}: {}: {}\n    {}",
+            p(&self.source),
+            self.line,
+            self.kind.as_str(),
+            p(&self.message),
+            p(&self.sentence)
+        )
+    }
+}
+
 /// A gloss with the names the check needs.
 struct Site {
     doc: usize,

@@ -1,7 +1,13 @@
 //! Errors, one enum per concern. Extraction itself never fails; reading input and writing
 //! output can.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// A path as a message shows it: as it is, unless it holds control characters (a line
+/// break, an escape) that would forge lines or colours on a terminal, which are escaped.
+pub(crate) fn shown(path: &Path) -> String {
+    crate::text::chars::printable(&path.display().to_string()).into_owned()
+}
 
 /// Building an [`Extractor`](crate::Extractor) failed.
 #[derive(Debug, thiserror::Error)]
@@ -17,7 +23,7 @@ pub enum BuildError {
 #[non_exhaustive]
 pub enum InputError {
     /// The file could not be opened or read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", shown(.path))]
     Io {
         /// The file.
         path: PathBuf,
@@ -26,9 +32,7 @@ pub enum InputError {
         source: std::io::Error,
     },
     /// The file is not valid UTF-8.
-    #[error(
-        "{path}: not valid UTF-8 at byte {offset} (line {line}), nor UTF-16 with a byte-order mark nor GB18030/GBK; convert the file to UTF-8 or name its encoding with --encoding"
-    )]
+    #[error("{}: not valid UTF-8 at byte {offset} (line {line}), nor UTF-16 with a byte-order mark nor GB18030/GBK; convert the file to UTF-8 or name its encoding with --encoding", shown(.path))]
     Encoding {
         /// The file.
         path: PathBuf,
@@ -38,9 +42,7 @@ pub enum InputError {
         line: usize,
     },
     /// The file does not decode in the encoding it was read in.
-    #[error(
-        "{path}: not valid {encoding} at byte {offset} (line {line}); name the file's encoding with --encoding, or leave it out to have it detected"
-    )]
+    #[error("{}: not valid {encoding} at byte {offset} (line {line}); name the file's encoding with --encoding, or leave it out to have it detected", shown(.path))]
     Undecodable {
         /// The file.
         path: PathBuf,
@@ -58,13 +60,13 @@ pub enum InputError {
         name: String,
     },
     /// A path given on the command line is neither a readable file nor a folder.
-    #[error("{path}: no such file or folder")]
+    #[error("{}: no such file or folder", shown(.path))]
     NotFound {
         /// The path.
         path: PathBuf,
     },
     /// A folder held no `.txt`, `.md` or `.markdown` files.
-    #[error("{path}: folder holds no .txt, .md or .markdown files")]
+    #[error("{}: folder holds no .txt, .md or .markdown files", shown(.path))]
     EmptyFolder {
         /// The folder.
         path: PathBuf,
@@ -76,7 +78,7 @@ pub enum InputError {
 #[non_exhaustive]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("{path}: cannot read glossary: {source}")]
+    #[error("{}: cannot read glossary: {source}", shown(.path))]
     Io {
         /// The file.
         path: PathBuf,
@@ -85,7 +87,7 @@ pub enum ImportError {
         source: std::io::Error,
     },
     /// The CSV is malformed, lacks a needed column or holds a value that cannot be read.
-    #[error("{path}:{line}: {message}")]
+    #[error("{}:{line}: {message}", shown(.path))]
     Format {
         /// The file.
         path: PathBuf,
@@ -110,7 +112,7 @@ pub enum ExportError {
         format: &'static str,
     },
     /// The output file could not be put in place.
-    #[error("{path}: cannot write output: {source}")]
+    #[error("{}: cannot write output: {source}", shown(.path))]
     Persist {
         /// The output file.
         path: PathBuf,

@@ -259,7 +259,7 @@ fn check(
     match format {
         ReportFormat::Text => {
             for f in &findings {
-                writeln!(out, "{}:{}: {}: {}\n    {}", f.source, f.line, f.kind.as_str(), f.message, f.sentence)?;
+                writeln!(out, "{f}")?;
             }
             let (n, files) = (findings.len(), files.len());
             let s = |k: usize| if k == 1 { "" } else { "s" };
@@ -296,16 +296,16 @@ fn merge(
     if partials > 0 {
         let (part, other) = all.iter().partition::<Vec<&PathBuf>, _>(|p| Partial::is_partial_file(p));
         return Err(format!(
-            "{} is a partial glossary and {} is not: merge takes either glossaries (the termbase first) or partial glossaries, not both",
-            part[0].display(),
-            other[0].display()
+            "{:?} is a partial glossary and {:?} is not: merge takes either glossaries (the termbase first) or partial glossaries, not both",
+            part[0],
+            other[0]
         )
         .into());
     }
     if new.is_empty() {
         return Err(format!(
-            "merge needs the termbase and at least one new glossary: termbridge merge {} NEW...",
-            old.display()
+            "merge needs the termbase and at least one new glossary: termbridge merge {:?} NEW...",
+            old
         )
         .into());
     }

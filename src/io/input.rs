@@ -3,6 +3,7 @@
 //! GB18030/GBK/GB2312, detected; or in an encoding named by the caller (see [`decode`]).
 
 pub use super::decode::{decode, Decoded, Encoding};
+use crate::error::shown;
 use crate::normalize::{Markup, CHUNK};
 use crate::InputError;
 use std::collections::HashSet;
@@ -236,14 +237,14 @@ impl Walk<'_, '_> {
         if self.files.insert(canonical) {
             self.out.push(p.to_path_buf());
         } else {
-            self.options.warn(&format!("{}: read once already (another path or link leads to it)", p.display()));
+            self.options.warn(&format!("{}: read once already (another path or link leads to it)", shown(p)));
         }
     }
 
     fn folder(&mut self, dir: &Path) -> Result<(), InputError> {
         let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         if !self.folders.insert(canonical) {
-            self.options.warn(&format!("{}: a link to a folder already read; not read again", dir.display()));
+            self.options.warn(&format!("{}: a link to a folder already read; not read again", shown(dir)));
             // what it holds was found already: it is not an empty folder
             self.found += 1;
             return Ok(());

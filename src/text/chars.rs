@@ -1,5 +1,14 @@
 //! Characters: which script a character belongs to, and full-width forms folded.
 
+/// `text` safe to print on a terminal: control characters (a line break, an escape that
+/// would start a colour or move the cursor) written as escapes (`\n`, `\u{1b}`).
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(char::is_control) {
+        return text.into();
+    }
+    text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
 /// Start of the char before byte `i` (which must be a char boundary > 0).
 pub(crate) fn prev_char_start(s: &str, i: usize) -> usize {
     let mut j = i - 1;
@@ -36,6 +45,12 @@ mod tests {
         assert_eq!(fold('Ａ'), 'A');
         assert_eq!(fold('\u{3000}'), ' ');
         assert_eq!(fold('中'), '中');
+    }
+
+    #[test]
+    fn printable_escapes_control_characters_only() {
+        assert_eq!(printable("注意力 attention"), "注意力 attention");
+        assert_eq!(printable("a\nb\u{1b}[31mc\t"), "a\\nb\\u{1b}[31mc\\t");
     }
 
     #[test]

@@ -446,8 +446,8 @@ fn usage_errors_name_what_is_wrong() {
         (&["merge"], "<OLD>"),
         (&["merge", g], "merge needs the termbase and at least one new glossary: termbridge merge "),
         (&["merge", g, g, "--partial"], "--partial combines partial glossaries; these are glossaries"),
-        (&["merge", g, p], &format!("{p} is a partial glossary and {g} is not: merge takes either")),
-        (&["merge", p, g], &format!("{p} is a partial glossary and {g} is not")),
+        (&["merge", g, p], &format!("{p:?} is a partial glossary and {g:?} is not: merge takes either")),
+        (&["merge", p, g], &format!("{p:?} is a partial glossary and {g:?} is not")),
         (&["extract", t, "--encoding", "klingon"], "unknown encoding \"klingon\"; use utf-8"),
         (&["check", "-g", g, t, "--encoding", "klingon"], "unknown encoding \"klingon\""),
     ];
@@ -652,4 +652,27 @@ fn a_new_output_file_gets_the_umasks_permissions() {
         assert!(status.success());
         assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, mode, "umask {umask}");
     }
+}
+
+/// Regression: a file name with a line break or an escape code forged extra error lines (or
+/// coloured the terminal), and `check` printed escape codes from its input.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_names_and_texts_are_escaped_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("x\ntermbridge: error: forged\u{1b}[31m.txt");
+    write(&bad, b"ok\n\xff");
+    let run = extract(&[bad.as_os_str()], None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{:?}", run.stderr);
+    assert!(run.stderr.contains("x\\ntermbridge: error: forged\\u{1b}[31m.txt"), "{:?}", run.stderr);
+    // check's report escapes what the input holds
+    let text = dir.path().join("t.md");
+    write(&text, "每个迭代周期（epoch）\u{1b}[2J结束时评估一次。\n".as_bytes());
+    let glossary = dir.path().join("g.csv");
+    write(&glossary, "english,chinese\nepoch,轮次\n".as_bytes());
+    let run = termbridge(&[OsStr::new("check"), OsStr::new("-g"), glossary.as_os_str(), text.as_os_str()], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(!stdout.contains('\u{1b}') && stdout.contains("\\u{1b}[2J"), "{stdout:?}");
 }
