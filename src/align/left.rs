@@ -192,14 +192,26 @@ const ADJECTIVE_ENDINGS: &[&str] = &["ed", "able", "ible", "ive", "ous", "ful", 
 /// The shortest English word read as an adjective by its ending (not bed, need).
 const ADJECTIVE_MIN_LEN: usize = 5;
 
+/// The parts of speech of a Chinese modifier joined by 的 to a term: verbs and adjectives
+/// (期望的, 加密的, 延迟的), not nouns, which own what follows (动量的).
+const MODIFIER_TAGS: &[&str] = &["v", "vd", "vn", "a", "ad", "an", "b", "z"];
+
+/// Whether `english` (in lowercase) has two words or more and the first is an adjective or
+/// a participle by its ending (expected reward, delayed update).
+fn opens_adjectival(english: &str) -> bool {
+    english.split_once(' ').is_some_and(|(first, _)| is_adjective_like(first))
+}
+
+/// Whether `word` is an adjective or a participle by its ending.
+fn is_adjective_like(word: &str) -> bool {
+    word.len() >= ADJECTIVE_MIN_LEN && !word.ends_with("eed") && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// Whether the last word of `english` (in lowercase) is an adjective or a participle by its
 /// ending, or the whole English is one word.
 fn ends_adjectival(english: &str) -> bool {
     let last = english.rsplit([' ', '-']).next().unwrap_or("");
-    !english.contains(' ')
-        || last.len() >= ADJECTIVE_MIN_LEN
-            && !last.ends_with("eed")
-            && ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e))
+    !english.contains(' ') || is_adjective_like(last)
 }
 
 /// Where a Chinese term glossed by `english` at `end` ends: before spaces, a modal particle
@@ -282,6 +294,11 @@ struct Walk<'a> {
     and_inside: bool,
     /// The Chinese of the English's prefix, which starts the term.
     prefixes: &'static [&'static str],
+    /// The English opens with an adjective or a participle and has more words: one 的 may
+    /// join its Chinese modifier to the rest (cleared once crossed).
+    modifier_de: bool,
+    /// The last word walked over was that 的.
+    after_de: bool,
     /// The English has "per" inside (queries per second 每秒查询数): a word of 每 starts the
     /// term.
     per: bool,
@@ -296,6 +313,21 @@ impl Walk<'_> {
     /// false where the term's left boundary is found.
     fn step(&mut self, w: &Tagged<'_>, after: Option<&str>) -> bool {
         let start = self.start + w.byte_start;
+        // expected accumulated reward 期望的累积奖励: an English that opens with an adjective
+        // may have its Chinese modifier joined by one 的; the term so far is an option too
+        if w.word == "的" && self.modifier_de && !self.options.is_empty() {
+            self.modifier_de = false;
+            self.after_de = true;
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
+            return true;
+        }
+        // …but a noun before 的 owns the term (动量的随机梯度下降): the term ends at 的
+        if std::mem::take(&mut self.after_de) && !MODIFIER_TAGS.contains(&w.tag) {
+            self.bounded = true;
+            return false;
+        }
         !self.at_boundary(w, start) && !self.glued(w, start) && self.take(w, start, after)
     }
 
@@ -482,6 +514,8 @@ impl Aligner<'_> {
             and_inside: COORDINATORS.iter().any(|w| has_infix(&english, w)),
             prefixes: prefix_chars(&english),
             per: has_infix(&english, " per "),
+            modifier_de: opens_adjectival(&english),
+            after_de: false,
             options: Vec::new(),
             bounded: !hit_limit,
         };

@@ -233,6 +233,15 @@ fn the_english_tells_where_the_chinese_term_starts() {
         ),
         ("Rust 中的可变 reference（mutable reference）只能有一个。", "mutable reference", "可变 reference"),
         ("这是函数式 component（functional component）。", "functional component", "函数式 component"),
+        // an English opening with an adjective: its Chinese modifier joined by 的
+        ("模型输出期望的累积奖励（expected cumulative reward）。", "expected cumulative reward", "期望的累积奖励"),
+        ("系统会丢弃损坏的数据包（corrupted packets）。", "corrupted packets", "损坏的数据包"),
+        (
+            "训练时使用带有动量的随机梯度下降（stochastic gradient descent）。",
+            "stochastic gradient descent",
+            "随机梯度下降",
+        ),
+        ("先检查模型的参数（model parameters）。", "model parameters", "参数"),
         // an emphasis around the term and its gloss
         ("建模成**部分可观测马尔可夫决策过程（POMDP）**。", "POMDP", "部分可观测马尔可夫决策过程"),
         // kept as they were
