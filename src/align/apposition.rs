@@ -16,7 +16,7 @@ use super::scan::{
     trim_span,
 };
 use super::score::{APPOSITION_CONFIDENCE, BARE_APPOSITION_CONFIDENCE, NAMED_APPOSITION_CONFIDENCE};
-use super::words::{is_stop, pos_stop};
+use super::words::{counts_or_points, is_noun_tag, is_stop, opens_term, pos_stop};
 use super::{Aligner, Gloss, Pending};
 use crate::candidates::Candidate;
 use crate::model::{Method, Span};
@@ -31,9 +31,9 @@ use crate::text::{abbreviates, is_acronym};
 /// phrase is an explanation, not a name.
 const APPOSITION_MAX_CHARS: usize = 8;
 
-/// How much longer than the English's expected length the Chinese of a bare apposition (no
-/// keyword) may be.
-const BARE_APPOSITION_SLACK: f32 = 3.0;
+/// How much longer than the English's expected length the Chinese of an apposition may be:
+/// a longer phrase explains the English rather than names it.
+const APPOSITION_SLACK: f32 = 3.0;
 
 /// A verb from this word of an apposition's Chinese on (counting from 0) starts the rest of
 /// the sentence; one right after the first word may still belong to the term.
@@ -55,8 +55,19 @@ const NAMING_BEFORE_KEYWORD_BYTES: usize = 60;
 /// weaker sign.
 const NAMING_BEFORE_PAUSE_BYTES: usize = 36;
 
+/// An English term of lowercase words stands beside its Chinese only with this many words or
+/// more: a single word beside Chinese is a borrowed word or an identifier in the sentence.
+const MIN_BESIDE_WORDS: usize = 2;
+
 /// Naming verbs that may stand anywhere in the few characters before the English.
 const NAMING_INFIXES: &[&str] = &["叫作", "叫做", "称为"];
+
+/// Characters after an English term that list it with others (R1、R2): the term is then an
+/// instance of the Chinese before it, not its name.
+const LIST_MARKS: &str = "、和及与或等";
+
+/// How many characters before a Chinese term are segmented to find the word before it.
+const WORD_BEFORE_CHARS: usize = 4;
 
 /// Whether 叫/称为/所谓 stands shortly before `at`.
 fn named_before(view: &str, at: usize) -> bool {
@@ -135,7 +146,7 @@ impl Aligner<'_> {
         let start = skip_fwd(view, i + key.len(), true);
         let Some(zh) = self.chinese_after(view, start, key.is_empty()) else { return };
         let n = cjk_count(&view[zh.range()]);
-        if n > APPOSITION_MAX_CHARS || key.is_empty() && n as f32 > expected_chars(cand.text) + BARE_APPOSITION_SLACK {
+        if n > APPOSITION_MAX_CHARS || n as f32 > expected_chars(cand.text) + APPOSITION_SLACK {
             return;
         }
         out.push(Pending {
@@ -178,7 +189,7 @@ impl Aligner<'_> {
         let mut cut = tail.end;
         for (k, w) in words.iter().enumerate() {
             if k == 0 {
-                if is_stop(w.word, w.tag) && !LOCALITY.contains(&w.word) {
+                if is_stop(w.word, w.tag) && !LOCALITY.contains(&w.word) || !opens_term(w.word, w.tag) {
                     return None;
                 }
             } else if is_stop(w.word, w.tag) || w.tag.starts_with('v') && k >= VERB_CUTS_FROM_WORD {
@@ -193,23 +204,33 @@ impl Aligner<'_> {
         self.chinese_term_at(view, zh, true)
     }
 
-    /// `全基因组关联分析 GWAS`, `最终一致性 eventual consistency：`: a term and its English side by
-    /// side, separated by a space. Only for acronyms and lowercase terms (not names, which
-    /// follow the noun they are an instance of: 框架 PyTorch), only where the English ends the
-    /// phrase, and only when the Chinese reaches a natural boundary and fits the English.
+    /// `近年来，全基因组关联分析 GWAS 已成为…`: a term and its English side by side, separated
+    /// by a space. A word beside an English word is most often what the sentence does with it
+    /// (修改 widget, 配置 proxy), how many there are (一个 sidecar), whether it is there (不在
+    /// scope 中) or what kind it is (函数式 component, 全局 store): never its translation.
+    /// So a juxtaposition is taken only where the writer names the term by both forms:
+    ///
+    /// * the English is an acronym or a term of two words or more (a single lowercase word
+    ///   beside Chinese is a borrowed word or an identifier in the sentence);
+    /// * it ends the phrase, and no 的 ties it to the Chinese (沙盒环境的 iframe: the English is
+    ///   the head, the Chinese its modifier);
+    /// * the Chinese is a noun phrase that opens its clause (after punctuation or a naming word
+    ///   such as 称为) or is the reference's term for the English, and it fits the English's
+    ///   length.
     pub(super) fn juxtaposition(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
         let view = doc.view();
         let text = cand.text;
-        let lowercase_term =
-            text.chars().all(|c| !c.is_ascii_uppercase()) && text.chars().any(|c| c.is_ascii_lowercase());
-        let acronym = is_acronym(text) && !text.chars().any(|c| c.is_ascii_digit());
+        let lowercase_term = text.chars().all(|c| !c.is_ascii_uppercase())
+            && text.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_lowercase())).count() >= MIN_BESIDE_WORDS;
+        let acronym = is_acronym(text);
         if !(lowercase_term || acronym) || text.chars().any(|c| c.is_ascii_digit()) {
             return;
         }
         // exactly a space between the Chinese and the English
         let before = &view[..cand.span.start];
         let spaces = before.len() - before.trim_end_matches([' ', '\u{a0}']).len();
-        if spaces == 0 || !char_before(view, cand.span.start - spaces).is_some_and(is_cjk) {
+        let prev = char_before(view, cand.span.start - spaces);
+        if spaces == 0 || !prev.is_some_and(is_cjk) || prev == Some('的') {
             return;
         }
         if !self.ends_phrase(view, cand.span.end) {
@@ -231,16 +252,52 @@ impl Aligner<'_> {
         let Some(mut left) = self.left_site(doc, cand.span.start - spaces, text) else { return };
         // 使用 dropout: the word before the English is a verb taking it, not its translation
         let last = left.options.first().map_or("", |o| view[o.span.range()].trim());
-        let one_char_verb = last.chars().count() == 1 && self.segmenter.tag_known(last).iter().any(|w| w.tag == "v");
-        if TAKES_OBJECT.contains(&last) || pos_stop(last, "") || one_char_verb {
+        if TAKES_OBJECT.contains(&last) || pos_stop(last, "") {
             return;
         }
-        if rendered_otherwise && !left.options.iter().any(|o| o.known) {
+        // the Chinese is the reference's, or a noun phrase that opens its clause: the writer
+        // gives both names
+        left.options
+            .retain(|o| o.known || self.opens_clause(view, o.span.start) && self.is_noun_phrase(&view[o.span.range()]));
+        if left.options.is_empty() || rendered_otherwise && !left.options.iter().any(|o| o.known) {
             return;
         }
         left.strict = true;
         let site = Span::new(left.options.last().map_or(cand.span.start, |o| o.span.start), cand.span.end);
         out.push(Pending::awaiting(cand.span, Method::Apposition, site, left));
+    }
+
+    /// Whether a numeral, a measure word or a demonstrative stands right before `start`
+    /// (第一个参数, 两种方法, 该工具): the noun after it is counted or pointed at, a kind.
+    fn counted_before(&self, view: &str, start: usize) -> bool {
+        let at = skip_back(view, start, true);
+        let from = view[..at].char_indices().nth_back(WORD_BEFORE_CHARS - 1).map_or(0, |(i, _)| i);
+        self.segmenter.tag_known(&view[from..at]).last().is_some_and(|w| counts_or_points(w.word, w.tag))
+    }
+
+    /// Whether `text` is a noun phrase: its first word may open a term, no word is a verb, and
+    /// the last is a noun (not a verbal noun, which before an English word takes it as its
+    /// object: 复查 MRI).
+    fn is_noun_phrase(&self, text: &str) -> bool {
+        let words = self.segmenter.tag(text.trim());
+        let real = || words.iter().filter(|w| !w.word.trim().is_empty());
+        real().next().is_some_and(|w| opens_term(w.word, w.tag))
+            && real().all(|w| w.tag != "v")
+            && real().next_back().is_some_and(|w| is_noun_tag(w.tag) && w.tag != "vn")
+    }
+
+    /// Whether a term starting at `start` opens its clause: punctuation, the start of the
+    /// text or a naming word (称为, 叫做, 即) comes right before it.
+    fn opens_clause(&self, view: &str, start: usize) -> bool {
+        let at = skip_back(view, start, true);
+        match char_before(view, at) {
+            None => true,
+            Some(c) if !(is_cjk(c) || c.is_alphanumeric()) => true,
+            Some(_) => {
+                let head = &view[..at];
+                suffix_in(head, &NAMING).is_some() || suffix_in(head, &APPOSITION_STRONG).is_some()
+            }
+        }
     }
 
     /// Whether English ending at `end` ends the phrase: punctuation, a bracket, the end, or a
@@ -273,9 +330,10 @@ impl Aligner<'_> {
                 return;
             }
         }
-        // the English must end the phrase: not Python in 即Python语句
+        // the English must end the phrase: not Python in 即Python语句; nor start a list (两个
+        //规则，即 R1、R2 和 R3: instances of the Chinese, not its name)
         let after = skip_fwd(view, cand.span.end, true);
-        if char_at(view, after).is_some_and(|c| is_cjk(c) || c.is_alphanumeric()) {
+        if char_at(view, after).is_some_and(|c| is_cjk(c) || c.is_alphanumeric() || LIST_MARKS.contains(c)) {
             return;
         }
         let mut j = skip_back(view, i - key.len(), true);
@@ -304,6 +362,10 @@ impl Aligner<'_> {
         }
         if let Some(left) = self.left_site(doc, j, cand.text) {
             if key.is_empty() && !left.options.last().is_some_and(|o| o.at_stop) {
+                return;
+            }
+            // 第一个参数，即 ksize: a counted or pointed-at noun is the English's kind, not its name
+            if left.options.last().is_some_and(|o| self.counted_before(view, o.span.start)) {
                 return;
             }
             let site = Span::new(left.options.last().map_or(j, |o| o.span.start), cand.span.end);

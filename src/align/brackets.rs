@@ -5,12 +5,15 @@
 //!
 //! A bracket's content is split into parts at separators (and at 或/or between English
 //! forms), each stripped of a prefix such as 即 or `英文：`. A bracket that opens with a word
-//! of example or remark (如, 见, 或…) holds no gloss. English inside the brackets glosses the
+//! of example or remark (如, 见, 或…), lists examples (`（MySQL、PostgreSQL 等）`, names side by
+//! side) or cites a source (a year, `et al.`) holds no gloss. Chinese after the English inside
+//! the brackets (`CRM（Customer Relationship Management，客户关系管理）`) is the English's own. English inside the brackets glosses the
 //! Chinese before them, whose left boundary is chosen later ([`left`](super::left)); Chinese
 //! inside glosses the English before them, and the brackets bound it on both sides.
 
 use super::scan::{
-    char_at, cjk_count, is_close, is_open, is_separator, prefix_in, skip_back, skip_fwd, starts_with, trim_span,
+    char_at, cjk_count, has_infix, is_close, is_open, is_separator, prefix_in, skip_back, skip_fwd, starts_with,
+    trim_span,
 };
 use super::score::{BRACKET_CONFIDENCE, BRACKET_MARKED_CONFIDENCE, BRACKET_MORE_PARTS_PENALTY};
 use super::{Aligner, Gloss, Pending};
@@ -125,7 +128,11 @@ fn split_parts(view: &str, inner: Span, parts: &mut Parts) {
                 before.is_some_and(|b| b.is_ascii_alphanumeric() || b == ' ')
                     && after.is_some_and(|a| a.is_ascii_alphanumeric() || a == ' ')
             });
-        if is_separator(c) || alternative.is_some() {
+        // SLA（Service Level Agreement：服务等级协议）: a colon between English and Chinese
+        let colon = matches!(c, ':' | '：')
+            && inner_text[..i].chars().next_back().is_some_and(|b| b.is_ascii_alphanumeric())
+            && inner_text[i + c.len_utf8()..].trim_start().chars().next().is_some_and(is_cjk);
+        if is_separator(c) || alternative.is_some() || colon {
             let len = alternative.map_or(c.len_utf8(), |w| w.len());
             part(Span::new(s, inner.start + i), parts);
             s = inner.start + i + len;
@@ -133,6 +140,20 @@ fn split_parts(view: &str, inner: Span, parts: &mut Parts) {
         }
     }
     part(Span::new(s, inner.end), parts);
+}
+
+/// Whether two English parts `a` and `b` of a bracket are names listed side by side
+/// (Kafka, RabbitMQ): both capitalised, neither standing for the other (not `dataset
+/// aggregation, DAgger`).
+fn names_listed(a: &str, b: &str) -> bool {
+    let capital = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    capital(a) && capital(b) && !abbreviates(b, a) && !abbreviates(a, b)
+}
+
+/// Whether `between` (the text between two English parts) holds a word of alternatives
+/// (或, or) rather than a mere separator.
+fn has_alternative(between: &str) -> bool {
+    ALTERNATIVES.iter().any(|w| has_infix(between, w.trim()))
 }
 
 /// The one English candidate that bracket part `p` holds, with nothing but function words
@@ -158,6 +179,32 @@ fn english_part(view: &str, cands: &[Candidate<'_>], p: Span) -> Option<Span> {
         }
         _ => None,
     }
+}
+
+/// Words that end a list of examples: `（MySQL、PostgreSQL 等）`.
+const LIST_ENDS: &[&str] = &["等等", "等", "etc.", "etc", "and so on"];
+
+/// The years a citation gives: four digits from this century or the last.
+const YEAR_PREFIXES: &[&str] = &["19", "20"];
+
+/// Whether the content of brackets `inner`, split into `parts`, lists examples (a list mark
+/// 、 between names, a closing 等) or cites a source (a year, `et al.`): not a gloss.
+fn examples_or_citation(view: &str, inner: Span, parts: &[(Span, bool)]) -> bool {
+    let t = view[inner.range()].trim_end();
+    let is_year = |p: &str| {
+        let digits = p.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && YEAR_PREFIXES.iter().any(|y| digits.starts_with(y))
+    };
+    let english_list =
+        parts.len() >= 2 && t.contains('、') && parts.iter().all(|(p, _)| cjk_count(&view[p.range()]) == 0);
+    LIST_ENDS.iter().any(|e| t.ends_with(e))
+        || english_list
+        || parts.iter().any(|(p, _)| {
+            let p = &view[p.range()];
+            is_year(p.trim()) || has_infix(p, "et al")
+        })
 }
 
 /// A bracket's content, split, with what stands before it.
@@ -188,11 +235,21 @@ impl Aligner<'_> {
         let inner = Span::new(paren.start + open_len, paren.end);
         let site = Span::new(paren.start, paren.end + close_len);
         split_parts(view, inner, parts);
+        // (vanishing or exploding gradients): one English term with "or" inside is one part
+        let whole = trim_span(view, inner);
+        if parts.len() >= 2 && english_part(view, cands, whole).is_some() {
+            parts.clear();
+            parts.push((whole, false));
+        }
         let Some(&(first, first_prefixed)) = parts.first() else {
             return;
         };
         // 计算节点（或GPU）, 设备（如GPU）: an alternative or an example, not a gloss
         if !first_prefixed && prefix_in(&view[first.range()], &NOT_GLOSS).is_some() {
+            return;
+        }
+        // 数据库（MySQL、PostgreSQL 等）, 模型（Smith et al., 2019）: examples or a citation
+        if examples_or_citation(view, inner, parts) {
             return;
         }
         let before = skip_back(view, paren.start, true);
@@ -229,12 +286,23 @@ impl Aligner<'_> {
                 } else if is_acronym(a) && abbreviates(a, b) {
                     english = en2;
                     abbreviation = Some(en);
+                } else if names_listed(a, b) && !has_alternative(&view[en.end..en2.start]) {
+                    return; // 消息队列（Kafka, RabbitMQ）: a list of examples
                 } else if !is_acronym(a) && !is_acronym(b) {
                     alias = Some(en2); // 平均值（mean或average）: two names for one thing
                 }
             }
+            // three English parts or more with no acronym among them: a list
+            if parts.get(2).is_some_and(|&(third, _)| english_part(view, cands, third).is_some())
+                && abbreviation.is_none()
+            {
+                return;
+            }
         }
-        if let Some(eb) = bracket.english_before {
+        // 可变 reference（mutable reference）: the English before the brackets is the last word
+        // of a Chinese term that keeps it, as the English in them ends with it
+        let mixed = bracket.english_before.filter(|eb| self.ends_mixed_term(view, *eb, english));
+        if let Some(eb) = bracket.english_before.filter(|_| mixed.is_none()) {
             // English before English: an acronym definition or an alias.
             let (outer, inner_t) = (&view[eb.range()], &view[english.range()]);
             let gloss = |english, abbreviation, alias| Gloss {
@@ -246,20 +314,69 @@ impl Aligner<'_> {
                 confidence: 0.0,
                 site: Span::new(eb.start, site.end),
             };
-            if abbreviation.is_none() && is_acronym(inner_t) && abbreviates(inner_t, outer) {
-                out.push(Pending { gloss: gloss(eb, Some(english), None), left: None });
+            let pair = if abbreviation.is_none() && is_acronym(inner_t) && abbreviates(inner_t, outer) {
+                Some(gloss(eb, Some(english), None))
             } else if abbreviation.is_none() && is_acronym(outer) && abbreviates(outer, inner_t) {
-                out.push(Pending { gloss: gloss(english, Some(eb), None), left: None });
+                Some(gloss(english, Some(eb), None))
             } else if first_prefixed && abbreviation.is_none() {
-                out.push(Pending { gloss: gloss(eb, None, Some(english)), left: None });
+                Some(gloss(eb, None, Some(english)))
+            } else {
+                None
+            };
+            if let Some(mut g) = pair {
+                // CRM（Customer Relationship Management，客户关系管理）: the Chinese comes last
+                if let Some(zh) = self.chinese_part(view, &parts[1..]) {
+                    g.chinese = Some(zh);
+                    g.confidence = BRACKET_CONFIDENCE;
+                }
+                out.push(Pending { gloss: g, left: None });
             }
             return;
         }
-        if let Some(left) = self.left_site(doc, site.start, &view[english.range()]) {
+        // C 模型（Controller，控制器）: the bracket gives the English's own Chinese
+        if let Some(zh) = self.chinese_part(view, &parts[1..]) {
+            let gloss = Gloss {
+                english,
+                abbreviation,
+                alias,
+                chinese: Some(zh),
+                method: Method::Parenthesis,
+                confidence: BRACKET_CONFIDENCE,
+                site,
+            };
+            out.push(Pending { gloss, left: None });
+            return;
+        }
+        // **双深度Q网络（double DQN）**: an emphasis around the term and its gloss
+        let opened = doc.marked_ending_at(site.end).map(|m| m.inner.start).filter(|&o| o < site.start);
+        if let Some(left) = self.left_site_in(doc, site.start, &view[english.range()], opened) {
             let mut pending = Pending::awaiting(english, Method::Parenthesis, site, left);
             pending.gloss.abbreviation = abbreviation;
             pending.gloss.alias = alias;
             out.push(pending);
+        }
+    }
+
+    /// Whether the English word `eb` before a bracket holding `english` ends a Chinese term
+    /// written with it: `english` has more words and ends with it, and Chinese stands right
+    /// before it.
+    fn ends_mixed_term(&self, view: &str, eb: Span, english: Span) -> bool {
+        let (outer, inner) = (&view[eb.range()], &view[english.range()]);
+        let before = skip_back(view, eb.start, false);
+        inner.len() > outer.len()
+            && inner.is_char_boundary(inner.len() - outer.len())
+            && inner[inner.len() - outer.len()..].eq_ignore_ascii_case(outer)
+            && inner[..inner.len() - outer.len()].ends_with([' ', '-'])
+            && view[..before].chars().next_back().is_some_and(is_cjk)
+    }
+
+    /// The Chinese term among bracket parts after the English ones: the one part holding
+    /// Chinese, a term and nothing else.
+    fn chinese_part(&self, view: &str, parts: &[(Span, bool)]) -> Option<Span> {
+        let mut chinese = parts.iter().filter(|(p, _)| cjk_count(&view[p.range()]) > 0);
+        match (chinese.next(), chinese.next()) {
+            (Some(&(p, prefixed)), None) => self.chinese_term_at(view, p, prefixed),
+            _ => None,
         }
     }
 

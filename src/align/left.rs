@@ -12,7 +12,7 @@
 
 use super::length::{expected_chars, misfit, text_chars, MIN_TERM_CHARS};
 use super::scan::{char_at, char_before, cjk_count, has_infix, skip_back, skip_fwd, trim_span};
-use super::words::{is_stop, pos_stop};
+use super::words::{is_noun_tag, is_stop, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS, WINDOW_CHARS};
 use crate::model::Span;
 use crate::normalize::{Document, HARD};
@@ -65,6 +65,8 @@ pub(crate) struct Choice {
     pub(super) known: bool,
     /// Its left edge is a function word, punctuation or markup.
     pub(super) at_stop: bool,
+    /// Starts with the Chinese of a piece of the English (有 for -based, 双 for double).
+    pub(super) renders_prefix: bool,
 }
 
 impl Choice {
@@ -74,12 +76,25 @@ impl Choice {
 
     /// A choice whose Chinese characters and [`text_chars`] are known.
     fn measured(span: Span, (cjk, chars): (usize, f32), verb_start: bool, at_stop: bool) -> Choice {
-        Choice { span, chars, cjk, verb_start, verb_object: false, one_char_verb: false, known: false, at_stop }
+        Choice {
+            span,
+            chars,
+            cjk,
+            verb_start,
+            verb_object: false,
+            one_char_verb: false,
+            known: false,
+            at_stop,
+            renders_prefix: false,
+        }
     }
 }
 
 /// Characters that jieba tags as verbs but that start terms as prefixes: 无锚框, 欠拟合.
 const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可";
+
+/// English words that coordinate two parts of one term: the Chinese keeps its 与/和/或.
+const COORDINATORS: &[&str] = &[" and ", "-and-", " & ", " or "];
 
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &[char] =
@@ -110,39 +125,93 @@ const OBJECT_MIN_CJK: usize = 3;
 /// before it is part of it (扫描电子显微镜 for scanning electron microscope).
 const OBJECT_MISFIT: f32 = 0.05;
 
-/// The Chinese characters that render the prefix of a hyphenated English word
-/// (`post-training` 后训练, `non-stationary` 非平稳) or a first word that Chinese writes as a
-/// prefix (`specific capacity` 比容量), for `english` in lowercase.
+/// The Chinese that renders a piece of `english` (in lowercase) which Chinese writes before
+/// the rest of the term: the prefix of a hyphenated word (`post-training` 后训练,
+/// `non-stationary` 非平稳, `on-policy` 同策略), a first word that Chinese writes as a prefix
+/// (`double DQN` 双深度Q网络, `partially observed` 部分可观测, `specific capacity` 比容量), or
+/// the suffix of a hyphenated word that Chinese puts first (`model-based` 有模型,
+/// `lock-free` 无锁).
 fn prefix_chars(english: &str) -> &'static [&'static str] {
-    // specific capacity 比容量, specific heat 比热容: 比 is a preposition elsewhere
-    if english.split_once(' ').is_some_and(|(first, _)| first == "specific") {
-        return &["比"];
+    let first = english.split([' ', '-', '/']).next().unwrap_or("");
+    let by_word: &'static [&'static str] = match first {
+        // specific capacity 比容量, specific heat 比热容: 比 is a preposition elsewhere
+        "specific" => &["比"],
+        "double" | "dual" | "twin" => &["双"],
+        "triple" => &["三"],
+        "single" => &["单"],
+        "partially" | "partial" => &["部分"],
+        "fully" | "full" => &["完全", "全"],
+        _ => &[],
+    };
+    if !by_word.is_empty() {
+        return by_word;
     }
-    let Some((prefix, _)) = english.split_once('-') else { return &[] };
-    match prefix {
-        "post" => &["后"],
-        "pre" => &["预", "前"],
-        "de" => &["去", "解"],
-        "re" => &["重", "再"],
-        "non" => &["非", "不", "无"],
-        "un" => &["非", "不", "未", "无"],
-        "semi" => &["半"],
-        "multi" | "poly" => &["多"],
-        "anti" | "counter" => &["反", "抗"],
-        "co" => &["共", "协"],
-        "sub" => &["子"],
-        "super" | "hyper" => &["超"],
-        "inter" => &["互", "间"],
-        "intra" => &["内"],
-        "self" | "auto" => &["自"],
-        "bi" | "dual" => &["双"],
-        "over" => &["过"],
-        "under" => &["欠"],
-        "meta" => &["元"],
-        "micro" => &["微"],
-        "half" => &["半"],
+    if let Some((prefix, _)) = english.split_once('-') {
+        let by_prefix: &'static [&'static str] = match prefix {
+            "post" => &["后"],
+            "pre" => &["预", "前"],
+            "de" => &["去", "解"],
+            "re" => &["重", "再"],
+            "non" => &["非", "不", "无"],
+            "un" => &["非", "不", "未", "无"],
+            "semi" => &["半"],
+            "multi" | "poly" => &["多"],
+            "anti" | "counter" => &["反", "抗"],
+            "co" => &["共", "协"],
+            "sub" => &["子"],
+            "super" | "hyper" => &["超"],
+            "inter" => &["互", "间"],
+            "intra" => &["内"],
+            "self" | "auto" => &["自"],
+            "bi" | "dual" => &["双"],
+            "over" => &["过"],
+            "under" => &["欠"],
+            "meta" => &["元"],
+            "micro" => &["微"],
+            "half" => &["半"],
+            "on" => &["同"],
+            "off" => &["异", "离"],
+            _ => &[],
+        };
+        if !by_prefix.is_empty() {
+            return by_prefix;
+        }
+    }
+    let last_part = english.split(' ').find_map(|w| w.rsplit_once('-').map(|(_, s)| s)).unwrap_or("");
+    match last_part {
+        "based" => &["有", "基于"],
+        "free" | "less" => &["免", "无"],
         _ => &[],
     }
+}
+
+/// Endings of an English adjective or participle: its Chinese may end in 的 (完全可观测的
+/// for fully observed), which is then not part of the term.
+const ADJECTIVE_ENDINGS: &[&str] = &["ed", "able", "ible", "ive", "ous", "ful", "less", "ic", "al", "ant", "ent"];
+
+/// The shortest English word read as an adjective by its ending (not bed, need).
+const ADJECTIVE_MIN_LEN: usize = 5;
+
+/// The parts of speech of a Chinese modifier joined by 的 to a term: verbs and adjectives
+/// (期望的, 加密的, 延迟的), not nouns, which own what follows (动量的).
+const MODIFIER_TAGS: &[&str] = &["v", "vd", "vn", "a", "ad", "an", "b", "z"];
+
+/// Whether `english` (in lowercase) has two words or more and the first is an adjective or
+/// a participle by its ending (expected reward, delayed update).
+fn opens_adjectival(english: &str) -> bool {
+    english.split_once(' ').is_some_and(|(first, _)| is_adjective_like(first))
+}
+
+/// Whether `word` is an adjective or a participle by its ending.
+fn is_adjective_like(word: &str) -> bool {
+    word.len() >= ADJECTIVE_MIN_LEN && !word.ends_with("eed") && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Whether the last word of `english` (in lowercase) is an adjective or a participle by its
+/// ending, or the whole English is one word.
+fn ends_adjectival(english: &str) -> bool {
+    let last = english.rsplit([' ', '-']).next().unwrap_or("");
+    !english.contains(' ') || is_adjective_like(last)
 }
 
 /// Where a Chinese term glossed by `english` at `end` ends: before spaces, a modal particle
@@ -152,7 +221,7 @@ pub(super) fn term_end(view: &str, end: usize, english: &str) -> usize {
     while let Some(c) = char_before(view, p0).filter(|c| MODAL_PARTICLES.contains(c)) {
         p0 = skip_back(view, p0 - c.len_utf8(), false);
     }
-    if !english.contains(' ') && char_before(view, p0) == Some('的') {
+    if ends_adjectival(english) && char_before(view, p0) == Some('的') {
         let q = p0 - '的'.len_utf8();
         if char_before(view, q).is_some_and(is_cjk) {
             p0 = q;
@@ -183,7 +252,7 @@ fn marked_term(doc: &Document<'_>, p0: usize, p1: usize) -> Option<Span> {
 
 /// The window before `p0` that may hold the term: CJK and Latin words back to punctuation or
 /// [`WINDOW_CHARS`]; and whether the limit cut it.
-fn window_before(view: &str, p0: usize) -> (Span, bool) {
+fn window_before(view: &str, p0: usize, slash: bool) -> (Span, bool) {
     let mut ws = p0;
     let mut n = 0;
     let mut hit_limit = false;
@@ -192,7 +261,11 @@ fn window_before(view: &str, p0: usize) -> (Span, bool) {
         let dot_inside = c == '.'
             && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
             && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
-        let ok = is_cjk(c) || c.is_alphanumeric() || dot_inside || matches!(c, '-' | '·' | ' ' | '\u{a0}');
+        let ok = is_cjk(c)
+            || c.is_alphanumeric()
+            || dot_inside
+            || matches!(c, '-' | '·' | ' ' | '\u{a0}')
+            || slash && c == '/';
         if !ok {
             break;
         }
@@ -216,11 +289,19 @@ struct Walk<'a> {
     end: usize,
     /// The English has "to" inside (end-to-end 端到端): 到 is no stop.
     to_inside: bool,
-    /// The English has "and" inside (command-and-control server 命令与控制服务器): 与/和/及
-    /// are no stops.
+    /// The English has "and" or "or" inside (command-and-control server 命令与控制服务器,
+    /// vanishing or exploding gradients 梯度消失或爆炸): 与/和/及/或 are no stops.
     and_inside: bool,
     /// The Chinese of the English's prefix, which starts the term.
     prefixes: &'static [&'static str],
+    /// The English opens with an adjective or a participle and has more words: one 的 may
+    /// join its Chinese modifier to the rest (cleared once crossed).
+    modifier_de: bool,
+    /// The last word walked over was that 的.
+    after_de: bool,
+    /// The English has "per" inside (queries per second 每秒查询数): a word of 每 starts the
+    /// term.
+    per: bool,
     /// The options so far, shortest first.
     options: Vec<Choice>,
     /// Whether the walk ended at a natural boundary.
@@ -232,6 +313,21 @@ impl Walk<'_> {
     /// false where the term's left boundary is found.
     fn step(&mut self, w: &Tagged<'_>, after: Option<&str>) -> bool {
         let start = self.start + w.byte_start;
+        // expected accumulated reward 期望的累积奖励: an English that opens with an adjective
+        // may have its Chinese modifier joined by one 的; the term so far is an option too
+        if w.word == "的" && self.modifier_de && !self.options.is_empty() {
+            self.modifier_de = false;
+            self.after_de = true;
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
+            return true;
+        }
+        // …but a noun before 的 owns the term (动量的随机梯度下降): the term ends at 的
+        if std::mem::take(&mut self.after_de) && !MODIFIER_TAGS.contains(&w.tag) {
+            self.bounded = true;
+            return false;
+        }
         !self.at_boundary(w, start) && !self.glued(w, start) && self.take(w, start, after)
     }
 
@@ -245,13 +341,15 @@ impl Walk<'_> {
         let rightmost = self.options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
         let kept = (LOCALITY.contains(&w.word) && single)
             || (w.word == "到" && self.to_inside)
-            || (matches!(w.word, "与" | "和" | "及") && self.and_inside && !self.options.is_empty())
+            || (matches!(w.word, "与" | "和" | "及" | "或" | "或者") && self.and_inside && !self.options.is_empty())
             || rightmost;
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
         // starts the term, though it is a function word elsewhere
-        if !self.options.is_empty() && self.prefixes.contains(&w.word) {
+        if !self.options.is_empty() && (self.prefixes.contains(&w.word) || self.per && w.word.starts_with('每')) {
             let span = Span::new(start, self.end);
-            self.options.push(Choice::new(span, &self.view[span.range()], false, true));
+            let mut choice = Choice::new(span, &self.view[span.range()], false, true);
+            choice.renders_prefix = true;
+            self.options.push(choice);
             self.bounded = true;
             return true;
         }
@@ -369,19 +467,35 @@ fn settle(options: &mut Vec<Choice>, bounded: bool, expected: f32) {
 impl Aligner<'_> {
     /// The possible Chinese terms that end at `end`.
     pub(super) fn left_site(&self, doc: &Document<'_>, end: usize, english: &str) -> Option<LeftSite> {
+        self.left_site_in(doc, end, english, None)
+    }
+
+    /// The possible Chinese terms that end at `end`, where an emphasis or quotation that
+    /// encloses the term and its gloss may open at `opened` (`**双深度Q网络（double DQN）**`):
+    /// where the text from there is a term, it is the term.
+    pub(super) fn left_site_in(
+        &self,
+        doc: &Document<'_>,
+        end: usize,
+        english: &str,
+        opened: Option<usize>,
+    ) -> Option<LeftSite> {
         let view = doc.view();
         let expected = expected_chars(english);
         let english = english.to_lowercase();
         let p0 = term_end(view, end, &english);
         let p1 = skip_back(view, p0, true);
-        if let Some(m) = marked_term(doc, p0, p1) {
+        let opened =
+            opened.map(|o| trim_span(view, Span::new(o, p1))).filter(|m| self.is_opened_term(view, *m, &english));
+        if let Some(m) = marked_term(doc, p0, p1).or(opened) {
             let choice = Choice::new(m, &view[m.range()], false, true);
             return Some(LeftSite { options: vec![choice], marked: Some(m), expected, english, strict: false });
         }
         if p1 != p0 {
             return None; // markup that encloses something else
         }
-        let (window, hit_limit) = window_before(view, p0);
+        // 发布/订阅（publish/subscribe）: a slash inside the term where the English has one
+        let (window, hit_limit) = window_before(view, p0, english.contains('/'));
         let wtext = &view[window.range()];
         if window.is_empty() || !char_before(view, p0).is_some_and(|c| is_cjk(c) || c.is_alphanumeric()) {
             return None;
@@ -397,8 +511,11 @@ impl Aligner<'_> {
             start: window.start,
             end: p0,
             to_inside: has_infix(&english, " to ") || has_infix(&english, "-to-"),
-            and_inside: has_infix(&english, " and ") || has_infix(&english, "-and-") || has_infix(&english, " & "),
+            and_inside: COORDINATORS.iter().any(|w| has_infix(&english, w)),
             prefixes: prefix_chars(&english),
+            per: has_infix(&english, " per "),
+            modifier_de: opens_adjectival(&english),
+            after_de: false,
             options: Vec::new(),
             bounded: !hit_limit,
         };
@@ -423,6 +540,28 @@ impl Aligner<'_> {
             return None;
         }
         Some(LeftSite { options, marked: None, expected, english, strict: false })
+    }
+
+    /// Whether `m`, from where an emphasis opens to a gloss inside it, is a term: Chinese
+    /// without punctuation, short enough, and with no function word but a first one that may
+    /// start a term (有 in 有模型 for model-based, 部分 in 部分可观测…过程).
+    fn is_opened_term(&self, view: &str, m: Span, english: &str) -> bool {
+        let t = &view[m.range()];
+        let n = cjk_count(t);
+        if n == 0
+            || n > MAX_CHINESE_CHARS
+            || t.chars().any(|c| !(is_cjk(c) || c.is_alphanumeric() || matches!(c, ' ' | '-' | '·' | '/')))
+        {
+            return false;
+        }
+        let prefixes = prefix_chars(english);
+        self.segmenter.tag(t).iter().enumerate().all(|(k, w)| {
+            let first_ok = k == 0
+                && (prefixes.contains(&w.word)
+                    || is_noun_tag(w.tag)
+                    || w.tag == "v" && w.word.chars().count() == 1 && !LOCALITY.contains(&w.word));
+            !is_stop(w.word, w.tag) || first_ok
+        })
     }
 
     /// Marks the options that are the reference's Chinese for `english`, and adds the

@@ -59,16 +59,17 @@ pub(super) const MIN_TERM_CHARS: f32 = 2.0;
 /// The number of characters a Chinese rendering of `english` is expected to have.
 pub(super) fn expected_chars(english: &str) -> f32 {
     if is_acronym(english) {
-        let letters = english.chars().filter(|c| c.is_ascii_alphabetic()).count();
-        return (letters as f32 * CHARS_PER_ACRONYM_LETTER).clamp(MIN_EXPECTED_CHARS, MAX_ACRONYM_CHARS);
+        return acronym_chars(english);
     }
     // long English words are often compounds: backpropagation 反向传播, consistency 一致性;
     // a short part of a hyphenated word is often one character: 后训练 post-training, 多因素
     // multi-factor, 低秩 low-rank, 微调 fine-tuning
     let mut chars = 0.0f32;
-    for token in split_ascii(english, b" /") {
-        let hyphenated = token.contains('-');
-        for w in split_ascii(token, b"-") {
+    // read/write splitting 读写分离: the parts of a slashed pair are short like a hyphenated
+    // word's
+    for token in split_ascii(english, b" ") {
+        let hyphenated = token.contains(['-', '/']);
+        for w in split_ascii(token, b"-/") {
             if w.is_empty() || is_function_word(w) {
                 continue;
             }
@@ -83,6 +84,12 @@ pub(super) fn expected_chars(english: &str) -> f32 {
         }
     }
     chars.clamp(MIN_EXPECTED_CHARS, MAX_EXPECTED_CHARS)
+}
+
+/// The characters expected for an acronym: about two per letter, within bounds.
+fn acronym_chars(acronym: &str) -> f32 {
+    let letters = acronym.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    (letters as f32 * CHARS_PER_ACRONYM_LETTER).clamp(MIN_EXPECTED_CHARS, MAX_ACRONYM_CHARS)
 }
 
 /// The characters expected for a plain English word of `len` letters.
@@ -152,10 +159,10 @@ mod tests {
         // a short part of a hyphenated word is often one character: 后训练 post-training, 多因素
         // multi-factor, 低秩 low-rank, 微调 fine-tuning
         let chars: f32 = english
-            .split([' ', '/'])
+            .split(' ')
             .flat_map(|token| {
-                let hyphenated = token.contains('-');
-                token.split('-').map(move |w| (w, hyphenated))
+                let hyphenated = token.contains(['-', '/']);
+                token.split(['-', '/']).map(move |w| (w, hyphenated))
             })
             .filter(|(w, _)| !w.is_empty() && !is_function_word(w))
             .map(|(w, hyphenated)| {

@@ -50,6 +50,9 @@ const LATIN_HEAD_BONUS: f32 = 0.2;
 const LATIN_HEAD_PENALTY: f32 = 0.4;
 /// For the reference's Chinese for this English.
 const KNOWN_BONUS: f32 = 0.4;
+/// For starting with the Chinese of a piece of the English (有 for model-*based*, 双 for
+/// *double* DQN): without it the term lacks a part the English has.
+const PREFIX_BONUS: f32 = 0.2;
 /// For a verb before one long dictionary word: the verb takes it as object (纳入版本控制).
 const VERB_OBJECT_PENALTY: f32 = 0.2;
 /// How much a plain verb at the start of a longer option counts against it. jieba tags many
@@ -193,6 +196,9 @@ fn score_option(
     }
     if o.known {
         score += KNOWN_BONUS; // the reference's Chinese for this English
+    }
+    if o.renders_prefix {
+        score += PREFIX_BONUS; // 有模型 for model-based: the English asks for the character
     }
     if o.verb_object {
         score -= VERB_OBJECT_PENALTY;

@@ -72,6 +72,34 @@ pub(super) fn is_stop(word: &str, tag: &str) -> bool {
     }
 }
 
+/// Whether `tag` is a noun's (names and verbal nouns too): the head of a term.
+pub(super) fn is_noun_tag(tag: &str) -> bool {
+    tag.starts_with('n') || matches!(tag, "vn" | "an")
+}
+
+/// Negations: a word starting with one of them and tagged a verb or an adverb (不在, 没有, 不会)
+/// says whether something is so, and names nothing.
+const NEGATIONS: &str = "不没别";
+
+/// Whether a word tagged `tag` may start a term: not a one-character adverb (都, 很), a
+/// numeral with or without a measure word (一个, 三), a pronoun, or a negated verb (不在).
+pub(super) fn opens_term(word: &str, tag: &str) -> bool {
+    let negated = word.chars().next().is_some_and(|c| NEGATIONS.contains(c)) && matches!(tag, "v" | "d" | "vn");
+    let numeral = word.chars().all(|c| NUMERALS.contains(c) || MEASURE_WORDS.contains(c) || c.is_ascii_digit());
+    // (a longer adverb may start a term: 最终一致性)
+    let adverb = tag == "d" && word.chars().count() == 1;
+    !(negated || numeral || adverb || matches!(tag, "q" | "mq" | "r" | "rr" | "rz"))
+}
+
+/// Whether `word`, tagged `tag`, counts or points at what follows: a numeral with or without
+/// a measure word (第一个, 两种), or a demonstrative (该, 这个).
+pub(super) fn counts_or_points(word: &str, tag: &str) -> bool {
+    let last = word.chars().next_back();
+    matches!(tag, "m" | "mq" | "q" | "r" | "rz")
+        || last.is_some_and(|c| MEASURE_WORDS.contains(c))
+            && word.chars().next().is_some_and(|c| NUMERALS.contains(c) || c == '第')
+}
+
 impl Aligner<'_> {
     /// Whether `part` (a whole bracket part or apposition tail) is a Chinese term; returns it.
     pub(super) fn chinese_term_at(&self, view: &str, part: Span, prefixed: bool) -> Option<Span> {

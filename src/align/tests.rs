@@ -1,0 +1,259 @@
+//! Table tests of the aligner on invented sentences of several domains.
+
+use super::*;
+use crate::candidates::candidates;
+use crate::normalize::Markup;
+use crate::text::abbreviates;
+
+#[test]
+fn acronyms() {
+    let table: &[(&str, &str, bool)] = &[
+        ("RAG", "Retrieval-Augmented Generation", true),
+        ("RLHF", "Reinforcement Learning from Human Feedback", true),
+        ("MoE", "Mixture of Experts", true),
+        ("GC", "garbage collection", true),
+        ("MLE", "maximum likelihood estimation", true),
+        ("i.i.d.", "independently and identically distributed", true),
+        ("ACL", "Association for Computing Machinery", false),
+        ("ORM", "Object Relational", false),
+        ("CNN", "convolutional", false),
+    ];
+    for (a, f, want) in table {
+        assert_eq!(abbreviates(a, f), *want, "{a} / {f}");
+    }
+}
+
+fn glosses(text: &str) -> Vec<(String, String, String)> {
+    let segmenter = Segmenter::new();
+    let doc = Document::new(text, Markup::Markdown);
+    let cands = candidates(&doc);
+    let reference = crate::reference::Reference::empty();
+    let initial = HashSet::new();
+    let aligner = Aligner::new(&segmenter, &reference, &initial);
+    let pending = aligner.find(&doc, &cands);
+    let counts = FxHashMap::default();
+    Aligner::resolve(pending, doc.view(), &counts)
+        .into_iter()
+        .map(|g| {
+            let s = |o: Option<Span>| o.map_or(String::new(), |s| text[s.range()].to_string());
+            (text[g.english.range()].to_string(), s(g.chinese), s(g.abbreviation))
+        })
+        .collect()
+}
+
+#[test]
+fn left_boundary() {
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。",
+            "Retrieval-Augmented Generation",
+            "检索增强生成",
+        ),
+        ("专注于解决特定类型的开放词表问题（open-vocabulary problem）", "open-vocabulary problem", "开放词表问题"),
+        (
+            "训练时每一层都使用带有动量的随机梯度下降（stochastic gradient descent）",
+            "stochastic gradient descent",
+            "随机梯度下降",
+        ),
+        ("数据库和对象关系映射（Object-Relational Mapping, ORM）", "Object-Relational Mapping", "对象关系映射"),
+        ("这是一个 Python 包（Python package）", "Python package", "Python 包"),
+        ("每个 HTTP 请求头（HTTP request header）", "HTTP request header", "HTTP 请求头"),
+        ("这种设计被称为多头注意力(multi-head attention)", "multi-head attention", "多头注意力"),
+        ("这些边界框被称为*锚框*（anchor box）", "anchor box", "锚框"),
+        ("它又叫「词元」（token）", "token", "词元"),
+        ("大语言模型(LLM)很火", "LLM", "大语言模型"),
+        // the English's "and" keeps 与 inside the term
+        (
+            "团队重构了搜索与推荐系统（search and recommendation system）。",
+            "search and recommendation system",
+            "搜索与推荐系统",
+        ),
+    ];
+    for (text, en, zh) in table {
+        let g = glosses(text);
+        assert!(g.iter().any(|(e, z, _)| e == en && z == zh), "{text}: {g:?}");
+    }
+}
+
+#[test]
+fn gloss_shapes() {
+    let table: &[(&str, (&str, &str, &str))] = &[
+        ("使用 bootstrap（自助法）估计", ("bootstrap", "自助法", "")),
+        ("垃圾回收（GC, garbage collection）", ("garbage collection", "垃圾回收", "GC")),
+        ("Retrieval-Augmented Generation (RAG) 很常用", ("Retrieval-Augmented Generation", "", "RAG")),
+        ("我们把这叫作 overfitting，也就是过拟合。", ("overfitting", "过拟合", "")),
+        ("dropout，又称暂退法，", ("dropout", "暂退法", "")),
+        ("这种现象叫过拟合，也就是 overfitting。", ("overfitting", "过拟合", "")),
+        ("复制只保证一件事：最终一致性 eventual consistency。", ("eventual consistency", "最终一致性", "")),
+    ];
+    for (text, want) in table {
+        let g = glosses(text);
+        let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
+        assert!(g.contains(&want), "{text}: {g:?}");
+    }
+}
+
+#[test]
+fn not_glosses() {
+    let table: &[&str] = &[
+        "PyTorch（一个深度学习框架）很流行",
+        "见图（Figure 3）",
+        "结果（见 Table 2）如下",
+        "在深度学习框架 PyTorch 中训练",
+        "以下一代测序 NGS 技术为例",
+        "计算节点（或GPU）上",
+    ];
+    for text in table {
+        let g = glosses(text);
+        assert!(g.iter().all(|(_, z, _)| z.is_empty()), "{text}: {g:?}");
+    }
+}
+
+/// The Chinese each English term gets in `text` (Markdown), empty where none.
+fn chinese_of(text: &str, english: &str) -> Vec<String> {
+    glosses(text).into_iter().filter(|(e, _, _)| e == english).map(|(_, z, _)| z).filter(|z| !z.is_empty()).collect()
+}
+
+#[test]
+fn verbs_negations_quantifiers_and_modifiers_beside_english_are_not_its_chinese() {
+    let table: &[(&str, &str)] = &[
+        ("你可以修改 widget 的样式。", "widget"),
+        ("请先配置 proxy，然后重启。", "proxy"),
+        ("我们需要部署一个 sidecar 才行。", "sidecar"),
+        ("如果变量不在 scope 中，就会报错。", "scope"),
+        ("这是函数式 component（functional component）。", "component"),
+        ("医生建议复查 MRI。", "MRI"),
+        ("交易员每天都要更新 ETF，然后汇报。", "ETF"),
+        ("这台路由器只划分了两个 VLAN。", "VLAN"),
+        ("页面嵌在沙盒环境的 iframe 中。", "iframe"),
+        ("状态都放在全局 store 里。", "store"),
+        ("这份报表没有统计 churn rate。", "churn rate"),
+    ];
+    for (text, english) in table {
+        let z = chinese_of(text, english);
+        assert!(z.is_empty(), "{text}: {english} = {z:?}");
+    }
+}
+
+#[test]
+fn naming_constructions_keep_their_chinese() {
+    let table: &[(&str, &str, &str)] = &[
+        ("我们管这个叫 warm-up，也就是预热。", "warm-up", "预热"),
+        ("在金融里，这种操作叫 hedging，也就是对冲。", "hedging", "对冲"),
+        ("心电图，又称 ECG，是最常规的检查。", "ECG", "心电图"),
+        ("近年来，卷积神经网络 CNN 已成为主流。", "CNN", "卷积神经网络"),
+        ("所谓 sharding，就是分片。", "sharding", "分片"),
+    ];
+    for (text, english, chinese) in table {
+        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
+    }
+}
+
+#[test]
+fn a_counted_kind_or_a_list_after_a_keyword_is_not_a_name() {
+    let table: &[(&str, &str)] = &[
+        ("函数的第一个参数，即 timeout，决定等待多久。", "timeout"),
+        ("标准定义了两条规则，即 R1 和 R2。", "R1"),
+        ("这里用了几种工具，即 tcpdump、Wireshark 等。", "tcpdump"),
+    ];
+    for (text, english) in table {
+        let z = chinese_of(text, english);
+        assert!(z.is_empty(), "{text}: {english} = {z:?}");
+    }
+}
+
+#[test]
+fn examples_citations_and_lists_in_brackets_are_not_glosses() {
+    let table: &[(&str, &str)] = &[
+        ("它支持多种数据库（MySQL、PostgreSQL 等）。", "MySQL"),
+        ("主流浏览器（Chrome、Firefox）都支持。", "Chrome"),
+        ("常见的消息队列（Kafka, RabbitMQ, Pulsar）各有优劣。", "Kafka"),
+        ("缓存服务（Redis, Memcached）部署在内网。", "Redis"),
+        ("注意力机制（Vaswani et al., 2017）改变了这个领域。", "Vaswani"),
+        ("这种疗法（Smith，2019）已进入临床。", "Smith"),
+        ("编程语言（Python 等）都可以。", "Python"),
+    ];
+    for (text, english) in table {
+        let z = chinese_of(text, english);
+        assert!(z.is_empty(), "{text}: {english} = {z:?}");
+    }
+    // an English term with 或 in it, and two names for one thing, are still glosses
+    assert_eq!(chinese_of("平均值（mean或average）", "mean"), ["平均值"]);
+    assert_eq!(chinese_of("数据集聚合（dataset aggregation，DAgger）", "dataset aggregation"), ["数据集聚合"]);
+}
+
+#[test]
+fn english_first_glosses_give_the_chinese_inside_the_brackets() {
+    // the text, the full form, its Chinese and its acronym
+    let table: &[(&str, (&str, &str, &str))] = &[
+        (
+            "CRM（Customer Relationship Management，客户关系管理）很重要。",
+            ("Customer Relationship Management", "客户关系管理", "CRM"),
+        ),
+        (
+            "KPI(key performance indicator,关键绩效指标)是考核依据。",
+            ("key performance indicator", "关键绩效指标", "KPI"),
+        ),
+        (
+            "SLA（Service Level Agreement：服务等级协议）规定了可用性。",
+            ("Service Level Agreement", "服务等级协议", "SLA"),
+        ),
+        (
+            "PCR（polymerase chain reaction，聚合酶链式反应）用于扩增。",
+            ("polymerase chain reaction", "聚合酶链式反应", "PCR"),
+        ),
+        ("C 模块（Controller，控制器）负责调度。", ("Controller", "控制器", "")),
+    ];
+    for (text, want) in table {
+        let g = glosses(text);
+        let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
+        assert!(g.contains(&want), "{text}: {g:?}");
+    }
+}
+
+#[test]
+fn the_english_tells_where_the_chinese_term_starts() {
+    let table: &[(&str, &str, &str)] = &[
+        // a piece of the English that Chinese writes first
+        ("强化学习分为有模型（model-based）和免模型（model-free）两类。", "model-based", "有模型"),
+        ("强化学习分为有模型（model-based）和免模型（model-free）两类。", "model-free", "免模型"),
+        ("同策略（on-policy）和异策略（off-policy）的区别在于采样。", "on-policy", "同策略"),
+        ("同策略（on-policy）和异策略（off-policy）的区别在于采样。", "off-policy", "异策略"),
+        ("改进版本叫双深度Q网络（double DQN）。", "double DQN", "双深度Q网络"),
+        ("新药采用双盲试验（double-blind trial）验证。", "double-blind trial", "双盲试验"),
+        ("过滤器是基于规则（rule-based）的。", "rule-based", "基于规则"),
+        ("我们称这个环境是部分可观测的（partially observed）。", "partially observed", "部分可观测"),
+        // a slash, a coordination and Latin words inside the Chinese term
+        ("消息系统采用发布/订阅（publish/subscribe）模式。", "publish/subscribe", "发布/订阅"),
+        ("数据库常用读写分离（read/write splitting）来提升吞吐。", "read/write splitting", "读写分离"),
+        (
+            "训练时常出现梯度消失或爆炸（vanishing or exploding gradients）。",
+            "vanishing or exploding gradients",
+            "梯度消失或爆炸",
+        ),
+        ("Rust 中的可变 reference（mutable reference）只能有一个。", "mutable reference", "可变 reference"),
+        ("这是函数式 component（functional component）。", "functional component", "函数式 component"),
+        // an English opening with an adjective: its Chinese modifier joined by 的
+        ("模型输出期望的累积奖励（expected cumulative reward）。", "expected cumulative reward", "期望的累积奖励"),
+        ("系统会丢弃损坏的数据包（corrupted packets）。", "corrupted packets", "损坏的数据包"),
+        (
+            "训练时使用带有动量的随机梯度下降（stochastic gradient descent）。",
+            "stochastic gradient descent",
+            "随机梯度下降",
+        ),
+        ("先检查模型的参数（model parameters）。", "model parameters", "参数"),
+        // an emphasis around the term and its gloss
+        ("建模成**部分可观测马尔可夫决策过程（POMDP）**。", "POMDP", "部分可观测马尔可夫决策过程"),
+        // kept as they were
+        ("我们采用无服务器架构（serverless architecture）。", "serverless architecture", "无服务器架构"),
+        ("这是非阻塞调用（non-blocking call）。", "non-blocking call", "非阻塞调用"),
+        ("它支持零拷贝（zero-copy）传输。", "zero-copy", "零拷贝"),
+        ("Nginx 作为反向代理（reverse proxy）。", "reverse proxy", "反向代理"),
+        ("系统支持多租户（multi-tenancy）。", "multi-tenancy", "多租户"),
+        ("每秒查询数（queries per second）很高。", "queries per second", "每秒查询数"),
+        ("请启用多因素认证（multi-factor authentication）。", "multi-factor authentication", "多因素认证"),
+    ];
+    for (text, english, chinese) in table {
+        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
+    }
+}
