@@ -232,6 +232,12 @@ mod tests {
             ("the transformer model.", &["transformer model"]),
             ("GPT-4o(即 Omni)", &["GPT-4o", "Omni"]),
             ("用 2 个 GPUs", &["GPUs"]),
+            ("迁移到 .NET 平台", &[".NET"]),
+            ("打开 Search & Replace 面板", &["Search & Replace"]),
+            ("R&D 部门、client/server 架构", &["R&D", "client/server"]),
+            ("AT&T 的 I/O 与 TCP/IP", &["AT&T", "I/O", "TCP/IP"]),
+            ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
+            ("先查 cats & dogs 表", &["cats", "dogs"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");
@@ -263,6 +269,7 @@ mod tests {
             "读段可达数十 kb，延迟几 ms",
             "带隙约为 3.2 eV，比容量为 150 mAh g-1，扫速 5 mV s-1",
             "利差收窄了 25 bps，机器人速度为 2 m/s",
+            "资金 T+1 到账，a+b 为和",
             "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];
         for text in table {
