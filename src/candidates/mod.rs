@@ -12,12 +12,17 @@
 //! dropped at either end; and a run that reads as an English sentence rather than a term is
 //! dropped, unless it is a title in `《》`.
 //!
+//! Last, [`termhood`] weighs the evidence of the document: plain English used as words
+//! (`such`, `left`), sentence fragments, code literals and credit lines are not terms.
+//!
 //! [`words`] finds the words and runs, [`noise`] decides which words and runs are not terms,
-//! and this file cuts and trims the runs into candidates.
+//! [`termhood`] which candidates the document's evidence keeps, and this file cuts and trims
+//! the runs into candidates.
 
 mod noise;
 #[cfg(test)]
 mod properties;
+mod termhood;
 mod words;
 
 use crate::model::Span;
@@ -66,6 +71,7 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     // one buffer for the words of every run
     let mut piece = Vec::new();
     each_run(doc.view(), |run| push_run(doc, run, &mut piece, &mut out));
+    termhood::keep_terms(doc, &mut out);
     out
 }
 
@@ -232,6 +238,13 @@ mod tests {
             ("the transformer model.", &["transformer model"]),
             ("GPT-4o(即 Omni)", &["GPT-4o", "Omni"]),
             ("用 2 个 GPUs", &["GPUs"]),
+            ("迁移到 .NET 平台", &[".NET"]),
+            ("打开 Search & Replace 面板", &["Search & Replace"]),
+            ("R&D 部门、client/server 架构", &["R&D", "client/server"]),
+            ("AT&T 的 I/O 与 TCP/IP", &["AT&T", "I/O", "TCP/IP"]),
+            ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
+            ("用 Vue.js 与 Socket.IO 写 CartPole-v0", &["Vue.js", "Socket.IO", "CartPole-v0"]),
+            ("先查 cats & dogs 表", &["cats", "dogs"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");
@@ -263,6 +276,8 @@ mod tests {
             "读段可达数十 kb，延迟几 ms",
             "带隙约为 3.2 eV，比容量为 150 mAh g-1，扫速 5 mV s-1",
             "利差收窄了 25 bps，机器人速度为 2 m/s",
+            "资金 T+1 到账，a+b 为和",
+            "调用 Promise.all 和 Thread.sleep，或 Object.defineProperty",
             "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];
         for text in table {

@@ -31,6 +31,9 @@ const MIN_ID_DIGIT_PART: usize = 4;
 /// ...and this many digits in all: `COVID-19` and `2019-nCoV` are not identifiers.
 const MIN_ID_DIGITS: usize = 6;
 
+/// A member after a dot has at least this many characters: `Repl.it` and `Ph.d` are not code.
+const MIN_MEMBER: usize = 3;
+
 /// A lowerCamelCase identifier has at least this many bytes: shorter words with an inner
 /// capital (`mAh`, `kWh`) are units.
 const MIN_CAMEL_CASE: usize = 5;
@@ -145,11 +148,27 @@ fn is_dotted_noise(l: &str, folded: &str, dot: usize) -> bool {
     }
     // torch.nn.Module, np.array: dotted lowercase code paths
     let parts: Vec<&str> = folded.split('.').collect();
+    if is_member_access(&parts) && !NAME_DOT_SUFFIXES.contains(&ext) {
+        return true;
+    }
     parts.len() >= 2
         && parts.iter().all(|p| p.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         && parts[0].chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && !NAME_DOT_SUFFIXES.contains(&ext)
         && !parts.iter().all(|p| p.len() == 1)
+}
+
+/// `Promise.all`, `Thread.sleep`, `Object.defineProperty`: a capitalised name and a member
+/// in lowercase or lowerCamelCase, code (`Node.js` and `ASP.NET` end with a name suffix).
+fn is_member_access(parts: &[&str]) -> bool {
+    let starts = |p: &str, upper: bool| {
+        p.chars().next().is_some_and(|c| c.is_ascii_alphabetic() && c.is_ascii_uppercase() == upper)
+    };
+    parts.len() >= 2
+        && starts(parts[0], true)
+        && parts[0].chars().any(|c| c.is_ascii_lowercase())
+        && parts[1..].iter().all(|p| p.len() >= MIN_MEMBER && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && starts(parts[parts.len() - 1], false)
 }
 
 /// A path: slash-separated parts with a dot in one, or many parts.

@@ -1,7 +1,9 @@
 //! Words and runs of words in the prose view. A word is a stretch of Latin letters, digits
 //! and `_`, in any width; inside it `-`, `.`, `'`, `/` and `&` join word characters
 //! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), and `+`/`#` may end a short name
-//! (`C++`, `C#`). A run is words separated by single spaces or tabs.
+//! (`C++`, `C#`, not `T+1`); a dot before a capital starts a name (`.NET`). A run is words
+//! separated by single spaces or tabs, or by ` & ` between capitalised words
+//! (`Search & Replace`).
 
 use crate::model::Span;
 use crate::text::chars::fold;
@@ -58,13 +60,19 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
             i += c.len_utf8();
             continue;
         }
-        // a word starts at i
-        let start = i;
-        let (end, next) = scan_word(view, start);
+        // a word starts at i, or at the dot before it in a name such as .NET
+        let start = if starts_dotted_name(view, i) { i - 1 } else { i };
+        let (end, next) = scan_word(view, i);
         i = next;
         let joined = !run.is_empty() && {
             let gap = &view[last_end..start];
-            (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ")
+            let single = (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ");
+            // Search & Replace, Research & Development: an ampersand between capitalised words
+            let ampersand = gap == " & " && capitalised(&view[start..]) && {
+                let prev = &run[run.len() - 1];
+                capitalised(&view[prev.span.start..prev.span.end])
+            };
+            single || ampersand
         };
         if !joined && !run.is_empty() {
             each(&run);
@@ -76,6 +84,27 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
     if !run.is_empty() {
         each(&run);
     }
+}
+
+/// Whether the `+` at `j` is a single plus followed by a word character: `T+1` and `a+b`
+/// are arithmetic, not a name like `C++` (`C++11` is still one).
+fn plus_before_word(view: &str, j: usize) -> bool {
+    view[j..].starts_with('+') && view[j + 1..].chars().next().is_some_and(is_word_char)
+}
+
+/// Whether `s` starts with a capital letter.
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| fold(c).is_ascii_uppercase())
+}
+
+/// Whether the word at `i` is a name that starts with a dot (`.NET`): a dot before a capital,
+/// with no word or dot before it.
+fn starts_dotted_name(view: &str, i: usize) -> bool {
+    let b = view.as_bytes();
+    i > 0
+        && b[i - 1] == b'.'
+        && capitalised(&view[i..])
+        && view[..i - 1].chars().next_back().is_none_or(|c| !is_word_char(c) && !is_joiner(c) && c != '.')
 }
 
 /// The word that starts at `start` (a word character): where it ends, and where the scan
@@ -106,6 +135,7 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
         } else if matches!(c, '+' | '#')
             && view[start..end].chars().all(|c| c.is_ascii_alphabetic())
             && end - start <= MAX_PLUS_NAME
+            && !plus_before_word(view, j)
         {
             // C++, C#, F#
             j += 1;

@@ -1,11 +1,11 @@
 //! The document: the original text, its prose view (same length, non-prose bytes
 //! overwritten), the marked spans and the line index, with the lookups the later stages make
-//! on them. Building it runs the masks in their order: what Markdown keeps verbatim first
-//! (so that a URL inside code stays code), then URLs and entities, then inline markup, and
-//! last the quotation brackets, which stay in the view.
+//! on them. Building it runs the masks in their order: Markdown structure first (so that a
+//! URL inside code stays code), then URLs and entities, then emphasis, and last the
+//! quotation brackets, which stay in the view.
 
 use super::scan::fill;
-use super::{markdown, quotes, urls, MarkKind, Marked, Markup, HARD};
+use super::{markdown, quotes, structure, urls, MarkKind, Marked, Markup, HARD};
 use crate::model::Span;
 
 /// Titles do not nest deeply: [`Document::title_around`] looks at the few that start last
@@ -41,7 +41,10 @@ impl<'a> Document<'a> {
         }
         let mut marked = Vec::new();
         if markup == Markup::Markdown {
-            markdown::mask_verbatim(&mut v, at_start);
+            structure::mask_structure(text, &mut v, &mut marked, at_start);
+            markdown::mask_math(&mut v);
+            markdown::mask_containers(&mut v);
+            markdown::mask_templates(&mut v);
         }
         urls::mask_urls_and_emails(&mut v);
         urls::mask_entities(&mut v);

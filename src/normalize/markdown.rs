@@ -1,79 +1,28 @@
-//! Markdown: masking what Markdown makes non-prose, and recording what it emphasises.
+//! Markdown beyond what the parser reads (see [`structure`](super::structure)): container
+//! lines (`::: tip`), template interpolations (`{{ count }}`), math (`$x_i$`), and emphasis, which is scanned here with rules that fit Chinese.
 //!
-//! What Markdown keeps verbatim is masked first, as [`HARD`]: front matter, fenced code
-//! blocks, HTML comments, inline code (with a role such as `` :numref:`x` `` before it) and
-//! math. Inline markup comes after URLs are masked: HTML tags are [`HARD`], emphasis
-//! delimiters, emphasis tags (`<u>`, `<em>`…) and the brackets of a link text are [`MARK`] and
-//! the span they enclose is recorded as marked; a link target is [`HARD`].
+//! Emphasis delimiters (`**`, `*`, `_`, `__`, `~~`) and emphasis tags (`<u>`, `<em>`…) become
+//! [`MARK`] and the span they enclose is recorded as marked; any other HTML tag left is
+//! [`HARD`]. CommonMark decides emphasis by flanking rules made for spaced languages, which
+//! reject `这是**注意力机制（attention）**的核心` (the closer follows punctuation and precedes a
+//! Han character); an author who writes that has emphasised the term all the same.
 
-use super::scan::{fill, find, lines, paragraph_end, NextOf};
+use super::scan::{fill, paragraph_end, NextOf};
+use super::structure::EMPHASIS_TAGS;
 use super::{MarkKind, Marked, HARD, MARK};
 use crate::model::Span;
 
 /// A fence or closing fence indented further is the content of an indented code block.
 pub(super) const MAX_FENCE_INDENT: usize = 3;
 
-/// A fence is three or more backticks or tildes: fewer are inline code or text.
-const MIN_FENCE: usize = 3;
-
-/// The longest inline code span looked for, in bytes: backticks not closed within it are text.
-const MAX_INLINE: usize = 4000;
-
-/// The longest inline math looked for, in bytes: a `$` not closed within it is text (a price).
-const MAX_MATH: usize = 2000;
-
 /// The longest emphasis looked for, in bytes: a delimiter not closed within it is text.
 const MAX_EMPHASIS: usize = 600;
-
-/// The longest link target looked for, in bytes from the `]` of its text: a `(` not closed
-/// within it is text.
-const MAX_LINK_TARGET: usize = 2000;
 
 /// The longest HTML tag looked for, in bytes: a `<` with no `>` within it is text.
 const MAX_TAG: usize = 400;
 
-/// Masks what Markdown keeps verbatim: front matter (looked for only at the start of an
-/// input), fenced code blocks, HTML comments, inline code and math.
-pub(super) fn mask_verbatim(v: &mut [u8], at_start: bool) {
-    if at_start {
-        mask_front_matter(v);
-    }
-    mask_fences(v);
-    mask_between(v, b"<!--", b"-->");
-    mask_code_and_math(v);
-}
-
-/// Masks front matter (`---` or `+++` lines around it) at the start of the input, after a
-/// byte-order mark if there is one.
-fn mask_front_matter(v: &mut [u8]) {
-    let start = if v.starts_with(&[HARD, HARD, HARD]) { 3 } else { 0 };
-    let rest = &v[start..];
-    let open: &[u8] = if rest.starts_with(b"---") {
-        b"---"
-    } else if rest.starts_with(b"+++") {
-        b"+++"
-    } else {
-        return;
-    };
-    // the opening line is the marker alone
-    let first_end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
-    let first = &rest[..first_end];
-    if first.strip_suffix(b"\r").unwrap_or(first) != open || first_end == rest.len() {
-        return;
-    }
-    let mut s = first_end + 1;
-    while s <= rest.len() {
-        let e = memchr::memchr(b'\n', &rest[s..]).map_or(rest.len(), |p| s + p);
-        let l = &rest[s..e];
-        let l = l.strip_suffix(b"\r").unwrap_or(l);
-        if l == open || (open == b"---" && l == b"...") {
-            let end = start + s + l.len();
-            fill(v, start..end, HARD);
-            return;
-        }
-        s = e + 1;
-    }
-}
+/// A fence is three or more backticks or tildes: fewer are inline code or text.
+const MIN_FENCE: usize = 3;
 
 /// The fence that `rest` (a line, its indent left out) opens, if any: its character and length.
 pub(super) fn fence_open(rest: &[u8]) -> Option<(u8, usize)> {
@@ -92,116 +41,40 @@ pub(super) fn fence_closes(rest: &[u8], (ch, n): (u8, usize)) -> bool {
     m >= n && rest[m..].iter().all(|b| b.is_ascii_whitespace())
 }
 
-/// Masks fenced code blocks, fences included; an unclosed one runs to the end.
-fn mask_fences(v: &mut [u8]) {
-    let ls = lines(v);
-    let mut open: Option<(u8, usize, usize)> = None; // (char, len, start byte)
-    for &(s, e) in &ls {
-        let line = &v[s..e];
-        let indent = line.iter().take_while(|&&b| b == b' ').count();
-        let rest = &line[indent.min(line.len())..];
-        match open {
-            None if indent <= MAX_FENCE_INDENT => {
-                if let Some((ch, n)) = fence_open(rest) {
-                    open = Some((ch, n, s));
-                }
-            }
-            Some((ch, n, start)) if indent <= MAX_FENCE_INDENT && fence_closes(rest, (ch, n)) => {
-                fill(v, start..e, HARD);
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some((_, _, start)) = open {
-        let end = v.len();
-        fill(v, start..end, HARD);
-    }
-}
+/// The longest math looked for, in bytes: a `$` not closed within it is text (a price).
+const MAX_MATH: usize = 2000;
 
-/// Masks everything from `open` to the next `close`, both included (to the end when none).
-fn mask_between(v: &mut [u8], open: &[u8], close: &[u8]) {
+/// Masks math: `$$…$$`, and `$…$` whose content neither starts nor ends with a space, or
+/// does but holds a LaTeX command (`$ \left[x\right] $`); `$5 和 $10` is text.
+pub(super) fn mask_math(v: &mut [u8]) {
     let mut i = 0;
-    while let Some(s) = find(v, i, open) {
-        let e = find(v, s + open.len(), close).map_or(v.len(), |p| p + close.len());
-        fill(v, s..e, HARD);
-        i = e;
+    while let Some(p) = memchr::memchr(b'$', &v[i..]) {
+        i = math_at(v, i + p);
     }
 }
 
-/// Masks inline code spans and math.
-fn mask_code_and_math(v: &mut [u8]) {
-    let mut i = 0;
-    while i < v.len() {
-        match memchr::memchr2(b'`', b'$', &v[i..]) {
-            Some(p) => i += p,
-            None => return,
-        }
-        i = match v[i] {
-            b'`' => mask_code_span(v, i),
-            b'$' => mask_math(v, i),
-            _ => i + 1,
-        };
-    }
-}
-
-/// Masks the inline code span the backticks at `i` open, with a role right before it
-/// (`:numref:`, `{eq}`), if it is closed; returns where to look on.
-fn mask_code_span(v: &mut [u8], i: usize) -> usize {
-    let n = v[i..].iter().take_while(|&&b| b == b'`').count();
-    let limit = paragraph_end(v, i + n, MAX_INLINE);
-    let mut j = i + n;
-    let mut close = None;
-    while j < limit {
-        if v[j] == b'`' {
-            let m = v[j..limit].iter().take_while(|&&b| b == b'`').count();
-            if m == n {
-                close = Some(j + m);
-                break;
-            }
-            j += m;
-        } else {
-            j += 1;
-        }
-    }
-    let Some(e) = close else { return i + n };
-    // a role such as :numref: or {eq} right before the code span
-    let mut s = i;
-    if s > 0 && v[s - 1] == b':' {
-        let mut k = s - 1;
-        while k > 0 && (v[k - 1].is_ascii_alphanumeric() || v[k - 1] == b'-' || v[k - 1] == b'_') {
-            k -= 1;
-        }
-        if k > 0 && v[k - 1] == b':' && k < s - 1 {
-            s = k - 1;
-        }
-    }
-    fill(v, s..e, HARD);
-    e
-}
-
-/// Masks the math (`$…$`, `$$…$$`) the dollar at `i` opens, if it is closed; returns where
-/// to look on.
-fn mask_math(v: &mut [u8], i: usize) -> usize {
+/// Masks the math the dollar at `i` opens, if it is closed; returns where to look on. A
+/// backslash (or an escape's, masked as [`MARK`]) escapes the byte after it.
+fn math_at(v: &mut [u8], i: usize) -> usize {
     let n = if v.get(i + 1) == Some(&b'$') { 2 } else { 1 };
     let limit = paragraph_end(v, i + n, MAX_MATH);
-    let open_ok = n == 2 || v.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
     let mut close = None;
-    if open_ok {
-        let mut j = i + n;
-        while j < limit {
-            if v[j] == b'\\' {
-                j += 2;
-                continue;
-            }
-            if v[j] == b'$' && (n == 1 || v.get(j + 1) == Some(&b'$')) {
-                if n == 2 || !v[j - 1].is_ascii_whitespace() {
-                    close = Some(j + n);
-                }
-                break;
-            }
-            j += 1;
+    let mut latex = false;
+    let mut j = i + n;
+    while j < limit {
+        if v[j] == b'\\' || v[j] == MARK {
+            latex |= v.get(j + 1).is_some_and(u8::is_ascii_alphabetic);
+            j += 2;
+            continue;
         }
+        if v[j] == b'$' && (n == 1 || v.get(j + 1) == Some(&b'$')) {
+            let spaced = v[i + n].is_ascii_whitespace() || v[j - 1].is_ascii_whitespace();
+            if n == 2 || !spaced || latex {
+                close = Some(j + n);
+            }
+            break;
+        }
+        j += 1;
     }
     match close {
         Some(e) if e <= v.len() => {
@@ -212,14 +85,49 @@ fn mask_math(v: &mut [u8], i: usize) -> usize {
     }
 }
 
-/// Tags whose content is emphasised: they become [`MARK`] and their content is marked.
-const EMPHASIS_TAGS: &[&str] = &["u", "em", "strong", "b", "i", "mark", "ins", "strike", "s", "del"];
+/// The marker that opens and closes a container (`::: tip 提示`, `::: details`, `:::`).
+const CONTAINER_MARKER: &[u8] = b":::";
 
-/// Masks HTML tags, emphasis and link markup, recording what they enclose in `marked`.
+/// Masks the lines that open or close a container: the marker with the container's kind and
+/// title.
+pub(super) fn mask_containers(v: &mut [u8]) {
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&v[from..], CONTAINER_MARKER).map(|p| from + p) {
+        let line_start = memchr::memrchr(b'\n', &v[..p]).map_or(0, |n| n + 1);
+        let line_end = memchr::memchr(b'\n', &v[p..]).map_or(v.len(), |n| p + n);
+        // indented in a list item or after a quote marker (masked already) too
+        if v[line_start..p].iter().all(|&b| matches!(b, b' ' | b'\t' | HARD)) {
+            fill(v, line_start..line_end, HARD);
+        }
+        from = line_end.max(p + CONTAINER_MARKER.len());
+    }
+}
+
+/// Template interpolation opens with this (`{{ count }}` in Vue, Jinja, Handlebars)...
+const TEMPLATE_OPEN: &[u8] = b"{{";
+/// ...and closes with this, on the same line.
+const TEMPLATE_CLOSE: &[u8] = b"}}";
+
+/// Masks template interpolations, `{{ expression }}`: code, not prose.
+pub(super) fn mask_templates(v: &mut [u8]) {
+    let mut from = 0;
+    while let Some(s) = memchr::memmem::find(&v[from..], TEMPLATE_OPEN).map(|p| from + p) {
+        let line_end = memchr::memchr(b'\n', &v[s..]).map_or(v.len(), |n| s + n);
+        match memchr::memmem::find(&v[s + TEMPLATE_OPEN.len()..line_end], TEMPLATE_CLOSE) {
+            Some(p) => {
+                let e = s + TEMPLATE_OPEN.len() + p + TEMPLATE_CLOSE.len();
+                fill(v, s..e, HARD);
+                from = e;
+            }
+            None => from = s + TEMPLATE_OPEN.len(),
+        }
+    }
+}
+
+/// Masks HTML tags and emphasis, recording what emphasis encloses in `marked`.
 pub(super) fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
-    let mut next = NextOf::new(b"<[]\n*_~");
+    let mut next = NextOf::new(b"<*_~");
     let mut open_tags: Vec<(String, usize)> = Vec::new();
-    let mut link_open: Option<usize> = None;
     let mut i = 0;
     while i < v.len() {
         i = next.at(v, i);
@@ -235,17 +143,6 @@ pub(super) fn mask_inline_markup(v: &mut [u8], marked: &mut Vec<Marked>) {
                     continue;
                 }
             }
-            b'[' => link_open = Some(i),
-            b']' => {
-                // a link text closes here whether or not a target follows
-                if let Some(s) = link_open.take() {
-                    if let Some(e) = mask_link(v, s, i, marked) {
-                        i = e;
-                        continue;
-                    }
-                }
-            }
-            b'\n' => link_open = None,
             b'*' | b'_' | b'~' => {
                 let n = v[i..].iter().take_while(|&&x| x == b).count();
                 if let Some((close, m)) = emphasis_close(v, i, n) {
@@ -288,40 +185,6 @@ fn mask_tag(v: &mut [u8], tag: std::ops::Range<usize>, open_tags: &mut Vec<(Stri
     } else {
         fill(v, i..e, HARD);
     }
-}
-
-/// Masks a link whose text opens at `s` and closes at `i`, when a target in parentheses
-/// follows: the brackets (and the `!` of an image) become [`MARK`], the target [`HARD`], and
-/// the text is marked. Returns where the target ends.
-fn mask_link(v: &mut [u8], s: usize, i: usize, marked: &mut Vec<Marked>) -> Option<usize> {
-    if v.get(i + 1) != Some(&b'(') {
-        return None;
-    }
-    let limit = (i + MAX_LINK_TARGET).min(v.len());
-    let mut depth = 0;
-    let mut close = None;
-    for (j, &b) in v[..limit].iter().enumerate().skip(i + 1) {
-        match b {
-            b'(' => depth += 1,
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(j + 1);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let e = close?;
-    v[s] = MARK;
-    if s > 0 && v[s - 1] == b'!' {
-        v[s - 1] = MARK;
-    }
-    v[i] = MARK;
-    fill(v, i + 1..e, HARD);
-    marked.push(Marked { inner: Span::new(s + 1, i), kind: MarkKind::Emphasis });
-    Some(e)
 }
 
 /// Where the HTML tag (`<name …>`, `</name>`) at `i` ends, if one is there.

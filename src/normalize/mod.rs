@@ -5,9 +5,11 @@
 //! offset in the view is an offset in the original text and every span found in the view can
 //! be sliced out of the original.
 //!
-//! * Code (fenced blocks, inline code and roles such as `` :numref:`x` ``), math (`$…$`),
-//!   front matter, HTML comments and tags, link targets, URLs and e-mail addresses become
-//!   [`HARD`] bytes: nothing may be found in them and no term may cross them.
+//! * Code (fenced and indented blocks, inline code and roles such as `` :numref:`x` ``), math
+//!   (`$…$`), front matter, HTML comments, tags and attributes, images, link targets and
+//!   labels, reference definitions, heading ids, block markers (`#`, `>`, bullets, table
+//!   pipes), URLs and e-mail addresses become [`HARD`] bytes: nothing may be found in them
+//!   and no term may cross them.
 //! * Emphasis delimiters (`**`, `*`, `_`, `__`, `~~`, `<u>`, `</u>`, the brackets of a link
 //!   text) become [`MARK`] bytes: they are not text, but the span they enclose is recorded as
 //!   *marked*, because an author who emphasises `*随机梯度下降*（stochastic gradient
@@ -18,8 +20,9 @@
 //! alike (see [`fold`](crate::text::chars::fold)).
 //!
 //! This file holds the vocabulary the stage shares with the others; the work is split by
-//! concern: [`document`] builds the view and answers questions about it, [`markdown`] masks
-//! what Markdown makes non-prose, [`urls`] what is non-prose in any text, [`quotes`] finds
+//! concern: [`document`] builds the view and answers questions about it, [`structure`] reads
+//! Markdown's structure with pulldown-cmark, [`markdown`] scans emphasis and containers
+//! with rules that fit Chinese, [`urls`] what is non-prose in any text, [`quotes`] finds
 //! quotation brackets, [`sentences`] finds the sentence around a span and [`pieces`] where
 //! a long input is cut; [`scan`] holds the byte scanners they share.
 
@@ -29,6 +32,7 @@ mod pieces;
 mod quotes;
 mod scan;
 mod sentences;
+mod structure;
 mod urls;
 
 pub(crate) use document::Document;

@@ -1,5 +1,4 @@
-//! Byte scanners the masks share: filling a range, finding a pattern, splitting lines,
-//! finding the next of a few bytes, and where a paragraph ends. They work on the masked
+//! Byte scanners the masks share: filling a range, finding a pattern, finding the next of a few bytes, and where a paragraph ends. They work on the masked
 //! bytes, so a byte already masked as [`HARD`] ends a paragraph like a blank line.
 
 use super::HARD;
@@ -9,21 +8,6 @@ pub(super) fn fill(v: &mut [u8], r: std::ops::Range<usize>, b: u8) {
     for x in &mut v[r] {
         *x = b;
     }
-}
-
-/// The lines of `v`: where each starts and ends, its line break (`\n` or `\r\n`) left out.
-pub(super) fn lines(v: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut s = 0;
-    for i in memchr::memchr_iter(b'\n', v) {
-        let e = if i > s && v[i - 1] == b'\r' { i - 1 } else { i };
-        out.push((s, e));
-        s = i + 1;
-    }
-    if s <= v.len() {
-        out.push((s, v.len()));
-    }
-    out
 }
 
 /// The first position of `pat` in `v` at or after `from`.

@@ -129,7 +129,7 @@ fn terminator_at(view: &str, i: usize) -> Option<usize> {
                 || t.starts_with("* ")
                 || t.starts_with('>')
                 || t.starts_with('|')
-                || rest.starts_with(['\u{1f}', '\u{1e}'])
+                || t.starts_with(['\u{1f}', '\u{1e}'])
                 || (i > 0 && (v[i - 1] == b'\n' || line_is_heading(view, i)))
             {
                 Some(1)

@@ -49,6 +49,11 @@ pub(crate) static GLOSS_PREFIXES: LazyLock<Vec<&'static str>> =
 pub(crate) static GLOSS_PREFIXES_BEFORE_CHINESE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("chinese/gloss_prefixes_before_chinese.txt")));
 
+/// Labels of metadata and credit lines (`译者`, `校对`, `图片来源`): the English after one
+/// of them and a colon names people, handles or sources.
+pub(crate) static CREDIT_LABELS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("chinese/credit_labels.txt")));
+
 #[cfg(test)]
 mod tests {
     use super::*;

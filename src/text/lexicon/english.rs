@@ -34,3 +34,11 @@ pub(crate) static NAME_DOT_SUFFIXES: List = LazyLock::new(|| entries(include_str
 
 /// Labels that point into a document before a number: `Figure 3`, `Eq. 5`.
 pub(crate) static REFERENCE_LABELS: List = LazyLock::new(|| entries(include_str!("english/reference_labels.txt")));
+
+/// Common words of general English that are rarely a term on their own (`such`, `left`,
+/// `done`, `thereby`), lemmas only.
+pub(crate) static COMMON_WORDS: List = LazyLock::new(|| entries(include_str!("english/common_words.txt")));
+
+/// Literals of programming languages that read as English words (`True`, `None`, `null`):
+/// code, not terms.
+pub(crate) static CODE_LITERALS: List = LazyLock::new(|| entries(include_str!("english/code_literals.txt")));
