@@ -135,6 +135,11 @@ fn detect(path: &Path, bytes: Vec<u8>) -> Result<(String, &'static Ers), InputEr
             }
         });
     }
+    if let Some(encoding) = utf16_without_bom(&bytes) {
+        if let Ok(decoded) = strict(bytes.clone(), 0, encoding) {
+            return Ok(decoded);
+        }
+    }
     let bytes = match String::from_utf8(bytes) {
         Ok(text) => return Ok((text, UTF_8)),
         Err(e) => e.into_bytes(),
@@ -150,6 +155,31 @@ fn detect(path: &Path, bytes: Vec<u8>) -> Result<(String, &'static Ers), InputEr
     match GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
         Some(text) => Ok((text.into_owned(), GB18030)),
         None => Err(bad_utf8()),
+    }
+}
+
+/// The byte order of UTF-16 written without a byte-order mark, told by its NUL bytes: every
+/// ASCII character (a space, a line break, a Latin letter) is a NUL byte and its own byte, so
+/// such text has NULs at one parity of offsets and none at the other, which no text in
+/// UTF-8 or GB18030 has.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Ers> {
+    /// One code unit in this many holding a NUL byte is enough to tell…
+    const UNITS_PER_NUL: usize = 16;
+    /// …and never fewer NULs than this: one NUL is a stray byte, not an encoding.
+    const MIN_NULS: usize = 2;
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let enough = (bytes.len() / 2 / UNITS_PER_NUL).max(MIN_NULS);
+    match (even, odd) {
+        (0, n) if n >= enough => Some(UTF_16LE),
+        (n, 0) if n >= enough => Some(UTF_16BE),
+        _ => None,
     }
 }
 
@@ -414,6 +444,25 @@ mod tests {
         for text in [long, "中文", "计算", "较"] {
             let d = decode(Path::new("a.txt"), gb(text), None).unwrap();
             assert_eq!((d.text.as_str(), d.encoding.0), (text, GB18030));
+        }
+    }
+
+    /// Regression: UTF-16 without a byte-order mark read as UTF-8 (its NUL bytes are valid
+    /// UTF-8) and gave an empty glossary without a word.
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_nul_bytes() {
+        let text = "检索增强生成（Retrieval-Augmented Generation，RAG）\n很有效。\n";
+        for big_endian in [false, true] {
+            let d = decode(Path::new("a.txt"), utf16(text, big_endian), None).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding.0), (text, if big_endian { UTF_16BE } else { UTF_16LE }));
+        }
+        // text with a stray NUL, or NULs at both parities, is not UTF-16
+        for bytes in [b"ab\0d".to_vec(), b"\0a\0\0".to_vec(), "中文\0".as_bytes().to_vec()] {
+            assert_ne!(
+                decode(Path::new("a.txt"), bytes.clone(), None).map(|d| d.encoding.0).ok(),
+                Some(UTF_16LE),
+                "{bytes:?}"
+            );
         }
     }
 
