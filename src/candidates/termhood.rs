@@ -137,22 +137,26 @@ fn has_colon(view: &str) -> bool {
 /// looked at once.
 #[derive(Default)]
 struct CreditLines {
-    /// The line's start, and where its first credit label and colon end (if it has one).
-    line: Option<(usize, Option<usize>)>,
+    /// The line's start and end, and where its first credit label and colon end (if it has
+    /// one).
+    line: Option<(usize, usize, Option<usize>)>,
 }
 
 impl CreditLines {
-    /// Whether `at` follows a credit label and a colon on its line.
+    /// Whether `at` follows a credit label and a colon on its line. A line is searched for
+    /// its ends once, when the first candidate on it is asked about, so that a text of one
+    /// long line costs one pass, not one per candidate.
     fn after_label(&mut self, view: &str, at: usize) -> bool {
-        let line_start = memchr::memrchr(b'\n', &view.as_bytes()[..at]).map_or(0, |p| p + 1);
         let label_end = match self.line {
-            Some((s, end)) if s == line_start => end,
+            Some((start, end, label)) if (start..=end).contains(&at) => label,
             _ => {
-                let line_end =
-                    memchr::memchr(b'\n', &view.as_bytes()[line_start..]).map_or(view.len(), |p| line_start + p);
-                let end = first_label_end(&view[line_start..line_end]).map(|e| line_start + e);
-                self.line = Some((line_start, end));
-                end
+                let bytes = view.as_bytes();
+                let start = self.line.map_or(0, |(_, end, _)| end.min(at));
+                let line_start = memchr::memrchr(b'\n', &bytes[start..at]).map_or(start, |p| start + p + 1);
+                let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(view.len(), |p| at + p);
+                let label = first_label_end(&view[line_start..line_end]).map(|e| line_start + e);
+                self.line = Some((line_start, line_end, label));
+                label
             }
         };
         label_end.is_some_and(|e| e <= at)
