@@ -16,6 +16,15 @@
 //! | `markdown_soup` | emphasis, backticks, `$`, `[`, `](`, `<`, quotes that rarely close |
 //! | `english_words` | random English words, a long run of candidates |
 //!
+//! A second set of groups reads and merges hostile termbases (what `termbridge merge` does),
+//! also at 1×, 4× and 16×:
+//!
+//! | input | what it stresses |
+//! | --- | --- |
+//! | `merge_variants` | two rows of one term with thousands of variants each |
+//! | `merge_columns` | two termbases with thousands of columns a person added |
+//! | `tbx_terms` | one TBX concept with thousands of English terms |
+//!
 //! The extractor is built once, outside the timings. One input is one Markdown document
 //! (the markup with the most scanning to do).
 
@@ -303,5 +312,75 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Forms, columns or terms in a termbase at 1×.
+const TERMBASE_BASE: usize = 4096;
+
+/// Two CSV termbases of one row, each with `n` variants of the same term.
+fn many_variants(n: usize) -> (String, String) {
+    let row = |prefix: &str| {
+        let variants: Vec<String> = (0..n).map(|i| format!("{prefix}{i}")).collect();
+        format!("english,chinese,variants\nterm,术语,{}\n", variants.join("|"))
+    };
+    (row("v"), row("w"))
+}
+
+/// Two CSV termbases of one row, each with `n` columns of its own.
+fn many_columns(n: usize) -> (String, String) {
+    let table = |prefix: &str| {
+        let names: Vec<String> = (0..n).map(|i| format!("{prefix}{i}")).collect();
+        format!("english,chinese,{}\nterm,术语,{}\n", names.join(","), vec!["x"; n].join(","))
+    };
+    (table("a"), table("b"))
+}
+
+/// A TBX file of one concept with `n` English terms.
+fn many_terms(n: usize) -> (String, String) {
+    let terms: String = (0..n).map(|i| format!("<termSec><term>term {i}</term></termSec>")).collect();
+    let tbx = format!(
+        "<?xml version=\"1.0\"?><tbx type=\"TBX-Core\" style=\"dca\" xml:lang=\"en\" \
+         xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body><conceptEntry id=\"c\">\
+         <langSec xml:lang=\"en\">{terms}</langSec><langSec xml:lang=\"zh\"><termSec><term>术语</term>\
+         </termSec></langSec></conceptEntry></body></text></tbx>"
+    );
+    (tbx, "english,chinese\nterm 0,术语\n".to_string())
+}
+
+type TermbaseGenerator = fn(usize) -> (String, String);
+
+const TERMBASES: &[(&str, TermbaseGenerator)] =
+    &[("merge_variants", many_variants), ("merge_columns", many_columns), ("tbx_terms", many_terms)];
+
+/// Reads an old termbase (CSV or TBX) and a new CSV one, and merges the new into the old.
+fn merge(old: &str, new: &str) -> termbridge::Glossary {
+    let mut termbase = if old.starts_with('<') {
+        termbridge::Glossary::from_tbx_reader("old.tbx", old.as_bytes())
+    } else {
+        termbridge::Glossary::from_csv_reader("old.csv", old.as_bytes())
+    }
+    .expect("the old termbase reads");
+    termbase.update(termbridge::Glossary::from_csv_reader("new.csv", new.as_bytes()).expect("the new one reads"));
+    termbase
+}
+
+fn bench_termbases(c: &mut Criterion) {
+    for (name, generate) in TERMBASES {
+        let mut group = c.benchmark_group(*name);
+        group
+            .sampling_mode(SamplingMode::Flat)
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(500))
+            .measurement_time(Duration::from_secs(3));
+        for scale in SCALES {
+            let n = TERMBASE_BASE * scale;
+            let (old, new) = generate(n);
+            group.throughput(Throughput::Bytes((old.len() + new.len()) as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(n), &(old, new), |b, (old, new)| {
+                b.iter(|| merge(black_box(old), black_box(new)))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench, bench_termbases);
 criterion_main!(benches);

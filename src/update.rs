@@ -6,7 +6,7 @@
 
 use crate::model::{Entry, Glossary};
 use crate::text::key;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 fn forms(e: &Entry) -> impl Iterator<Item = String> + '_ {
     e.forms().map(|f| key(f))
@@ -50,8 +50,9 @@ impl Glossary {
     pub fn update(&mut self, new: Glossary) {
         // the termbase's columns first, in its order, then those only the new glossary has
         let mut columns: Vec<String> = self.extra_columns().into_iter().map(String::from).collect();
+        let mut named: HashSet<String> = columns.iter().cloned().collect();
         for c in new.extra_columns() {
-            if !columns.iter().any(|k| k == c) {
+            if named.insert(c.to_string()) {
                 columns.push(c.to_string());
             }
         }
@@ -83,7 +84,7 @@ impl Glossary {
         // every row holds every column, in one order (an empty cell where it had none)
         if !columns.is_empty() {
             for e in &mut self.entries {
-                let mut cells = std::mem::take(&mut e.extra);
+                let mut cells: HashMap<String, String> = std::mem::take(&mut e.extra).into_iter().collect();
                 e.extra = columns.iter().map(|c| (c.clone(), cells.remove(c).unwrap_or_default())).collect();
             }
         }
@@ -93,8 +94,10 @@ impl Glossary {
 /// Folds a new entry into a termbase entry; the termbase's words win.
 fn absorb(old: &mut Entry, new: Entry) {
     let had_chinese = !old.chinese.is_empty();
+    // what the entry has, looked up in constant time: a row may hold many thousand forms
+    let mut chinese: HashSet<String> = old.chinese.iter().cloned().collect();
     for z in new.chinese {
-        if !old.chinese.contains(&z) {
+        if chinese.insert(z.clone()) {
             old.chinese.push(z);
         }
     }
@@ -105,9 +108,10 @@ fn absorb(old: &mut Entry, new: Entry) {
     if old.abbreviation.is_none() {
         old.abbreviation = new.abbreviation.filter(|a| key(a) != key(&old.english));
     }
+    let mut known: HashSet<String> =
+        old.variants.iter().chain(std::iter::once(&old.english)).chain(old.abbreviation.as_ref()).cloned().collect();
     for v in std::iter::once(new.english).chain(new.variants) {
-        let known = v == old.english || old.abbreviation.as_ref() == Some(&v) || old.variants.contains(&v);
-        if !known {
+        if known.insert(v.clone()) {
             old.variants.push(v);
         }
     }

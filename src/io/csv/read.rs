@@ -9,6 +9,7 @@
 use super::unneutralise;
 use crate::model::{Category, Entry, Glossary, Method};
 use crate::ImportError;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -184,8 +185,9 @@ impl Layout {
     /// column, or with two columns of one name.
     fn of(headers: &csv::StringRecord, format: impl Fn(u64, String) -> ImportError) -> Result<Layout, ImportError> {
         let names: Vec<String> = headers.iter().map(header_name).collect();
+        let mut first_of: HashMap<&str, usize> = HashMap::with_capacity(names.len());
         for (j, name) in names.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
-            if let Some(i) = names[..j].iter().position(|n| n == name) {
+            if let Some(&i) = first_of.get(name.as_str()) {
                 let message = format!(
                     "column {}: a second column named `{}` (the first is column {}); give each column its own name",
                     j + 1,
@@ -194,6 +196,7 @@ impl Layout {
                 );
                 return Err(format(1, message));
             }
+            first_of.insert(name, j);
         }
         // the first name of the list that the header has: `english` wins over `source`
         let find = |list: &[&str], not: &[usize]| {

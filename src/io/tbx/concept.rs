@@ -23,6 +23,7 @@ use crate::model::{Category, Entry};
 use crate::text::{abbreviates, is_acronym};
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
+use std::collections::HashSet;
 
 /// The primary language subtag of `lang`, lowercased.
 fn primary(lang: &str) -> String {
@@ -112,17 +113,19 @@ const KNOWN: [&str; 7] = ["category", "frequency", "confidence", "method", "sour
 pub(super) fn entry(concept: &Element, ours: bool) -> Option<Entry> {
     let mut english: Vec<Term> = Vec::new();
     let mut chinese: Vec<String> = Vec::new();
+    // terms seen, so that a concept of many terms is read in linear time
+    let mut seen: HashSet<(bool, String)> = HashSet::new();
     for section in concept.children_named(&["langSec", "langSet"]) {
         let lang = section.lang().unwrap_or("");
         if is_english(lang) {
             for t in terms(section) {
-                if !english.iter().any(|e| e.text == t.text) {
+                if seen.insert((true, t.text.clone())) {
                     english.push(t);
                 }
             }
         } else if is_chinese(lang) {
             for t in terms(section) {
-                if !chinese.contains(&t.text) {
+                if seen.insert((false, t.text.clone())) {
                     chinese.push(t.text);
                 }
             }
