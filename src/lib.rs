@@ -69,7 +69,7 @@ mod update;
 pub use check::{Finding, FindingKind};
 pub use error::{BuildError, ExportError, ImportError, InputError};
 pub use extract::{Extractor, ExtractorBuilder, Source};
-pub use io::{input, write_atomically, Format, Report, WriteOptions, JSON_VERSION};
+pub use io::{input, remove_unfinished_outputs, write_atomically, Format, Report, WriteOptions, JSON_VERSION};
 pub use model::{Category, Columns, Entry, Glossary, Method, Occurrence, Span, CSV_HEADER};
 pub use normalize::Markup;
 pub use partial::{Partial, PARTIAL_VERSION};

@@ -348,7 +348,15 @@ fn warn(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
+/// The exit code of a run stopped by Ctrl-C or a termination signal (128 + SIGINT's 2).
+const STOPPED: i32 = 130;
+
 fn main() -> ExitCode {
+    // stopped while writing an output: no half-written temporary file is left behind
+    let _ = ctrlc::set_handler(|| {
+        termbridge::remove_unfinished_outputs();
+        std::process::exit(STOPPED);
+    });
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -159,6 +159,41 @@ impl Glossary {
     }
 }
 
+/// The temporary files of outputs being written, for [`remove_unfinished_outputs`].
+static UNFINISHED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the temporary files of the outputs being written now, leaving what the outputs'
+/// paths held untouched. For a program that is stopped (Ctrl-C, a termination signal) in
+/// the middle of [`write_atomically`]: call it from the signal's handler, then exit. A write
+/// it interrupts fails.
+///
+/// ```
+/// // in a program's Ctrl-C handler:
+/// termbridge::remove_unfinished_outputs();
+/// ```
+pub fn remove_unfinished_outputs() {
+    let paths = std::mem::take(&mut *UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    for path in paths {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Keeps a temporary file in [`UNFINISHED`] while it lives.
+struct Unfinished(std::path::PathBuf);
+
+impl Unfinished {
+    fn new(path: &Path) -> Unfinished {
+        UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_path_buf());
+        Unfinished(path.to_path_buf())
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|p| *p != self.0);
+    }
+}
+
 /// The deepest chain of symbolic links followed to find the file an output path names.
 const MAX_LINKS: usize = 40;
 
@@ -212,6 +247,7 @@ pub fn write_atomically(
         };
         persist(std::io::Error::new(e.kind(), why))
     })?;
+    let _unfinished = Unfinished::new(tmp.path());
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut w).map_err(named)?;

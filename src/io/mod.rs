@@ -12,5 +12,5 @@ pub(crate) mod tbx;
 pub(crate) mod termbase;
 mod tsv;
 
-pub use export::{write_atomically, Format, Report, WriteOptions};
+pub use export::{remove_unfinished_outputs, write_atomically, Format, Report, WriteOptions};
 pub use json::JSON_VERSION;

@@ -137,3 +137,37 @@ fn links_back_to_a_folder_are_read_once_with_a_warning() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("termbridge: warning: ") && stderr.contains("self: a link to a folder"), "{stderr}");
 }
+
+/// Regression: a run stopped (Ctrl-C, a termination signal) while writing `-o` left its
+/// hidden temporary file behind, as big as the output. The command line's signal handler
+/// calls `remove_unfinished_outputs`; here it is called while a write is under way.
+#[test]
+fn an_interrupted_write_leaves_no_temporary_file_and_the_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("glossary.csv");
+    std::fs::write(&out, "the old output\n").unwrap();
+    let (writing, go_on) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+    let (tell, wait) = (writing.0, go_on.1);
+    let writer = {
+        let out = out.clone();
+        std::thread::spawn(move || {
+            termbridge::write_atomically(&out, |w| {
+                use std::io::Write;
+                w.write_all(&vec![b'x'; 1 << 20])?;
+                w.flush()?;
+                tell.send(()).unwrap();
+                wait.recv().unwrap();
+                Ok(())
+            })
+        })
+    };
+    writing.1.recv().unwrap();
+    let names = || std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect::<Vec<_>>();
+    assert_eq!(names().len(), 2, "the output and its temporary file");
+    termbridge::remove_unfinished_outputs();
+    assert_eq!(names(), ["glossary.csv"]);
+    go_on.0.send(()).unwrap();
+    assert!(writer.join().unwrap().is_err(), "the interrupted write fails");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "the old output\n");
+    assert_eq!(names(), ["glossary.csv"]);
+}

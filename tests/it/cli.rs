@@ -676,3 +676,24 @@ fn control_characters_in_names_and_texts_are_escaped_in_messages() {
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(!stdout.contains('\u{1b}') && stdout.contains("\\u{1b}[2J"), "{stdout:?}");
 }
+
+/// A run stopped by a termination signal exits with 130 (its handler removes any half-written
+/// output first; `api::an_interrupted_write_leaves_no_temporary_file_and_the_old_output`
+/// holds that part).
+#[cfg(unix)]
+#[test]
+fn a_termination_signal_stops_a_run_with_exit_code_130() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // standard input stays open: the run waits for it until the signal comes
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}");
+}
