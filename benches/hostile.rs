@@ -291,15 +291,21 @@ const INPUTS: &[(&str, Generator)] = &[
     ("english_words", english_words),
 ];
 
+/// A group of its own per input, flat sampling: each iteration is long.
+fn group<'c>(c: &'c mut Criterion, name: &str) -> criterion::BenchmarkGroup<'c, criterion::measurement::WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    group
+}
+
 fn bench(c: &mut Criterion) {
     let extractor = termbridge::Extractor::builder().build().expect("building the extractor");
     for (name, generate) in INPUTS {
-        let mut group = c.benchmark_group(*name);
-        group
-            .sampling_mode(SamplingMode::Flat)
-            .sample_size(10)
-            .warm_up_time(Duration::from_millis(500))
-            .measurement_time(Duration::from_secs(3));
+        let mut group = group(c, name);
         for scale in SCALES {
             let text = generate(BASE * scale);
             group.throughput(Throughput::Bytes(text.len() as u64));
@@ -364,12 +370,7 @@ fn merge(old: &str, new: &str) -> termbridge::Glossary {
 
 fn bench_termbases(c: &mut Criterion) {
     for (name, generate) in TERMBASES {
-        let mut group = c.benchmark_group(*name);
-        group
-            .sampling_mode(SamplingMode::Flat)
-            .sample_size(10)
-            .warm_up_time(Duration::from_millis(500))
-            .measurement_time(Duration::from_secs(3));
+        let mut group = group(c, name);
         for scale in SCALES {
             let n = TERMBASE_BASE * scale;
             let (old, new) = generate(n);

@@ -152,21 +152,10 @@ pub(super) fn entry(concept: &Element, ours: bool) -> Option<Entry> {
         })
         .map(|i| english.remove(i).text);
 
-    let mut entry = Entry {
-        english: head.text,
-        chinese,
-        abbreviation,
-        variants: english.into_iter().map(|t| t.text).collect(),
-        category: Category::Term,
-        frequency: 0,
-        confidence: None,
-        method: None,
-        source: String::new(),
-        context: String::new(),
-        note: String::new(),
-        extra: Default::default(),
-        occurrences: Vec::new(),
-    };
+    let mut entry = Entry::new(head.text);
+    entry.chinese = chinese;
+    entry.abbreviation = abbreviation;
+    entry.variants = english.into_iter().map(|t| t.text).collect();
     let mut category = None;
     let mut seen: Vec<String> = Vec::new();
     let mut others: Vec<String> = Vec::new();
