@@ -8,6 +8,7 @@ mod encodings;
 mod exports;
 mod golden;
 mod hostile_exports;
+mod layers;
 mod markup;
 mod merge;
 mod partial;
