@@ -692,7 +692,8 @@ fn a_termination_signal_stops_a_run_with_exit_code_130() {
         .unwrap();
     // standard input stays open: the run waits for it until the signal comes
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    // the shell's own `kill`, which every system has
+    let killed = Command::new("sh").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130), "{status:?}");
