@@ -189,6 +189,7 @@ impl Extractor {
     pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
         let mut glossary = build(facts);
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
+        crate::score::rate(&mut glossary.entries, &self.reference);
         glossary
     }
 

@@ -36,6 +36,7 @@
 //! | reference | `src/reference/` | the Chinese of standalone terms, suggestions, non-standard renderings |
 //! | align | `src/align/` | the Chinese equivalent each gloss or apposition gives, and its left boundary |
 //! | merge | `src/merge/` | which forms are one concept: case, plural, hyphen, acronym, near-duplicates |
+//! | score | `src/score.rs` | how likely each row is worth keeping, from all the evidence for it |
 //! | extract | `src/extract.rs` | runs them all, per input in parallel, then decides the glossary |
 //! | io | `src/io/` | inputs (files, folders, encodings), termbases read back, every output format |
 //!
@@ -54,6 +55,7 @@
 mod align;
 mod candidates;
 mod check;
+mod cut;
 mod error;
 mod extract;
 mod io;
@@ -62,11 +64,13 @@ mod model;
 mod normalize;
 mod partial;
 mod reference;
+mod score;
 mod segment;
 mod text;
 mod update;
 
 pub use check::{Finding, FindingKind};
+pub use cut::{Cut, Stoplist, DEFAULT_MIN_SCORE};
 pub use error::{BuildError, ExportError, ImportError, InputError};
 pub use extract::{Extractor, ExtractorBuilder, Source};
 pub use io::{input, remove_unfinished_outputs, write_atomically, Format, Report, WriteOptions, JSON_VERSION};

@@ -3,7 +3,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termbridge::input::{self, Encoding, ReadOptions};
-use termbridge::{Extractor, ExtractorBuilder, Format, Glossary, Partial, Reference, Source, WriteOptions};
+use termbridge::{
+    Cut, Extractor, ExtractorBuilder, Format, Glossary, Partial, Reference, Source, Stoplist, WriteOptions,
+};
 
 /// Builds a bilingual glossary from Chinese technical text with embedded English terms.
 #[derive(Parser)]
@@ -24,6 +26,8 @@ enum Command {
         output: OutputArgs,
         #[command(flatten)]
         reference: ReferenceArgs,
+        #[command(flatten)]
+        cut: CutArgs,
         /// The inputs' encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5…); by default
         /// a byte-order mark, UTF-8 or GB18030 is detected.
         #[arg(long, value_name = "NAME")]
@@ -71,6 +75,8 @@ enum Command {
         partial: bool,
         #[command(flatten)]
         reference: ReferenceArgs,
+        #[command(flatten)]
+        cut: CutArgs,
     },
 }
 
@@ -113,6 +119,65 @@ impl OutputArgs {
         };
         for line in report.dropped {
             warn(&format!("termbridge: warning: {line}"));
+        }
+        Ok(())
+    }
+}
+
+/// Which rows the glossary keeps: applied where the glossary is decided (`extract`, and
+/// `merge` of partials), never to a termbase a person edits.
+#[derive(clap::Args)]
+struct CutArgs {
+    /// Keep rows scoring at least X (0 to 1; the `score` column); 0 keeps every row found.
+    /// [default: 0.2, which drops lone lowercase words seen once or twice with no other evidence]
+    #[arg(long, value_name = "X", value_parser = parse_score)]
+    min_score: Option<f32>,
+    /// Keep rows occurring at least N times.
+    #[arg(long, value_name = "N")]
+    min_frequency: Option<usize>,
+    /// Keep only rows with a Chinese.
+    #[arg(long)]
+    aligned_only: bool,
+    /// English terms never to report, one per line (`#` starts a comment line); may be given
+    /// more than once.
+    #[arg(long, value_name = "FILE")]
+    stoplist: Vec<PathBuf>,
+}
+
+fn parse_score(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a score: give a number from 0 to 1")),
+    }
+}
+
+impl CutArgs {
+    /// Whether any option was given.
+    fn given(&self) -> bool {
+        self.min_score.is_some() || self.min_frequency.is_some() || self.aligned_only || !self.stoplist.is_empty()
+    }
+
+    /// The cut these options make, stoplists read.
+    fn cut(&self) -> Result<Cut, Box<dyn std::error::Error>> {
+        let mut words = String::new();
+        for path in &self.stoplist {
+            let stop = termbridge::input::read_file(path, &ReadOptions::new())?;
+            words.push_str(&stop.text);
+            words.push('\n');
+        }
+        let default = Cut::default();
+        Ok(Cut {
+            min_score: self.min_score.unwrap_or(default.min_score),
+            min_frequency: self.min_frequency.unwrap_or(default.min_frequency),
+            aligned_only: self.aligned_only,
+            stoplist: Stoplist::from_text(&words),
+        })
+    }
+
+    /// An error when options were given to a run that writes no decided glossary.
+    fn refuse(&self, why: &str) -> Result<(), Box<dyn std::error::Error>> {
+        if self.given() {
+            return Err(format!("--min-score, --min-frequency, --aligned-only and --stoplist {why}").into());
         }
         Ok(())
     }
@@ -195,13 +260,15 @@ fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Extract { paths, output, reference, encoding, quiet, partial } => {
-            extract(&paths, &output, &reference, encoding.as_deref(), quiet, partial)
+        Command::Extract { paths, output, reference, cut, encoding, quiet, partial } => {
+            extract(&paths, &output, &reference, &cut, encoding.as_deref(), quiet, partial)
         }
         Command::Check { glossary, paths, format, reference, encoding } => {
             check(&glossary, &paths, format, &reference, encoding.as_deref())
         }
-        Command::Merge { old, new, output, partial, reference } => merge(&old, &new, &output, partial, &reference),
+        Command::Merge { old, new, output, partial, reference, cut } => {
+            merge(&old, &new, &output, partial, &reference, &cut)
+        }
     }
 }
 
@@ -210,10 +277,15 @@ fn extract(
     paths: &[PathBuf],
     output: &OutputArgs,
     reference: &ReferenceArgs,
+    cut: &CutArgs,
     encoding: Option<&str>,
     quiet: bool,
     partial: bool,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
+    if partial {
+        cut.refuse("apply when the glossary is decided: give them to `termbridge merge` of the partials")?;
+    }
+    let cut = cut.cut()?;
     let extractor = reference.builder()?.build()?;
     // an unknown encoding is told before any file is looked at
     encoding_of(encoding)?;
@@ -235,8 +307,9 @@ fn extract(
         done();
         output.write_partial(&part)?;
     } else {
-        let glossary = extractor.extract_paths(paths, &options)?;
+        let mut glossary = extractor.extract_paths(paths, &options)?;
         done();
+        cut.apply(&mut glossary);
         output.write(&glossary)?;
     }
     Ok(Outcome::Done)
@@ -280,6 +353,7 @@ fn merge(
     output: &OutputArgs,
     partial: bool,
     reference: &ReferenceArgs,
+    cut: &CutArgs,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
     let all: Vec<&PathBuf> = std::iter::once(old).chain(new).collect();
     let partials = all.iter().filter(|p| Partial::is_partial_file(p)).count();
@@ -287,9 +361,13 @@ fn merge(
         let parts = all.iter().map(|p| Partial::from_path(p)).collect::<Result<Vec<_>, _>>()?;
         let combined = Partial::combine(parts);
         if partial {
+            cut.refuse("apply when the glossary is decided: leave --partial out to decide it")?;
             output.write_partial(&combined)?;
         } else {
-            output.write(&reference.builder()?.build()?.decide(&combined))?;
+            let cut = cut.cut()?;
+            let mut glossary = reference.builder()?.build()?.decide(&combined);
+            cut.apply(&mut glossary);
+            output.write(&glossary)?;
         }
         return Ok(Outcome::Done);
     }
@@ -312,6 +390,7 @@ fn merge(
     if partial {
         return Err("--partial combines partial glossaries; these are glossaries (leave --partial out)".into());
     }
+    cut.refuse("apply to extractions, not to a termbase people edit: cut the new glossaries when extracting them")?;
     let mut termbase = read_glossary(old)?;
     for path in new {
         termbase.update(read_glossary(path)?);

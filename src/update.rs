@@ -101,6 +101,11 @@ fn absorb(old: &mut Entry, new: Entry) {
             old.chinese.push(z);
         }
     }
+    // more text, more evidence: the row is as likely worth keeping as its best extraction says
+    old.score = match (old.score, new.score) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
     if !had_chinese && !old.chinese.is_empty() {
         old.confidence = new.confidence;
         old.method = new.method;

@@ -31,6 +31,7 @@ pub(super) fn entry(g: Group, inputs: &[InputFacts], aliases: &FxHashSet<String>
         variants,
         category,
         frequency,
+        score: None,
         confidence: evidence.confidence,
         method: evidence.method,
         source: evidence.source.unwrap_or_default(),

@@ -82,6 +82,11 @@ pub struct Entry {
     pub category: Category,
     /// Occurrences of all its English forms in the input.
     pub frequency: usize,
+    /// How likely the row is worth keeping, 0.0–1.0: the evidence that the English is a term
+    /// or a name (a gloss, a spelled-out acronym, its shape, recurrence, a reference) taken
+    /// together; `None` for a row no extraction scored (one a person added).
+    #[serde(default)]
+    pub score: Option<f32>,
     /// 0.0–1.0 for the first Chinese equivalent; `None` without one.
     pub confidence: Option<f32>,
     /// How the first Chinese equivalent was found.
@@ -131,6 +136,7 @@ impl Entry {
             variants: Vec::new(),
             category: Category::Term,
             frequency: 0,
+            score: None,
             confidence: None,
             method: None,
             source: String::new(),
@@ -163,13 +169,14 @@ pub struct Glossary {
 }
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 12] = [
     "english",
     "chinese",
     "abbreviation",
     "variants",
     "category",
     "frequency",
+    "score",
     "confidence",
     "method",
     "source",

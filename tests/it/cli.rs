@@ -8,7 +8,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const HEADER: &str = "english,chinese,abbreviation,variants,category,frequency,confidence,method,source,context,note";
+const HEADER: &str =
+    "english,chinese,abbreviation,variants,category,frequency,score,confidence,method,source,context,note";
 
 const RAG_TEXT: &str = "我们在实验中比较了检索增强生成（Retrieval-Augmented Generation，RAG）。RAG 很有效。";
 
@@ -103,7 +104,7 @@ fn parse_csv(bytes: &[u8]) -> Vec<Row> {
         .records()
         .map(|r| {
             let r = r.expect("CSV record");
-            assert_eq!(r.len(), 11, "columns of {r:?}");
+            assert_eq!(r.len(), termbridge::CSV_HEADER.len(), "columns of {r:?}");
             Row(header.iter().cloned().zip(r.iter().map(str::to_string)).collect())
         })
         .collect()
@@ -690,8 +691,22 @@ fn a_termination_signal_stops_a_run_with_exit_code_130() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // standard input stays open: the run waits for it until the signal comes
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // standard input stays open: the run waits for it until the signal comes; the signal is
+    // sent once the run catches it (Linux tells that in /proc; elsewhere, after a pause)
+    let catches_term = |pid: u32| {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let mask = status.lines().find_map(|l| l.strip_prefix("SigCgt:"))?.trim().to_string();
+        u64::from_str_radix(&mask, 16).ok().map(|m| m & (1 << (15 - 1)) != 0)
+    };
+    let start = std::time::Instant::now();
+    loop {
+        match catches_term(child.id()) {
+            Some(true) => break,
+            None if start.elapsed() > std::time::Duration::from_millis(1500) => break,
+            _ if start.elapsed() > std::time::Duration::from_secs(60) => panic!("the run never caught SIGTERM"),
+            _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    }
     // the shell's own `kill`, which every system has
     let killed = Command::new("sh").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
     assert!(killed.success());

@@ -59,6 +59,7 @@ fn hostile_glossary() -> Glossary {
             variants: vec![format!("variant{i} {h}")],
             category: termbridge::Category::Term,
             frequency: i + 1,
+            score: Some(0.25),
             confidence: Some(0.5),
             method: Some(termbridge::Method::Parenthesis),
             source: h.to_string(),
@@ -112,7 +113,7 @@ fn csv_cells_run_no_formula_and_read_back() {
     let (csv, _) = write(&g, Format::Csv);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header.len(), 13, "{header:?}");
+    assert_eq!(header.len(), 14, "{header:?}");
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), g.len());
     let triggers = ['=', '+', '-', '@', '\t', '\r'];
@@ -121,11 +122,11 @@ fn csv_cells_run_no_formula_and_read_back() {
         assert!(!cell.contains(|c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r')), "{cell:?}");
     }
     for (r, e) in records.iter().zip(g.entries()) {
-        assert_eq!(r.len(), 13);
+        assert_eq!(r.len(), 14);
         // a neutralised cell is the text after one more leading quote
         let quoted = |cell: &str| cell.trim_start_matches('\'').starts_with(triggers);
         let reviewer = header.iter().position(|h| h == "reviewer").unwrap();
-        for (cell, text) in [(&r[10], &e.note), (&r[reviewer], &e.extra["reviewer"]), (&r[0], &e.english)] {
+        for (cell, text) in [(&r[11], &e.note), (&r[reviewer], &e.extra["reviewer"]), (&r[0], &e.english)] {
             let text = cell_text(text);
             let want = if quoted(&text) { format!("'{text}") } else { text };
             assert_eq!(cell, want, "{r:?}");
@@ -157,7 +158,7 @@ fn csv_cells_run_no_formula_and_read_back() {
     g.write(Format::Csv, WriteOptions { raw: true }, &mut out).unwrap();
     let mut reader = csv::Reader::from_reader(out.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header[11..], g.extra_columns());
+    assert_eq!(header[termbridge::CSV_HEADER.len()..], g.extra_columns());
     let reviewer = header.iter().position(|h| h == "reviewer").unwrap();
     let raw: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(raw.len(), g.len());

@@ -4,6 +4,7 @@ mod api;
 mod boundaries;
 mod check;
 mod cli;
+mod cut;
 mod encodings;
 mod exports;
 mod golden;

@@ -171,6 +171,7 @@ struct Layout {
     variants: Option<usize>,
     category: Option<usize>,
     frequency: Option<usize>,
+    score: Option<usize>,
     confidence: Option<usize>,
     method: Option<usize>,
     source: Option<usize>,
@@ -214,6 +215,7 @@ impl Layout {
             variants: find(&["variants", "aliases", "synonyms"], &taken),
             category: col("category"),
             frequency: col("frequency"),
+            score: col("score"),
             confidence: col("confidence"),
             method: col("method"),
             source: col("source"),
@@ -235,6 +237,7 @@ impl Layout {
             self.variants,
             self.category,
             self.frequency,
+            self.score,
             self.confidence,
             self.method,
             self.source,
@@ -314,6 +317,15 @@ fn entry(
                 .ok_or_else(|| bad("confidence", c, "a number from 0 to 1"))?,
         ),
     };
+    let score = match get(layout.score).as_str() {
+        "" => None,
+        s => Some(
+            s.parse::<f32>()
+                .ok()
+                .filter(|s| (0.0..=1.0).contains(s))
+                .ok_or_else(|| bad("score", s, "a number from 0 to 1"))?,
+        ),
+    };
     let method = match get(layout.method).as_str() {
         "" => None,
         "parenthesis" => Some(Method::Parenthesis),
@@ -328,6 +340,7 @@ fn entry(
         variants: split(&get(layout.variants)),
         category,
         frequency,
+        score,
         confidence,
         method,
         source: get(layout.source),

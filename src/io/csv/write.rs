@@ -29,6 +29,7 @@ fn write_records<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<()
         let added = extra.iter().map(|k| e.extra.get(k).map_or("", String::as_str));
         let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
         let frequency = e.frequency.to_string();
+        let score = e.score.map(|s| format!("{s:.2}")).unwrap_or_default();
         let chinese = e.chinese.join("|");
         let variants = e.variants.join("|");
         let cells = [
@@ -38,6 +39,7 @@ fn write_records<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<()
             &variants,
             e.category.as_str(),
             &frequency,
+            &score,
             &confidence,
             e.method.map_or("", |m| m.as_str()),
             &e.source,

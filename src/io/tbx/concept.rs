@@ -10,7 +10,7 @@
 //! terms are `variants`; every Chinese term goes to `chinese`.
 //!
 //! The concept's `note` elements of the form `key: value` that termbridge writes restore the
-//! fields `category`, `frequency`, `confidence`, `method`, `source`, `context` and `note`;
+//! fields `category`, `frequency`, `score`, `confidence`, `method`, `source`, `context` and `note`;
 //! in a file whose header says termbridge wrote it, other `key: value` notes are the extra
 //! columns (`status: deleted`); all other notes (and values that cannot be read) are joined
 //! into `note` with `; `. Without a `category` note an entry is an [`Category::Abbreviation`]
@@ -89,6 +89,9 @@ fn restore(entry: &mut Entry, category: &mut Option<Category>, key: &str, value:
     match key {
         "category" => parse_enum(value).map(|c| *category = Some(c)).is_some(),
         "frequency" => value.parse().map(|f| entry.frequency = f).is_ok(),
+        "score" => {
+            value.parse::<f32>().ok().filter(|s| (0.0..=1.0).contains(s)).map(|s| entry.score = Some(s)).is_some()
+        }
         "confidence" => {
             value.parse::<f32>().ok().filter(|c| (0.0..=1.0).contains(c)).map(|c| entry.confidence = Some(c)).is_some()
         }
@@ -106,7 +109,7 @@ fn restore(entry: &mut Entry, category: &mut Option<Category>, key: &str, value:
 }
 
 /// The fields restored from `key: value` notes.
-const KNOWN: [&str; 7] = ["category", "frequency", "confidence", "method", "source", "context", "note"];
+const KNOWN: [&str; 8] = ["category", "frequency", "score", "confidence", "method", "source", "context", "note"];
 
 /// The entry of a concept element; `None` without an English term. `ours`: the file was
 /// written by termbridge, whose other `key: value` notes are extra columns.

@@ -108,6 +108,9 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
 /// and trimmed (as they are read back), empty ones left out.
 pub(crate) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
     let mut notes = vec![("category", entry.category.as_str().to_string()), ("frequency", entry.frequency.to_string())];
+    if let Some(s) = entry.score {
+        notes.push(("score", format!("{s:.2}")));
+    }
     if let Some(c) = entry.confidence {
         notes.push(("confidence", format!("{c:.2}")));
     }
