@@ -1,8 +1,16 @@
 //! Times extraction against jieba-rs `cut` on one file, interleaved, best of N runs each.
+//!
+//! `profile FILE once STEP` does one step and nothing else, for counting its instructions
+//! (`perf stat -e instructions:u`): `build` (the extractor), `extract` (build, then extract on
+//! one thread), `load` (jieba-rs's dictionary), `cut` (load, then cut). An extraction's own
+//! instructions are `extract` less `build`; a cut's are `cut` less `load`.
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: profile FILE [RUNS]");
-    let n: usize = std::env::args().nth(2).map_or(20, |s| s.parse().unwrap());
+    let path = std::env::args().nth(1).expect("usage: profile FILE [RUNS | once STEP]");
     let text = std::fs::read_to_string(path).unwrap();
+    if std::env::args().nth(2).as_deref() == Some("once") {
+        return once(&text, &std::env::args().nth(3).expect("a step: build, extract, load or cut"));
+    }
+    let n: usize = std::env::args().nth(2).map_or(20, |s| s.parse().unwrap());
     let ex = termbridge::Extractor::builder().build().unwrap();
     let jieba = jieba_rs::Jieba::new();
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
@@ -25,4 +33,22 @@ fn main() {
         all / cut,
         single / cut
     );
+}
+
+/// One step, on one thread.
+fn once(text: &str, step: &str) {
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    match step {
+        "build" => drop(std::hint::black_box(termbridge::Extractor::builder().build().unwrap())),
+        "extract" => {
+            let ex = termbridge::Extractor::builder().build().unwrap();
+            one.install(|| std::hint::black_box(ex.extract(text).len()));
+        }
+        "load" => drop(std::hint::black_box(jieba_rs::Jieba::new())),
+        "cut" => {
+            let jieba = jieba_rs::Jieba::new();
+            std::hint::black_box(jieba.cut(text, false).len());
+        }
+        other => panic!("unknown step {other:?}: build, extract, load or cut"),
+    }
 }
