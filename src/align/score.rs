@@ -7,6 +7,7 @@
 //! input. Every weight is named here with the reason for its value, together with the
 //! confidences that the other rules give their glosses.
 
+use super::cover::{content_words, covers_little};
 use super::left::LeftSite;
 use super::length::{misfit, MIN_EXPECTED_CHARS, MIN_TERM_CHARS};
 use super::scan::cjk_count;
@@ -69,6 +70,8 @@ const SHORT_REST_MISFIT: f32 = 0.2;
 const MULTI_WORD_EXPECTED: f32 = 3.0;
 /// For one character standing for a multi-word English term.
 const ONE_CHAR_PENALTY: f32 = 0.3;
+/// For the Chinese of a shorter English inside this one: never this one's.
+const TAKEN_PENALTY: f32 = 2.0;
 /// Per occurrence beyond the first of an option in the whole input: a string that recurs is
 /// a unit.
 const RECURRENCE_BONUS: f32 = 0.03;
@@ -91,6 +94,9 @@ const CLOSE_CALL_MARGIN: f32 = 0.15;
 const CLOSE_CALL_PENALTY: f32 = 0.1;
 /// Taken off for a gloss without brackets or keywords (English beside its Chinese).
 const STRICT_PENALTY: f32 = 0.15;
+/// The most confidence of an option with fewer characters than its English has words, unless
+/// the reference knows it: it likely lacks a piece (显存 for memory footprint).
+const COVERS_LITTLE_CONFIDENCE: f32 = 0.6;
 /// The least confidence of a chosen option.
 const MIN_CONFIDENCE: f32 = 0.3;
 /// The most confidence of a chosen option.
@@ -142,6 +148,9 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
     let fits = o.at_stop && dev == 0.0;
     if left.strict {
         conf -= STRICT_PENALTY;
+    }
+    if !o.known && covers_little(o.chars, content_words(&left.english)) {
+        conf = conf.min(COVERS_LITTLE_CONFIDENCE);
     }
     (k, conf.clamp(MIN_CONFIDENCE, MAX_CONFIDENCE), fits)
 }
@@ -196,6 +205,9 @@ fn score_option(
     }
     if o.known {
         score += KNOWN_BONUS; // the reference's Chinese for this English
+    }
+    if o.taken {
+        score -= TAKEN_PENALTY;
     }
     if o.renders_prefix {
         score += PREFIX_BONUS; // 有模型 for model-based: the English asks for the character

@@ -257,3 +257,49 @@ fn the_english_tells_where_the_chinese_term_starts() {
         assert_eq!(chinese_of(text, english), [*chinese], "{text}");
     }
 }
+
+#[test]
+fn a_long_english_gets_the_modifier_its_chinese_joins_by_de() {
+    let table: &[(&str, &str, &str)] = &[
+        // a noun or an adjective joined by 的 to a term too short for three English words
+        ("服务器返回一个标量的健康评分（scalar health score）。", "scalar health score", "标量的健康评分"),
+        ("交易所只公布均匀的价格网格（uniform price grid）。", "uniform price grid", "均匀的价格网格"),
+        // "only" comes first in Chinese; a hyphen between Chinese words where the English has one
+        ("日志采用仅追加（append-only）的写法。", "append-only", "仅追加"),
+        ("网关实现了请求-响应模式（request-response pattern）。", "request-response pattern", "请求-响应模式"),
+        ("医院的系统支持端到端加密（end-to-end encryption）。", "end-to-end encryption", "端到端加密"),
+    ];
+    for (text, english, chinese) in table {
+        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
+    }
+}
+
+#[test]
+fn a_verb_with_its_complement_and_a_head_noun_the_english_lacks_are_not_the_term() {
+    let table: &[(&str, &str, &str)] = &[
+        ("我们先把原始记录转换成结构化日志（structured logs）。", "structured logs", "结构化日志"),
+        ("央行要避免掉进流动性陷阱（liquidity trap）。", "liquidity trap", "流动性陷阱"),
+        ("检索前先调用查询改写模型（query rewriting）。", "query rewriting", "查询改写"),
+        ("集群采用了分片重平衡的方法（shard rebalancing）。", "shard rebalancing", "分片重平衡"),
+        // the English has a word for the head noun: kept
+        ("检索前先调用查询改写模型（query rewriting model）。", "query rewriting model", "查询改写模型"),
+    ];
+    for (text, english, chinese) in table {
+        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
+    }
+}
+
+#[test]
+fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations() {
+    let table: &[(&str, &str)] = &[
+        // a letter with a noun names a part's role; one generic noun describes a name
+        ("图中的**C 模块**（Controller）负责调度。", "Controller"),
+        ("页面的样式（SCSS）写在单独的文件里。", "SCSS"),
+        ("我们换用一个更小的网络（MobileNet）。", "MobileNet"),
+        // 压缩 is what the text gives "compression": not "lossless compression"
+        ("压缩（compression）很常见。这个库的压缩（lossless compression）很快。", "lossless compression"),
+    ];
+    for (text, english) in table {
+        assert!(chinese_of(text, english).is_empty(), "{text}: {:?}", chinese_of(text, english));
+    }
+}
