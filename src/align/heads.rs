@@ -9,7 +9,7 @@ use crate::text::is_acronym;
 use crate::text::lexicon::entries;
 use std::sync::LazyLock;
 
-/// Each generic head noun with the beginnings of the English words that render it.
+/// Each generic head noun with the English words (or parts of compounds) that render it.
 static HEAD_NOUNS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
     entries(include_str!("head_nouns.txt"))
         .into_iter()
@@ -39,7 +39,7 @@ pub(super) fn without_head(view: &str, p0: usize, english: &str) -> usize {
     let english = english.to_lowercase();
     let words: Vec<&str> = english.split([' ', '-', '/']).filter(|w| !w.is_empty()).collect();
     for (head, renders) in HEAD_NOUNS.iter() {
-        if !before.ends_with(head) || words.iter().any(|w| renders.iter().any(|r| w.starts_with(r))) {
+        if !before.ends_with(head) || words.iter().any(|w| renders.iter().any(|r| w.contains(r))) {
             continue;
         }
         let mut end = p0 - head.len();
@@ -85,6 +85,7 @@ mod tests {
             ("加入了一个注意力汇聚层", "attention pooling layer", "加入了一个注意力汇聚层"),
             ("一个查询改写模型", "query rewriting model", "一个查询改写模型"),
             ("常见的路由算法", "routing algorithms", "常见的路由算法"),
+            ("拆成重叠子问题", "overlapping subproblems", "拆成重叠子问题"),
             // an acronym may stand for it; too little left
             ("大语言模型", "LLM", "大语言模型"),
             ("一个生成模型", "DiffuGAN", "一个生成模型"),

@@ -12,7 +12,7 @@
 
 use super::cover::{content_words, covers_little, sub_phrases};
 use super::heads::without_head;
-use super::length::{expected_chars, misfit, text_chars, MIN_TERM_CHARS};
+use super::length::{expected_chars, kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
 use super::scan::{char_at, char_before, cjk_count, has_infix, skip_back, skip_fwd, trim_span};
 use super::words::{is_noun_tag, is_stop, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS, WINDOW_CHARS};
@@ -555,7 +555,9 @@ impl Aligner<'_> {
         let p1 = skip_back(view, p0, true);
         let opened =
             opened.map(|o| trim_span(view, Span::new(o, p1))).filter(|m| self.is_opened_term(view, *m, &english));
-        if let Some(m) = marked_term(doc, p0, p1).or(opened) {
+        if let Some(mut m) = marked_term(doc, p0, p1).or(opened) {
+            // *序列转换模型*（sequence transduction）: marked, but the head noun is description
+            m.end = without_head(view, m.end, original).max(m.start);
             let choice = Choice::new(m, &view[m.range()], false, true);
             return Some(LeftSite { options: vec![choice], marked: Some(m), expected, english, strict: false });
         }
@@ -607,6 +609,9 @@ impl Aligner<'_> {
         let mut options = walk.options;
         if options.is_empty() {
             options.extend(split_word(view, &words, window));
+        }
+        for o in options.iter_mut() {
+            o.chars += kept_acronym_chars(&view[o.span.range()], &english);
         }
         settle(&mut options, walk.bounded, expected);
         self.mark_known(view, &english, p0, &mut options);

@@ -113,7 +113,8 @@ const STACK_OPTIONS: usize = 16;
 /// the choice reaches its natural boundary and fits the English's length.
 pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usize, f32, bool) {
     if left.marked.is_some() {
-        return (0, MARKED_CONFIDENCE, true);
+        let little = covers_little(left.options[0].chars, content_words(&left.english));
+        return (0, if little { COVERS_LITTLE_CONFIDENCE } else { MARKED_CONFIDENCE }, true);
     }
     // Chinese renderings vary around the expected length; only a clear misfit counts
     // and a short English word often has a longer rendering (epoch 迭代周期) than a shorter one

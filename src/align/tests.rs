@@ -303,3 +303,10 @@ fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations()
         assert!(chinese_of(text, english).is_empty(), "{text}: {:?}", chinese_of(text, english));
     }
 }
+
+#[test]
+fn an_acronym_among_words_asks_for_its_chinese_in_full() {
+    // 存储区域网络 is SAN's: "converged SAN" asks for the modifier too
+    let text = "机房新建了融合存储区域网络（converged SAN）。";
+    assert_eq!(chinese_of(text, "converged SAN"), ["融合存储区域网络"], "{text}");
+}
