@@ -248,6 +248,10 @@ impl Aligner<'_> {
         if !first_prefixed && prefix_in(&view[first.range()], &NOT_GLOSS).is_some() {
             return;
         }
+        // 范围（-inf, inf）, 区间（0, 1）: an interval or a signed number, not a gloss
+        if view[first.range()].starts_with(['-', '+', '−']) {
+            return;
+        }
         // 数据库（MySQL、PostgreSQL 等）, 模型（Smith et al., 2019）: examples or a citation
         if examples_or_citation(view, inner, parts) {
             return;

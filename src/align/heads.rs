@@ -55,10 +55,14 @@ pub(super) fn without_head(view: &str, p0: usize, english: &str) -> usize {
 }
 
 /// Whether `chinese` is a label or a description rather than a translation of `english`: a
-/// single Latin letter with a noun (`M 模型`, a role in a diagram), or one generic noun alone
-/// (网络, 样式) for a name (an acronym, a CamelCase or capitalised name).
+/// single Latin letter with a noun (`M 模型`, a role in a diagram), one generic noun alone
+/// (网络, 样式) for a name (an acronym, a CamelCase or capitalised name), another name with a
+/// word (`原Acme` for a company's new name), or a phrase holding brackets.
 pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     let t = chinese.trim();
+    if t.contains(['(', ')', '（', '）', '[', ']']) {
+        return true;
+    }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let english_has = |w: &str| english.split(|c: char| !c.is_ascii_alphanumeric()).any(|e| e.eq_ignore_ascii_case(w));
     let one_letter = matches!((latin.next(), latin.next()), (Some(w), None) if w.len() == 1 && !english_has(w))
@@ -66,7 +70,9 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         && cjk_count(t) >= 1;
     let name = is_acronym(english)
         || (!english.contains(' ') && english.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
-    one_letter || name && GENERIC_NOUNS.contains(&t)
+    let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let other_name = cjk_count(t) < MIN_REST_CJK && latin.any(|w| !english_has(w));
+    one_letter || other_name || name && GENERIC_NOUNS.contains(&t)
 }
 
 #[cfg(test)]
@@ -112,6 +118,9 @@ mod tests {
             ("网络", "network", false),
             ("层叠样式表", "CSS", false),
             ("Q 网络", "Q-network", false),
+            ("原Acme", "Nimbus", true),
+            ("两步时序差分（two-step TD）", "TD", true),
+            ("Rust 包", "Rust crate", false),
         ];
         for (zh, en, want) in table {
             assert_eq!(is_label(zh, en), *want, "{zh} / {en}");

@@ -204,6 +204,9 @@ const ADJECTIVE_MIN_LEN: usize = 5;
 /// and adjectives (标量的反馈信号 for scalar feedback signal).
 const NOUN_MODIFIER_TAGS: &[&str] = &["n", "nz", "a", "an", "b", "z", "l"];
 
+/// Endings of English participles: a verb joined by 的 renders one (驱动的 for driven).
+const PARTICIPLE_ENDINGS: &[&str] = &["ed", "ing", "en"];
+
 /// An English of this many content words or more whose Chinese so far misfits by being short
 /// lacks a modifier that 的 may join.
 const SHORT_DE_MIN_WORDS: usize = 3;
@@ -339,6 +342,9 @@ struct Walk<'a> {
     expected: f32,
     /// The 的 crossed was crossed because the term was too short: a noun may stand before it.
     noun_de: bool,
+    /// A word of the English before its last is a participle (curiosity-driven reward): a
+    /// verb before that 的 renders it.
+    participle: bool,
     /// The English has "per" inside (queries per second 每秒查询数): a word of 每 starts the
     /// term.
     per: bool,
@@ -378,8 +384,8 @@ impl Walk<'_> {
         }
         // …but a noun before 的 owns the term (动量的随机梯度下降): the term ends at 的
         if std::mem::take(&mut self.after_de)
-            && !(MODIFIER_TAGS.contains(&w.tag)
-                || self.noun_de && NOUN_MODIFIER_TAGS.contains(&w.tag) && w.word.chars().count() >= 2)
+            && !(self.noun_de && NOUN_MODIFIER_TAGS.contains(&w.tag) && w.word.chars().count() >= 2
+                || (!self.noun_de || self.participle) && MODIFIER_TAGS.contains(&w.tag))
         {
             self.bounded = true;
             return false;
@@ -590,6 +596,11 @@ impl Aligner<'_> {
             english_words: content_words(&english),
             expected,
             noun_de: false,
+            participle: english
+                .split([' ', '-'])
+                .rev()
+                .skip(1)
+                .any(|w| PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))),
             modifier_de: opens_adjectival(&english),
             after_de: false,
             options: Vec::new(),

@@ -183,6 +183,13 @@ impl<'j> Aligner<'j> {
                     continue;
                 }
             }
+            // 代理 in brackets after "JavaScript Proxy": a gloss of a part of it
+            if g.chinese.is_some_and(|zh| {
+                let zh = &view[zh.range()];
+                cover::covers_little(length::text_chars(zh), cover::content_words(&english.to_lowercase()))
+            }) {
+                g.confidence = g.confidence.min(score::COVERS_LITTLE_CONFIDENCE);
+            }
             out.push(g);
         }
         out

@@ -96,7 +96,10 @@ const CLOSE_CALL_PENALTY: f32 = 0.1;
 const STRICT_PENALTY: f32 = 0.15;
 /// The most confidence of an option with fewer characters than its English has words, unless
 /// the reference knows it: it likely lacks a piece (显存 for memory footprint).
-const COVERS_LITTLE_CONFIDENCE: f32 = 0.6;
+pub(super) const COVERS_LITTLE_CONFIDENCE: f32 = 0.6;
+/// The most confidence of an option that starts right after a digit: the number may belong
+/// to the term (16位浮点).
+const CUT_CONFIDENCE: f32 = 0.6;
 /// The least confidence of a chosen option.
 const MIN_CONFIDENCE: f32 = 0.3;
 /// The most confidence of a chosen option.
@@ -152,6 +155,10 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
     }
     if !o.known && covers_little(o.chars, content_words(&left.english)) {
         conf = conf.min(COVERS_LITTLE_CONFIDENCE);
+    }
+    // 16位浮点 cut after 16: the term starts inside a word
+    if view[..o.span.start].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
+        conf = conf.min(CUT_CONFIDENCE);
     }
     (k, conf.clamp(MIN_CONFIDENCE, MAX_CONFIDENCE), fits)
 }

@@ -264,6 +264,12 @@ fn a_long_english_gets_the_modifier_its_chinese_joins_by_de() {
         // a noun or an adjective joined by 的 to a term too short for three English words
         ("服务器返回一个标量的健康评分（scalar health score）。", "scalar health score", "标量的健康评分"),
         ("交易所只公布均匀的价格网格（uniform price grid）。", "uniform price grid", "均匀的价格网格"),
+        // a verb joined by 的 renders a participle of the English
+        (
+            "平台上线了事件驱动的库存同步（event-driven inventory sync）。",
+            "event-driven inventory sync",
+            "事件驱动的库存同步",
+        ),
         // "only" comes first in Chinese; a hyphen between Chinese words where the English has one
         ("日志采用仅追加（append-only）的写法。", "append-only", "仅追加"),
         ("网关实现了请求-响应模式（request-response pattern）。", "request-response pattern", "请求-响应模式"),
@@ -309,4 +315,38 @@ fn an_acronym_among_words_asks_for_its_chinese_in_full() {
     // 存储区域网络 is SAN's: "converged SAN" asks for the modifier too
     let text = "机房新建了融合存储区域网络（converged SAN）。";
     assert_eq!(chinese_of(text, "converged SAN"), ["融合存储区域网络"], "{text}");
+}
+
+/// The confidence of the gloss of `english` in `text`.
+fn confidence_of(text: &str, english: &str) -> Option<f32> {
+    let segmenter = Segmenter::new();
+    let doc = Document::new(text, Markup::Markdown);
+    let cands = candidates(&doc);
+    let reference = crate::reference::Reference::empty();
+    let initial = HashSet::new();
+    let aligner = Aligner::new(&segmenter, &reference, &initial);
+    let pending = aligner.find(&doc, &cands);
+    let glosses = Aligner::resolve(pending, doc.view(), &FxHashMap::default());
+    glosses.into_iter().find(|g| &text[g.english.range()] == english).map(|g| g.confidence)
+}
+
+#[test]
+fn doubtful_chinese_is_not_sure() {
+    let table: &[(&str, &str)] = &[
+        // fewer characters than the English has words
+        ("每个容器占用的内存（process memory footprint）很小。", "process memory footprint"),
+        ("它是 Web Crypto（加密）的一部分。", "Web Crypto"),
+        // a term cut right after a number
+        ("推理时采用8位整数量化（integer quantization）。", "integer quantization"),
+    ];
+    for (text, english) in table {
+        let c = confidence_of(text, english).unwrap_or_else(|| panic!("{text}"));
+        assert!(c < 0.8, "{text}: {c}");
+    }
+}
+
+#[test]
+fn an_interval_in_brackets_is_no_gloss() {
+    let text = "输入被压缩到区间（-inf, inf）中的某个值。";
+    assert!(glosses(text).iter().all(|(e, _, _)| e != "inf"), "{:?}", glosses(text));
 }
