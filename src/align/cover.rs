@@ -5,23 +5,24 @@
 
 use crate::text::lexicon::is_function_word;
 
-/// Characters a Chinese term has at least per English content word: a dictionary word of
-/// three characters may render two words (学习率 learning rate), two characters may not.
-const CHARS_PER_WORD: f32 = 1.5;
+/// A term of two English words needs three characters: a dictionary word of three may
+/// render two words (学习率 learning rate), two characters may not (显存 memory footprint).
+const TWO_WORD_MIN_CHARS: f32 = 3.0;
 
 /// The most words an English is split into sub-phrases by: longer ones are titles.
 const MAX_PHRASE_WORDS: usize = 6;
 
-/// The content words of `english` (in lowercase): its words and the parts of its hyphenated
-/// words, function words left out.
+/// The content words of `english` (in lowercase), function words left out; a hyphenated
+/// word counts one, as its Chinese is often one short word (微调 fine-tuning).
 pub(super) fn content_words(english: &str) -> usize {
-    english.split([' ', '-', '/']).filter(|w| !w.is_empty() && !is_function_word(w)).count()
+    english.split([' ', '/']).filter(|w| !w.is_empty() && !is_function_word(w)).count()
 }
 
 /// Whether a term of `chars` characters (a Latin word counting two) covers too little of an
-/// English of `words` content words: fewer characters than they ask.
+/// English of `words` content words: not one character more than it has words (大数定律 for
+/// law of large numbers covers it; 反馈信号 for scalar feedback signal does not).
 pub(super) fn covers_little(chars: f32, words: usize) -> bool {
-    words >= 2 && chars < CHARS_PER_WORD * words as f32
+    words >= 2 && chars < TWO_WORD_MIN_CHARS.max(words as f32 + 1.0)
 }
 
 /// The shorter phrases inside `english` (in lowercase): every run of its words but the
@@ -53,11 +54,13 @@ mod tests {
         let table: &[(f32, &str, bool)] = &[
             (2.0, "connection pooling", true),
             (2.0, "write-ahead log", true),
+            (2.0, "fine-tuning", false),
+            (4.0, "law of large numbers", false),
             (3.0, "learning rate", false),
             (4.0, "load balancer", false),
             (2.0, "proxy", false),
-            (4.0, "secure socket layer", true),
-            (5.0, "secure socket layer", false),
+            (3.0, "secure socket layer", true),
+            (4.0, "secure socket layer", false),
             (5.0, "HTTP request header", false),
         ];
         for (chars, en, want) in table {

@@ -5,8 +5,8 @@
 
 use super::scan::{char_before, cjk_count};
 use crate::text::chars::is_cjk;
-use crate::text::is_acronym;
 use crate::text::lexicon::entries;
+use crate::text::{abbreviates, is_acronym};
 use std::sync::LazyLock;
 
 /// Each generic head noun with the English words (or parts of compounds) that render it.
@@ -22,6 +22,9 @@ static HEAD_NOUNS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::
 
 /// Generic nouns that describe a thing rather than name it.
 static GENERIC_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("generic_nouns.txt")));
+
+/// Characters that end words as suffixes: alone they are a piece of a word (者 of 解决者).
+const BOUND_SUFFIXES: &str = "者性化家员";
 
 /// A term left after its head noun is taken off has at least this many Chinese characters.
 const MIN_REST_CJK: usize = 2;
@@ -61,6 +64,17 @@ pub(super) fn without_head(view: &str, p0: usize, english: &str) -> usize {
 pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     let t = chinese.trim();
     if t.contains(['(', ')', '（', '）', '[', ']']) {
+        return true;
+    }
+    // 英文 Single-File Component: the English itself with a word or two
+    let lower = t.to_lowercase();
+    let latin_part: String = t.chars().filter(|c| !is_cjk(*c)).collect();
+    let restated = cjk_count(t) <= MIN_REST_CJK
+        && (english.len() >= 2 && lower.contains(&english.to_lowercase())
+            || is_acronym(english) && abbreviates(english, latin_part.trim()));
+    // 者 cut from 解决者: a suffix alone is a piece of a word
+    let suffix = t.chars().count() == 1 && t.chars().all(|c| BOUND_SUFFIXES.contains(c));
+    if restated || suffix {
         return true;
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
@@ -121,6 +135,9 @@ mod tests {
             ("原Acme", "Nimbus", true),
             ("两步时序差分（two-step TD）", "TD", true),
             ("Rust 包", "Rust crate", false),
+            ("英文 Hot Reload", "Hot Reload", true),
+            ("英文 Hot Module Reload", "HMR", true),
+            ("者", "scheduler", true),
         ];
         for (zh, en, want) in table {
             assert_eq!(is_label(zh, en), *want, "{zh} / {en}");

@@ -10,7 +10,7 @@
 //!
 //! [`choose`]: super::score::choose
 
-use super::cover::{content_words, covers_little, sub_phrases};
+use super::cover::{content_words, sub_phrases};
 use super::heads::without_head;
 use super::length::{expected_chars, kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
 use super::scan::{char_at, char_before, cjk_count, has_infix, skip_back, skip_fwd, trim_span};
@@ -204,6 +204,10 @@ const ADJECTIVE_MIN_LEN: usize = 5;
 /// and adjectives (标量的反馈信号 for scalar feedback signal).
 const NOUN_MODIFIER_TAGS: &[&str] = &["n", "nz", "a", "an", "b", "z", "l"];
 
+/// A term with fewer characters than this per English content word still misses a modifier
+/// of a long English (健康评分 for scalar health score).
+const SHORT_DE_CHARS_PER_WORD: f32 = 1.5;
+
 /// Endings of English participles: a verb joined by 的 renders one (驱动的 for driven).
 const PARTICIPLE_ENDINGS: &[&str] = &["ed", "ing", "en"];
 
@@ -360,7 +364,8 @@ impl Walk<'_> {
         self.english_words >= SHORT_DE_MIN_WORDS
             && self.options.last().is_some_and(|o| {
                 o.chars < self.expected
-                    && (misfit(self.expected, o.chars) > 0.0 || covers_little(o.chars, self.english_words))
+                    && (misfit(self.expected, o.chars) > 0.0
+                        || o.chars < SHORT_DE_CHARS_PER_WORD * self.english_words as f32)
             })
     }
 

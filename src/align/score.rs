@@ -21,6 +21,9 @@ use rustc_hash::FxHashMap;
 pub(super) const BRACKET_MARKED_CONFIDENCE: f32 = 0.9;
 /// Chinese in brackets after English: the bracket bounds the term on both sides.
 pub(super) const BRACKET_CONFIDENCE: f32 = 0.8;
+/// Chinese after English in brackets that follow a Chinese term: as likely a description of
+/// the term (神经元（neuron，处理单元）) as a translation.
+pub(super) const BRACKET_DESCRIPTION_CONFIDENCE: f32 = 0.6;
 /// Taken off the confidence of Chinese in brackets that hold more parts than the term.
 pub(super) const BRACKET_MORE_PARTS_PENALTY: f32 = 0.1;
 /// An apposition after 叫/称为/所谓: the writer is naming the term.
