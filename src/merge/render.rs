@@ -50,7 +50,7 @@ pub(super) fn gather(
 
 /// The least confidence of a rendering listed after the first: a doubtful second rendering
 /// is dropped rather than listed.
-const ALTERNATIVE_MIN_CONFIDENCE: f32 = 0.8;
+const ALTERNATIVE_MIN_CONFIDENCE: f32 = 0.75;
 /// The least confidence of a rendering listed after another boundary of it (动量法 after
 /// 动量): of two boundaries one is likely wrong, so only a sure gloss lists both.
 const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
