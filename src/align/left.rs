@@ -666,7 +666,9 @@ impl Aligner<'_> {
         for phrase in sub_phrases(english) {
             let Some(r) = self.reference.get(&phrase) else { continue };
             for o in options.iter_mut() {
-                o.taken |= r.chinese.iter().any(|z| z == view[o.span.range()].trim());
+                // (KL 散度 keeps the shorter English in Latin and adds to it: the longer one's)
+                let zh = view[o.span.range()].trim();
+                o.taken |= r.chinese.iter().any(|z| z == zh) && !zh.to_lowercase().contains(phrase.as_str());
             }
         }
         let Some(r) = self.reference.get(english) else { return };

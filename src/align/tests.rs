@@ -350,3 +350,11 @@ fn an_interval_in_brackets_is_no_gloss() {
     let text = "输入被压缩到区间（-inf, inf）中的某个值。";
     assert!(glosses(text).iter().all(|(e, _, _)| e != "inf"), "{:?}", glosses(text));
 }
+
+/// `ZFS 快照` given to "ZFS" too is still the Chinese of "ZFS snapshot": it keeps the shorter
+/// English in Latin and adds to it.
+#[test]
+fn a_chinese_keeping_the_shorter_english_in_latin_is_the_longer_ones() {
+    let text = "我们用 ZFS 快照（ZFS）备份。每个 ZFS 快照（ZFS snapshot）都很小。";
+    assert_eq!(chinese_of(text, "ZFS snapshot"), ["ZFS 快照"], "{:?}", glosses(text));
+}
