@@ -15,7 +15,9 @@ use super::scan::{
     char_at, cjk_count, has_infix, is_close, is_open, is_separator, prefix_in, skip_back, skip_fwd, starts_with,
     trim_span,
 };
-use super::score::{BRACKET_CONFIDENCE, BRACKET_MARKED_CONFIDENCE, BRACKET_MORE_PARTS_PENALTY};
+use super::score::{
+    BRACKET_CONFIDENCE, BRACKET_DESCRIPTION_CONFIDENCE, BRACKET_MARKED_CONFIDENCE, BRACKET_MORE_PARTS_PENALTY,
+};
 use super::{Aligner, Gloss, Pending};
 use crate::candidates::Candidate;
 use crate::model::{Method, Span};
@@ -248,6 +250,10 @@ impl Aligner<'_> {
         if !first_prefixed && prefix_in(&view[first.range()], &NOT_GLOSS).is_some() {
             return;
         }
+        // 范围（-inf, inf）, 区间（0, 1）: an interval or a signed number, not a gloss
+        if view[first.range()].starts_with(['-', '+', '−']) {
+            return;
+        }
         // 数据库（MySQL、PostgreSQL 等）, 模型（Smith et al., 2019）: examples or a citation
         if examples_or_citation(view, inner, parts) {
             return;
@@ -333,15 +339,18 @@ impl Aligner<'_> {
             }
             return;
         }
-        // C 模型（Controller，控制器）: the bracket gives the English's own Chinese
+        // C 模型（Controller，控制器）: the bracket gives the English's own Chinese; after a
+        // Chinese term (神经元（neuron，处理单元）) it is more likely a description
         if let Some(zh) = self.chinese_part(view, &parts[1..]) {
+            let after_term = skip_back(view, site.start, false);
+            let described = view[..after_term].chars().next_back().is_some_and(is_cjk);
             let gloss = Gloss {
                 english,
                 abbreviation,
                 alias,
                 chinese: Some(zh),
                 method: Method::Parenthesis,
-                confidence: BRACKET_CONFIDENCE,
+                confidence: if described { BRACKET_DESCRIPTION_CONFIDENCE } else { BRACKET_CONFIDENCE },
                 site,
             };
             out.push(Pending { gloss, left: None });

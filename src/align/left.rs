@@ -10,7 +10,9 @@
 //!
 //! [`choose`]: super::score::choose
 
-use super::length::{expected_chars, misfit, text_chars, MIN_TERM_CHARS};
+use super::cover::{content_words, sub_phrases};
+use super::heads::without_head;
+use super::length::{expected_chars, kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
 use super::scan::{char_at, char_before, cjk_count, has_infix, skip_back, skip_fwd, trim_span};
 use super::words::{is_noun_tag, is_stop, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS, WINDOW_CHARS};
@@ -67,6 +69,9 @@ pub(crate) struct Choice {
     pub(super) at_stop: bool,
     /// Starts with the Chinese of a piece of the English (有 for -based, 双 for double).
     pub(super) renders_prefix: bool,
+    /// Is the Chinese of a shorter English inside this one (the reference's, or given
+    /// elsewhere in the input): it cannot be this one's.
+    pub(crate) taken: bool,
 }
 
 impl Choice {
@@ -86,6 +91,7 @@ impl Choice {
             known: false,
             at_stop,
             renders_prefix: false,
+            taken: false,
         }
     }
 }
@@ -181,6 +187,8 @@ fn prefix_chars(english: &str) -> &'static [&'static str] {
     match last_part {
         "based" => &["有", "基于"],
         "free" | "less" => &["免", "无"],
+        // exploration-only 仅探索: the adverb of "only" comes first in Chinese
+        "only" => &["仅", "只", "纯"],
         _ => &[],
     }
 }
@@ -191,6 +199,36 @@ const ADJECTIVE_ENDINGS: &[&str] = &["ed", "able", "ible", "ive", "ous", "ful", 
 
 /// The shortest English word read as an adjective by its ending (not bed, need).
 const ADJECTIVE_MIN_LEN: usize = 5;
+
+/// The parts of speech of a modifier joined by 的 to a term too short for its English: nouns
+/// and adjectives (标量的反馈信号 for scalar feedback signal).
+const NOUN_MODIFIER_TAGS: &[&str] = &["n", "nz", "a", "an", "b", "z", "l"];
+
+/// A term with fewer characters than this per English content word still misses a modifier
+/// of a long English (健康评分 for scalar health score).
+const SHORT_DE_CHARS_PER_WORD: f32 = 1.5;
+
+/// Endings of English participles: a verb joined by 的 renders one (驱动的 for driven).
+const PARTICIPLE_ENDINGS: &[&str] = &["ed", "ing", "en"];
+
+/// An English of this many content words or more whose Chinese so far misfits by being short
+/// lacks a modifier that 的 may join.
+const SHORT_DE_MIN_WORDS: usize = 3;
+
+/// Characters that complete a verb (转换成, 分解为, 掉进): the term starts after them.
+const COMPLEMENTS: &[char] = &['成', '为', '进', '入', '至'];
+
+/// A verb with its complement this long or longer is one segmenter word (转换成); shorter
+/// words ending in a complement are often terms (生成, 合成).
+const VERB_COMPLEMENT_MIN_CHARS: usize = 3;
+
+/// Whether `w` is a verb with its complement (转换成) or a complement standing alone (进 in
+/// 掉/进): the term that follows is its object.
+fn is_verb_complement(w: &Tagged<'_>) -> bool {
+    let n = w.word.chars().count();
+    let last = w.word.chars().next_back().unwrap_or(' ');
+    COMPLEMENTS.contains(&last) && (n == 1 || n >= VERB_COMPLEMENT_MIN_CHARS && !is_noun_tag(w.tag))
+}
 
 /// The parts of speech of a Chinese modifier joined by 的 to a term: verbs and adjectives
 /// (期望的, 加密的, 延迟的), not nouns, which own what follows (动量的).
@@ -299,6 +337,18 @@ struct Walk<'a> {
     modifier_de: bool,
     /// The last word walked over was that 的.
     after_de: bool,
+    /// The English has a hyphen inside a word (read-write lock 读-写锁): a hyphen between
+    /// Chinese words is no stop.
+    hyphen_inside: bool,
+    /// The English has this many content words, and its Chinese is expected this long: one
+    /// 的 may join a noun or adjective to a term still too short for a long English.
+    english_words: usize,
+    expected: f32,
+    /// The 的 crossed was crossed because the term was too short: a noun may stand before it.
+    noun_de: bool,
+    /// A word of the English before its last is a participle (curiosity-driven reward): a
+    /// verb before that 的 renders it.
+    participle: bool,
     /// The English has "per" inside (queries per second 每秒查询数): a word of 每 starts the
     /// term.
     per: bool,
@@ -309,14 +359,28 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// Whether the term so far is too short for a long English: it misses a modifier.
+    fn too_short(&self) -> bool {
+        self.english_words >= SHORT_DE_MIN_WORDS
+            && self.options.last().is_some_and(|o| {
+                o.chars < self.expected
+                    && (misfit(self.expected, o.chars) > 0.0
+                        || o.chars < SHORT_DE_CHARS_PER_WORD * self.english_words as f32)
+            })
+    }
+
     /// Takes the word `w` into the term (`after` is the word after it), or stops: returns
     /// false where the term's left boundary is found.
     fn step(&mut self, w: &Tagged<'_>, after: Option<&str>) -> bool {
         let start = self.start + w.byte_start;
         // expected accumulated reward 期望的累积奖励: an English that opens with an adjective
         // may have its Chinese modifier joined by one 的; the term so far is an option too
-        if w.word == "的" && self.modifier_de && !self.options.is_empty() {
+        // a uniform random policy 均匀的随机策略: a long English whose Chinese so far misses
+        // words may have a noun or adjective joined by one 的
+        let short_de = !self.modifier_de && !self.noun_de && self.too_short();
+        if w.word == "的" && (self.modifier_de || short_de) && !self.options.is_empty() {
             self.modifier_de = false;
+            self.noun_de = short_de;
             self.after_de = true;
             if let Some(last) = self.options.last_mut() {
                 last.at_stop = true;
@@ -324,8 +388,19 @@ impl Walk<'_> {
             return true;
         }
         // …but a noun before 的 owns the term (动量的随机梯度下降): the term ends at 的
-        if std::mem::take(&mut self.after_de) && !MODIFIER_TAGS.contains(&w.tag) {
+        if std::mem::take(&mut self.after_de)
+            && !(self.noun_de && NOUN_MODIFIER_TAGS.contains(&w.tag) && w.word.chars().count() >= 2
+                || (!self.noun_de || self.participle) && MODIFIER_TAGS.contains(&w.tag))
+        {
             self.bounded = true;
+            return false;
+        }
+        // 转换成增量均值, 掉进悬崖: a verb with its complement (成, 为, 进…) puts the term after it
+        if !self.options.is_empty() && is_verb_complement(w) {
+            self.bounded = true;
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
             return false;
         }
         !self.at_boundary(w, start) && !self.glued(w, start) && self.take(w, start, after)
@@ -341,6 +416,7 @@ impl Walk<'_> {
         let rightmost = self.options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
         let kept = (LOCALITY.contains(&w.word) && single)
             || (w.word == "到" && self.to_inside)
+            || (w.word == "-" && self.hyphen_inside && !self.options.is_empty())
             || (matches!(w.word, "与" | "和" | "及" | "或" | "或者") && self.and_inside && !self.options.is_empty())
             || rightmost;
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
@@ -406,7 +482,9 @@ impl Walk<'_> {
         let n_words = self.options.iter().filter(|o| !o.at_stop).count() + 1;
         // a verb that starts a known term with the word after it (反向 in 反向传播算法)
         let starts_known = || after.is_some_and(|a| self.term_initial.contains(&format!("{}{a}", w.word)));
-        let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known();
+        // (端到 in 端到端 for end-to-end renders the English's "to")
+        let to_word = self.to_inside && w.word.contains('到');
+        let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known() && !to_word;
         // a verb before one long dictionary word is its object's verb: 纳入版本控制
         let verb_object =
             verb && n_words == 2
@@ -482,18 +560,23 @@ impl Aligner<'_> {
     ) -> Option<LeftSite> {
         let view = doc.view();
         let expected = expected_chars(english);
+        let original = english;
         let english = english.to_lowercase();
         let p0 = term_end(view, end, &english);
         let p1 = skip_back(view, p0, true);
         let opened =
             opened.map(|o| trim_span(view, Span::new(o, p1))).filter(|m| self.is_opened_term(view, *m, &english));
-        if let Some(m) = marked_term(doc, p0, p1).or(opened) {
+        if let Some(mut m) = marked_term(doc, p0, p1).or(opened) {
+            // *序列转换模型*（sequence transduction）: marked, but the head noun is description
+            m.end = without_head(view, m.end, original).max(m.start);
             let choice = Choice::new(m, &view[m.range()], false, true);
             return Some(LeftSite { options: vec![choice], marked: Some(m), expected, english, strict: false });
         }
         if p1 != p0 {
             return None; // markup that encloses something else
         }
+        // 序列转换模型（sequence transduction）: a head noun the English lacks is description
+        let p0 = without_head(view, p0, original);
         // 发布/订阅（publish/subscribe）: a slash inside the term where the English has one
         let (window, hit_limit) = window_before(view, p0, english.contains('/'));
         let wtext = &view[window.range()];
@@ -514,6 +597,15 @@ impl Aligner<'_> {
             and_inside: COORDINATORS.iter().any(|w| has_infix(&english, w)),
             prefixes: prefix_chars(&english),
             per: has_infix(&english, " per "),
+            hyphen_inside: english.split(' ').any(|t| t.trim_matches('-').contains('-')),
+            english_words: content_words(&english),
+            expected,
+            noun_de: false,
+            participle: english
+                .split([' ', '-'])
+                .rev()
+                .skip(1)
+                .any(|w| PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))),
             modifier_de: opens_adjectival(&english),
             after_de: false,
             options: Vec::new(),
@@ -533,6 +625,9 @@ impl Aligner<'_> {
         let mut options = walk.options;
         if options.is_empty() {
             options.extend(split_word(view, &words, window));
+        }
+        for o in options.iter_mut() {
+            o.chars += kept_acronym_chars(&view[o.span.range()], &english);
         }
         settle(&mut options, walk.bounded, expected);
         self.mark_known(view, &english, p0, &mut options);
@@ -567,9 +662,19 @@ impl Aligner<'_> {
     /// Marks the options that are the reference's Chinese for `english`, and adds the
     /// reference's term ending at `p0` where the segmenter cut it otherwise.
     fn mark_known(&self, view: &str, english: &str, p0: usize, options: &mut Vec<Choice>) {
+        // 深度Q网络 is DQN's: not noisy DQN's
+        for phrase in sub_phrases(english) {
+            let Some(r) = self.reference.get(&phrase) else { continue };
+            for o in options.iter_mut() {
+                // (KL 散度 keeps the shorter English in Latin and adds to it: the longer one's)
+                let zh = view[o.span.range()].trim();
+                o.taken |= r.chinese.iter().any(|z| z == zh) && !zh.to_lowercase().contains(phrase.as_str());
+            }
+        }
         let Some(r) = self.reference.get(english) else { return };
         for o in options.iter_mut() {
             o.known = r.chinese.iter().any(|z| z == view[o.span.range()].trim());
+            o.taken &= !o.known;
         }
         // the reference's term ending here, even where the segmenter cut it otherwise
         // (每一轮次 cut 每/一轮/次)

@@ -73,7 +73,10 @@ pub(super) fn expected_chars(english: &str) -> f32 {
             if w.is_empty() || is_function_word(w) {
                 continue;
             }
-            chars += if hyphenated && w.len() <= HYPHEN_PART_MAX_LEN && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            chars += if !hyphenated && is_acronym(w) && w.len() >= 2 {
+                // noisy DQN 噪声深度Q网络: an acronym among words is rendered as in full
+                acronym_chars(w)
+            } else if hyphenated && w.len() <= HYPHEN_PART_MAX_LEN && w.bytes().all(|b| b.is_ascii_alphabetic()) {
                 HYPHEN_PART_CHARS
             } else if let Some(humps) = camel_humps(w) {
                 // CamelCase names are compounds too: ResNet 残差网络, DenseNet 稠密连接网络
@@ -134,6 +137,17 @@ pub(super) fn text_chars(s: &str) -> f32 {
     n
 }
 
+/// What the acronyms of `english` (in lowercase) that a Chinese term `option` keeps in Latin
+/// (`HTTP 请求头` for HTTP request header) add to its [`text_chars`]: such a word stands for
+/// the Chinese the English's length expects of it.
+pub(super) fn kept_acronym_chars(option: &str, english: &str) -> f32 {
+    option
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 2 && is_acronym(w) && english.split([' ', '/']).any(|e| e.eq_ignore_ascii_case(w)))
+        .map(|w| (acronym_chars(w) - LATIN_WORD_CHARS).max(0.0))
+        .sum()
+}
+
 /// How far `chars` characters fall outside the range expected for an English term of
 /// `expected` characters, relative to it: 0 inside the range.
 pub(super) fn misfit(expected: f32, chars: f32) -> f32 {
@@ -166,6 +180,10 @@ mod tests {
             })
             .filter(|(w, _)| !w.is_empty() && !is_function_word(w))
             .map(|(w, hyphenated)| {
+                if !hyphenated && is_acronym(w) && w.len() >= 2 {
+                    let letters = w.chars().filter(|c| c.is_ascii_alphabetic()).count();
+                    return (letters as f32 * CHARS_PER_ACRONYM_LETTER).clamp(MIN_EXPECTED_CHARS, MAX_ACRONYM_CHARS);
+                }
                 if hyphenated && w.len() <= HYPHEN_PART_MAX_LEN && w.chars().all(|c| c.is_ascii_alphabetic()) {
                     return HYPHEN_PART_CHARS;
                 }

@@ -27,10 +27,16 @@
 //! both leave the Chinese before the English to [`left`], which lists its possible left
 //! boundaries, and [`score`] chooses among them once [`Aligner::resolve`] knows the counts.
 //! [`words`] tells the function words that bound a term, [`scan`] reads the text around a
-//! position. The word lists are data files under `text/lexicon/chinese/`.
+//! position. [`heads`] takes off a head noun the English lacks (序列转换模型 for `sequence
+//! transduction`) and tells a label or a description from a translation (`M 模型`, 网络 for
+//! a network's name); [`cover`] tells a term that covers too little of its English (显存 for
+//! `memory footprint`) or is the Chinese of a shorter English inside it (the Chinese of `DQN`
+//! for `noisy DQN`, in the reference or elsewhere in the input), which is then taken. The word lists are data files under `text/lexicon/chinese/`.
 
 mod apposition;
 mod brackets;
+mod cover;
+mod heads;
 mod left;
 mod length;
 mod scan;
@@ -135,25 +141,78 @@ impl<'j> Aligner<'j> {
     }
 
     /// Chooses the Chinese of every pending gloss, given how often each option string occurs
-    /// in the whole input.
-    pub(crate) fn resolve(pending: Vec<Pending>, view: &str, counts: &FxHashMap<&str, usize>) -> Vec<Gloss> {
+    /// in the whole input. An option that another gloss of the input gives to a shorter
+    /// English inside this one (深度Q网络 to DQN, then to noisy DQN) is taken.
+    pub(crate) fn resolve(mut pending: Vec<Pending>, view: &str, counts: &FxHashMap<&str, usize>) -> Vec<Gloss> {
+        let first: Vec<Option<(usize, f32, bool)>> =
+            pending.iter().map(|p| p.left.as_ref().map(|l| score::choose(l, view, counts))).collect();
+        let mut given: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        for (p, c) in pending.iter().zip(&first) {
+            let zh = match (&p.left, c) {
+                (Some(l), Some((ix, _, _))) => Some(l.options[*ix].span),
+                _ => p.gloss.chinese,
+            };
+            if let Some(zh) = zh {
+                given.entry(view[p.gloss.english.range()].to_lowercase()).or_default().push(view[zh.range()].trim());
+            }
+        }
         let mut out = Vec::new();
-        for p in pending {
-            let mut g = p.gloss;
-            if let Some(left) = p.left {
-                let (ix, conf, fits) = score::choose(&left, view, counts);
+        for (p, c) in pending.iter_mut().zip(first) {
+            let mut g = p.gloss.clone();
+            let english = &view[g.english.range()];
+            if let (Some(left), Some(mut choice)) = (p.left.as_mut(), c) {
+                if take_given(left, view, &given) {
+                    choice = score::choose(left, view, counts);
+                }
+                let (ix, conf, fits) = choice;
                 if left.strict && !fits {
                     continue;
                 }
-                let zh = left.options[ix].span;
-                g.chinese = Some(zh);
+                let o = &left.options[ix];
+                if o.taken {
+                    continue; // every option is the Chinese of something shorter
+                }
+                g.chinese = Some(o.span);
                 g.confidence = conf;
-                g.site = Span::new(g.site.start.min(zh.start), g.site.end);
+                g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
+            }
+            // M 模型 as the role of a part, 网络 for a network's name: no translation
+            if g.chinese.is_some_and(|zh| heads::is_label(&view[zh.range()], english)) {
+                g.chinese = None;
+                if g.abbreviation.is_none() && g.alias.is_none() {
+                    continue;
+                }
+            }
+            // 代理 in brackets after "JavaScript Proxy": a gloss of a part of it
+            if g.chinese.is_some_and(|zh| {
+                let zh = &view[zh.range()];
+                cover::covers_little(length::text_chars(zh), cover::content_words(&english.to_lowercase()))
+            }) {
+                g.confidence = g.confidence.min(score::COVERS_LITTLE_CONFIDENCE);
             }
             out.push(g);
         }
         out
     }
+}
+
+/// Marks the options of `left` that the input gives (`given`) to a shorter English inside
+/// its English; returns whether it marked any.
+fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<String, Vec<&str>>) -> bool {
+    let mut marked = false;
+    for phrase in cover::sub_phrases(&left.english) {
+        let Some(zhs) = given.get(&phrase) else { continue };
+        for o in left.options.iter_mut().filter(|o| !o.known && !o.taken) {
+            let zh = view[o.span.range()].trim();
+            // KL 散度 given to KL too: the Chinese that keeps the shorter English in Latin
+            // and adds to it is the longer one's
+            if zhs.contains(&zh) && !zh.to_lowercase().contains(phrase.as_str()) {
+                o.taken = true;
+                marked = true;
+            }
+        }
+    }
+    marked
 }
 
 #[cfg(test)]

@@ -257,3 +257,104 @@ fn the_english_tells_where_the_chinese_term_starts() {
         assert_eq!(chinese_of(text, english), [*chinese], "{text}");
     }
 }
+
+#[test]
+fn a_long_english_gets_the_modifier_its_chinese_joins_by_de() {
+    let table: &[(&str, &str, &str)] = &[
+        // a noun or an adjective joined by 的 to a term too short for three English words
+        ("服务器返回一个标量的健康评分（scalar health score）。", "scalar health score", "标量的健康评分"),
+        ("交易所只公布均匀的价格网格（uniform price grid）。", "uniform price grid", "均匀的价格网格"),
+        // a verb joined by 的 renders a participle of the English
+        (
+            "平台上线了事件驱动的库存同步（event-driven inventory sync）。",
+            "event-driven inventory sync",
+            "事件驱动的库存同步",
+        ),
+        // "only" comes first in Chinese; a hyphen between Chinese words where the English has one
+        ("日志采用仅追加（append-only）的写法。", "append-only", "仅追加"),
+        ("网关实现了请求-响应模式（request-response pattern）。", "request-response pattern", "请求-响应模式"),
+        ("医院的系统支持端到端加密（end-to-end encryption）。", "end-to-end encryption", "端到端加密"),
+    ];
+    for (text, english, chinese) in table {
+        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
+    }
+}
+
+#[test]
+fn a_verb_with_its_complement_and_a_head_noun_the_english_lacks_are_not_the_term() {
+    let table: &[(&str, &str, &str)] = &[
+        ("我们先把原始记录转换成结构化日志（structured logs）。", "structured logs", "结构化日志"),
+        ("央行要避免掉进流动性陷阱（liquidity trap）。", "liquidity trap", "流动性陷阱"),
+        ("检索前先调用查询改写模型（query rewriting）。", "query rewriting", "查询改写"),
+        ("集群采用了分片重平衡的方法（shard rebalancing）。", "shard rebalancing", "分片重平衡"),
+        // the English has a word for the head noun: kept
+        ("检索前先调用查询改写模型（query rewriting model）。", "query rewriting model", "查询改写模型"),
+    ];
+    for (text, english, chinese) in table {
+        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
+    }
+}
+
+#[test]
+fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations() {
+    let table: &[(&str, &str)] = &[
+        // a letter with a noun names a part's role; one generic noun describes a name
+        ("图中的**C 模块**（Controller）负责调度。", "Controller"),
+        ("页面的样式（SCSS）写在单独的文件里。", "SCSS"),
+        ("我们换用一个更小的网络（MobileNet）。", "MobileNet"),
+        // 压缩 is what the text gives "compression": not "lossless compression"
+        ("压缩（compression）很常见。这个库的压缩（lossless compression）很快。", "lossless compression"),
+    ];
+    for (text, english) in table {
+        assert!(chinese_of(text, english).is_empty(), "{text}: {:?}", chinese_of(text, english));
+    }
+}
+
+#[test]
+fn an_acronym_among_words_asks_for_its_chinese_in_full() {
+    // 存储区域网络 is SAN's: "converged SAN" asks for the modifier too
+    let text = "机房新建了融合存储区域网络（converged SAN）。";
+    assert_eq!(chinese_of(text, "converged SAN"), ["融合存储区域网络"], "{text}");
+}
+
+/// The confidence of the gloss of `english` in `text`.
+fn confidence_of(text: &str, english: &str) -> Option<f32> {
+    let segmenter = Segmenter::new();
+    let doc = Document::new(text, Markup::Markdown);
+    let cands = candidates(&doc);
+    let reference = crate::reference::Reference::empty();
+    let initial = HashSet::new();
+    let aligner = Aligner::new(&segmenter, &reference, &initial);
+    let pending = aligner.find(&doc, &cands);
+    let glosses = Aligner::resolve(pending, doc.view(), &FxHashMap::default());
+    glosses.into_iter().find(|g| &text[g.english.range()] == english).map(|g| g.confidence)
+}
+
+#[test]
+fn doubtful_chinese_is_not_sure() {
+    let table: &[(&str, &str)] = &[
+        // fewer characters than the English has words
+        ("每个容器占用的内存（process memory footprint）很小。", "process memory footprint"),
+        ("它是 Web Crypto（加密）的一部分。", "Web Crypto"),
+        // a term cut right after a number
+        ("推理时采用8位整数量化（integer quantization）。", "integer quantization"),
+    ];
+    for (text, english) in table {
+        let c = confidence_of(text, english).unwrap_or_else(|| panic!("{text}"));
+        assert!(c < 0.8, "{text}: {c}");
+    }
+}
+
+#[test]
+fn an_interval_in_brackets_is_no_gloss() {
+    let text = "输入被压缩到区间（-inf, inf）中的某个值。";
+    assert!(glosses(text).iter().all(|(e, _, _)| e != "inf"), "{:?}", glosses(text));
+}
+
+/// `ZFS 快照` given to "ZFS" too is still the Chinese of "ZFS snapshot": it keeps the shorter
+/// English in Latin and adds to it.
+#[test]
+fn a_chinese_keeping_the_shorter_english_in_latin_is_the_longer_ones() {
+    let text = "我们用 ZFS 快照（ZFS）备份。每个 ZFS 快照（ZFS snapshot）都很小。";
+    assert_eq!(chinese_of(text, "ZFS snapshot"), ["ZFS 快照"], "{:?}", glosses(text));
+}

@@ -195,7 +195,9 @@ pub(super) fn link_initials(
         }
     }
     for (k, &id) in ids {
-        if acronyms.contains_key(&id) || !groups[id].surfaces.keys().all(|s| is_acronym(s)) {
+        // (W3C, A2C: a digit between letters repeats one, so the letters are not the initials)
+        let inner_digit = k.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic());
+        if acronyms.contains_key(&id) || !groups[id].surfaces.keys().all(|s| is_acronym(s)) || inner_digit {
             continue;
         }
         let letters: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();

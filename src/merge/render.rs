@@ -48,13 +48,34 @@ pub(super) fn gather(
     }
 }
 
-/// The renderings of a concept, the one to use first.
+/// The least confidence of a rendering listed after the first: a doubtful second rendering
+/// is dropped rather than listed.
+const ALTERNATIVE_MIN_CONFIDENCE: f32 = 0.75;
+/// The least confidence of a rendering listed after another boundary of it (动量法 after
+/// 动量): of two boundaries one is likely wrong, so only a sure gloss lists both.
+const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
+
+/// The renderings of a concept, the one to use first. A rendering after the first is kept
+/// only when its own gloss is sure enough, and surer still when it is another boundary of a
+/// rendering kept before it (互联网应用 beside 丰富互联网应用).
 pub(super) fn ordered(renderings: HashMap<String, Rendering>) -> Vec<(String, Rendering)> {
     let mut renderings: Vec<(String, Rendering)> = renderings.into_iter().collect();
     renderings.sort_by(|a, b| {
         b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
     });
-    renderings
+    let mut kept: Vec<(String, Rendering)> = Vec::with_capacity(renderings.len());
+    for (zh, r) in renderings {
+        let bare: String = zh.chars().filter(|c| !c.is_whitespace()).collect();
+        let overlaps = kept.iter().any(|(k, _)| {
+            let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+            k.contains(&bare) || bare.contains(&k)
+        });
+        let least = if overlaps { OTHER_BOUNDARY_MIN_CONFIDENCE } else { ALTERNATIVE_MIN_CONFIDENCE };
+        if kept.is_empty() || r.confidence >= least {
+            kept.push((zh, r));
+        }
+    }
+    kept
 }
 
 /// What an entry says of where it comes from and how sure it is.

@@ -17,4 +17,5 @@ mod pieces;
 mod properties;
 mod quality;
 mod reference;
+mod renderings;
 mod tbx;

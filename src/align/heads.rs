@@ -1,0 +1,146 @@
+//! What a Chinese rendering adds or puts instead of a translation: a generic head noun that
+//! its English lacks (序列转换模型 for `sequence transduction`, 穷举搜索的方法 for
+//! `exhaustive search`), and a description in place of a name (网络 for a CamelCase network
+//! name, `M 模型` as a role label). The word lists are data files beside this module.
+
+use super::scan::{char_before, cjk_count};
+use crate::text::chars::is_cjk;
+use crate::text::lexicon::entries;
+use crate::text::{abbreviates, is_acronym};
+use std::sync::LazyLock;
+
+/// Each generic head noun with the English words (or parts of compounds) that render it.
+static HEAD_NOUNS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    entries(include_str!("head_nouns.txt"))
+        .into_iter()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?, it.collect()))
+        })
+        .collect()
+});
+
+/// Generic nouns that describe a thing rather than name it.
+static GENERIC_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("generic_nouns.txt")));
+
+/// Characters that end words as suffixes: alone they are a piece of a word (者 of 解决者).
+const BOUND_SUFFIXES: &str = "者性化家员";
+
+/// A term left after its head noun is taken off has at least this many Chinese characters.
+const MIN_REST_CJK: usize = 2;
+
+/// Where a Chinese term ending at `p0` ends once a generic head noun that `english` (in
+/// has no word for is taken off, with a 的 before it: `p0` when there is none.
+/// An acronym is left alone: its letters may stand for the head noun.
+pub(super) fn without_head(view: &str, p0: usize, english: &str) -> usize {
+    // (StyleGAN: an acronym inside a name may stand for it too)
+    let inner_acronym = english.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+    if is_acronym(english) || inner_acronym || english.bytes().any(|b| b.is_ascii_digit()) {
+        return p0;
+    }
+    let before = &view[..p0];
+    let english = english.to_lowercase();
+    let words: Vec<&str> = english.split([' ', '-', '/']).filter(|w| !w.is_empty()).collect();
+    for (head, renders) in HEAD_NOUNS.iter() {
+        if !before.ends_with(head) || words.iter().any(|w| renders.iter().any(|r| w.contains(r))) {
+            continue;
+        }
+        let mut end = p0 - head.len();
+        if char_before(view, end) == Some('的') {
+            end -= '的'.len_utf8();
+        }
+        let rest = view[..end].chars().rev().take_while(|c| is_cjk(*c)).count();
+        if rest >= MIN_REST_CJK {
+            return end;
+        }
+    }
+    p0
+}
+
+/// Whether `chinese` is a label or a description rather than a translation of `english`: a
+/// single Latin letter with a noun (`M 模型`, a role in a diagram), one generic noun alone
+/// (网络, 样式) for a name (an acronym, a CamelCase or capitalised name), another name with a
+/// word (`原Acme` for a company's new name), or a phrase holding brackets.
+pub(super) fn is_label(chinese: &str, english: &str) -> bool {
+    let t = chinese.trim();
+    if t.contains(['(', ')', '（', '）', '[', ']']) {
+        return true;
+    }
+    // 英文 Single-File Component: the English itself with a word or two
+    let lower = t.to_lowercase();
+    let latin_part: String = t.chars().filter(|c| !is_cjk(*c)).collect();
+    let restated = cjk_count(t) <= MIN_REST_CJK
+        && (english.len() >= 2 && lower.contains(&english.to_lowercase())
+            || is_acronym(english) && abbreviates(english, latin_part.trim()));
+    // 者 cut from 解决者: a suffix alone is a piece of a word
+    let suffix = t.chars().count() == 1 && t.chars().all(|c| BOUND_SUFFIXES.contains(c));
+    if restated || suffix {
+        return true;
+    }
+    let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let english_has = |w: &str| english.split(|c: char| !c.is_ascii_alphanumeric()).any(|e| e.eq_ignore_ascii_case(w));
+    let one_letter = matches!((latin.next(), latin.next()), (Some(w), None) if w.len() == 1 && !english_has(w))
+        && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && cjk_count(t) >= 1;
+    let name = is_acronym(english)
+        || (!english.contains(' ') && english.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+    let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let other_name = cjk_count(t) < MIN_REST_CJK && latin.any(|w| !english_has(w));
+    one_letter || other_name || name && GENERIC_NOUNS.contains(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_nouns_the_english_lacks() {
+        // (text before the gloss, English, the term's end left)
+        let table: &[(&str, &str, &str)] = &[
+            ("我们用一个查询改写模型", "query rewriting", "我们用一个查询改写"),
+            ("采用了分片重平衡的方法", "shard rebalancing", "采用了分片重平衡"),
+            ("这是风险平价问题", "RiskParity", "这是风险平价"),
+            ("加入了一个注意力汇聚层", "attention pooling", "加入了一个注意力汇聚"),
+            // the English has a word for it: kept
+            ("加入了一个注意力汇聚层", "attention pooling layer", "加入了一个注意力汇聚层"),
+            ("一个查询改写模型", "query rewriting model", "一个查询改写模型"),
+            ("常见的路由算法", "routing algorithms", "常见的路由算法"),
+            ("拆成重叠子问题", "overlapping subproblems", "拆成重叠子问题"),
+            // an acronym may stand for it; too little left
+            ("大语言模型", "LLM", "大语言模型"),
+            ("一个生成模型", "DiffuGAN", "一个生成模型"),
+            ("掩码语言模型", "Masked Language Modeling", "掩码语言模型"),
+            ("通用的解决方法", "general solution", "通用的解决方法"),
+            ("的模型", "baseline", "的模型"),
+        ];
+        for (text, en, want) in table {
+            let end = without_head(text, text.len(), en);
+            assert_eq!(&text[..end], *want, "{text} / {en}");
+        }
+    }
+
+    #[test]
+    fn labels_and_descriptions() {
+        let table: &[(&str, &str, bool)] = &[
+            ("C 模型", "Controller", true),
+            ("D模块", "Discriminator", true),
+            ("样式", "SCSS", true),
+            ("网络", "MobileNet", true),
+            ("框架", "Django", true),
+            // translations
+            ("控制器", "Controller", false),
+            ("网络", "network", false),
+            ("层叠样式表", "CSS", false),
+            ("Q 网络", "Q-network", false),
+            ("原Acme", "Nimbus", true),
+            ("两步时序差分（two-step TD）", "TD", true),
+            ("Rust 包", "Rust crate", false),
+            ("英文 Hot Reload", "Hot Reload", true),
+            ("英文 Hot Module Reload", "HMR", true),
+            ("者", "scheduler", true),
+        ];
+        for (zh, en, want) in table {
+            assert_eq!(is_label(zh, en), *want, "{zh} / {en}");
+        }
+    }
+}
