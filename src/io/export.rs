@@ -5,7 +5,7 @@
 //! | [`Format::Csv`] | people, spreadsheets, programs | the glossary CSV, formula-looking cells neutralised |
 //! | [`Format::Tsv`] | OmegaT | `source<TAB>target<TAB>comment`, one line per English–Chinese pair |
 //! | [`Format::Deepl`] | DeepL glossaries | `source<TAB>target`, sources unique, entries DeepL accepts |
-//! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Core dialect |
+//! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Basic dialect, tombstones' terms deprecated |
 //! | [`Format::Json`] | programs | every field and every occurrence |
 //! | [`Format::Synonyms`] | Solr/Elasticsearch | `思维链, chain of thought, cot` |
 //!
@@ -29,7 +29,7 @@ pub enum Format {
     Tsv,
     /// A DeepL glossary TSV.
     Deepl,
-    /// TBX v3, TBX-Core dialect.
+    /// TBX v3, TBX-Basic dialect.
     Tbx,
     /// JSON with every field and every occurrence.
     Json,
@@ -95,7 +95,8 @@ impl Glossary {
     /// ```
     pub fn write<W: Write>(&self, format: Format, options: WriteOptions, out: W) -> Result<Report, ExportError> {
         let mut report = Report::default();
-        // the termbase formats keep tombstones; the formats tools import leave them out
+        // the termbase formats keep tombstones (TBX marks their terms deprecated); the formats
+        // tools import without such a mark leave them out
         let live;
         let tools = if self.entries.iter().any(|e| e.is_deleted()) {
             live = Glossary {
@@ -111,7 +112,7 @@ impl Glossary {
             Format::Json => json::write(self, out)?,
             Format::Tsv => tsv::write_omegat(tools, out, !options.raw)?,
             Format::Deepl => report.dropped = deepl::write_deepl(tools, out, !options.raw)?,
-            Format::Tbx => tbx::write::write(tools, out)?,
+            Format::Tbx => tbx::write::write(self, out)?,
             Format::Synonyms => synonyms::write_synonyms(tools, out)?,
         }
         Ok(report)
@@ -153,7 +154,8 @@ impl Glossary {
         self.write_file(path, Format::Csv, WriteOptions::default()).map(|_| ())
     }
 
-    /// Writes the glossary as TBX v3 (TBX-Core): one `conceptEntry` per entry.
+    /// Writes the glossary as TBX v3 (TBX-Basic): one `conceptEntry` per entry, the terms of a
+    /// deleted one (a tombstone) marked `deprecatedTerm-admn-sts`.
     pub fn write_tbx<W: Write>(&self, out: W) -> Result<(), ExportError> {
         tbx::write::write(self, out)
     }

@@ -316,6 +316,41 @@ fn a_persons_work_is_kept() {
     assert_eq!(g.get("attention").unwrap().chinese, ["注意力"]);
 }
 
+/// A termbase kept as TBX (`merge -f tbx -o termbase.tbx`) lost its tombstones: the deleted
+/// row was left out of the TBX, and the next merge brought the term back.
+#[test]
+fn merging_into_a_termbase_kept_as_tbx_keeps_deleted_terms_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("termbase.csv");
+    std::fs::write(&csv, "english,chinese,status\ndropout,丢弃法,\nLLM,大模型,deleted\n").unwrap();
+    let new = dir.path().join("new.csv");
+    std::fs::write(
+        &new,
+        "english,chinese,abbreviation,frequency\nlarge language model,大语言模型,LLM,4\ndropout,暂退法,,2\n",
+    )
+    .unwrap();
+    let kept = dir.path().join("termbase.tbx");
+    let bin = env!("CARGO_BIN_EXE_termbridge");
+    let run = |args: &[&std::ffi::OsStr]| Command::new(bin).args(args).output().unwrap();
+    let out = run(&[
+        "merge".as_ref(),
+        csv.as_os_str(),
+        new.as_os_str(),
+        "-f".as_ref(),
+        "tbx".as_ref(),
+        "-o".as_ref(),
+        kept.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["merge".as_ref(), kept.as_os_str(), new.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let g = Glossary::from_csv_reader("merged.csv", out.stdout.as_slice()).unwrap();
+    let llm: Vec<&Entry> = g.entries().iter().filter(|e| e.forms().any(|f| f == "LLM")).collect();
+    assert_eq!(llm.len(), 1, "{llm:#?}");
+    assert!(llm[0].is_deleted(), "{llm:#?}");
+    assert!(!g.get("dropout").unwrap().is_deleted());
+}
+
 #[test]
 fn merge_command() {
     let dir = tempfile::tempdir().unwrap();
