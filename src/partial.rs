@@ -6,7 +6,9 @@
 //! confidence and context, where the reference's Chinese terms occur — is its
 //! [`InputFacts`]. A [`Partial`] holds the facts of some inputs. Partials combine by
 //! concatenation (in input-name order), which is associative and commutative, and the
-//! glossary decided from a combination is the glossary of one run over all the inputs.
+//! glossary decided from a combination is the glossary of one run over all the inputs. An
+//! input that comes twice (the same name and the same facts: a partial merged again, or
+//! concatenated twice) counts once, so combining is idempotent too.
 //!
 //! # The file format
 //!
@@ -28,6 +30,23 @@ use crate::model::InputFacts;
 use crate::{Extractor, Glossary, ImportError, InputError, Source};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
+
+/// The inputs in name order, each once: an input that comes again with the same facts is
+/// the same input read twice.
+fn once_each(mut inputs: Vec<InputFacts>) -> Vec<InputFacts> {
+    sort_inputs(&mut inputs);
+    let mut out: Vec<InputFacts> = Vec::with_capacity(inputs.len());
+    let mut same_name = 0;
+    for input in inputs {
+        if out.last().is_some_and(|last| last.name != input.name) {
+            same_name = out.len();
+        }
+        if !out[same_name..].contains(&input) {
+            out.push(input);
+        }
+    }
+    out
+}
 
 /// The version of the partial file format, in its header.
 pub const PARTIAL_VERSION: u32 = 2;
@@ -56,9 +75,7 @@ impl Partial {
     /// # Ok::<(), termbridge::BuildError>(())
     /// ```
     pub fn combine(parts: impl IntoIterator<Item = Partial>) -> Partial {
-        let mut inputs: Vec<InputFacts> = parts.into_iter().flat_map(|p| p.inputs).collect();
-        sort_inputs(&mut inputs);
-        Partial { inputs }
+        Partial { inputs: once_each(parts.into_iter().flat_map(|p| p.inputs).collect()) }
     }
 
     pub(crate) fn from_facts(mut inputs: Vec<InputFacts>) -> Partial {
@@ -121,8 +138,7 @@ impl Partial {
             facts.check().map_err(|e| format(i as u64 + 2, format!("{e}: not a partial termbridge wrote")))?;
             inputs.push(facts);
         }
-        sort_inputs(&mut inputs);
-        Ok(Partial { inputs })
+        Ok(Partial { inputs: once_each(inputs) })
     }
 
     /// Reads a partial file.

@@ -45,6 +45,30 @@ fn four_shards_merged_equal_one_run() {
     }
 }
 
+/// Merging the same partial twice (or two copies concatenated) counted its inputs twice.
+#[test]
+fn merging_a_partial_again_does_not_double_its_counts() {
+    let files = fixtures();
+    let sources: Vec<Source> =
+        files.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect();
+    let extractor = Extractor::builder().build().unwrap();
+    let (a, b) = (extractor.partial(&sources[..2]), extractor.partial(&sources[2..]));
+    let once = Partial::combine([a.clone(), b.clone()]);
+    assert_eq!(Partial::combine([a.clone(), b.clone(), a.clone()]), once);
+    assert_eq!(Partial::combine([once.clone(), once.clone(), b]), once);
+    assert_eq!(extractor.decide(&once), extractor.extract_sources(&sources));
+    let mut out = Vec::new();
+    a.write_jsonl(&mut out).unwrap();
+    let twice = [out.as_slice(), out.as_slice()].concat();
+    assert_eq!(Partial::read_jsonl("twice.jsonl", twice.as_slice()).unwrap(), a);
+    // the same name with other facts is another input, counted too
+    let other =
+        extractor.partial(&[Source {
+            name: sources[0].name, text: "另一个文本里的 GPU。", markup: sources[0].markup
+        }]);
+    assert_eq!(Partial::combine([a.clone(), other]).len(), a.len() + 1);
+}
+
 /// Regression: a partial whose indexes point past its lists (crafted, or damaged) made
 /// `merge` and `Extractor::decide` panic.
 #[test]
