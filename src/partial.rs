@@ -109,8 +109,15 @@ impl Partial {
     pub fn read_jsonl<R: BufRead>(name: &str, reader: R) -> Result<Partial, ImportError> {
         let path = PathBuf::from(name);
         let format = |line: u64, message: String| ImportError::Format { path: path.clone(), line, message };
-        let mut lines = reader.lines();
-        let header = lines.next().transpose().map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        // lines as bytes: a line that is not UTF-8 is an error naming it, not a read error
+        let mut lines = reader.split(b'\n').enumerate().map(|(i, line)| {
+            let n = i as u64 + 1;
+            let line = line.map_err(|source| ImportError::Io { path: path.clone(), source })?;
+            let line = String::from_utf8(line)
+                .map_err(|e| format(n, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
+            Ok::<_, ImportError>((n, line.strip_suffix('\r').map(str::to_string).unwrap_or(line)))
+        });
+        let header = lines.next().transpose()?.map(|(_, h)| h);
         let header: serde_json::Value = header
             .as_deref()
             .and_then(|h| serde_json::from_str(h).ok())
@@ -128,14 +135,14 @@ impl Partial {
             ));
         }
         let mut inputs = Vec::new();
-        for (i, line) in lines.enumerate() {
-            let line = line.map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        for line in lines {
+            let (n, line) = line?;
             // partials concatenated with `cat` repeat the header
             if line.trim().is_empty() || line.starts_with("{\"termbridge\":\"partial\"") {
                 continue;
             }
-            let facts: InputFacts = serde_json::from_str(&line).map_err(|e| format(i as u64 + 2, e.to_string()))?;
-            facts.check().map_err(|e| format(i as u64 + 2, format!("{e}: not a partial termbridge wrote")))?;
+            let facts: InputFacts = serde_json::from_str(&line).map_err(|e| format(n, e.to_string()))?;
+            facts.check().map_err(|e| format(n, format!("{e}: not a partial termbridge wrote")))?;
             inputs.push(facts);
         }
         Ok(Partial { inputs: once_each(inputs) })

@@ -41,7 +41,7 @@ fn index(u: &mut Unstructured, bound: usize) -> Result<usize> {
 
 fn span(u: &mut Unstructured) -> Result<Value> {
     let start = index(u, 200)?;
-    let end = if u.ratio(1, 16)? { index(u, 200)? } else { start + index(u, 40)? };
+    let end = if u.ratio(1, 16)? { index(u, 200)? } else { start.saturating_add(index(u, 40)?) };
     Ok(json!({"start": start, "end": end}))
 }
 

@@ -69,6 +69,20 @@ fn merging_a_partial_again_does_not_double_its_counts() {
     assert_eq!(Partial::combine([a.clone(), other]).len(), a.len() + 1);
 }
 
+/// Regression (found by fuzzing): a partial with a byte that is not UTF-8 was a read error
+/// naming no line.
+#[test]
+fn a_partial_line_that_is_not_utf8_is_an_error_naming_it() {
+    let header = b"{\"termbridge\":\"partial\",\"version\":2}\r\n".to_vec();
+    for (bytes, want) in [
+        ([header.as_slice(), b"\n{\"name\":\"a\xff\"}\n"].concat(), "bad.jsonl:3: not valid UTF-8 at byte 10"),
+        (b"{\"termbridge\xfe".to_vec(), "bad.jsonl:1: not valid UTF-8 at byte 12"),
+    ] {
+        let err = Partial::read_jsonl("bad.jsonl", bytes.as_slice()).unwrap_err().to_string();
+        assert_eq!(err, want);
+    }
+}
+
 /// Regression: a partial whose indexes point past its lists (crafted, or damaged) made
 /// `merge` and `Extractor::decide` panic.
 #[test]
