@@ -725,6 +725,10 @@ fn a_termination_signal_stops_a_run_with_exit_code_130() {
     // the shell's own `kill`, which every system has
     let killed = Command::new("sh").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
     assert!(killed.success());
+    // standard input stays open while waiting too (`wait` would close it): the run cannot
+    // end by reading to its end before the signal's handler runs
+    let stdin = child.stdin.take();
     let status = child.wait().unwrap();
+    drop(stdin);
     assert_eq!(status.code(), Some(130), "{status:?}");
 }

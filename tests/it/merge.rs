@@ -403,6 +403,21 @@ fn merging_a_glossary_again_does_not_double_its_counts() {
     );
 }
 
+/// Regression (found by fuzzing): a header name with a control character in it (`con\0text`)
+/// was read as a column of its own, written back without the character (`context`), and the
+/// file written could not be read again: two columns named `context`.
+#[test]
+fn a_header_with_control_characters_is_read_as_it_is_written_back() {
+    let csv = "english,chinese,con\u{0}\u{0}text,re\u{1b}viewer\ndropout,丢弃法,一句话,lin\n";
+    let g = glossary(csv);
+    assert_eq!(g.entries()[0].context, "一句话");
+    assert_eq!(g.entries()[0].extra["reviewer"], "lin");
+    let mut out = Vec::new();
+    g.write_csv(&mut out).unwrap();
+    let back = glossary(std::str::from_utf8(&out).unwrap());
+    assert_eq!(back, g);
+}
+
 #[test]
 fn merge_command() {
     let dir = tempfile::tempdir().unwrap();

@@ -83,6 +83,32 @@ fn a_partial_line_that_is_not_utf8_is_an_error_naming_it() {
     }
 }
 
+/// Regression (found by fuzzing): a gloss standing for more glosses than any input holds
+/// overflowed the sum of counts when two inputs were decided together.
+#[test]
+fn a_gloss_count_past_any_input_is_an_error_not_an_overflow() {
+    let gloss = |count: u64| {
+        format!(
+            r#"{{"english":"RAG","abbreviation":null,"alias":null,"chinese":["检索",{{"start":0,"end":6}}],"method":"parenthesis","confidence":0.9,"site":{{"start":0,"end":9}},"line":1,"context":null,"count":{count}}}"#
+        )
+    };
+    let input = |name: &str, count: u64| {
+        format!(r#"{{"name":"{name}","forms":[],"english":[],"glosses":[{}],"reference":[]}}"#, gloss(count))
+    };
+    let header = "{\"termbridge\":\"partial\",\"version\":2}";
+    let huge = format!("{header}\n{}\n{}\n", input("a.md", 3), input("b.md", u64::MAX));
+    let err = Partial::read_jsonl("huge.jsonl", huge.as_bytes()).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "huge.jsonl:3: gloss 0: count {} is more than any input holds: not a partial termbridge wrote",
+            u64::MAX
+        )
+    );
+    let fine = format!("{header}\n{}\n{}\n", input("a.md", 3), input("b.md", u64::from(u32::MAX)));
+    assert_eq!(Partial::read_jsonl("fine.jsonl", fine.as_bytes()).unwrap().len(), 2);
+}
+
 /// Regression: a partial whose indexes point past its lists (crafted, or damaged) made
 /// `merge` and `Extractor::decide` panic.
 #[test]
