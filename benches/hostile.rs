@@ -383,5 +383,32 @@ fn bench_termbases(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench, bench_termbases);
+/// `n` entries built by hand, each with a column of its own placed before a column they
+/// share: every entry's new column goes into the middle of the order found so far.
+fn columns_in_many_orders(n: usize) -> termbridge::Glossary {
+    let entries = (0..n)
+        .map(|i| {
+            let mut e = termbridge::Entry::new(format!("term {i}"));
+            e.extra.insert(format!("column {i}"), "x");
+            e.extra.insert("shared", "y");
+            e
+        })
+        .collect();
+    termbridge::Glossary::from_entries(entries)
+}
+
+fn bench_column_orders(c: &mut Criterion) {
+    let mut group = group(c, "extra_columns");
+    for scale in SCALES {
+        let n = TERMBASE_BASE * scale;
+        let glossary = columns_in_many_orders(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &glossary, |b, g| {
+            b.iter(|| black_box(g).extra_columns().len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_termbases, bench_column_orders);
 criterion_main!(benches);

@@ -273,50 +273,54 @@ impl Extractor {
         facts
     }
 
-    /// The facts of a file or of standard input (`-`). A file longer than a piece is read a
-    /// piece at a time when it is UTF-8, and its pieces analysed a batch of one per thread at
-    /// a time, so memory holds a few pieces, not the file.
+    /// The facts of a file or of standard input (`-`). An input longer than a piece is read
+    /// and decoded a piece at a time, and its pieces analysed a batch of one per thread at a
+    /// time, so memory holds a few pieces, not the input.
     fn analyse_path(
         &self,
         aligner: &Aligner<'_>,
         path: &std::path::Path,
         options: &ReadOptions<'_>,
     ) -> Result<InputFacts, InputError> {
-        if path.as_os_str() != "-" {
-            let markup = input::markup_for(path);
-            let name = path.display().to_string();
-            let mut joined = Joined::new(&name, false);
-            // pieces are analysed a batch at a time, one piece per thread
-            let mut batch: Vec<(usize, usize, String)> = Vec::new();
-            let batch_len = rayon::current_num_threads().max(1);
-            let analyse = |batch: &mut Vec<(usize, usize, String)>, joined: &mut Joined| {
-                let done: Vec<InputFacts> = batch
-                    .par_iter()
-                    .map(|(at, line, text)| {
-                        self.analyse_piece(aligner, &name, markup, &Piece { at: *at, line: *line, text }, false)
-                    })
-                    .collect();
-                done.into_iter().for_each(|f| joined.push(f));
-                batch.clear();
-            };
-            let streamed = input::read_pieces(
-                path,
-                options.encoding_named(),
-                |text| chunk_end(text, markup),
-                |at, line, text| {
-                    batch.push((at, line, text.to_string()));
-                    if batch.len() == batch_len {
-                        analyse(&mut batch, &mut joined);
-                    }
-                },
-            )?;
-            if streamed {
+        let stdin = path.as_os_str() == "-";
+        let markup = if stdin { Markup::Markdown } else { input::markup_for(path) };
+        let name = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+        let mut joined = Joined::new(&name, false);
+        // pieces are analysed a batch at a time, one piece per thread
+        let mut batch: Vec<(usize, usize, String)> = Vec::new();
+        let batch_len = rayon::current_num_threads().max(1);
+        let analyse = |batch: &mut Vec<(usize, usize, String)>, joined: &mut Joined| {
+            let done: Vec<InputFacts> = batch
+                .par_iter()
+                .map(|(at, line, text)| {
+                    self.analyse_piece(aligner, &name, markup, &Piece { at: *at, line: *line, text }, false)
+                })
+                .collect();
+            done.into_iter().for_each(|f| joined.push(f));
+            batch.clear();
+        };
+        let read = input::read_pieces(
+            path,
+            options.encoding_named(),
+            |text| chunk_end(text, markup),
+            |at, line, text| {
+                batch.push((at, line, text.to_string()));
+                if batch.len() == batch_len {
+                    analyse(&mut batch, &mut joined);
+                }
+            },
+        )?;
+        match read {
+            input::Pieces::Streamed => {
                 analyse(&mut batch, &mut joined);
-                return Ok(joined.finish());
+                Ok(joined.finish())
+            }
+            input::Pieces::Whole(bytes) => {
+                let shown = if stdin { std::path::Path::new("<stdin>") } else { path };
+                let text = input::decode(shown, bytes, options.encoding_named())?.text;
+                Ok(self.analyse_text(aligner, &Source { name: &name, text: &text, markup }, false))
             }
         }
-        let file = if path.as_os_str() == "-" { input::read_stdin(options)? } else { input::read_file(path, options)? };
-        Ok(self.analyse_text(aligner, &Source { name: &file.name, text: &file.text, markup: file.markup }, false))
     }
 
     /// The facts of files, folders (see [`input::expand`](crate::input::expand)) and `-`

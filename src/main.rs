@@ -392,11 +392,31 @@ fn merge(
     }
     cut.refuse("apply to extractions, not to a termbase people edit: cut the new glossaries when extracting them")?;
     let mut termbase = read_glossary(old)?;
-    for path in new {
-        termbase.update(read_glossary(path)?);
+    for (name, path) in by_name(new)? {
+        termbase.update_from(&name, read_glossary(path)?);
     }
     output.write(&termbase)?;
     Ok(Outcome::Done)
+}
+
+/// The new glossaries of a merge by the name their counts are recorded under (the file
+/// name), each once and in the order of the names: the result does not depend on the order
+/// or repetition of the command line.
+fn by_name(paths: &[PathBuf]) -> Result<Vec<(String, &PathBuf)>, Box<dyn std::error::Error>> {
+    let mut named: std::collections::BTreeMap<String, &PathBuf> = std::collections::BTreeMap::new();
+    for path in paths {
+        let name = path.file_name().map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy()).into_owned();
+        if let Some(other) = named.insert(name.clone(), path) {
+            let same = |p: &Path| std::fs::canonicalize(p).ok();
+            if other != path && same(other).is_none_or(|o| Some(o) != same(path)) {
+                return Err(format!(
+                    "{other:?} and {path:?} are both named {name:?}, under which their counts are recorded: rename one"
+                )
+                .into());
+            }
+        }
+    }
+    Ok(named.into_iter().collect())
 }
 
 fn read_glossary(path: &Path) -> Result<Glossary, Box<dyn std::error::Error>> {

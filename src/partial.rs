@@ -6,7 +6,9 @@
 //! confidence and context, where the reference's Chinese terms occur — is its
 //! [`InputFacts`]. A [`Partial`] holds the facts of some inputs. Partials combine by
 //! concatenation (in input-name order), which is associative and commutative, and the
-//! glossary decided from a combination is the glossary of one run over all the inputs.
+//! glossary decided from a combination is the glossary of one run over all the inputs. An
+//! input that comes twice (the same name and the same facts: a partial merged again, or
+//! concatenated twice) counts once, so combining is idempotent too.
 //!
 //! # The file format
 //!
@@ -28,6 +30,23 @@ use crate::model::InputFacts;
 use crate::{Extractor, Glossary, ImportError, InputError, Source};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
+
+/// The inputs in name order, each once: an input that comes again with the same facts is
+/// the same input read twice.
+fn once_each(mut inputs: Vec<InputFacts>) -> Vec<InputFacts> {
+    sort_inputs(&mut inputs);
+    let mut out: Vec<InputFacts> = Vec::with_capacity(inputs.len());
+    let mut same_name = 0;
+    for input in inputs {
+        if out.last().is_some_and(|last| last.name != input.name) {
+            same_name = out.len();
+        }
+        if !out[same_name..].contains(&input) {
+            out.push(input);
+        }
+    }
+    out
+}
 
 /// The version of the partial file format, in its header.
 pub const PARTIAL_VERSION: u32 = 2;
@@ -56,9 +75,7 @@ impl Partial {
     /// # Ok::<(), termbridge::BuildError>(())
     /// ```
     pub fn combine(parts: impl IntoIterator<Item = Partial>) -> Partial {
-        let mut inputs: Vec<InputFacts> = parts.into_iter().flat_map(|p| p.inputs).collect();
-        sort_inputs(&mut inputs);
-        Partial { inputs }
+        Partial { inputs: once_each(parts.into_iter().flat_map(|p| p.inputs).collect()) }
     }
 
     pub(crate) fn from_facts(mut inputs: Vec<InputFacts>) -> Partial {
@@ -92,8 +109,15 @@ impl Partial {
     pub fn read_jsonl<R: BufRead>(name: &str, reader: R) -> Result<Partial, ImportError> {
         let path = PathBuf::from(name);
         let format = |line: u64, message: String| ImportError::Format { path: path.clone(), line, message };
-        let mut lines = reader.lines();
-        let header = lines.next().transpose().map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        // lines as bytes: a line that is not UTF-8 is an error naming it, not a read error
+        let mut lines = reader.split(b'\n').enumerate().map(|(i, line)| {
+            let n = i as u64 + 1;
+            let line = line.map_err(|source| ImportError::Io { path: path.clone(), source })?;
+            let line = String::from_utf8(line)
+                .map_err(|e| format(n, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
+            Ok::<_, ImportError>((n, line.strip_suffix('\r').map(str::to_string).unwrap_or(line)))
+        });
+        let header = lines.next().transpose()?.map(|(_, h)| h);
         let header: serde_json::Value = header
             .as_deref()
             .and_then(|h| serde_json::from_str(h).ok())
@@ -111,18 +135,17 @@ impl Partial {
             ));
         }
         let mut inputs = Vec::new();
-        for (i, line) in lines.enumerate() {
-            let line = line.map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        for line in lines {
+            let (n, line) = line?;
             // partials concatenated with `cat` repeat the header
             if line.trim().is_empty() || line.starts_with("{\"termbridge\":\"partial\"") {
                 continue;
             }
-            let facts: InputFacts = serde_json::from_str(&line).map_err(|e| format(i as u64 + 2, e.to_string()))?;
-            facts.check().map_err(|e| format(i as u64 + 2, format!("{e}: not a partial termbridge wrote")))?;
+            let facts: InputFacts = serde_json::from_str(&line).map_err(|e| format(n, e.to_string()))?;
+            facts.check().map_err(|e| format(n, format!("{e}: not a partial termbridge wrote")))?;
             inputs.push(facts);
         }
-        sort_inputs(&mut inputs);
-        Ok(Partial { inputs })
+        Ok(Partial { inputs: once_each(inputs) })
     }
 
     /// Reads a partial file.

@@ -4,8 +4,11 @@
 //! and delete rows they do not want. [`Glossary::update`] merges a new extraction into such
 //! a termbase without losing any of that.
 
+mod provenance;
+
 use crate::model::{Entry, Glossary};
 use crate::text::key;
+use provenance::Counts;
 use std::collections::{HashMap, HashSet};
 
 fn forms(e: &Entry) -> impl Iterator<Item = String> + '_ {
@@ -48,6 +51,48 @@ impl Glossary {
     /// # Ok::<(), termbridge::ImportError>(())
     /// ```
     pub fn update(&mut self, new: Glossary) {
+        let none = vec![None; new.entries.len()];
+        self.fold(new, none);
+    }
+
+    /// Merges `new`, the glossary called `input` (a file name), as [`update`](Self::update)
+    /// does, recording in each row's `counts` column how much of its frequency came from which
+    /// glossary (`a.csv: 3 | b.csv: 5`, sorted by name). Merging a glossary of the same name
+    /// again replaces what it contributed instead of adding it again, so that merging A, then
+    /// B, then A once more counts A once, and the counts do not depend on the order.
+    ///
+    /// A new glossary that has a `counts` column itself (a termbase merged into another)
+    /// contributes under the names it lists, and what its frequency holds beyond them under
+    /// `input`. The part of a frequency no name accounts for (the count of the termbase's own
+    /// extraction, or a number a person typed) stays. A `counts` cell termbridge cannot read
+    /// (`lots`) is left as written, and that row's frequencies add up as `update` adds them.
+    ///
+    /// ```
+    /// use termbridge::Glossary;
+    /// let read = |name, csv: &str| Glossary::from_csv_reader(name, csv.as_bytes());
+    /// let mut termbase = read("termbase.csv", "english,chinese,frequency\ndropout,丢弃法,2\n")?;
+    /// termbase.update_from("week1.csv", read("week1.csv", "english,chinese,frequency\ndropout,暂退法,3\n")?);
+    /// termbase.update_from("week1.csv", read("week1.csv", "english,chinese,frequency\ndropout,暂退法,4\n")?);
+    /// let dropout = termbase.get("dropout").unwrap();
+    /// assert_eq!(dropout.frequency, 6); // 2 of its own, 4 from week1.csv, counted once
+    /// assert_eq!(dropout.extra["counts"], "week1.csv: 4");
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    pub fn update_from(&mut self, input: &str, mut new: Glossary) {
+        let input = provenance::name(input);
+        let counts: Vec<Option<Counts>> =
+            new.entries.iter_mut().map(|e| Some(provenance::contributions(e, &input))).collect();
+        // what those glossaries contributed before is replaced, not added to
+        let replaced: HashSet<&str> = counts.iter().flatten().flat_map(|c| c.keys().map(String::as_str)).collect();
+        for e in &mut self.entries {
+            provenance::withdraw(e, &replaced);
+        }
+        self.fold(new, counts);
+    }
+
+    /// Folds `new` in; `counts`, one per new entry, says which glossaries its frequency came
+    /// from (`None`: no record kept).
+    fn fold(&mut self, new: Glossary, counts: Vec<Option<Counts>>) {
         // the termbase's columns first, in its order, then those only the new glossary has
         let mut columns: Vec<String> = self.extra_columns().into_iter().map(String::from).collect();
         let mut named: HashSet<String> = columns.iter().cloned().collect();
@@ -64,20 +109,30 @@ impl Glossary {
         }
         let offset = self.sources.len();
         self.sources.extend(new.sources);
-        for mut n in new.entries {
+        if counts.iter().flatten().any(|c| !c.is_empty()) && !named.contains(provenance::COLUMN) {
+            columns.push(provenance::COLUMN.to_string());
+        }
+        for (mut n, counts) in new.entries.into_iter().zip(counts) {
             for o in &mut n.occurrences {
                 o.source += offset;
             }
             let found = forms(&n).find_map(|f| index.get(&f).copied());
-            match found {
-                Some(i) => absorb(&mut self.entries[i], n),
+            let i = match found {
+                Some(i) => {
+                    absorb(&mut self.entries[i], n);
+                    i
+                }
                 None => {
                     let i = self.entries.len();
                     for f in forms(&n) {
                         index.entry(f).or_insert(i);
                     }
                     self.entries.push(n);
+                    i
                 }
+            };
+            if let Some(counts) = counts {
+                provenance::record(&mut self.entries[i], counts);
             }
         }
         self.entries.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));

@@ -40,9 +40,9 @@ impl Encoding {
         self.0.name()
     }
 
-    /// Whether it is UTF-8.
-    pub(crate) fn is_utf8(self) -> bool {
-        self.0 == UTF_8
+    /// The encoding_rs encoding.
+    pub(super) fn ers(self) -> &'static Ers {
+        self.0
     }
 }
 
@@ -162,7 +162,7 @@ fn detect(path: &Path, bytes: Vec<u8>) -> Result<(String, &'static Ers), InputEr
 /// ASCII character (a space, a line break, a Latin letter) is a NUL byte and its own byte, so
 /// such text has NULs at one parity of offsets and none at the other, which no text in
 /// UTF-8 or GB18030 has.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Ers> {
+pub(super) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Ers> {
     /// One code unit in this many holding a NUL byte is enough to tell…
     const UNITS_PER_NUL: usize = 16;
     /// …and never fewer NULs than this: one NUL is a stray byte, not an encoding.
@@ -189,7 +189,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Ers> {
 /// followed by UTF-8 continuation bytes in the right number), while UTF-8 text with a stray
 /// byte gives one invalid sequence among many valid characters — and would often decode as
 /// GB18030 nonetheless, as mojibake.
-fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
+pub(super) fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
     /// Valid characters per invalid sequence above which bytes are damaged UTF-8.
     const VALID_PER_INVALID: usize = 4;
     let (mut valid, mut invalid) = (0usize, 0usize);
@@ -202,9 +202,9 @@ fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
 
 /// Where decoding failed: byte offset from the start of the input and 1-based line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Bad {
-    offset: usize,
-    line: usize,
+pub(super) struct Bad {
+    pub(super) offset: usize,
+    pub(super) line: usize,
 }
 
 /// Decodes `bytes[bom..]` strictly in `encoding`; on failure, the position (counted in
@@ -258,12 +258,12 @@ fn first_undecodable(bytes: &[u8], encoding: &'static Ers) -> Bad {
 }
 
 /// Not valid UTF-8 (and, with detection, nothing else recognised either).
-fn utf8_error(path: &Path, bad: Bad) -> InputError {
+pub(super) fn utf8_error(path: &Path, bad: Bad) -> InputError {
     InputError::Encoding { path: path.to_path_buf(), offset: bad.offset, line: bad.line }
 }
 
 /// Not valid in `encoding` (named by the caller or by a byte-order mark).
-fn undecodable(path: &Path, encoding: &'static Ers, bad: Bad) -> InputError {
+pub(super) fn undecodable(path: &Path, encoding: &'static Ers, bad: Bad) -> InputError {
     InputError::Undecodable {
         path: path.to_path_buf(),
         encoding: encoding.name().to_string(),

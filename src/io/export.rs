@@ -5,7 +5,7 @@
 //! | [`Format::Csv`] | people, spreadsheets, programs | the glossary CSV, formula-looking cells neutralised |
 //! | [`Format::Tsv`] | OmegaT | `source<TAB>target<TAB>comment`, one line per English–Chinese pair |
 //! | [`Format::Deepl`] | DeepL glossaries | `source<TAB>target`, sources unique, entries DeepL accepts |
-//! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Core dialect |
+//! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Basic dialect, tombstones' terms deprecated |
 //! | [`Format::Json`] | programs | every field and every occurrence |
 //! | [`Format::Synonyms`] | Solr/Elasticsearch | `思维链, chain of thought, cot` |
 //!
@@ -29,7 +29,7 @@ pub enum Format {
     Tsv,
     /// A DeepL glossary TSV.
     Deepl,
-    /// TBX v3, TBX-Core dialect.
+    /// TBX v3, TBX-Basic dialect.
     Tbx,
     /// JSON with every field and every occurrence.
     Json,
@@ -95,7 +95,8 @@ impl Glossary {
     /// ```
     pub fn write<W: Write>(&self, format: Format, options: WriteOptions, out: W) -> Result<Report, ExportError> {
         let mut report = Report::default();
-        // the termbase formats keep tombstones; the formats tools import leave them out
+        // the termbase formats keep tombstones (TBX marks their terms deprecated); the formats
+        // tools import without such a mark leave them out
         let live;
         let tools = if self.entries.iter().any(|e| e.is_deleted()) {
             live = Glossary {
@@ -111,7 +112,7 @@ impl Glossary {
             Format::Json => json::write(self, out)?,
             Format::Tsv => tsv::write_omegat(tools, out, !options.raw)?,
             Format::Deepl => report.dropped = deepl::write_deepl(tools, out, !options.raw)?,
-            Format::Tbx => tbx::write::write(tools, out)?,
+            Format::Tbx => tbx::write::write(self, out)?,
             Format::Synonyms => synonyms::write_synonyms(tools, out)?,
         }
         Ok(report)
@@ -153,7 +154,8 @@ impl Glossary {
         self.write_file(path, Format::Csv, WriteOptions::default()).map(|_| ())
     }
 
-    /// Writes the glossary as TBX v3 (TBX-Core): one `conceptEntry` per entry.
+    /// Writes the glossary as TBX v3 (TBX-Basic): one `conceptEntry` per entry, the terms of a
+    /// deleted one (a tombstone) marked `deprecatedTerm-admn-sts`.
     pub fn write_tbx<W: Write>(&self, out: W) -> Result<(), ExportError> {
         tbx::write::write(self, out)
     }
@@ -202,8 +204,9 @@ const MAX_LINKS: usize = 40;
 ///
 /// A symbolic link stays a link: the file it points to is replaced, in that file's folder. A
 /// path that is not a regular file (a device such as `/dev/null`, a named pipe) is written
-/// into as it is. A replaced file keeps its permissions; a new one gets the usual ones (those
-/// the umask leaves), not a temporary file's.
+/// into as it is. A file with other hard links is rewritten in place once the temporary file
+/// holds the whole output, so that every link sees the new content. A replaced file keeps its
+/// permissions; a new one gets the usual ones (those the umask leaves), not a temporary file's.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
@@ -254,11 +257,52 @@ pub fn write_atomically(
         w.flush().map_err(persist)?;
     }
     if let Ok(old) = std::fs::metadata(&target) {
+        if is_hard_linked(&old) {
+            return copy_over(tmp, &target).map_err(persist);
+        }
         tmp.as_file().set_permissions(old.permissions()).map_err(persist)?;
     }
     tmp.as_file().sync_all().map_err(persist)?;
     tmp.persist(&target).map_err(|e| persist(e.error))?;
     Ok(())
+}
+
+/// Whether other names lead to the file too (hard links), which a rename would leave holding
+/// the old content.
+fn is_hard_linked(metadata: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        metadata.is_file() && metadata.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        false
+    }
+}
+
+/// Copies the finished temporary file over `target` in place, keeping the file (its links,
+/// owner and permissions): the output was written whole first, so only this copy can be cut
+/// short. A stop (Ctrl-C) waits for it; a copy that fails after it began writing keeps the
+/// temporary file, and the error says where the whole output is.
+fn copy_over(mut tmp: tempfile::NamedTempFile, target: &Path) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    let len = tmp.as_file().metadata()?.len();
+    tmp.as_file_mut().seek(SeekFrom::Start(0))?;
+    // a stop's handler removes the temporary files under this lock: it waits for the copy
+    let stop = UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let copied =
+        std::io::copy(tmp.as_file_mut(), &mut file).and_then(|_| file.set_len(len)).and_then(|_| file.sync_all());
+    drop(stop);
+    copied.map_err(|e| match tmp.keep() {
+        Ok((_, kept)) => std::io::Error::new(
+            e.kind(),
+            format!("{e}; the file may be partly written, and the whole output is in {}", kept.display()),
+        ),
+        Err(_) => e,
+    })
 }
 
 /// The file a path names once its symbolic links are followed (the path itself when it is

@@ -3,6 +3,7 @@
 //! GB18030/GBK/GB2312, detected; or in an encoding named by the caller (see [`decode`]).
 
 pub use super::decode::{decode, Decoded, Encoding};
+pub(crate) use super::stream::{read_pieces, Pieces};
 use crate::error::shown;
 use crate::normalize::{Markup, CHUNK};
 use crate::InputError;
@@ -103,74 +104,6 @@ pub(crate) fn markup_for(path: &Path) -> Markup {
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("txt") => Markup::Plain,
         _ => Markup::Markdown,
-    }
-}
-
-/// Reads a UTF-8 file longer than [`CHUNK`] a piece at a time: `cut` says where the piece at
-/// the start of a text ends (looking at no more than its first `CHUNK` bytes), and `each`
-/// gets every piece with its byte offset and 1-based line in the file's text (after the
-/// byte-order mark). Memory holds about two pieces, whatever the file's size.
-///
-/// Returns `Ok(false)`, having perhaps already passed some pieces to `each`, when the file
-/// is not to be read this way: it is short, another encoding is named or marked, or it is
-/// not valid UTF-8 after all. The caller then reads the whole file with [`read_file`],
-/// which detects its encoding and reports its errors.
-pub(crate) fn read_pieces(
-    path: &Path,
-    encoding: Option<Encoding>,
-    cut: impl Fn(&str) -> usize,
-    mut each: impl FnMut(usize, usize, &str),
-) -> Result<bool, InputError> {
-    let io = |source| InputError::Io { path: path.to_path_buf(), source };
-    if encoding.is_some_and(|e| !e.is_utf8()) || std::fs::metadata(path).map_err(io)?.len() <= CHUNK as u64 {
-        return Ok(false);
-    }
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let mut buf: Vec<u8> = Vec::with_capacity(2 * CHUNK);
-    let mut eof = false;
-    // more than CHUNK bytes, so that CHUNK of them are whole characters
-    let fill = |buf: &mut Vec<u8>, eof: &mut bool, file: &mut std::fs::File| -> std::io::Result<()> {
-        while !*eof && buf.len() <= CHUNK + 4 {
-            let old = buf.len();
-            buf.resize(old + (1 << 16), 0);
-            let n = file.read(&mut buf[old..]);
-            buf.truncate(old + *n.as_ref().unwrap_or(&0));
-            match n {
-                Ok(0) => *eof = true,
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(())
-    };
-    fill(&mut buf, &mut eof, &mut file).map_err(io)?;
-    if buf.starts_with(&[0xff, 0xfe]) || buf.starts_with(&[0xfe, 0xff]) {
-        return Ok(false);
-    }
-    if buf.starts_with(&[0xef, 0xbb, 0xbf]) {
-        buf.drain(..3);
-    }
-    let (mut at, mut line) = (0, 1);
-    loop {
-        fill(&mut buf, &mut eof, &mut file).map_err(io)?;
-        // a character cut at the end of the buffer waits for the next read
-        let text = match std::str::from_utf8(&buf) {
-            Ok(text) => text,
-            Err(e) if e.error_len().is_none() && !eof => {
-                std::str::from_utf8(&buf[..e.valid_up_to()]).map_err(|_| io(std::io::ErrorKind::InvalidData.into()))?
-            }
-            Err(_) => return Ok(false),
-        };
-        let end = if eof && text.len() == buf.len() && text.len() <= CHUNK { text.len() } else { cut(text).max(1) };
-        let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-        each(at, line, &text[..end]);
-        line += memchr::memchr_iter(b'\n', &buf[..end]).count();
-        at += end;
-        buf.drain(..end);
-        if eof && buf.is_empty() {
-            return Ok(true);
-        }
     }
 }
 

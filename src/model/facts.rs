@@ -94,6 +94,10 @@ pub(crate) struct ReferenceFact {
 /// Occurrences of a reference Chinese term counted per input; more add no confidence.
 pub(crate) const COUNTED_HITS: usize = 10;
 
+/// The most glosses one gloss of a partial may stand for: more than any input holds, and
+/// small enough that the counts of as many inputs add up without overflow.
+const MAX_GLOSS_COUNT: usize = u32::MAX as usize;
+
 /// How close (in bytes) a reference Chinese term must come to an English form to be
 /// recorded as near it.
 pub(crate) const NEAR: usize = 3000;
@@ -127,6 +131,9 @@ impl InputFacts {
             }
             if g.count == 0 || g.line == 0 {
                 return Err(format!("gloss {i}: its count and line must be 1 or more"));
+            }
+            if g.count > MAX_GLOSS_COUNT {
+                return Err(format!("gloss {i}: count {} is more than any input holds", g.count));
             }
             if !(0.0..=1.0).contains(&g.confidence) {
                 return Err(format!("gloss {i}: confidence {} is not from 0 to 1", g.confidence));

@@ -3,7 +3,7 @@
 use super::Columns;
 use super::Span;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// How a Chinese equivalent was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -242,24 +242,35 @@ impl Glossary {
     /// # Ok::<(), termbridge::ImportError>(())
     /// ```
     pub fn extra_columns(&self) -> Vec<&str> {
-        let mut columns: Vec<&str> = Vec::new();
-        let mut known: HashSet<&str> = HashSet::new();
+        // the order as a linked list (node 0 ends it and starts it), so that a run of new
+        // columns goes before a column already placed in constant time: many entries, each
+        // with columns of its own, are placed in linear time
+        let mut nodes: Vec<(&str, usize, usize)> = vec![("", 0, 0)]; // name, previous, next
+        let mut placed: HashMap<&str, usize> = HashMap::new();
         let mut entries: Vec<&Entry> = self.entries.iter().filter(|e| !e.extra.is_empty()).collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.extra.len()));
         for e in entries {
-            // each run of new columns goes before the entry's next known column, or last
+            // each run of new columns goes before the entry's next column already placed, or last
             let mut run: Vec<&str> = Vec::new();
             for k in e.extra.keys().map(String::as_str) {
-                if known.contains(k) {
-                    if !run.is_empty() {
-                        let at = columns.iter().position(|c| *c == k).unwrap_or(columns.len());
-                        columns.splice(at..at, run.drain(..));
+                match placed.get(k) {
+                    Some(&at) => {
+                        for new in run.drain(..) {
+                            place_before(&mut nodes, &mut placed, at, new);
+                        }
                     }
-                } else if known.insert(k) {
-                    run.push(k);
+                    None => run.push(k),
                 }
             }
-            columns.append(&mut run);
+            for new in run {
+                place_before(&mut nodes, &mut placed, 0, new);
+            }
+        }
+        let mut columns = Vec::with_capacity(nodes.len() - 1);
+        let mut i = nodes[0].2;
+        while i != 0 {
+            columns.push(nodes[i].0);
+            i = nodes[i].2;
         }
         columns
     }
@@ -278,4 +289,19 @@ impl Glossary {
         let want = english.to_lowercase();
         self.entries.iter().find(|e| e.forms().any(|f| f.to_lowercase() == want))
     }
+}
+
+/// Puts column `name` before node `at` of a linked order of columns (see
+/// [`Glossary::extra_columns`]).
+fn place_before<'a>(
+    nodes: &mut Vec<(&'a str, usize, usize)>,
+    placed: &mut HashMap<&'a str, usize>,
+    at: usize,
+    name: &'a str,
+) {
+    let (prev, i) = (nodes[at].1, nodes.len());
+    nodes.push((name, prev, at));
+    nodes[prev].2 = i;
+    nodes[at].1 = i;
+    placed.insert(name, i);
 }

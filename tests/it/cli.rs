@@ -632,6 +632,36 @@ fn output_through_a_link_or_into_a_device_keeps_what_the_path_is() {
     assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
 }
 
+/// Regression: `-o` onto a file with another hard link renamed a new file over that name, so
+/// the other link kept the old content and the two names became two files.
+#[cfg(unix)]
+#[test]
+fn output_onto_a_hard_link_keeps_the_link() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.md");
+    write(&input, RAG_TEXT.as_bytes());
+    let shared = dir.path().join("shared.csv");
+    // longer than the glossary: what is left of it must go
+    write(&shared, "old content\n".repeat(2000).as_bytes());
+    let link = dir.path().join("glossary.csv");
+    std::fs::hard_link(&shared, &link).unwrap();
+    let inode = std::fs::metadata(&shared).unwrap().ino();
+    let run = extract(&[input.as_os_str(), OsStr::new("-o"), link.as_os_str()], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    let stdout = extract(&[input.as_os_str()], None).stdout;
+    for name in [&link, &shared] {
+        let m = std::fs::metadata(name).unwrap();
+        assert_eq!((m.ino(), m.nlink()), (inode, 2), "{name:?} is still the same file");
+        assert_eq!(std::fs::read(name).unwrap(), stdout, "{name:?} holds the new glossary");
+    }
+    assert_eq!(listing(dir.path()), ["glossary.csv", "in.md", "shared.csv"], "no temporary file left");
+    // a failed run leaves the shared file alone too
+    let run = extract(&[dir.path().join("missing.md").as_os_str(), OsStr::new("-o"), link.as_os_str()], None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(std::fs::read(&shared).unwrap(), stdout);
+}
+
 /// Regression: a new output file got the permissions 0644 whatever the umask (a temporary
 /// file's, widened by hand), not those the umask gives.
 #[cfg(unix)]
@@ -710,6 +740,10 @@ fn a_termination_signal_stops_a_run_with_exit_code_130() {
     // the shell's own `kill`, which every system has
     let killed = Command::new("sh").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
     assert!(killed.success());
+    // standard input stays open while waiting too (`wait` would close it): the run cannot
+    // end by reading to its end before the signal's handler runs
+    let stdin = child.stdin.take();
     let status = child.wait().unwrap();
+    drop(stdin);
     assert_eq!(status.code(), Some(130), "{status:?}");
 }

@@ -313,3 +313,23 @@ fn named_encoding_offsets_count_the_bom_and_lines_count_characters() {
     let message = decode(path, gb18030("中文"), Some(ours(UTF_8))).unwrap_err().to_string();
     assert!(message.contains("UTF-8 at byte 0 (line 1)"), "{message}");
 }
+
+/// Regression: standard input, GB18030 and UTF-16 were read and decoded whole. Long inputs
+/// on standard input, in every encoding detected, give the glossary of the UTF-8 text, and a
+/// byte that does not decode far in is an error naming `<stdin>`, the byte and the line.
+#[test]
+fn long_standard_input_in_every_encoding_is_read_in_pieces() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = TEXT.repeat(3 * input::PIECE_BYTES / TEXT.len());
+    let utf8 = ok(extract(dir.path(), &["-"], text.as_bytes()));
+    for (name, _, encode) in encodings() {
+        assert_eq!(ok(extract(dir.path(), &["-"], &encode(&text))), utf8, "{name}");
+    }
+    let bytes = encodings()[2].2(&text);
+    let bad = [bytes.as_slice(), b"\x00\xd8"].concat();
+    let run = extract(dir.path(), &["-"], &bad);
+    assert_eq!(run.code, 2, "{run:?}");
+    let line = text.matches('\n').count() + 1;
+    let want = format!("<stdin>: not valid UTF-16LE at byte {} (line {line})", bytes.len());
+    assert!(run.stderr.contains(&want), "{}", run.stderr);
+}

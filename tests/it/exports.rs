@@ -109,14 +109,16 @@ fn synonym_lines() {
 }
 
 #[test]
-fn tools_formats_leave_out_tombstones() {
+fn tools_formats_leave_out_tombstones_termbase_formats_keep_them() {
     let g = glossary("english,chinese,status\ndropout,暂退法,\nLLM,大模型,deleted\n");
     for format in [Format::Tsv, Format::Deepl, Format::Synonyms] {
         let (out, _) = write(&g, format, false);
         assert!(out.contains("暂退法") && !out.contains("大模型"), "{format:?}: {out}");
     }
-    let (csv, _) = write(&g, Format::Csv, false);
-    assert!(csv.contains("大模型"), "{csv}");
+    for format in [Format::Csv, Format::Json, Format::Tbx] {
+        let (out, _) = write(&g, format, false);
+        assert!(out.contains("大模型"), "{format:?}: {out}");
+    }
 }
 
 #[test]

@@ -369,3 +369,173 @@ fn every_format_writes_the_hostile_glossary() {
         assert!(!out.contains('\u{0}'), "{format:?}: a NUL byte in the output");
     }
 }
+
+/// Mutations of a real file: bytes replaced, cut out, repeated, and tokens that break
+/// readers (quotes, separators, markup, extreme numbers, control characters) put in.
+mod mutated {
+    use proptest::prelude::*;
+    use std::path::Path;
+    use std::sync::OnceLock;
+    use termbridge::{Extractor, Glossary, ImportError, Markup, Partial, Source};
+
+    const TOKENS: &[&str] = &[
+        "\"",
+        "\n",
+        "\r\n",
+        ",",
+        "\t",
+        "|",
+        "<",
+        ">",
+        "&",
+        "</",
+        "<!--",
+        "&#0;",
+        "\0",
+        "\u{feff}",
+        "\u{1b}",
+        "18446744073709551615",
+        "-1",
+        "1e309",
+        "NaN",
+        "null",
+        "[]",
+        "{}",
+        "0",
+        "9999999999",
+        "\u{fffd}",
+        "\u{85}",
+        "deleted",
+        "status",
+        "english",
+        "chinese",
+        ":",
+        "termNote",
+        "conceptEntry",
+        "xml:lang=\"zh\"",
+    ];
+
+    #[derive(Clone, Debug)]
+    enum Mutation {
+        Byte(usize, u8),
+        Cut(usize, usize),
+        Repeat(usize, usize),
+        Insert(usize, &'static str),
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        prop_oneof![
+            (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Mutation::Byte(at, b)),
+            (any::<usize>(), 0..64usize).prop_map(|(at, n)| Mutation::Cut(at, n)),
+            (any::<usize>(), 0..256usize).prop_map(|(at, n)| Mutation::Repeat(at, n)),
+            (any::<usize>(), prop::sample::select(TOKENS)).prop_map(|(at, t)| Mutation::Insert(at, t)),
+        ]
+    }
+
+    fn apply(seed: &[u8], mutations: &[Mutation]) -> Vec<u8> {
+        let mut bytes = seed.to_vec();
+        for m in mutations {
+            let at = |i: usize| if bytes.is_empty() { 0 } else { i % (bytes.len() + 1) };
+            match *m {
+                Mutation::Byte(i, b) if !bytes.is_empty() => {
+                    let i = i % bytes.len();
+                    bytes[i] = b;
+                }
+                Mutation::Byte(..) => {}
+                Mutation::Cut(i, n) => {
+                    let i = at(i);
+                    bytes.drain(i..(i + n).min(bytes.len()));
+                }
+                Mutation::Repeat(i, n) => {
+                    let i = at(i);
+                    let piece = bytes[i..(i + n).min(bytes.len())].to_vec();
+                    bytes.splice(i..i, piece);
+                }
+                Mutation::Insert(i, t) => {
+                    let i = at(i);
+                    bytes.splice(i..i, t.bytes());
+                }
+            }
+        }
+        bytes
+    }
+
+    fn extractor() -> &'static Extractor {
+        static E: OnceLock<Extractor> = OnceLock::new();
+        E.get_or_init(|| Extractor::builder().build().unwrap())
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)).unwrap()
+    }
+
+    /// Real files of each kind: CSV termbases, TBX termbases, a partial.
+    type Seeds = (Vec<Vec<u8>>, Vec<Vec<u8>>, Vec<u8>);
+
+    fn seeds() -> &'static Seeds {
+        static SEEDS: OnceLock<Seeds> = OnceLock::new();
+        SEEDS.get_or_init(|| {
+            let text = String::from_utf8(fixture("golden/abstract.txt")).unwrap();
+            let source = Source { name: "abstract.txt", text: &text, markup: Markup::Plain };
+            let mut partial = Vec::new();
+            extractor().partial(&[source]).write_jsonl(&mut partial).unwrap();
+            let mut glossary = extractor().extract_sources(&[source]);
+            glossary.retain(|e| !e.chinese.is_empty());
+            let mut ours = Vec::new();
+            glossary.write_tbx(&mut ours).unwrap();
+            let csv =
+                vec![fixture("golden/abstract.txt.csv"), b"english,chinese,status\nLLM,\"a|b\",deleted\n".to_vec()];
+            (csv, vec![ours, fixture("tbx/martif_v2.tbx"), fixture("tbx/dct_v3.tbx")], partial)
+        })
+    }
+
+    /// A read is a result, or an error that names the line.
+    fn names_a_line<T>(read: &Result<T, ImportError>) -> Result<(), TestCaseError> {
+        if let Err(e) = read {
+            prop_assert!(matches!(e, ImportError::Format { line, .. } if *line >= 1), "{e}");
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Mutated termbases (CSV, TBX) read or fail naming a line, and what reads writes
+        /// back and reads again.
+        #[test]
+        fn mutated_termbases_never_panic_and_errors_name_a_line(
+            which in 0..5usize,
+            mutations in prop::collection::vec(mutation(), 1..6),
+        ) {
+            let (csv, tbx, _) = seeds();
+            let bytes = if which < 2 { apply(&csv[which], &mutations) } else { apply(&tbx[which - 2], &mutations) };
+            let csv = Glossary::from_csv_reader("m.csv", bytes.as_slice());
+            names_a_line(&csv)?;
+            if let Ok(g) = csv {
+                let mut out = Vec::new();
+                g.write_csv(&mut out).unwrap();
+                prop_assert_eq!(Glossary::from_csv_reader("back.csv", out.as_slice()).unwrap(), g);
+            }
+            let tbx = Glossary::from_tbx_reader("m.tbx", bytes.as_slice());
+            names_a_line(&tbx)?;
+            if let Ok(g) = tbx {
+                let mut out = Vec::new();
+                if g.write_tbx(&mut out).is_ok() {
+                    prop_assert_eq!(Glossary::from_tbx_reader("back.tbx", out.as_slice()).unwrap().len(), g.len());
+                }
+            }
+        }
+
+        /// Mutated partials read or fail naming a line, and what reads is decided without a
+        /// panic.
+        #[test]
+        fn mutated_partials_never_panic_and_errors_name_a_line(mutations in prop::collection::vec(mutation(), 1..6)) {
+            let bytes = apply(&seeds().2, &mutations);
+            let read = Partial::read_jsonl("m.jsonl", bytes.as_slice());
+            names_a_line(&read)?;
+            if let Ok(p) = read {
+                let _ = extractor().decide(&p);
+            }
+        }
+    }
+}

@@ -316,6 +316,108 @@ fn a_persons_work_is_kept() {
     assert_eq!(g.get("attention").unwrap().chinese, ["注意力"]);
 }
 
+/// A termbase kept as TBX (`merge -f tbx -o termbase.tbx`) lost its tombstones: the deleted
+/// row was left out of the TBX, and the next merge brought the term back.
+#[test]
+fn merging_into_a_termbase_kept_as_tbx_keeps_deleted_terms_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("termbase.csv");
+    std::fs::write(&csv, "english,chinese,status\ndropout,丢弃法,\nLLM,大模型,deleted\n").unwrap();
+    let new = dir.path().join("new.csv");
+    std::fs::write(
+        &new,
+        "english,chinese,abbreviation,frequency\nlarge language model,大语言模型,LLM,4\ndropout,暂退法,,2\n",
+    )
+    .unwrap();
+    let kept = dir.path().join("termbase.tbx");
+    let bin = env!("CARGO_BIN_EXE_termbridge");
+    let run = |args: &[&std::ffi::OsStr]| Command::new(bin).args(args).output().unwrap();
+    let out = run(&[
+        "merge".as_ref(),
+        csv.as_os_str(),
+        new.as_os_str(),
+        "-f".as_ref(),
+        "tbx".as_ref(),
+        "-o".as_ref(),
+        kept.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["merge".as_ref(), kept.as_os_str(), new.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let g = Glossary::from_csv_reader("merged.csv", out.stdout.as_slice()).unwrap();
+    let llm: Vec<&Entry> = g.entries().iter().filter(|e| e.forms().any(|f| f == "LLM")).collect();
+    assert_eq!(llm.len(), 1, "{llm:#?}");
+    assert!(llm[0].is_deleted(), "{llm:#?}");
+    assert!(!g.get("dropout").unwrap().is_deleted());
+}
+
+/// Merging the same glossary twice doubled its counts, and the result depended on the order
+/// of the new glossaries.
+#[test]
+fn merging_a_glossary_again_does_not_double_its_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, csv: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, csv).unwrap();
+        path
+    };
+    let termbase = write("termbase.csv", "english,chinese,note,frequency\ndropout,丢弃法,我们的译法,2\n");
+    let a = write("a.csv", "english,chinese,frequency,context\ndropout,暂退法,3,甲\nattention,注意力,5,乙\n");
+    let b = write(
+        "b.csv",
+        "english,chinese,frequency,context\nDropout,随机失活,4,丙\nattention,关注,1,丁\ntoken,词元,2,戊\n",
+    );
+    let bin = env!("CARGO_BIN_EXE_termbridge");
+    let merge = |args: &[&std::path::Path]| {
+        let out = Command::new(bin).arg("merge").args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ab = merge(&[&termbase, &a, &b]);
+    assert_eq!(merge(&[&termbase, &a, &b, &a]), ab);
+    assert_eq!(merge(&[&termbase, &b, &a]), ab);
+    let g = Glossary::from_csv_reader("ab.csv", ab.as_bytes()).unwrap();
+    let dropout = g.get("dropout").unwrap();
+    assert_eq!(dropout.frequency, 2 + 3 + 4);
+    assert_eq!(dropout.extra["counts"], "a.csv: 3 | b.csv: 4");
+    assert_eq!(dropout.note, "我们的译法");
+    assert_eq!(g.get("attention").unwrap().frequency, 6);
+    // kept, then merged with the same glossary again: nothing changes
+    let kept = write("kept.csv", &ab);
+    assert_eq!(merge(&[&kept, &a]).replace("kept.csv", "termbase.csv"), ab);
+    // one glossary merged again after a change replaces what it contributed
+    let a2 = write("a.csv", "english,chinese,frequency\ndropout,暂退法,10\n");
+    let again = Glossary::from_csv_reader("again.csv", merge(&[&kept, &a2]).as_bytes()).unwrap();
+    assert_eq!(again.get("dropout").unwrap().frequency, 2 + 10 + 4);
+    assert_eq!(again.get("attention").unwrap().frequency, 1);
+    // two glossaries of one name cannot be told apart: an error rather than a wrong count
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    let other = dir.path().join("other").join("a.csv");
+    std::fs::write(&other, "english,chinese,frequency\nx,甲,1\n").unwrap();
+    let out = Command::new(bin).arg("merge").args([&termbase, &a, &other]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("both named \"a.csv\""),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Regression (found by fuzzing): a header name with a control character in it (`con\0text`)
+/// was read as a column of its own, written back without the character (`context`), and the
+/// file written could not be read again: two columns named `context`.
+#[test]
+fn a_header_with_control_characters_is_read_as_it_is_written_back() {
+    let csv = "english,chinese,con\u{0}\u{0}text,re\u{1b}viewer\ndropout,丢弃法,一句话,lin\n";
+    let g = glossary(csv);
+    assert_eq!(g.entries()[0].context, "一句话");
+    assert_eq!(g.entries()[0].extra["reviewer"], "lin");
+    let mut out = Vec::new();
+    g.write_csv(&mut out).unwrap();
+    let back = glossary(std::str::from_utf8(&out).unwrap());
+    assert_eq!(back, g);
+}
+
 #[test]
 fn merge_command() {
     let dir = tempfile::tempdir().unwrap();
@@ -416,7 +518,8 @@ fn unknown_columns_keep_their_order_through_merge() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let bytes = std::fs::read(&merged).unwrap();
     let (header, rows) = table(&bytes);
-    assert_eq!(header[termbridge::CSV_HEADER.len()..], ["zeta", "alpha", "status", "mid", "reviewer"], "{header:?}");
+    // the counts of each new glossary come last
+    assert_eq!(header[termbridge::CSV_HEADER.len()..], ["zeta", "alpha", "status", "mid", "reviewer", "counts"], "{header:?}");
     let row = |english: &str| rows.iter().find(|r| r["english"] == english).unwrap();
     // the termbase's cells are kept; an empty one takes the new value
     assert_eq!(row("attention")["mid"], "m2");

@@ -45,6 +45,70 @@ fn four_shards_merged_equal_one_run() {
     }
 }
 
+/// Merging the same partial twice (or two copies concatenated) counted its inputs twice.
+#[test]
+fn merging_a_partial_again_does_not_double_its_counts() {
+    let files = fixtures();
+    let sources: Vec<Source> =
+        files.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect();
+    let extractor = Extractor::builder().build().unwrap();
+    let (a, b) = (extractor.partial(&sources[..2]), extractor.partial(&sources[2..]));
+    let once = Partial::combine([a.clone(), b.clone()]);
+    assert_eq!(Partial::combine([a.clone(), b.clone(), a.clone()]), once);
+    assert_eq!(Partial::combine([once.clone(), once.clone(), b]), once);
+    assert_eq!(extractor.decide(&once), extractor.extract_sources(&sources));
+    let mut out = Vec::new();
+    a.write_jsonl(&mut out).unwrap();
+    let twice = [out.as_slice(), out.as_slice()].concat();
+    assert_eq!(Partial::read_jsonl("twice.jsonl", twice.as_slice()).unwrap(), a);
+    // the same name with other facts is another input, counted too
+    let other =
+        extractor.partial(&[Source {
+            name: sources[0].name, text: "另一个文本里的 GPU。", markup: sources[0].markup
+        }]);
+    assert_eq!(Partial::combine([a.clone(), other]).len(), a.len() + 1);
+}
+
+/// Regression (found by fuzzing): a partial with a byte that is not UTF-8 was a read error
+/// naming no line.
+#[test]
+fn a_partial_line_that_is_not_utf8_is_an_error_naming_it() {
+    let header = b"{\"termbridge\":\"partial\",\"version\":2}\r\n".to_vec();
+    for (bytes, want) in [
+        ([header.as_slice(), b"\n{\"name\":\"a\xff\"}\n"].concat(), "bad.jsonl:3: not valid UTF-8 at byte 10"),
+        (b"{\"termbridge\xfe".to_vec(), "bad.jsonl:1: not valid UTF-8 at byte 12"),
+    ] {
+        let err = Partial::read_jsonl("bad.jsonl", bytes.as_slice()).unwrap_err().to_string();
+        assert_eq!(err, want);
+    }
+}
+
+/// Regression (found by fuzzing): a gloss standing for more glosses than any input holds
+/// overflowed the sum of counts when two inputs were decided together.
+#[test]
+fn a_gloss_count_past_any_input_is_an_error_not_an_overflow() {
+    let gloss = |count: u64| {
+        format!(
+            r#"{{"english":"RAG","abbreviation":null,"alias":null,"chinese":["检索",{{"start":0,"end":6}}],"method":"parenthesis","confidence":0.9,"site":{{"start":0,"end":9}},"line":1,"context":null,"count":{count}}}"#
+        )
+    };
+    let input = |name: &str, count: u64| {
+        format!(r#"{{"name":"{name}","forms":[],"english":[],"glosses":[{}],"reference":[]}}"#, gloss(count))
+    };
+    let header = "{\"termbridge\":\"partial\",\"version\":2}";
+    let huge = format!("{header}\n{}\n{}\n", input("a.md", 3), input("b.md", u64::MAX));
+    let err = Partial::read_jsonl("huge.jsonl", huge.as_bytes()).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "huge.jsonl:3: gloss 0: count {} is more than any input holds: not a partial termbridge wrote",
+            u64::MAX
+        )
+    );
+    let fine = format!("{header}\n{}\n{}\n", input("a.md", 3), input("b.md", u64::from(u32::MAX)));
+    assert_eq!(Partial::read_jsonl("fine.jsonl", fine.as_bytes()).unwrap().len(), 2);
+}
+
 /// Regression: a partial whose indexes point past its lists (crafted, or damaged) made
 /// `merge` and `Extractor::decide` panic.
 #[test]

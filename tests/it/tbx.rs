@@ -3,7 +3,7 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use termbridge::{Category, Extractor, Glossary, Markup, Source};
+use termbridge::{Category, Extractor, Format, Glossary, Markup, Source, WriteOptions};
 
 const TEXT: &str = "我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）与微调。RAG 很有效，\
     retrieval augmented generation 也常被提到。训练时使用带有动量的随机梯度下降（stochastic gradient \
@@ -101,7 +101,7 @@ fn one_concept_entry_per_glossary_entry() {
     let xml = tbx(&g);
     let (root, attrs, concepts) = parse(&xml);
     assert_eq!(root, "tbx");
-    for want in [("type", "TBX-Core"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", "urn:iso:std:iso:30042:ed-2")] {
+    for want in [("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", "urn:iso:std:iso:30042:ed-2")] {
         assert!(attrs.contains(&(want.0.into(), want.1.into())), "{attrs:?}");
     }
     assert_eq!(concepts.len(), g.len());
@@ -318,16 +318,18 @@ fn malformed_xml_names_the_line() {
     assert!(msg.starts_with("empty.tbx:1: no root element"), "{msg}");
 }
 
-/// Validates the output against the TBX-Core RELAX NG schema when `TBX_CORE_RNG` names it and
-/// `xmllint` is installed (`apt-get install libxml2-utils`); skipped otherwise.
+/// Validates the output against the TBX core structure's RELAX NG schema when `TBX_RNG` names
+/// it (`TBXcoreStructV03.rng`, which TBX-Basic uses) and `xmllint` is installed
+/// (`apt-get install libxml2-utils`); skipped otherwise.
 #[test]
-fn output_is_valid_tbx_core() {
-    let Some(rng) = std::env::var_os("TBX_CORE_RNG") else {
-        eprintln!("skipped: set TBX_CORE_RNG to TBXcoreStructV03_TBX-Core_integrated.rng");
+fn output_is_valid_tbx() {
+    let Some(rng) = std::env::var_os("TBX_RNG") else {
+        eprintln!("skipped: set TBX_RNG to TBXcoreStructV03.rng");
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    for (name, g) in [("text.tbx", extract(TEXT)), ("hostile.tbx", hostile_glossary())] {
+    let tombstones = Glossary::from_csv_reader("t.csv", TOMBSTONES.as_bytes()).unwrap();
+    for (name, g) in [("text.tbx", extract(TEXT)), ("hostile.tbx", hostile_glossary()), ("deleted.tbx", tombstones)] {
         let path = dir.path().join(name);
         std::fs::write(&path, tbx(&g)).unwrap();
         let out =
@@ -340,4 +342,105 @@ fn output_is_valid_tbx_core() {
             };
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
     }
+}
+
+/// A termbase with a tombstone (`LLM`) and a live row.
+const TOMBSTONES: &str = "english,chinese,abbreviation,note,status\n\
+    dropout,丢弃法,,我们的译法,\n\
+    large language model,大模型,LLM,不收,deleted\n";
+
+/// The data categories TBX-Basic allows on `termNote`, and the values it allows for those it
+/// restricts (its Schematron, `TBX-Basic_DCA.sch`).
+fn allowed_term_note(category: &str, value: &str) -> bool {
+    match category {
+        "termType" => ["fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"].contains(&value),
+        "administrativeStatus" => {
+            ["admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "preferredTerm-admn-sts"]
+                .contains(&value)
+        }
+        "partOfSpeech" | "geographicalUsage" | "grammaticalGender" | "termLocation" => true,
+        _ => false,
+    }
+}
+
+/// The `termNote`s of a TBX document: data category and value.
+fn term_notes(xml: &str) -> Vec<(String, String)> {
+    let mut reader = Reader::from_str(xml);
+    let mut notes = Vec::new();
+    let mut open: Option<String> = None;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "termNote" => {
+                let kind = e.try_get_attribute("type").unwrap().unwrap();
+                open = Some(kind.value.into_owned());
+            }
+            Event::Text(t) => {
+                if let Some(kind) = open.take() {
+                    notes.push((kind, t.xml10_content().into_owned()));
+                }
+            }
+            Event::Eof => return notes,
+            _ => {}
+        }
+    }
+}
+
+/// A termbase kept as TBX lost its tombstones: TBX left deleted rows out, and a deleted term
+/// came back as a new row on the next merge.
+#[test]
+fn a_termbase_kept_as_tbx_keeps_its_tombstones() {
+    let extraction = "训练时使用暂退法（dropout）。大语言模型（large language model，LLM）很流行。";
+    let mut termbase = Glossary::from_csv_reader("t.csv", TOMBSTONES.as_bytes()).unwrap();
+    termbase.update(extract(extraction));
+    // as the command line writes it (`merge -f tbx`)
+    let mut out = Vec::new();
+    termbase.write(Format::Tbx, WriteOptions::default(), &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert_eq!(xml, tbx(&termbase));
+    // standard marks that tools act on: every term of the tombstone is deprecated
+    let notes = term_notes(&xml);
+    assert!(notes.iter().all(|(k, v)| allowed_term_note(k, v)), "{notes:?}");
+    let deprecated = notes.iter().filter(|(k, v)| k == "administrativeStatus" && v == "deprecatedTerm-admn-sts");
+    assert_eq!(deprecated.count(), 4, "large language model, LLM, 大模型, 大语言模型: {xml}");
+    // kept as TBX, then merged with a new extraction: the deleted term stays out
+    let mut kept = read("termbase.tbx", &xml).unwrap();
+    let llm = kept.get("LLM").unwrap();
+    assert!(llm.is_deleted(), "{llm:?}");
+    assert_eq!(llm.note, "不收");
+    kept.update(extract(extraction));
+    let rows: Vec<_> = kept.entries().iter().filter(|e| e.forms().any(|f| f == "LLM")).collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert!(rows[0].is_deleted());
+    assert!(!kept.get("dropout").unwrap().is_deleted());
+    // and TBX written again is the same file
+    assert_eq!(tbx(&read("termbase.tbx", &xml).unwrap()), xml);
+}
+
+/// A concept another tool marked with every term deprecated is a tombstone; one with a
+/// deprecated spelling beside a preferred one is not.
+#[test]
+fn a_concept_of_deprecated_terms_is_a_tombstone() {
+    let concept = |id: &str, en: &str, zh: &str| {
+        format!(
+            "<conceptEntry id=\"{id}\"><langSec xml:lang=\"en\">{en}</langSec>\
+             <langSec xml:lang=\"zh\">{zh}</langSec></conceptEntry>"
+        )
+    };
+    let term = |t: &str, status: &str| {
+        format!("<termSec><term>{t}</term><termNote type=\"administrativeStatus\">{status}</termNote></termSec>")
+    };
+    let xml = format!(
+        "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\
+         <tbxHeader><fileDesc><sourceDesc><p>another tool</p></sourceDesc></fileDesc></tbxHeader><text><body>{}{}</body></text></tbx>",
+        concept("a", &term("blacklist", "deprecatedTerm-admn-sts"), &term("黑名单", "deprecatedTerm-admn-sts")),
+        concept(
+            "b",
+            &format!("{}{}", term("denylist", "preferredTerm-admn-sts"), term("deny list", "deprecatedTerm-admn-sts")),
+            &term("拒绝列表", "preferredTerm-admn-sts")
+        ),
+    );
+    let g = read("other.tbx", &xml).unwrap();
+    assert!(g.get("blacklist").unwrap().is_deleted());
+    assert!(!g.get("denylist").unwrap().is_deleted());
+    assert!(g.get("denylist").unwrap().extra.is_empty());
 }

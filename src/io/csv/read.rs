@@ -78,9 +78,10 @@ fn split(cell: &str) -> Vec<String> {
     cell.split(['|', ';', '；']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
-/// A header cell as compared with the names above.
+/// A header cell as compared with the names above: as it is written back (see [`cell`]),
+/// so that two names that differ only in what is not written back are one name.
 fn header_name(h: &str) -> String {
-    h.trim_start_matches('\u{feff}').trim().to_lowercase()
+    cell(h.trim_start_matches('\u{feff}')).trim().to_lowercase()
 }
 
 pub(crate) fn read<R: Read>(path: &Path, reader: R) -> Result<Imported, ImportError> {

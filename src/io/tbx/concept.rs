@@ -5,7 +5,7 @@
 //! `english` (the first one not marked as an abbreviation, if the concept has one); another
 //! English term becomes `abbreviation` when it is marked as one (`termType` `abbreviation`,
 //! `acronym` or `initialism`, in a `termNote`, a `descrip`, a DCT `termType` element or the
-//! `termType: abbreviation` note termbridge writes), or, when no term is marked so, when it
+//! `termType: abbreviation` note older termbridge versions wrote), or, when no term is marked so, when it
 //! looks like an acronym of `english` and `english` is not an acronym itself. The other English
 //! terms are `variants`; every Chinese term goes to `chinese`.
 //!
@@ -17,8 +17,13 @@
 //! when its English is an acronym with no full form, else a [`Category::Term`]. Concepts
 //! without an English term are skipped; terms and notes are trimmed.
 //!
+//! A concept all of whose terms are deprecated (`administrativeStatus`
+//! `deprecatedTerm-admn-sts`, as termbridge marks a deleted entry and TBX-Basic tools mark a
+//! term not to be used) is a tombstone: without a `status` column of its own it gets
+//! `status` = `deleted`, so that merging new extractions keeps it out.
 
 use super::element::Element;
+use super::DEPRECATED;
 use crate::model::{Category, Entry};
 use crate::text::{abbreviates, is_acronym};
 use serde::de::IntoDeserializer;
@@ -42,6 +47,8 @@ fn is_chinese(lang: &str) -> bool {
 struct Term {
     text: String,
     term_type: Option<String>,
+    /// Its `administrativeStatus` says not to use it.
+    deprecated: bool,
 }
 
 impl Term {
@@ -66,13 +73,26 @@ fn term_type(section: &Element) -> Option<String> {
     })
 }
 
+/// Whether a term section's `administrativeStatus` (a `termNote`, or a DCT element) says the
+/// term is deprecated.
+fn is_deprecated(section: &Element) -> bool {
+    section.descendants().into_iter().any(|e| {
+        let status = match e.name.as_str() {
+            "termNote" if e.attr("type") == Some("administrativeStatus") => e.text(),
+            "administrativeStatus" => e.text(),
+            _ => return false,
+        };
+        status.eq_ignore_ascii_case(DEPRECATED)
+    })
+}
+
 /// The terms of a language section (`langSec`/`langSet`), in order.
 fn terms(lang_section: &Element) -> Vec<Term> {
     lang_section
         .children_named(&["termSec", "tig", "ntig"])
         .filter_map(|section| {
             let text = section.descendant("term")?.text();
-            (!text.is_empty()).then(|| Term { text, term_type: term_type(section) })
+            (!text.is_empty()).then(|| Term { text, term_type: term_type(section), deprecated: is_deprecated(section) })
         })
         .collect()
 }
@@ -118,16 +138,19 @@ pub(super) fn entry(concept: &Element, ours: bool) -> Option<Entry> {
     let mut chinese: Vec<String> = Vec::new();
     // terms seen, so that a concept of many terms is read in linear time
     let mut seen: HashSet<(bool, String)> = HashSet::new();
+    let mut all_deprecated = true;
     for section in concept.children_named(&["langSec", "langSet"]) {
         let lang = section.lang().unwrap_or("");
         if is_english(lang) {
             for t in terms(section) {
+                all_deprecated &= t.deprecated;
                 if seen.insert((true, t.text.clone())) {
                     english.push(t);
                 }
             }
         } else if is_chinese(lang) {
             for t in terms(section) {
+                all_deprecated &= t.deprecated;
                 if seen.insert((false, t.text.clone())) {
                     chinese.push(t.text);
                 }
@@ -185,6 +208,10 @@ pub(super) fn entry(concept: &Element, ours: bool) -> Option<Entry> {
         others.push(text);
     }
     entry.note = others.join("; ");
+    let has_status = entry.extra.keys().any(|k| k.trim().eq_ignore_ascii_case("status") || k.trim() == "状态");
+    if all_deprecated && !has_status {
+        entry.extra.insert("status", "deleted");
+    }
     entry.category = category.unwrap_or(if entry.abbreviation.is_none() && is_acronym(&entry.english) {
         Category::Abbreviation
     } else {

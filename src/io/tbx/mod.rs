@@ -1,4 +1,4 @@
-//! TBX: termbridge's writer (TBX v3, TBX-Core) and a reader of TBX v3 and v2 (`martif`), with
+//! TBX: termbridge's writer (TBX v3, TBX-Basic) and a reader of TBX v3 and v2 (`martif`), with
 //! what the two share.
 
 mod concept;
@@ -12,6 +12,10 @@ pub(crate) const NAMESPACE: &str = "urn:iso:std:iso:30042:ed-2";
 /// What the first `sourceDesc` paragraph says: files saying it are read back with their
 /// extra columns.
 pub(crate) const GENERATOR: &str = "extracted by termbridge";
+
+/// The TBX-Basic `administrativeStatus` of a term not to be used: the terms of a deleted
+/// entry (a tombstone) carry it.
+pub(crate) const DEPRECATED: &str = "deprecatedTerm-admn-sts";
 
 /// Prefix of the `sourceDesc` paragraphs naming the inputs.
 pub(crate) const INPUT_PREFIX: &str = "input: ";

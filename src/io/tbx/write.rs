@@ -1,4 +1,4 @@
-//! TBX export: TBX v3 (ISO 30042:2019), TBX-Core dialect, DCA style.
+//! TBX export: TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style.
 //!
 //! One `conceptEntry` per glossary entry (ids `c1`, `c2`, …):
 //!
@@ -12,7 +12,7 @@
 //!   <note>context: 我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）。</note>
 //!   <langSec xml:lang="en">
 //!     <termSec><term>Retrieval-Augmented Generation</term></termSec>
-//!     <termSec><term>RAG</term><note>termType: abbreviation</note></termSec>
+//!     <termSec><term>RAG</term><termNote type="termType">abbreviation</termNote></termSec>
 //!   </langSec>
 //!   <langSec xml:lang="zh">
 //!     <termSec><term>检索增强生成</term></termSec>
@@ -20,14 +20,16 @@
 //! </conceptEntry>
 //! ```
 //!
-//! TBX-Core declares no data categories: its RELAX NG schema only accepts an empty `type` on
-//! `termNote`, `descrip` and `admin`, and its Schematron forbids empty ones, so none of them
-//! can be used. Everything beyond the terms is therefore written as `note` elements of the form
-//! `key: value`, which the schema allows on `conceptEntry`, `langSec` and `termSec`; the
-//! abbreviation and the variants carry a `termType: abbreviation` / `termType: variant` note
-//! on their `termSec`. Extra columns a person added (`status`, `reviewer`, …) follow the
-//! entry's own notes, `status: deleted`. The header's `sourceDesc` names termbridge and, one
-//! `input: …` paragraph each, the inputs. [`crate::import::tbx`] reads all of it back.
+//! The terms carry the data categories of TBX-Basic that tools act on: the abbreviation and
+//! the variants a `termNote` of type `termType` (`abbreviation`, `variant`), and every term of
+//! a deleted entry (a tombstone: `status` = `deleted`) an `administrativeStatus` of
+//! `deprecatedTerm-admn-sts`, so that a tool importing the file does not offer it and a
+//! termbase kept as TBX still keeps the concept out when it is merged again. Everything else is
+//! written as `note` elements of the form `key: value`, which every dialect allows on
+//! `conceptEntry`, `langSec` and `termSec`. Extra columns a person added (`status`,
+//! `reviewer`, …) follow the entry's own notes, `status: deleted`. The header's `sourceDesc`
+//! names termbridge and, one `input: …` paragraph each, the inputs. [`super::read`] reads all
+//! of it back.
 //!
 //! Text is escaped for XML; characters XML 1.0 does not allow (C0 controls other than tab,
 //! line feed and carriage return; U+FFFE, U+FFFF) are dropped, a carriage return is written
@@ -39,21 +41,21 @@
 //! The schema requires at least one `conceptEntry`: an empty glossary is an error rather than
 //! a file that TBX tools would reject.
 
-use super::{clean, GENERATOR, INPUT_PREFIX, NAMESPACE};
+use super::{clean, DEPRECATED, GENERATOR, INPUT_PREFIX, NAMESPACE};
 use crate::model::{Entry, Glossary};
 use crate::ExportError;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::io::Write;
 
-/// The `xml-model` processing instructions pointing at the TBX-Core schemas, as TBX v3
-/// recommends.
+/// The `xml-model` processing instructions pointing at the TBX-Basic schemas (the core
+/// structure and the dialect's rules), as TBX v3 recommends.
 const MODELS: [&str; 2] = [
-    "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Core_dialect/master/Schemas/TBXcoreStructV03_TBX-Core_integrated.rng\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"",
-    "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Core_dialect/master/Schemas/TBX-Core.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"",
+    "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"",
+    "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"",
 ];
 
-/// Writes `glossary` as TBX v3, TBX-Core dialect.
+/// Writes `glossary` as TBX v3, TBX-Basic dialect.
 pub(crate) fn write<W: Write>(glossary: &Glossary, out: W) -> Result<(), ExportError> {
     if glossary.entries.is_empty() {
         return Err(ExportError::Empty { format: "TBX" });
@@ -72,7 +74,7 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
         w.write_event(Event::PI(BytesPI::new(model)))?;
     }
     let root = BytesStart::new("tbx").with_attributes([
-        ("type", "TBX-Core"),
+        ("type", "TBX-Basic"),
         ("style", "dca"),
         ("xml:lang", "en"),
         ("xmlns", NAMESPACE),
@@ -143,20 +145,21 @@ fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry) -> std::io:
         text_element(w, "note", &note)?;
     }
 
+    let status = entry.is_deleted().then_some(DEPRECATED);
     lang_sec_start(w, "en")?;
-    term_sec(w, &entry.english, None)?;
+    term_sec(w, &entry.english, None, status)?;
     if let Some(abbr) = entry.abbreviation.as_ref().filter(|a| !is_blank(a)) {
-        term_sec(w, abbr, Some("abbreviation"))?;
+        term_sec(w, abbr, Some("abbreviation"), status)?;
     }
     for variant in entry.variants.iter().filter(|v| !is_blank(v)) {
-        term_sec(w, variant, Some("variant"))?;
+        term_sec(w, variant, Some("variant"), status)?;
     }
     close(w, "langSec")?;
 
     if entry.chinese.iter().any(|zh| !is_blank(zh)) {
         lang_sec_start(w, "zh")?;
         for zh in entry.chinese.iter().filter(|zh| !is_blank(zh)) {
-            term_sec(w, zh, None)?;
+            term_sec(w, zh, None, status)?;
         }
         close(w, "langSec")?;
     }
@@ -167,11 +170,17 @@ fn lang_sec_start<W: Write>(w: &mut Writer<W>, lang: &str) -> std::io::Result<()
     w.write_event(Event::Start(BytesStart::new("langSec").with_attributes([("xml:lang", lang)])))
 }
 
-fn term_sec<W: Write>(w: &mut Writer<W>, term: &str, kind: Option<&str>) -> std::io::Result<()> {
+/// A `termSec`: the term, its `termType` and `administrativeStatus`, if any.
+fn term_sec<W: Write>(w: &mut Writer<W>, term: &str, kind: Option<&str>, status: Option<&str>) -> std::io::Result<()> {
     open(w, "termSec")?;
     text_element(w, "term", term)?;
-    if let Some(kind) = kind {
-        text_element(w, "note", &format!("termType: {kind}"))?;
+    for (category, value) in [("termType", kind), ("administrativeStatus", status)] {
+        if let Some(value) = value {
+            let start = BytesStart::new("termNote").with_attributes([("type", category)]);
+            w.write_event(Event::Start(start))?;
+            w.write_event(Event::Text(BytesText::new(value)))?;
+            close(w, "termNote")?;
+        }
     }
     close(w, "termSec")
 }
@@ -245,12 +254,12 @@ mod tests {
         let out = tbx(&g);
         assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href="));
         assert!(
-            out.contains("<tbx type=\"TBX-Core\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">")
+            out.contains("<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">")
         );
         assert_eq!(out.matches("<conceptEntry id=").count(), g.len());
         assert!(out.contains("<conceptEntry id=\"c1\">"));
         assert!(out.contains("<term>Retrieval-Augmented Generation</term>"));
-        assert!(out.contains("<term>RAG</term>\n            <note>termType: abbreviation</note>"));
+        assert!(out.contains("<term>RAG</term>\n            <termNote type=\"termType\">abbreviation</termNote>"));
         assert!(out.contains("<term>检索增强生成</term>"));
         assert!(out.contains("<p>input: &lt;input&gt;</p>"));
         assert!(out.ends_with("</tbx>\n"));
