@@ -519,7 +519,11 @@ fn unknown_columns_keep_their_order_through_merge() {
     let bytes = std::fs::read(&merged).unwrap();
     let (header, rows) = table(&bytes);
     // the counts of each new glossary come last
-    assert_eq!(header[termbridge::CSV_HEADER.len()..], ["zeta", "alpha", "status", "mid", "reviewer", "counts"], "{header:?}");
+    assert_eq!(
+        header[termbridge::CSV_HEADER.len()..],
+        ["zeta", "alpha", "status", "mid", "reviewer", "counts"],
+        "{header:?}"
+    );
     let row = |english: &str| rows.iter().find(|r| r["english"] == english).unwrap();
     // the termbase's cells are kept; an empty one takes the new value
     assert_eq!(row("attention")["mid"], "m2");
