@@ -45,9 +45,41 @@ pub(super) fn sub_phrases(english: &str) -> Vec<String> {
     out
 }
 
+/// Whether `phrase` is one of the [`sub_phrases`] of `english`, without listing them: a run
+/// of its words but the whole, written with single spaces, with a content word.
+pub(super) fn is_sub_phrase(phrase: &str, english: &str) -> bool {
+    let words: Vec<&str> = english.split(' ').filter(|w| !w.is_empty()).collect();
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    let n = words.len();
+    (2..=MAX_PHRASE_WORDS).contains(&n)
+        && parts.len() < n
+        && parts.iter().all(|w| !w.is_empty())
+        && parts.iter().any(|w| !is_function_word(w))
+        && words.windows(parts.len()).any(|run| run == parts.as_slice())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sub_phrase_is_one_the_list_holds() {
+        for english in ["noisy deep q network", "law of large numbers", "dueling  ddqn", "proxy", "a b c d e f g"] {
+            let list = sub_phrases(english);
+            for phrase in
+                ["noisy", "deep q", "q network", "of", "large numbers", "law of", "ddqn", "proxy", "b c", " deep"]
+            {
+                assert_eq!(
+                    is_sub_phrase(phrase, english),
+                    list.iter().any(|p| p == phrase),
+                    "{phrase:?} in {english:?}"
+                );
+            }
+            for phrase in &list {
+                assert!(is_sub_phrase(phrase, english), "{phrase:?} in {english:?}");
+            }
+        }
+    }
 
     #[test]
     fn terms_that_cover_too_little() {

@@ -39,10 +39,16 @@ pub(super) fn without_head(view: &str, p0: usize, english: &str) -> usize {
         return p0;
     }
     let before = &view[..p0];
-    let english = english.to_lowercase();
-    let words: Vec<&str> = english.split([' ', '-', '/']).filter(|w| !w.is_empty()).collect();
+    let mut words: Option<Vec<String>> = None;
     for (head, renders) in HEAD_NOUNS.iter() {
-        if !before.ends_with(head) || words.iter().any(|w| renders.iter().any(|r| w.contains(r))) {
+        if !before.ends_with(head) {
+            continue;
+        }
+        // the English's words, lowercased once a head noun ends the text
+        let words = words.get_or_insert_with(|| {
+            english.to_lowercase().split([' ', '-', '/']).filter(|w| !w.is_empty()).map(String::from).collect()
+        });
+        if words.iter().any(|w| renders.iter().any(|r| w.contains(r))) {
             continue;
         }
         let mut end = p0 - head.len();
@@ -67,11 +73,11 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         return true;
     }
     // 英文 Single-File Component: the English itself with a word or two
-    let lower = t.to_lowercase();
-    let latin_part: String = t.chars().filter(|c| !is_cjk(*c)).collect();
-    let restated = cjk_count(t) <= MIN_REST_CJK
-        && (english.len() >= 2 && lower.contains(&english.to_lowercase())
-            || is_acronym(english) && abbreviates(english, latin_part.trim()));
+    let restated = cjk_count(t) <= MIN_REST_CJK && {
+        let latin_part: String = t.chars().filter(|c| !is_cjk(*c)).collect();
+        english.len() >= 2 && t.to_lowercase().contains(&english.to_lowercase())
+            || is_acronym(english) && abbreviates(english, latin_part.trim())
+    };
     // 者 cut from 解决者: a suffix alone is a piece of a word
     let suffix = t.chars().count() == 1 && t.chars().all(|c| BOUND_SUFFIXES.contains(c));
     if restated || suffix {

@@ -662,8 +662,9 @@ impl Aligner<'_> {
     /// Marks the options that are the reference's Chinese for `english`, and adds the
     /// reference's term ending at `p0` where the segmenter cut it otherwise.
     fn mark_known(&self, view: &str, english: &str, p0: usize, options: &mut Vec<Choice>) {
-        // 深度Q网络 is DQN's: not noisy DQN's
-        for phrase in sub_phrases(english) {
+        // 深度Q网络 is DQN's: not noisy DQN's (looked for only when an option is some entry's)
+        let some_known = options.iter().any(|o| self.reference.may_have_chinese(view[o.span.range()].trim()));
+        for phrase in if some_known { sub_phrases(english) } else { Vec::new() } {
             let Some(r) = self.reference.get(&phrase) else { continue };
             for o in options.iter_mut() {
                 // (KL 散度 keeps the shorter English in Latin and adds to it: the longer one's)

@@ -51,7 +51,7 @@ use crate::normalize::Document;
 use crate::reference::Reference;
 use crate::segment::Segmenter;
 use brackets::matching_close;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
 /// One gloss found in the text: an English form with its Chinese and/or its acronym.
@@ -146,14 +146,15 @@ impl<'j> Aligner<'j> {
     pub(crate) fn resolve(mut pending: Vec<Pending>, view: &str, counts: &FxHashMap<&str, usize>) -> Vec<Gloss> {
         let first: Vec<Option<(usize, f32, bool)>> =
             pending.iter().map(|p| p.left.as_ref().map(|l| score::choose(l, view, counts))).collect();
-        let mut given: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        // each Chinese given, with the English (lowercased) it is given to
+        let mut given: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
         for (p, c) in pending.iter().zip(&first) {
             let zh = match (&p.left, c) {
                 (Some(l), Some((ix, _, _))) => Some(l.options[*ix].span),
                 _ => p.gloss.chinese,
             };
             if let Some(zh) = zh {
-                given.entry(view[p.gloss.english.range()].to_lowercase()).or_default().push(view[zh.range()].trim());
+                given.entry(view[zh.range()].trim()).or_default().insert(view[p.gloss.english.range()].to_lowercase());
             }
         }
         let mut out = Vec::new();
@@ -198,18 +199,17 @@ impl<'j> Aligner<'j> {
 
 /// Marks the options of `left` that the input gives (`given`) to a shorter English inside
 /// its English; returns whether it marked any.
-fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<String, Vec<&str>>) -> bool {
+fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<&str, FxHashSet<String>>) -> bool {
     let mut marked = false;
-    for phrase in cover::sub_phrases(&left.english) {
-        let Some(zhs) = given.get(&phrase) else { continue };
-        for o in left.options.iter_mut().filter(|o| !o.known && !o.taken) {
-            let zh = view[o.span.range()].trim();
-            // KL 散度 given to KL too: the Chinese that keeps the shorter English in Latin
-            // and adds to it is the longer one's
-            if zhs.contains(&zh) && !zh.to_lowercase().contains(phrase.as_str()) {
-                o.taken = true;
-                marked = true;
-            }
+    for o in left.options.iter_mut().filter(|o| !o.known && !o.taken) {
+        let zh = view[o.span.range()].trim();
+        let Some(englishes) = given.get(zh) else { continue };
+        // KL 散度 given to KL too: the Chinese that keeps the shorter English in Latin and
+        // adds to it is the longer one's
+        let lower = zh.to_lowercase();
+        if englishes.iter().any(|e| cover::is_sub_phrase(e, &left.english) && !lower.contains(e.as_str())) {
+            o.taken = true;
+            marked = true;
         }
     }
     marked

@@ -60,6 +60,9 @@ pub struct Reference {
     by_key: FxHashMap<String, usize>,
     /// Acronym key → the entries that have it.
     by_abbreviation: FxHashMap<String, Vec<usize>>,
+    /// Every Chinese term an entry has had: a cheap test before looking for the English a
+    /// Chinese term belongs to (entries replaced since may have left some behind).
+    chinese: rustc_hash::FxHashSet<String>,
 }
 
 impl Reference {
@@ -121,6 +124,12 @@ impl Reference {
         if let Some(a) = self.entries[i].abbreviation.as_deref().map(key) {
             self.by_abbreviation.entry(a).or_default().push(i);
         }
+        self.chinese.extend(self.entries[i].chinese.iter().cloned());
+    }
+
+    /// Whether `chinese` may be the Chinese of an entry: false means it is no entry's.
+    pub(crate) fn may_have_chinese(&self, chinese: &str) -> bool {
+        self.chinese.contains(chinese)
     }
 
     /// Adds all entries of `other`; they win over entries of `self` with the same English.
