@@ -13,102 +13,194 @@
 //!
 //! A title in `《》` is kept whatever it holds.
 
+use super::kinds::{kind, Kind};
+use super::lists::contributor_lists;
+use super::versions::{bare_name, After};
 use super::Candidate;
-use crate::normalize::{Document, MARK};
-use crate::text::chars::{fold, is_cjk};
+use crate::model::Span;
+use crate::normalize::{Document, HARD, MARK};
+use crate::text::chars::is_cjk;
 use crate::text::lexicon::chinese::CREDIT_LABELS;
-use crate::text::lexicon::english::{CODE_LITERALS, COMMON_WORDS};
-use crate::text::lexicon::{is_function_word, lower};
+use crate::text::lexicon::lower;
+use crate::text::lexicon::names::KNOWN_NAMES;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A run of common words that a document repeats this often is a term (`open source`): a
 /// fragment of a sentence rarely recurs word for word.
 const MIN_REPEATS: usize = 3;
+/// A single common word that a document uses this often outside quotation marks is one of
+/// its terms (`attention`, `cache`): a word used as an example is quoted, or said once.
+const MIN_SINGLE_REPEATS: usize = 5;
+/// A capitalised common word with Chinese this near on its line is used in prose, as a
+/// name (`用 Solid 写`); with none, it heads a table column or labels a button.
+const PROSE_NEAR_BYTES: usize = 120;
 
-/// What a candidate is, before the document's evidence.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// Anything with the marks of a name or term.
-    Term,
-    /// Lowercase common words only: one word, or a run of several.
-    Common { words: usize },
-    /// A literal of code.
-    Literal,
+/// What the document says about its candidates.
+#[derive(Default)]
+struct Evidence {
+    /// The forms it glosses somewhere (lowercase).
+    glossed: FxHashSet<String>,
+    /// How often each run of common words occurs (lowercase; single words outside quotes).
+    repeats: FxHashMap<String, usize>,
+    /// The capitalised common words it uses in Chinese prose at least once.
+    in_prose: FxHashSet<String>,
 }
 
 /// Drops from `cands` (the candidates of `doc`, in text order) those that the evidence of
-/// the document says are not terms (see the [module docs](self)).
-pub(super) fn keep_terms(doc: &Document<'_>, cands: &mut Vec<Candidate<'_>>) {
+/// the document says are not terms (see the [module docs](self)), and cuts versions off
+/// names.
+pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>) {
     let view = doc.view();
+    strip_versions(doc, cands);
     let kinds: Vec<Kind> = cands.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
-    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) {
+    let lists = contributor_lists(view);
+    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() {
         return;
     }
-    // the forms the document glosses somewhere, and how often each run of common words occurs
-    let mut glossed: FxHashSet<String> = FxHashSet::default();
-    let mut repeats: FxHashMap<String, usize> = FxHashMap::default();
-    for (c, k) in cands.iter().zip(&kinds) {
-        if *k == Kind::Term {
-            continue;
-        }
-        let key = lower(c.text).into_owned();
-        if is_glossed(view, c.span.start, c.span.end) {
-            glossed.insert(key.clone());
-        }
-        *repeats.entry(key).or_default() += 1;
-    }
+    let ev = evidence(view, cands, &kinds);
+    let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
+    let outside_lists = outside(cands, &lists);
     let mut credit = CreditLines::default();
+    let mut list = lists.iter().peekable();
     let mut i = 0;
     cands.retain(|c| {
         let k = kinds[i];
         i += 1;
-        if !c.title && credit.after_label(view, c.span.start) {
+        if c.title {
+            return true;
+        }
+        if credit.after_label(view, c.span.start) {
+            return false;
+        }
+        while list.next_if(|l| l.end <= c.span.start).is_some() {}
+        if list.peek().is_some_and(|l| l.start <= c.span.start) && !outside_lists.contains(lower(c.text).as_ref()) {
             return false;
         }
         let key = || lower(c.text);
+        let glossed = || ev.glossed.contains(key().as_ref());
         match k {
             Kind::Term => true,
-            Kind::Literal => glossed.contains(key().as_ref()),
+            Kind::Code | Kind::Label => glossed(),
+            Kind::Header => glossed() || ev.in_prose.contains(key().as_ref()),
+            Kind::Glued => glossed() || !code.contains(c.text),
             Kind::Common { words } => {
-                glossed.contains(key().as_ref()) || words > 1 && repeats.get(key().as_ref()) >= Some(&MIN_REPEATS)
+                let min = if words > 1 { MIN_REPEATS } else { MIN_SINGLE_REPEATS };
+                glossed() || ev.repeats.get(key().as_ref()) >= Some(&min)
             }
         }
     });
 }
 
-/// The kind of a candidate's text.
-fn kind(text: &str) -> Kind {
-    static LITERALS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| CODE_LITERALS.iter().copied().collect());
-    if LITERALS.contains(lower(text).as_ref()) {
-        return Kind::Literal;
-    }
-    let mut words = 0;
-    for w in text.split(' ') {
-        words += 1;
-        let lowercase = w.chars().all(|c| fold(c).is_ascii_lowercase());
-        if !lowercase || !(is_common_word(w) || is_function_word(w)) {
-            return Kind::Term;
+/// What the document says about the candidates that are not plainly terms.
+fn evidence(view: &str, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evidence {
+    let mut ev = Evidence::default();
+    for (c, k) in cands.iter().zip(kinds) {
+        if *k == Kind::Term {
+            continue;
+        }
+        let key = lower(c.text).into_owned();
+        if is_glossed(view, c.span.start, c.span.end) {
+            ev.glossed.insert(key.clone());
+        }
+        match k {
+            Kind::Header if chinese_near(view, c.span) => {
+                ev.in_prose.insert(key);
+            }
+            Kind::Common { words: 1 } if is_quoted(view, c.span) => {}
+            Kind::Common { .. } => *ev.repeats.entry(key).or_default() += 1,
+            _ => {}
         }
     }
-    Kind::Common { words }
+    ev
 }
 
-/// Whether `w` (lowercase) is a common word or one of its inflections: `values`, `holding`,
-/// `reduced`, `means`, `easily`.
-fn is_common_word(w: &str) -> bool {
-    static COMMON: LazyLock<FxHashSet<&str>> = LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
-    let w = lower(w);
-    let w = w.as_ref();
-    let has = |s: &str| COMMON.contains(s);
-    let stem_e = |stem: &str| has(stem) || has(&format!("{stem}e"));
-    has(w)
-        || w.strip_suffix('s').is_some_and(has)
-        || w.strip_suffix("es").is_some_and(has)
-        || w.strip_suffix("ies").is_some_and(|s| has(&format!("{s}y")))
-        || w.strip_suffix("ing").is_some_and(stem_e)
-        || w.strip_suffix("ed").is_some_and(stem_e)
-        || w.strip_suffix("ly").is_some_and(has)
+/// The candidates outside the lists of contributors, lowercase: a name in a list that the
+/// document also names elsewhere is one of its terms.
+fn outside(cands: &[Candidate<'_>], lists: &[Span]) -> FxHashSet<String> {
+    if lists.is_empty() {
+        return FxHashSet::default();
+    }
+    cands
+        .iter()
+        .filter(|c| !lists.iter().any(|l| l.start <= c.span.start && c.span.end <= l.end))
+        .map(|c| lower(c.text).into_owned())
+        .collect()
+}
+
+/// Cuts a release or an edition off a name (`Redis 7.2` → `Redis`) when the document names
+/// it bare too, or it is a known name (see [`versions`](super::versions)).
+fn strip_versions<'a>(doc: &Document<'a>, cands: &mut [Candidate<'a>]) {
+    let cut: Vec<(usize, usize, After)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.title && c.text.bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(|(i, c)| bare_name(c.text).map(|(n, a)| (i, n, a)))
+        .collect();
+    if cut.is_empty() {
+        return;
+    }
+    static KNOWN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| KNOWN_NAMES.iter().copied().collect());
+    let bare: FxHashSet<String> = cands.iter().map(|c| lower(c.text).into_owned()).collect();
+    let text = doc.text();
+    for (i, n, _) in cut {
+        let c = &mut cands[i];
+        let name = lower(&c.text[..n]);
+        if bare.contains(name.as_ref()) || KNOWN.contains(name.as_ref()) {
+            c.span = Span::new(c.span.start, c.span.start + n);
+            c.text = &text[c.span.range()];
+        }
+    }
+}
+
+/// The identifiers that the document writes in code (fenced, inline, markup), for the
+/// evidence that a glued name is a class name.
+fn code_words<'a>(doc: &Document<'a>) -> FxHashSet<&'a str> {
+    let (text, view) = (doc.text().as_bytes(), doc.view().as_bytes());
+    let mut out = FxHashSet::default();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(HARD, &view[i..]) {
+        let start = i + p;
+        let end = view[start..].iter().position(|&b| b != HARD).map_or(view.len(), |q| start + q);
+        // a URL or a link's target names pages, not code
+        let url = memchr::memmem::find(&text[start..end], b"://").is_some();
+        let mut j = if url { end } else { start };
+        while j < end {
+            if text[j].is_ascii_alphanumeric() || text[j] == b'_' {
+                let k =
+                    text[j..end].iter().position(|b| !(b.is_ascii_alphanumeric() || *b == b'_')).map_or(end, |q| j + q);
+                // a word in a path or a string literal (`/wiki/PageRank`, `"Cart-v1"`) is
+                // no identifier of the program
+                let quoted = j > 0 && matches!(text[j - 1], b'/' | b'#' | b'"' | b'\'');
+                // masked bytes are whole characters of the text, so these are ASCII slices
+                if let (false, Ok(w)) = (quoted, std::str::from_utf8(&text[j..k])) {
+                    out.insert(w);
+                }
+                j = k;
+            } else {
+                j += 1;
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// Whether there is Chinese on the line of `span`, within [`PROSE_NEAR_BYTES`].
+fn chinese_near(view: &str, span: Span) -> bool {
+    let from = view.floor_char_boundary(span.start.saturating_sub(PROSE_NEAR_BYTES));
+    let to = view.ceil_char_boundary((span.end + PROSE_NEAR_BYTES).min(view.len()));
+    let before = view[from..span.start].rsplit('\n').next().unwrap_or("");
+    let after = view[span.end..to].split('\n').next().unwrap_or("");
+    before.chars().chain(after.chars()).any(is_cjk)
+}
+
+/// Whether a word is enclosed in quotation marks: a word mentioned, not used.
+fn is_quoted(view: &str, span: Span) -> bool {
+    let before = view[..span.start].chars().next_back();
+    let after = view[span.end..].chars().next();
+    matches!(before, Some('“' | '"' | '‘' | '\'' | '「' | '『'))
+        && matches!(after, Some('”' | '"' | '’' | '\'' | '」' | '』'))
 }
 
 /// Whether the English at `start..end` of `view` is glossed there: in brackets right after
@@ -184,7 +276,7 @@ mod tests {
     #[test]
     fn plain_words_and_fragments_are_not_terms() {
         let table: &[(&str, &[&str])] = &[
-            ("返回一个 flag 变量 done，表示结束", &["flag"]),
+            ("返回一个 mutex 变量 done，表示结束", &["mutex"]),
             ("把 left 和 right 拼接起来", &[]),
             ("这一步 thereby reducing 开销", &[]),
             ("其含义 which means 很多", &[]),

@@ -16,4 +16,5 @@ mod pieces;
 mod properties;
 mod quality;
 mod reference;
+mod rows;
 mod tbx;
