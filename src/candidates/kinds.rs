@@ -152,14 +152,15 @@ fn is_title_word(w: &str) -> bool {
 
 /// A run in sentence case that reads as a phrase of English: a capitalised common word
 /// first, no other capitalised word, lowercase words after it, and a determiner (or in a
-/// longer run any function word but `of` and `and`).
+/// longer run any function word but `of` and `and`), or general words only (`Open new
+/// window`).
 fn is_label(text: &str) -> bool {
     let mut words = text.split(' ');
     let Some(first) = words.next() else { return false };
     if !is_title_word(first) || !is_common_word(first) {
         return false;
     }
-    let (mut n, mut lowercase, mut determiner, mut function) = (1, 0, false, false);
+    let (mut n, mut lowercase, mut determiner, mut function, mut all_common) = (1, 0, false, false, true);
     for w in words {
         n += 1;
         if is_title_word(w) {
@@ -168,12 +169,18 @@ fn is_label(text: &str) -> bool {
         if w.chars().all(|c| c.is_ascii_lowercase()) {
             lowercase += 1;
             determiner |= DETERMINERS.contains(&w);
-            function |= is_function_word(w) && w != "of" && w != "and";
+            let is_function = is_function_word(w);
+            function |= is_function && w != "of" && w != "and";
+            all_common &= !is_function && is_common_word(w);
+        } else {
+            all_common = false;
         }
     }
+    // Create pull request, Request limit increase: general words only, in sentence case
+    let plain_phrase = all_common && lowercase == n - 1;
     n >= MIN_LABEL_WORDS
         && lowercase >= MIN_LABEL_LOWERCASE
-        && (determiner || (function && n >= MIN_LABEL_WORDS_ANY_FUNCTION))
+        && (determiner || plain_phrase || (function && n >= MIN_LABEL_WORDS_ANY_FUNCTION))
 }
 
 /// Common words glued in PascalCase: `SimpleCache`, `UserProfile` (not `GitHub`, `PyTorch`,
@@ -226,6 +233,8 @@ mod tests {
             ("Copy files from disk", Kind::Label),
             ("Bag of words", Kind::Term),
             ("Return on investment", Kind::Term),
+            ("Open new window", Kind::Label),
+            ("Support vector machine", Kind::Term),
             ("Natural language processing", Kind::Term),
             ("Copy Files From Disk", Kind::Term),
             ("OrderHistory", Kind::Glued),

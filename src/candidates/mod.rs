@@ -293,6 +293,7 @@ mod tests {
             "利差收窄了 25 bps，机器人速度为 2 m/s",
             "资金 T+1 到账，a+b 为和",
             "调用 Promise.all 和 Thread.sleep，或 Object.defineProperty",
+            "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
             "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];
         for text in table {

@@ -118,7 +118,7 @@ pub(super) fn word_is_noise(w: &str, view_after: &str) -> bool {
     };
     is_code_or_variable(l, view_after)
         || l.rfind('.').is_some_and(|dot| is_dotted_noise(l, &folded, dot))
-        || is_path(l)
+        || is_path(l, &folded)
         || is_id_like(w)
         || is_version_or_catalogue_number(l)
         || is_lower_camel_case(&folded)
@@ -191,9 +191,14 @@ fn is_member_access(parts: &[&str]) -> bool {
         && starts(parts[parts.len() - 1], false)
 }
 
-/// A path: slash-separated parts with a dot in one, or many parts.
-fn is_path(l: &str) -> bool {
-    l.contains('/') && (l.split('/').any(|p| p.contains('.')) || l.split('/').count() > MAX_SLASH_PARTS)
+/// A path: slash-separated parts with a dot in one, or many parts; or a package or a
+/// repository with its owner (`acme/web-utils`), lowercase with a dash in a part (`client/
+/// server` is a term); `l` is the word lowercased and `w` as written.
+fn is_path(l: &str, w: &str) -> bool {
+    l.contains('/')
+        && (l.split('/').any(|p| p.contains('.'))
+            || l.split('/').count() > MAX_SLASH_PARTS
+            || !w.bytes().any(|b| b.is_ascii_uppercase()) && l.split('/').any(|p| p.contains('-')))
 }
 
 /// Version paths and tags (`v2`, `v1.5`, `v0.10.3`) and catalogue numbers (`rs7412`,
