@@ -18,7 +18,7 @@ use super::lists::contributor_lists;
 use super::versions::{bare_name, After};
 use super::Candidate;
 use crate::model::Span;
-use crate::normalize::{Document, HARD, MARK};
+use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::chinese::CREDIT_LABELS;
 use crate::text::lexicon::lower;
@@ -32,6 +32,9 @@ const MIN_REPEATS: usize = 3;
 /// A single common word that a document uses this often outside quotation marks is one of
 /// its terms (`attention`, `cache`): a word used as an example is quoted, or said once.
 const MIN_SINGLE_REPEATS: usize = 5;
+/// A label or a run of general words this long is a sentence even when the text translates
+/// it (`go to the shop to buy some milk`（去商店买牛奶）).
+const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
 /// A capitalised common word with Chinese this near on its line is used in prose, as a
 /// name (`用 Solid 写`); with none, it heads a table column or labels a button.
 const PROSE_NEAR_BYTES: usize = 120;
@@ -55,10 +58,11 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     strip_versions(doc, cands);
     let kinds: Vec<Kind> = cands.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
     let lists = contributor_lists(view);
-    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() {
+    let mentioned = only_mentioned(doc, cands);
+    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() && mentioned.is_empty() {
         return;
     }
-    let ev = evidence(view, cands, &kinds);
+    let ev = evidence(doc, cands, &kinds);
     let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
     let outside_lists = outside(cands, &lists);
     let mut credit = CreditLines::default();
@@ -70,7 +74,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         if c.title {
             return true;
         }
-        if credit.after_label(view, c.span.start) {
+        if credit.after_label(view, c.span.start) || mentioned.contains(c.text) {
             return false;
         }
         while list.next_if(|l| l.end <= c.span.start).is_some() {}
@@ -81,19 +85,22 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         let glossed = || ev.glossed.contains(key().as_ref());
         match k {
             Kind::Term => true,
-            Kind::Code | Kind::Label => glossed(),
+            Kind::Code => glossed(),
+            // a sentence glossed is a sentence translated, not a term
+            Kind::Label => glossed() && c.text.split(' ').count() < MIN_GLOSSED_SENTENCE_WORDS,
             Kind::Header => glossed() || ev.in_prose.contains(key().as_ref()),
             Kind::Glued => glossed() || !code.contains(c.text),
             Kind::Common { words } => {
                 let min = if words > 1 { MIN_REPEATS } else { MIN_SINGLE_REPEATS };
-                glossed() || ev.repeats.get(key().as_ref()) >= Some(&min)
+                words < MIN_GLOSSED_SENTENCE_WORDS && (glossed() || ev.repeats.get(key().as_ref()) >= Some(&min))
             }
         }
     });
 }
 
 /// What the document says about the candidates that are not plainly terms.
-fn evidence(view: &str, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evidence {
+fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evidence {
+    let view = doc.view();
     let mut ev = Evidence::default();
     for (c, k) in cands.iter().zip(kinds) {
         if *k == Kind::Term {
@@ -104,10 +111,10 @@ fn evidence(view: &str, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evidence {
             ev.glossed.insert(key.clone());
         }
         match k {
-            Kind::Header if chinese_near(view, c.span) => {
+            Kind::Header if !is_mention(doc, c.span) && chinese_near(view, c.span) => {
                 ev.in_prose.insert(key);
             }
-            Kind::Common { words: 1 } if is_quoted(view, c.span) => {}
+            Kind::Common { words: 1 } if is_mention(doc, c.span) => {}
             Kind::Common { .. } => *ev.repeats.entry(key).or_default() += 1,
             _ => {}
         }
@@ -195,12 +202,30 @@ fn chinese_near(view: &str, span: Span) -> bool {
     before.chars().chain(after.chars()).any(is_cjk)
 }
 
-/// Whether a word is enclosed in quotation marks: a word mentioned, not used.
-fn is_quoted(view: &str, span: Span) -> bool {
-    let before = view[..span.start].chars().next_back();
-    let after = view[span.end..].chars().next();
-    matches!(before, Some('“' | '"' | '‘' | '\'' | '「' | '『'))
-        && matches!(after, Some('”' | '"' | '’' | '\'' | '」' | '』'))
+/// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
+/// words mentioned, not used.
+fn is_mention(doc: &Document<'_>, span: Span) -> bool {
+    let english = |m: &Marked| m.kind == MarkKind::Quote && !doc.view()[m.inner.range()].chars().any(is_cjk);
+    doc.marked_ending_at(span.end).is_some_and(english) || doc.marked_starting_at(span.start).is_some_and(english)
+}
+
+/// The candidates in lowercase that the document only mentions: in quotation marks every
+/// time and never glossed (`“wh”“whe”“her”`, `“to go to the bank”`), examples of words
+/// rather than terms. Names are quoted too, and keep their capitals.
+fn only_mentioned(doc: &Document<'_>, cands: &[Candidate<'_>]) -> FxHashSet<String> {
+    let lowercase = |c: &Candidate<'_>| !c.title && !c.text.chars().any(char::is_uppercase);
+    let mut mentioned: FxHashSet<String> =
+        cands.iter().filter(|c| lowercase(c) && is_mention(doc, c.span)).map(|c| c.text.to_owned()).collect();
+    if !mentioned.is_empty() {
+        for c in cands.iter().filter(|c| lowercase(c)) {
+            if mentioned.contains(c.text)
+                && (!is_mention(doc, c.span) || is_glossed(doc.view(), c.span.start, c.span.end))
+            {
+                mentioned.remove(c.text);
+            }
+        }
+    }
+    mentioned
 }
 
 /// Whether the English at `start..end` of `view` is glossed there: in brackets right after
@@ -208,12 +233,13 @@ fn is_quoted(view: &str, span: Span) -> bool {
 /// (`diverse（多样）`).
 fn is_glossed(view: &str, start: usize, end: usize) -> bool {
     let opens = |c: char| c == '(' || c == '（';
-    let after = view[end..].trim_start_matches(' ');
+    // “Alley”（小巷）: a quotation mark may close the English before its gloss
+    let after = view[end..].trim_start_matches(['”', '」', '』', '"', '’']).trim_start_matches(' ');
     let mut a = after.chars();
     if a.next().is_some_and(opens) && a.next().is_some_and(is_cjk) {
         return true;
     }
-    let before = view[..start].trim_end_matches(' ');
+    let before = view[..start].trim_end_matches(['“', '「', '『', '"', '‘']).trim_end_matches(' ');
     let mut b = before.chars().rev();
     b.next().is_some_and(opens)
         && b.find(|&c| c != ' ' && c != char::from(MARK))
@@ -282,6 +308,9 @@ mod tests {
             ("其含义 which means 很多", &[]),
             ("参数设为 False 或 None", &[]),
             ("诊断时 such 情况很少", &[]),
+            ("例如子词“ab”“abc”与短语“to pay the bill”", &[]),
+            ("句子“went to the shop to buy some milk”（去商店买牛奶）", &[]),
+            ("点击“Help”或“Send”按钮", &[]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
@@ -301,6 +330,7 @@ mod tests {
             ("我们用 Solid 与 SET 命令", &["Solid", "SET"]),
             ("《Such Great Heights》是一首歌", &["Such Great Heights"]),
             ("心律失常（arrhythmia）的 real-time 监测", &["arrhythmia", "real-time"]),
+            ("字段“Garage”（车库类型）和“garage”（车库）", &["Garage", "garage"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
