@@ -39,6 +39,9 @@ const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
 /// name (`用 Solid 写`); with none, it heads a table column or labels a button.
 const PROSE_NEAR_BYTES: usize = 120;
 
+/// Words of code before a class name that declare or build it.
+const DECLARING: [&str; 6] = ["class ", "new ", "extends ", "implements ", "struct ", "interface "];
+
 /// What the document says about its candidates.
 #[derive(Default)]
 struct Evidence {
@@ -179,8 +182,14 @@ fn code_words<'a>(doc: &Document<'a>) -> FxHashSet<&'a str> {
                 // a word in a path or a string literal (`/wiki/PageRank`, `"Cart-v1"`) is
                 // no identifier of the program
                 let quoted = j > 0 && matches!(text[j - 1], b'/' | b'#' | b'"' | b'\'');
+                // a class is called, built, nested or declared (`Cache(`, `<Cache>`,
+                // `new Cache`, `class Cache`); a module only imported (`import CarPlay`) may be a
+                // product's name
+                let used = text.get(k).is_some_and(|b| matches!(b, b'(' | b'<' | b'>' | b'{' | b'.' | b'/'))
+                    || j > 0 && text[j - 1] == b'<'
+                    || DECLARING.iter().any(|d| text[start..j].ends_with(d.as_bytes()));
                 // masked bytes are whole characters of the text, so these are ASCII slices
-                if let (false, Ok(w)) = (quoted, std::str::from_utf8(&text[j..k])) {
+                if let (false, true, Ok(w)) = (quoted, used, std::str::from_utf8(&text[j..k])) {
                     out.insert(w);
                 }
                 j = k;

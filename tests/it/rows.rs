@@ -88,6 +88,12 @@ fn code_identifiers_are_no_rows() {
             &["OrderHistory", "float", "await"],
         ),
         ("页面由 nav、div 和 iframe 组成，并用 PostgreSQL 存储，部署在 GitHub 上。", &["PostgreSQL", "GitHub"], &["nav", "div", "iframe"]),
+        (
+            "车机接入用 CarPlay 框架：\n\n```swift\nimport CarPlay\n```\n\n价目由 PriceList 表示：\n\n```java\nPriceList a = new PriceList();\n```\n",
+            &["CarPlay"],
+            &["PriceList"],
+        ),
+        ("数据用 tuple 存储，tuple 是不可变的。", &["tuple"], &[]),
         ("搜索排序用的是 PageRank 算法，见 [维基](https://en.wikipedia.org/wiki/PageRank)。", &["PageRank"], &[]),
     ]);
 }
