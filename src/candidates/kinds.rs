@@ -49,6 +49,9 @@ pub(super) enum Kind {
     Label,
     /// Common words glued in PascalCase (`SimpleCache`): a class name when code shows it.
     Glued,
+    /// Capitalised words mixed with lowercase general words (`SSD random read`, `Disk seek
+    /// time`): the text of a cell of a table or a heading, unless used in Chinese prose.
+    Mixed,
 }
 
 /// The kind of a candidate's text.
@@ -89,6 +92,8 @@ pub(super) fn kind(text: &str) -> Kind {
         }
     } else if is_label(text) {
         return Kind::Label;
+    } else if is_mixed(text) {
+        return Kind::Mixed;
     }
     Kind::Term
 }
@@ -183,6 +188,18 @@ fn is_label(text: &str) -> bool {
         && (determiner || plain_phrase || (function && n >= MIN_LABEL_WORDS_ANY_FUNCTION))
 }
 
+/// Whether a run mixes a capitalised word with a lowercase general word that is no
+/// function word (`SSD random read`), the way a sentence or a cell does; names are in Title
+/// Case (`Intel Core`) and terms in lowercase.
+fn is_mixed(text: &str) -> bool {
+    let (mut capital, mut lowercase) = (false, false);
+    for w in text.split(' ') {
+        capital |= w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        lowercase |= w.chars().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && is_common_word(w);
+    }
+    capital && lowercase
+}
+
 /// Common words glued in PascalCase: `SimpleCache`, `UserProfile` (not `GitHub`, `PyTorch`,
 /// `IoT`, `PostgreSQL`).
 fn is_glued(w: &str) -> bool {
@@ -214,6 +231,7 @@ mod tests {
 
     #[test]
     fn kinds_of_candidates() {
+        // terms in sentence case (`Bag of words`) are no labels: mixed, they stay in prose
         let table: &[(&str, Kind)] = &[
             ("patient", Kind::Common { words: 1 }),
             ("studies", Kind::Common { words: 1 }),
@@ -231,13 +249,16 @@ mod tests {
             ("await", Kind::Code),
             ("Create a new account", Kind::Label),
             ("Copy files from disk", Kind::Label),
-            ("Bag of words", Kind::Term),
-            ("Return on investment", Kind::Term),
+            ("Bag of words", Kind::Mixed),
+            ("Return on investment", Kind::Mixed),
             ("Open new window", Kind::Label),
-            ("Support vector machine", Kind::Term),
-            ("Natural language processing", Kind::Term),
+            ("Support vector machine", Kind::Mixed),
+            ("Natural language processing", Kind::Mixed),
             ("Copy Files From Disk", Kind::Term),
             ("OrderHistory", Kind::Glued),
+            ("SSD random read", Kind::Mixed),
+            ("Vite on Glitch", Kind::Term),
+            ("Intel Core", Kind::Term),
             ("PyTorch", Kind::Term),
             ("GitHub", Kind::Term),
             ("PostgreSQL", Kind::Term),

@@ -35,8 +35,9 @@ const MIN_SINGLE_REPEATS: usize = 5;
 /// A label or a run of general words this long is a sentence even when the text translates
 /// it (`go to the shop to buy some milk`（去商店买牛奶）).
 const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
-/// A capitalised common word with Chinese this near on its line is used in prose, as a
-/// name (`用 Solid 写`); with none, it heads a table column or labels a button.
+/// A capitalised common word (or a run mixing capitals with general words) with Chinese this
+/// near on its line is used in prose, as a name (`用 Solid 写`); with none, it heads a table
+/// column, labels a button or fills a cell.
 const PROSE_NEAR_BYTES: usize = 120;
 
 /// Words of code before a class name that declare or build it.
@@ -91,7 +92,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             Kind::Code => glossed(),
             // a sentence glossed is a sentence translated, not a term
             Kind::Label => glossed() && c.text.split(' ').count() < MIN_GLOSSED_SENTENCE_WORDS,
-            Kind::Header => glossed() || ev.in_prose.contains(key().as_ref()),
+            Kind::Header | Kind::Mixed => glossed() || ev.in_prose.contains(key().as_ref()),
             Kind::Glued => glossed() || !code.contains(c.text),
             Kind::Common { words } => {
                 let min = if words > 1 { MIN_REPEATS } else { MIN_SINGLE_REPEATS };
@@ -114,7 +115,7 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
             ev.glossed.insert(key.clone());
         }
         match k {
-            Kind::Header if !is_mention(doc, c.span) && chinese_near(view, c.span) => {
+            Kind::Header | Kind::Mixed if !is_mention(doc, c.span) && chinese_near(view, c.span) => {
                 ev.in_prose.insert(key);
             }
             Kind::Common { words: 1 } if is_mention(doc, c.span) => {}

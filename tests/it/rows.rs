@@ -57,6 +57,11 @@ fn sentences_and_labels_are_no_rows() {
     check(&[
         ("| 操作 | 延迟 |\n|---|---|\n| Copy 2KB from local disk | 3 ms |\n| Write a log line to the journal | 1 ms |\n\n延迟表。", &[], &["Copy 2KB from local disk", "Write a log line to the journal"]),
         ("在页面右上角点击 Create a new bucket，再点击 Edit this policy。", &[], &["Create a new bucket", "Edit this policy"]),
+        (
+            "| 操作 | 延迟 |\n|---|---|\n| SSD random read | 16 μs |\n| Disk seek time | 4 ms |\n\n用 SSD random read 测得延迟。",
+            &["SSD random read"],
+            &["Disk seek time"],
+        ),
         ("| Name | Price |\n|---|---|\n| 苹果 | 3 |\n\n上表列出价格。", &[], &["Name", "Price"]),
         ("词袋模型（Bag of words）常用于检索，其回报率（Return on investment）很高。", &["Bag of words", "Return on investment"], &[]),
         ("前端框架 Solid 的信号与 Svelte 不同。", &["Solid", "Svelte"], &[]),
