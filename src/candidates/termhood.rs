@@ -20,7 +20,7 @@ use super::Candidate;
 use crate::model::Span;
 use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
 use crate::text::chars::is_cjk;
-use crate::text::lexicon::chinese::CREDIT_LABELS;
+use crate::text::lexicon::chinese::{CREDIT_LABELS, UI_ACTIONS, UI_CONTROLS};
 use crate::text::lexicon::lower;
 use crate::text::lexicon::names::KNOWN_NAMES;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -39,6 +39,10 @@ const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
 /// near on its line is used in prose, as a name (`用 Solid 写`); with none, it heads a table
 /// column, labels a button or fills a cell.
 const PROSE_NEAR_BYTES: usize = 120;
+
+/// A translation in brackets between a quoted label and its control holds at most this many
+/// bytes (`（启动实例）`).
+const MAX_UI_GLOSS_BYTES: usize = 60;
 
 /// Words of code before a class name that declare or build it.
 const DECLARING: [&str; 6] = ["class ", "new ", "extends ", "implements ", "struct ", "interface "];
@@ -63,7 +67,9 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     let kinds: Vec<Kind> = cands.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
     let lists = contributor_lists(view);
     let mentioned = only_mentioned(doc, cands);
-    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() && mentioned.is_empty() {
+    // quotation marks may hold the label of a control
+    let quotes = || view.contains(['“', '"', '「', '『']);
+    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() && !quotes() {
         return;
     }
     let ev = evidence(doc, cands, &kinds);
@@ -78,7 +84,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         if c.title {
             return true;
         }
-        if credit.after_label(view, c.span.start) || mentioned.contains(c.text) {
+        if credit.after_label(view, c.span.start) || mentioned.contains(c.text) || is_ui_label(doc, c.span) {
             return false;
         }
         while list.next_if(|l| l.end <= c.span.start).is_some() {}
@@ -217,6 +223,31 @@ fn chinese_near(view: &str, span: Span) -> bool {
 fn is_mention(doc: &Document<'_>, span: Span) -> bool {
     let english = |m: &Marked| m.kind == MarkKind::Quote && !doc.view()[m.inner.range()].chars().any(is_cjk);
     doc.marked_ending_at(span.end).is_some_and(english) || doc.marked_starting_at(span.start).is_some_and(english)
+}
+
+/// Whether English in quotation marks labels a control of an interface: a verb of working
+/// one before the marks (点击“Save”), or a control after them, a translation in brackets
+/// between (“Save”（保存）按钮).
+fn is_ui_label(doc: &Document<'_>, span: Span) -> bool {
+    let quote = |m: &&Marked| m.kind == MarkKind::Quote;
+    let Some(m) =
+        doc.marked_ending_at(span.end).filter(quote).or_else(|| doc.marked_starting_at(span.start).filter(quote))
+    else {
+        return false;
+    };
+    let view = doc.view();
+    let before = view[..m.inner.start].trim_end_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric());
+    if UI_ACTIONS.iter().any(|a| before.ends_with(a)) {
+        return true;
+    }
+    let mut after =
+        view[m.inner.end..].trim_start_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric() && c != '(' && c != '（');
+    // a translation in brackets (“Save”（保存）按钮)
+    if after.starts_with(['(', '（']) {
+        let close = after.find([')', '）']).filter(|&p| p <= MAX_UI_GLOSS_BYTES);
+        after = close.map_or("", |p| &after[p + after[p..].chars().next().map_or(1, char::len_utf8)..]);
+    }
+    UI_CONTROLS.iter().any(|c| after.starts_with(c))
 }
 
 /// The candidates in lowercase that the document only mentions: in quotation marks every

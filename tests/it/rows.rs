@@ -56,6 +56,12 @@ fn handles_in_lists_of_contributors_are_no_rows() {
 fn sentences_and_labels_are_no_rows() {
     check(&[
         ("| 操作 | 延迟 |\n|---|---|\n| Copy 2KB from local disk | 3 ms |\n| Write a log line to the journal | 1 ms |\n\n延迟表。", &[], &["Copy 2KB from local disk", "Write a log line to the journal"]),
+        (
+            "点击“Deploy Stack”按钮，再选择“Billing Alerts”，最后按“Save Draft”（保存草稿）按钮。Deploy Stack 会部署栈。",
+            &["Deploy Stack"],
+            &["Billing Alerts", "Save Draft"],
+        ),
+        ("这种“Zero Trust”架构很流行。", &["Zero Trust"], &[]),
         ("在页面右上角点击 Create a new bucket，再点击 Edit this policy。", &[], &["Create a new bucket", "Edit this policy"]),
         (
             "| 操作 | 延迟 |\n|---|---|\n| SSD random read | 16 μs |\n| Disk seek time | 4 ms |\n\n用 SSD random read 测得延迟。",
