@@ -13,11 +13,14 @@
 //! dropped, unless it is a title in `《》`.
 //!
 //! Last, [`termhood`] weighs the evidence of the document: plain English used as words
-//! (`such`, `left`), sentence fragments, code literals and credit lines are not terms.
+//! (`such`, `left`), sentence fragments, words of code, labels and cells of tables, quoted
+//! examples, credit lines and lists of contributors are not terms, and a version after a
+//! name is cut off.
 //!
 //! [`words`] finds the words and runs, [`noise`] decides which words and runs are not terms,
-//! [`termhood`] which candidates the document's evidence keeps, and this file cuts and trims
-//! the runs into candidates.
+//! [`kinds`] what a candidate's letters make it, [`lists`] where lists of contributors are,
+//! [`versions`] where a name's version starts, [`termhood`] which candidates the document's
+//! evidence keeps, and this file cuts and trims the runs into candidates.
 
 mod kinds;
 mod lists;

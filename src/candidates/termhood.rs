@@ -1,15 +1,26 @@
 //! Termhood: whether a candidate that has the shape of a term is one, from evidence in its
-//! document. Shape alone lets through plain English used as words (`such`, `left`, `done`),
-//! fragments of sentences (`which means`, `thereby reducing`), literals of code (`True`,
-//! `None`) and the names and handles of metadata and credit lines (`译者：alice99`).
+//! document. Shape alone lets through plain English used as words (`such`, `patient`),
+//! fragments of sentences (`which means`), words of code (`None`, `await`, `OrderHistory`),
+//! labels and cells of tables (`Name`, `Create a new key`, `SSD random read`), examples of
+//! words (`“whe”`), the names and handles of credit lines and lists of contributors, and
+//! versions after names. The kind of each candidate comes from [`kinds`](super::kinds).
 //!
-//! * A candidate in lowercase made only of common words ([`COMMON_WORDS`], function words) is
-//!   dropped unless the document glosses it somewhere (`多样（diverse）`, `diverse（多样）`) or,
-//!   for a run of several words, repeats it word for word; capitals, acronyms and digits are
-//!   evidence of a name and keep it (`Solid`, `Nature`, `SET`).
-//! * A code literal ([`CODE_LITERALS`]) is dropped unless glossed.
-//! * Any candidate after a credit label and a colon on its line ([`CREDIT_LABELS`]) is
-//!   dropped: what follows `译者：`, `校对：`, `图片来源：` names people and sources.
+//! * Lowercase general words ([`COMMON_WORDS`](crate::text::lexicon::english::COMMON_WORDS),
+//!   [`GENERAL_WORDS`](crate::text::lexicon::english::GENERAL_WORDS)) are dropped unless the
+//!   document glosses them somewhere (`多样（diverse）`, `diverse（多样）`), or uses them
+//!   often outside quotation marks ([`MIN_SINGLE_REPEATS`], [`MIN_REPEATS`] for a run).
+//! * Keywords and literals of code are dropped unless glossed; common words glued in
+//!   PascalCase only when the document's code calls, builds or declares them.
+//! * A capitalised common word, or capitals mixed with general words, is dropped unless
+//!   glossed or written with Chinese near it on its line (a name used in prose); a label in
+//!   sentence case unless glossed, and a sentence of [`MIN_GLOSSED_SENTENCE_WORDS`] even then.
+//! * Lowercase English that the document only ever quotes, and quoted English that labels a
+//!   control of an interface (点击“Save”, “Save”按钮), are dropped.
+//! * Any candidate after a credit label and a colon on its line (`译者：`, `图片来源：`), or
+//!   inside a list of contributors ([`lists`](super::lists)) unless named elsewhere, is
+//!   dropped.
+//! * A release or an edition after a name is cut off when the document names it bare too or
+//!   it is a known name (`Redis 7.2` → `Redis`, see [`versions`](super::versions)).
 //!
 //! A title in `《》` is kept whatever it holds.
 
