@@ -209,8 +209,13 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     }
     let t = &text[span.range()];
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    // a unit on its own, written in lowercase (数十 kb), is not a term
-    let unit = words.len() == 1 && t.chars().all(|c| c.is_ascii_lowercase()) && MEASURE_UNITS.contains(&t);
+    // a unit on its own, written in lowercase (数十 kb), or a unit of data in capitals (MB,
+    // Tbit), is not a term; other units in capitals may be names (MS)
+    let data_unit = |l: &str| l.ends_with('b') || l.ends_with("bit");
+    let unit = words.len() == 1
+        && t.chars().all(|c| c.is_ascii_alphabetic())
+        && (t.chars().all(|c| c.is_ascii_lowercase()) || data_unit(&lower(t)))
+        && MEASURE_UNITS.contains(&lower(t).as_ref());
     if (letters >= MIN_LETTERS || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
         out.push(Candidate { span, text: t, title: false });
     }
@@ -292,6 +297,7 @@ mod tests {
             "漏洞编号 CVE-2024-41873 已公开",
             "调用 useCallback 和 sideEffects",
             "读段可达数十 kb，延迟几 ms",
+            "每块为 MB 量级，密度达每平方英寸 5 Tbit",
             "带隙约为 3.2 eV，比容量为 150 mAh g-1，扫速 5 mV s-1",
             "利差收窄了 25 bps，机器人速度为 2 m/s",
             "资金 T+1 到账，a+b 为和",

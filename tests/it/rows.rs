@@ -129,6 +129,7 @@ fn fragments_are_no_rows() {
         ),
         ("这块显卡是 4090 Ti，算力约 80 TF。", &[], &["Ti", "TF"]),
         ("其中 \\max 与 \\sup 是算子。", &[], &["max", "sup"]),
+        ("取值范围是 (-inf, inf)，再用 min 取较小者；变量 env 保存环境。", &[], &["inf", "min", "env"]),
         ("这称为独立同分布假设（i.i.d. assumption）。", &["i.i.d. assumption"], &["assumption"]),
     ]);
 }
