@@ -51,6 +51,9 @@ const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
 /// column, labels a button or fills a cell.
 const PROSE_NEAR_BYTES: usize = 120;
 
+/// Quoted English in brackets starts at most this many bytes after the bracket (`（也称为“`).
+const MAX_GLOSS_LEAD_BYTES: usize = 30;
+
 /// A translation in brackets between a quoted label and its control holds at most this many
 /// bytes (`（启动实例）`).
 const MAX_UI_GLOSS_BYTES: usize = 60;
@@ -232,8 +235,19 @@ fn chinese_near(view: &str, span: Span) -> bool {
 /// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
 /// words mentioned, not used.
 fn is_mention(doc: &Document<'_>, span: Span) -> bool {
-    let english = |m: &Marked| m.kind == MarkKind::Quote && !doc.view()[m.inner.range()].chars().any(is_cjk);
+    let view = doc.view();
+    let english = |m: &Marked| {
+        m.kind == MarkKind::Quote && !view[m.inner.range()].chars().any(is_cjk) && !in_brackets(view, m.inner.start)
+    };
     doc.marked_ending_at(span.end).is_some_and(english) || doc.marked_starting_at(span.start).is_some_and(english)
+}
+
+/// Whether `at` is shortly after an opening bracket that is still open: quoted English in a
+/// gloss (`标准差（也称为“sigma”）`) is a translation, not an example of a word.
+fn in_brackets(view: &str, at: usize) -> bool {
+    let from = view.floor_char_boundary(at.saturating_sub(MAX_GLOSS_LEAD_BYTES));
+    let before = &view[from..at];
+    before.rfind(['(', '（']).is_some_and(|open| !before[open..].contains([')', '）']))
 }
 
 /// Whether English in quotation marks labels a control of an interface: a verb of working

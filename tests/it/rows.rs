@@ -79,6 +79,7 @@ fn plain_words_used_as_words_are_no_rows() {
     check(&[
         ("例如句子“the”“farmer”“sells”“apples”中，中心词是“sells”。", &[], &["farmer", "sells", "apples"]),
         ("这个 patient 的 dose 需要调整，见病历。", &[], &["patient", "dose"]),
+        ("标准差(也称为“sigma”)衡量离散程度。", &["sigma"], &[]),
         ("多样性（diversity）越高越好；价格 price（价格）由市场决定。", &["diversity", "price"], &[]),
         ("交易撮合用 orderbook，orderbook 的深度决定滑点。", &["orderbook"], &[]),
         (
