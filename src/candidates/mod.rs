@@ -13,16 +13,22 @@
 //! dropped, unless it is a title in `《》`.
 //!
 //! Last, [`termhood`] weighs the evidence of the document: plain English used as words
-//! (`such`, `left`), sentence fragments, code literals and credit lines are not terms.
+//! (`such`, `left`), sentence fragments, words of code, labels and cells of tables, quoted
+//! examples, credit lines and lists of contributors are not terms, and a version after a
+//! name is cut off.
 //!
 //! [`words`] finds the words and runs, [`noise`] decides which words and runs are not terms,
-//! [`termhood`] which candidates the document's evidence keeps, and this file cuts and trims
-//! the runs into candidates.
+//! [`kinds`] what a candidate's letters make it, [`lists`] where lists of contributors are,
+//! [`versions`] where a name's version starts, [`termhood`] which candidates the document's
+//! evidence keeps, and this file cuts and trims the runs into candidates.
 
+mod kinds;
+mod lists;
 mod noise;
 #[cfg(test)]
 mod properties;
 mod termhood;
+mod versions;
 mod words;
 
 use crate::model::Span;
@@ -61,6 +67,9 @@ const CLAUSE_MIN_WORDS: usize = 3;
 const MAX_TITLE_CASE_WORDS: usize = 8;
 /// A candidate holds at least this many letters, unless it ends with `+` or `#` (`C#`).
 const MIN_LETTERS: usize = 2;
+/// A word this short left alone after a number is a suffix of a model number (`980 Ti`) or
+/// a unit (`1 GF`), not a term.
+const MAX_SUFFIX_AFTER_NUMBER: usize = 2;
 /// A letter with its dot (`a.`) is not a dotted abbreviation like `i.i.d.`, which keeps its
 /// final dot.
 const MIN_DOTTED: usize = 3;
@@ -108,7 +117,9 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
                     (is_capitalised(prev) && prev.contains('-') || prev.ends_with("'s") || prev.ends_with("’s"))
                         && !piece.is_empty()
                 }));
-        if !kept_letter && word_is_noise(s, &view[w.span.end..]) {
+        // \min, \left: a command of TeX outside math marks
+        let tex = view[..w.span.start].ends_with('\\');
+        if tex || !kept_letter && word_is_noise(s, &view[w.span.end..]) {
             flush(text, piece, out);
         } else {
             piece.push(*w);
@@ -151,16 +162,22 @@ fn reads_as_sentence(text: &str, words: &[Word]) -> bool {
 fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
     let s = |w: &Word| &text[w.span.range()];
     let mut after_number = false;
+    let mut number_dropped = false;
     while let Some(first) = words.first() {
         // 100 ns, 8 GB: a unit after a number goes with it
         static UNIT: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&UNITS));
         let unit = after_number && in_list(&UNIT, s(first), false);
         if is_function_word(s(first)) || is_number_like(s(first)) || unit {
             after_number = is_number_like(s(first));
+            number_dropped |= after_number;
             words = &words[1..];
         } else {
             break;
         }
+    }
+    // 980 Ti, 1 GF: a suffix of a model or a unit left of a number is no term on its own
+    if number_dropped && words.len() == 1 && s(&words[0]).chars().count() <= MAX_SUFFIX_AFTER_NUMBER {
+        return &[];
     }
     while let Some(last) = words.last() {
         let n = words.len();
@@ -192,8 +209,13 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     }
     let t = &text[span.range()];
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    // a unit on its own, written in lowercase (数十 kb), is not a term
-    let unit = words.len() == 1 && t.chars().all(|c| c.is_ascii_lowercase()) && MEASURE_UNITS.contains(&t);
+    // a unit on its own, written in lowercase (数十 kb), or a unit of data in capitals (MB,
+    // Tbit), is not a term; other units in capitals may be names (MS)
+    let data_unit = |l: &str| l.ends_with('b') || l.ends_with("bit");
+    let unit = words.len() == 1
+        && t.chars().all(|c| c.is_ascii_alphabetic())
+        && (t.chars().all(|c| c.is_ascii_lowercase()) || data_unit(&lower(t)))
+        && MEASURE_UNITS.contains(&lower(t).as_ref());
     if (letters >= MIN_LETTERS || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
         out.push(Candidate { span, text: t, title: false });
     }
@@ -228,7 +250,8 @@ mod tests {
             ("RLHF、MoE 与 ACL", &["RLHF", "MoE", "ACL"]),
             ("发布了Llama-3.1模型", &["Llama-3.1"]),
             ("用 Stable Diffusion 3 生成", &["Stable Diffusion 3"]),
-            ("发表于 ICLR 2024。", &["ICLR 2024"]),
+            ("发表于 ICLR 2024。", &["ICLR"]),
+            ("基于 Stable Diffusion 3 与 Llama 2", &["Stable Diffusion 3", "Llama 2"]),
             ("Hugging Face's Open LLM Leaderboard 上", &["Hugging Face's Open LLM Leaderboard"]),
             ("论文《Attention Is All You Need》提出", &["Attention Is All You Need"]),
             ("Transformer架构", &["Transformer"]),
@@ -244,7 +267,7 @@ mod tests {
             ("AT&T 的 I/O 与 TCP/IP", &["AT&T", "I/O", "TCP/IP"]),
             ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
             ("用 Vue.js 与 Socket.IO 写 CartPole-v0", &["Vue.js", "Socket.IO", "CartPole-v0"]),
-            ("先查 cats & dogs 表", &["cats", "dogs"]),
+            ("先查 kafka & redis 表", &["kafka", "redis"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");
@@ -274,10 +297,12 @@ mod tests {
             "漏洞编号 CVE-2024-41873 已公开",
             "调用 useCallback 和 sideEffects",
             "读段可达数十 kb，延迟几 ms",
+            "每块为 MB 量级，密度达每平方英寸 5 Tbit",
             "带隙约为 3.2 eV，比容量为 150 mAh g-1，扫速 5 mV s-1",
             "利差收窄了 25 bps，机器人速度为 2 m/s",
             "资金 T+1 到账，a+b 为和",
             "调用 Promise.all 和 Thread.sleep，或 Object.defineProperty",
+            "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
             "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];
         for text in table {

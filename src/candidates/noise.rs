@@ -54,8 +54,13 @@ const LONG_ID_LEN: usize = 20;
 /// ...with at least this many of each case.
 const LONG_ID_MIN_CASE: usize = 3;
 
+/// A unit after a number and a dash has at least this many letters (`32-bit`); `3-D` is a
+/// name.
+const MIN_WIDTH_UNIT: usize = 2;
+
 /// Whether a word is a number, with a unit or ending glued to it: `2024`, `3.5`, `16GB`,
-/// `400px`, `1e-3`, `10k`, `2x`, `1st`, `4XX`.
+/// `400px`, `1e-3`, `10k`, `2x`, `1st`, `4XX`, a range (`2-4GB`), a rate (`10Gbit/s`,
+/// `64MB/8GB/s`) or a width (`32-bit`).
 pub(super) fn is_number_like(w: &str) -> bool {
     if !w.chars().next().map(fold).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return false;
@@ -63,7 +68,16 @@ pub(super) fn is_number_like(w: &str) -> bool {
     // (folding changes only other than ASCII)
     let w: std::borrow::Cow<'_, str> =
         if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
-    let digits = w.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').count();
+    let b = w.as_bytes();
+    // the number, with a range's dash between digits (2-4)
+    let mut digits = 0;
+    while digits < b.len()
+        && (b[digits].is_ascii_digit()
+            || matches!(b[digits], b'.' | b',')
+            || b[digits] == b'-' && b.get(digits + 1).is_some_and(u8::is_ascii_digit))
+    {
+        digits += 1;
+    }
     if digits == 0 {
         return false;
     }
@@ -72,10 +86,16 @@ pub(super) fn is_number_like(w: &str) -> bool {
     if !unit.is_empty() && unit.chars().all(|c| c == 'x') {
         return true;
     }
+    // 32-bit: a width (3-D is a name)
+    let unit = unit.strip_prefix('-').filter(|u| u.len() >= MIN_WIDTH_UNIT).unwrap_or(&unit);
     static UNITS: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&NUMBER_UNITS));
+    let is_unit = |u: &str| in_list(&UNITS, u, false);
     unit.is_empty()
-        || in_list(&UNITS, &unit, false)
+        || is_unit(unit)
         || unit.starts_with('e') && unit[1..].trim_start_matches('-').chars().all(|c| c.is_ascii_digit())
+        // 10gbit/s, 64mb/8gb/s: a rate
+        || unit.contains('/')
+            && unit.split('/').enumerate().all(|(i, p)| is_unit(p) || i > 0 && is_number_like(p))
 }
 
 /// Whether a word can never be part of a term; `view_after` is the view after it.
@@ -98,7 +118,7 @@ pub(super) fn word_is_noise(w: &str, view_after: &str) -> bool {
     };
     is_code_or_variable(l, view_after)
         || l.rfind('.').is_some_and(|dot| is_dotted_noise(l, &folded, dot))
-        || is_path(l)
+        || is_path(l, &folded)
         || is_id_like(w)
         || is_version_or_catalogue_number(l)
         || is_lower_camel_case(&folded)
@@ -171,9 +191,14 @@ fn is_member_access(parts: &[&str]) -> bool {
         && starts(parts[parts.len() - 1], false)
 }
 
-/// A path: slash-separated parts with a dot in one, or many parts.
-fn is_path(l: &str) -> bool {
-    l.contains('/') && (l.split('/').any(|p| p.contains('.')) || l.split('/').count() > MAX_SLASH_PARTS)
+/// A path: slash-separated parts with a dot in one, or many parts; or a package or a
+/// repository with its owner (`acme/web-utils`), lowercase with a dash in a part (`client/
+/// server` is a term); `l` is the word lowercased and `w` as written.
+fn is_path(l: &str, w: &str) -> bool {
+    l.contains('/')
+        && (l.split('/').any(|p| p.contains('.'))
+            || l.split('/').count() > MAX_SLASH_PARTS
+            || !w.bytes().any(|b| b.is_ascii_uppercase()) && l.split('/').any(|p| p.contains('-')))
 }
 
 /// Version paths and tags (`v2`, `v1.5`, `v0.10.3`) and catalogue numbers (`rs7412`,

@@ -1,114 +1,297 @@
 //! Termhood: whether a candidate that has the shape of a term is one, from evidence in its
-//! document. Shape alone lets through plain English used as words (`such`, `left`, `done`),
-//! fragments of sentences (`which means`, `thereby reducing`), literals of code (`True`,
-//! `None`) and the names and handles of metadata and credit lines (`译者：alice99`).
+//! document. Shape alone lets through plain English used as words (`such`, `patient`),
+//! fragments of sentences (`which means`), words of code (`None`, `await`, `OrderHistory`),
+//! labels and cells of tables (`Name`, `Create a new key`, `SSD random read`), examples of
+//! words (`“whe”`), the names and handles of credit lines and lists of contributors, and
+//! versions after names. The kind of each candidate comes from [`kinds`](super::kinds).
 //!
-//! * A candidate in lowercase made only of common words ([`COMMON_WORDS`], function words) is
-//!   dropped unless the document glosses it somewhere (`多样（diverse）`, `diverse（多样）`) or,
-//!   for a run of several words, repeats it word for word; capitals, acronyms and digits are
-//!   evidence of a name and keep it (`Solid`, `Nature`, `SET`).
-//! * A code literal ([`CODE_LITERALS`]) is dropped unless glossed.
-//! * Any candidate after a credit label and a colon on its line ([`CREDIT_LABELS`]) is
-//!   dropped: what follows `译者：`, `校对：`, `图片来源：` names people and sources.
+//! * Lowercase general words ([`COMMON_WORDS`](crate::text::lexicon::english::COMMON_WORDS),
+//!   [`GENERAL_WORDS`](crate::text::lexicon::english::GENERAL_WORDS)) are dropped unless the
+//!   document glosses them somewhere (`多样（diverse）`, `diverse（多样）`), or uses them
+//!   often outside quotation marks ([`MIN_SINGLE_REPEATS`], [`MIN_REPEATS`] for a run).
+//! * Keywords and literals of code are dropped unless glossed; common words glued in
+//!   PascalCase only when the document's code calls, builds or declares them.
+//! * A capitalised common word, or capitals mixed with general words, is dropped unless
+//!   glossed or written with Chinese near it on its line (a name used in prose); a label in
+//!   sentence case unless glossed, and a sentence of [`MIN_GLOSSED_SENTENCE_WORDS`] even then.
+//! * Lowercase English that the document only ever quotes, and quoted English that labels a
+//!   control of an interface (点击“Save”, “Save”按钮), are dropped.
+//! * Any candidate after a credit label and a colon on its line (`译者：`, `图片来源：`), or
+//!   inside a list of contributors ([`lists`](super::lists)) unless named elsewhere, is
+//!   dropped.
+//! * A release or an edition after a name is cut off when the document names it bare too or
+//!   it is a known name (`Redis 7.2` → `Redis`, see [`versions`](super::versions)).
 //!
 //! A title in `《》` is kept whatever it holds.
 
+use super::kinds::{kind, Kind};
+use super::lists::contributor_lists;
+use super::versions::{bare_name, After};
 use super::Candidate;
-use crate::normalize::{Document, MARK};
-use crate::text::chars::{fold, is_cjk};
-use crate::text::lexicon::chinese::CREDIT_LABELS;
-use crate::text::lexicon::english::{CODE_LITERALS, COMMON_WORDS};
-use crate::text::lexicon::{is_function_word, lower};
+use crate::model::Span;
+use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
+use crate::text::chars::is_cjk;
+use crate::text::lexicon::chinese::{CREDIT_LABELS, UI_ACTIONS, UI_CONTROLS};
+use crate::text::lexicon::lower;
+use crate::text::lexicon::names::KNOWN_NAMES;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A run of common words that a document repeats this often is a term (`open source`): a
 /// fragment of a sentence rarely recurs word for word.
 const MIN_REPEATS: usize = 3;
+/// A single common word that a document uses this often outside quotation marks is one of
+/// its terms (`attention`, `cache`): a word used as an example is quoted, or said once.
+const MIN_SINGLE_REPEATS: usize = 5;
+/// A label or a run of general words this long is a sentence even when the text translates
+/// it (`go to the shop to buy some milk`（去商店买牛奶）).
+const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
+/// A capitalised common word (or a run mixing capitals with general words) with Chinese this
+/// near on its line is used in prose, as a name (`用 Solid 写`); with none, it heads a table
+/// column, labels a button or fills a cell.
+const PROSE_NEAR_BYTES: usize = 120;
 
-/// What a candidate is, before the document's evidence.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// Anything with the marks of a name or term.
-    Term,
-    /// Lowercase common words only: one word, or a run of several.
-    Common { words: usize },
-    /// A literal of code.
-    Literal,
+/// Quoted English in brackets starts at most this many bytes after the bracket (`（也称为“`).
+const MAX_GLOSS_LEAD_BYTES: usize = 30;
+
+/// A translation in brackets between a quoted label and its control holds at most this many
+/// bytes (`（启动实例）`).
+const MAX_UI_GLOSS_BYTES: usize = 60;
+
+/// Words of code before a class name that declare or build it.
+const DECLARING: [&str; 6] = ["class ", "new ", "extends ", "implements ", "struct ", "interface "];
+
+/// What the document says about its candidates.
+#[derive(Default)]
+struct Evidence {
+    /// The forms it glosses somewhere (lowercase).
+    glossed: FxHashSet<String>,
+    /// How often each run of common words occurs (lowercase; single words outside quotes).
+    repeats: FxHashMap<String, usize>,
+    /// The capitalised common words it uses in Chinese prose at least once.
+    in_prose: FxHashSet<String>,
 }
 
 /// Drops from `cands` (the candidates of `doc`, in text order) those that the evidence of
-/// the document says are not terms (see the [module docs](self)).
-pub(super) fn keep_terms(doc: &Document<'_>, cands: &mut Vec<Candidate<'_>>) {
+/// the document says are not terms (see the [module docs](self)), and cuts versions off
+/// names.
+pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>) {
     let view = doc.view();
+    strip_versions(doc, cands);
     let kinds: Vec<Kind> = cands.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
-    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) {
+    let lists = contributor_lists(view);
+    let mentioned = only_mentioned(doc, cands);
+    // quotation marks may hold the label of a control
+    let quotes = || view.contains(['“', '"', '「', '『']);
+    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() && !quotes() {
         return;
     }
-    // the forms the document glosses somewhere, and how often each run of common words occurs
-    let mut glossed: FxHashSet<String> = FxHashSet::default();
-    let mut repeats: FxHashMap<String, usize> = FxHashMap::default();
-    for (c, k) in cands.iter().zip(&kinds) {
-        if *k == Kind::Term {
-            continue;
-        }
-        let key = lower(c.text).into_owned();
-        if is_glossed(view, c.span.start, c.span.end) {
-            glossed.insert(key.clone());
-        }
-        *repeats.entry(key).or_default() += 1;
-    }
+    let ev = evidence(doc, cands, &kinds);
+    let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
+    let outside_lists = outside(cands, &lists);
     let mut credit = CreditLines::default();
+    let mut list = lists.iter().peekable();
     let mut i = 0;
     cands.retain(|c| {
         let k = kinds[i];
         i += 1;
-        if !c.title && credit.after_label(view, c.span.start) {
+        if c.title {
+            return true;
+        }
+        if credit.after_label(view, c.span.start) || mentioned.contains(c.text) || is_ui_label(doc, c.span) {
+            return false;
+        }
+        while list.next_if(|l| l.end <= c.span.start).is_some() {}
+        if list.peek().is_some_and(|l| l.start <= c.span.start) && !outside_lists.contains(lower(c.text).as_ref()) {
             return false;
         }
         let key = || lower(c.text);
+        let glossed = || ev.glossed.contains(key().as_ref());
         match k {
             Kind::Term => true,
-            Kind::Literal => glossed.contains(key().as_ref()),
+            Kind::Code => glossed(),
+            // a sentence glossed is a sentence translated, not a term
+            Kind::Label => glossed() && c.text.split(' ').count() < MIN_GLOSSED_SENTENCE_WORDS,
+            Kind::Header | Kind::Mixed => glossed() || ev.in_prose.contains(key().as_ref()),
+            Kind::Glued => glossed() || !code.contains(c.text),
             Kind::Common { words } => {
-                glossed.contains(key().as_ref()) || words > 1 && repeats.get(key().as_ref()) >= Some(&MIN_REPEATS)
+                let min = if words > 1 { MIN_REPEATS } else { MIN_SINGLE_REPEATS };
+                words < MIN_GLOSSED_SENTENCE_WORDS && (glossed() || ev.repeats.get(key().as_ref()) >= Some(&min))
             }
         }
     });
 }
 
-/// The kind of a candidate's text.
-fn kind(text: &str) -> Kind {
-    static LITERALS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| CODE_LITERALS.iter().copied().collect());
-    if LITERALS.contains(lower(text).as_ref()) {
-        return Kind::Literal;
-    }
-    let mut words = 0;
-    for w in text.split(' ') {
-        words += 1;
-        let lowercase = w.chars().all(|c| fold(c).is_ascii_lowercase());
-        if !lowercase || !(is_common_word(w) || is_function_word(w)) {
-            return Kind::Term;
+/// What the document says about the candidates that are not plainly terms.
+fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evidence {
+    let view = doc.view();
+    let mut ev = Evidence::default();
+    for (c, k) in cands.iter().zip(kinds) {
+        if *k == Kind::Term {
+            continue;
+        }
+        let key = lower(c.text).into_owned();
+        if is_glossed(view, c.span.start, c.span.end) {
+            ev.glossed.insert(key.clone());
+        }
+        match k {
+            Kind::Header | Kind::Mixed if !is_mention(doc, c.span) && chinese_near(view, c.span) => {
+                ev.in_prose.insert(key);
+            }
+            Kind::Common { words: 1 } if is_mention(doc, c.span) => {}
+            Kind::Common { .. } => *ev.repeats.entry(key).or_default() += 1,
+            _ => {}
         }
     }
-    Kind::Common { words }
+    ev
 }
 
-/// Whether `w` (lowercase) is a common word or one of its inflections: `values`, `holding`,
-/// `reduced`, `means`, `easily`.
-fn is_common_word(w: &str) -> bool {
-    static COMMON: LazyLock<FxHashSet<&str>> = LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
-    let w = lower(w);
-    let w = w.as_ref();
-    let has = |s: &str| COMMON.contains(s);
-    let stem_e = |stem: &str| has(stem) || has(&format!("{stem}e"));
-    has(w)
-        || w.strip_suffix('s').is_some_and(has)
-        || w.strip_suffix("es").is_some_and(has)
-        || w.strip_suffix("ies").is_some_and(|s| has(&format!("{s}y")))
-        || w.strip_suffix("ing").is_some_and(stem_e)
-        || w.strip_suffix("ed").is_some_and(stem_e)
-        || w.strip_suffix("ly").is_some_and(has)
+/// The candidates outside the lists of contributors, lowercase: a name in a list that the
+/// document also names elsewhere is one of its terms.
+fn outside(cands: &[Candidate<'_>], lists: &[Span]) -> FxHashSet<String> {
+    if lists.is_empty() {
+        return FxHashSet::default();
+    }
+    cands
+        .iter()
+        .filter(|c| !lists.iter().any(|l| l.start <= c.span.start && c.span.end <= l.end))
+        .map(|c| lower(c.text).into_owned())
+        .collect()
+}
+
+/// Cuts a release or an edition off a name (`Redis 7.2` → `Redis`) when the document names
+/// it bare too, or it is a known name (see [`versions`](super::versions)).
+fn strip_versions<'a>(doc: &Document<'a>, cands: &mut [Candidate<'a>]) {
+    let cut: Vec<(usize, usize, After)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.title && c.text.bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(|(i, c)| bare_name(c.text).map(|(n, a)| (i, n, a)))
+        .collect();
+    if cut.is_empty() {
+        return;
+    }
+    static KNOWN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| KNOWN_NAMES.iter().copied().collect());
+    let bare: FxHashSet<String> = cands.iter().map(|c| lower(c.text).into_owned()).collect();
+    let text = doc.text();
+    for (i, n, _) in cut {
+        let c = &mut cands[i];
+        let name = lower(&c.text[..n]);
+        if bare.contains(name.as_ref()) || KNOWN.contains(name.as_ref()) {
+            c.span = Span::new(c.span.start, c.span.start + n);
+            c.text = &text[c.span.range()];
+        }
+    }
+}
+
+/// The identifiers that the document writes in code (fenced, inline, markup), for the
+/// evidence that a glued name is a class name.
+fn code_words<'a>(doc: &Document<'a>) -> FxHashSet<&'a str> {
+    let (text, view) = (doc.text().as_bytes(), doc.view().as_bytes());
+    let mut out = FxHashSet::default();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(HARD, &view[i..]) {
+        let start = i + p;
+        let end = view[start..].iter().position(|&b| b != HARD).map_or(view.len(), |q| start + q);
+        // a URL or a link's target names pages, not code
+        let url = memchr::memmem::find(&text[start..end], b"://").is_some();
+        let mut j = if url { end } else { start };
+        while j < end {
+            if text[j].is_ascii_alphanumeric() || text[j] == b'_' {
+                let k =
+                    text[j..end].iter().position(|b| !(b.is_ascii_alphanumeric() || *b == b'_')).map_or(end, |q| j + q);
+                // a word in a path or a string literal (`/wiki/PageRank`, `"Cart-v1"`) is
+                // no identifier of the program
+                let quoted = j > 0 && matches!(text[j - 1], b'/' | b'#' | b'"' | b'\'');
+                // a class is called, built, nested or declared (`Cache(`, `<Cache>`,
+                // `new Cache`, `class Cache`); a module only imported (`import CarPlay`) may be a
+                // product's name
+                let used = text.get(k).is_some_and(|b| matches!(b, b'(' | b'<' | b'>' | b'{' | b'.' | b'/'))
+                    || j > 0 && text[j - 1] == b'<'
+                    || DECLARING.iter().any(|d| text[start..j].ends_with(d.as_bytes()));
+                // masked bytes are whole characters of the text, so these are ASCII slices
+                if let (false, true, Ok(w)) = (quoted, used, std::str::from_utf8(&text[j..k])) {
+                    out.insert(w);
+                }
+                j = k;
+            } else {
+                j += 1;
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// Whether there is Chinese on the line of `span`, within [`PROSE_NEAR_BYTES`].
+fn chinese_near(view: &str, span: Span) -> bool {
+    let from = view.floor_char_boundary(span.start.saturating_sub(PROSE_NEAR_BYTES));
+    let to = view.ceil_char_boundary((span.end + PROSE_NEAR_BYTES).min(view.len()));
+    let before = view[from..span.start].rsplit('\n').next().unwrap_or("");
+    let after = view[span.end..to].split('\n').next().unwrap_or("");
+    before.chars().chain(after.chars()).any(is_cjk)
+}
+
+/// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
+/// words mentioned, not used.
+fn is_mention(doc: &Document<'_>, span: Span) -> bool {
+    let view = doc.view();
+    let english = |m: &Marked| {
+        m.kind == MarkKind::Quote && !view[m.inner.range()].chars().any(is_cjk) && !in_brackets(view, m.inner.start)
+    };
+    doc.marked_ending_at(span.end).is_some_and(english) || doc.marked_starting_at(span.start).is_some_and(english)
+}
+
+/// Whether `at` is shortly after an opening bracket that is still open: quoted English in a
+/// gloss (`标准差（也称为“sigma”）`) is a translation, not an example of a word.
+fn in_brackets(view: &str, at: usize) -> bool {
+    let from = view.floor_char_boundary(at.saturating_sub(MAX_GLOSS_LEAD_BYTES));
+    let before = &view[from..at];
+    before.rfind(['(', '（']).is_some_and(|open| !before[open..].contains([')', '）']))
+}
+
+/// Whether English in quotation marks labels a control of an interface: a verb of working
+/// one before the marks (点击“Save”), or a control after them, a translation in brackets
+/// between (“Save”（保存）按钮).
+fn is_ui_label(doc: &Document<'_>, span: Span) -> bool {
+    let quote = |m: &&Marked| m.kind == MarkKind::Quote;
+    let Some(m) =
+        doc.marked_ending_at(span.end).filter(quote).or_else(|| doc.marked_starting_at(span.start).filter(quote))
+    else {
+        return false;
+    };
+    let view = doc.view();
+    let before = view[..m.inner.start].trim_end_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric());
+    if UI_ACTIONS.iter().any(|a| before.ends_with(a)) {
+        return true;
+    }
+    let mut after =
+        view[m.inner.end..].trim_start_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric() && c != '(' && c != '（');
+    // a translation in brackets (“Save”（保存）按钮)
+    if after.starts_with(['(', '（']) {
+        let close = after.find([')', '）']).filter(|&p| p <= MAX_UI_GLOSS_BYTES);
+        after = close.map_or("", |p| &after[p + after[p..].chars().next().map_or(1, char::len_utf8)..]);
+    }
+    UI_CONTROLS.iter().any(|c| after.starts_with(c))
+}
+
+/// The candidates in lowercase that the document only mentions: in quotation marks every
+/// time and never glossed (`“wh”“whe”“her”`, `“to go to the bank”`), examples of words
+/// rather than terms. Names are quoted too, and keep their capitals.
+fn only_mentioned(doc: &Document<'_>, cands: &[Candidate<'_>]) -> FxHashSet<String> {
+    let lowercase = |c: &Candidate<'_>| !c.title && !c.text.chars().any(char::is_uppercase);
+    let mut mentioned: FxHashSet<String> =
+        cands.iter().filter(|c| lowercase(c) && is_mention(doc, c.span)).map(|c| c.text.to_owned()).collect();
+    if !mentioned.is_empty() {
+        for c in cands.iter().filter(|c| lowercase(c)) {
+            if mentioned.contains(c.text)
+                && (!is_mention(doc, c.span) || is_glossed(doc.view(), c.span.start, c.span.end))
+            {
+                mentioned.remove(c.text);
+            }
+        }
+    }
+    mentioned
 }
 
 /// Whether the English at `start..end` of `view` is glossed there: in brackets right after
@@ -116,12 +299,13 @@ fn is_common_word(w: &str) -> bool {
 /// (`diverse（多样）`).
 fn is_glossed(view: &str, start: usize, end: usize) -> bool {
     let opens = |c: char| c == '(' || c == '（';
-    let after = view[end..].trim_start_matches(' ');
+    // “Alley”（小巷）: a quotation mark may close the English before its gloss
+    let after = view[end..].trim_start_matches(['”', '」', '』', '"', '’']).trim_start_matches(' ');
     let mut a = after.chars();
     if a.next().is_some_and(opens) && a.next().is_some_and(is_cjk) {
         return true;
     }
-    let before = view[..start].trim_end_matches(' ');
+    let before = view[..start].trim_end_matches(['“', '「', '『', '"', '‘']).trim_end_matches(' ');
     let mut b = before.chars().rev();
     b.next().is_some_and(opens)
         && b.find(|&c| c != ' ' && c != char::from(MARK))
@@ -184,12 +368,15 @@ mod tests {
     #[test]
     fn plain_words_and_fragments_are_not_terms() {
         let table: &[(&str, &[&str])] = &[
-            ("返回一个 flag 变量 done，表示结束", &["flag"]),
+            ("返回一个 mutex 变量 done，表示结束", &["mutex"]),
             ("把 left 和 right 拼接起来", &[]),
             ("这一步 thereby reducing 开销", &[]),
             ("其含义 which means 很多", &[]),
             ("参数设为 False 或 None", &[]),
             ("诊断时 such 情况很少", &[]),
+            ("例如子词“ab”“abc”与短语“to pay the bill”", &[]),
+            ("句子“went to the shop to buy some milk”（去商店买牛奶）", &[]),
+            ("点击“Help”或“Send”按钮", &[]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
@@ -209,6 +396,7 @@ mod tests {
             ("我们用 Solid 与 SET 命令", &["Solid", "SET"]),
             ("《Such Great Heights》是一首歌", &["Such Great Heights"]),
             ("心律失常（arrhythmia）的 real-time 监测", &["arrhythmia", "real-time"]),
+            ("字段“Garage”（车库类型）和“garage”（车库）", &["Garage", "garage"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");

@@ -72,7 +72,12 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
                 let prev = &run[run.len() - 1];
                 capitalised(&view[prev.span.start..prev.span.end])
             };
-            single || ampersand
+            // i.i.d. assumption: a dotted abbreviation's dot ends no run
+            let abbreviation = gap == ". " && {
+                let prev = &run[run.len() - 1];
+                is_dotted_letters(&view[prev.span.start..prev.span.end])
+            };
+            single || ampersand || abbreviation
         };
         if !joined && !run.is_empty() {
             each(&run);
@@ -90,6 +95,11 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
 /// are arithmetic, not a name like `C++` (`C++11` is still one).
 fn plus_before_word(view: &str, j: usize) -> bool {
     view[j..].starts_with('+') && view[j + 1..].chars().next().is_some_and(is_word_char)
+}
+
+/// Whether `w` is letters joined by dots (`i.i.d`, `e.g`), an abbreviation.
+fn is_dotted_letters(w: &str) -> bool {
+    w.contains('.') && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Whether `s` starts with a capital letter.

@@ -18,4 +18,5 @@ mod properties;
 mod quality;
 mod reference;
 mod renderings;
+mod rows;
 mod tbx;

@@ -80,12 +80,12 @@ fn reference_alignment() {
         ),
         (
             "a short term inside a longer word does not count",
-            "english,chinese\nvalue,值\n",
-            "这个 value 很大，数值稳定性很差。",
-            "value",
+            "english,chinese\nkernel,核\n",
+            "这个 kernel 很大，核心问题很多。",
+            "kernel",
             &[],
             None,
-            "suggested: 值",
+            "suggested: 核",
         ),
         (
             "a known Chinese term wins the left boundary",

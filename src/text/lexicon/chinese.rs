@@ -54,6 +54,14 @@ pub(crate) static GLOSS_PREFIXES_BEFORE_CHINESE: LazyLock<Vec<&'static str>> =
 pub(crate) static CREDIT_LABELS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("chinese/credit_labels.txt")));
 
+/// Verbs of working an interface (点击, 选择): quoted English after them labels a control.
+pub(crate) static UI_ACTIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("chinese/ui_actions.txt")));
+
+/// Controls of an interface (按钮, 菜单): quoted English right before them is a label.
+pub(crate) static UI_CONTROLS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("chinese/ui_controls.txt")));
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,3 +42,11 @@ pub(crate) static COMMON_WORDS: List = LazyLock::new(|| entries(include_str!("en
 /// Literals of programming languages that read as English words (`True`, `None`, `null`):
 /// code, not terms.
 pub(crate) static CODE_LITERALS: List = LazyLock::new(|| entries(include_str!("english/code_literals.txt")));
+
+/// Keywords and type names of programming languages and names of HTML elements that are no
+/// words of English (`bool`, `await`, `div`): code, not terms.
+pub(crate) static CODE_WORDS: List = LazyLock::new(|| entries(include_str!("english/code_words.txt")));
+
+/// General English beyond [`COMMON_WORDS`]: a few thousand everyday words, lemmas only, some
+/// with a technical sense too (`value`, `sample`): alone and unglossed, not a term.
+pub(crate) static GENERAL_WORDS: List = LazyLock::new(|| entries(include_str!("english/general_words.txt")));

@@ -1,0 +1,271 @@
+//! The kind of a candidate, from its own letters before any evidence of its document: a term
+//! or name, common words of English, a word of code, a capitalised common word (a header or
+//! a button: `Name`, `Help`), a label in sentence case (`Create a new project`), or common
+//! words glued in PascalCase (`SimpleCache`, `UserProfile`), which a program names its
+//! classes with.
+
+use crate::text::lexicon::english::{CODE_LITERALS, CODE_WORDS, COMMON_WORDS, GENERAL_WORDS, SENTENCE_WORDS};
+use crate::text::lexicon::is_function_word;
+use crate::text::lexicon::{in_list, pack_list};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+/// The longest word looked up with an ending added, in bytes: longer words are no common
+/// words.
+const MAX_STEM: usize = 32;
+
+/// A label in sentence case has at least this many words...
+const MIN_LABEL_WORDS: usize = 3;
+/// ...with at least this many in lowercase after the first: `Read only` is a term's shape.
+const MIN_LABEL_LOWERCASE: usize = 2;
+/// ...and a determiner after its first word (`Edit this page`), or, from this many words on,
+/// any function word but `of` and `and` (`Copy files from disk`): `Bag of words` is a term.
+const MIN_LABEL_WORDS_ANY_FUNCTION: usize = 4;
+
+/// A PascalCase name glued from this many common words at least is a class name's shape.
+const MIN_GLUED_PARTS: usize = 2;
+/// A part of a glued name has at least this many letters: `IoT` and `GitHub` have shorter.
+const MIN_GLUED_PART: usize = 3;
+
+/// Determiners and pronouns that make a run in sentence case a phrase of English.
+const DETERMINERS: [&str; 16] = [
+    "a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "its", "their", "some", "any", "each",
+    "another",
+];
+
+/// What a candidate is, before the document's evidence.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Kind {
+    /// Anything with the marks of a name or term.
+    Term,
+    /// Lowercase common words only: one word, or a run of several.
+    Common { words: usize },
+    /// A literal or keyword of code, an element name of HTML.
+    Code,
+    /// One common word with a capital: a table header, a button, a heading (`Name`).
+    Header,
+    /// A phrase in sentence case with a determiner or function word: a label of an
+    /// interface, a cell of a table (`Create a new key`).
+    Label,
+    /// Common words glued in PascalCase (`SimpleCache`): a class name when code shows it.
+    Glued,
+    /// Capitalised words mixed with lowercase general words (`SSD random read`, `Disk seek
+    /// time`): the text of a cell of a table or a heading, unless used in Chinese prose.
+    Mixed,
+}
+
+/// The kind of a candidate's text.
+pub(super) fn kind(text: &str) -> Kind {
+    static CODE: LazyLock<FxHashSet<&str>> =
+        LazyLock::new(|| CODE_LITERALS.iter().chain(CODE_WORDS.iter()).copied().collect());
+    if text.len() <= MAX_STEM {
+        let mut buf = [0u8; MAX_STEM];
+        if CODE.contains(ascii_lower(text, &mut buf)) {
+            return Kind::Code;
+        }
+    }
+    let (mut words, mut lowercase_common, mut all_core, mut function) = (0, true, true, false);
+    for w in text.split(' ') {
+        words += 1;
+        let lowercase = w.chars().all(|c| c.is_ascii_lowercase());
+        static SENTENCE: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&SENTENCE_WORDS));
+        let is_function = is_function_word(w) || in_list(&SENTENCE, w, false);
+        if !lowercase || !(is_function || is_common_word(w)) {
+            lowercase_common = false;
+            break;
+        }
+        function |= is_function;
+        all_core &= is_function || in_words(&CORE, w);
+    }
+    // a run of general words is a term (`cost function`, `learning rate`) unless it holds a
+    // function word or a word of sentences (`went to the shop`, `should study`), or only the
+    // commonest words (`whole thing`)
+    if lowercase_common && (words == 1 || all_core || function) {
+        return Kind::Common { words };
+    }
+    if !text.contains(' ') {
+        if is_title_word(text) && is_common_word(text) {
+            return Kind::Header;
+        }
+        if is_glued(text) {
+            return Kind::Glued;
+        }
+    } else if is_label(text) {
+        return Kind::Label;
+    } else if is_mixed(text) {
+        return Kind::Mixed;
+    }
+    Kind::Term
+}
+
+/// `w` lowercased into `buf` (ASCII only; `w` is returned unchanged otherwise or when too
+/// long).
+fn ascii_lower<'b>(w: &'b str, buf: &'b mut [u8; MAX_STEM]) -> &'b str {
+    if !w.is_ascii() || w.len() > MAX_STEM {
+        return w;
+    }
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid
+    std::str::from_utf8(b).unwrap_or(w)
+}
+
+/// The words of [`COMMON_WORDS`]: the most common of English, which no run of them turns
+/// into a term (`which means`, `should know`).
+static CORE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
+/// These and the words of [`GENERAL_WORDS`]: general English.
+static GENERAL: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| COMMON_WORDS.iter().chain(GENERAL_WORDS.iter()).copied().collect());
+
+/// Whether `w` (in any case) is a word of general English or one of its inflections:
+/// `values`, `holding`, `reduced`, `means`, `easily`, `studies`.
+pub(super) fn is_common_word(w: &str) -> bool {
+    in_words(&GENERAL, w)
+}
+
+/// Whether `w` (in any case) or its lemma is in `words`.
+fn in_words(words: &FxHashSet<&str>, w: &str) -> bool {
+    if !w.is_ascii() || w.len() > MAX_STEM {
+        return false;
+    }
+    let mut buf = [0u8; MAX_STEM];
+    let w = ascii_lower(w, &mut buf);
+    let has = |s: &str| words.contains(s);
+    // stem + `e` (`reduced` → `reduce`), or stem + `y` (`studies` → `study`), on the stack
+    let with = |stem: &str, end: u8| {
+        let mut b = [0u8; MAX_STEM + 1];
+        b[..stem.len()].copy_from_slice(stem.as_bytes());
+        b[stem.len()] = end;
+        std::str::from_utf8(&b[..=stem.len()]).is_ok_and(has)
+    };
+    let stem_e = |stem: &str| has(stem) || with(stem, b'e');
+    has(w)
+        || w.strip_suffix('s').is_some_and(has)
+        || w.strip_suffix("es").is_some_and(has)
+        || w.strip_suffix("ies").is_some_and(|s| with(s, b'y'))
+        || w.strip_suffix("ing").is_some_and(stem_e)
+        || w.strip_suffix("ed").is_some_and(stem_e)
+        || w.strip_suffix("ly").is_some_and(has)
+}
+
+/// A word in title case: a capital, then only lowercase letters (`Name`, not `NAME`, `iOS`).
+fn is_title_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase()) && w.len() >= 2 && cs.all(|c| c.is_ascii_lowercase())
+}
+
+/// A run in sentence case that reads as a phrase of English: a capitalised common word
+/// first, no other capitalised word, lowercase words after it, and a determiner (or in a
+/// longer run any function word but `of` and `and`), or general words only (`Open new
+/// window`).
+fn is_label(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let Some(first) = words.next() else { return false };
+    if !is_title_word(first) || !is_common_word(first) {
+        return false;
+    }
+    let (mut n, mut lowercase, mut determiner, mut function, mut all_common) = (1, 0, false, false, true);
+    for w in words {
+        n += 1;
+        if is_title_word(w) {
+            return false;
+        }
+        if w.chars().all(|c| c.is_ascii_lowercase()) {
+            lowercase += 1;
+            determiner |= DETERMINERS.contains(&w);
+            let is_function = is_function_word(w);
+            function |= is_function && w != "of" && w != "and";
+            all_common &= !is_function && is_common_word(w);
+        } else {
+            all_common = false;
+        }
+    }
+    // Create pull request, Request limit increase: general words only, in sentence case
+    let plain_phrase = all_common && lowercase == n - 1;
+    n >= MIN_LABEL_WORDS
+        && lowercase >= MIN_LABEL_LOWERCASE
+        && (determiner || plain_phrase || (function && n >= MIN_LABEL_WORDS_ANY_FUNCTION))
+}
+
+/// Whether a run mixes a capitalised word with a lowercase general word that is no
+/// function word (`SSD random read`), the way a sentence or a cell does; names are in Title
+/// Case (`Intel Core`) and terms in lowercase.
+fn is_mixed(text: &str) -> bool {
+    let (mut capital, mut lowercase) = (false, false);
+    for w in text.split(' ') {
+        capital |= w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        lowercase |= w.chars().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && is_common_word(w);
+    }
+    capital && lowercase
+}
+
+/// Common words glued in PascalCase: `SimpleCache`, `UserProfile` (not `GitHub`, `PyTorch`,
+/// `IoT`, `PostgreSQL`).
+fn is_glued(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut parts = 0;
+    let mut start = 0;
+    for i in 1..=b.len() {
+        if i == b.len() || b[i].is_ascii_uppercase() {
+            let part = &w[start..i];
+            if part.len() < MIN_GLUED_PART
+                || !part[1..].bytes().all(|c| c.is_ascii_lowercase())
+                || !is_common_word(part)
+            {
+                return false;
+            }
+            parts += 1;
+            start = i;
+        }
+    }
+    parts >= MIN_GLUED_PARTS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_candidates() {
+        // terms in sentence case (`Bag of words`) are no labels: mixed, they stay in prose
+        let table: &[(&str, Kind)] = &[
+            ("patient", Kind::Common { words: 1 }),
+            ("studies", Kind::Common { words: 1 }),
+            ("reduced", Kind::Common { words: 1 }),
+            ("went to the bank", Kind::Common { words: 4 }),
+            ("whole thing", Kind::Common { words: 2 }),
+            ("should study", Kind::Common { words: 2 }),
+            ("learning rate", Kind::Term),
+            ("cost function", Kind::Term),
+            ("kernel", Kind::Term),
+            ("gradient descent", Kind::Term),
+            ("Summary", Kind::Header),
+            ("Mongo", Kind::Term),
+            ("bool", Kind::Code),
+            ("await", Kind::Code),
+            ("Create a new account", Kind::Label),
+            ("Copy files from disk", Kind::Label),
+            ("Bag of words", Kind::Mixed),
+            ("Return on investment", Kind::Mixed),
+            ("Open new window", Kind::Label),
+            ("Support vector machine", Kind::Mixed),
+            ("Natural language processing", Kind::Mixed),
+            ("Copy Files From Disk", Kind::Term),
+            ("OrderHistory", Kind::Glued),
+            ("SSD random read", Kind::Mixed),
+            ("Vite on Glitch", Kind::Term),
+            ("Intel Core", Kind::Term),
+            ("PyTorch", Kind::Term),
+            ("GitHub", Kind::Term),
+            ("PostgreSQL", Kind::Term),
+            ("JavaScript", Kind::Term),
+        ];
+        for (text, want) in table {
+            assert_eq!(kind(text), *want, "{text}");
+        }
+    }
+}

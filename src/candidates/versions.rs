@@ -1,0 +1,107 @@
+//! Versions and editions after a name: `Redis 7.2`, `Django 4.2.1`, `PHP8.3`, `KDD 2023`,
+//! `KDD 2023 Workshop`. A glossary wants the name (`Redis`), not each release, when the
+//! document also writes the bare name or it is a known name. A whole number with no dot
+//! (`Python 3`, `Llama 2`) and a version joined by a hyphen (`GPT-4`, `GPT-4o`) are part of
+//! the name and stay; so does a version after a common word (`Web 2.0`, `Industry 4.0`).
+
+use super::kinds::is_common_word;
+
+/// A year is a number of this many digits...
+const YEAR_DIGITS: usize = 4;
+/// ...from this one on: an edition of a venue (`KDD 2023`).
+const FIRST_YEAR: u32 = 1900;
+/// ...up to this one.
+const LAST_YEAR: u32 = 2099;
+
+/// What a candidate holds after its name: a release (`7.2`) or an edition (`2023`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum After {
+    /// A dotted version number (`7.2`, `4.2.1`, `3.x`).
+    Release,
+    /// A year, maybe with words after it (`2023 Workshop`).
+    Edition,
+}
+
+/// The length in bytes of the name before a version or an edition in `text`, and what
+/// follows it; `None` when `text` has none, or its name is a common word.
+pub(super) fn bare_name(text: &str) -> Option<(usize, After)> {
+    let (name_len, after) = if let Some(sp) = text.find(' ') {
+        // the first word that is a release or an edition, after at least one word of name
+        let mut at = sp;
+        loop {
+            let rest = &text[at + 1..];
+            let word = rest.split(' ').next().unwrap_or(rest);
+            if is_release(word) && word.len() == rest.len() {
+                break (at, After::Release);
+            }
+            if is_year(word) && rest[word.len()..].split(' ').all(|w| w.is_empty() || is_capitalised(w)) {
+                break (at, After::Edition);
+            }
+            at = at + 1 + rest.find(' ')?;
+        }
+    } else {
+        // glued: PHP8.3, PCIe4.0
+        let digit = text.find(|c: char| c.is_ascii_digit())?;
+        if digit == 0 || !text[..digit].ends_with(|c: char| c.is_ascii_alphabetic()) || !is_release(&text[digit..]) {
+            return None;
+        }
+        (digit, After::Release)
+    };
+    let name = &text[..name_len];
+    let letters = name.chars().any(|c| c.is_ascii_alphabetic());
+    // Web 2.0, Industry 4.0: the number names an era of a common word
+    let common = !name.contains(' ') && is_common_word(name);
+    (letters && !common).then_some((name_len, after))
+}
+
+/// A dotted version number: `7.2`, `4.2.1`, `3.x`.
+fn is_release(w: &str) -> bool {
+    let mut parts = w.split('.');
+    let whole = parts.next().is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let mut rest = 0;
+    for p in parts {
+        rest += 1;
+        if p.is_empty() || !(p.bytes().all(|b| b.is_ascii_digit()) || p == "x" || p == "X") {
+            return false;
+        }
+    }
+    whole && rest >= 1
+}
+
+/// A year: `2023`.
+fn is_year(w: &str) -> bool {
+    w.len() == YEAR_DIGITS && w.parse::<u32>().is_ok_and(|y| (FIRST_YEAR..=LAST_YEAR).contains(&y))
+}
+
+/// Whether `w` starts with a capital.
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_before_versions() {
+        let table: &[(&str, Option<(&str, After)>)] = &[
+            ("Redis 7.2", Some(("Redis", After::Release))),
+            ("Django 4.2.1", Some(("Django", After::Release))),
+            ("Spring Boot 3.x", Some(("Spring Boot", After::Release))),
+            ("PHP8.3", Some(("PHP", After::Release))),
+            ("KDD 2023", Some(("KDD", After::Edition))),
+            ("KDD 2023 Workshop", Some(("KDD", After::Edition))),
+            ("Python 3", None),
+            ("GPT-4o", None),
+            ("Web 2.0", None),
+            ("Industry 4.0", None),
+            ("Redis 7.2 cluster", None),
+            ("2.0", None),
+            ("Windows", None),
+        ];
+        for (text, want) in table {
+            let got = bare_name(text).map(|(n, a)| (&text[..n], a));
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}

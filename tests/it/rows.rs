@@ -1,0 +1,157 @@
+//! Which English becomes a row: every row must be a term or a name a translator keeps. Each
+//! table pairs texts whose English must stay with texts whose English is no term: handles
+//! in lists of contributors, cells and labels that are sentences, plain words used as words,
+//! identifiers of code, versions after names and fragments.
+
+use std::path::Path;
+use std::sync::LazyLock;
+use termbridge::{Extractor, Glossary};
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::builder().build().expect("building"));
+
+fn rows(text: &str) -> Vec<String> {
+    let g: Glossary = EXTRACTOR.extract(text);
+    g.entries().iter().map(|e| e.english.clone()).collect()
+}
+
+/// `(text, rows that must be there, rows that must not)`.
+type Case = (&'static str, &'static [&'static str], &'static [&'static str]);
+
+fn check(table: &[Case]) {
+    for (text, keep, drop) in table {
+        let found = rows(text);
+        for k in *keep {
+            assert!(found.iter().any(|f| f == k), "{k} should be a row of {text:?}: {found:?}");
+        }
+        for d in *drop {
+            assert!(!found.iter().any(|f| f == d), "{d} should be no row of {text:?}: {found:?}");
+        }
+    }
+}
+
+#[test]
+fn handles_in_lists_of_contributors_are_no_rows() {
+    check(&[
+        (
+            "本书的勘误由以下读者提供：kim88, jdoe, Maria Lopez, the-night-owl, pbrandt, Omar Haddad, xyz-dev, \
+             lin2020, Chen Wei, zkatz。\n\n我们用 Kafka 做消息队列。",
+            &["Kafka"],
+            &["kim88", "jdoe", "the-night-owl", "Maria Lopez", "zkatz"],
+        ),
+        (
+            "致谢：rkumar、Ana Souza、mtx7、qfox、Ivan Petrov、tomas-v、ellie、b4rt、Ngozi Obi、Redis。\n\n\
+             本项目的缓存用 Redis 实现。",
+            &["Redis"],
+            &["rkumar", "mtx7", "Ivan Petrov"],
+        ),
+        (
+            "常用的数据库有 MySQL、PostgreSQL、Redis、MongoDB、SQLite、Oracle、Cassandra 和 HBase 等。",
+            &["MySQL", "PostgreSQL", "MongoDB", "Cassandra"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn sentences_and_labels_are_no_rows() {
+    check(&[
+        ("| 操作 | 延迟 |\n|---|---|\n| Copy 2KB from local disk | 3 ms |\n| Write a log line to the journal | 1 ms |\n\n延迟表。", &[], &["Copy 2KB from local disk", "Write a log line to the journal"]),
+        (
+            "点击“Deploy Stack”按钮，再选择“Billing Alerts”，最后按“Save Draft”（保存草稿）按钮。Deploy Stack 会部署栈。",
+            &["Deploy Stack"],
+            &["Billing Alerts", "Save Draft"],
+        ),
+        ("这种“Zero Trust”架构很流行。", &["Zero Trust"], &[]),
+        ("在页面右上角点击 Create a new bucket，再点击 Edit this policy。", &[], &["Create a new bucket", "Edit this policy"]),
+        (
+            "| 操作 | 延迟 |\n|---|---|\n| SSD random read | 16 μs |\n| Disk seek time | 4 ms |\n\n用 SSD random read 测得延迟。",
+            &["SSD random read"],
+            &["Disk seek time"],
+        ),
+        ("| Name | Price |\n|---|---|\n| 苹果 | 3 |\n\n上表列出价格。", &[], &["Name", "Price"]),
+        ("词袋模型（Bag of words）常用于检索，其回报率（Return on investment）很高。", &["Bag of words", "Return on investment"], &[]),
+        ("前端框架 Solid 的信号与 Svelte 不同。", &["Solid", "Svelte"], &[]),
+    ]);
+}
+
+#[test]
+fn plain_words_used_as_words_are_no_rows() {
+    check(&[
+        ("例如句子“the”“farmer”“sells”“apples”中，中心词是“sells”。", &[], &["farmer", "sells", "apples"]),
+        ("这个 patient 的 dose 需要调整，见病历。", &[], &["patient", "dose"]),
+        ("标准差(也称为“sigma”)衡量离散程度。", &["sigma"], &[]),
+        ("多样性（diversity）越高越好；价格 price（价格）由市场决定。", &["diversity", "price"], &[]),
+        ("交易撮合用 orderbook，orderbook 的深度决定滑点。", &["orderbook"], &[]),
+        (
+            "模型的 attention 很关键；attention 的权重可视化；attention 头数为 8；多层 attention 叠加；\
+             attention 的计算量大。",
+            &["attention"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn code_identifiers_are_no_rows() {
+    check(&[
+        (
+            "我们定义了 OrderHistory 类来保存订单：\n\n```python\nclass OrderHistory:\n    pass\n```\n\n然后把 total 设为 float 类型，用 await 等待结果。",
+            &[],
+            &["OrderHistory", "float", "await"],
+        ),
+        ("页面由 nav、div 和 iframe 组成，并用 PostgreSQL 存储，部署在 GitHub 上。", &["PostgreSQL", "GitHub"], &["nav", "div", "iframe"]),
+        (
+            "车机接入用 CarPlay 框架：\n\n```swift\nimport CarPlay\n```\n\n价目由 PriceList 表示：\n\n```java\nPriceList a = new PriceList();\n```\n",
+            &["CarPlay"],
+            &["PriceList"],
+        ),
+        ("数据用 tuple 存储，tuple 是不可变的。", &["tuple"], &[]),
+        ("搜索排序用的是 PageRank 算法，见 [维基](https://en.wikipedia.org/wiki/PageRank)。", &["PageRank"], &[]),
+    ]);
+}
+
+#[test]
+fn versions_after_names_are_cut() {
+    check(&[
+        ("Redis 是缓存；Redis 7.2 增加了新命令，Django 4.2.1 修复了漏洞。", &["Redis", "Django 4.2.1"], &["Redis 7.2"]),
+        ("论文发表于 KDD 2023 Workshop，KDD 是数据挖掘会议。", &["KDD"], &["KDD 2023 Workshop", "KDD 2023"]),
+        ("对比 Python 3 与 Python 2，以及 GPT-4 与 GPT-4o。", &["Python 3", "Python 2", "GPT-4", "GPT-4o"], &[]),
+        ("Web 2.0 时代，网站重视交互。", &["Web 2.0"], &[]),
+    ]);
+}
+
+#[test]
+fn fragments_are_no_rows() {
+    check(&[
+        (
+            "万兆网卡可达 10Gbit/s，硬盘约 100-200MB/s，缓存为 32-64KB，用 32-bit 整数。",
+            &[],
+            &["10Gbit/s", "100-200MB/s", "32-64KB", "32-bit"],
+        ),
+        ("这块显卡是 4090 Ti，算力约 80 TF。", &[], &["Ti", "TF"]),
+        ("其中 \\max 与 \\sup 是算子。", &[], &["max", "sup"]),
+        ("取值范围是 (-inf, inf)，再用 min 取较小者；变量 env 保存环境。", &[], &["inf", "min", "env"]),
+        ("这称为独立同分布假设（i.i.d. assumption）。", &["i.i.d. assumption"], &["assumption"]),
+    ]);
+}
+
+/// The general words that are dropped when alone must not hold a term (in lowercase) of the
+/// shipped reference glossary: the text may use it as one.
+#[test]
+fn general_words_hold_no_reference_term() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("reading a list");
+    let reference = read("glossary/reference.csv");
+    let terms: std::collections::HashSet<String> = reference
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        // a name (`Apple`) is no reason to keep the plain word
+        .filter(|e| !e.contains(' ') && e.chars().all(|c| !c.is_uppercase()))
+        .map(str::to_string)
+        .collect();
+    let general = read("src/text/lexicon/english/general_words.txt");
+    let clash: Vec<&str> =
+        general.lines().map(str::trim).filter(|w| !w.starts_with('#') && terms.contains(*w)).collect();
+    assert!(clash.is_empty(), "general words that the reference holds as terms: {clash:?}");
+}
