@@ -349,11 +349,29 @@ impl CreditLines {
 
 /// Where the first credit label with its colon ends in `line`, if it has one.
 fn first_label_end(line: &str) -> Option<usize> {
-    line.match_indices([':', '：']).find_map(|(p, colon)| {
+    // the last characters of the labels: a head ending otherwise is no label (one test
+    // instead of one per label, on lines of code or times full of colons)
+    static LAST: LazyLock<FxHashSet<char>> =
+        LazyLock::new(|| CREDIT_LABELS.iter().filter_map(|l| l.chars().next_back()).collect());
+    let bytes = line.as_bytes();
+    // `:`, or the first byte of the full-width `：`
+    memchr::memchr2_iter(b':', FULL_WIDTH_COLON[0], bytes).find_map(|p| {
+        let colon = if bytes[p] == b':' {
+            1
+        } else if bytes[p..].starts_with(&FULL_WIDTH_COLON) {
+            FULL_WIDTH_COLON.len()
+        } else {
+            return None;
+        };
         let head = line[..p].trim_end();
-        CREDIT_LABELS.iter().any(|l| head.ends_with(l)).then_some(p + colon.len())
+        let label = head.chars().next_back().is_some_and(|c| LAST.contains(&c))
+            && CREDIT_LABELS.iter().any(|l| head.ends_with(l));
+        label.then_some(p + colon)
     })
 }
+
+/// The full-width colon's bytes.
+const FULL_WIDTH_COLON: [u8; 3] = [0xEF, 0xBC, 0x9A];
 
 #[cfg(test)]
 mod tests {
