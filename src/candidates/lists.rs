@@ -23,9 +23,7 @@ const MAX_ITEM_WORDS: usize = 4;
 pub(super) fn contributor_lists(view: &str) -> Vec<Span> {
     let mut out = Vec::new();
     // cheap first look: a text with few separators holds no such list
-    let bytes = view.as_bytes();
-    let separators = memchr::memchr_iter(b',', bytes).count() + view.matches(['，', '、']).count();
-    if separators + 1 < MIN_LIST_ITEMS {
+    if separators(view) + 1 < MIN_LIST_ITEMS {
         return out;
     }
     let mut start = 0;
@@ -38,6 +36,15 @@ pub(super) fn contributor_lists(view: &str) -> Vec<Span> {
         start = end + 1;
     }
     out
+}
+
+/// How many separators of items (`,`, `，`, `、`) `s` holds, counted with memchr: this runs
+/// over every text.
+fn separators(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(b',', bytes).count()
+        + memchr::memmem::find_iter(bytes, "，".as_bytes()).count()
+        + memchr::memmem::find_iter(bytes, "、".as_bytes()).count()
 }
 
 /// Where the paragraph that starts at `start` ends: at the line break before a blank line, or
@@ -64,7 +71,7 @@ fn is_blank(line: &str) -> bool {
 /// Whether a paragraph is a list of contributors (see the [module docs](self)).
 fn is_contributor_list(paragraph: &str) -> bool {
     let is_separator = |c: char| matches!(c, ',' | '，' | '、');
-    if paragraph.matches(is_separator).count() + 1 < MIN_LIST_ITEMS {
+    if separators(paragraph) + 1 < MIN_LIST_ITEMS {
         return false;
     }
     let (mut items, mut latin, mut handles) = (0, 0, 0);

@@ -82,7 +82,11 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     let lists = contributor_lists(view);
     let mentioned = only_mentioned(doc, cands);
     // quotation marks may hold the label of a control
-    let quotes = || view.contains(['“', '"', '「', '『']);
+    let quotes = || {
+        let bytes = view.as_bytes();
+        memchr::memchr(b'"', bytes).is_some()
+            || ["“", "「", "『"].iter().any(|q| memchr::memmem::find(bytes, q.as_bytes()).is_some())
+    };
     if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() && !quotes() {
         return;
     }
