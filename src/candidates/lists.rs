@@ -41,10 +41,16 @@ pub(super) fn contributor_lists(view: &str) -> Vec<Span> {
 /// How many separators of items (`,`, `，`, `、`) `s` holds, counted with memchr: this runs
 /// over every text.
 fn separators(s: &str) -> usize {
+    const FULL_WIDTH_COMMA: &[u8] = "，".as_bytes();
+    const IDEOGRAPHIC_COMMA: &[u8] = "、".as_bytes();
     let bytes = s.as_bytes();
-    memchr::memchr_iter(b',', bytes).count()
-        + memchr::memmem::find_iter(bytes, "，".as_bytes()).count()
-        + memchr::memmem::find_iter(bytes, "、".as_bytes()).count()
+    // `,`, or the first byte of `，` or `、`
+    memchr::memchr3_iter(b',', FULL_WIDTH_COMMA[0], IDEOGRAPHIC_COMMA[0], bytes)
+        .filter(|&p| {
+            let at = &bytes[p..];
+            at[0] == b',' || at.starts_with(FULL_WIDTH_COMMA) || at.starts_with(IDEOGRAPHIC_COMMA)
+        })
+        .count()
 }
 
 /// Where the paragraph that starts at `start` ends: at the line break before a blank line, or
