@@ -123,3 +123,12 @@ fn scores_survive_a_round_trip_through_csv_and_tbx() {
         }
     }
 }
+
+#[test]
+fn a_score_that_is_not_a_fraction_is_an_error_naming_line_and_column() {
+    for bad in ["1.5", "high", "-0.2"] {
+        let csv = format!("english,chinese,score\nsharding,分片,0.9\nreplica,副本,{bad}\n");
+        let err = termbridge::Glossary::from_csv_reader("t.csv", csv.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("t.csv:3") && err.contains("score") && err.contains(bad), "{err}");
+    }
+}

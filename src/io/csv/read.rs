@@ -309,24 +309,18 @@ fn entry(
         "" => 0,
         f => f.parse().map_err(|_| bad("frequency", f, "a whole number"))?,
     };
-    let confidence = match get(layout.confidence).as_str() {
-        "" => None,
-        c => Some(
-            c.parse::<f32>()
-                .ok()
-                .filter(|c| (0.0..=1.0).contains(c))
-                .ok_or_else(|| bad("confidence", c, "a number from 0 to 1"))?,
-        ),
+    // an empty cell, or a number from 0 to 1
+    let fraction = |column: &str, cell: String| match cell.as_str() {
+        "" => Ok(None),
+        c => c
+            .parse::<f32>()
+            .ok()
+            .filter(|x| (0.0..=1.0).contains(x))
+            .map(Some)
+            .ok_or_else(|| bad(column, c, "a number from 0 to 1")),
     };
-    let score = match get(layout.score).as_str() {
-        "" => None,
-        s => Some(
-            s.parse::<f32>()
-                .ok()
-                .filter(|s| (0.0..=1.0).contains(s))
-                .ok_or_else(|| bad("score", s, "a number from 0 to 1"))?,
-        ),
-    };
+    let confidence = fraction("confidence", get(layout.confidence))?;
+    let score = fraction("score", get(layout.score))?;
     let method = match get(layout.method).as_str() {
         "" => None,
         "parenthesis" => Some(Method::Parenthesis),
