@@ -192,12 +192,12 @@ fn is_label(text: &str) -> bool {
 /// function word (`SSD random read`), the way a sentence or a cell does; names are in Title
 /// Case (`Intel Core`) and terms in lowercase.
 fn is_mixed(text: &str) -> bool {
-    let (mut capital, mut lowercase) = (false, false);
-    for w in text.split(' ') {
-        capital |= w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-        lowercase |= w.chars().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && is_common_word(w);
-    }
-    capital && lowercase
+    // the cheap test first: most runs without a capital are plain terms
+    let capital = text.split(' ').any(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+    capital
+        && text
+            .split(' ')
+            .any(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && is_common_word(w))
 }
 
 /// Common words glued in PascalCase: `SimpleCache`, `UserProfile` (not `GitHub`, `PyTorch`,
