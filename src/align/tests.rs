@@ -114,6 +114,21 @@ fn chinese_of(text: &str, english: &str) -> Vec<String> {
     glosses(text).into_iter().filter(|(e, _, _)| e == english).map(|(_, z, _)| z).filter(|z| !z.is_empty()).collect()
 }
 
+/// Each text gives its English exactly that Chinese.
+fn assert_chinese(table: &[(&str, &str, &str)]) {
+    for (text, english, chinese) in table {
+        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
+    }
+}
+
+/// No text gives its English a Chinese.
+fn assert_no_chinese(table: &[(&str, &str)]) {
+    for (text, english) in table {
+        let z = chinese_of(text, english);
+        assert!(z.is_empty(), "{text}: {english} = {z:?}");
+    }
+}
+
 #[test]
 fn verbs_negations_quantifiers_and_modifiers_beside_english_are_not_its_chinese() {
     let table: &[(&str, &str)] = &[
@@ -129,10 +144,7 @@ fn verbs_negations_quantifiers_and_modifiers_beside_english_are_not_its_chinese(
         ("状态都放在全局 store 里。", "store"),
         ("这份报表没有统计 churn rate。", "churn rate"),
     ];
-    for (text, english) in table {
-        let z = chinese_of(text, english);
-        assert!(z.is_empty(), "{text}: {english} = {z:?}");
-    }
+    assert_no_chinese(table);
 }
 
 #[test]
@@ -144,9 +156,7 @@ fn naming_constructions_keep_their_chinese() {
         ("近年来，卷积神经网络 CNN 已成为主流。", "CNN", "卷积神经网络"),
         ("所谓 sharding，就是分片。", "sharding", "分片"),
     ];
-    for (text, english, chinese) in table {
-        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
-    }
+    assert_chinese(table);
 }
 
 #[test]
@@ -156,10 +166,7 @@ fn a_counted_kind_or_a_list_after_a_keyword_is_not_a_name() {
         ("标准定义了两条规则，即 R1 和 R2。", "R1"),
         ("这里用了几种工具，即 tcpdump、Wireshark 等。", "tcpdump"),
     ];
-    for (text, english) in table {
-        let z = chinese_of(text, english);
-        assert!(z.is_empty(), "{text}: {english} = {z:?}");
-    }
+    assert_no_chinese(table);
 }
 
 #[test]
@@ -173,10 +180,7 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
         ("这种疗法（Smith，2019）已进入临床。", "Smith"),
         ("编程语言（Python 等）都可以。", "Python"),
     ];
-    for (text, english) in table {
-        let z = chinese_of(text, english);
-        assert!(z.is_empty(), "{text}: {english} = {z:?}");
-    }
+    assert_no_chinese(table);
     // an English term with 或 in it, and two names for one thing, are still glosses
     assert_eq!(chinese_of("平均值（mean或average）", "mean"), ["平均值"]);
     assert_eq!(chinese_of("数据集聚合（dataset aggregation，DAgger）", "dataset aggregation"), ["数据集聚合"]);
@@ -253,9 +257,7 @@ fn the_english_tells_where_the_chinese_term_starts() {
         ("每秒查询数（queries per second）很高。", "queries per second", "每秒查询数"),
         ("请启用多因素认证（multi-factor authentication）。", "multi-factor authentication", "多因素认证"),
     ];
-    for (text, english, chinese) in table {
-        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
-    }
+    assert_chinese(table);
 }
 
 #[test]
@@ -275,9 +277,7 @@ fn a_long_english_gets_the_modifier_its_chinese_joins_by_de() {
         ("网关实现了请求-响应模式（request-response pattern）。", "request-response pattern", "请求-响应模式"),
         ("医院的系统支持端到端加密（end-to-end encryption）。", "end-to-end encryption", "端到端加密"),
     ];
-    for (text, english, chinese) in table {
-        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
-    }
+    assert_chinese(table);
 }
 
 #[test]
@@ -290,9 +290,7 @@ fn a_verb_with_its_complement_and_a_head_noun_the_english_lacks_are_not_the_term
         // the English has a word for the head noun: kept
         ("检索前先调用查询改写模型（query rewriting model）。", "query rewriting model", "查询改写模型"),
     ];
-    for (text, english, chinese) in table {
-        assert_eq!(chinese_of(text, english), [*chinese], "{text}");
-    }
+    assert_chinese(table);
 }
 
 #[test]
@@ -305,9 +303,7 @@ fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations()
         // 压缩 is what the text gives "compression": not "lossless compression"
         ("压缩（compression）很常见。这个库的压缩（lossless compression）很快。", "lossless compression"),
     ];
-    for (text, english) in table {
-        assert!(chinese_of(text, english).is_empty(), "{text}: {:?}", chinese_of(text, english));
-    }
+    assert_no_chinese(table);
 }
 
 #[test]
