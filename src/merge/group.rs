@@ -148,10 +148,18 @@ impl Links {
         }
     }
 
-    /// Joins each acronym with the full form it is paired with most often.
+    /// Joins each acronym with the full form it is paired with most often, among those whose
+    /// Chinese is alike the acronym's own: `单发多框检测（SSD）` and `固态驱动器（solid state
+    /// drives，SSD）` in one text are two concepts that share an acronym.
     pub(super) fn join_acronyms(&self, uf: &mut UnionFind) {
+        let key_zh = self.chinese_by_key();
+        let none = Vec::new();
         for (a, fulls) in &self.acronyms {
-            if let Some((&f, _)) = fulls.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f))) {
+            let own = key_zh.get(a).unwrap_or(&none);
+            let mut fulls: Vec<(&usize, &usize)> = fulls.iter().collect();
+            fulls.sort_by_key(|(f, n)| (std::cmp::Reverse(**n), **f));
+            if let Some((&f, _)) = fulls.into_iter().find(|(f, _)| renderings_alike(own, key_zh.get(f).unwrap_or(&none)))
+            {
                 uf.union(*a, f);
             }
         }
@@ -167,6 +175,22 @@ impl Links {
         }
         key_zh
     }
+}
+
+/// The share of the shorter rendering's characters that the longer one has, at least, for two
+/// renderings to be of one concept (大语言模型 and 大型语言模型, 固态硬盘 and 固态驱动器).
+const ALIKE_SHARE: f32 = 0.5;
+
+/// Whether two keys' Chinese renderings may be of one concept: one has none, or some pair
+/// shares enough characters.
+fn renderings_alike(a: &[String], b: &[String]) -> bool {
+    let alike = |x: &str, y: &str| {
+        let (short, long) = if x.chars().count() <= y.chars().count() { (x, y) } else { (y, x) };
+        let chars: Vec<char> = short.chars().filter(|c| !c.is_whitespace()).collect();
+        let shared = chars.iter().filter(|c| long.contains(**c)).count();
+        !chars.is_empty() && shared as f32 >= ALIKE_SHARE * chars.len() as f32
+    };
+    a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| alike(x, y)))
 }
 
 /// Links an acronym that the input never pairs with a full form to the one multi-word form
