@@ -148,6 +148,7 @@ mod tests {
             chinese: vec!["分片".into()],
             abbreviation: None,
             category: None,
+            domain: None,
             note: String::new(),
         });
         assert!(score(&entry("sharding", 1), &reference) >= 0.6);

@@ -158,7 +158,8 @@ impl Links {
             let own = key_zh.get(a).unwrap_or(&none);
             let mut fulls: Vec<(&usize, &usize)> = fulls.iter().collect();
             fulls.sort_by_key(|(f, n)| (std::cmp::Reverse(**n), **f));
-            if let Some((&f, _)) = fulls.into_iter().find(|(f, _)| renderings_alike(own, key_zh.get(f).unwrap_or(&none)))
+            if let Some((&f, _)) =
+                fulls.into_iter().find(|(f, _)| renderings_alike(own, key_zh.get(f).unwrap_or(&none)))
             {
                 uf.union(*a, f);
             }

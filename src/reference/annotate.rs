@@ -11,7 +11,8 @@ use super::score::{
 };
 use super::{Reference, ReferenceEntry};
 use crate::model::{Category, Entry, InputFacts, ReferenceFact};
-use std::collections::HashMap;
+use crate::text::key;
+use std::collections::{HashMap, HashSet};
 
 /// From this length on, a mistyped term may hold two wrong characters; below it, one.
 const LONG_TERM_CHARS: usize = 7;
@@ -45,9 +46,10 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             by_chinese.entry(r.chinese.as_str()).or_default().push((d, r));
         }
     }
+    let fields = fields_used(entries, reference, &by_chinese);
     for e in entries.iter_mut() {
         let found = e.forms().find_map(|en| reference.get(en));
-        let Some(r) = found else { continue };
+        let Some(r) = found.filter(|r| !by_letters(e, r) || written_as_acronym(e, r)) else { continue };
         if let Some(c) = r.category {
             if c == Category::Name || e.category == Category::Name {
                 e.category = c;
@@ -73,8 +75,74 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         }
         match (!used.is_empty()).then(|| confidence(e, r, &used, inputs)).flatten() {
             Some(confidence) => give(e, &used, confidence),
+            // an acronym has many senses (a CV in a hiring notice is a résumé): known by its
+            // letters alone, it is suggested only in a text of its field or with its full form
+            None if used.is_empty() && by_letters(e, r) && !in_field(r, &fields, || form_keys(inputs)) => {}
             None => e.note = join_note(&e.note, &format!("suggested: {preferred}")),
         }
+    }
+}
+
+/// The merge keys of every English form of the inputs.
+fn form_keys(inputs: &[InputFacts]) -> HashSet<String> {
+    inputs.iter().flat_map(|i| i.forms.iter().map(|f| key(&f.text))).collect()
+}
+
+/// Whether the entry matches the reference entry `r` by an acronym only, none of its forms
+/// being `r`'s English.
+fn by_letters(e: &Entry, r: &ReferenceEntry) -> bool {
+    let full = key(&r.english);
+    e.forms().all(|f| key(f) != full)
+}
+
+/// Whether a form matched by its letters is written as the reference's acronym: in the same
+/// case, or in capitals (`IOU` for IoU); `Mac` is not MAC, `md` is not MD.
+fn written_as_acronym(e: &Entry, r: &ReferenceEntry) -> bool {
+    let Some(a) = r.abbreviation.as_deref() else { return true };
+    e.forms().any(|f| {
+        let f = f.strip_suffix('s').filter(|s| key(s) == key(a)).unwrap_or(f);
+        f == a || f.len() > 1 && !f.bytes().any(|b| b.is_ascii_lowercase())
+    })
+}
+
+/// A text is of a field when it writes out at least this many of the reference's terms of
+/// that field in full: a few terms of a field are chance, more are its subject.
+const FIELD_TERMS: usize = 3;
+
+/// How many of the reference's terms of each field the text uses: written out in full in
+/// English (an entry), or in Chinese (`by_chinese`, the reference's Chinese forms the inputs use).
+fn fields_used(
+    entries: &[Entry],
+    reference: &Reference,
+    by_chinese: &HashMap<&str, Places<'_>>,
+) -> HashMap<String, usize> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for e in entries {
+        let Some(r) = e.forms().find_map(|f| reference.get(f)) else { continue };
+        if r.domain.is_some() && !by_letters(e, r) {
+            seen.insert(&r.english);
+        }
+    }
+    for r in reference.entries() {
+        if r.domain.is_some() && r.chinese.iter().any(|z| by_chinese.contains_key(z.as_str())) {
+            seen.insert(&r.english);
+        }
+    }
+    let mut fields: HashMap<String, usize> = HashMap::new();
+    for english in seen {
+        if let Some(d) = reference.get(english).and_then(|r| r.domain.clone()) {
+            *fields.entry(d).or_default() += 1;
+        }
+    }
+    fields
+}
+
+/// Whether the text is of `r`'s field (or `r` has none) or writes its full form somewhere
+/// (`input_keys`: the keys of the input's English forms).
+fn in_field(r: &ReferenceEntry, fields: &HashMap<String, usize>, input_keys: impl FnOnce() -> HashSet<String>) -> bool {
+    match &r.domain {
+        None => true,
+        Some(d) => fields.get(d).is_some_and(|&n| n >= FIELD_TERMS) || input_keys().contains(&key(&r.english)),
     }
 }
 

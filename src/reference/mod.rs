@@ -40,6 +40,9 @@ pub struct ReferenceEntry {
     pub abbreviation: Option<String>,
     /// The category, when the reference gives one.
     pub category: Option<Category>,
+    /// The field of knowledge (`ml`, `networking`, `finance`…), when the reference gives one:
+    /// an acronym is suggested by its letters alone only in a text of its field.
+    pub domain: Option<String>,
     /// A note for people.
     pub note: String,
 }
@@ -65,6 +68,11 @@ pub struct Reference {
     chinese: rustc_hash::FxHashSet<String>,
 }
 
+/// The `domain` column of a termbase's row, when it has a value.
+fn domain(extra: &crate::model::Columns) -> Option<String> {
+    extra.get("domain").map(|d| d.trim()).filter(|d| !d.is_empty()).map(str::to_lowercase)
+}
+
 impl Reference {
     /// A reference that knows nothing.
     pub fn empty() -> Reference {
@@ -80,6 +88,7 @@ impl Reference {
                 chinese: e.chinese.clone(),
                 abbreviation: e.abbreviation.clone(),
                 category: Some(e.category),
+                domain: domain(&e.extra),
                 note: e.note.clone(),
             });
         }
@@ -96,6 +105,7 @@ impl Reference {
                 chinese: e.chinese,
                 abbreviation: e.abbreviation,
                 category: has_category.then_some(e.category),
+                domain: domain(&e.extra),
                 note: e.note,
             });
         }

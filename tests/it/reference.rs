@@ -8,6 +8,12 @@ fn extractor(termbase: &str, builtin: bool) -> Extractor {
     Extractor::builder().builtin_reference(builtin).reference(mine).build().unwrap()
 }
 
+/// A termbase whose rows name their field.
+const FIELDS: &str = "english,chinese,abbreviation,domain\n\
+    computer vision,计算机视觉,CV,ml\nimage classification,图像分类,,ml\nobject detection,目标检测,,ml\n\
+    semantic segmentation,语义分割,,ml\nmessage authentication code,消息认证码,MAC,security\n\
+    message digest,消息摘要,,security\nhash function,哈希函数,,security\ndigital signature,数字签名,,security\n";
+
 /// (what, termbase, text, english, expected chinese, expected method, expected note)
 type Case =
     (&'static str, &'static str, &'static str, &'static str, &'static [&'static str], Option<Method>, &'static str);
@@ -94,6 +100,51 @@ fn reference_alignment() {
             "label smoothing",
             &["标签平滑"],
             Some(Method::Parenthesis),
+            "",
+        ),
+        (
+            "an acronym known by its letters alone, in a text of another field",
+            FIELDS,
+            "请把你的 CV 发到招聘邮箱，面试时带上纸质版。",
+            "CV",
+            &[],
+            None,
+            "",
+        ),
+        (
+            "an acronym known by its letters alone, in a text of its field",
+            FIELDS,
+            "本课讲 image classification、object detection 和 semantic segmentation，都属于 CV 的范畴。",
+            "CV",
+            &[],
+            None,
+            "suggested: 计算机视觉",
+        ),
+        (
+            "an acronym known by its letters alone, in a text that uses the Chinese of its field",
+            FIELDS,
+            "图像分类、目标检测和语义分割是 CV 的三大任务。",
+            "CV",
+            &[],
+            None,
+            "suggested: 计算机视觉",
+        ),
+        (
+            "an acronym whose full form the text writes",
+            FIELDS,
+            "这门课讲 computer vision，后面各章的 CV 都指它。",
+            "CV",
+            &[],
+            None,
+            "suggested: 计算机视觉",
+        ),
+        (
+            "a word written like an acronym in another case is not it",
+            FIELDS,
+            "在 Mac 上安装之前，先了解 message digest、hash function 与 digital signature 的区别。",
+            "Mac",
+            &[],
+            None,
             "",
         ),
     ];
