@@ -177,7 +177,7 @@ impl Extractor {
             }
         }
         // One Chinese for several concepts: concepts as the merge stage sees them.
-        let merged = build(&analysed);
+        let merged = build(&analysed, &self.reference);
         let mut concept: HashMap<String, usize> = HashMap::new();
         for (i, e) in merged.entries.iter().enumerate() {
             for form in e.forms() {

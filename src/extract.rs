@@ -103,7 +103,7 @@ impl ExtractorBuilder {
 pub struct Extractor {
     segmenter: Segmenter,
     markup: Markup,
-    reference: Reference,
+    pub(crate) reference: Reference,
     index: ChineseIndex,
     /// The first two segmenter words of each reference Chinese term, joined.
     term_initial: HashSet<String>,
@@ -187,7 +187,7 @@ impl Extractor {
 
     /// The glossary of the facts of some inputs, in name order.
     pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
-        let mut glossary = build(facts);
+        let mut glossary = build(facts, &self.reference);
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
         crate::score::rate(&mut glossary.entries, &self.reference);
         glossary

@@ -2,9 +2,9 @@
 //! groups are then joined (in a union-find over the keys) where the text links them: an
 //! acronym stated with its full form, the most frequent pairing winning where an acronym has
 //! several; an alias (`GPT-4o（即 Omni）`); an acronym and a full form glossed with the same
-//! Chinese; an acronym never paired at all and the one multi-word form whose initials spell it.
+//! Chinese (and, in [`initials`](super::initials), an acronym never paired with the one
+//! full form nearby whose initials spell it).
 
-use super::has_digit;
 use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use crate::text::{abbreviates, is_acronym};
@@ -21,9 +21,6 @@ pub(super) struct Rendering {
     /// The first gloss with this rendering: input and gloss index.
     pub(super) site: (usize, usize),
 }
-
-/// An acronym spells the initials of at least two words: one initial spells nothing.
-const MIN_INITIALS: usize = 2;
 
 /// The forms of one key, and later of one concept.
 #[derive(Default)]
@@ -192,44 +189,6 @@ fn renderings_alike(a: &[String], b: &[String]) -> bool {
         !chars.is_empty() && shared as f32 >= ALIKE_SHARE * chars.len() as f32
     };
     a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| alike(x, y)))
-}
-
-/// Links an acronym that the input never pairs with a full form to the one multi-word form
-/// whose initials spell it (`DPO` … `Direct Preference Optimization`).
-pub(super) fn link_initials(
-    ids: &FxHashMap<String, usize>,
-    groups: &[Group],
-    acronyms: &FxHashMap<usize, FxHashMap<usize, usize>>,
-    uf: &mut UnionFind,
-) {
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, &id) in ids {
-        let words: Vec<&str> = k.split(' ').collect();
-        if words.len() < MIN_INITIALS || has_digit(k) {
-            continue;
-        }
-        let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        let content: String = words
-            .iter()
-            .filter(|w| !crate::text::lexicon::is_function_word(w))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        by_initials.entry(all.clone()).or_default().push(id);
-        if content != all && content.len() >= MIN_INITIALS {
-            by_initials.entry(content).or_default().push(id);
-        }
-    }
-    for (k, &id) in ids {
-        // (W3C, A2C: a digit between letters repeats one, so the letters are not the initials)
-        let inner_digit = k.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic());
-        if acronyms.contains_key(&id) || !groups[id].surfaces.keys().all(|s| is_acronym(s)) || inner_digit {
-            continue;
-        }
-        let letters: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-        if let Some([full]) = by_initials.get(&letters).map(Vec::as_slice) {
-            uf.union(id, *full);
-        }
-    }
 }
 
 /// The forms, occurrences and title flag of each concept, by the root of its keys.

@@ -11,7 +11,8 @@
 //!
 //! * [`facts`] reads the facts of one input; [`join`] joins the facts of the pieces of a long
 //!   input;
-//! * [`group`] groups the forms into concepts, [`near`] joins near-duplicate spellings;
+//! * [`group`] groups the forms into concepts, [`initials`] joins an acronym to a full form
+//!   nearby that it spells, [`near`] joins near-duplicate spellings;
 //! * [`entry`] names each concept, [`render`] orders its Chinese and says how sure it is,
 //!   [`category`] tells a term from an abbreviation and a name.
 
@@ -19,6 +20,7 @@ mod category;
 mod entry;
 mod facts;
 mod group;
+mod initials;
 mod join;
 mod near;
 mod render;
@@ -26,9 +28,10 @@ mod render;
 pub(crate) use join::Joined;
 
 use crate::model::{Entry, Glossary, InputFacts};
+use crate::reference::Reference;
 
 /// Builds the glossary from analysed inputs.
-pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
+pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
     // 1. Keys of every English form.
     let (ids, groups) = group::by_key(inputs);
     // 2. Links between keys.
@@ -36,7 +39,7 @@ pub(crate) fn build(inputs: &[InputFacts]) -> Glossary {
     let mut links = group::Links::read(inputs, &ids, &mut uf);
     links.pair_acronyms_glossed_alike();
     links.join_acronyms(&mut uf);
-    group::link_initials(&ids, &groups, &links.acronyms, &mut uf);
+    initials::link_initials(&ids, &groups, &links.acronyms, reference, &mut uf);
     near::near_duplicates(&ids, &links.chinese_by_key(), &mut uf);
     // 3. Gather each concept.
     let mut merged = group::gather(groups, &mut uf);

@@ -51,3 +51,43 @@ fn an_acronym_glossed_alike_its_full_form_joins_it() {
     assert_eq!(e.abbreviation.as_deref(), Some("LLM"), "{e:?}");
     assert!(g.get("LLM").is_none_or(|a| a.english == e.english), "LLM stands apart");
 }
+
+/// An acronym never stated with a full form joins the form whose initials spell it only when
+/// more than the initials tie them: (text, acronym, the form it must join or stay apart from, joined).
+#[test]
+fn initials_alone_join_an_acronym_only_when_something_else_ties_them() {
+    let table: &[(&str, &str, &str, bool)] = &[
+        (
+            "本文采用 Direct Preference Optimization 训练模型。与 PPO 相比，DPO 不需要奖励模型。",
+            "DPO",
+            "Direct Preference Optimization",
+            true,
+        ),
+        ("Oscar Smith 在会上介绍了 OS 的新版本。", "OS", "Oscar Smith", false),
+        ("我们创建了一个 image object，然后读取 IO 数据。", "IO", "image object", false),
+        ("用户的 account info 会被 AI 分析。", "AI", "account info", false),
+        ("ImageNet Dogs 数据集里，每张图片有一个 ID。", "ID", "ImageNet Dogs", false),
+        ("Graphics Processing Unit 很贵。我们把模型放到 GPU0 上。", "GPU0", "Graphics Processing Unit", false),
+    ];
+    for (text, acronym, full, joined) in table {
+        let g = extract(text);
+        let e = g.get(acronym).unwrap_or_else(|| panic!("no {acronym} in {text}"));
+        assert_eq!(e.english == *full, *joined, "{text}: {e:?}");
+    }
+}
+
+/// A lowercase full form joins an acronym by initials when the reference gives the pair.
+#[test]
+fn a_lowercase_full_form_joins_its_acronym_when_the_reference_knows_the_pair() {
+    let mine = termbridge::Reference::from_csv_reader(
+        "mine.csv",
+        "english,chinese,abbreviation\nwrite-ahead log,预写日志,WAL\n".as_bytes(),
+    )
+    .unwrap();
+    let ex = Extractor::builder().builtin_reference(false).reference(mine).build().unwrap();
+    let text = "数据库先写 write-ahead log 再改数据页。崩溃后从 WAL 恢复。";
+    let with = ex.extract(text);
+    assert_eq!(with.get("WAL").map(|e| e.english.as_str()), Some("write-ahead log"), "{with:#?}");
+    let without = Extractor::builder().builtin_reference(false).build().unwrap().extract(text);
+    assert_eq!(without.get("WAL").map(|e| e.english.as_str()), Some("WAL"), "{without:#?}");
+}

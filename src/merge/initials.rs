@@ -1,0 +1,107 @@
+//! An acronym that the text never pairs with a full form (no gloss, no Chinese shared) may
+//! still abbreviate a form whose initials spell it: `DPO` and `Direct Preference
+//! Optimization` a section apart. Initials alone are chance (`image object` and `IO`,
+//! `Oscar Smith` and `OS`), so the two are joined only when more ties them: a full form
+//! written as the name of a term (in title case) that is not a person's name, or a full form
+//! that the reference gives with this acronym (`neural network`, NN). Two letters spell the
+//! initials of many phrases (`ImageNet Dogs`, ID): they need the reference.
+//! An acronym with a digit (`GPU0`, `PPO2`) names one thing of a kind, not the kind.
+
+use super::group::{Group, UnionFind};
+use super::has_digit;
+use crate::reference::Reference;
+use crate::text::is_acronym;
+use crate::text::lexicon::english::{COMMON_WORDS, GENERAL_WORDS};
+use crate::text::lexicon::is_function_word;
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+/// An acronym spells the initials of at least two words: one initial spells nothing.
+const MIN_INITIALS: usize = 2;
+
+/// An acronym of this many letters or fewer spells too many phrases to be tied by title case.
+const MAX_CHANCE_LETTERS: usize = 2;
+
+/// A person's name has at most this many words (`Mary Ann Smith`).
+const MAX_NAME_WORDS: usize = 3;
+
+/// Links an acronym that the input never pairs with a full form to the one multi-word form
+/// whose initials spell it (`DPO` … `Direct Preference Optimization`), where the two are tied
+/// (see the [module](self) documentation).
+pub(super) fn link_initials(
+    ids: &FxHashMap<String, usize>,
+    groups: &[Group],
+    acronyms: &FxHashMap<usize, FxHashMap<usize, usize>>,
+    reference: &Reference,
+    uf: &mut UnionFind,
+) {
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, &id) in ids {
+        let words: Vec<&str> = k.split(' ').collect();
+        if words.len() < MIN_INITIALS || has_digit(k) {
+            continue;
+        }
+        let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        let content: String = words
+            .iter()
+            .filter(|w| !crate::text::lexicon::is_function_word(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        by_initials.entry(all.clone()).or_default().push(id);
+        if content != all && content.len() >= MIN_INITIALS {
+            by_initials.entry(content).or_default().push(id);
+        }
+    }
+    for (k, &id) in ids {
+        // (W3C, A2C: a digit between letters repeats one, so the letters are not the initials;
+        // GPU0, PPO2: a digit after them numbers one thing of the kind)
+        if acronyms.contains_key(&id) || !groups[id].surfaces.keys().all(|s| is_acronym(s)) || has_digit(k) {
+            continue;
+        }
+        let letters: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        if let Some([full]) = by_initials.get(&letters).map(Vec::as_slice) {
+            let tied = known_pair(reference, &groups[id], &groups[*full])
+                || letters.len() > MAX_CHANCE_LETTERS && title_case(&groups[*full]) && !person_name(&groups[*full]);
+            if tied {
+                uf.union(id, *full);
+            }
+        }
+    }
+}
+
+/// Whether a form of the group is written in title case: each word that is not a function
+/// word opens with a capital (`Direct Preference Optimization`, `Mixture of Experts`).
+fn title_case(g: &Group) -> bool {
+    g.surfaces.keys().any(|s| {
+        s.split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_function_word(&w.to_lowercase()))
+    })
+}
+
+/// Whether every form of the group looks like a person's name: two or three capitalised
+/// words, none of them a word of general English (`Oscar Smith`; but `Direct Preference
+/// Optimization`, `Deep Q Network` hold general words).
+fn person_name(g: &Group) -> bool {
+    g.surfaces.keys().all(|s| {
+        let words: Vec<&str> = s.split(' ').collect();
+        (2..=MAX_NAME_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                let lower = w.to_lowercase();
+                w.len() > 1
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).all(char::is_lowercase)
+                    && !COMMON_WORDS.contains(&lower.as_str())
+                    && !GENERAL_WORDS.contains(&lower.as_str())
+            })
+    })
+}
+
+/// Whether the reference gives a form of `full` with a form of `acronym` as its acronym.
+fn known_pair(reference: &Reference, acronym: &Group, full: &Group) -> bool {
+    full.surfaces.keys().filter_map(|f| reference.get(f)).any(|r| {
+        r.abbreviation
+            .as_deref()
+            .is_some_and(|a| acronym.surfaces.keys().any(|s| crate::text::key(s) == crate::text::key(a)))
+    })
+}
