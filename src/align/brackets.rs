@@ -186,6 +186,9 @@ fn english_part(view: &str, cands: &[Candidate<'_>], p: Span) -> Option<Span> {
 /// Words that end a list of examples: `（MySQL、PostgreSQL 等）`.
 const LIST_ENDS: &[&str] = &["等等", "等", "etc.", "etc", "and so on"];
 
+/// Words that join the last two items of a list: `INT8和INT4`.
+const LIST_CONJUNCTIONS: &[&str] = &["和", "与", "及", "或"];
+
 /// The years a citation gives: four digits from this century or the last.
 const YEAR_PREFIXES: &[&str] = &["19", "20"];
 
@@ -199,8 +202,12 @@ fn examples_or_citation(view: &str, inner: Span, parts: &[(Span, bool)]) -> bool
             && digits.bytes().all(|b| b.is_ascii_digit())
             && YEAR_PREFIXES.iter().any(|y| digits.starts_with(y))
     };
+    // (FP16、INT8和INT4): the last two joined by a conjunction
+    let english_only = |p: &str| {
+        cjk_count(p) == LIST_CONJUNCTIONS.iter().map(|c| p.matches(c).count() * c.chars().count()).sum::<usize>()
+    };
     let english_list =
-        parts.len() >= 2 && t.contains('、') && parts.iter().all(|(p, _)| cjk_count(&view[p.range()]) == 0);
+        parts.len() >= 2 && t.contains('、') && parts.iter().all(|(p, _)| english_only(&view[p.range()]));
     LIST_ENDS.iter().any(|e| t.ends_with(e))
         || english_list
         || parts.iter().any(|(p, _)| {
