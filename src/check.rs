@@ -86,15 +86,15 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// A gloss with the names the check needs.
-struct Site {
+/// A gloss with the names the check needs, borrowed from the facts: a long input has many.
+struct Site<'a> {
     doc: usize,
-    english: String,
-    abbreviation: Option<String>,
-    chinese: String,
+    english: &'a str,
+    abbreviation: Option<&'a str>,
+    chinese: &'a str,
     span: Span,
     line: usize,
-    sentence: String,
+    sentence: &'a str,
 }
 
 impl Extractor {
@@ -145,13 +145,13 @@ fn findings(glossary: &Glossary, analysed: &[InputFacts]) -> Vec<Finding> {
         let a = &analysed[site.doc];
         Finding {
             kind,
-            english: site.english.clone(),
-            chinese: site.chinese.clone(),
+            english: site.english.to_string(),
+            chinese: site.chinese.to_string(),
             others,
             source: a.name.clone(),
             line: site.line,
             span: site.span,
-            sentence: site.sentence.clone(),
+            sentence: site.sentence.to_string(),
             message,
         }
     };
@@ -159,12 +159,12 @@ fn findings(glossary: &Glossary, analysed: &[InputFacts]) -> Vec<Finding> {
     // Mismatches, and renderings per glossary term.
     let mut renderings: BTreeMap<String, Vec<&Site>> = BTreeMap::new();
     for site in &sites {
-        let known = termbase.get(&site.english).or_else(|| site.abbreviation.as_deref().and_then(|a| termbase.get(a)));
+        let known = termbase.get(site.english).or_else(|| site.abbreviation.and_then(|a| termbase.get(a)));
         let Some(known) = known.filter(|k| !k.chinese.is_empty()) else {
             continue;
         };
         renderings.entry(key(&known.english)).or_default().push(site);
-        if !known.chinese.contains(&site.chinese) {
+        if !known.chinese.iter().any(|z| z == site.chinese) {
             let message = format!(
                 "\"{}\" is glossed as {} but the glossary has {}",
                 site.english,
@@ -186,7 +186,7 @@ fn findings(glossary: &Glossary, analysed: &[InputFacts]) -> Vec<Finding> {
         }
         for s in &firsts {
             let others: Vec<String> =
-                firsts.iter().filter(|o| o.chinese != s.chinese).map(|o| o.chinese.clone()).collect();
+                firsts.iter().filter(|o| o.chinese != s.chinese).map(|o| o.chinese.to_string()).collect();
             let message =
                 format!("\"{}\" is rendered as {} here and as {} elsewhere", s.english, s.chinese, others.join(" / "));
             out.push(finding(FindingKind::Inconsistent, s, others, message));
@@ -203,7 +203,7 @@ fn findings(glossary: &Glossary, analysed: &[InputFacts]) -> Vec<Finding> {
 
 /// One Chinese for several concepts, concepts as the merge stage sees them: each place that
 /// gives a Chinese to a concept first, with the English of the other concepts given it.
-fn conflicts<'s>(analysed: &[InputFacts], sites: &'s [Site]) -> Vec<(&'s Site, Vec<String>)> {
+fn conflicts<'s, 'a>(analysed: &[InputFacts], sites: &'s [Site<'a>]) -> Vec<(&'s Site<'a>, Vec<String>)> {
     let merged = build(analysed);
     let mut concept: HashMap<String, usize> = HashMap::new();
     for (i, e) in merged.entries.iter().enumerate() {
@@ -213,8 +213,8 @@ fn conflicts<'s>(analysed: &[InputFacts], sites: &'s [Site]) -> Vec<(&'s Site, V
     }
     let mut by_chinese: BTreeMap<&str, Vec<(usize, &Site)>> = BTreeMap::new();
     for s in sites {
-        if let Some(&c) = concept.get(&key(&s.english)) {
-            let list = by_chinese.entry(s.chinese.as_str()).or_default();
+        if let Some(&c) = concept.get(&key(s.english)) {
+            let list = by_chinese.entry(s.chinese).or_default();
             if !list.iter().any(|(o, _)| *o == c) {
                 list.push((c, s));
             }
@@ -231,19 +231,19 @@ fn conflicts<'s>(analysed: &[InputFacts], sites: &'s [Site]) -> Vec<(&'s Site, V
     out
 }
 
-fn sites(analysed: &[InputFacts]) -> Vec<Site> {
+fn sites(analysed: &[InputFacts]) -> Vec<Site<'_>> {
     let mut out = Vec::new();
     for (d, a) in analysed.iter().enumerate() {
         for g in &a.glosses {
             let Some((chinese, _)) = &g.chinese else { continue };
             out.push(Site {
                 doc: d,
-                english: g.english.clone(),
-                abbreviation: g.abbreviation.clone(),
-                chinese: chinese.clone(),
+                english: &g.english,
+                abbreviation: g.abbreviation.as_deref(),
+                chinese,
                 span: g.site,
                 line: g.line,
-                sentence: g.context.clone().unwrap_or_default(),
+                sentence: g.context.as_deref().unwrap_or_default(),
             });
         }
     }
