@@ -15,6 +15,7 @@
 //! | `unicode_soup` | emoji, ZWJ sequences, Arabic and Hebrew, bidi controls, combining marks, with glosses |
 //! | `markdown_soup` | emphasis, backticks, `$`, `[`, `](`, `<`, quotes that rarely close |
 //! | `english_words` | random English words, a long run of candidates |
+//! | `distinct_glosses` | a new pair `随机术语（Random Term X1f）` in every sentence: facts grow with each |
 //!
 //! A second set of groups reads and merges hostile termbases (what `termbridge merge` does),
 //! also at 1×, 4× and 16×:
@@ -278,6 +279,38 @@ fn english_words(target: usize) -> String {
     })
 }
 
+/// Common Chinese characters, each three bytes in UTF-8, drawn into terms that occur once.
+const HANZI: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去";
+
+/// `n` random characters of [`HANZI`].
+fn push_hanzi(r: &mut Rng, t: &mut String, n: usize) {
+    for _ in 0..n {
+        let i = 3 * r.below(HANZI.len() / 3);
+        t.push_str(&HANZI[i..i + 3]);
+    }
+}
+
+/// Sentences that each gloss a pair never seen before: random Chinese, random English
+/// words and a number, so that no two glosses fold into one.
+fn distinct_glosses(target: usize) -> String {
+    let mut n = 0;
+    build(target, 9, move |r, t| {
+        n += 1;
+        t.push_str(r.pick(PROSE));
+        let chinese = 2 + r.below(5);
+        push_hanzi(r, t, chinese);
+        t.push('（');
+        for _ in 0..1 + r.below(3) {
+            t.push_str(r.pick(WORDS));
+            t.push(' ');
+        }
+        t.push_str(&format!("X{n:x}）"));
+        let after = 4 + r.below(8);
+        push_hanzi(r, t, after);
+        t.push_str(if r.below(5) == 0 { "。\n\n" } else { "。" });
+    })
+}
+
 type Generator = fn(usize) -> String;
 
 const INPUTS: &[(&str, Generator)] = &[
@@ -289,6 +322,7 @@ const INPUTS: &[(&str, Generator)] = &[
     ("unicode_soup", unicode_soup),
     ("markdown_soup", markdown_soup),
     ("english_words", english_words),
+    ("distinct_glosses", distinct_glosses),
 ];
 
 /// A group of its own per input, flat sampling: each iteration is long.

@@ -16,9 +16,10 @@ use crate::model::Glossary;
 use crate::model::InputFacts;
 use crate::reference::Reference;
 use crate::text::key;
-use crate::Span;
+use crate::{InputError, Span};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 /// What a [`Finding`] is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -85,15 +86,15 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// A gloss with the names the check needs.
-struct Site {
+/// A gloss with the names the check needs, borrowed from the facts: a long input has many.
+struct Site<'a> {
     doc: usize,
-    english: String,
-    abbreviation: Option<String>,
-    chinese: String,
+    english: &'a str,
+    abbreviation: Option<&'a str>,
+    chinese: &'a str,
     span: Span,
     line: usize,
-    sentence: String,
+    sentence: &'a str,
 }
 
 impl Extractor {
@@ -117,113 +118,136 @@ impl Extractor {
     /// several ways, and one Chinese given for several English terms. Findings are ordered by
     /// source, line and kind.
     pub fn check_sources(&self, glossary: &Glossary, sources: &[Source<'_>]) -> Vec<Finding> {
-        let termbase = Reference::from_glossary(glossary);
-        let analysed = self.analyse(sources, &ReadOptions::new(), true);
-        let sites = sites(&analysed);
-        let mut out = Vec::new();
-        let finding = |kind, site: &Site, others: Vec<String>, message: String| {
-            let a = &analysed[site.doc];
-            Finding {
-                kind,
-                english: site.english.clone(),
-                chinese: site.chinese.clone(),
-                others,
-                source: a.name.clone(),
-                line: site.line,
-                span: site.span,
-                sentence: site.sentence.clone(),
-                message,
-            }
-        };
-        // Mismatches, and renderings per glossary term.
-        let mut renderings: BTreeMap<String, Vec<&Site>> = BTreeMap::new();
-        for site in &sites {
-            let known =
-                termbase.get(&site.english).or_else(|| site.abbreviation.as_deref().and_then(|a| termbase.get(a)));
-            let Some(known) = known.filter(|k| !k.chinese.is_empty()) else {
-                continue;
-            };
-            renderings.entry(key(&known.english)).or_default().push(site);
-            if !known.chinese.contains(&site.chinese) {
-                let message = format!(
-                    "\"{}\" is glossed as {} but the glossary has {}",
-                    site.english,
-                    site.chinese,
-                    known.chinese.join(" / ")
-                );
-                out.push(finding(FindingKind::Mismatch, site, known.chinese.clone(), message));
-            }
-        }
-        for places in renderings.values() {
-            let mut firsts: Vec<&Site> = Vec::new();
-            for s in places {
-                if !firsts.iter().any(|f| f.chinese == s.chinese) {
-                    firsts.push(s);
-                }
-            }
-            if firsts.len() < 2 {
-                continue;
-            }
-            for s in &firsts {
-                let others: Vec<String> =
-                    firsts.iter().filter(|o| o.chinese != s.chinese).map(|o| o.chinese.clone()).collect();
-                let message = format!(
-                    "\"{}\" is rendered as {} here and as {} elsewhere",
-                    s.english,
-                    s.chinese,
-                    others.join(" / ")
-                );
-                out.push(finding(FindingKind::Inconsistent, s, others, message));
-            }
-        }
-        // One Chinese for several concepts: concepts as the merge stage sees them.
-        let merged = build(&analysed, &self.reference);
-        let mut concept: HashMap<String, usize> = HashMap::new();
-        for (i, e) in merged.entries.iter().enumerate() {
-            for form in e.forms() {
-                concept.insert(key(form), i);
-            }
-        }
-        let mut by_chinese: BTreeMap<&str, Vec<(usize, &Site)>> = BTreeMap::new();
-        for s in &sites {
-            if let Some(&c) = concept.get(&key(&s.english)) {
-                let list = by_chinese.entry(s.chinese.as_str()).or_default();
-                if !list.iter().any(|(o, _)| *o == c) {
-                    list.push((c, s));
-                }
-            }
-        }
-        for list in by_chinese.values().filter(|l| l.len() >= 2) {
-            for (c, s) in list {
-                let others: Vec<String> =
-                    list.iter().filter(|(o, _)| o != c).map(|(o, _)| merged.entries[*o].english.clone()).collect();
-                let message = format!(
-                    "{} is given for \"{}\" here and for {} elsewhere",
-                    s.chinese,
-                    s.english,
-                    others.join(", ")
-                );
-                out.push(finding(FindingKind::Conflict, s, others, message));
-            }
-        }
-        out.sort_by(|a, b| (&a.source, a.line, a.kind, a.span).cmp(&(&b.source, b.line, b.kind, b.span)));
-        out
+        findings(glossary, &self.analyse(sources, &ReadOptions::new(), true), &self.reference)
+    }
+
+    /// Checks files, folders (see [`input::expand`](crate::input::expand)) and `-` (standard
+    /// input) against a glossary, as [`check_sources`](Self::check_sources) checks texts. Each
+    /// input is read, decoded and analysed as [`extract_paths`](Self::extract_paths) does it,
+    /// a piece at a time when it is long, so memory holds a few pieces and the glosses, not the
+    /// input; the errors are those of `extract_paths`.
+    pub fn check_paths(
+        &self,
+        glossary: &Glossary,
+        paths: &[PathBuf],
+        options: &ReadOptions<'_>,
+    ) -> Result<Vec<Finding>, InputError> {
+        Ok(findings(glossary, &self.facts_of_paths(paths, options, true)?, &self.reference))
     }
 }
 
-fn sites(analysed: &[InputFacts]) -> Vec<Site> {
+/// The findings of the analysed inputs (every gloss with its sentence), ordered by source,
+/// line and kind.
+fn findings(glossary: &Glossary, analysed: &[InputFacts], reference: &Reference) -> Vec<Finding> {
+    let termbase = Reference::from_glossary(glossary);
+    let sites = sites(analysed);
+    let finding = |kind, site: &Site, others: Vec<String>, message: String| {
+        let a = &analysed[site.doc];
+        Finding {
+            kind,
+            english: site.english.to_string(),
+            chinese: site.chinese.to_string(),
+            others,
+            source: a.name.clone(),
+            line: site.line,
+            span: site.span,
+            sentence: site.sentence.to_string(),
+            message,
+        }
+    };
+    let mut out = Vec::new();
+    // Mismatches, and renderings per glossary term.
+    let mut renderings: BTreeMap<String, Vec<&Site>> = BTreeMap::new();
+    for site in &sites {
+        let known = termbase.get(site.english).or_else(|| site.abbreviation.and_then(|a| termbase.get(a)));
+        let Some(known) = known.filter(|k| !k.chinese.is_empty()) else {
+            continue;
+        };
+        renderings.entry(key(&known.english)).or_default().push(site);
+        if !known.chinese.iter().any(|z| z == site.chinese) {
+            let message = format!(
+                "\"{}\" is glossed as {} but the glossary has {}",
+                site.english,
+                site.chinese,
+                known.chinese.join(" / ")
+            );
+            out.push(finding(FindingKind::Mismatch, site, known.chinese.clone(), message));
+        }
+    }
+    for places in renderings.values() {
+        let mut firsts: Vec<&Site> = Vec::new();
+        for s in places {
+            if !firsts.iter().any(|f| f.chinese == s.chinese) {
+                firsts.push(s);
+            }
+        }
+        if firsts.len() < 2 {
+            continue;
+        }
+        for s in &firsts {
+            let others: Vec<String> =
+                firsts.iter().filter(|o| o.chinese != s.chinese).map(|o| o.chinese.to_string()).collect();
+            let message =
+                format!("\"{}\" is rendered as {} here and as {} elsewhere", s.english, s.chinese, others.join(" / "));
+            out.push(finding(FindingKind::Inconsistent, s, others, message));
+        }
+    }
+    for (s, others) in conflicts(analysed, &sites, reference) {
+        let message =
+            format!("{} is given for \"{}\" here and for {} elsewhere", s.chinese, s.english, others.join(", "));
+        out.push(finding(FindingKind::Conflict, s, others, message));
+    }
+    out.sort_by(|a, b| (&a.source, a.line, a.kind, a.span).cmp(&(&b.source, b.line, b.kind, b.span)));
+    out
+}
+
+/// One Chinese for several concepts, concepts as the merge stage sees them: each place that
+/// gives a Chinese to a concept first, with the English of the other concepts given it.
+fn conflicts<'s, 'a>(
+    analysed: &[InputFacts],
+    sites: &'s [Site<'a>],
+    reference: &Reference,
+) -> Vec<(&'s Site<'a>, Vec<String>)> {
+    let merged = build(analysed, reference);
+    let mut concept: HashMap<String, usize> = HashMap::new();
+    for (i, e) in merged.entries.iter().enumerate() {
+        for form in e.forms() {
+            concept.insert(key(form), i);
+        }
+    }
+    let mut by_chinese: BTreeMap<&str, Vec<(usize, &Site)>> = BTreeMap::new();
+    for s in sites {
+        if let Some(&c) = concept.get(&key(s.english)) {
+            let list = by_chinese.entry(s.chinese).or_default();
+            if !list.iter().any(|(o, _)| *o == c) {
+                list.push((c, s));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for list in by_chinese.values().filter(|l| l.len() >= 2) {
+        for (c, s) in list {
+            let others: Vec<String> =
+                list.iter().filter(|(o, _)| o != c).map(|(o, _)| merged.entries[*o].english.clone()).collect();
+            out.push((*s, others));
+        }
+    }
+    out
+}
+
+fn sites(analysed: &[InputFacts]) -> Vec<Site<'_>> {
     let mut out = Vec::new();
     for (d, a) in analysed.iter().enumerate() {
         for g in &a.glosses {
             let Some((chinese, _)) = &g.chinese else { continue };
             out.push(Site {
                 doc: d,
-                english: g.english.clone(),
-                abbreviation: g.abbreviation.clone(),
-                chinese: chinese.clone(),
+                english: &g.english,
+                abbreviation: g.abbreviation.as_deref(),
+                chinese,
                 span: g.site,
                 line: g.line,
-                sentence: g.context.clone().unwrap_or_default(),
+                sentence: g.context.as_deref().unwrap_or_default(),
             });
         }
     }

@@ -275,17 +275,19 @@ impl Extractor {
 
     /// The facts of a file or of standard input (`-`). An input longer than a piece is read
     /// and decoded a piece at a time, and its pieces analysed a batch of one per thread at a
-    /// time, so memory holds a few pieces, not the input.
+    /// time, so memory holds a few pieces, not the input. `all_contexts` as in
+    /// [`analyse`](Self::analyse).
     fn analyse_path(
         &self,
         aligner: &Aligner<'_>,
         path: &std::path::Path,
         options: &ReadOptions<'_>,
+        all_contexts: bool,
     ) -> Result<InputFacts, InputError> {
         let stdin = path.as_os_str() == "-";
         let markup = if stdin { Markup::Markdown } else { input::markup_for(path) };
         let name = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
-        let mut joined = Joined::new(&name, false);
+        let mut joined = Joined::new(&name, all_contexts);
         // pieces are analysed a batch at a time, one piece per thread
         let mut batch: Vec<(usize, usize, String)> = Vec::new();
         let batch_len = rayon::current_num_threads().max(1);
@@ -293,7 +295,8 @@ impl Extractor {
             let done: Vec<InputFacts> = batch
                 .par_iter()
                 .map(|(at, line, text)| {
-                    self.analyse_piece(aligner, &name, markup, &Piece { at: *at, line: *line, text }, false)
+                    let piece = Piece { at: *at, line: *line, text };
+                    self.analyse_piece(aligner, &name, markup, &piece, all_contexts)
                 })
                 .collect();
             done.into_iter().for_each(|f| joined.push(f));
@@ -318,7 +321,7 @@ impl Extractor {
             input::Pieces::Whole(bytes) => {
                 let shown = if stdin { std::path::Path::new("<stdin>") } else { path };
                 let text = input::decode(shown, bytes, options.encoding_named())?.text;
-                Ok(self.analyse_text(aligner, &Source { name: &name, text: &text, markup }, false))
+                Ok(self.analyse_text(aligner, &Source { name: &name, text: &text, markup }, all_contexts))
             }
         }
     }
@@ -327,18 +330,19 @@ impl Extractor {
     /// (standard input), in the order `expand` gives them, each file read, decoded and
     /// analysed on its own thread and then dropped: memory holds one text (or one piece of a
     /// long text) per thread and the facts, not the whole input. The first input that cannot
-    /// be read (in that order) is the error.
+    /// be read (in that order) is the error. `all_contexts` as in [`analyse`](Self::analyse).
     pub(crate) fn facts_of_paths(
         &self,
         paths: &[PathBuf],
         options: &ReadOptions<'_>,
+        all_contexts: bool,
     ) -> Result<Vec<InputFacts>, InputError> {
         let files = input::expand(paths, options)?;
         let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()
             .map(|p| {
-                let facts = self.analyse_path(&aligner, p, options)?;
+                let facts = self.analyse_path(&aligner, p, options, all_contexts)?;
                 options.tick();
                 Ok(facts)
             })
@@ -352,7 +356,7 @@ impl Extractor {
     /// [`source`](crate::Occurrence::source) is the index of its file in the list that
     /// [`input::expand`](crate::input::expand) makes of `paths`.
     pub fn extract_paths(&self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Glossary, InputError> {
-        Ok(self.decide_in_order(self.facts_of_paths(paths, options)?))
+        Ok(self.decide_in_order(self.facts_of_paths(paths, options, false)?))
     }
 }
 

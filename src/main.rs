@@ -3,9 +3,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termbridge::input::{self, Encoding, ReadOptions};
-use termbridge::{
-    Cut, Extractor, ExtractorBuilder, Format, Glossary, Partial, Reference, Source, Stoplist, WriteOptions,
-};
+use termbridge::{Cut, Extractor, ExtractorBuilder, Format, Glossary, Partial, Reference, Stoplist, WriteOptions};
 
 /// Builds a bilingual glossary from Chinese technical text with embedded English terms.
 #[derive(Parser)]
@@ -218,10 +216,6 @@ enum Outcome {
     ProblemsFound,
 }
 
-fn sources(files: &[input::InputFile]) -> Vec<Source<'_>> {
-    files.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect()
-}
-
 /// The encoding named by `--encoding`, if any.
 fn encoding_of(label: Option<&str>) -> Result<Option<Encoding>, termbridge::InputError> {
     label.map(Encoding::for_label).transpose()
@@ -237,10 +231,6 @@ fn read_options<'a>(
         Some(encoding) => options.encoding(encoding),
         None => options,
     })
-}
-
-fn read_inputs(paths: &[PathBuf], encoding: Option<&str>) -> Result<Vec<input::InputFile>, Box<dyn std::error::Error>> {
-    Ok(input::read_all(paths, &read_options(encoding, &|| {})?)?)
 }
 
 /// Fewer files than this are read too fast for a progress bar to help.
@@ -326,15 +316,17 @@ fn check(
     let termbase = Glossary::from_path(glossary)?;
     // the glossary's terms are boundary evidence too
     let extractor = reference.builder()?.reference(Reference::from_glossary(&termbase)).build()?;
-    let files = read_inputs(paths, encoding)?;
-    let findings = extractor.check_sources(&termbase, &sources(&files));
+    let options = read_options(encoding, &|| {})?;
+    // inputs are read as they are analysed, a piece at a time when long, as `extract` reads them
+    let findings = extractor.check_paths(&termbase, paths, &options)?;
+    let files = input::expand(paths, &ReadOptions::new())?.len();
     let mut out = std::io::stdout().lock();
     match format {
         ReportFormat::Text => {
             for f in &findings {
                 writeln!(out, "{f}")?;
             }
-            let (n, files) = (findings.len(), files.len());
+            let n = findings.len();
             let s = |k: usize| if k == 1 { "" } else { "s" };
             writeln!(out, "{n} problem{} found in {files} file{}", s(n), s(files))?;
         }

@@ -174,7 +174,7 @@ impl Extractor {
     /// The partial glossary of files, folders and `-`; see
     /// [`extract_paths`](Self::extract_paths).
     pub fn partial_paths(&self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Partial, InputError> {
-        Ok(Partial::from_facts(self.facts_of_paths(paths, options)?))
+        Ok(Partial::from_facts(self.facts_of_paths(paths, options, false)?))
     }
 
     /// The glossary of a (combined) partial: the same as one run over all its inputs.

@@ -3,6 +3,7 @@
 mod api;
 mod boundaries;
 mod check;
+mod check_pieces;
 mod cli;
 mod cut;
 mod encodings;
