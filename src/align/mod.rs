@@ -36,6 +36,7 @@
 mod apposition;
 mod brackets;
 mod cover;
+mod english;
 mod heads;
 mod left;
 mod length;
@@ -50,7 +51,8 @@ use crate::model::{Method, Span};
 use crate::normalize::Document;
 use crate::reference::Reference;
 use crate::segment::Segmenter;
-use brackets::matching_close;
+use brackets::{matching_close, Parts};
+use english::Englishes;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
@@ -93,6 +95,14 @@ impl Pending {
     }
 }
 
+/// What [`Aligner::find`] keeps while it reads one document.
+struct Reading<'j> {
+    /// Room for the parts of a bracket, for each bracket in turn.
+    parts: Parts,
+    /// The English forms read so far: a document glosses the same English many times.
+    englishes: Englishes<'j>,
+}
+
 /// Finds glosses and resolves their Chinese boundaries.
 pub(crate) struct Aligner<'j> {
     segmenter: &'j Segmenter,
@@ -119,23 +129,22 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let mut out = Vec::new();
         let by_end: FxHashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
-        // the parts of a bracket, for each bracket in turn
-        let mut parts = Vec::new();
+        let mut reading = Reading { parts: Vec::new(), englishes: Englishes::new(self.reference) };
         // Parentheses.
         // `(` is one byte and `（` starts with 0xEF, which starts no other bracket
         let bytes = view.as_bytes();
         for i in memchr::memchr2_iter(b'(', 0xEF, bytes) {
             if bytes[i] == b'(' || bytes[i..].starts_with("（".as_bytes()) {
                 if let Some(close) = matching_close(view, i) {
-                    self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out, &mut parts);
+                    self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out, &mut reading);
                 }
             }
         }
         // Appositions.
         for (ci, cand) in cands.iter().enumerate() {
-            self.juxtaposition(doc, cand, &mut out);
+            self.juxtaposition(doc, cand, &reading.englishes, &mut out);
             self.apposition_after(doc, cands, ci, &mut out);
-            self.apposition_before(doc, cand, &mut out);
+            self.apposition_before(doc, cand, &reading.englishes, &mut out);
         }
         out
     }
