@@ -3,10 +3,11 @@
 //! `exhaustive search`), and a description in place of a name (网络 for a CamelCase network
 //! name, `M 模型` as a role label). The word lists are data files beside this module.
 
-use super::scan::{char_before, cjk_count};
+use super::scan::{char_before, cjk_count, has_infix};
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::entries;
 use crate::text::{abbreviates, is_acronym};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Each generic head noun with the English words (or parts of compounds) that render it.
@@ -49,7 +50,7 @@ pub(super) fn foreign_heads(english: &str) -> Vec<&'static str> {
     let words: Vec<&str> = lower.split([' ', '-', '/']).filter(|w| !w.is_empty()).collect();
     HEAD_NOUNS
         .iter()
-        .filter(|(_, renders)| !words.iter().any(|w| renders.iter().any(|r| w.contains(r))))
+        .filter(|(_, renders)| !words.iter().any(|w| renders.iter().any(|r| has_infix(w, r))))
         .map(|(head, _)| *head)
         .collect()
 }
@@ -104,6 +105,18 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let other_name = cjk_count(t) < MIN_REST_CJK && latin.any(|w| !english_has(w));
     one_letter || other_name || name && GENERIC_NOUNS.contains(&t)
+}
+
+/// [`is_label`] of each Chinese and English met, decided once: a piece glosses the same
+/// English with the same Chinese many times.
+#[derive(Default)]
+pub(super) struct Labels<'v>(FxHashMap<(&'v str, &'v str), bool>);
+
+impl<'v> Labels<'v> {
+    /// [`is_label`]`(chinese, english)`.
+    pub(super) fn is_label(&mut self, chinese: &'v str, english: &'v str) -> bool {
+        *self.0.entry((chinese, english)).or_insert_with(|| is_label(chinese, english))
+    }
 }
 
 #[cfg(test)]
@@ -189,6 +202,11 @@ pub(super) mod tests {
         ];
         for (zh, en, want) in table {
             assert_eq!(is_label(zh, en), *want, "{zh} / {en}");
+        }
+        // decided once, then remembered: the same answers, in any order
+        let mut labels = Labels::default();
+        for (zh, en, want) in table.iter().chain(table.iter().rev()) {
+            assert_eq!(labels.is_label(zh, en), *want, "{zh} / {en}");
         }
     }
 }
