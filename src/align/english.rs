@@ -25,8 +25,11 @@ pub(super) struct English<'j> {
     /// Its last word is an adjective or a participle, or it is one word: a 的 before the
     /// gloss is not part of the term.
     pub ends_adjectival: bool,
-    /// The generic head nouns it has no word for ([`foreign_heads`]).
-    pub heads: Vec<&'static str>,
+    /// The form as written.
+    written: String,
+    /// The generic head nouns it has no word for ([`foreign_heads`]): read once a head noun
+    /// ends the text before it.
+    heads: OnceCell<Vec<&'static str>>,
     /// "to" inside (end-to-end 端到端): 到 is no stop.
     pub to_inside: bool,
     /// "and" or "or" inside: 与/和/及/或 are no stops.
@@ -58,7 +61,8 @@ impl<'j> English<'j> {
         English {
             expected: expected_chars(english),
             ends_adjectival: ends_adjectival(&lower),
-            heads: foreign_heads(english),
+            written: english.to_string(),
+            heads: OnceCell::new(),
             to_inside: has_infix(&lower, " to ") || has_infix(&lower, "-to-"),
             and_inside: COORDINATORS.iter().any(|w| has_infix(&lower, w)),
             per: has_infix(&lower, " per "),
@@ -76,6 +80,12 @@ impl<'j> English<'j> {
             reference,
             lower,
         }
+    }
+
+    /// The generic head nouns the English has no word for ([`foreign_heads`]): read at the
+    /// first call.
+    pub(super) fn heads(&self) -> &[&'static str] {
+        self.heads.get_or_init(|| foreign_heads(&self.written))
     }
 
     /// The shorter phrases inside the English that the reference knows, each with its
@@ -244,7 +254,8 @@ mod tests {
         English {
             expected: expected_chars(english),
             ends_adjectival: ends_adjectival(&lower),
-            heads: foreign_heads(english),
+            written: english.to_string(),
+            heads: OnceCell::from(foreign_heads(english)),
             to_inside: has_infix(&lower, " to ") || has_infix(&lower, "-to-"),
             and_inside: COORDINATORS.iter().any(|w| has_infix(&lower, w)),
             per: has_infix(&lower, " per "),
@@ -271,7 +282,7 @@ mod tests {
             [e.ends_adjectival, e.to_inside, e.and_inside, e.per, e.hyphen_inside, e.participle, e.opens_adjectival]
         };
         assert_eq!(flags(a), flags(b), "{english}");
-        assert_eq!(a.heads, b.heads, "{english}");
+        assert_eq!(a.heads(), b.heads(), "{english}");
         assert_eq!(a.prefixes, b.prefixes, "{english}");
         assert_eq!(a.words, b.words, "{english}");
     }
@@ -315,7 +326,7 @@ mod tests {
             for text in texts {
                 for p0 in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                     assert_eq!(
-                        without_heads(text, p0, &heads),
+                        without_heads(text, p0, || &heads),
                         crate::align::heads::tests::without_head_as_first_written(text, p0, english),
                         "{text} / {p0} / {english}"
                     );

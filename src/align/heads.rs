@@ -35,7 +35,8 @@ const MIN_REST_CJK: usize = 2;
 /// An acronym is left alone: its letters may stand for the head noun.
 #[cfg(test)]
 pub(super) fn without_head(view: &str, p0: usize, english: &str) -> usize {
-    without_heads(view, p0, &foreign_heads(english))
+    let heads = foreign_heads(english);
+    without_heads(view, p0, || &heads)
 }
 
 /// The generic head nouns that `english` has no word for, in the order they are tried: none
@@ -56,10 +57,14 @@ pub(super) fn foreign_heads(english: &str) -> Vec<&'static str> {
 }
 
 /// Where a Chinese term ending at `p0` ends once one of `heads` (the [`foreign_heads`] of
-/// its English) is taken off, with a 的 before it: `p0` when there is none.
-pub(super) fn without_heads(view: &str, p0: usize, heads: &[&str]) -> usize {
+/// its English, asked for once a head noun ends the text) is taken off, with a 的 before
+/// it: `p0` when there is none.
+pub(super) fn without_heads<'h>(view: &str, p0: usize, heads: impl FnOnce() -> &'h [&'h str]) -> usize {
     let before = &view[..p0];
-    for head in heads {
+    if !HEAD_NOUNS.iter().any(|(head, _)| before.ends_with(head)) {
+        return p0;
+    }
+    for head in heads() {
         if !before.ends_with(head) {
             continue;
         }

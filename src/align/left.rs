@@ -13,9 +13,9 @@
 use super::english::{ends_adjectival, English};
 use super::heads::without_heads;
 use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
-use super::scan::{char_at, char_before, cjk_count, skip_back, skip_fwd, trim_span};
+use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
 use super::words::{is_noun_tag, is_stop, pos_stop};
-use super::{Aligner, MAX_CHINESE_CHARS, WINDOW_CHARS};
+use super::{Aligner, MAX_CHINESE_CHARS};
 use crate::model::Span;
 use crate::normalize::{Document, HARD};
 use crate::segment::{Segmenter, Tagged};
@@ -201,35 +201,6 @@ fn marked_term(doc: &Document<'_>, p0: usize, p1: usize) -> Option<Span> {
         }
     }
     None
-}
-
-/// The window before `p0` that may hold the term: CJK and Latin words back to punctuation or
-/// [`WINDOW_CHARS`]; and whether the limit cut it.
-fn window_before(view: &str, p0: usize, slash: bool) -> (Span, bool) {
-    let mut ws = p0;
-    let mut n = 0;
-    let mut hit_limit = false;
-    while let Some(c) = char_before(view, ws) {
-        // a dot only inside a word (Llama-3.1), not after a list number (1. 无偏性)
-        let dot_inside = c == '.'
-            && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
-            && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
-        let ok = is_cjk(c)
-            || c.is_alphanumeric()
-            || dot_inside
-            || matches!(c, '-' | '·' | ' ' | '\u{a0}')
-            || slash && c == '/';
-        if !ok {
-            break;
-        }
-        if n >= WINDOW_CHARS {
-            hit_limit = true;
-            break;
-        }
-        ws -= c.len_utf8();
-        n += 1;
-    }
-    (Span::new(skip_fwd(view, ws, false).min(p0), p0), hit_limit)
 }
 
 /// The walk leftwards over the words of a window, one option per step.
@@ -481,7 +452,7 @@ impl Aligner<'_> {
             opened.map(|o| trim_span(view, Span::new(o, p1))).filter(|m| self.is_opened_term(view, *m, e.prefixes));
         if let Some(mut m) = marked_term(doc, p0, p1).or(opened) {
             // *序列转换模型*（sequence transduction）: marked, but the head noun is description
-            m.end = without_heads(view, m.end, &e.heads).max(m.start);
+            m.end = without_heads(view, m.end, || e.heads()).max(m.start);
             let choice = Choice::new(m, &view[m.range()], false, true);
             let english = english.to_string();
             return Some(LeftSite {
@@ -497,7 +468,7 @@ impl Aligner<'_> {
             return None; // markup that encloses something else
         }
         // 序列转换模型（sequence transduction）: a head noun the English lacks is description
-        let p0 = without_heads(view, p0, &e.heads);
+        let p0 = without_heads(view, p0, || e.heads());
         // 发布/订阅（publish/subscribe）: a slash inside the term where the English has one
         let (window, hit_limit) = window_before(view, p0, english.contains('/'));
         let wtext = &view[window.range()];
@@ -531,7 +502,8 @@ impl Aligner<'_> {
         // the word after the one looked at
         let mut next_word: Option<&str> = None;
         for w in words.iter().rev() {
-            if w.word.trim().is_empty() {
+            // (all spaces: what trim would leave empty, without trimming)
+            if w.word.chars().all(char::is_whitespace) {
                 continue;
             }
             let after = next_word.replace(w.word);
