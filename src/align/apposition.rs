@@ -9,6 +9,7 @@
 //! first function word; where it comes first, its left boundary is chosen later
 //! ([`left`](super::left)).
 
+use super::english::Englishes;
 use super::left::term_end;
 use super::length::expected_chars;
 use super::scan::{
@@ -217,7 +218,13 @@ impl Aligner<'_> {
     /// * the Chinese is a noun phrase that opens its clause (after punctuation or a naming word
     ///   such as 称为) or is the reference's term for the English, and it fits the English's
     ///   length.
-    pub(super) fn juxtaposition(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+    pub(super) fn juxtaposition(
+        &self,
+        doc: &Document<'_>,
+        cand: &Candidate<'_>,
+        englishes: &Englishes<'_>,
+        out: &mut Vec<Pending>,
+    ) {
         let view = doc.view();
         let text = cand.text;
         let lowercase_term = text.chars().all(|c| !c.is_ascii_uppercase())
@@ -249,7 +256,7 @@ impl Aligner<'_> {
                 return;
             }
         }
-        let Some(mut left) = self.left_site(doc, cand.span.start - spaces, text) else { return };
+        let Some(mut left) = self.left_site(doc, cand.span.start - spaces, &englishes.get(text)) else { return };
         // 使用 dropout: the word before the English is a verb taking it, not its translation
         let last = left.options.first().map_or("", |o| view[o.span.range()].trim());
         if TAKES_OBJECT.contains(&last) || pos_stop(last, "") {
@@ -318,7 +325,13 @@ impl Aligner<'_> {
     }
 
     /// `中文，又称 English`, `叫 中文，也就是 English` and `叫 中文，English。`.
-    pub(super) fn apposition_before(&self, doc: &Document<'_>, cand: &Candidate<'_>, out: &mut Vec<Pending>) {
+    pub(super) fn apposition_before(
+        &self,
+        doc: &Document<'_>,
+        cand: &Candidate<'_>,
+        englishes: &Englishes<'_>,
+        out: &mut Vec<Pending>,
+    ) {
         let view = doc.view();
         let i = skip_back(view, cand.span.start, true);
         let head = &view[..i];
@@ -360,7 +373,7 @@ impl Aligner<'_> {
                 return;
             }
         }
-        if let Some(left) = self.left_site(doc, j, cand.text) {
+        if let Some(left) = self.left_site(doc, j, &englishes.get(cand.text)) {
             if key.is_empty() && !left.options.last().is_some_and(|o| o.at_stop) {
                 return;
             }

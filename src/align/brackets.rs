@@ -11,6 +11,7 @@
 //! Chinese before them, whose left boundary is chosen later ([`left`](super::left)); Chinese
 //! inside glosses the English before them, and the brackets bound it on both sides.
 
+use super::english::Englishes;
 use super::scan::{
     char_at, cjk_count, has_infix, is_close, is_open, is_separator, prefix_in, skip_back, skip_fwd, starts_with,
     trim_span,
@@ -18,7 +19,7 @@ use super::scan::{
 use super::score::{
     BRACKET_CONFIDENCE, BRACKET_DESCRIPTION_CONFIDENCE, BRACKET_MARKED_CONFIDENCE, BRACKET_MORE_PARTS_PENALTY,
 };
-use super::{Aligner, Gloss, Pending};
+use super::{Aligner, Gloss, Pending, Reading};
 use crate::candidates::Candidate;
 use crate::model::{Method, Span};
 use crate::normalize::{Document, HARD};
@@ -40,7 +41,7 @@ const POINTERS: &str = "左右上下前后中内外图表";
 const ALTERNATIVES: &[&str] = &["或者", "或", " or "];
 
 /// The parts of a bracket: each trimmed and stripped of its prefix, and whether it had one.
-type Parts = Vec<(Span, bool)>;
+pub(super) type Parts = Vec<(Span, bool)>;
 
 /// The position of the bracket that closes the one at `open`, within one paragraph.
 pub(super) fn matching_close(view: &str, open: usize) -> Option<usize> {
@@ -227,8 +228,8 @@ struct Bracket<'p> {
 
 impl Aligner<'_> {
     /// The gloss that the brackets `paren` (from the opening to the closing bracket) hold, if
-    /// any. `by_end` finds a candidate by where it ends; `parts` is room for the bracket's
-    /// parts.
+    /// any. `by_end` finds a candidate by where it ends; `reading` holds room for the
+    /// bracket's parts and the English forms read so far.
     pub(super) fn parenthesis(
         &self,
         doc: &Document<'_>,
@@ -236,9 +237,10 @@ impl Aligner<'_> {
         by_end: &FxHashMap<usize, usize>,
         paren: Span,
         out: &mut Vec<Pending>,
-        parts: &mut Parts,
+        reading: &mut Reading<'_>,
     ) {
         let view = doc.view();
+        let (parts, englishes) = (&mut reading.parts, &reading.englishes);
         let open_len = char_at(view, paren.start).map_or(1, char::len_utf8);
         let close_len = char_at(view, paren.end).map_or(1, char::len_utf8);
         let inner = Span::new(paren.start + open_len, paren.end);
@@ -269,7 +271,7 @@ impl Aligner<'_> {
         let english_before = by_end.get(&before).map(|&i| cands[i].span);
         let bracket = Bracket { site, parts, english_before };
         if let Some(en) = english_part(view, cands, first) {
-            self.english_inside(doc, cands, &bracket, en, out);
+            self.english_inside(doc, cands, &bracket, en, englishes, out);
         } else {
             self.chinese_inside(doc, &bracket, out);
         }
@@ -283,6 +285,7 @@ impl Aligner<'_> {
         cands: &[Candidate<'_>],
         bracket: &Bracket<'_>,
         en: Span,
+        englishes: &Englishes<'_>,
         out: &mut Vec<Pending>,
     ) {
         let view = doc.view();
@@ -365,7 +368,7 @@ impl Aligner<'_> {
         }
         // **双深度Q网络（double DQN）**: an emphasis around the term and its gloss
         let opened = doc.marked_ending_at(site.end).map(|m| m.inner.start).filter(|&o| o < site.start);
-        if let Some(left) = self.left_site_in(doc, site.start, &view[english.range()], opened) {
+        if let Some(left) = self.left_site_in(doc, site.start, &englishes.get(&view[english.range()]), opened) {
             let mut pending = Pending::awaiting(english, Method::Parenthesis, site, left);
             pending.gloss.abbreviation = abbreviation;
             pending.gloss.alias = alias;

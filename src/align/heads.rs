@@ -3,10 +3,11 @@
 //! `exhaustive search`), and a description in place of a name (网络 for a CamelCase network
 //! name, `M 模型` as a role label). The word lists are data files beside this module.
 
-use super::scan::{char_before, cjk_count};
+use super::scan::{char_before, cjk_count, has_infix};
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::entries;
 use crate::text::{abbreviates, is_acronym};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Each generic head noun with the English words (or parts of compounds) that render it.
@@ -32,23 +33,39 @@ const MIN_REST_CJK: usize = 2;
 /// Where a Chinese term ending at `p0` ends once a generic head noun that `english` (in
 /// has no word for is taken off, with a 的 before it: `p0` when there is none.
 /// An acronym is left alone: its letters may stand for the head noun.
+#[cfg(test)]
 pub(super) fn without_head(view: &str, p0: usize, english: &str) -> usize {
+    let heads = foreign_heads(english);
+    without_heads(view, p0, || &heads)
+}
+
+/// The generic head nouns that `english` has no word for, in the order they are tried: none
+/// for an acronym, whose letters may stand for the head noun. Read once per English.
+pub(super) fn foreign_heads(english: &str) -> Vec<&'static str> {
     // (StyleGAN: an acronym inside a name may stand for it too)
     let inner_acronym = english.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
     if is_acronym(english) || inner_acronym || english.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let lower = english.to_lowercase();
+    let words: Vec<&str> = lower.split([' ', '-', '/']).filter(|w| !w.is_empty()).collect();
+    HEAD_NOUNS
+        .iter()
+        .filter(|(_, renders)| !words.iter().any(|w| renders.iter().any(|r| has_infix(w, r))))
+        .map(|(head, _)| *head)
+        .collect()
+}
+
+/// Where a Chinese term ending at `p0` ends once one of `heads` (the [`foreign_heads`] of
+/// its English, asked for once a head noun ends the text) is taken off, with a 的 before
+/// it: `p0` when there is none.
+pub(super) fn without_heads<'h>(view: &str, p0: usize, heads: impl FnOnce() -> &'h [&'h str]) -> usize {
+    let before = &view[..p0];
+    if !HEAD_NOUNS.iter().any(|(head, _)| before.ends_with(head)) {
         return p0;
     }
-    let before = &view[..p0];
-    let mut words: Option<Vec<String>> = None;
-    for (head, renders) in HEAD_NOUNS.iter() {
+    for head in heads() {
         if !before.ends_with(head) {
-            continue;
-        }
-        // the English's words, lowercased once a head noun ends the text
-        let words = words.get_or_insert_with(|| {
-            english.to_lowercase().split([' ', '-', '/']).filter(|w| !w.is_empty()).map(String::from).collect()
-        });
-        if words.iter().any(|w| renders.iter().any(|r| w.contains(r))) {
             continue;
         }
         let mut end = p0 - head.len();
@@ -95,9 +112,52 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     one_letter || other_name || name && GENERIC_NOUNS.contains(&t)
 }
 
+/// [`is_label`] of each Chinese and English met, decided once: a piece glosses the same
+/// English with the same Chinese many times.
+#[derive(Default)]
+pub(super) struct Labels<'v>(FxHashMap<(&'v str, &'v str), bool>);
+
+impl<'v> Labels<'v> {
+    /// [`is_label`]`(chinese, english)`.
+    pub(super) fn is_label(&mut self, chinese: &'v str, english: &'v str) -> bool {
+        *self.0.entry((chinese, english)).or_insert_with(|| is_label(chinese, english))
+    }
+}
+
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// [`without_head`] as first written, reading the English at every call.
+    pub(in crate::align) fn without_head_as_first_written(view: &str, p0: usize, english: &str) -> usize {
+        let inner_acronym =
+            english.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+        if is_acronym(english) || inner_acronym || english.bytes().any(|b| b.is_ascii_digit()) {
+            return p0;
+        }
+        let before = &view[..p0];
+        let mut words: Option<Vec<String>> = None;
+        for (head, renders) in HEAD_NOUNS.iter() {
+            if !before.ends_with(head) {
+                continue;
+            }
+            let words = words.get_or_insert_with(|| {
+                english.to_lowercase().split([' ', '-', '/']).filter(|w| !w.is_empty()).map(String::from).collect()
+            });
+            if words.iter().any(|w| renders.iter().any(|r| w.contains(r))) {
+                continue;
+            }
+            let mut end = p0 - head.len();
+            if char_before(view, end) == Some('的') {
+                end -= '的'.len_utf8();
+            }
+            let rest = view[..end].chars().rev().take_while(|c| is_cjk(*c)).count();
+            if rest >= MIN_REST_CJK {
+                return end;
+            }
+        }
+        p0
+    }
 
     #[test]
     fn head_nouns_the_english_lacks() {
@@ -147,6 +207,11 @@ mod tests {
         ];
         for (zh, en, want) in table {
             assert_eq!(is_label(zh, en), *want, "{zh} / {en}");
+        }
+        // decided once, then remembered: the same answers, in any order
+        let mut labels = Labels::default();
+        for (zh, en, want) in table.iter().chain(table.iter().rev()) {
+            assert_eq!(labels.is_label(zh, en), *want, "{zh} / {en}");
         }
     }
 }

@@ -10,12 +10,12 @@
 //!
 //! [`choose`]: super::score::choose
 
-use super::cover::{content_words, sub_phrases};
-use super::heads::without_head;
-use super::length::{expected_chars, kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
-use super::scan::{char_at, char_before, cjk_count, has_infix, skip_back, skip_fwd, trim_span};
+use super::english::{ends_adjectival, English};
+use super::heads::without_heads;
+use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
+use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
 use super::words::{is_noun_tag, is_stop, pos_stop};
-use super::{Aligner, MAX_CHINESE_CHARS, WINDOW_CHARS};
+use super::{Aligner, MAX_CHINESE_CHARS};
 use crate::model::Span;
 use crate::normalize::{Document, HARD};
 use crate::segment::{Segmenter, Tagged};
@@ -33,6 +33,8 @@ pub(crate) struct LeftSite {
     pub(super) expected: f32,
     /// The English, lowercased.
     pub(super) english: String,
+    /// The English's content words ([`content_words`](super::cover::content_words)).
+    pub(super) english_words: usize,
     /// Keep the gloss only if the chosen term reaches its natural boundary and fits the
     /// English's length (for glosses without brackets or keywords).
     pub(super) strict: bool,
@@ -99,9 +101,6 @@ impl Choice {
 /// Characters that jieba tags as verbs but that start terms as prefixes: 无锚框, 欠拟合.
 const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可";
 
-/// English words that coordinate two parts of one term: the Chinese keeps its 与/和/或.
-const COORDINATORS: &[&str] = &[" and ", "-and-", " & ", " or "];
-
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &[char] =
     &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成'];
@@ -131,75 +130,6 @@ const OBJECT_MIN_CJK: usize = 3;
 /// before it is part of it (扫描电子显微镜 for scanning electron microscope).
 const OBJECT_MISFIT: f32 = 0.05;
 
-/// The Chinese that renders a piece of `english` (in lowercase) which Chinese writes before
-/// the rest of the term: the prefix of a hyphenated word (`post-training` 后训练,
-/// `non-stationary` 非平稳, `on-policy` 同策略), a first word that Chinese writes as a prefix
-/// (`double DQN` 双深度Q网络, `partially observed` 部分可观测, `specific capacity` 比容量), or
-/// the suffix of a hyphenated word that Chinese puts first (`model-based` 有模型,
-/// `lock-free` 无锁).
-fn prefix_chars(english: &str) -> &'static [&'static str] {
-    let first = english.split([' ', '-', '/']).next().unwrap_or("");
-    let by_word: &'static [&'static str] = match first {
-        // specific capacity 比容量, specific heat 比热容: 比 is a preposition elsewhere
-        "specific" => &["比"],
-        "double" | "dual" | "twin" => &["双"],
-        "triple" => &["三"],
-        "single" => &["单"],
-        "partially" | "partial" => &["部分"],
-        "fully" | "full" => &["完全", "全"],
-        _ => &[],
-    };
-    if !by_word.is_empty() {
-        return by_word;
-    }
-    if let Some((prefix, _)) = english.split_once('-') {
-        let by_prefix: &'static [&'static str] = match prefix {
-            "post" => &["后"],
-            "pre" => &["预", "前"],
-            "de" => &["去", "解"],
-            "re" => &["重", "再"],
-            "non" => &["非", "不", "无"],
-            "un" => &["非", "不", "未", "无"],
-            "semi" => &["半"],
-            "multi" | "poly" => &["多"],
-            "anti" | "counter" => &["反", "抗"],
-            "co" => &["共", "协"],
-            "sub" => &["子"],
-            "super" | "hyper" => &["超"],
-            "inter" => &["互", "间"],
-            "intra" => &["内"],
-            "self" | "auto" => &["自"],
-            "bi" | "dual" => &["双"],
-            "over" => &["过"],
-            "under" => &["欠"],
-            "meta" => &["元"],
-            "micro" => &["微"],
-            "half" => &["半"],
-            "on" => &["同"],
-            "off" => &["异", "离"],
-            _ => &[],
-        };
-        if !by_prefix.is_empty() {
-            return by_prefix;
-        }
-    }
-    let last_part = english.split(' ').find_map(|w| w.rsplit_once('-').map(|(_, s)| s)).unwrap_or("");
-    match last_part {
-        "based" => &["有", "基于"],
-        "free" | "less" => &["免", "无"],
-        // exploration-only 仅探索: the adverb of "only" comes first in Chinese
-        "only" => &["仅", "只", "纯"],
-        _ => &[],
-    }
-}
-
-/// Endings of an English adjective or participle: its Chinese may end in 的 (完全可观测的
-/// for fully observed), which is then not part of the term.
-const ADJECTIVE_ENDINGS: &[&str] = &["ed", "able", "ible", "ive", "ous", "ful", "less", "ic", "al", "ant", "ent"];
-
-/// The shortest English word read as an adjective by its ending (not bed, need).
-const ADJECTIVE_MIN_LEN: usize = 5;
-
 /// The parts of speech of a modifier joined by 的 to a term too short for its English: nouns
 /// and adjectives (标量的反馈信号 for scalar feedback signal).
 const NOUN_MODIFIER_TAGS: &[&str] = &["n", "nz", "a", "an", "b", "z", "l"];
@@ -207,9 +137,6 @@ const NOUN_MODIFIER_TAGS: &[&str] = &["n", "nz", "a", "an", "b", "z", "l"];
 /// A term with fewer characters than this per English content word still misses a modifier
 /// of a long English (健康评分 for scalar health score).
 const SHORT_DE_CHARS_PER_WORD: f32 = 1.5;
-
-/// Endings of English participles: a verb joined by 的 renders one (驱动的 for driven).
-const PARTICIPLE_ENDINGS: &[&str] = &["ed", "ing", "en"];
 
 /// An English of this many content words or more whose Chinese so far misfits by being short
 /// lacks a modifier that 的 may join.
@@ -234,32 +161,20 @@ fn is_verb_complement(w: &Tagged<'_>) -> bool {
 /// (期望的, 加密的, 延迟的), not nouns, which own what follows (动量的).
 const MODIFIER_TAGS: &[&str] = &["v", "vd", "vn", "a", "ad", "an", "b", "z"];
 
-/// Whether `english` (in lowercase) has two words or more and the first is an adjective or
-/// a participle by its ending (expected reward, delayed update).
-fn opens_adjectival(english: &str) -> bool {
-    english.split_once(' ').is_some_and(|(first, _)| is_adjective_like(first))
-}
-
-/// Whether `word` is an adjective or a participle by its ending.
-fn is_adjective_like(word: &str) -> bool {
-    word.len() >= ADJECTIVE_MIN_LEN && !word.ends_with("eed") && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
-}
-
-/// Whether the last word of `english` (in lowercase) is an adjective or a participle by its
-/// ending, or the whole English is one word.
-fn ends_adjectival(english: &str) -> bool {
-    let last = english.rsplit([' ', '-']).next().unwrap_or("");
-    !english.contains(' ') || is_adjective_like(last)
-}
-
-/// Where a Chinese term glossed by `english` at `end` ends: before spaces, a modal particle
-/// (低秩适配嘛(Low-Rank Adaptation)) or the 的 of an adjective (幂等的（idempotent）).
+/// Where a Chinese term glossed by `english` (in lowercase) at `end` ends: before spaces, a
+/// modal particle (低秩适配嘛(Low-Rank Adaptation)) or the 的 of an adjective
+/// (幂等的（idempotent）).
 pub(super) fn term_end(view: &str, end: usize, english: &str) -> usize {
+    term_end_after(view, end, ends_adjectival(english))
+}
+
+/// [`term_end`] for an English that [`ends_adjectival`] or not.
+fn term_end_after(view: &str, end: usize, adjectival: bool) -> usize {
     let mut p0 = skip_back(view, end, false);
     while let Some(c) = char_before(view, p0).filter(|c| MODAL_PARTICLES.contains(c)) {
         p0 = skip_back(view, p0 - c.len_utf8(), false);
     }
-    if ends_adjectival(english) && char_before(view, p0) == Some('的') {
+    if adjectival && char_before(view, p0) == Some('的') {
         let q = p0 - '的'.len_utf8();
         if char_before(view, q).is_some_and(is_cjk) {
             p0 = q;
@@ -286,35 +201,6 @@ fn marked_term(doc: &Document<'_>, p0: usize, p1: usize) -> Option<Span> {
         }
     }
     None
-}
-
-/// The window before `p0` that may hold the term: CJK and Latin words back to punctuation or
-/// [`WINDOW_CHARS`]; and whether the limit cut it.
-fn window_before(view: &str, p0: usize, slash: bool) -> (Span, bool) {
-    let mut ws = p0;
-    let mut n = 0;
-    let mut hit_limit = false;
-    while let Some(c) = char_before(view, ws) {
-        // a dot only inside a word (Llama-3.1), not after a list number (1. 无偏性)
-        let dot_inside = c == '.'
-            && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
-            && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
-        let ok = is_cjk(c)
-            || c.is_alphanumeric()
-            || dot_inside
-            || matches!(c, '-' | '·' | ' ' | '\u{a0}')
-            || slash && c == '/';
-        if !ok {
-            break;
-        }
-        if n >= WINDOW_CHARS {
-            hit_limit = true;
-            break;
-        }
-        ws -= c.len_utf8();
-        n += 1;
-    }
-    (Span::new(skip_fwd(view, ws, false).min(p0), p0), hit_limit)
 }
 
 /// The walk leftwards over the words of a window, one option per step.
@@ -543,8 +429,8 @@ fn settle(options: &mut Vec<Choice>, bounded: bool, expected: f32) {
 }
 
 impl Aligner<'_> {
-    /// The possible Chinese terms that end at `end`.
-    pub(super) fn left_site(&self, doc: &Document<'_>, end: usize, english: &str) -> Option<LeftSite> {
+    /// The possible Chinese terms that end at `end`, glossed by `english`.
+    pub(super) fn left_site(&self, doc: &Document<'_>, end: usize, english: &English<'_>) -> Option<LeftSite> {
         self.left_site_in(doc, end, english, None)
     }
 
@@ -555,28 +441,34 @@ impl Aligner<'_> {
         &self,
         doc: &Document<'_>,
         end: usize,
-        english: &str,
+        e: &English<'_>,
         opened: Option<usize>,
     ) -> Option<LeftSite> {
         let view = doc.view();
-        let expected = expected_chars(english);
-        let original = english;
-        let english = english.to_lowercase();
-        let p0 = term_end(view, end, &english);
+        let (expected, english, english_words) = (e.expected, e.lower.as_str(), e.words);
+        let p0 = term_end_after(view, end, e.ends_adjectival);
         let p1 = skip_back(view, p0, true);
         let opened =
-            opened.map(|o| trim_span(view, Span::new(o, p1))).filter(|m| self.is_opened_term(view, *m, &english));
+            opened.map(|o| trim_span(view, Span::new(o, p1))).filter(|m| self.is_opened_term(view, *m, e.prefixes));
         if let Some(mut m) = marked_term(doc, p0, p1).or(opened) {
             // *序列转换模型*（sequence transduction）: marked, but the head noun is description
-            m.end = without_head(view, m.end, original).max(m.start);
+            m.end = without_heads(view, m.end, || e.heads()).max(m.start);
             let choice = Choice::new(m, &view[m.range()], false, true);
-            return Some(LeftSite { options: vec![choice], marked: Some(m), expected, english, strict: false });
+            let english = english.to_string();
+            return Some(LeftSite {
+                options: vec![choice],
+                marked: Some(m),
+                expected,
+                english,
+                english_words,
+                strict: false,
+            });
         }
         if p1 != p0 {
             return None; // markup that encloses something else
         }
         // 序列转换模型（sequence transduction）: a head noun the English lacks is description
-        let p0 = without_head(view, p0, original);
+        let p0 = without_heads(view, p0, || e.heads());
         // 发布/订阅（publish/subscribe）: a slash inside the term where the English has one
         let (window, hit_limit) = window_before(view, p0, english.contains('/'));
         let wtext = &view[window.range()];
@@ -593,20 +485,16 @@ impl Aligner<'_> {
             term_initial: self.term_initial,
             start: window.start,
             end: p0,
-            to_inside: has_infix(&english, " to ") || has_infix(&english, "-to-"),
-            and_inside: COORDINATORS.iter().any(|w| has_infix(&english, w)),
-            prefixes: prefix_chars(&english),
-            per: has_infix(&english, " per "),
-            hyphen_inside: english.split(' ').any(|t| t.trim_matches('-').contains('-')),
-            english_words: content_words(&english),
+            to_inside: e.to_inside,
+            and_inside: e.and_inside,
+            prefixes: e.prefixes,
+            per: e.per,
+            hyphen_inside: e.hyphen_inside,
+            english_words,
             expected,
             noun_de: false,
-            participle: english
-                .split([' ', '-'])
-                .rev()
-                .skip(1)
-                .any(|w| PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))),
-            modifier_de: opens_adjectival(&english),
+            participle: e.participle,
+            modifier_de: e.opens_adjectival,
             after_de: false,
             options: Vec::new(),
             bounded: !hit_limit,
@@ -614,7 +502,8 @@ impl Aligner<'_> {
         // the word after the one looked at
         let mut next_word: Option<&str> = None;
         for w in words.iter().rev() {
-            if w.word.trim().is_empty() {
+            // (all spaces: what trim would leave empty, without trimming)
+            if w.word.chars().all(char::is_whitespace) {
                 continue;
             }
             let after = next_word.replace(w.word);
@@ -627,20 +516,21 @@ impl Aligner<'_> {
             options.extend(split_word(view, &words, window));
         }
         for o in options.iter_mut() {
-            o.chars += kept_acronym_chars(&view[o.span.range()], &english);
+            o.chars += kept_acronym_chars(&view[o.span.range()], english);
         }
         settle(&mut options, walk.bounded, expected);
-        self.mark_known(view, &english, p0, &mut options);
+        self.mark_known(view, e, p0, &mut options);
         if options.is_empty() {
             return None;
         }
-        Some(LeftSite { options, marked: None, expected, english, strict: false })
+        let english = english.to_string();
+        Some(LeftSite { options, marked: None, expected, english, english_words, strict: false })
     }
 
     /// Whether `m`, from where an emphasis opens to a gloss inside it, is a term: Chinese
     /// without punctuation, short enough, and with no function word but a first one that may
     /// start a term (有 in 有模型 for model-based, 部分 in 部分可观测…过程).
-    fn is_opened_term(&self, view: &str, m: Span, english: &str) -> bool {
+    fn is_opened_term(&self, view: &str, m: Span, prefixes: &[&str]) -> bool {
         let t = &view[m.range()];
         let n = cjk_count(t);
         if n == 0
@@ -649,7 +539,6 @@ impl Aligner<'_> {
         {
             return false;
         }
-        let prefixes = prefix_chars(english);
         self.segmenter.tag(t).iter().enumerate().all(|(k, w)| {
             let first_ok = k == 0
                 && (prefixes.contains(&w.word)
@@ -661,18 +550,17 @@ impl Aligner<'_> {
 
     /// Marks the options that are the reference's Chinese for `english`, and adds the
     /// reference's term ending at `p0` where the segmenter cut it otherwise.
-    fn mark_known(&self, view: &str, english: &str, p0: usize, options: &mut Vec<Choice>) {
+    fn mark_known(&self, view: &str, english: &English<'_>, p0: usize, options: &mut Vec<Choice>) {
         // 深度Q网络 is DQN's: not noisy DQN's (looked for only when an option is some entry's)
         let some_known = options.iter().any(|o| self.reference.may_have_chinese(view[o.span.range()].trim()));
-        for phrase in if some_known { sub_phrases(english) } else { Vec::new() } {
-            let Some(r) = self.reference.get(&phrase) else { continue };
+        for (phrase, r) in if some_known { english.sub_known() } else { &[] } {
             for o in options.iter_mut() {
                 // (KL 散度 keeps the shorter English in Latin and adds to it: the longer one's)
                 let zh = view[o.span.range()].trim();
                 o.taken |= r.chinese.iter().any(|z| z == zh) && !zh.to_lowercase().contains(phrase.as_str());
             }
         }
-        let Some(r) = self.reference.get(english) else { return };
+        let Some(r) = english.known else { return };
         for o in options.iter_mut() {
             o.known = r.chinese.iter().any(|z| z == view[o.span.range()].trim());
             o.taken &= !o.known;

@@ -36,6 +36,7 @@
 mod apposition;
 mod brackets;
 mod cover;
+mod english;
 mod heads;
 mod left;
 mod length;
@@ -50,7 +51,8 @@ use crate::model::{Method, Span};
 use crate::normalize::Document;
 use crate::reference::Reference;
 use crate::segment::Segmenter;
-use brackets::matching_close;
+use brackets::{matching_close, Parts};
+use english::Englishes;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
@@ -93,6 +95,14 @@ impl Pending {
     }
 }
 
+/// What [`Aligner::find`] keeps while it reads one document.
+struct Reading<'j> {
+    /// Room for the parts of a bracket, for each bracket in turn.
+    parts: Parts,
+    /// The English forms read so far: a document glosses the same English many times.
+    englishes: Englishes<'j>,
+}
+
 /// Finds glosses and resolves their Chinese boundaries.
 pub(crate) struct Aligner<'j> {
     segmenter: &'j Segmenter,
@@ -119,23 +129,22 @@ impl<'j> Aligner<'j> {
         let view = doc.view();
         let mut out = Vec::new();
         let by_end: FxHashMap<usize, usize> = cands.iter().enumerate().map(|(i, c)| (c.span.end, i)).collect();
-        // the parts of a bracket, for each bracket in turn
-        let mut parts = Vec::new();
+        let mut reading = Reading { parts: Vec::new(), englishes: Englishes::new(self.reference) };
         // Parentheses.
         // `(` is one byte and `（` starts with 0xEF, which starts no other bracket
         let bytes = view.as_bytes();
         for i in memchr::memchr2_iter(b'(', 0xEF, bytes) {
             if bytes[i] == b'(' || bytes[i..].starts_with("（".as_bytes()) {
                 if let Some(close) = matching_close(view, i) {
-                    self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out, &mut parts);
+                    self.parenthesis(doc, cands, &by_end, Span::new(i, close), &mut out, &mut reading);
                 }
             }
         }
         // Appositions.
         for (ci, cand) in cands.iter().enumerate() {
-            self.juxtaposition(doc, cand, &mut out);
+            self.juxtaposition(doc, cand, &reading.englishes, &mut out);
             self.apposition_after(doc, cands, ci, &mut out);
-            self.apposition_before(doc, cand, &mut out);
+            self.apposition_before(doc, cand, &reading.englishes, &mut out);
         }
         out
     }
@@ -146,19 +155,21 @@ impl<'j> Aligner<'j> {
     pub(crate) fn resolve(mut pending: Vec<Pending>, view: &str, counts: &FxHashMap<&str, usize>) -> Vec<Gloss> {
         let first: Vec<Option<(usize, f32, bool)>> =
             pending.iter().map(|p| p.left.as_ref().map(|l| score::choose(l, view, counts))).collect();
+        let forms = Forms::read(&pending, view);
         // each Chinese given, with the English (lowercased) it is given to
-        let mut given: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
-        for (p, c) in pending.iter().zip(&first) {
+        let mut given: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+        for ((p, c), &f) in pending.iter().zip(&first).zip(&forms.of) {
             let zh = match (&p.left, c) {
                 (Some(l), Some((ix, _, _))) => Some(l.options[*ix].span),
                 _ => p.gloss.chinese,
             };
             if let Some(zh) = zh {
-                given.entry(view[zh.range()].trim()).or_default().insert(view[p.gloss.english.range()].to_lowercase());
+                given.entry(view[zh.range()].trim()).or_default().insert(&forms.lower[f]);
             }
         }
+        let mut labels = heads::Labels::default();
         let mut out = Vec::new();
-        for (p, c) in pending.iter_mut().zip(first) {
+        for ((p, c), &f) in pending.iter_mut().zip(first).zip(&forms.of) {
             let mut g = p.gloss.clone();
             let english = &view[g.english.range()];
             if let (Some(left), Some(mut choice)) = (p.left.as_mut(), c) {
@@ -178,7 +189,7 @@ impl<'j> Aligner<'j> {
                 g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
             }
             // M 模型 as the role of a part, 网络 for a network's name: no translation
-            if g.chinese.is_some_and(|zh| heads::is_label(&view[zh.range()], english)) {
+            if g.chinese.is_some_and(|zh| labels.is_label(&view[zh.range()], english)) {
                 g.chinese = None;
                 if g.abbreviation.is_none() && g.alias.is_none() {
                     continue;
@@ -187,7 +198,7 @@ impl<'j> Aligner<'j> {
             // 代理 in brackets after "JavaScript Proxy": a gloss of a part of it
             if g.chinese.is_some_and(|zh| {
                 let zh = &view[zh.range()];
-                cover::covers_little(length::text_chars(zh), cover::content_words(&english.to_lowercase()))
+                cover::covers_little(length::text_chars(zh), forms.words[f])
             }) {
                 g.confidence = g.confidence.min(score::COVERS_LITTLE_CONFIDENCE);
             }
@@ -197,17 +208,50 @@ impl<'j> Aligner<'j> {
     }
 }
 
+/// The English forms of pending glosses, each read once: a piece glosses the same English
+/// many times.
+struct Forms {
+    /// For each gloss, its form.
+    of: Vec<usize>,
+    /// Each form lowercased.
+    lower: Vec<String>,
+    /// The content words of each form ([`cover::content_words`]).
+    words: Vec<usize>,
+}
+
+impl Forms {
+    /// The forms of the English of each of `pending`, in `view`.
+    fn read(pending: &[Pending], view: &str) -> Forms {
+        let mut read: FxHashMap<&str, usize> = FxHashMap::default();
+        let (mut lower, mut words) = (Vec::new(), Vec::new());
+        let of = pending
+            .iter()
+            .map(|p| {
+                *read.entry(&view[p.gloss.english.range()]).or_insert_with_key(|english| {
+                    let l = english.to_lowercase();
+                    words.push(cover::content_words(&l));
+                    lower.push(l);
+                    lower.len() - 1
+                })
+            })
+            .collect();
+        Forms { of, lower, words }
+    }
+}
+
 /// Marks the options of `left` that the input gives (`given`) to a shorter English inside
 /// its English; returns whether it marked any.
-fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<&str, FxHashSet<String>>) -> bool {
+fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<&str, FxHashSet<&str>>) -> bool {
     let mut marked = false;
     for o in left.options.iter_mut().filter(|o| !o.known && !o.taken) {
         let zh = view[o.span.range()].trim();
         let Some(englishes) = given.get(zh) else { continue };
         // KL 散度 given to KL too: the Chinese that keeps the shorter English in Latin and
-        // adds to it is the longer one's
-        let lower = zh.to_lowercase();
-        if englishes.iter().any(|e| cover::is_sub_phrase(e, &left.english) && !lower.contains(e.as_str())) {
+        // adds to it is the longer one's (lowercased only once a shorter English is given)
+        let mut lower: Option<String> = None;
+        if englishes.iter().any(|e| {
+            cover::is_sub_phrase(e, &left.english) && !lower.get_or_insert_with(|| zh.to_lowercase()).contains(e)
+        }) {
             o.taken = true;
             marked = true;
         }

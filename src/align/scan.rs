@@ -4,6 +4,7 @@
 //! The aligner looks at a few characters on either side of every candidate and bracket, so
 //! these are plain scans over bytes and characters: no allocation, no substring search.
 
+use super::WINDOW_CHARS;
 use crate::model::Span;
 use crate::normalize::MARK;
 use crate::text::chars::{fold, is_cjk};
@@ -109,4 +110,93 @@ pub(super) fn split_ascii<'s>(s: &'s str, seps: &'static [u8]) -> impl Iterator<
             None => rest.take(),
         }
     })
+}
+
+/// The window before `p0` that may hold the term: CJK and Latin words back to punctuation or
+/// [`WINDOW_CHARS`]; and whether the limit cut it.
+pub(super) fn window_before(view: &str, p0: usize, slash: bool) -> (Span, bool) {
+    let mut ws = p0;
+    let mut n = 0;
+    let mut hit_limit = false;
+    // one pass backwards, knowing the characters on either side of the one looked at
+    let mut after = char_at(view, p0);
+    let mut chars = view[..p0].chars().rev().peekable();
+    while let Some(c) = chars.next() {
+        // a dot only inside a word (Llama-3.1), not after a list number (1. 无偏性)
+        let dot_inside = c == '.'
+            && chars.peek().is_some_and(|b| b.is_ascii_alphanumeric())
+            && after.is_some_and(|a| a.is_ascii_alphanumeric());
+        let ok = is_cjk(c)
+            || c.is_alphanumeric()
+            || dot_inside
+            || matches!(c, '-' | '·' | ' ' | '\u{a0}')
+            || slash && c == '/';
+        if !ok {
+            break;
+        }
+        if n >= WINDOW_CHARS {
+            hit_limit = true;
+            break;
+        }
+        ws -= c.len_utf8();
+        n += 1;
+        after = Some(c);
+    }
+    (Span::new(skip_fwd(view, ws, false).min(p0), p0), hit_limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`window_before`] as first written, decoding the characters around each position anew.
+    fn window_before_as_first_written(view: &str, p0: usize, slash: bool) -> (Span, bool) {
+        let mut ws = p0;
+        let mut n = 0;
+        let mut hit_limit = false;
+        while let Some(c) = char_before(view, ws) {
+            let dot_inside = c == '.'
+                && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
+                && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
+            let ok = is_cjk(c)
+                || c.is_alphanumeric()
+                || dot_inside
+                || matches!(c, '-' | '·' | ' ' | '\u{a0}')
+                || slash && c == '/';
+            if !ok {
+                break;
+            }
+            if n >= WINDOW_CHARS {
+                hit_limit = true;
+                break;
+            }
+            ws -= c.len_utf8();
+            n += 1;
+        }
+        (Span::new(skip_fwd(view, ws, false).min(p0), p0), hit_limit)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        #[test]
+        fn the_window_read_in_one_pass_is_the_window_read_by_positions(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "模型", "的", "Llama", "3", ".", "1", " ", "\u{a0}", "-", "·", "/", "，", "（", "a", "É", "。", "\n",
+                ]),
+                0..40,
+            ),
+            cut in 0usize..80,
+            slash: bool,
+        ) {
+            let view = parts.concat();
+            let bounds: Vec<usize> = (0..=view.len()).filter(|&i| view.is_char_boundary(i)).collect();
+            let p0 = bounds[cut % bounds.len()];
+            proptest::prop_assert_eq!(
+                window_before(&view, p0, slash),
+                window_before_as_first_written(&view, p0, slash),
+                "{:?} at {}", view, p0
+            );
+        }
+    }
 }

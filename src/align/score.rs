@@ -7,7 +7,7 @@
 //! input. Every weight is named here with the reason for its value, together with the
 //! confidences that the other rules give their glosses.
 
-use super::cover::{content_words, covers_little};
+use super::cover::covers_little;
 use super::left::LeftSite;
 use super::length::{misfit, MIN_EXPECTED_CHARS, MIN_TERM_CHARS};
 use super::scan::cjk_count;
@@ -121,7 +121,7 @@ const STACK_OPTIONS: usize = 16;
 /// the choice reaches its natural boundary and fits the English's length.
 pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize>) -> (usize, f32, bool) {
     if left.marked.is_some() {
-        let little = covers_little(left.options[0].chars, content_words(&left.english));
+        let little = covers_little(left.options[0].chars, left.english_words);
         return (0, if little { COVERS_LITTLE_CONFIDENCE } else { MARKED_CONFIDENCE }, true);
     }
     // Chinese renderings vary around the expected length; only a clear misfit counts
@@ -158,7 +158,7 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
     if left.strict {
         conf -= STRICT_PENALTY;
     }
-    if !o.known && covers_little(o.chars, content_words(&left.english)) {
+    if !o.known && covers_little(o.chars, left.english_words) {
         conf = conf.min(COVERS_LITTLE_CONFIDENCE);
     }
     // 16位浮点 cut after 16: the term starts inside a word

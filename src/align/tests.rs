@@ -356,3 +356,41 @@ fn a_chinese_keeping_the_shorter_english_in_latin_is_the_longer_ones() {
     let text = "我们用 ZFS 快照（ZFS）备份。每个 ZFS 快照（ZFS snapshot）都很小。";
     assert_eq!(chinese_of(text, "ZFS snapshot"), ["ZFS 快照"], "{:?}", glosses(text));
 }
+
+/// The English forms of a piece, read once each, are what reading each gloss's English
+/// anew gives.
+#[test]
+fn forms_read_once_are_the_forms_read_anew() {
+    let view = "LLM llm Large Language Models large language models LLM law of large numbers É Proxy";
+    let words: Vec<Span> = ["LLM", "llm", "Large Language Models", "large language models", "law of large numbers"]
+        .iter()
+        .chain(&["É Proxy", "LLM", "Large Language Models"])
+        .map(|w| {
+            let at = view.find(w).unwrap();
+            Span::new(at, at + w.len())
+        })
+        .collect();
+    let pending: Vec<Pending> = words
+        .iter()
+        .map(|&english| {
+            let gloss = Gloss {
+                english,
+                abbreviation: None,
+                alias: None,
+                chinese: None,
+                method: Method::Parenthesis,
+                confidence: 0.0,
+                site: english,
+            };
+            Pending { gloss, left: None }
+        })
+        .collect();
+    let forms = Forms::read(&pending, view);
+    assert_eq!(forms.of.len(), pending.len());
+    for (p, &f) in pending.iter().zip(&forms.of) {
+        let lower = view[p.gloss.english.range()].to_lowercase();
+        assert_eq!(forms.words[f], cover::content_words(&lower));
+        assert_eq!(forms.lower[f], lower);
+    }
+    assert!(forms.lower.len() < pending.len(), "a form met twice is read once");
+}
