@@ -67,10 +67,14 @@ pub(super) fn kind(text: &str) -> Kind {
     let (mut words, mut lowercase_common, mut all_core, mut function) = (0, true, true, false);
     for w in text.split(' ') {
         words += 1;
-        let lowercase = w.chars().all(|c| c.is_ascii_lowercase());
+        // the cheap test first: a word with a capital ends the search without lookups
+        if !w.bytes().all(|c| c.is_ascii_lowercase()) {
+            lowercase_common = false;
+            break;
+        }
         static SENTENCE: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&SENTENCE_WORDS));
         let is_function = is_function_word(w) || in_list(&SENTENCE, w, false);
-        if !lowercase || !(is_function || is_common_word(w)) {
+        if !(is_function || is_common_word(w)) {
             lowercase_common = false;
             break;
         }
@@ -205,6 +209,10 @@ fn is_mixed(text: &str) -> bool {
 fn is_glued(w: &str) -> bool {
     let b = w.as_bytes();
     if !b.first().is_some_and(u8::is_ascii_uppercase) || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    // each capital starts a part: with fewer capitals than parts needed, no word is looked up
+    if b.iter().filter(|c| c.is_ascii_uppercase()).count() < MIN_GLUED_PARTS {
         return false;
     }
     let mut parts = 0;

@@ -22,14 +22,21 @@ const MAX_ITEM_WORDS: usize = 4;
 /// The paragraphs of `view` that are lists of contributors, in text order.
 pub(super) fn contributor_lists(view: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    // cheap first look: a text with few separators holds no such list
-    if separators(view) + 1 < MIN_LIST_ITEMS {
-        return out;
-    }
+    // the separators of the whole view, found in one pass; a paragraph is looked at only when
+    // it holds enough of them
+    let seps = separators(view);
+    // index of the first separator at or after `start`
+    let mut k = 0;
     let mut start = 0;
-    while start < view.len() {
+    // a list needs MIN_LIST_ITEMS - 1 separators in one paragraph: with fewer left, none is
+    while start < view.len() && seps.len() - k + 1 >= MIN_LIST_ITEMS {
         let end = paragraph_end(view, start);
-        if is_contributor_list(&view[start..end]) {
+        let first = k;
+        while seps.get(k).is_some_and(|&p| p < end) {
+            k += 1;
+        }
+        let pieces = k - first + 1;
+        if pieces >= MIN_LIST_ITEMS && is_contributor_list(&view[start..end], pieces) {
             let blank = view[start..end].len() - view[start..end].trim_start().len();
             out.push(Span::new(start + blank, end));
         }
@@ -38,9 +45,9 @@ pub(super) fn contributor_lists(view: &str) -> Vec<Span> {
     out
 }
 
-/// How many separators of items (`,`, `，`, `、`) `s` holds, counted with memchr: this runs
+/// Where the separators of items (`,`, `，`, `、`) of `s` start, found with memchr: this runs
 /// over every text.
-fn separators(s: &str) -> usize {
+fn separators(s: &str) -> Vec<usize> {
     const FULL_WIDTH_COMMA: &[u8] = "，".as_bytes();
     const IDEOGRAPHIC_COMMA: &[u8] = "、".as_bytes();
     let bytes = s.as_bytes();
@@ -50,7 +57,7 @@ fn separators(s: &str) -> usize {
             let at = &bytes[p..];
             at[0] == b',' || at.starts_with(FULL_WIDTH_COMMA) || at.starts_with(IDEOGRAPHIC_COMMA)
         })
-        .count()
+        .collect()
 }
 
 /// Where the paragraph that starts at `start` ends: at the line break before a blank line, or
@@ -74,14 +81,18 @@ fn is_blank(line: &str) -> bool {
     line.bytes().all(|b| b.is_ascii_whitespace() || b == HARD || b == MARK)
 }
 
-/// Whether a paragraph is a list of contributors (see the [module docs](self)).
-fn is_contributor_list(paragraph: &str) -> bool {
+/// Whether a paragraph is a list of contributors (see the [module docs](self)); `pieces` is
+/// how many pieces its separators cut it into.
+fn is_contributor_list(paragraph: &str, pieces: usize) -> bool {
     let is_separator = |c: char| matches!(c, ',' | '，' | '、');
-    if separators(paragraph) + 1 < MIN_LIST_ITEMS {
-        return false;
-    }
     let (mut items, mut latin, mut handles) = (0, 0, 0);
-    for item in paragraph.split(is_separator) {
+    for (seen, item) in paragraph.split(is_separator).enumerate() {
+        // even if every piece left (this one too) were a Latin item, too few of the items
+        // would be: the rest of a long paragraph of Chinese is not read
+        let left = pieces.saturating_sub(seen);
+        if (latin + left) * (5 - MIN_LATIN_FIFTHS) < (items - latin) * MIN_LATIN_FIFTHS {
+            return false;
+        }
         let item = item.trim_matches(|c: char| {
             c.is_whitespace() || c.is_ascii_punctuation() || c == char::from(HARD) || c == char::from(MARK) || c == '。'
         });
@@ -127,6 +138,48 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(!contributor_lists(text).is_empty(), *want, "{text}");
+        }
+    }
+
+    /// The paragraphs that are lists, found the plain way: every paragraph walked, its
+    /// separators counted and all its items read.
+    fn lists_by_every_paragraph(view: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < view.len() {
+            let end = paragraph_end(view, start);
+            let paragraph = &view[start..end];
+            let pieces = separators(paragraph).len() + 1;
+            // with more pieces than there are, no item is left unread
+            if pieces >= MIN_LIST_ITEMS && is_contributor_list(paragraph, paragraph.len() + 1) {
+                let blank = paragraph.len() - paragraph.trim_start().len();
+                out.push(Span::new(start + blank, end));
+            }
+            start = end + 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Skipping paragraphs with few separators and stopping early in Chinese ones finds
+        /// the lists that reading every paragraph whole finds.
+        #[test]
+        fn shortcuts_find_the_same_lists(
+            parts in proptest::collection::vec((
+                proptest::prop_oneof![
+                    4 => proptest::sample::select(vec![
+                        "kim88", "jdoe", "Maria Lopez", "the-night-owl", "Chen Wei", "PyTorch", "lin2020", "xyz-dev",
+                    ]),
+                    1 => proptest::sample::select(vec!["模型", "数据集", "致谢：", "a b c d e", "\u{1f}", ""]),
+                ],
+                proptest::prop_oneof![
+                    6 => proptest::sample::select(vec![", ", "，", "、"]),
+                    1 => proptest::sample::select(vec!["。", "\n", "\n\n", " \n\n", " "]),
+                ],
+            ), 0..60),
+        ) {
+            let view: String = parts.iter().flat_map(|(item, sep)| [*item, *sep]).collect();
+            proptest::prop_assert_eq!(contributor_lists(&view), lists_by_every_paragraph(&view));
         }
     }
 

@@ -141,20 +141,26 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
 /// Whether `words` read as an English sentence rather than a term.
 fn reads_as_sentence(text: &str, words: &[Word]) -> bool {
     let s = |w: &Word| &text[w.span.range()];
+    let n = words.len();
+    // too few words to read as a sentence: no word need be looked up
+    if n < CLAUSE_MIN_WORDS.min(SENTENCE_MIN_WORDS) {
+        return false;
+    }
     // English sentences are not terms.
     static SENTENCE: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&SENTENCE_WORDS));
-    let sentence_words = words.iter().filter(|w| in_list(&SENTENCE, s(w), false)).count();
+    let sentence = n > MAX_WORDS || {
+        let sentence_words = words.iter().filter(|w| in_list(&SENTENCE, s(w), false)).count();
+        (n >= SENTENCE_MIN_WORDS && sentence_words >= SENTENCE_MIN_CLUES)
+            || (n >= CLAUSE_MIN_WORDS
+                && sentence_words >= 1
+                && lower(s(&words[0])) != "the"
+                && words
+                    .iter()
+                    .any(|w| matches!(lower(s(w)).as_ref(), "is" | "are" | "was" | "were" | "we" | "you" | "it")))
+    };
     // A name in Title Case may hold such words: Resource Acquisition Is Initialization.
-    let title_case = words.len() >= 2 && words.iter().all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
-    let sentence = words.len() > MAX_WORDS
-        || (words.len() >= SENTENCE_MIN_WORDS && sentence_words >= SENTENCE_MIN_CLUES)
-        || (words.len() >= CLAUSE_MIN_WORDS
-            && sentence_words >= 1
-            && lower(s(&words[0])) != "the"
-            && words
-                .iter()
-                .any(|w| matches!(lower(s(w)).as_ref(), "is" | "are" | "was" | "were" | "we" | "you" | "it")));
-    sentence && !(title_case && words.len() <= MAX_TITLE_CASE_WORDS)
+    let title_case = || n >= 2 && words.iter().all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
+    sentence && !(n <= MAX_TITLE_CASE_WORDS && title_case())
 }
 
 /// `words` without function words and numbers (with a unit after them) at the start, and
@@ -212,12 +218,31 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     // a unit on its own, written in lowercase (数十 kb), or a unit of data in capitals (MB,
     // Tbit), is not a term; other units in capitals may be names (MS)
     let data_unit = |l: &str| l.ends_with('b') || l.ends_with("bit");
-    let unit = words.len() == 1
-        && t.chars().all(|c| c.is_ascii_alphabetic())
-        && (t.chars().all(|c| c.is_ascii_lowercase()) || data_unit(&lower(t)))
-        && MEASURE_UNITS.contains(&lower(t).as_ref());
+    let unit = words.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic()) && {
+        // ASCII letters: lowercased on the stack
+        let mut buf = [0u8; MAX_UNIT_LOOKUP];
+        let l = ascii_lowercase(t, &mut buf);
+        (t.bytes().all(|b| b.is_ascii_lowercase()) || data_unit(&l)) && MEASURE_UNITS.contains(&l.as_ref())
+    };
     if (letters >= MIN_LETTERS || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
         out.push(Candidate { span, text: t, title: false });
+    }
+}
+
+/// The longest word lowercased on the stack by [`ascii_lowercase`]; a longer one is
+/// allocated.
+const MAX_UNIT_LOOKUP: usize = 64;
+
+/// `w` (ASCII) lowercased, in `buf` when it fits: what [`lower`] gives for ASCII.
+fn ascii_lowercase<'b>(w: &str, buf: &'b mut [u8; MAX_UNIT_LOOKUP]) -> std::borrow::Cow<'b, str> {
+    match buf.get_mut(..w.len()) {
+        Some(b) if w.is_ascii() => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII stays UTF-8
+            std::str::from_utf8(b).map_or_else(|_| w.to_ascii_lowercase().into(), Into::into)
+        }
+        _ => w.to_ascii_lowercase().into(),
     }
 }
 
@@ -225,6 +250,14 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
 mod tests {
     use super::*;
     use crate::normalize::Markup;
+
+    #[test]
+    fn ascii_lowercase_is_lower() {
+        for w in ["", "Kb", "MB", "tbit", "ms", "RLHF", &"AbC".repeat(30)] {
+            let mut buf = [0u8; MAX_UNIT_LOOKUP];
+            assert_eq!(ascii_lowercase(w, &mut buf), lower(w), "{w}");
+        }
+    }
 
     #[test]
     fn finds_the_terms_of_an_example() {

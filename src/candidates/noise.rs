@@ -103,6 +103,29 @@ pub(super) fn word_is_noise(w: &str, view_after: &str) -> bool {
     if w.len() > MAX_WORD {
         return true;
     }
+    // most words are ASCII letters only, which only a few of the tests below can find noise
+    if w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return letters_are_noise(w, view_after);
+    }
+    any_word_is_noise(w, view_after)
+}
+
+/// [`word_is_noise`] for a word of ASCII letters only: with no digit, dot, slash, dash or
+/// `_`, it is noise only as a call (`foo()`), a single letter, a long base64-like piece (the
+/// one test of [`is_id_like`] that needs no digit) or lowerCamelCase.
+fn letters_are_noise(w: &str, view_after: &str) -> bool {
+    let long_id = w.len() >= LONG_ID_LEN && {
+        let upper = w.bytes().filter(u8::is_ascii_uppercase).count();
+        upper >= LONG_ID_MIN_CASE && w.len() - upper >= LONG_ID_MIN_CASE
+    };
+    view_after.starts_with("()") || w.len() == 1 || long_id || is_lower_camel_case(w)
+}
+
+/// [`word_is_noise`] for any word, by every test.
+fn any_word_is_noise(w: &str, view_after: &str) -> bool {
+    if w.len() > MAX_WORD {
+        return true;
+    }
     // `folded` and `l` have the same byte offsets; `w` may hold full-width letters
     let folded: std::borrow::Cow<'_, str> =
         if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
@@ -274,7 +297,55 @@ fn is_id_like(w: &str) -> bool {
 
 /// `Figure 3`, `Table 2`, `Eq. 5`: pointers into the document, not terms.
 pub(super) fn is_reference_label(text: &str, words: &[Word]) -> bool {
+    // the cheap test first: the number after the label
     words.len() == 2
-        && REFERENCE_LABELS.contains(&lower(&text[words[0].span.range()]).trim_end_matches('.'))
         && text[words[1].span.range()].chars().next().is_some_and(|c| c.is_ascii_digit())
+        && REFERENCE_LABELS.contains(&lower(&text[words[0].span.range()]).trim_end_matches('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// Words from letters of both cases and widths, digits and the joiners, long enough to
+    /// reach the tests of IDs and lowerCamelCase.
+    fn word() -> impl Strategy<Value = String> {
+        let chars: Vec<char> = "aAbBvVxXzZeEsS0123456789-._/'&+#ＡｂＶｘ．é".chars().collect();
+        prop_oneof![
+            proptest::collection::vec(select(chars), 0..30).prop_map(String::from_iter),
+            "[a-zA-Z]{0,70}",
+            "[a-z]{1,6}[A-Z][a-z]{0,8}",
+            "[a-zA-Z]{18,24}",
+        ]
+    }
+
+    proptest::proptest! {
+        /// The shortcut for words of letters answers as every test does.
+        #[test]
+        fn letters_shortcut_agrees(w in word(), after in select(vec!["", "()", "(", " x", ")"])) {
+            prop_assert_eq!(word_is_noise(&w, after), any_word_is_noise(&w, after), "{:?}", w);
+        }
+    }
+
+    #[test]
+    fn noise_words() {
+        let table: &[(&str, &str, bool)] = &[
+            ("x", "", true),
+            ("foo", "()", true),
+            ("useCallback", "", true),
+            ("iPhone", "", false),
+            ("Transformer", "", false),
+            ("aGVsbG9XaWxsaWFtU2hha2Vz", "", true),
+            ("SentencePieceTokenizerModel", "", true),
+            ("main.rs", "", true),
+            ("x1", "", true),
+            ("RLHF", "", false),
+        ];
+        for (w, after, want) in table {
+            assert_eq!(word_is_noise(w, after), *want, "{w}");
+            assert_eq!(any_word_is_noise(w, after), *want, "{w}");
+        }
+    }
 }

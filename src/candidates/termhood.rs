@@ -78,7 +78,7 @@ struct Evidence {
 pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>) {
     let view = doc.view();
     strip_versions(doc, cands);
-    let kinds: Vec<Kind> = cands.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
+    let kinds = kinds_of(cands);
     let lists = contributor_lists(view);
     let mentioned = only_mentioned(doc, cands);
     // quotation marks may hold the label of a control
@@ -124,6 +124,16 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             }
         }
     });
+}
+
+/// The kind of each candidate (a title is a term). A document repeats its candidates, so each
+/// distinct text is classified once.
+fn kinds_of(cands: &[Candidate<'_>]) -> Vec<Kind> {
+    let mut seen: FxHashMap<&str, Kind> = FxHashMap::default();
+    cands
+        .iter()
+        .map(|c| if c.title { Kind::Term } else { *seen.entry(c.text).or_insert_with(|| kind(c.text)) })
+        .collect()
 }
 
 /// What the document says about the candidates that are not plainly terms.
@@ -176,12 +186,19 @@ fn strip_versions<'a>(doc: &Document<'a>, cands: &mut [Candidate<'a>]) {
         return;
     }
     static KNOWN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| KNOWN_NAMES.iter().copied().collect());
-    let bare: FxHashSet<String> = cands.iter().map(|c| lower(c.text).into_owned()).collect();
+    let names: Vec<String> = cut.iter().map(|&(i, n, _)| lower(&cands[i].text[..n]).into_owned()).collect();
+    // lowercasing keeps the length of ASCII: only candidates as long as a name, or with other
+    // than ASCII, may be one of them
+    let lengths: FxHashSet<usize> = names.iter().map(String::len).collect();
+    let bare: FxHashSet<String> = cands
+        .iter()
+        .filter(|c| !c.text.is_ascii() || lengths.contains(&c.text.len()))
+        .map(|c| lower(c.text).into_owned())
+        .collect();
     let text = doc.text();
-    for (i, n, _) in cut {
+    for ((i, n, _), name) in cut.into_iter().zip(names) {
         let c = &mut cands[i];
-        let name = lower(&c.text[..n]);
-        if bare.contains(name.as_ref()) || KNOWN.contains(name.as_ref()) {
+        if bare.contains(&name) || KNOWN.contains(name.as_str()) {
             c.span = Span::new(c.span.start, c.span.start + n);
             c.text = &text[c.span.range()];
         }
@@ -379,7 +396,8 @@ const FULL_WIDTH_COLON: [u8; 3] = [0xEF, 0xBC, 0x9A];
 
 #[cfg(test)]
 mod tests {
-    use super::super::candidates;
+    use super::super::{candidates, Candidate};
+    use super::{kind, kinds_of, Kind};
     use crate::normalize::{Document, Markup};
 
     fn found(text: &str) -> Vec<&str> {
@@ -423,6 +441,19 @@ mod tests {
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn kinds_of_candidates_agree_with_kind() {
+        let text = "用 RLHF、Name、RLHF 与 learning rate、Name，《Such Great Heights》和 await";
+        let doc = Document::new(text, Markup::Markdown);
+        let cands: Vec<Candidate<'_>> = candidates(&doc);
+        let want: Vec<Kind> = cands.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
+        assert_eq!(kinds_of(&cands), want);
+        let mut raw = Vec::new();
+        super::super::words::each_run(doc.view(), |run| super::super::push_run(&doc, run, &mut Vec::new(), &mut raw));
+        let want: Vec<Kind> = raw.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
+        assert_eq!(kinds_of(&raw), want);
     }
 
     #[test]

@@ -43,6 +43,41 @@ static MAY_START_WORD: [bool; 256] = {
     t
 };
 
+/// How far the search for a word moves on from a byte that cannot start one: over a whole
+/// character from its first byte (three for a Chinese one), or 0 at a byte that may start a
+/// word ([`MAY_START_WORD`]).
+static SKIP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if MAY_START_WORD[b] {
+            0
+        } else if b >= 0xf0 && b <= 0xf7 {
+            4
+        } else if b >= 0xe0 && b <= 0xef {
+            3
+        } else if b >= 0xc0 && b <= 0xdf {
+            2
+        } else {
+            1
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The first byte at or after `i` (a character boundary) that may start a word, if any:
+/// whole characters are stepped over, as no byte inside a character may start a word.
+fn next_word_start(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(&b) = bytes.get(i) {
+        match SKIP[b as usize] {
+            0 => return Some(i),
+            n => i += n as usize,
+        }
+    }
+    None
+}
+
 /// Calls `each` with every run of words separated by single spaces or tabs, in order.
 pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
     let bytes = view.as_bytes();
@@ -51,10 +86,10 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
     let mut last_end = 0usize;
     let mut i = 0;
     while i < bytes.len() {
-        let Some(skip) = bytes[i..].iter().position(|&b| MAY_START_WORD[b as usize]) else {
+        let Some(at) = next_word_start(bytes, i) else {
             break;
         };
-        i += skip;
+        i = at;
         let Some(c) = char_at(i) else { break };
         if !is_word_char(c) {
             i += c.len_utf8();
@@ -160,4 +195,24 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
         }
     }
     (end, j.max(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest::proptest! {
+        /// Stepping over whole characters finds the byte that a byte-by-byte search finds.
+        #[test]
+        fn next_word_start_agrees_with_a_byte_search(text in "[a-z_0-9 .,模型中文ＡＢ，（）éÉ\u{1f}\u{1e}𝑥😀ḁ]{0,40}", from in 0usize..200) {
+            let bytes = text.as_bytes();
+            let mut i = from.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let plain = bytes[i..].iter().position(|&b| MAY_START_WORD[b as usize]).map(|p| i + p);
+            prop_assert_eq!(next_word_start(bytes, i), plain);
+        }
+    }
 }
