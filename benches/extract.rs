@@ -11,6 +11,14 @@
 //! - `jieba_cut`: `jieba_rs::Jieba::cut` without HMM, the baseline;
 //! - `jieba_tag`: `jieba_rs::Jieba::tag` with HMM, the POS tagging the aligner relies on.
 //!
+//! A group `stages` tells which stage a change made slower: over a ~1 MiB text, on one
+//! thread, the analysis run through its first stages only (`Extractor::analyse_through`:
+//! `1_normalize` reads the markup, `2_candidates` adds the English candidates, `3_align` the
+//! alignment, `4_scan_resolve` the scan for recurrence and reference terms and the resolving of
+//! glosses, `5_facts` the input's facts), then `6_extract` the whole extraction (the merge and
+//! the reference's annotations), beside `jieba_cut`. A stage's own cost is its time less the
+//! one before it.
+//!
 //! Loading the dictionaries (building the extractor and the `Jieba`) is done once, outside
 //! the timings. Absolute numbers depend on the machine; the figure to watch is the ratio of
 //! times `termbridge_extract / jieba_cut`, i.e. how many segmentations' worth of work one
@@ -114,5 +122,26 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Stages run through one after another (see the module documentation), on one thread.
+fn stages(c: &mut Criterion) {
+    let extractor = termbridge::Extractor::builder().build().expect("building the extractor");
+    let jieba = jieba_rs::Jieba::new();
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
+    let text = corpus(1024 * 1024);
+    let mut group = c.benchmark_group("stages");
+    group
+        .throughput(Throughput::Bytes(text.len() as u64))
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_secs(2));
+    let names = ["1_normalize", "2_candidates", "3_align", "4_scan_resolve", "5_facts"];
+    for (n, name) in names.into_iter().enumerate() {
+        group.bench_function(name, |b| b.iter(|| extractor.analyse_through(black_box(&text), n + 1)));
+    }
+    group.bench_function("6_extract", |b| b.iter(|| one.install(|| extractor.extract(black_box(&text)))));
+    group.bench_function("jieba_cut", |b| b.iter(|| jieba.cut(black_box(&text), false)));
+    group.finish();
+}
+
+criterion_group!(benches, bench, stages);
 criterion_main!(benches);

@@ -273,6 +273,46 @@ impl Extractor {
         facts
     }
 
+    /// Runs the first `stages` stages of the analysis of `text` (read as [`markup`](Self::markup)),
+    /// piece by piece on this thread, and returns a count of what the last one made, for the
+    /// benchmarks that tell which stage a change made slower: 1 reads the markup, 2 finds the
+    /// English candidates, 3 aligns them, 4 scans for recurrence and reference terms and
+    /// resolves the glosses, 5 gathers the input's facts. It repeats the steps of the analysis
+    /// of a piece, stopping after the last stage asked for.
+    #[doc(hidden)]
+    pub fn analyse_through(&self, text: &str, stages: usize) -> usize {
+        let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
+        let source = Source { name: "<input>", text, markup: self.markup };
+        pieces_of(&source).iter().map(|piece| self.piece_through(&aligner, &source, piece, stages)).sum()
+    }
+
+    /// [`analyse_through`](Self::analyse_through) for one piece.
+    fn piece_through(&self, aligner: &Aligner<'_>, s: &Source<'_>, piece: &Piece<'_>, stages: usize) -> usize {
+        let doc = Document::piece(piece.text, s.markup, piece.at == 0);
+        if stages <= 1 {
+            return doc.view().len();
+        }
+        let cands = candidates(&doc);
+        if stages == 2 {
+            return cands.len();
+        }
+        let pending = aligner.find(&doc, &cands);
+        if stages == 3 {
+            return pending.len();
+        }
+        let (counts, hits) = recurrence(&pending, doc.view(), &self.index);
+        let glosses = Aligner::resolve(pending, doc.view(), &counts);
+        if stages == 4 {
+            return glosses.len();
+        }
+        let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
+        let facts = InputFacts::new(s.name, &doc, &english, &glosses, false);
+        let reference = self.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
+            self.segmenter.is_word(v, s, e)
+        });
+        facts.forms.len() + reference.len()
+    }
+
     /// The facts of a file or of standard input (`-`). An input longer than a piece is read
     /// and decoded a piece at a time, and its pieces analysed a batch of one per thread at a
     /// time, so memory holds a few pieces, not the input. `all_contexts` as in
@@ -414,6 +454,19 @@ mod tests {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Extractor>();
         assert_send_sync::<Glossary>();
+    }
+
+    /// Each stage run through makes something of a glossed text, and the facts it stops at are
+    /// those of the whole analysis.
+    #[test]
+    fn stages_run_through_make_what_the_analysis_makes() {
+        let ex = Extractor::builder().build().unwrap();
+        let text = "卷积神经网络（Convolutional Neural Network，CNN）很常用。使用 dropout 防止过拟合。";
+        let made: Vec<usize> = (1..=5).map(|n| ex.analyse_through(text, n)).collect();
+        assert!(made.iter().all(|&m| m > 0), "{made:?}");
+        assert_eq!(made[0], text.len());
+        let facts = ex.analyse(&[Source { name: "<input>", text, markup: ex.markup }], &ReadOptions::new(), false);
+        assert_eq!(made[4], facts[0].forms.len() + facts[0].reference.len());
     }
 
     /// Joining the facts of pieces as a tree (halves in parallel, as [`Extractor::analyse_text`]

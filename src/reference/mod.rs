@@ -27,6 +27,7 @@ pub(crate) use index::{ChineseIndex, Hits};
 
 use crate::model::{Category, Entry};
 use crate::text::key;
+use crate::text::key::key_into;
 use rustc_hash::FxHashMap;
 
 /// One reference entry.
@@ -151,12 +152,23 @@ impl Reference {
 
     /// The entry for an English term, its plural, another spelling or its acronym.
     pub fn get(&self, english: &str) -> Option<&ReferenceEntry> {
-        let k = key(english);
-        if let Some(&i) = self.by_key.get(&k) {
+        // the key written into one buffer per thread: a look-up allocates nothing
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        KEY.with_borrow_mut(|k| {
+            key_into(english, k);
+            self.get_key(k)
+        })
+    }
+
+    /// The entry whose English, or whose acronym alone, has the merge key `k`.
+    fn get_key(&self, k: &str) -> Option<&ReferenceEntry> {
+        if let Some(&i) = self.by_key.get(k) {
             return Some(&self.entries[i]);
         }
         // an acronym: only when exactly one entry has it
-        match self.by_abbreviation.get(&k).map(Vec::as_slice) {
+        match self.by_abbreviation.get(k).map(Vec::as_slice) {
             Some([i]) => Some(&self.entries[*i]),
             _ => None,
         }

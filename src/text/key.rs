@@ -14,6 +14,15 @@ use super::chars::fold;
 /// assert_ne!(merge_key("GPT-4"), merge_key("GPT-4o"));
 /// ```
 pub fn key(english: &str) -> String {
+    let mut s = String::with_capacity(english.len());
+    key_into(english, &mut s);
+    s
+}
+
+/// The merge [`key`] of `english`, written into `s` (cleared first): a caller that looks many
+/// keys up reuses one buffer and allocates none.
+pub(crate) fn key_into(english: &str, s: &mut String) {
+    s.clear();
     // the plural of an acronym: GPUs, CNNs, APIs
     let english = match english.strip_suffix('s') {
         Some(stem)
@@ -24,7 +33,48 @@ pub fn key(english: &str) -> String {
         }
         _ => english,
     };
-    let mut s = Vec::with_capacity(english.len());
+    if english.is_ascii() {
+        ascii_into(english, s);
+    } else {
+        chars_into(english, s);
+    }
+    // an acronym's last letter is not a plural ending: FPS is not the plural of FP
+    let last = last_word(english);
+    let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
+    if !acronym {
+        singular(s);
+    }
+}
+
+/// The key's letters of an ASCII text: its words lowercased, one space between two words,
+/// where a word is a run of bytes other than whitespace, hyphens and underscores (ASCII
+/// whitespace as `char::is_whitespace` has it: tab to carriage return, and space). A word is
+/// copied whole and lowercased in place, not pushed a character at a time.
+fn ascii_into(english: &str, s: &mut String) {
+    let gap = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | b'-' | b'_');
+    let bytes = english.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if gap(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !gap(bytes[i]) {
+            i += 1;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        let from = s.len();
+        s.push_str(&english[start..i]);
+        s[from..].make_ascii_lowercase();
+    }
+}
+
+/// The key's letters of any text, as [`ascii_into`] makes them, other characters decoded,
+/// full-width forms folded, `’` read as `'`, and lowercased.
+fn chars_into(english: &str, s: &mut String) {
     let mut space = false;
     let mut rest = english;
     while let Some(&b) = rest.as_bytes().first() {
@@ -45,26 +95,14 @@ pub fn key(english: &str) -> String {
             continue;
         }
         if space {
-            s.push(b' ');
+            s.push(' ');
             space = false;
         }
         if c.is_ascii() {
-            s.push(c.to_ascii_lowercase() as u8);
+            s.push(c.to_ascii_lowercase());
         } else {
-            for l in c.to_lowercase() {
-                s.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-            }
+            s.extend(c.to_lowercase());
         }
-    }
-    // only whole characters were pushed
-    let s = String::from_utf8(s).unwrap_or_default();
-    // an acronym's last letter is not a plural ending: FPS is not the plural of FP
-    let last = last_word(english);
-    let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
-    if acronym {
-        s
-    } else {
-        singular(s)
     }
 }
 
@@ -87,10 +125,10 @@ fn plural_s(last: &str) -> bool {
         && last[..last.len() - 1].chars().last().is_some_and(|c| c.is_ascii_alphabetic())
 }
 
-/// The key with the last word made singular (`-ies` → `-y`, `-sses`/`-xes`/`-ches`/`-shes`
+/// Makes the last word of a key singular (`-ies` → `-y`, `-sses`/`-xes`/`-ches`/`-shes`
 /// lose `-es`, a plural `-s` is dropped).
-fn singular(mut s: String) -> String {
-    let last = s.rfind(' ').map_or(s.as_str(), |p| &s[p + 1..]);
+fn singular(s: &mut String) {
+    let last = s.as_bytes().iter().rposition(|&b| b == b' ').map_or(s.as_str(), |p| &s[p + 1..]);
     let n = s.len();
     if last.len() > 4 && last.ends_with("ies") {
         s.truncate(n - 3);
@@ -102,7 +140,6 @@ fn singular(mut s: String) -> String {
     } else if plural_s(last) {
         s.truncate(n - 1);
     }
-    s
 }
 
 #[cfg(test)]
@@ -170,11 +207,10 @@ mod tests {
         // an acronym's last letter is not a plural ending: FPS is not the plural of FP
         let last = english.rsplit([' ', '-']).next().unwrap_or("");
         let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
-        if acronym {
-            s
-        } else {
-            singular(s)
+        if !acronym {
+            singular(&mut s);
         }
+        s
     }
 
     #[test]
@@ -193,7 +229,7 @@ mod tests {
         fn key_agrees_with_the_character_walk(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    "a", "B", "S", "s", "ies", "ch", "4", " ", "-", "_", "\t", "’", "Ａ", "ｓ", "\u{3000}", "É", "İ", "模型",
+                    "a", "B", "S", "s", "ies", "ch", "4", " ", "-", "_", "\t", "\u{b}", "\u{1c}", "’", "Ａ", "ｓ", "\u{3000}", "É", "İ", "模型",
                 ]),
                 0..8,
             )

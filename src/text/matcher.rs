@@ -3,16 +3,27 @@
 //!
 //! The strings are a few characters long, and most positions of a text start none of them.
 //! So a [`StringSet`] files each string under its first three characters (a shorter string
-//! under all of its characters), and a scan tests each position of the text against a bit
-//! table of the strings' first two characters (and one of the one-character strings), which
-//! rejects most positions in a few instructions. Only where that passes is the third
-//! character decoded and the key looked up, and only a string longer than its key is
-//! compared byte by byte. A scan costs one pass over the text's characters, whatever the
-//! number of strings.
+//! under all of its characters), and a scan walks the text's bytes a character at a time,
+//! testing each position against tables of the strings' first bytes, read as one word: a
+//! table of the bytes that start a string (which passes over an ASCII run a test a byte when
+//! no string starts with ASCII), and bit tables of the strings' first six bytes (two Chinese
+//! characters), of the first three bytes of the strings of three to five bytes, and of the
+//! first byte of the strings of one or two. No character is decoded and no width beyond the
+//! first is read where no string can start, and most positions are rejected in a few
+//! instructions. Only where a table passes are the characters decoded and the key looked up,
+//! and only a string longer than its key is compared byte by byte. A scan costs one pass over
+//! the text's characters, whatever the number of strings.
 
-/// Bits of a key table: 2^16 bits (8 KiB) keep the tables in the first-level cache, where a
+/// Bits of a bit table: 2^16 bits (8 KiB) keep the tables in the first-level cache, where a
 /// test costs a few cycles, and a few thousand keys sparse enough in them.
 const TABLE_BITS: u32 = 16;
+
+/// Words of a bit table of [`TABLE_BITS`] bits.
+const TABLE_WORDS: usize = 1 << (TABLE_BITS - 6);
+
+/// A bit table over [`hash`]es of [`TABLE_BITS`] bits: of a fixed size, so that a test needs
+/// no bounds check.
+type Table = [u64; TABLE_WORDS];
 
 /// No character in a key's place (21 bits, above every code point).
 const NONE: u64 = 0x1F_FFFF;
@@ -33,12 +44,16 @@ pub(crate) struct StringSet {
     ids: Vec<u32>,
     /// Whether some string has one character, two characters.
     short: [bool; 2],
-    /// Bit table over [`hash`] of the first two characters of the strings of two or more.
-    pairs: Vec<u64>,
+    /// The bytes that start a string, a bit each.
+    leads: [u64; 4],
+    /// Bit table over [`hash`] of the first six bytes of the strings of six bytes or more.
+    long: Box<Table>,
+    /// Bit table over [`hash`] of the first three bytes of the strings of three to five bytes.
+    mid: Box<Table>,
+    /// The first bytes of the strings of one or two bytes, a bit each.
+    small: [u64; 4],
     /// Bit table over [`hash`] of the keys.
-    table: Vec<u64>,
-    /// Bit table over the code points below U+10000 that are a string of one character.
-    singles: Box<[u64; 1024]>,
+    table: Box<Table>,
 }
 
 /// No key in a slot: no key has all its bits set.
@@ -56,26 +71,62 @@ fn hash(key: u64, bits: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
-/// The slot of the characters `a` and then `b` in the bit tables of pairs (0 without `b`).
-#[inline(always)]
-fn pair_slot(a: char, b: Option<(usize, char)>) -> usize {
-    b.map_or(0, |(_, b)| hash(key(a, Some(b), None), TABLE_BITS))
+/// The first six bytes of a word (little-endian): those of a [`long`](StringSet::long) string.
+const FIRST_SIX: u64 = (1 << 48) - 1;
+/// The first three bytes of a word: those of a [`mid`](StringSet::mid) string.
+const FIRST_THREE: u64 = (1 << 24) - 1;
+
+/// Up to eight bytes as one word (little-endian, zero-padded).
+fn raw(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = bytes.len().min(8);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(buf)
 }
 
-fn mark(table: &mut [u64], key: u64) {
+/// The eight bytes of `bytes` from `at` as one word, zero-padded past the end.
+#[inline(always)]
+fn window(bytes: &[u8], at: usize) -> u64 {
+    match bytes[at..].first_chunk::<8>() {
+        Some(w) => u64::from_le_bytes(*w),
+        None => raw(&bytes[at..]),
+    }
+}
+
+/// The number of bytes of the UTF-8 character that starts with byte `b`.
+#[inline(always)]
+fn width(b: u8) -> usize {
+    if b < 0x80 {
+        1
+    } else {
+        b.leading_ones() as usize
+    }
+}
+
+/// Whether a table of bytes has `b`.
+#[inline(always)]
+fn has_byte(table: &[u64; 4], b: u8) -> bool {
+    table[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+}
+
+fn mark(table: &mut Table, key: u64) {
     let s = hash(key, TABLE_BITS);
     table[s / 64] |= 1 << (s % 64);
 }
 
-#[inline(always)]
-fn marked(table: &[u64], key: u64) -> bool {
-    bit(table, hash(key, TABLE_BITS))
-}
-
 /// Whether a bit table has the bit of slot `s` (a [`hash`] of [`TABLE_BITS`] bits).
 #[inline(always)]
-fn bit(table: &[u64], s: usize) -> bool {
+fn bit(table: &Table, s: usize) -> bool {
     table[s / 64] & (1 << (s % 64)) != 0
+}
+
+/// The union of two sets' bit tables, of those in use: one test at each position for both.
+fn union<'t>(a: &'t Table, b: &'t Table, use_a: bool, use_b: bool) -> std::borrow::Cow<'t, Table> {
+    match (use_a, use_b) {
+        (true, true) => std::borrow::Cow::Owned(std::array::from_fn(|i| a[i] | b[i])),
+        (true, false) => std::borrow::Cow::Borrowed(a),
+        _ => std::borrow::Cow::Borrowed(b),
+    }
 }
 
 impl StringSet {
@@ -86,9 +137,9 @@ impl StringSet {
         let mut bounds = Vec::new();
         let mut filed: Vec<(u64, u32)> = Vec::new();
         let mut short = [false; 2];
-        let mut pairs = vec![0; 1 << (TABLE_BITS - 6)];
-        let mut table = vec![0; 1 << (TABLE_BITS - 6)];
-        let mut singles = Box::new([0u64; 1024]);
+        let (mut leads, mut small) = ([0u64; 4], [0u64; 4]);
+        let (mut long, mut mid) = (Box::new([0; TABLE_WORDS]), Box::new([0; TABLE_WORDS]));
+        let mut table = Box::new([0; TABLE_WORDS]);
         for s in strings {
             let id = bounds.len() as u32;
             bounds.push((text.len(), text.len() + s.len()));
@@ -97,17 +148,16 @@ impl StringSet {
             let Some(a) = chars.next() else { continue };
             let (b, c) = (chars.next(), chars.next());
             match (b, c) {
-                (None, _) => {
-                    short[0] = true;
-                    if let Some(bit) = singles.get_mut(a as usize / 64) {
-                        *bit |= 1 << (a as usize % 64);
-                    }
-                }
+                (None, _) => short[0] = true,
                 (Some(_), None) => short[1] = true,
                 _ => {}
             }
-            if b.is_some() {
-                mark(&mut pairs, key(a, b, None));
+            let lead = s.as_bytes()[0];
+            leads[usize::from(lead >> 6)] |= 1 << (lead & 63);
+            match s.len() {
+                1 | 2 => small[usize::from(lead >> 6)] |= 1 << (lead & 63),
+                3..=5 => mark(&mut mid, raw(s.as_bytes()) & FIRST_THREE),
+                _ => mark(&mut long, raw(s.as_bytes()) & FIRST_SIX),
             }
             filed.push((key(a, b, c), id));
             mark(&mut table, key(a, b, c));
@@ -131,7 +181,7 @@ impl StringSet {
             ranges[i] = (ids.len() as u32, (ids.len() + group.len()) as u32);
             ids.extend(group.iter().map(|&(_, id)| id));
         }
-        StringSet { text, bounds, keys, ranges, ids, short, pairs, table, singles }
+        StringSet { text, bounds, keys, ranges, ids, short, leads, long, mid, small, table }
     }
 
     /// The string of an id.
@@ -148,7 +198,7 @@ impl StringSet {
     /// The ids filed under `k`.
     #[inline(always)]
     fn filed(&self, k: u64) -> &[u32] {
-        if !marked(&self.table, k) {
+        if !bit(&self.table, hash(k, TABLE_BITS)) {
             return &[];
         }
         let mask = self.keys.len() - 1;
@@ -167,8 +217,7 @@ impl StringSet {
 
     /// Calls `each(id)` for every string that starts at `at`, where the text has the
     /// character `a` and then `b` (with where it starts), longest first, until `each` returns
-    /// false. `pair` is the slot of `a` and `b` in the bit tables of pairs (see
-    /// [`pair_slot`]), computed once for every set scanned.
+    /// false.
     #[inline(always)]
     fn starting_at(
         &self,
@@ -176,11 +225,9 @@ impl StringSet {
         at: usize,
         a: char,
         b: Option<(usize, char)>,
-        pair: usize,
         mut each: impl FnMut(usize) -> bool,
     ) {
-        // most positions start no string of two characters or more
-        if let Some((next, b)) = b.filter(|_| bit(&self.pairs, pair)) {
+        if let Some((next, b)) = b {
             // the third character, decoded only here
             let c = text[next + b.len_utf8()..].chars().next();
             if c.is_some() {
@@ -200,8 +247,7 @@ impl StringSet {
                 }
             }
         }
-        let code = a as usize;
-        if self.short[0] && (code >= 0x10000 || self.singles[code >> 6 & 1023] & (1 << (code & 63)) != 0) {
+        if self.short[0] {
             for &id in self.filed(key(a, None, None)) {
                 if !each(id as usize) {
                     return;
@@ -210,16 +256,19 @@ impl StringSet {
         }
     }
 
-    /// Calls `scan(start, char, next)` at each character of `text`, with the next character
-    /// and where it starts.
+    /// Whether a string may start where the text's next eight bytes are `word`, the first
+    /// `lead`, by the tables `long`, `mid` and `small` (this set's or a union of sets').
     #[inline(always)]
-    fn windows(text: &str, mut scan: impl FnMut(usize, char, Option<(usize, char)>)) {
-        let mut it = text.char_indices();
-        let (mut w0, mut w1) = (it.next(), it.next());
-        while let Some((at, a)) = w0 {
-            scan(at, a, w1);
-            (w0, w1) = (w1, it.next());
-        }
+    fn may_start(word: u64, lead: u8, long: &Table, mid: Option<&Table>, small: Option<&[u64; 4]>) -> bool {
+        bit(long, hash(word & FIRST_SIX, TABLE_BITS))
+            || mid.is_some_and(|mid| bit(mid, hash(word & FIRST_THREE, TABLE_BITS)))
+            || small.is_some_and(|small| has_byte(small, lead))
+    }
+
+    /// [`may_start`](Self::may_start) by this set's tables.
+    #[inline(always)]
+    fn may_start_here(&self, word: u64, lead: u8) -> bool {
+        Self::may_start(word, lead, &self.long, Some(&self.mid), Some(&self.small))
     }
 
     /// Scans `text` for the strings of two sets in one pass, each character decoded once:
@@ -240,27 +289,47 @@ impl StringSet {
         if !mine && !theirs {
             return;
         }
-        let mut resume = 0;
-        Self::windows(text, |at, a, b| {
-            let pair = pair_slot(a, b);
-            if mine && at >= resume {
-                let mut found = None;
-                self.starting_at(text, at, a, b, pair, |id| {
-                    found = Some(id);
-                    false
-                });
-                if let Some(id) = found {
-                    longest(id, at);
-                    resume = at + self.get(id).len();
+        // one test at each position for both sets; each set's own tables where one passes
+        let or = |x: &[u64; 4], y: &[u64; 4]| -> [u64; 4] { std::array::from_fn(|i| x[i] | y[i]) };
+        let leads = or(&self.leads, &every_of.leads);
+        let long = union(&self.long, &every_of.long, mine, theirs);
+        let mid = union(&self.mid, &every_of.mid, mine, theirs);
+        let small = or(&self.small, &every_of.small);
+        let mid = mid.iter().any(|&w| w != 0).then_some(&*mid);
+        let small = small.iter().any(|&w| w != 0).then_some(&small);
+        let bytes = text.as_bytes();
+        let (mut at, mut resume) = (0, 0);
+        while let Some(&lead) = bytes.get(at) {
+            let next = at + width(lead);
+            if !has_byte(&leads, lead) {
+                at = next;
+                continue;
+            }
+            let word = window(bytes, at);
+            if Self::may_start(word, lead, &long, mid, small) {
+                let mut chars = text[at..].chars();
+                let (Some(a), b) = (chars.next(), chars.next()) else { break };
+                let b = b.map(|b| (next, b));
+                if mine && at >= resume && self.may_start_here(word, lead) {
+                    let mut found = None;
+                    self.starting_at(text, at, a, b, |id| {
+                        found = Some(id);
+                        false
+                    });
+                    if let Some(id) = found {
+                        longest(id, at);
+                        resume = at + self.get(id).len();
+                    }
+                }
+                if theirs && every_of.may_start_here(word, lead) {
+                    every_of.starting_at(text, at, a, b, |id| {
+                        every(id, at);
+                        true
+                    });
                 }
             }
-            if theirs {
-                every_of.starting_at(text, at, a, b, pair, |id| {
-                    every(id, at);
-                    true
-                });
-            }
-        });
+            at = next;
+        }
     }
 }
 
@@ -355,6 +424,18 @@ mod tests {
         fn scans_agree_with_the_slow_way(
             strings in proptest::collection::vec("[甲乙丙a ]{0,5}", 0..12),
             text in "[甲乙丙a ]{0,40}",
+        ) {
+            let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(overlapping(&strings, &text), naive_overlapping(&strings, &text));
+            proptest::prop_assert_eq!(leftmost_longest(&strings, &text), naive_leftmost_longest(&strings, &text));
+        }
+
+        /// Characters of one to four bytes, so that strings of every length in bytes meet the
+        /// tables of long, middle and small strings, and the end of the text.
+        #[test]
+        fn scans_agree_on_characters_of_every_width(
+            strings in proptest::collection::vec("[甲乙é𠀀a ]{0,4}", 0..12),
+            text in "[甲乙é𠀀a ]{0,30}",
         ) {
             let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
             proptest::prop_assert_eq!(overlapping(&strings, &text), naive_overlapping(&strings, &text));

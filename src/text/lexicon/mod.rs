@@ -29,14 +29,26 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 /// word of more than 8 bytes or with other than ASCII. Trailing dots are dropped first when
 /// `dots` says so (`etc.`).
 pub(crate) fn packed(w: &str, dots: bool) -> Option<u64> {
-    if w.is_ascii() {
-        let w = if dots { w.trim_end_matches('.') } else { w }.as_bytes();
-        if w.len() > 8 || w.contains(&0) {
+    let bytes = w.as_bytes();
+    // trailing ASCII dots dropped byte by byte (a full-width dot is left to the walk below)
+    let mut end = bytes.len();
+    while dots && end > 0 && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    let head = &bytes[..end];
+    // the usual case, all ASCII (what was dropped is dots): packed byte by byte
+    if head.is_ascii() {
+        if end > 8 {
             return None;
         }
         let mut buf = [0u8; 8];
-        buf[..w.len()].copy_from_slice(w);
-        return Some(u64::from_le_bytes(buf.map(|b| b.to_ascii_lowercase())));
+        for (to, &b) in buf.iter_mut().zip(head) {
+            if b == 0 {
+                return None;
+            }
+            *to = b.to_ascii_lowercase();
+        }
+        return Some(u64::from_le_bytes(buf));
     }
     let w = if dots { w.trim_end_matches(|c| fold(c) == '.') } else { w };
     let mut buf = [0u8; 8];
@@ -72,6 +84,36 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`packed`] as first written, by characters: the byte walk must agree with it.
+    fn packed_by_chars(w: &str, dots: bool) -> Option<u64> {
+        if w.is_ascii() {
+            let w = if dots { w.trim_end_matches('.') } else { w }.as_bytes();
+            if w.len() > 8 || w.contains(&0) {
+                return None;
+            }
+            let mut buf = [0u8; 8];
+            buf[..w.len()].copy_from_slice(w);
+            return Some(u64::from_le_bytes(buf.map(|b| b.to_ascii_lowercase())));
+        }
+        let w = if dots { w.trim_end_matches(|c| fold(c) == '.') } else { w };
+        let mut buf = [0u8; 8];
+        for (n, c) in w.chars().enumerate() {
+            let c = fold(c);
+            if !c.is_ascii() || c == '\0' || n == 8 {
+                return None;
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+        }
+        Some(u64::from_le_bytes(buf))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn packed_agrees_with_the_walk_by_characters(w in "[aZ.．Ａ\\x00é]{0,11}", dots: bool) {
+            proptest::prop_assert_eq!(packed(&w, dots), packed_by_chars(&w, dots));
+        }
+    }
 
     #[test]
     fn function_words_in_any_case_and_width() {
