@@ -120,8 +120,9 @@ impl<'j> Englishes<'j> {
     }
 }
 
-/// English words that coordinate two parts of one term: the Chinese keeps its 与/和/或.
-const COORDINATORS: &[&str] = &[" and ", "-and-", " & ", " or "];
+/// English words that coordinate two parts of one term: the Chinese keeps its 与/和/或
+/// (a slash too: CI/CD 持续集成和持续部署).
+const COORDINATORS: &[&str] = &[" and ", "-and-", " & ", " or ", "/"];
 
 /// The Chinese that renders a piece of `english` (in lowercase) which Chinese writes before
 /// the rest of the term: the prefix of a hyphenated word (`post-training` 后训练,

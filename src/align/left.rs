@@ -303,7 +303,7 @@ impl Walk<'_> {
         let kept = (LOCALITY.contains(&w.word) && single)
             || (w.word == "到" && self.to_inside)
             || (w.word == "-" && self.hyphen_inside && !self.options.is_empty())
-            || (matches!(w.word, "与" | "和" | "及" | "或" | "或者") && self.and_inside && !self.options.is_empty())
+            || (is_coordinator(w.word) && self.and_inside && !self.options.is_empty())
             || rightmost;
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
         // starts the term, though it is a function word elsewhere
@@ -365,6 +365,10 @@ impl Walk<'_> {
             self.bounded = false;
             return false;
         }
+        // 和服务器: a term never starts with the word that joins its two halves
+        if is_coordinator(w.word) {
+            return true;
+        }
         let n_words = self.options.iter().filter(|o| !o.at_stop).count() + 1;
         // a verb that starts a known term with the word after it (反向 in 反向传播算法)
         let starts_known = || after.is_some_and(|a| self.term_initial.contains(&format!("{}{a}", w.word)));
@@ -387,6 +391,11 @@ impl Walk<'_> {
         }
         true
     }
+}
+
+/// Whether a word joins two halves of a coordinated term (梯度消失或爆炸).
+fn is_coordinator(word: &str) -> bool {
+    matches!(word, "与" | "和" | "及" | "或" | "或者")
 }
 
 /// 幂等 cut as 幂/等: two single characters, the second a function word, make a word, when

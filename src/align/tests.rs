@@ -217,6 +217,18 @@ fn english_first_glosses_give_the_chinese_inside_the_brackets() {
     }
 }
 
+/// The word that joins two halves of a coordinated term never starts one.
+#[test]
+fn no_chinese_starts_with_a_conjunction() {
+    for (text, english) in [
+        ("我们把系统拆成客户端和服务器（client/server）两部分。", "client/server"),
+        ("它区分读取与写入（read/write）两类请求。", "read/write"),
+    ] {
+        let chinese = chinese_of(text, english);
+        assert!(!chinese.iter().any(|z| z.starts_with(['和', '与', '或', '及'])), "{text}: {chinese:?}");
+    }
+}
+
 #[test]
 fn the_english_tells_where_the_chinese_term_starts() {
     let table: &[(&str, &str, &str)] = &[
@@ -232,6 +244,7 @@ fn the_english_tells_where_the_chinese_term_starts() {
         // a slash, a coordination and Latin words inside the Chinese term
         ("消息系统采用发布/订阅（publish/subscribe）模式。", "publish/subscribe", "发布/订阅"),
         ("数据库常用读写分离（read/write splitting）来提升吞吐。", "read/write splitting", "读写分离"),
+        ("团队搭好了持续集成和持续部署（CI/CD）流水线。", "CI/CD", "持续集成和持续部署"),
         (
             "训练时常出现梯度消失或爆炸（vanishing or exploding gradients）。",
             "vanishing or exploding gradients",
