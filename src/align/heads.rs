@@ -21,8 +21,17 @@ static HEAD_NOUNS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::
         .collect()
 });
 
-/// Generic nouns that describe a thing rather than name it.
-static GENERIC_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("generic_nouns.txt")));
+/// Generic nouns that describe a thing rather than name it, each with the English words
+/// that render it.
+static GENERIC_NOUNS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    entries(include_str!("generic_nouns.txt"))
+        .into_iter()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?, it.collect()))
+        })
+        .collect()
+});
 
 /// Characters that end words as suffixes: alone they are a piece of a word (者 of 解决者).
 const BOUND_SUFFIXES: &str = "者性化家员";
@@ -109,7 +118,12 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         || (!english.contains(' ') && english.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let other_name = cjk_count(t) < MIN_REST_CJK && latin.any(|w| !english_has(w));
-    one_letter || other_name || name && GENERIC_NOUNS.contains(&t)
+    // 深度学习框架 for a library's one-word name: a description ending with what it is
+    let one_word_name = name && !is_acronym(english);
+    let generic = GENERIC_NOUNS.iter().any(|(noun, renders)| {
+        t == *noun || one_word_name && t.ends_with(noun) && !renders.iter().any(|r| has_infix_ignoring_case(english, r))
+    });
+    one_letter || other_name || name && generic
 }
 
 /// [`is_label`] of each Chinese and English met, decided once: a piece glosses the same
@@ -122,6 +136,11 @@ impl<'v> Labels<'v> {
     pub(super) fn is_label(&mut self, chinese: &'v str, english: &'v str) -> bool {
         *self.0.entry((chinese, english)).or_insert_with(|| is_label(chinese, english))
     }
+}
+
+/// Whether `s` holds `part` (ASCII lowercase), ignoring ASCII case.
+fn has_infix_ignoring_case(s: &str, part: &str) -> bool {
+    s.as_bytes().windows(part.len()).any(|w| w.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 #[cfg(test)]
@@ -204,6 +223,15 @@ pub(super) mod tests {
             ("英文 Hot Reload", "Hot Reload", true),
             ("英文 Hot Module Reload", "HMR", true),
             ("者", "scheduler", true),
+            // a one-word name glossed by what it is
+            ("深度学习框架", "PyTorch", true),
+            ("容器编排平台", "Kubernetes", true),
+            ("社交媒体帖子", "Tumblr", true),
+            ("切比雪夫距离", "Chebyshev", true),
+            // …but its English has a word for the noun, or it is an acronym spelled out
+            ("残差网络", "ResNet", false),
+            ("规则引擎", "RuleEngine", false),
+            ("超文本传输协议", "HTTP", false),
         ];
         for (zh, en, want) in table {
             assert_eq!(is_label(zh, en), *want, "{zh} / {en}");
