@@ -140,6 +140,9 @@ fn prefix_chars(english: &str) -> &'static [&'static str] {
         "single" => &["单"],
         "partially" | "partial" => &["部分"],
         "fully" | "full" => &["完全", "全"],
+        // next sentence prediction 下一句预测, previous token 上一个词元
+        "next" => &["下"],
+        "previous" => &["上", "前"],
         _ => &[],
     };
     if !by_word.is_empty() {

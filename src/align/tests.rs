@@ -239,6 +239,7 @@ fn the_english_tells_where_the_chinese_term_starts() {
         ("同策略（on-policy）和异策略（off-policy）的区别在于采样。", "off-policy", "异策略"),
         ("改进版本叫双深度Q网络（double DQN）。", "double DQN", "双深度Q网络"),
         ("新药采用双盲试验（double-blind trial）验证。", "double-blind trial", "双盲试验"),
+        ("预训练时加入了下一句预测（next sentence prediction）任务。", "next sentence prediction", "下一句预测"),
         ("过滤器是基于规则（rule-based）的。", "rule-based", "基于规则"),
         ("我们称这个环境是部分可观测的（partially observed）。", "partially observed", "部分可观测"),
         // a slash, a coordination and Latin words inside the Chinese term
