@@ -13,6 +13,7 @@ use crate::text::matcher::StringSet;
 use crate::{BuildError, Glossary, InputError};
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 /// One input text with the name used for it in `source` (`name:line`).
@@ -257,60 +258,67 @@ impl Extractor {
         piece: &Piece<'_>,
         all_contexts: bool,
     ) -> InputFacts {
+        match self.piece_stages(aligner, name, markup, piece, all_contexts, usize::MAX) {
+            ControlFlow::Continue(facts) => facts,
+            ControlFlow::Break(_) => unreachable!("every stage runs"),
+        }
+    }
+
+    /// The first `stages` stages of the analysis of a piece: a count of what the last one made
+    /// when it stops early (see [`analyse_through`](Self::analyse_through)), else the piece's
+    /// facts, placed at its offset and line in the input.
+    fn piece_stages(
+        &self,
+        aligner: &Aligner<'_>,
+        name: &str,
+        markup: Markup,
+        piece: &Piece<'_>,
+        all_contexts: bool,
+        stages: usize,
+    ) -> ControlFlow<usize, InputFacts> {
+        let stop = |stage: usize, made: usize| {
+            if stages <= stage {
+                ControlFlow::Break(made)
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
         let doc = Document::piece(piece.text, markup, piece.at == 0);
+        stop(1, doc.view().len())?;
         let cands = candidates(&doc);
+        stop(2, cands.len())?;
         let pending = aligner.find(&doc, &cands);
+        stop(3, pending.len())?;
         let (counts, hits) = recurrence(&pending, doc.view(), &self.index);
         let glosses = Aligner::resolve(pending, doc.view(), &counts);
+        stop(4, glosses.len())?;
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
         let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);
         facts.reference =
             self.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
                 self.segmenter.is_word(v, s, e)
             });
+        stop(5, facts.forms.len() + facts.reference.len())?;
         facts.shift(piece.at, piece.line - 1);
         facts.shrink_to_fit();
-        facts
+        ControlFlow::Continue(facts)
     }
 
     /// Runs the first `stages` stages of the analysis of `text` (read as [`markup`](Self::markup)),
     /// piece by piece on this thread, and returns a count of what the last one made, for the
     /// benchmarks that tell which stage a change made slower: 1 reads the markup, 2 finds the
     /// English candidates, 3 aligns them, 4 scans for recurrence and reference terms and
-    /// resolves the glosses, 5 gathers the input's facts. It repeats the steps of the analysis
-    /// of a piece, stopping after the last stage asked for.
+    /// resolves the glosses, 5 gathers the input's facts.
     #[doc(hidden)]
     pub fn analyse_through(&self, text: &str, stages: usize) -> usize {
         let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         let source = Source { name: "<input>", text, markup: self.markup };
-        pieces_of(&source).iter().map(|piece| self.piece_through(&aligner, &source, piece, stages)).sum()
-    }
-
-    /// [`analyse_through`](Self::analyse_through) for one piece.
-    fn piece_through(&self, aligner: &Aligner<'_>, s: &Source<'_>, piece: &Piece<'_>, stages: usize) -> usize {
-        let doc = Document::piece(piece.text, s.markup, piece.at == 0);
-        if stages <= 1 {
-            return doc.view().len();
-        }
-        let cands = candidates(&doc);
-        if stages == 2 {
-            return cands.len();
-        }
-        let pending = aligner.find(&doc, &cands);
-        if stages == 3 {
-            return pending.len();
-        }
-        let (counts, hits) = recurrence(&pending, doc.view(), &self.index);
-        let glosses = Aligner::resolve(pending, doc.view(), &counts);
-        if stages == 4 {
-            return glosses.len();
-        }
-        let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
-        let facts = InputFacts::new(s.name, &doc, &english, &glosses, false);
-        let reference = self.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
-            self.segmenter.is_word(v, s, e)
-        });
-        facts.forms.len() + reference.len()
+        let count =
+            |piece: &Piece<'_>| match self.piece_stages(&aligner, source.name, source.markup, piece, false, stages) {
+                ControlFlow::Break(made) => made,
+                ControlFlow::Continue(facts) => facts.forms.len() + facts.reference.len(),
+            };
+        pieces_of(&source).iter().map(count).sum()
     }
 
     /// The facts of a file or of standard input (`-`). An input longer than a piece is read
