@@ -64,12 +64,14 @@ fn names(surfaces: &BTreeMap<String, (usize, (usize, usize))>, aliases: &FxHashS
         .map(|(s, _, _, a)| *a || (!acronym_keys.is_empty() && acronym_keys.contains(&key(s))))
         .collect();
     let has_full = short.iter().any(|s| !s);
+    // a plural is a form whose lowercase is another's with `s` or `es` after it
     let lowercase: Vec<String> = surfaces.iter().map(|(s, _, _, _)| s.to_lowercase()).collect();
+    let lower_set: HashSet<&str> = lowercase.iter().map(String::as_str).collect();
     let plural_variant: Vec<bool> = lowercase
         .iter()
         .map(|l| {
-            l.ends_with('s')
-                && lowercase.iter().any(|o| o != l && l.starts_with(o.as_str()) && matches!(&l[o.len()..], "s" | "es"))
+            let singular = |end: &str| l.strip_suffix(end).is_some_and(|o| lower_set.contains(o));
+            singular("s") || singular("es")
         })
         .collect();
     let pick = |acronyms: bool| {

@@ -13,7 +13,8 @@
 //!   input;
 //! * [`group`] groups the forms into concepts, [`initials`] joins an acronym to a full form
 //!   nearby that it spells, [`near`] joins near-duplicate spellings;
-//! * [`entry`] names each concept, [`render`] orders its Chinese and says how sure it is,
+//! * [`entry`] names each concept, [`render`] orders its Chinese (keeping another boundary of a
+//!   rendering only when sure, which [`overlap`] tells) and says how sure it is,
 //!   [`category`] tells a term from an abbreviation and a name.
 
 mod category;
@@ -23,6 +24,7 @@ mod group;
 mod initials;
 mod join;
 mod near;
+mod overlap;
 mod render;
 
 pub(crate) use join::Joined;

@@ -4,6 +4,7 @@
 //! first rendering, a little higher when the inputs give it again and again.
 
 use super::group::{Group, Rendering, UnionFind};
+use super::overlap::Overlaps;
 use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use rustc_hash::FxHashMap;
@@ -64,14 +65,15 @@ pub(super) fn ordered(renderings: HashMap<String, Rendering>) -> Vec<(String, Re
         b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
     });
     let mut kept: Vec<(String, Rendering)> = Vec::with_capacity(renderings.len());
+    let mut overlaps = Overlaps::default();
     for (zh, r) in renderings {
-        let bare: String = zh.chars().filter(|c| !c.is_whitespace()).collect();
-        let overlaps = kept.iter().any(|(k, _)| {
-            let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
-            k.contains(&bare) || bare.contains(&k)
-        });
-        let least = if overlaps { OTHER_BOUNDARY_MIN_CONFIDENCE } else { ALTERNATIVE_MIN_CONFIDENCE };
-        if kept.is_empty() || r.confidence >= least {
+        let bare: Vec<char> = zh.chars().filter(|c| !c.is_whitespace()).collect();
+        // a sure gloss is kept and a doubtful one dropped whatever it overlaps
+        let keep = kept.is_empty()
+            || r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
+            || r.confidence >= ALTERNATIVE_MIN_CONFIDENCE && !overlaps.any(&bare);
+        if keep {
+            overlaps.insert(&bare);
             kept.push((zh, r));
         }
     }
