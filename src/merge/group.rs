@@ -310,7 +310,7 @@ pub(super) fn place_occurrences(groups: &mut [Group<'_>], inputs: &[InputFacts],
     for (d, (a, roots)) in inputs.iter().zip(roots_of_forms).enumerate() {
         for f in &a.english {
             if let Some(&r) = roots.get(f.form) {
-                groups[r].occurrences.push(Occurrence { source: d, line: f.line, span: f.span });
+                groups[r].occurrences.push(Occurrence { source: d, line: f.line as usize, span: f.span });
             }
         }
     }
