@@ -16,6 +16,7 @@
 //! | `markdown_soup` | emphasis, backticks, `$`, `[`, `](`, `<`, quotes that rarely close |
 //! | `english_words` | random English words, a long run of candidates |
 //! | `distinct_glosses` | a new pair `随机术语（Random Term X1f）` in every sentence: facts grow with each |
+//! | `many_renderings` | one English glossed with a new Chinese in every sentence (about 4k, 15k, 60k renderings of one entry) |
 //!
 //! A second set of groups reads and merges hostile termbases (what `termbridge merge` does),
 //! also at 1×, 4× and 16×:
@@ -311,6 +312,16 @@ fn distinct_glosses(target: usize) -> String {
     })
 }
 
+/// Sentences that each gloss one English with Chinese never seen before: one entry with as
+/// many renderings as sentences, each weighed against those kept before it.
+fn many_renderings(target: usize) -> String {
+    build(target, 11, |r, t| {
+        t.push_str("我们使用了");
+        push_hanzi(r, t, 4);
+        t.push_str("（gradient clipping），效果很好。\n");
+    })
+}
+
 type Generator = fn(usize) -> String;
 
 const INPUTS: &[(&str, Generator)] = &[
@@ -323,6 +334,7 @@ const INPUTS: &[(&str, Generator)] = &[
     ("markdown_soup", markdown_soup),
     ("english_words", english_words),
     ("distinct_glosses", distinct_glosses),
+    ("many_renderings", many_renderings),
 ];
 
 /// A group of its own per input, flat sampling: each iteration is long.

@@ -5,19 +5,20 @@
 
 use super::category;
 use super::group::Group;
+use super::group::Surface;
 use super::render;
 use crate::model::{Entry, InputFacts};
 use crate::text::{is_acronym, key};
 use rustc_hash::FxHashSet;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 /// The glossary entry of a concept; `None` when no form of it occurs.
-pub(super) fn entry(g: Group, inputs: &[InputFacts], aliases: &FxHashSet<String>) -> Option<Entry> {
+pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&str>) -> Option<Entry> {
     if g.surfaces.is_empty() {
         return None;
     }
     let Names { english, abbreviation, variants, has_full } = names(&g.surfaces, aliases)?;
-    let frequency = g.surfaces.values().map(|(n, _)| n).sum();
+    let frequency = g.surfaces.iter().map(|s| s.1).sum();
     let renderings = render::ordered(g.renderings);
     let evidence = render::evidence(&renderings, &g.occurrences, inputs)?;
     let glossed = !renderings.is_empty();
@@ -26,7 +27,7 @@ pub(super) fn entry(g: Group, inputs: &[InputFacts], aliases: &FxHashSet<String>
     occurrences.sort_by_key(|o| (o.source, o.span.start));
     Some(Entry {
         english,
-        chinese: renderings.into_iter().map(|(z, _)| z).collect(),
+        chinese: renderings.into_iter().map(|(z, _)| z.to_string()).collect(),
         abbreviation,
         variants,
         category,
@@ -53,10 +54,10 @@ struct Names {
 
 /// Chooses the English and the acronym of a concept among its forms (each with its count and
 /// first place); the rest are variants.
-fn names(surfaces: &BTreeMap<String, (usize, (usize, usize))>, aliases: &FxHashSet<String>) -> Option<Names> {
+fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<&str>) -> Option<Names> {
     // each surface with its count, first place, and whether it is an acronym
-    let surfaces: Vec<(&String, usize, (usize, usize), bool)> =
-        surfaces.iter().map(|(s, (n, f))| (s, *n, *f, is_acronym(s))).collect();
+    let surfaces: Vec<(&str, usize, (usize, usize), bool)> =
+        surfaces.iter().map(|&(s, n, f)| (s, n, f, is_acronym(s))).collect();
     // a full form is not an acronym nor an acronym written in lowercase (gpu for GPU)
     let acronym_keys: HashSet<String> = surfaces.iter().filter(|(_, _, _, a)| *a).map(|(s, _, _, _)| key(s)).collect();
     let short: Vec<bool> = surfaces
@@ -64,12 +65,14 @@ fn names(surfaces: &BTreeMap<String, (usize, (usize, usize))>, aliases: &FxHashS
         .map(|(s, _, _, a)| *a || (!acronym_keys.is_empty() && acronym_keys.contains(&key(s))))
         .collect();
     let has_full = short.iter().any(|s| !s);
+    // a plural is a form whose lowercase is another's with `s` or `es` after it
     let lowercase: Vec<String> = surfaces.iter().map(|(s, _, _, _)| s.to_lowercase()).collect();
+    let lower_set: HashSet<&str> = lowercase.iter().map(String::as_str).collect();
     let plural_variant: Vec<bool> = lowercase
         .iter()
         .map(|l| {
-            l.ends_with('s')
-                && lowercase.iter().any(|o| o != l && l.starts_with(o.as_str()) && matches!(&l[o.len()..], "s" | "es"))
+            let singular = |end: &str| l.strip_suffix(end).is_some_and(|o| lower_set.contains(o));
+            singular("s") || singular("es")
         })
         .collect();
     let pick = |acronyms: bool| {
@@ -81,13 +84,13 @@ fn names(surfaces: &BTreeMap<String, (usize, (usize, usize))>, aliases: &FxHashS
             .max_by_key(|(i, (s, n, first, _))| {
                 (!aliases.contains(*s), !plural_variant[*i], *n, std::cmp::Reverse(*first))
             })
-            .map(|(_, (s, _, _, _))| (*s).clone())
+            .map(|(_, (s, _, _, _))| s.to_string())
     };
     let english = pick(!has_full)?;
     let abbreviation = if has_full { pick(true) } else { None };
     let variants: Vec<String> = surfaces
         .iter()
-        .map(|(s, _, _, _)| (*s).clone())
+        .map(|(s, _, _, _)| s.to_string())
         .filter(|s| *s != english && Some(s) != abbreviation.as_ref())
         .collect();
     Some(Names { english, abbreviation, variants, has_full })

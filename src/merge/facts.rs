@@ -70,7 +70,7 @@ fn read_english(
         };
         // the English comes in text order
         line = doc.line_from(line, span.start);
-        facts.push(EnglishFact { form, span, line, title });
+        facts.push(EnglishFact { form, span, line: u32::try_from(line).unwrap_or(u32::MAX), title });
     }
     (forms, facts)
 }

@@ -9,10 +9,9 @@ use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{BTreeMap, HashMap};
 
 /// One Chinese rendering of a concept, over all its glosses.
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 pub(super) struct Rendering {
     pub(super) count: usize,
     pub(super) confidence: f32,
@@ -22,12 +21,19 @@ pub(super) struct Rendering {
     pub(super) site: (usize, usize),
 }
 
-/// The forms of one key, and later of one concept.
+/// A surface form of a concept: its text (in the facts), its count and its first place
+/// (input, offset).
+pub(super) type Surface<'a> = (&'a str, usize, (usize, usize));
+
+/// The forms of one key, and later of one concept; strings are borrowed from the facts.
 #[derive(Default)]
-pub(super) struct Group {
-    /// Each surface form with its count and first place (input, offset).
-    pub(super) surfaces: BTreeMap<String, (usize, (usize, usize))>,
-    pub(super) renderings: HashMap<String, Rendering>,
+pub(super) struct Group<'a> {
+    /// Each surface form once, in the order of their text.
+    pub(super) surfaces: Vec<Surface<'a>>,
+    /// Each Chinese rendering once (filled by [`render::gather`](super::render::gather)).
+    pub(super) renderings: Vec<(&'a str, Rendering)>,
+    /// Every occurrence, in the order of the inputs and of the text (filled by
+    /// [`place_occurrences`]).
     pub(super) occurrences: Vec<Occurrence>,
     /// Whether a form stands as a title in `《》`.
     pub(super) title: bool,
@@ -57,52 +63,114 @@ impl UnionFind {
     }
 }
 
-/// The key of every English form of the inputs (key → its number) and the forms of each key,
-/// with their counts, first places, occurrences and whether one is a title.
-pub(super) fn by_key(inputs: &[InputFacts]) -> (FxHashMap<String, usize>, Vec<Group>) {
-    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut id_of = |k: String, groups: &mut Vec<Group>| -> usize {
-        let n = ids.len();
-        *ids.entry(k).or_insert_with(|| {
-            groups.push(Group::default());
-            n
-        })
-    };
-    for (d, a) in inputs.iter().enumerate() {
-        let form_groups: Vec<usize> = a.forms.iter().map(|f| id_of(key(&f.text), &mut groups)).collect();
-        for f in &a.english {
-            let Some(&id) = form_groups.get(f.form) else { continue };
-            let g = &mut groups[id];
-            match g.surfaces.get_mut(&a.forms[f.form].text) {
-                Some(e) => e.0 += 1,
-                None => {
-                    g.surfaces.insert(a.forms[f.form].text.clone(), (1, (d, f.span.start)));
-                }
-            }
-            g.title |= f.title;
-            g.occurrences.push(Occurrence { source: d, line: f.line, span: f.span });
-        }
-    }
-    (ids, groups)
+/// The keys of the English forms of the inputs.
+pub(super) struct Keys {
+    /// Each key and its number.
+    pub(super) ids: FxHashMap<String, usize>,
+    /// The key number of each form of each input.
+    pub(super) of_form: Vec<Vec<usize>>,
 }
 
-/// What the glosses say about the keys.
+/// The keys of every English form of the inputs and the forms of each key, with their counts,
+/// first places and whether one is a title (no occurrences yet).
+pub(super) fn by_key(inputs: &[InputFacts]) -> (Keys, Vec<Group<'_>>) {
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut of_form = Vec::with_capacity(inputs.len());
+    for (d, a) in inputs.iter().enumerate() {
+        let form_groups: Vec<usize> = a
+            .forms
+            .iter()
+            .map(|f| {
+                let n = ids.len();
+                *ids.entry(key(&f.text)).or_insert_with(|| {
+                    groups.push(Group::default());
+                    n
+                })
+            })
+            .collect();
+        // each form's count and first offset
+        let mut seen: Vec<(usize, usize)> = vec![(0, 0); a.forms.len()];
+        for f in &a.english {
+            let Some(s) = seen.get_mut(f.form) else { continue };
+            if s.0 == 0 {
+                s.1 = f.span.start;
+            }
+            s.0 += 1;
+            groups[form_groups[f.form]].title |= f.title;
+        }
+        for (fi, (n, start)) in seen.into_iter().enumerate().filter(|(_, (n, _))| *n > 0) {
+            groups[form_groups[fi]].surfaces.push((&a.forms[fi].text, n, (d, start)));
+        }
+        of_form.push(form_groups);
+    }
+    for g in &mut groups {
+        fold_surfaces(&mut g.surfaces);
+    }
+    (Keys { ids, of_form }, groups)
+}
+
+/// Sorts surfaces by text and keeps each once, with the sum of its counts and its first place.
+fn fold_surfaces(surfaces: &mut Vec<Surface<'_>>) {
+    surfaces.sort_by(|a, b| a.0.cmp(b.0));
+    surfaces.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+            kept.2 = kept.2.min(later.2);
+        }
+        same
+    });
+}
+
+/// A Chinese rendering glossed for a key, with the first English form glossed so and how
+/// often.
+struct Glossed<'a> {
+    chinese: u32,
+    key: usize,
+    english: &'a str,
+    count: usize,
+}
+
+/// What the glosses say about the keys; strings are borrowed from the facts.
 #[derive(Default)]
-pub(super) struct Links {
+pub(super) struct Links<'a> {
     /// Acronym key → full-form key → how often the two are paired.
     pub(super) acronyms: FxHashMap<usize, FxHashMap<usize, usize>>,
     /// The forms given as another name of a term.
-    pub(super) aliases: FxHashSet<String>,
-    /// Chinese rendering → the keys glossed with it, each with its first English form and how
-    /// often.
-    chinese: FxHashMap<String, BTreeMap<usize, (String, usize)>>,
+    pub(super) aliases: FxHashSet<&'a str>,
+    /// Each Chinese rendering once, numbered in the order first glossed.
+    chinese: Vec<&'a str>,
+    /// Each Chinese rendering with each key glossed with it, by Chinese then key.
+    glossed: Vec<Glossed<'a>>,
 }
 
-impl Links {
+/// The Chinese renderings of each key, as numbers in increasing order, and the text of each.
+pub(super) struct KeyChinese<'a> {
+    pub(super) of_key: FxHashMap<usize, Vec<u32>>,
+    pub(super) text: Vec<&'a str>,
+}
+
+impl KeyChinese<'_> {
+    /// Whether two keys share a rendering (both lists in increasing order).
+    pub(super) fn share(a: &[u32], b: &[u32]) -> bool {
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+impl<'a> Links<'a> {
     /// Reads the glosses of the inputs, joining each alias with its term at once.
-    pub(super) fn read(inputs: &[InputFacts], ids: &FxHashMap<String, usize>, uf: &mut UnionFind) -> Links {
+    pub(super) fn read(inputs: &'a [InputFacts], ids: &FxHashMap<String, usize>, uf: &mut UnionFind) -> Links<'a> {
         let mut links = Links::default();
+        let mut numbers: FxHashMap<&'a str, u32> = FxHashMap::default();
         for a in inputs {
             for g in &a.glosses {
                 let Some(&e) = ids.get(&key(&g.english)) else {
@@ -116,29 +184,40 @@ impl Links {
                 if let Some(al) = &g.alias {
                     if let Some(&b) = ids.get(&key(al)) {
                         uf.union(e, b);
-                        links.aliases.insert(al.clone());
+                        links.aliases.insert(al);
                     }
                 }
                 if let Some((zh, _)) = &g.chinese {
-                    links.chinese.entry(zh.clone()).or_default().entry(e).or_insert((g.english.clone(), 0)).1 +=
-                        g.count;
+                    let n = numbers.len() as u32;
+                    let chinese = *numbers.entry(zh).or_insert_with(|| {
+                        links.chinese.push(zh);
+                        n
+                    });
+                    links.glossed.push(Glossed { chinese, key: e, english: &g.english, count: g.count });
                 }
             }
         }
+        // the first English of each Chinese and key stays, with the counts of all
+        links.glossed.sort_by_key(|g| (g.chinese, g.key));
+        links.glossed.dedup_by(|later, kept| {
+            let same = (later.chinese, later.key) == (kept.chinese, kept.key);
+            if same {
+                kept.count += later.count;
+            }
+            same
+        });
+        links.glossed.shrink_to_fit();
         links
     }
 
     /// Pairs an acronym and a full form that it abbreviates when both are glossed with the
     /// same Chinese.
     pub(super) fn pair_acronyms_glossed_alike(&mut self) {
-        for list in self.chinese.values() {
-            for (a, (at, n)) in list {
-                if !is_acronym(at) {
-                    continue;
-                }
-                for (f, (ft, _)) in list {
-                    if a != f && !is_acronym(ft) && abbreviates(at, ft) {
-                        *self.acronyms.entry(*a).or_default().entry(*f).or_default() += n;
+        for list in self.glossed.chunk_by(|a, b| a.chinese == b.chinese) {
+            for a in list.iter().filter(|a| is_acronym(a.english)) {
+                for f in list {
+                    if a.key != f.key && !is_acronym(f.english) && abbreviates(a.english, f.english) {
+                        *self.acronyms.entry(a.key).or_default().entry(f.key).or_default() += a.count;
                     }
                 }
             }
@@ -148,30 +227,30 @@ impl Links {
     /// Joins each acronym with the full form it is paired with most often, among those whose
     /// Chinese is alike the acronym's own: `单发多框检测（SSD）` and `固态驱动器（solid state
     /// drives，SSD）` in one text are two concepts that share an acronym.
-    pub(super) fn join_acronyms(&self, uf: &mut UnionFind) {
-        let key_zh = self.chinese_by_key();
+    pub(super) fn join_acronyms(&self, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
         let none = Vec::new();
+        let text = |ids: &[u32]| -> Vec<&str> { ids.iter().map(|&z| key_zh.text[z as usize]).collect() };
         for (a, fulls) in &self.acronyms {
-            let own = key_zh.get(a).unwrap_or(&none);
+            let own = text(key_zh.of_key.get(a).unwrap_or(&none));
             let mut fulls: Vec<(&usize, &usize)> = fulls.iter().collect();
             fulls.sort_by_key(|(f, n)| (std::cmp::Reverse(**n), **f));
             if let Some((&f, _)) =
-                fulls.into_iter().find(|(f, _)| renderings_alike(own, key_zh.get(f).unwrap_or(&none)))
+                fulls.into_iter().find(|(f, _)| renderings_alike(&own, &text(key_zh.of_key.get(f).unwrap_or(&none))))
             {
                 uf.union(*a, f);
             }
         }
     }
 
-    /// The Chinese renderings of each key, for the near-duplicate guard.
-    pub(super) fn chinese_by_key(&self) -> FxHashMap<usize, Vec<String>> {
-        let mut key_zh: FxHashMap<usize, Vec<String>> = FxHashMap::default();
-        for (zh, list) in &self.chinese {
-            for e in list.keys() {
-                key_zh.entry(*e).or_default().push(zh.clone());
-            }
+    /// The Chinese renderings of each key, for the guards against joining keys glossed
+    /// differently.
+    pub(super) fn chinese_by_key(&self) -> KeyChinese<'a> {
+        let mut of_key: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+        // by Chinese then key, so that each key's list is in increasing order
+        for g in &self.glossed {
+            of_key.entry(g.key).or_default().push(g.chinese);
         }
-        key_zh
+        KeyChinese { of_key, text: self.chinese.clone() }
     }
 }
 
@@ -181,7 +260,7 @@ const ALIKE_SHARE: f32 = 0.5;
 
 /// Whether two keys' Chinese renderings may be of one concept: one has none, or some pair
 /// shares enough characters.
-fn renderings_alike(a: &[String], b: &[String]) -> bool {
+fn renderings_alike(a: &[&str], b: &[&str]) -> bool {
     let alike = |x: &str, y: &str| {
         let (short, long) = if x.chars().count() <= y.chars().count() { (x, y) } else { (y, x) };
         let chars: Vec<char> = short.chars().filter(|c| !c.is_whitespace()).collect();
@@ -191,19 +270,48 @@ fn renderings_alike(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| alike(x, y)))
 }
 
-/// The forms, occurrences and title flag of each concept, by the root of its keys.
-pub(super) fn gather(groups: Vec<Group>, uf: &mut UnionFind) -> BTreeMap<usize, Group> {
-    let mut merged: BTreeMap<usize, Group> = BTreeMap::new();
-    for (id, g) in groups.into_iter().enumerate() {
+/// The forms and title flag of each concept, at the index of the root of its keys; the
+/// groups of the other keys are left empty.
+pub(super) fn gather(groups: &mut [Group<'_>], uf: &mut UnionFind) {
+    for id in 0..groups.len() {
         let root = uf.find(id);
-        let m = merged.entry(root).or_default();
-        for (s, (n, first)) in g.surfaces {
-            let e = m.surfaces.entry(s).or_insert((0, first));
-            e.0 += n;
-            e.1 = e.1.min(first);
+        if root == id {
+            continue;
         }
-        m.occurrences.extend(g.occurrences);
+        // the root is the smallest key of its set
+        let (before, rest) = groups.split_at_mut(id);
+        let g = std::mem::take(&mut rest[0]);
+        let m = &mut before[root];
+        m.surfaces.extend(g.surfaces);
         m.title |= g.title;
     }
-    merged
+    for g in groups.iter_mut() {
+        fold_surfaces(&mut g.surfaces);
+    }
+}
+
+/// Fills each concept's occurrences, in the order of the inputs and of their text, each list
+/// allocated once at its size: a long input holds millions.
+pub(super) fn place_occurrences(groups: &mut [Group<'_>], inputs: &[InputFacts], keys: &Keys, uf: &mut UnionFind) {
+    let mut counts = vec![0usize; groups.len()];
+    let mut roots_of_forms: Vec<Vec<usize>> = Vec::with_capacity(inputs.len());
+    for (a, form_keys) in inputs.iter().zip(&keys.of_form) {
+        let roots: Vec<usize> = form_keys.iter().map(|&k| uf.find(k)).collect();
+        for f in &a.english {
+            if let Some(&r) = roots.get(f.form) {
+                counts[r] += 1;
+            }
+        }
+        roots_of_forms.push(roots);
+    }
+    for (g, n) in groups.iter_mut().zip(counts) {
+        g.occurrences = Vec::with_capacity(n);
+    }
+    for (d, (a, roots)) in inputs.iter().zip(roots_of_forms).enumerate() {
+        for f in &a.english {
+            if let Some(&r) = roots.get(f.form) {
+                groups[r].occurrences.push(Occurrence { source: d, line: f.line as usize, span: f.span });
+            }
+        }
+    }
 }

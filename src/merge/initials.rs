@@ -55,7 +55,7 @@ pub(super) fn link_initials(
     for (k, &id) in ids {
         // (W3C, A2C: a digit between letters repeats one, so the letters are not the initials;
         // GPU0, PPO2: a digit after them numbers one thing of the kind)
-        if acronyms.contains_key(&id) || !groups[id].surfaces.keys().all(|s| is_acronym(s)) || has_digit(k) {
+        if acronyms.contains_key(&id) || !groups[id].surfaces.iter().all(|s| is_acronym(s.0)) || has_digit(k) {
             continue;
         }
         let letters: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();
@@ -72,7 +72,7 @@ pub(super) fn link_initials(
 /// Whether a form of the group is written in title case: each word that is not a function
 /// word opens with a capital (`Direct Preference Optimization`, `Mixture of Experts`).
 fn title_case(g: &Group) -> bool {
-    g.surfaces.keys().any(|s| {
+    g.surfaces.iter().map(|s| s.0).any(|s| {
         s.split([' ', '-'])
             .filter(|w| !w.is_empty())
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_function_word(&w.to_lowercase()))
@@ -83,7 +83,7 @@ fn title_case(g: &Group) -> bool {
 /// words, none of them a word of general English (`Oscar Smith`; but `Direct Preference
 /// Optimization`, `Deep Q Network` hold general words).
 fn person_name(g: &Group) -> bool {
-    g.surfaces.keys().all(|s| {
+    g.surfaces.iter().map(|s| s.0).all(|s| {
         let words: Vec<&str> = s.split(' ').collect();
         (2..=MAX_NAME_WORDS).contains(&words.len())
             && words.iter().all(|w| {
@@ -99,9 +99,9 @@ fn person_name(g: &Group) -> bool {
 
 /// Whether the reference gives a form of `full` with a form of `acronym` as its acronym.
 fn known_pair(reference: &Reference, acronym: &Group, full: &Group) -> bool {
-    full.surfaces.keys().filter_map(|f| reference.get(f)).any(|r| {
+    full.surfaces.iter().map(|s| s.0).filter_map(|f| reference.get(f)).any(|r| {
         r.abbreviation
             .as_deref()
-            .is_some_and(|a| acronym.surfaces.keys().any(|s| crate::text::key(s) == crate::text::key(a)))
+            .is_some_and(|a| acronym.surfaces.iter().map(|s| s.0).any(|s| crate::text::key(s) == crate::text::key(a)))
     })
 }

@@ -13,7 +13,8 @@
 //!   input;
 //! * [`group`] groups the forms into concepts, [`initials`] joins an acronym to a full form
 //!   nearby that it spells, [`near`] joins near-duplicate spellings;
-//! * [`entry`] names each concept, [`render`] orders its Chinese and says how sure it is,
+//! * [`entry`] names each concept, [`render`] orders its Chinese (keeping another boundary of a
+//!   rendering only when sure, which [`overlap`] tells) and says how sure it is,
 //!   [`category`] tells a term from an abbreviation and a name.
 
 mod category;
@@ -23,6 +24,7 @@ mod group;
 mod initials;
 mod join;
 mod near;
+mod overlap;
 mod render;
 
 pub(crate) use join::Joined;
@@ -33,19 +35,22 @@ use crate::reference::Reference;
 /// Builds the glossary from analysed inputs.
 pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
     // 1. Keys of every English form.
-    let (ids, groups) = group::by_key(inputs);
+    let (keys, mut groups) = group::by_key(inputs);
     // 2. Links between keys.
     let mut uf = group::UnionFind::new(groups.len());
-    let mut links = group::Links::read(inputs, &ids, &mut uf);
+    let mut links = group::Links::read(inputs, &keys.ids, &mut uf);
     links.pair_acronyms_glossed_alike();
-    links.join_acronyms(&mut uf);
-    initials::link_initials(&ids, &groups, &links.acronyms, reference, &mut uf);
-    near::near_duplicates(&ids, &links.chinese_by_key(), &mut uf);
+    let key_zh = links.chinese_by_key();
+    links.join_acronyms(&key_zh, &mut uf);
+    initials::link_initials(&keys.ids, &groups, &links.acronyms, reference, &mut uf);
+    near::near_duplicates(&keys.ids, &key_zh, &mut uf);
+    drop(key_zh);
     // 3. Gather each concept.
-    let mut merged = group::gather(groups, &mut uf);
-    render::gather(&mut merged, inputs, &ids, &mut uf);
-    let mut entries: Vec<Entry> =
-        merged.into_values().filter_map(|g| entry::entry(g, inputs, &links.aliases)).collect();
+    group::gather(&mut groups, &mut uf);
+    render::gather(&mut groups, inputs, &keys.ids, &mut uf);
+    group::place_occurrences(&mut groups, inputs, &keys, &mut uf);
+    drop(keys);
+    let mut entries: Vec<Entry> = groups.into_iter().filter_map(|g| entry::entry(g, inputs, &links.aliases)).collect();
     entries.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
     Glossary { entries, sources: inputs.iter().map(|a| a.name.clone()).collect() }
 }

@@ -3,7 +3,7 @@
 //! forms glossed with different Chinese are never joined, so `GPT-4` ≠ `GPT-4o`,
 //! `ACL` ≠ `ACM`, `YOLOv5` ≠ `YOLOv8`, `encoder` ≠ `decoder`.
 
-use super::group::UnionFind;
+use super::group::{KeyChinese, UnionFind};
 use super::has_digit;
 use rustc_hash::FxHashMap;
 
@@ -28,11 +28,7 @@ type Block = (usize, [u8; EDGE_BYTES]);
 
 /// Joins the keys that are near-duplicate spellings of each other; `key_zh` gives the Chinese
 /// each key is glossed with.
-pub(super) fn near_duplicates(
-    ids: &FxHashMap<String, usize>,
-    key_zh: &FxHashMap<usize, Vec<String>>,
-    uf: &mut UnionFind,
-) {
+pub(super) fn near_duplicates(ids: &FxHashMap<String, usize>, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
     let keys: Vec<(&String, usize)> =
         ids.iter().filter(|(k, _)| k.len() >= MIN_KEY_BYTES && !has_digit(k)).map(|(k, &i)| (k, i)).collect();
     // Spellings one or two edits apart share their first or their last three bytes and
@@ -94,19 +90,14 @@ fn within_edits(a: &[u8], b: &[u8], k: usize) -> bool {
 }
 
 /// Joins two keys when they are few enough edits apart and not glossed with different Chinese.
-fn near_pair(
-    (a, ia): (&String, usize),
-    (b, ib): (&String, usize),
-    key_zh: &FxHashMap<usize, Vec<String>>,
-    uf: &mut UnionFind,
-) {
+fn near_pair((a, ia): (&String, usize), (b, ib): (&String, usize), key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
     let limit = if a.len().min(b.len()) >= LONG_KEY_BYTES { LONG_EDITS } else { SHORT_EDITS };
     if !within_edits(a.as_bytes(), b.as_bytes(), limit) {
         return;
     }
     // forms glossed with different Chinese are different terms
-    if let (Some(za), Some(zb)) = (key_zh.get(&ia), key_zh.get(&ib)) {
-        if !za.iter().any(|z| zb.contains(z)) {
+    if let (Some(za), Some(zb)) = (key_zh.of_key.get(&ia), key_zh.of_key.get(&ib)) {
+        if !KeyChinese::share(za, zb) {
             return;
         }
     }

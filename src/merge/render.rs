@@ -4,10 +4,10 @@
 //! first rendering, a little higher when the inputs give it again and again.
 
 use super::group::{Group, Rendering, UnionFind};
+use super::overlap::Overlaps;
 use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, HashMap};
 
 /// What each repetition of a rendering adds to its confidence: an author who writes the same
 /// Chinese for a term again and again means it.
@@ -17,34 +17,39 @@ const BOOSTED_REPEATS: usize = 4;
 /// A rendering read from the text is never certain.
 const MAX_CONFIDENCE: f32 = 0.99;
 
-/// Adds the Chinese of every gloss to the concept of its English, by the root of its key.
-pub(super) fn gather(
-    merged: &mut BTreeMap<usize, Group>,
-    inputs: &[InputFacts],
+/// Adds the Chinese of every gloss to the concept of its English (the group at the root of
+/// its key), each rendering once per concept.
+pub(super) fn gather<'a>(
+    groups: &mut [Group<'a>],
+    inputs: &'a [InputFacts],
     ids: &FxHashMap<String, usize>,
     uf: &mut UnionFind,
 ) {
+    // (concept, Chinese, input, gloss) of every gloss with Chinese, in the order of the inputs
+    let mut glossed: Vec<(usize, &'a str, usize, usize)> = Vec::new();
     for (d, a) in inputs.iter().enumerate() {
         for (gi, g) in a.glosses.iter().enumerate() {
             let Some((zh, _)) = &g.chinese else { continue };
             let Some(&id) = ids.get(&key(&g.english)) else {
                 continue;
             };
-            let root = uf.find(id);
-            let Some(m) = merged.get_mut(&root) else {
-                continue;
-            };
-            let r = m.renderings.entry(zh.clone()).or_insert_with(|| Rendering {
-                first: (d, g.site.start),
-                site: (d, gi),
-                ..Rendering::default()
-            });
+            glossed.push((uf.find(id), zh, d, gi));
+        }
+    }
+    // stable: each rendering's glosses stay in the order of the inputs
+    glossed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for same in glossed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (root, zh, d, gi) = same[0];
+        let mut r = Rendering { first: (d, inputs[d].glosses[gi].site.start), site: (d, gi), ..Rendering::default() };
+        for &(_, _, d, gi) in same {
+            let g = &inputs[d].glosses[gi];
             r.count += g.count;
             if g.confidence > r.confidence {
                 r.confidence = g.confidence;
                 r.method = Some(g.method);
             }
         }
+        groups[root].renderings.push((zh, r));
     }
 }
 
@@ -58,20 +63,20 @@ const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
 /// The renderings of a concept, the one to use first. A rendering after the first is kept
 /// only when its own gloss is sure enough, and surer still when it is another boundary of a
 /// rendering kept before it (互联网应用 beside 丰富互联网应用).
-pub(super) fn ordered(renderings: HashMap<String, Rendering>) -> Vec<(String, Rendering)> {
-    let mut renderings: Vec<(String, Rendering)> = renderings.into_iter().collect();
+pub(super) fn ordered(mut renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
     renderings.sort_by(|a, b| {
         b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
     });
-    let mut kept: Vec<(String, Rendering)> = Vec::with_capacity(renderings.len());
+    let mut kept: Vec<(&str, Rendering)> = Vec::with_capacity(renderings.len());
+    let mut overlaps = Overlaps::default();
     for (zh, r) in renderings {
-        let bare: String = zh.chars().filter(|c| !c.is_whitespace()).collect();
-        let overlaps = kept.iter().any(|(k, _)| {
-            let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
-            k.contains(&bare) || bare.contains(&k)
-        });
-        let least = if overlaps { OTHER_BOUNDARY_MIN_CONFIDENCE } else { ALTERNATIVE_MIN_CONFIDENCE };
-        if kept.is_empty() || r.confidence >= least {
+        let bare: Vec<char> = zh.chars().filter(|c| !c.is_whitespace()).collect();
+        // a sure gloss is kept and a doubtful one dropped whatever it overlaps
+        let keep = kept.is_empty()
+            || r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
+            || r.confidence >= ALTERNATIVE_MIN_CONFIDENCE && !overlaps.any(&bare);
+        if keep {
+            overlaps.insert(&bare);
             kept.push((zh, r));
         }
     }
@@ -91,7 +96,7 @@ pub(super) struct Evidence {
 /// The evidence of a concept from its first rendering (`renderings` as [`ordered`] gives
 /// them) and its first occurrence; `None` when it has neither.
 pub(super) fn evidence(
-    renderings: &[(String, Rendering)],
+    renderings: &[(&str, Rendering)],
     occurrences: &[Occurrence],
     inputs: &[InputFacts],
 ) -> Option<Evidence> {

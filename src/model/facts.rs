@@ -38,8 +38,9 @@ pub(crate) struct EnglishFact {
     pub form: usize,
     /// Where it is.
     pub span: Span,
-    /// 1-based line.
-    pub line: usize,
+    /// 1-based line: four bytes, as millions of these are kept per gigabyte of input (a line
+    /// past the four billionth is counted as that one).
+    pub line: u32,
     /// Whether it is a title in `《》`.
     pub title: bool,
 }
@@ -168,9 +169,10 @@ impl InputFacts {
             return;
         }
         let moved = |s: Span| Span::new(s.start + at, s.end + at);
+        let english_lines = u32::try_from(lines).unwrap_or(u32::MAX);
         for e in &mut self.english {
             e.span = moved(e.span);
-            e.line += lines;
+            e.line = e.line.saturating_add(english_lines);
         }
         for g in &mut self.glosses {
             g.site = moved(g.site);
@@ -186,3 +188,6 @@ impl InputFacts {
 pub(crate) fn sort_inputs(inputs: &mut [InputFacts]) {
     inputs.sort_by(|a, b| a.name.cmp(&b.name));
 }
+
+/// An English candidate is kept for every occurrence in an input, millions per gigabyte.
+const _: () = assert!(std::mem::size_of::<EnglishFact>() <= 32);

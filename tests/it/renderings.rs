@@ -91,3 +91,38 @@ fn a_lowercase_full_form_joins_its_acronym_when_the_reference_knows_the_pair() {
     let without = Extractor::builder().builtin_reference(false).build().unwrap().extract(text);
     assert_eq!(without.get("WAL").map(|e| e.english.as_str()), Some("WAL"), "{without:#?}");
 }
+
+/// One English glossed with a new Chinese in each of 50,000 sentences: every rendering is
+/// weighed against those kept before it, and the entry lists distinct renderings, each one
+/// the text gives for it. (Comparing every pair of renderings took minutes here.)
+#[test]
+fn many_renderings_of_one_english() {
+    const SENTENCES: usize = 50_000;
+    const HANZI: &[char] = &[
+        '的', '一', '是', '在', '不', '了', '有', '和', '人', '这', '中', '大', '为', '上', '个', '国', '我', '以',
+        '要', '他', '时', '来', '用', '们', '生', '到', '作', '地', '于', '出', '就', '分', '对', '成', '会', '可',
+        '主', '发', '年', '动', '同', '工', '也', '能', '下', '过', '子', '说', '产', '种', '面', '而', '方', '后',
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut pick = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        HANZI[(seed % HANZI.len() as u64) as usize]
+    };
+    let mut text = String::new();
+    for _ in 0..SENTENCES {
+        text.push_str("我们使用了");
+        (0..4).for_each(|_| text.push(pick()));
+        text.push_str("（gradient clipping），效果很好。\n");
+    }
+    let g = extract(&text);
+    let e = g.get("gradient clipping").expect("gradient clipping");
+    assert_eq!(e.frequency, SENTENCES);
+    assert!(e.chinese.len() > 1, "{:?}", e.chinese.len());
+    let mut seen = std::collections::HashSet::new();
+    for z in &e.chinese {
+        assert!(seen.insert(z), "{z} listed twice");
+        assert!(text.contains(&format!("{z}（gradient clipping）")), "{z} is not glossed so");
+    }
+}
