@@ -77,16 +77,22 @@ pub(super) fn without_heads<'h>(view: &str, p0: usize, heads: impl FnOnce() -> &
         if !before.ends_with(head) {
             continue;
         }
-        let mut end = p0 - head.len();
-        if char_before(view, end) == Some('的') {
-            end -= '的'.len_utf8();
-        }
-        let rest = view[..end].chars().rev().take_while(|c| is_cjk(*c)).count();
-        if rest >= MIN_REST_CJK {
+        if let Some(end) = without(view, p0, head) {
             return end;
         }
     }
     p0
+}
+
+/// Where a term ending at `p0` with the head noun `head` ends without it (and a 的 before it),
+/// if enough of the term is left.
+fn without(view: &str, p0: usize, head: &str) -> Option<usize> {
+    let mut end = p0 - head.len();
+    if char_before(view, end) == Some('的') {
+        end -= '的'.len_utf8();
+    }
+    let rest = view[..end].chars().rev().take_while(|c| is_cjk(*c)).count();
+    (rest >= MIN_REST_CJK).then_some(end)
 }
 
 /// Whether `chinese` is a label or a description rather than a translation of `english`: a
@@ -166,12 +172,7 @@ pub(super) mod tests {
             if words.iter().any(|w| renders.iter().any(|r| w.contains(r))) {
                 continue;
             }
-            let mut end = p0 - head.len();
-            if char_before(view, end) == Some('的') {
-                end -= '的'.len_utf8();
-            }
-            let rest = view[..end].chars().rev().take_while(|c| is_cjk(*c)).count();
-            if rest >= MIN_REST_CJK {
+            if let Some(end) = without(view, p0, head) {
                 return end;
             }
         }

@@ -126,12 +126,7 @@ pub(super) fn window_before(view: &str, p0: usize, slash: bool) -> (Span, bool) 
         let dot_inside = c == '.'
             && chars.peek().is_some_and(|b| b.is_ascii_alphanumeric())
             && after.is_some_and(|a| a.is_ascii_alphanumeric());
-        let ok = is_cjk(c)
-            || c.is_alphanumeric()
-            || dot_inside
-            || matches!(c, '-' | '·' | ' ' | '\u{a0}')
-            || slash && c == '/';
-        if !ok {
+        if !in_window(c, dot_inside, slash) {
             break;
         }
         if n >= WINDOW_CHARS {
@@ -143,6 +138,12 @@ pub(super) fn window_before(view: &str, p0: usize, slash: bool) -> (Span, bool) 
         after = Some(c);
     }
     (Span::new(skip_fwd(view, ws, false).min(p0), p0), hit_limit)
+}
+
+/// Whether `c` may stand in the window before a gloss: a character of a term (Chinese, a
+/// letter or digit, a hyphen, a space, a dot inside a word, a slash where the English has one).
+fn in_window(c: char, dot_inside: bool, slash: bool) -> bool {
+    is_cjk(c) || c.is_alphanumeric() || dot_inside || matches!(c, '-' | '·' | ' ' | '\u{a0}') || slash && c == '/'
 }
 
 #[cfg(test)]
@@ -158,12 +159,7 @@ mod tests {
             let dot_inside = c == '.'
                 && char_before(view, ws - 1).is_some_and(|b| b.is_ascii_alphanumeric())
                 && char_at(view, ws).is_some_and(|a| a.is_ascii_alphanumeric());
-            let ok = is_cjk(c)
-                || c.is_alphanumeric()
-                || dot_inside
-                || matches!(c, '-' | '·' | ' ' | '\u{a0}')
-                || slash && c == '/';
-            if !ok {
+            if !in_window(c, dot_inside, slash) {
                 break;
             }
             if n >= WINDOW_CHARS {

@@ -50,6 +50,12 @@ pub(crate) fn packed(w: &str, dots: bool) -> Option<u64> {
         }
         return Some(u64::from_le_bytes(buf));
     }
+    packed_by_chars(w, dots)
+}
+
+/// [`packed`] for any word, read a character at a time with full-width forms folded (the
+/// byte walk for ASCII words must agree with it).
+fn packed_by_chars(w: &str, dots: bool) -> Option<u64> {
     let w = if dots { w.trim_end_matches(|c| fold(c) == '.') } else { w };
     let mut buf = [0u8; 8];
     for (n, c) in w.chars().enumerate() {
@@ -84,29 +90,6 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// [`packed`] as first written, by characters: the byte walk must agree with it.
-    fn packed_by_chars(w: &str, dots: bool) -> Option<u64> {
-        if w.is_ascii() {
-            let w = if dots { w.trim_end_matches('.') } else { w }.as_bytes();
-            if w.len() > 8 || w.contains(&0) {
-                return None;
-            }
-            let mut buf = [0u8; 8];
-            buf[..w.len()].copy_from_slice(w);
-            return Some(u64::from_le_bytes(buf.map(|b| b.to_ascii_lowercase())));
-        }
-        let w = if dots { w.trim_end_matches(|c| fold(c) == '.') } else { w };
-        let mut buf = [0u8; 8];
-        for (n, c) in w.chars().enumerate() {
-            let c = fold(c);
-            if !c.is_ascii() || c == '\0' || n == 8 {
-                return None;
-            }
-            buf[n] = c.to_ascii_lowercase() as u8;
-        }
-        Some(u64::from_le_bytes(buf))
-    }
 
     proptest::proptest! {
         #[test]
