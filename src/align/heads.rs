@@ -10,28 +10,26 @@ use crate::text::{abbreviates, is_acronym};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// Each generic head noun with the English words (or parts of compounds) that render it.
-static HEAD_NOUNS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    entries(include_str!("head_nouns.txt"))
+/// Chinese nouns, each with the English words that render it.
+type Renderings = Vec<(&'static str, Vec<&'static str>)>;
+
+/// Reads a list of nouns, one per line, each followed by the English words that render it.
+fn nouns_with_renderings(data: &'static str) -> Renderings {
+    entries(data)
         .into_iter()
         .filter_map(|l| {
             let mut it = l.split_whitespace();
             Some((it.next()?, it.collect()))
         })
         .collect()
-});
+}
+
+/// Each generic head noun with the English words (or parts of compounds) that render it.
+static HEAD_NOUNS: LazyLock<Renderings> = LazyLock::new(|| nouns_with_renderings(include_str!("head_nouns.txt")));
 
 /// Generic nouns that describe a thing rather than name it, each with the English words
 /// that render it.
-static GENERIC_NOUNS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    entries(include_str!("generic_nouns.txt"))
-        .into_iter()
-        .filter_map(|l| {
-            let mut it = l.split_whitespace();
-            Some((it.next()?, it.collect()))
-        })
-        .collect()
-});
+static GENERIC_NOUNS: LazyLock<Renderings> = LazyLock::new(|| nouns_with_renderings(include_str!("generic_nouns.txt")));
 
 /// Characters that end words as suffixes: alone they are a piece of a word (者 of 解决者).
 const BOUND_SUFFIXES: &str = "者性化家员";
