@@ -32,8 +32,8 @@ pub(super) struct Group<'a> {
     pub(super) surfaces: Vec<Surface<'a>>,
     /// Each Chinese rendering once (filled by [`render::gather`](super::render::gather)).
     pub(super) renderings: Vec<(&'a str, Rendering)>,
-    /// Every occurrence, in the order of the inputs and of the text (filled by
-    /// [`place_occurrences`]).
+    /// Its occurrences, in the order of the inputs and of the text, as many as are kept
+    /// (filled by [`place_occurrences`]).
     pub(super) occurrences: Vec<Occurrence>,
     /// Whether a form stands as a title in `《》`.
     pub(super) title: bool,
@@ -290,27 +290,59 @@ pub(super) fn gather(groups: &mut [Group<'_>], uf: &mut UnionFind) {
     }
 }
 
-/// Fills each concept's occurrences, in the order of the inputs and of their text, each list
-/// allocated once at its size: a long input holds millions.
+/// The most occurrences a concept keeps from its inputs: the first ones, in the order of the
+/// inputs and of their text, and after them the first of each further input (so that in how
+/// many inputs it occurs stays known). Every count stays exact; a gigabyte of input holds
+/// millions of occurrences, and a glossary shows a person a few. (An ordinary text has
+/// far fewer: the most of one concept in the dev corpora is 500.)
+pub(crate) const MAX_KEPT_OCCURRENCES: usize = 1_000;
+
+/// Which occurrences of the concepts are kept: each concept's count so far and the last
+/// input it kept one from.
+struct Kept(Vec<(usize, usize)>);
+
+impl Kept {
+    fn new(n: usize) -> Kept {
+        Kept(vec![(0, usize::MAX); n])
+    }
+
+    /// Whether concept `r`'s next occurrence, in input `d`, is kept (inputs in order).
+    fn keep(&mut self, r: usize, d: usize) -> bool {
+        let (n, last) = &mut self.0[r];
+        let keep = *n < MAX_KEPT_OCCURRENCES || *last != d;
+        if keep {
+            *n += 1;
+            *last = d;
+        }
+        keep
+    }
+}
+
+/// Fills each concept's occurrences, in the order of the inputs and of their text, at most
+/// [`MAX_KEPT_OCCURRENCES`] and the first of each further input, each list allocated once
+/// at its size: a long input holds millions.
 pub(super) fn place_occurrences(groups: &mut [Group<'_>], inputs: &[InputFacts], keys: &Keys, uf: &mut UnionFind) {
-    let mut counts = vec![0usize; groups.len()];
+    let mut counted = Kept::new(groups.len());
     let mut roots_of_forms: Vec<Vec<usize>> = Vec::with_capacity(inputs.len());
-    for (a, form_keys) in inputs.iter().zip(&keys.of_form) {
+    for (d, (a, form_keys)) in inputs.iter().zip(&keys.of_form).enumerate() {
         let roots: Vec<usize> = form_keys.iter().map(|&k| uf.find(k)).collect();
         for f in &a.english {
             if let Some(&r) = roots.get(f.form) {
-                counts[r] += 1;
+                counted.keep(r, d);
             }
         }
         roots_of_forms.push(roots);
     }
-    for (g, n) in groups.iter_mut().zip(counts) {
+    for (g, &(n, _)) in groups.iter_mut().zip(&counted.0) {
         g.occurrences = Vec::with_capacity(n);
     }
+    let mut kept = Kept::new(groups.len());
     for (d, (a, roots)) in inputs.iter().zip(roots_of_forms).enumerate() {
         for f in &a.english {
             if let Some(&r) = roots.get(f.form) {
-                groups[r].occurrences.push(Occurrence { source: d, line: f.line as usize, span: f.span });
+                if kept.keep(r, d) {
+                    groups[r].occurrences.push(Occurrence { source: d, line: f.line as usize, span: f.span });
+                }
             }
         }
     }

@@ -112,7 +112,9 @@ pub struct Entry {
     /// ```
     #[serde(skip_serializing_if = "Columns::is_empty", default)]
     pub extra: Columns,
-    /// Every occurrence of its English forms.
+    /// The occurrences of its English forms, in the order of the inputs and of their text:
+    /// the first 1,000, and after them the first in each further input, so that a gigabyte
+    /// of input does not keep millions. [`frequency`](Self::frequency) counts them all.
     #[serde(skip)]
     pub occurrences: Vec<Occurrence>,
 }

@@ -13,6 +13,7 @@ mod hostile_exports;
 mod layers;
 mod markup;
 mod merge;
+mod occurrences;
 mod partial;
 mod pieces;
 mod properties;

@@ -1,0 +1,48 @@
+//! The occurrences an entry keeps: the first ones, so that a long input does not hold
+//! millions, while its frequency counts them all.
+
+use termbridge::{Extractor, Glossary, Markup, Source};
+
+/// The most occurrences an entry keeps before the first of each further input.
+const KEPT: usize = 1_000;
+
+/// A text that glosses RAG once and then uses it on `lines` lines.
+fn text(lines: usize) -> String {
+    let mut t = String::from("我们先介绍检索增强生成（Retrieval-Augmented Generation，RAG）。\n\n");
+    for i in 0..lines {
+        t.push_str(&format!("第 {i} 段又用到 RAG 了。\n\n"));
+    }
+    t
+}
+
+fn glossary(lines: usize) -> Glossary {
+    let extractor = Extractor::builder().build().unwrap();
+    let long = text(lines);
+    let sources = [
+        Source { name: "a.md", text: &long, markup: Markup::Markdown },
+        Source { name: "b.md", text: "RAG 很好。\n\n又提到 RAG 了。\n", markup: Markup::Markdown },
+    ];
+    extractor.extract_sources(&sources)
+}
+
+#[test]
+fn a_term_repeated_past_the_cap_keeps_its_first_occurrences_and_its_exact_frequency() {
+    let few = glossary(10);
+    let many = glossary(KEPT + 200);
+    let (few, many) = (few.get("RAG").unwrap(), many.get("RAG").unwrap());
+    // every occurrence counts
+    assert_eq!(many.frequency - few.frequency, KEPT + 200 - 10);
+    assert_eq!(few.occurrences.len(), few.frequency);
+    // the first ones of the first input are kept, in order, then the first of the second
+    let (a, b): (Vec<_>, Vec<_>) = many.occurrences.iter().partition(|o| o.source == 0);
+    assert_eq!(a.len(), KEPT);
+    assert!(a.windows(2).all(|w| w[0].line <= w[1].line && w[0].span.end <= w[1].span.start));
+    let few_a: Vec<_> = few.occurrences.iter().filter(|o| o.source == 0).collect();
+    assert_eq!(a[..few_a.len()], few_a[..]);
+    let few_b: Vec<_> = few.occurrences.iter().filter(|o| o.source == 1).collect();
+    assert_eq!(few_b.len(), 2);
+    assert_eq!(b, [few_b[0]]);
+    assert_eq!(many.occurrences.last(), Some(few_b[0]));
+    // the first occurrence still names the entry's place
+    assert_eq!(many.source, few.source);
+}
