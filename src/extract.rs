@@ -161,7 +161,7 @@ impl Extractor {
     /// # Ok::<(), termbridge::BuildError>(())
     /// ```
     pub fn extract_sources(&self, sources: &[Source<'_>]) -> Glossary {
-        self.decide_in_order(self.analyse(sources, &ReadOptions::new(), false))
+        self.decide_in_order(self.analyse_folding(sources, &ReadOptions::new(), false, true))
     }
 
     /// The glossary that the facts of some inputs make: their English forms merged into
@@ -194,13 +194,26 @@ impl Extractor {
         glossary
     }
 
-    /// Runs the find and align stages over all sources. With `all_contexts`, every gloss
-    /// keeps its sentence (for [`check`](Self::check)).
+    /// Runs the find and align stages over all sources, keeping every English candidate (for
+    /// partials and `check`). With `all_contexts`, every gloss keeps its sentence (for
+    /// [`check`](Self::check)).
     pub(crate) fn analyse(
         &self,
         sources: &[Source<'_>],
         options: &ReadOptions<'_>,
         all_contexts: bool,
+    ) -> Vec<InputFacts> {
+        self.analyse_folding(sources, options, all_contexts, false)
+    }
+
+    /// [`analyse`](Self::analyse); with `fold`, each English form keeps only its first places
+    /// and a count (see [`Joined::new`]).
+    fn analyse_folding(
+        &self,
+        sources: &[Source<'_>],
+        options: &ReadOptions<'_>,
+        all_contexts: bool,
+        fold: bool,
     ) -> Vec<InputFacts> {
         let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         // Each input on its own thread; the results keep the inputs' order.
@@ -210,7 +223,7 @@ impl Extractor {
         sources
             .par_iter()
             .map(|s| {
-                let facts = self.analyse_text(&aligner, s, all_contexts);
+                let facts = self.analyse_text(&aligner, s, all_contexts, fold);
                 options.tick();
                 facts
             })
@@ -219,8 +232,8 @@ impl Extractor {
 
     /// The facts of one input held in memory, its pieces (see
     /// [`chunk_end`](crate::normalize::chunk_end)) analysed and joined in parallel.
-    fn analyse_text(&self, aligner: &Aligner<'_>, s: &Source<'_>, all_contexts: bool) -> InputFacts {
-        self.analyse_pieces(aligner, s, &pieces_of(s), all_contexts).finish()
+    fn analyse_text(&self, aligner: &Aligner<'_>, s: &Source<'_>, all_contexts: bool, fold: bool) -> InputFacts {
+        self.analyse_pieces(aligner, s, &pieces_of(s), all_contexts, fold).finish()
     }
 
     /// The facts of consecutive pieces of an input, joined. The two halves are analysed and
@@ -234,16 +247,17 @@ impl Extractor {
         s: &Source<'_>,
         pieces: &[Piece<'_>],
         all_contexts: bool,
+        fold: bool,
     ) -> Joined {
         if let [piece] = pieces {
-            let mut joined = Joined::new(s.name, all_contexts);
+            let mut joined = Joined::new(s.name, all_contexts, fold);
             joined.push(self.analyse_piece(aligner, s.name, s.markup, piece, all_contexts));
             return joined;
         }
         let (first, second) = pieces.split_at(pieces.len() / 2);
         let (mut joined, rest) = rayon::join(
-            || self.analyse_pieces(aligner, s, first, all_contexts),
-            || self.analyse_pieces(aligner, s, second, all_contexts),
+            || self.analyse_pieces(aligner, s, first, all_contexts, fold),
+            || self.analyse_pieces(aligner, s, second, all_contexts, fold),
         );
         joined.push(rest.finish());
         joined
@@ -331,11 +345,12 @@ impl Extractor {
         path: &std::path::Path,
         options: &ReadOptions<'_>,
         all_contexts: bool,
+        fold: bool,
     ) -> Result<InputFacts, InputError> {
         let stdin = path.as_os_str() == "-";
         let markup = if stdin { Markup::Markdown } else { input::markup_for(path) };
         let name = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
-        let mut joined = Joined::new(&name, all_contexts);
+        let mut joined = Joined::new(&name, all_contexts, fold);
         // pieces are analysed a batch at a time, one piece per thread
         let mut batch: Vec<(usize, usize, String)> = Vec::new();
         let batch_len = rayon::current_num_threads().max(1);
@@ -369,7 +384,7 @@ impl Extractor {
             input::Pieces::Whole(bytes) => {
                 let shown = if stdin { std::path::Path::new("<stdin>") } else { path };
                 let text = input::decode(shown, bytes, options.encoding_named())?.text;
-                Ok(self.analyse_text(aligner, &Source { name: &name, text: &text, markup }, all_contexts))
+                Ok(self.analyse_text(aligner, &Source { name: &name, text: &text, markup }, all_contexts, fold))
             }
         }
     }
@@ -378,19 +393,32 @@ impl Extractor {
     /// (standard input), in the order `expand` gives them, each file read, decoded and
     /// analysed on its own thread and then dropped: memory holds one text (or one piece of a
     /// long text) per thread and the facts, not the whole input. The first input that cannot
-    /// be read (in that order) is the error. `all_contexts` as in [`analyse`](Self::analyse).
+    /// be read (in that order) is the error. `all_contexts` as in [`analyse`](Self::analyse);
+    /// every English candidate is kept.
     pub(crate) fn facts_of_paths(
         &self,
         paths: &[PathBuf],
         options: &ReadOptions<'_>,
         all_contexts: bool,
     ) -> Result<Vec<InputFacts>, InputError> {
+        self.facts_of_paths_folding(paths, options, all_contexts, false)
+    }
+
+    /// [`facts_of_paths`](Self::facts_of_paths); with `fold`, each English form keeps only
+    /// its first places and a count (see [`Joined::new`]).
+    fn facts_of_paths_folding(
+        &self,
+        paths: &[PathBuf],
+        options: &ReadOptions<'_>,
+        all_contexts: bool,
+        fold: bool,
+    ) -> Result<Vec<InputFacts>, InputError> {
         let files = input::expand(paths, options)?;
         let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()
             .map(|p| {
-                let facts = self.analyse_path(&aligner, p, options, all_contexts)?;
+                let facts = self.analyse_path(&aligner, p, options, all_contexts, fold)?;
                 options.tick();
                 Ok(facts)
             })
@@ -404,7 +432,7 @@ impl Extractor {
     /// [`source`](crate::Occurrence::source) is the index of its file in the list that
     /// [`input::expand`](crate::input::expand) makes of `paths`.
     pub fn extract_paths(&self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Glossary, InputError> {
-        Ok(self.decide_in_order(self.facts_of_paths(paths, options, false)?))
+        Ok(self.decide_in_order(self.facts_of_paths_folding(paths, options, false, true)?))
     }
 }
 
@@ -498,14 +526,14 @@ mod tests {
         let source = Source { name: "long.md", text: &text, markup: Markup::Markdown };
         let pieces = pieces_of(&source);
         assert!(pieces.len() >= 6, "{} pieces", pieces.len());
-        for all_contexts in [false, true] {
-            let mut in_order = Joined::new(source.name, all_contexts);
+        for (all_contexts, fold) in [(false, false), (true, false), (false, true)] {
+            let mut in_order = Joined::new(source.name, all_contexts, fold);
             for piece in &pieces {
                 in_order.push(ex.analyse_piece(&aligner, source.name, source.markup, piece, all_contexts));
             }
             assert!(
-                ex.analyse_text(&aligner, &source, all_contexts) == in_order.finish(),
-                "all contexts: {all_contexts}"
+                ex.analyse_text(&aligner, &source, all_contexts, fold) == in_order.finish(),
+                "all contexts: {all_contexts}, fold: {fold}"
             );
         }
     }

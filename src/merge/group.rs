@@ -89,18 +89,19 @@ pub(super) fn by_key(inputs: &[InputFacts]) -> (Keys, Vec<Group<'_>>) {
                 })
             })
             .collect();
-        // each form's count and first offset
-        let mut seen: Vec<(usize, usize)> = vec![(0, 0); a.forms.len()];
+        // each form's count and first offset (its first place is always kept)
+        let mut first: Vec<Option<usize>> = vec![None; a.forms.len()];
         for f in &a.english {
-            let Some(s) = seen.get_mut(f.form) else { continue };
-            if s.0 == 0 {
-                s.1 = f.span.start;
+            if let Some(s @ None) = first.get_mut(f.form) {
+                *s = Some(f.span.start);
             }
-            s.0 += 1;
-            groups[form_groups[f.form]].title |= f.title;
         }
-        for (fi, (n, start)) in seen.into_iter().enumerate().filter(|(_, (n, _))| *n > 0) {
-            groups[form_groups[fi]].surfaces.push((&a.forms[fi].text, n, (d, start)));
+        for (fi, ((n, title), start)) in a.counts_of_forms().into_iter().zip(first).enumerate() {
+            if let (true, Some(start)) = (n > 0, start) {
+                let g = &mut groups[form_groups[fi]];
+                g.title |= title;
+                g.surfaces.push((&a.forms[fi].text, n, (d, start)));
+            }
         }
         of_form.push(form_groups);
     }

@@ -4,6 +4,7 @@
 //! counts and distances are combined.
 
 use super::facts::{GlossFolder, Quoted};
+use super::group::MAX_KEPT_OCCURRENCES;
 use crate::model::facts::COUNTED_HITS;
 use crate::model::{EnglishFact, InputFacts, ReferenceFact};
 use rustc_hash::FxHashMap;
@@ -20,16 +21,23 @@ pub(crate) struct Joined {
     reference: FxHashMap<String, usize>,
     /// `None` when every gloss keeps its place and sentence (for `check`).
     folder: Option<GlossFolder>,
+    /// Whether only the first places of each English form are kept, with its count (see
+    /// [`InputFacts::form_counts`]).
+    fold: bool,
 }
 
 impl Joined {
-    /// Joins pieces of the input `name`; `all_contexts` as in [`InputFacts::new`].
-    pub(crate) fn new(name: &str, all_contexts: bool) -> Joined {
+    /// Joins pieces of the input `name`; `all_contexts` as in [`InputFacts::new`]. With
+    /// `fold`, each English form keeps its first [`MAX_KEPT_OCCURRENCES`] places and a count,
+    /// which is all a glossary needs of it; without, every candidate (for partials and
+    /// `check`).
+    pub(crate) fn new(name: &str, all_contexts: bool, fold: bool) -> Joined {
         Joined {
             facts: InputFacts {
                 name: name.to_string(),
                 forms: Vec::new(),
                 english: Vec::new(),
+                form_counts: Vec::new(),
                 glosses: Vec::new(),
                 reference: Vec::new(),
             },
@@ -37,11 +45,13 @@ impl Joined {
             quoted: Quoted::default(),
             reference: FxHashMap::default(),
             folder: (!all_contexts).then(GlossFolder::default),
+            fold,
         }
     }
 
     /// Adds the facts of the next piece.
     pub(crate) fn push(&mut self, next: InputFacts) {
+        let next_counts = if self.fold { next.counts_of_forms() } else { Vec::new() };
         let facts = &mut self.facts;
         let remap: Vec<usize> = next
             .forms
@@ -53,7 +63,25 @@ impl Joined {
                 })
             })
             .collect();
-        facts.english.extend(next.english.into_iter().map(|e| EnglishFact { form: remap[e.form], ..e }));
+        if self.fold {
+            // the next piece's first places of a form follow this one's, as far as room is left
+            facts.form_counts.resize(facts.forms.len(), (0, false));
+            let mut room: Vec<usize> =
+                remap.iter().map(|&f| MAX_KEPT_OCCURRENCES.saturating_sub(facts.form_counts[f].0)).collect();
+            for e in next.english {
+                if let Some(r) = room.get_mut(e.form).filter(|r| **r > 0) {
+                    *r -= 1;
+                    facts.english.push(EnglishFact { form: remap[e.form], ..e });
+                }
+            }
+            for (&f, (n, title)) in remap.iter().zip(next_counts) {
+                let c = &mut facts.form_counts[f];
+                c.0 += n;
+                c.1 |= title;
+            }
+        } else {
+            facts.english.extend(next.english.into_iter().map(|e| EnglishFact { form: remap[e.form], ..e }));
+        }
         for mut g in next.glosses {
             // only the first gloss of an English and Chinese keeps its sentence (not for check)
             if let (Some((z, _)), true) = (&g.chinese, self.folder.is_some()) {

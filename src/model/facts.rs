@@ -14,8 +14,15 @@ pub(crate) struct InputFacts {
     pub name: String,
     /// Its English forms, whitespace folded, in the order they first occur.
     pub forms: Vec<FormFact>,
-    /// Every English candidate, in text order.
+    /// Every English candidate, in text order; or, when [`form_counts`](Self::form_counts)
+    /// is filled, the first [`MAX_KEPT_OCCURRENCES`](crate::merge::group::MAX_KEPT_OCCURRENCES) of
+    /// each form, which are all the places a glossary keeps.
     pub english: Vec<EnglishFact>,
+    /// How often each form occurs and whether once as a title, when `english` keeps only the
+    /// first places of each form (empty when it keeps every candidate): a gigabyte of input
+    /// holds millions of candidates. Never written: a partial keeps every candidate.
+    #[serde(skip)]
+    pub form_counts: Vec<(usize, bool)>,
     /// Every gloss.
     pub glosses: Vec<GlossFact>,
     /// The reference glossary's Chinese terms that occur in the input.
@@ -104,6 +111,21 @@ const MAX_GLOSS_COUNT: usize = u32::MAX as usize;
 pub(crate) const NEAR: usize = 3000;
 
 impl InputFacts {
+    /// How often each form occurs and whether once as a title, by form index.
+    pub(crate) fn counts_of_forms(&self) -> Vec<(usize, bool)> {
+        if !self.form_counts.is_empty() {
+            return self.form_counts.clone();
+        }
+        let mut counts = vec![(0, false); self.forms.len()];
+        for e in &self.english {
+            if let Some(c) = counts.get_mut(e.form) {
+                c.0 += 1;
+                c.1 |= e.title;
+            }
+        }
+        counts
+    }
+
     /// Checks what the later stages take on trust in facts read from outside (a partial
     /// file): every index in range, every span in order, every count and confidence in its
     /// bounds. The error says which field of which item is wrong.
@@ -155,6 +177,7 @@ impl InputFacts {
     pub(crate) fn shrink_to_fit(&mut self) {
         self.forms.shrink_to_fit();
         self.english.shrink_to_fit();
+        self.form_counts.shrink_to_fit();
         self.glosses.shrink_to_fit();
         self.reference.shrink_to_fit();
         for r in &mut self.reference {
