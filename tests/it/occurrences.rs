@@ -46,3 +46,37 @@ fn a_term_repeated_past_the_cap_keeps_its_first_occurrences_and_its_exact_freque
     // the first occurrence still names the entry's place
     assert_eq!(many.source, few.source);
 }
+
+/// A text of several pieces in which two forms of one term recur far past the cap.
+fn long_text() -> String {
+    let mut t = String::from("我们先介绍检索增强生成（Retrieval-Augmented Generation，RAG）。\n\n");
+    for i in 0..100_000 {
+        let form = if i % 7 == 0 { "Retrieval-Augmented Generation" } else { "RAG" };
+        t.push_str(&format!("第 {i} 段又用到 {form} 了。\n\n"));
+    }
+    t
+}
+
+/// A glossary keeps only the first places of each form, a partial every one: both give one
+/// glossary, from text and from a file alike.
+#[test]
+fn a_glossary_and_a_partial_of_a_long_input_agree() {
+    let extractor = Extractor::builder().build().unwrap();
+    let long = long_text();
+    assert!(long.len() > 3 << 19, "several pieces");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.md");
+    std::fs::write(&path, &long).unwrap();
+    let name = path.display().to_string();
+    let sources = [Source { name: &name, text: &long, markup: Markup::Markdown }];
+    let direct = extractor.extract_sources(&sources);
+    let rag = direct.get("RAG").unwrap();
+    assert!(rag.frequency > 100_000);
+    assert_eq!(rag.occurrences.len(), KEPT);
+    assert_eq!(extractor.decide(&extractor.partial(&sources)), direct);
+    let paths = [path];
+    let from_file = extractor.extract_paths(&paths, &termbridge::input::ReadOptions::new()).unwrap();
+    let partial = extractor.partial_paths(&paths, &termbridge::input::ReadOptions::new()).unwrap();
+    assert_eq!(extractor.decide(&partial), from_file);
+    assert_eq!(from_file.entries(), direct.entries());
+}
