@@ -21,13 +21,30 @@ pub(super) fn mask_entities(v: &mut [u8]) {
         let body =
             v[i + 1..].iter().take(MAX_ENTITY_NAME).take_while(|b| b.is_ascii_alphanumeric() || **b == b'#').count();
         if body >= MIN_ENTITY_NAME && v.get(i + 1 + body) == Some(&b';') {
-            let e = i + body + 2;
+            let e = escaped_tag_end(v, i).unwrap_or(i + body + 2);
             fill(v, i..e, HARD);
             i = e;
             continue;
         }
         i += 1;
     }
+}
+
+/// The longest name written between escaped angle brackets that is read as a tag or a
+/// placeholder (`&lt;unk&gt;`, `&lt;your-api-key&gt;`); longer, the brackets hold text.
+const MAX_ESCAPED_TAG_NAME: usize = 40;
+
+/// Where an escaped tag or placeholder that starts at `i` (`&lt;eos&gt;`, `&lt;/div&gt;`) ends:
+/// a name between escaped angle brackets is markup or a stand-in for a value, not prose.
+fn escaped_tag_end(v: &[u8], i: usize) -> Option<usize> {
+    let rest = v[i..].strip_prefix(b"&lt;")?;
+    let name = rest
+        .iter()
+        .take(MAX_ESCAPED_TAG_NAME + 1)
+        .take_while(|b| b.is_ascii_alphanumeric() || b"/_-.:".contains(b))
+        .count();
+    let has_letter = rest[..name].iter().any(u8::is_ascii_alphabetic);
+    (name <= MAX_ESCAPED_TAG_NAME && has_letter && rest[name..].starts_with(b"&gt;")).then(|| i + 4 + name + 4)
 }
 
 /// Whether `b` may be part of a URL.
@@ -99,5 +116,33 @@ pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
             }
         }
         i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What of each text is masked, as `#` (the rest as it was).
+    fn masked(text: &str) -> String {
+        let mut v = text.as_bytes().to_vec();
+        mask_entities(&mut v);
+        v.iter().zip(text.bytes()).map(|(m, t)| if *m == HARD { '#' } else { t as char }).collect()
+    }
+
+    #[test]
+    fn escaped_tags_and_placeholders_are_masked_whole() {
+        let table: &[(&str, &str)] = &[
+            ("a &lt;unk&gt; b", "a ########### b"),
+            ("&lt;your-api-key&gt;", "####################"),
+            ("&lt;/div&gt;", "############"),
+            // a comparison and a lone entity stay text around the entity
+            ("x &lt; y and y &gt; z", "x #### y and y #### z"),
+            ("&lt;3 &amp; more", "####3 ##### more"),
+            ("&lt;a long sentence&gt;", "####a long sentence####"),
+        ];
+        for (text, want) in table {
+            assert_eq!(masked(text), *want, "{text}");
+        }
     }
 }
