@@ -27,6 +27,19 @@ const MIN_GLUED_PARTS: usize = 2;
 /// A part of a glued name has at least this many letters: `IoT` and `GitHub` have shorter.
 const MIN_GLUED_PART: usize = 3;
 
+/// A title of a paper, an article or a section has at least this many words in Title Case
+/// with a function word among them (`Mixture of Experts`, `Paxos by Example`)...
+const MIN_TITLE_WORDS: usize = 3;
+/// ...or this many without one (`Proximal Policy Optimization Algorithms`): three capitalised
+/// words alone are as often a term (`Long Short-Term Memory`).
+const MIN_TITLE_WORDS_PLAIN: usize = 4;
+
+/// Prepositions of titles beyond the function words (`Learning over Long Horizons`).
+const TITLE_PREPOSITIONS: [&str; 13] = [
+    "over", "beyond", "towards", "toward", "through", "without", "about", "under", "across", "against", "within",
+    "versus", "between",
+];
+
 /// Determiners and pronouns that make a run in sentence case a phrase of English.
 const DETERMINERS: [&str; 16] = [
     "a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "its", "their", "some", "any", "each",
@@ -49,6 +62,9 @@ pub(super) enum Kind {
     Label,
     /// Common words glued in PascalCase (`SimpleCache`): a class name when code shows it.
     Glued,
+    /// Words in Title Case with a function word, or four and more: a title of a paper or a
+    /// section (`Deep Residual Learning for Image Recognition`), unless used in Chinese prose.
+    Title,
     /// Capitalised words mixed with lowercase general words (`SSD random read`, `Disk seek
     /// time`): the text of a cell of a table or a heading, unless used in Chinese prose.
     Mixed,
@@ -96,6 +112,8 @@ pub(super) fn kind(text: &str) -> Kind {
         }
     } else if is_label(text) {
         return Kind::Label;
+    } else if is_title(text) {
+        return Kind::Title;
     } else if is_mixed(text) {
         return Kind::Mixed;
     }
@@ -204,6 +222,24 @@ fn is_mixed(text: &str) -> bool {
             .any(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && is_common_word(w))
 }
 
+/// Whether a run is in Title Case with the length of a title: every word capitalised or a
+/// function word, at least two capitalised, and a function word among [`MIN_TITLE_WORDS`] or
+/// more, or [`MIN_TITLE_WORDS_PLAIN`] words.
+fn is_title(text: &str) -> bool {
+    let (mut n, mut capitals, mut function) = (0, 0, false);
+    for w in text.split(' ') {
+        n += 1;
+        let is_function = is_function_word(w) || TITLE_PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p));
+        if w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            capitals += 1;
+        } else if !is_function || !w.bytes().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        function |= is_function;
+    }
+    capitals >= 2 && (n >= MIN_TITLE_WORDS_PLAIN || (n >= MIN_TITLE_WORDS && function))
+}
+
 /// Common words glued in PascalCase: `SimpleCache`, `UserProfile` (not `GitHub`, `PyTorch`,
 /// `IoT`, `PostgreSQL`).
 fn is_glued(w: &str) -> bool {
@@ -258,14 +294,23 @@ mod tests {
             ("Create a new account", Kind::Label),
             ("Copy files from disk", Kind::Label),
             ("Bag of words", Kind::Mixed),
+            ("Mixture of Experts", Kind::Title),
+            ("Paxos By Example", Kind::Title),
+            ("Scaling Laws for Neural Language Models", Kind::Title),
+            ("Proximal Policy Optimization Algorithms", Kind::Title),
+            ("Learning over Long Horizons", Kind::Title),
+            ("Long Short-Term Memory", Kind::Term),
+            ("Proximal Policy Optimization", Kind::Term),
+            ("Retrieval-Augmented Generation", Kind::Term),
+            ("AT&T", Kind::Term),
             ("Return on investment", Kind::Mixed),
             ("Open new window", Kind::Label),
             ("Support vector machine", Kind::Mixed),
             ("Natural language processing", Kind::Mixed),
-            ("Copy Files From Disk", Kind::Term),
+            ("Copy Files From Disk", Kind::Title),
             ("OrderHistory", Kind::Glued),
             ("SSD random read", Kind::Mixed),
-            ("Vite on Glitch", Kind::Term),
+            ("Vite on Glitch", Kind::Title),
             ("Intel Core", Kind::Term),
             ("PyTorch", Kind::Term),
             ("GitHub", Kind::Term),

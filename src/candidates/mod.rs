@@ -187,9 +187,11 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
     }
     while let Some(last) = words.last() {
         let n = words.len();
-        // a number ends a name (ICLR 2024, Llama 2) but not an index (GPU 0, layer 3)
+        // a number ends a name (ICLR 2024, Llama 2) but not an index (GPU 0, layer 3), nor a
+        // name that has its number (Pass@1 13.6)
         let index = n >= 2 && s(last).len() == 1 && s(&words[n - 2]).chars().all(|c| !c.is_lowercase());
-        let drop_number = is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])) || index);
+        let numbered = n >= 2 && s(&words[n - 2]).ends_with(|c: char| c.is_ascii_digit());
+        let drop_number = is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])) || index || numbered);
         if is_function_word(s(last)) || drop_number {
             words = &words[..n - 1];
         } else {
@@ -301,6 +303,8 @@ mod tests {
             ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
             ("用 Vue.js 与 Socket.IO 写 CartPole-v0", &["Vue.js", "Socket.IO", "CartPole-v0"]),
             ("先查 kafka & redis 表", &["kafka", "redis"]),
+            ("在 HumanEval 上 Pass@1 与 Hits@k 更高，mAP@0.5 不变", &["HumanEval", "Pass@1", "Hits@k", "mAP@0.5"]),
+            ("Pass@1 提升 13.6 个点，Recall@10 13.6", &["Pass@1", "Recall@10"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");
@@ -315,6 +319,7 @@ mod tests {
             "网站 example.com 上",
             "使用 v2 版本",
             "联系 bob@example.org 吧",
+            "感谢 @alice_99 和 @bob-k 的修复，安装 @acme/web-utils 后加上 @Override 注解",
             "令牌 a9F3kQ2Zx81LmQ7p 已过期",
             "在 00:42 的时候",
             "共 2024 个，占 35.5%",

@@ -51,6 +51,13 @@ const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
 /// column, labels a button or fills a cell.
 const PROSE_NEAR_BYTES: usize = 120;
 
+/// A label before a colon that cites a title on its line (`论文：`, `参考文献：`) has at most
+/// this many characters.
+const MAX_LABEL_CHARS: usize = 8;
+
+/// An acronym in brackets after a full form has at most this many bytes (`WAI-ARIA`).
+const MAX_ACRONYM_BYTES: usize = 12;
+
 /// Quoted English in brackets starts at most this many bytes after the bracket (`（也称为“`).
 const MAX_GLOSS_LEAD_BYTES: usize = 30;
 
@@ -116,7 +123,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             Kind::Code => glossed(),
             // a sentence glossed is a sentence translated, not a term
             Kind::Label => glossed() && c.text.split(' ').count() < MIN_GLOSSED_SENTENCE_WORDS,
-            Kind::Header | Kind::Mixed => glossed() || ev.in_prose.contains(key().as_ref()),
+            Kind::Header | Kind::Mixed | Kind::Title => glossed() || ev.in_prose.contains(key().as_ref()),
             Kind::Glued => glossed() || !code.contains(c.text),
             Kind::Common { words } => {
                 let min = if words > 1 { MIN_REPEATS } else { MIN_SINGLE_REPEATS };
@@ -150,6 +157,11 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
         }
         match k {
             Kind::Header | Kind::Mixed if !is_mention(doc, c.span) && chinese_near(view, c.span) => {
+                ev.in_prose.insert(key);
+            }
+            Kind::Title
+                if !is_mention(doc, c.span) && (chinese_on_line(view, c.span) || names_acronym(view, c.span.end)) =>
+            {
                 ev.in_prose.insert(key);
             }
             Kind::Common { words: 1 } if is_mention(doc, c.span) => {}
@@ -251,6 +263,32 @@ fn chinese_near(view: &str, span: Span) -> bool {
     let before = view[from..span.start].rsplit('\n').next().unwrap_or("");
     let after = view[span.end..to].split('\n').next().unwrap_or("");
     before.chars().chain(after.chars()).any(is_cjk)
+}
+
+/// Whether the line of `span` holds Chinese besides a label before a colon (`论文：`,
+/// `原文:`): a title on a line of its own, or after such a label, is cited, not used.
+fn chinese_on_line(view: &str, span: Span) -> bool {
+    let start = memchr::memrchr(b'\n', &view.as_bytes()[..span.start]).map_or(0, |p| p + 1);
+    let end = memchr::memchr(b'\n', &view.as_bytes()[span.end..]).map_or(view.len(), |p| span.end + p);
+    let line = &view[start..end];
+    let rest = match line.find(['：', ':']) {
+        Some(p) if p < span.start - start && line[..p].chars().count() <= MAX_LABEL_CHARS => &line[p..],
+        _ => line,
+    };
+    rest.chars().any(is_cjk)
+}
+
+/// Whether an acronym in brackets follows `end` (`Accessible Rich Internet Applications
+/// (ARIA)`): a title case run that defines one is the full form of a term or a name.
+fn names_acronym(view: &str, end: usize) -> bool {
+    let after = view[end..].trim_start_matches(' ');
+    let Some(inner) = after.strip_prefix(['(', '（']) else { return false };
+    let acronym = inner.split([')', '）', ',', '，']).next().unwrap_or("");
+    let capitals = acronym.bytes().filter(u8::is_ascii_uppercase).count();
+    acronym.len() < inner.len()
+        && capitals >= 2
+        && acronym.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && acronym.len() <= MAX_ACRONYM_BYTES
 }
 
 /// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
@@ -454,6 +492,27 @@ mod tests {
         super::super::words::each_run(doc.view(), |run| super::super::push_run(&doc, run, &mut Vec::new(), &mut raw));
         let want: Vec<Kind> = raw.iter().map(|c| if c.title { Kind::Term } else { kind(c.text) }).collect();
         assert_eq!(kinds_of(&raw), want);
+    }
+
+    #[test]
+    fn titles_on_lines_of_their_own_are_cited_not_used() {
+        let table: &[(&str, &[&str])] = &[
+            ("**Sparse Routing for Mixture of Experts**\n\n本文提出一种路由方法", &[]),
+            ("论文：Learning Compact Codes via Weak Labels", &[]),
+            ("### Tuning the Cache of a Key-Value Store", &[]),
+            // used in prose, or defining an acronym, a title-case run is a name or a term
+            ("我们读了 Sparse Routing for Mixture of Experts 这篇论文", &["Sparse Routing for Mixture of Experts"]),
+            ("混合专家（Mixture of Experts）", &["Mixture of Experts"]),
+            (
+                "机构：Institute of Cloud Storage (ICS)、Tsinghua University",
+                &["Institute of Cloud Storage", "ICS", "Tsinghua University"],
+            ),
+            // three capitalised words without a function word may be a term anywhere
+            ("- Long Short-Term Memory", &["Long Short-Term Memory"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text), *want, "{text}");
+        }
     }
 
     #[test]

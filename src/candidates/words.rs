@@ -1,7 +1,7 @@
 //! Words and runs of words in the prose view. A word is a stretch of Latin letters, digits
 //! and `_`, in any width; inside it `-`, `.`, `'`, `/` and `&` join word characters
-//! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), and `+`/`#` may end a short name
-//! (`C++`, `C#`, not `T+1`); a dot before a capital starts a name (`.NET`). A run is words
+//! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), `@` joins a cut-off to a metric
+//! (`Pass@1`, `Hits@k`), and `+`/`#` may end a short name (`C++`, `C#`, not `T+1`); a dot before a capital starts a name (`.NET`). A run is words
 //! separated by single spaces or tabs, or by ` & ` between capitalised words
 //! (`Search & Replace`).
 
@@ -132,6 +132,19 @@ fn plus_before_word(view: &str, j: usize) -> bool {
     view[j..].starts_with('+') && view[j + 1..].chars().next().is_some_and(is_word_char)
 }
 
+/// Whether `rest` (after an `@` inside a word) is a cut-off of a metric: digits, or a
+/// single letter (`@k`, `@K`, `@n`) that ends the word.
+fn at_rank(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    match b.first() {
+        Some(d) if d.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => {
+            !b.get(1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_' || *n == b'.')
+        }
+        _ => false,
+    }
+}
+
 /// Whether `w` is letters joined by dots (`i.i.d`, `e.g`), an abbreviation.
 fn is_dotted_letters(w: &str) -> bool {
     w.contains('.') && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphabetic()))
@@ -177,6 +190,9 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
             } else {
                 break;
             }
+        } else if c == '@' && at_rank(&view[j + 1..]) {
+            // Pass@1, Recall@10, mAP@0.5, Hits@k: a metric at a cut-off
+            j += 1;
         } else if matches!(c, '+' | '#')
             && view[start..end].chars().all(|c| c.is_ascii_alphabetic())
             && end - start <= MAX_PLUS_NAME

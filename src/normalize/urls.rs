@@ -1,5 +1,6 @@
 //! What is not prose in any text, Markdown or plain: URLs (with a scheme or `www.`), e-mail
-//! addresses and HTML character references, all masked as [`HARD`].
+//! addresses, handles and decorators after `@`, and HTML character references, all masked
+//! as [`HARD`].
 
 use super::scan::{fill, NextOf};
 use super::HARD;
@@ -109,11 +110,33 @@ pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
             while e > i + 1 && v[e - 1] == b'.' {
                 e -= 1;
             }
-            if v[i + 1..e].contains(&b'.') && v.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            // a domain ends in a name of letters: `mAP@0.5` is a metric at a threshold
+            let top = v[i + 1..e].rsplit(|b| *b == b'.').next().unwrap_or(&[]);
+            if v[i + 1..e].contains(&b'.')
+                && v.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())
+                && top.len() >= 2
+                && top.iter().all(u8::is_ascii_alphabetic)
+            {
                 fill(v, s..e, HARD);
                 i = e;
                 continue;
             }
+        }
+        // a handle, a decorator or a scoped package (`@alice99`, `@Override`, `@vue/cli`)
+        if v[i] == b'@'
+            && (i == 0 || !v[i - 1].is_ascii_alphanumeric())
+            && v.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        {
+            let mut e = i + 1;
+            while e < v.len() && (v[e].is_ascii_alphanumeric() || b"_-./".contains(&v[e])) {
+                e += 1;
+            }
+            while matches!(v[e - 1], b'.' | b'/' | b'-') {
+                e -= 1;
+            }
+            fill(v, i..e, HARD);
+            i = e;
+            continue;
         }
         i += 1;
     }
