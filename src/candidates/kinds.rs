@@ -222,16 +222,19 @@ fn is_mixed(text: &str) -> bool {
             .any(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && is_common_word(w))
 }
 
-/// Whether a run is in Title Case with the length of a title: every word capitalised or a
-/// function word, at least two capitalised, and a function word among [`MIN_TITLE_WORDS`] or
+/// Whether a run is in Title Case with the length of a title: every word capitalised, a
+/// number or a function word, at least two capitalised, and a function word among [`MIN_TITLE_WORDS`] or
 /// more, or [`MIN_TITLE_WORDS_PLAIN`] words.
 fn is_title(text: &str) -> bool {
     let (mut n, mut capitals, mut function) = (0, 0, false);
     for w in text.split(' ') {
         n += 1;
         let is_function = is_function_word(w) || TITLE_PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p));
-        if w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+        let first = w.chars().next();
+        if first.is_some_and(|c| c.is_ascii_uppercase()) {
             capitals += 1;
+        } else if first.is_some_and(|c| c.is_ascii_digit()) {
+            // a release or a year (`TiKV 7.5 Release Notes`)
         } else if !is_function || !w.bytes().all(|c| c.is_ascii_lowercase()) {
             return false;
         }
@@ -299,6 +302,8 @@ mod tests {
             ("Scaling Laws for Neural Language Models", Kind::Title),
             ("Proximal Policy Optimization Algorithms", Kind::Title),
             ("Learning over Long Horizons", Kind::Title),
+            ("Redis 7.2 Release Notes", Kind::Title),
+            ("Stable Diffusion 3", Kind::Term),
             ("Long Short-Term Memory", Kind::Term),
             ("Proximal Policy Optimization", Kind::Term),
             ("Retrieval-Augmented Generation", Kind::Term),

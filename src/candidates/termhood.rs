@@ -423,8 +423,11 @@ fn first_label_end(line: &str) -> Option<usize> {
             return None;
         };
         let head = line[..p].trim_end();
-        let label = head.chars().next_back().is_some_and(|c| LAST.contains(&c))
-            && CREDIT_LABELS.iter().any(|l| head.ends_with(l));
+        let is_label = |h: &str| {
+            h.chars().next_back().is_some_and(|c| LAST.contains(&c)) && CREDIT_LABELS.iter().any(|l| h.ends_with(l))
+        };
+        // the one who does it (校对者, 审校人) labels the line as the deed does (校对)
+        let label = is_label(head) || head.strip_suffix(['者', '人']).is_some_and(is_label);
         label.then_some(p + colon)
     })
 }
@@ -521,6 +524,7 @@ mod tests {
             ("译者：alice99 ｜ 校对：bob-k、carol", &[]),
             ("原文链接：见下方\n作者: Kevin Lin\n正文讲 Kubernetes 调度", &["Kubernetes"]),
             ("图片来源：Jane Doe / Pexels", &[]),
+            ("> * 校对者：[Kaito](https://example.org/kaito)、mira-l\n> * 审校人：Dana", &[]),
             ("本文介绍 Redis：一个缓存", &["Redis"]),
         ];
         for (text, want) in table {

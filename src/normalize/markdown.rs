@@ -108,14 +108,18 @@ const TEMPLATE_OPEN: &[u8] = b"{{";
 /// ...and closes with this, on the same line.
 const TEMPLATE_CLOSE: &[u8] = b"}}";
 
-/// Masks template interpolations, `{{ expression }}`: code, not prose.
+/// Masks template interpolations, `{{ expression }}`, with a path glued after one: code, not
+/// prose.
 pub(super) fn mask_templates(v: &mut [u8]) {
     let mut from = 0;
     while let Some(s) = memchr::memmem::find(&v[from..], TEMPLATE_OPEN).map(|p| from + p) {
         let line_end = memchr::memchr(b'\n', &v[s..]).map_or(v.len(), |n| s + n);
         match memchr::memmem::find(&v[s + TEMPLATE_OPEN.len()..line_end], TEMPLATE_CLOSE) {
             Some(p) => {
-                let e = s + TEMPLATE_OPEN.len() + p + TEMPLATE_CLOSE.len();
+                let mut e = s + TEMPLATE_OPEN.len() + p + TEMPLATE_CLOSE.len();
+                // a path glued to it is an address the template builds
+                // (`{{ site.baseurl }}/doc/cache.html#disk-cache`)
+                e += v[e..line_end].iter().take_while(|b| b.is_ascii_graphic() && !b"`)]>\"'".contains(b)).count();
                 fill(v, s..e, HARD);
                 from = e;
             }

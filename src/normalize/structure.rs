@@ -370,6 +370,12 @@ mod tests {
             ("plus front matter", "+++\ndraft = true\n+++\n正文", &["draft", "true"], &["正文"]),
             ("component tags", "<Badge type=\"tip\" text=\"beta\" />\n\n<DemoChart :data=\"series\" />\n正文", &["Badge", "beta", "series"], &["正文"]),
             ("template interpolation", "计数为 {{ clickCount }} 次", &["clickCount"], &["计数为", "次"]),
+            (
+                "template building an address",
+                "[7]: {{ site.root }}/guide/setup.html#proxy-rules\n\n见代理规则",
+                &["proxy", "rules", "guide", "setup"],
+                &["见代理规则"],
+            ),
             ("footnote", "利率[^rate]很低\n\n[^rate]: 年化 annual rate\n", &["^", "[rate]"], &["利率", "很低", "年化 annual rate"]),
             ("autolink", "见 <https://tls.example/spec>", &["tls", "spec"], &["见"]),
             ("link target", "见[握手](https://tls.example/handshake \"TLS handshake\")", &["handshake\"", "TLS"], &["握手"]),
