@@ -195,8 +195,8 @@ impl Extractor {
     }
 
     /// Runs the find and align stages over all sources, keeping every English candidate (for
-    /// partials and `check`). With `all_contexts`, every gloss keeps its sentence (for
-    /// [`check`](Self::check)).
+    /// partials and `check`). With `all_contexts`, every gloss keeps its sentence, and a name
+    /// keeps a Chinese that describes it (for [`check`](Self::check), which reports both).
     pub(crate) fn analyse(
         &self,
         sources: &[Source<'_>],
@@ -215,7 +215,8 @@ impl Extractor {
         all_contexts: bool,
         fold: bool,
     ) -> Vec<InputFacts> {
-        let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
+        let aligner =
+            Aligner::new(&self.segmenter, &self.reference, &self.term_initial).keeping_descriptions(all_contexts);
         // Each input on its own thread; the results keep the inputs' order.
         // Every decision about an input uses that input only (the recurrence of a Chinese
         // term is counted in its own input), so inputs can be read apart, in any order and in
@@ -414,7 +415,8 @@ impl Extractor {
         fold: bool,
     ) -> Result<Vec<InputFacts>, InputError> {
         let files = input::expand(paths, options)?;
-        let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
+        let aligner =
+            Aligner::new(&self.segmenter, &self.reference, &self.term_initial).keeping_descriptions(all_contexts);
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()
             .map(|p| {

@@ -82,6 +82,11 @@ impl<'j> English<'j> {
         }
     }
 
+    /// The form as written.
+    pub(super) fn written(&self) -> &str {
+        &self.written
+    }
+
     /// The generic head nouns the English has no word for ([`foreign_heads`]): read at the
     /// first call.
     pub(super) fn heads(&self) -> &[&'static str] {

@@ -18,7 +18,9 @@ use super::words::{is_noun_tag, is_stop, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS};
 use crate::model::Span;
 use crate::normalize::{Document, HARD};
+use crate::reference::ReferenceEntry;
 use crate::segment::{Segmenter, Tagged};
+use crate::text::acronym::abbreviates;
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::chinese::LOCALITY;
 use std::collections::HashSet;
@@ -74,6 +76,9 @@ pub(crate) struct Choice {
     /// Is the Chinese of a shorter English inside this one (the reference's, or given
     /// elsewhere in the input): it cannot be this one's.
     pub(crate) taken: bool,
+    /// Is the reference's Chinese for other concepts only: chosen, it describes the English
+    /// rather than translates it, and the gloss gives no Chinese.
+    pub(crate) other_concept: bool,
 }
 
 impl Choice {
@@ -94,6 +99,7 @@ impl Choice {
             at_stop,
             renders_prefix: false,
             taken: false,
+            other_concept: false,
         }
     }
 }
@@ -569,10 +575,22 @@ impl Aligner<'_> {
                 o.taken |= r.chinese.iter().any(|z| z == zh) && !zh.to_lowercase().contains(phrase.as_str());
             }
         }
+        // 卷积神经网络 before LeNet, 一致性 before CP: the reference's Chinese for another
+        // concept describes a name, it does not translate it (words in lowercase are left
+        // alone: the reference lists one word of a pair of synonyms, `mean` but not `average`)
+        let name = english.written().chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if some_known && name && !self.keep_descriptions {
+            for o in options.iter_mut() {
+                let zh = view[o.span.range()].trim();
+                o.other_concept =
+                    self.reference.may_have_chinese(zh) && is_other_concepts(self.reference.owners(zh), english);
+            }
+        }
         let Some(r) = english.known else { return };
         for o in options.iter_mut() {
             o.known = r.chinese.iter().any(|z| z == view[o.span.range()].trim());
             o.taken &= !o.known;
+            o.other_concept &= !o.known;
         }
         // the reference's term ending here, even where the segmenter cut it otherwise
         // (每一轮次 cut 每/一轮/次)
@@ -590,4 +608,55 @@ impl Aligner<'_> {
             }
         }
     }
+}
+
+/// Two spellings of one English this alike at least are one term (`co-occurrence`,
+/// `cooccurrence`; `minibatch`, `mini-batch`).
+const SAME_TERM_SIMILARITY: f64 = 0.8;
+
+/// Whether every entry of `owners` (at least one) names a concept other than `english`: not
+/// its English (in another spelling), not its acronym or the full form its letters abbreviate,
+/// and neither inside the other (`loss` and `loss function` are one family).
+fn is_other_concepts<'r>(owners: impl Iterator<Item = &'r ReferenceEntry>, english: &English<'_>) -> bool {
+    let inside = |a: &str, b: &str| {
+        a.len() < b.len()
+            && b.match_indices(a).any(|(i, _)| {
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                !word(b[..i].chars().next_back()) && !word(b[i + a.len()..].chars().next())
+            })
+    };
+    // one word against another of the entry's: one stem (converge, convergence)
+    let stem_in = |w: &str, theirs: &str| !w.contains(' ') && theirs.split([' ', '-']).any(|t| same_stem(w, t));
+    let mut any = false;
+    for r in owners {
+        any = true;
+        let theirs = r.english.to_lowercase();
+        // CSRF/XSRF: each of the forms written with a slash
+        let related = english.lower.split('/').any(|mine| {
+            theirs == mine
+                || r.abbreviation.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(mine))
+                || abbreviates(mine, &theirs)
+                || r.abbreviation.as_deref().is_some_and(|a| abbreviates(a, mine))
+                || inside(mine, &theirs)
+                || inside(&theirs, mine)
+                || stem_in(mine, &theirs)
+                || strsim::normalized_levenshtein(mine, &theirs) >= SAME_TERM_SIMILARITY
+        });
+        if related {
+            return false;
+        }
+    }
+    any
+}
+
+/// Two words share a stem this long at least...
+const MIN_STEM: usize = 5;
+/// ...covering at least this share of the shorter word (`balance`, `balancing`).
+const MIN_STEM_SHARE: f64 = 0.7;
+
+/// Whether two words are forms of one stem (`decode`, `decoding`).
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    common >= MIN_STEM && common as f64 >= MIN_STEM_SHARE * shorter as f64
 }

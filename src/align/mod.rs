@@ -108,6 +108,9 @@ pub(crate) struct Aligner<'j> {
     segmenter: &'j Segmenter,
     reference: &'j Reference,
     term_initial: &'j HashSet<String>,
+    /// Keep a Chinese that the reference gives another concept as a name's (卷积神经网络
+    /// before RNN): `check` reports it, a glossary leaves it out.
+    keep_descriptions: bool,
 }
 
 impl<'j> Aligner<'j> {
@@ -120,7 +123,13 @@ impl<'j> Aligner<'j> {
         reference: &'j Reference,
         term_initial: &'j HashSet<String>,
     ) -> Aligner<'j> {
-        Aligner { segmenter, reference, term_initial }
+        Aligner { segmenter, reference, term_initial, keep_descriptions: false }
+    }
+
+    /// This aligner, keeping the Chinese that describes a name as its gloss (for `check`,
+    /// which reports it).
+    pub(crate) fn keeping_descriptions(self, keep: bool) -> Aligner<'j> {
+        Aligner { keep_descriptions: keep, ..self }
     }
 
     /// Finds all glosses of a document. Chinese terms on the left of a gloss are resolved by
@@ -183,6 +192,15 @@ impl<'j> Aligner<'j> {
                 let o = &left.options[ix];
                 if o.taken {
                     continue; // every option is the Chinese of something shorter
+                }
+                if o.other_concept {
+                    // 卷积神经网络（LeNet）: a description of a name, not its translation
+                    g.chinese = None;
+                    if g.abbreviation.is_none() && g.alias.is_none() {
+                        continue;
+                    }
+                    out.push(g);
+                    continue;
                 }
                 g.chinese = Some(o.span);
                 g.confidence = conf;

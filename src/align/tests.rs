@@ -24,10 +24,14 @@ fn acronyms() {
 }
 
 fn glosses(text: &str) -> Vec<(String, String, String)> {
+    glosses_knowing(text, crate::reference::Reference::empty())
+}
+
+/// The glosses of `text` with `reference`.
+fn glosses_knowing(text: &str, reference: crate::reference::Reference) -> Vec<(String, String, String)> {
     let segmenter = Segmenter::new();
     let doc = Document::new(text, Markup::Markdown);
     let cands = candidates(&doc);
-    let reference = crate::reference::Reference::empty();
     let initial = HashSet::new();
     let aligner = Aligner::new(&segmenter, &reference, &initial);
     let pending = aligner.find(&doc, &cands);
@@ -320,6 +324,37 @@ fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations()
         ("压缩（compression）很常见。这个库的压缩（lossless compression）很快。", "lossless compression"),
     ];
     assert_no_chinese(table);
+}
+
+#[test]
+fn the_chinese_of_another_concept_does_not_translate_a_name() {
+    let csv = "english,chinese,abbreviation\nrecurrent neural network,循环神经网络,RNN\nconsistency,一致性,\n\
+               load balancing,负载均衡,\ncross-site scripting,跨站脚本,XSS\nmean,均值|平均值,\n";
+    let reference = || crate::reference::Reference::from_csv_reader("r.csv", csv.as_bytes()).unwrap();
+    let chinese = |text: &str, english: &str| -> Vec<String> {
+        glosses_knowing(text, reference())
+            .into_iter()
+            .filter(|(e, z, _)| e == english && !z.is_empty())
+            .map(|(_, z, _)| z)
+            .collect()
+    };
+    // a class or a property before a name: what it is, not what it is called
+    for (text, english) in
+        [("他们训练了一个循环神经网络（TextNet-2）。", "TextNet-2"), ("这个存储层保证一致性（Raftly）。", "Raftly")]
+    {
+        assert_eq!(chinese(text, english), Vec::<String>::new(), "{text}");
+    }
+    // the English's own Chinese, its acronym's, a form of one stem, one of a slash, or a
+    // word in lowercase (whose synonyms the reference may lack) keep theirs
+    for (text, english, want) in [
+        ("我们用循环神经网络（RNN）建模。", "RNN", "循环神经网络"),
+        ("我们用循环神经网络（Recurrent Neural Networks）建模。", "Recurrent Neural Networks", "循环神经网络"),
+        ("网关负责负载均衡（Balancing）。", "Balancing", "负载均衡"),
+        ("这类漏洞叫跨站脚本（XSS/CSS）。", "XSS/CSS", "跨站脚本"),
+        ("最后取平均值（average）。", "average", "平均值"),
+    ] {
+        assert_eq!(chinese(text, english), [want], "{text}");
+    }
 }
 
 #[test]

@@ -64,9 +64,9 @@ pub struct Reference {
     by_key: FxHashMap<String, usize>,
     /// Acronym key → the entries that have it.
     by_abbreviation: FxHashMap<String, Vec<usize>>,
-    /// Every Chinese term an entry has had: a cheap test before looking for the English a
-    /// Chinese term belongs to (entries replaced since may have left some behind).
-    chinese: rustc_hash::FxHashSet<String>,
+    /// Every Chinese term an entry has had, with the entries that had it (entries replaced
+    /// since may have left some behind: [`Reference::owners`] checks).
+    chinese: FxHashMap<String, Vec<usize>>,
 }
 
 /// The `domain` column of a termbase's row, when it has a value.
@@ -135,12 +135,23 @@ impl Reference {
         if let Some(a) = self.entries[i].abbreviation.as_deref().map(key) {
             self.by_abbreviation.entry(a).or_default().push(i);
         }
-        self.chinese.extend(self.entries[i].chinese.iter().cloned());
+        for z in &self.entries[i].chinese {
+            let owners = self.chinese.entry(z.clone()).or_default();
+            if !owners.contains(&i) {
+                owners.push(i);
+            }
+        }
     }
 
     /// Whether `chinese` may be the Chinese of an entry: false means it is no entry's.
     pub(crate) fn may_have_chinese(&self, chinese: &str) -> bool {
-        self.chinese.contains(chinese)
+        self.chinese.contains_key(chinese)
+    }
+
+    /// The entries that give `chinese` as one of their Chinese terms.
+    pub(crate) fn owners<'r>(&'r self, chinese: &'r str) -> impl Iterator<Item = &'r ReferenceEntry> + 'r {
+        let ids = self.chinese.get(chinese).map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|&i| &self.entries[i]).filter(move |e| e.chinese.iter().any(|z| z == chinese))
     }
 
     /// Adds all entries of `other`; they win over entries of `self` with the same English.
