@@ -63,7 +63,8 @@ const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
 /// The renderings of a concept, the one to use first. A rendering after the first is kept
 /// only when its own gloss is sure enough, and surer still when it is another boundary of a
 /// rendering kept before it (互联网应用 beside 丰富互联网应用).
-pub(super) fn ordered(mut renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
+pub(super) fn ordered(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
+    let mut renderings = spaced_as_one(renderings);
     renderings.sort_by(|a, b| {
         b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
     });
@@ -81,6 +82,45 @@ pub(super) fn ordered(mut renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rend
         }
     }
     kept
+}
+
+/// The renderings with the ones that differ only in spaces (`KL 散度`, `KL散度`) made one:
+/// written as the one given most (first given on a tie), with the counts of all and the
+/// best confidence.
+fn spaced_as_one(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
+    if !renderings.iter().any(|(zh, _)| zh.contains(char::is_whitespace)) {
+        return renderings;
+    }
+    let bare = |zh: &str| -> String { zh.chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut at: FxHashMap<String, usize> = FxHashMap::default();
+    let mut out: Vec<(&str, Rendering)> = Vec::with_capacity(renderings.len());
+    // the count and first place of the form each is written as
+    let mut written_as: Vec<(usize, (usize, usize))> = Vec::with_capacity(renderings.len());
+    for (zh, r) in renderings {
+        match at.get(&bare(zh)) {
+            Some(&i) => {
+                let (written, kept) = &mut out[i];
+                let (count, first) = &mut written_as[i];
+                if r.count > *count || r.count == *count && r.first < *first {
+                    *written = zh;
+                    kept.site = r.site;
+                    (*count, *first) = (r.count, r.first);
+                }
+                kept.first = kept.first.min(r.first);
+                kept.count += r.count;
+                if r.confidence > kept.confidence {
+                    kept.confidence = r.confidence;
+                    kept.method = r.method;
+                }
+            }
+            None => {
+                at.insert(bare(zh), out.len());
+                written_as.push((r.count, r.first));
+                out.push((zh, r));
+            }
+        }
+    }
+    out
 }
 
 /// What an entry says of where it comes from and how sure it is.

@@ -200,12 +200,23 @@ fn confidence(e: &Entry, r: &ReferenceEntry, used: &[Used<'_>], inputs: &[InputF
 /// Gives the entry the forms of the reference's Chinese that the input uses.
 fn give(e: &mut Entry, used: &[Used<'_>], confidence: f32) {
     e.chinese = Vec::new();
-    for (form, zh, _) in used {
-        if !e.chinese.iter().any(|c| c == form) {
-            e.chinese.push(form.to_string());
+    let plain = |s: &str| s.chars().map(crate::text::fold).filter(|c| !c.is_whitespace()).collect::<String>();
+    // a spacing or width variant is the same term: written as the input writes it most
+    let mut places: Vec<usize> = Vec::new();
+    for (form, zh, list) in used {
+        let count: usize = list.iter().map(|(_, f)| f.count).sum();
+        match e.chinese.iter().position(|c| plain(c) == plain(form)) {
+            Some(i) if count > places[i] => {
+                e.chinese[i] = form.to_string();
+                places[i] = count;
+            }
+            Some(_) => {}
+            None => {
+                e.chinese.push(form.to_string());
+                places.push(count);
+            }
         }
-        // a spacing or width variant is the same term; another order is worth a note
-        let plain = |s: &str| s.chars().map(crate::text::fold).filter(|c| !c.is_whitespace()).collect::<String>();
+        // another order is worth a note
         if plain(form) != plain(zh) {
             e.note = join_note(&e.note, &format!("reference: {zh} (word order)"));
         }

@@ -126,3 +126,27 @@ fn many_renderings_of_one_english() {
         assert!(text.contains(&format!("{z}（gradient clipping）")), "{z} is not glossed so");
     }
 }
+
+/// `Q 函数` and `Q函数` are one rendering, written as the text gives it most.
+#[test]
+fn renderings_that_differ_in_spaces_are_one() {
+    let text = "先看 V 函数（V-function）。再看V函数（V-function）和V函数（V-function）。";
+    let e = extract(text);
+    let e = e.get("V-function").expect("V-function");
+    assert_eq!(e.chinese, ["V函数"]);
+    // the reference's term used in both spacings: one rendering, as written most
+    let mut reference = termbridge::Reference::empty();
+    reference.insert(termbridge::ReferenceEntry {
+        english: "earth mover's distance".into(),
+        chinese: vec!["EM 距离".into()],
+        abbreviation: Some("EMD".into()),
+        category: None,
+        domain: None,
+        note: String::new(),
+    });
+    let extractor = Extractor::builder().reference(reference).build().unwrap();
+    let text = "我们用 earth mover's distance 比较分布。EM距离越小越好，EM距离可以这样算，EM 距离也叫推土机距离。";
+    let g = extractor.extract_sources(&[Source { name: "t.txt", text, markup: Markup::Plain }]);
+    let e = g.get("earth mover's distance").expect("earth mover's distance");
+    assert_eq!(e.chinese, ["EM距离"]);
+}
