@@ -144,6 +144,10 @@ fn prefix_chars(english: &str) -> &'static [&'static str] {
         "triple" => &["三"],
         "single" => &["单"],
         "partially" | "partial" => &["部分"],
+        // one-step TD 一步时序差分, two-stage 两阶段: a numeral with its measure word
+        "one" => &["一"],
+        "two" => &["两", "二"],
+        "three" => &["三"],
         "fully" | "full" => &["完全", "全"],
         // next sentence prediction 下一句预测, previous token 上一个词元
         "next" => &["下"],

@@ -313,7 +313,9 @@ impl Walk<'_> {
             || rightmost;
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
         // starts the term, though it is a function word elsewhere
-        if !self.options.is_empty() && (self.prefixes.contains(&w.word) || self.per && w.word.starts_with('每')) {
+        // (a numeral with its measure word: 一步 for one-step)
+        let renders = |p: &&str| *p == w.word || w.tag == "m" && w.word.starts_with(p);
+        if !self.options.is_empty() && (self.prefixes.iter().any(renders) || self.per && w.word.starts_with('每')) {
             let span = Span::new(start, self.end);
             let mut choice = Choice::new(span, &self.view[span.range()], false, true);
             choice.renders_prefix = true;

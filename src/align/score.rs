@@ -139,7 +139,7 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
         (&mut large_context, &mut large_scores)
     };
     for (k, context) in verb_context.iter_mut().enumerate() {
-        *context = is_verb_context(left, k, e, view);
+        *context = is_verb_context(left, k, e, view, counts);
     }
     for (k, score) in scores.iter_mut().enumerate() {
         *score = score_option(left, k, e, verb_context, view, counts);
@@ -171,16 +171,29 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
 /// Whether option `k` is a verb before a term that already fits the English: the verb is
 /// that term's verb, not part of it (配置同步复制 for synchronous replication); the boundary
 /// is then after the verb.
-fn is_verb_context(left: &LeftSite, k: usize, e: f32, view: &str) -> bool {
+fn is_verb_context(left: &LeftSite, k: usize, e: f32, view: &str, counts: &FxHashMap<&str, usize>) -> bool {
     let text = |s: Span| view[s.range()].trim();
     let o = &left.options[k];
-    k > 0 && o.verb_start && {
+    k > 0 && o.verb_start && !o.known && {
         let rest = &left.options[k - 1];
+        let rest_text = text(rest.span);
         // (not when the rest starts with a suffix: 可见 + 性规则 is one term)
-        let bound = text(rest.span).chars().next().is_some_and(|c| BOUND_SUFFIXES.contains(&c));
-        misfit(e, rest.chars) == 0.0 && cjk_count(text(rest.span)) >= VERB_CONTEXT_MIN_REST_CJK && !o.known && !bound
+        let bound = rest_text.chars().next().is_some_and(|c| BOUND_SUFFIXES.contains(&c));
+        // 放在目标 (objective): the rest recurs on its own and fits the English as well, the
+        // verb with it is said once
+        let recurs_alone = || {
+            misfit(e, rest.chars) <= misfit(e, o.chars)
+                && count(counts, rest_text) >= VERB_CONTEXT_REST_RECURS
+                && count(counts, text(o.span)) <= 1
+                && rest.chars >= MIN_TERM_CHARS
+        };
+        !bound && (misfit(e, rest.chars) == 0.0 && cjk_count(rest_text) >= VERB_CONTEXT_MIN_REST_CJK || recurs_alone())
     }
 }
+
+/// A rest after a verb that the input gives this often (the verb with it only here) is the
+/// term, whatever its length: a phrase with a verb is said once, a term again and again.
+const VERB_CONTEXT_REST_RECURS: usize = 3;
 
 /// Characters that end words as suffixes (可见性, 正则化, 召回率): a word never starts with them.
 const BOUND_SUFFIXES: &[char] = &['性', '化', '率', '度', '者', '器', '式', '型', '法', '量', '值'];

@@ -43,6 +43,11 @@ fn left_boundaries_in_context() {
             "stochastic gradient descent",
             "随机梯度下降",
         ),
+        // a numeral with its measure word renders the English's number
+        ("更新时只看一步时序差分（one-step TD）的误差。", "one-step TD", "一步时序差分"),
+        ("系统采用两阶段提交（two-phase commit）协议。", "two-phase commit", "两阶段提交"),
+        // a verb said once before a word the text uses again and again on its own
+        ("小车必须抵达终点（goal）才有奖励。终点旁有旗子，终点前有坑，终点只有一个。", "goal", "终点"),
     ];
     let extractor = Extractor::builder().build().unwrap();
     for (text, english, chinese) in table {
