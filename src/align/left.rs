@@ -629,21 +629,19 @@ fn is_other_concepts<'r>(owners: impl Iterator<Item = &'r ReferenceEntry>, engli
     };
     // one word against another of the entry's: one stem (converge, convergence)
     let stem_in = |w: &str, theirs: &str| !w.contains(' ') && theirs.split([' ', '-']).any(|t| same_stem(w, t));
+    let mine = english.lower.as_str();
     let mut any = false;
     for r in owners {
         any = true;
         let theirs = r.english.to_lowercase();
-        // CSRF/XSRF: each of the forms written with a slash
-        let related = english.lower.split('/').any(|mine| {
-            theirs == mine
-                || r.abbreviation.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(mine))
-                || abbreviates(mine, &theirs)
-                || r.abbreviation.as_deref().is_some_and(|a| abbreviates(a, mine))
-                || inside(mine, &theirs)
-                || inside(&theirs, mine)
-                || stem_in(mine, &theirs)
-                || strsim::normalized_levenshtein(mine, &theirs) >= SAME_TERM_SIMILARITY
-        });
+        let related = theirs == mine
+            || r.abbreviation.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(mine))
+            || abbreviates(mine, &theirs)
+            || r.abbreviation.as_deref().is_some_and(|a| abbreviates(a, mine))
+            || inside(mine, &theirs)
+            || inside(&theirs, mine)
+            || stem_in(mine, &theirs)
+            || strsim::normalized_levenshtein(mine, &theirs) >= SAME_TERM_SIMILARITY;
         if related {
             return false;
         }

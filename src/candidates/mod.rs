@@ -102,6 +102,16 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
             return;
         }
     }
+    // JavaScript/TypeScript, HTML/CSS/JS: names listed with slashes are each a name
+    if let [w] = run {
+        if let Some(parts) = slashed_names(&text[w.span.range()]) {
+            for (a, b) in parts {
+                piece.push(Word { span: Span::new(w.span.start + a, w.span.start + b) });
+                flush(text, piece, out);
+            }
+            return;
+        }
+    }
     // Cut the run at noise words.
     let n = run.len();
     for (i, w) in run.iter().enumerate() {
@@ -126,6 +136,31 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         }
     }
     flush(text, piece, out);
+}
+
+/// Names listed with slashes have at least this many letters each, unless three or more are
+/// listed: `TCP/IP`, `CI/CD`, `PL/SQL` and `I/O` are terms of their own.
+const MIN_SLASHED_NAME: usize = 3;
+
+/// The byte ranges of the names in `w` when it lists names with slashes (`Linux/macOS`,
+/// `HTML/CSS/JS`): each with a capital, none a number, and long enough (see
+/// [`MIN_SLASHED_NAME`]). Words in lowercase (`client/server`, `read/write`) are one term.
+fn slashed_names(w: &str) -> Option<Vec<(usize, usize)>> {
+    if !w.contains('/') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for p in w.split('/') {
+        parts.push((start, start + p.len()));
+        start += p.len() + 1;
+    }
+    let named = |&(a, b): &(usize, usize)| {
+        let p = &w[a..b];
+        p.chars().any(|c| c.is_uppercase()) && p.chars().any(char::is_alphabetic)
+    };
+    let long = |&(a, b): &(usize, usize)| w[a..b].chars().count() >= MIN_SLASHED_NAME;
+    (parts.iter().all(named) && (parts.len() >= 3 || parts.iter().all(long))).then_some(parts)
 }
 
 /// Pushes the candidate a piece of a run makes, if any, and empties the piece: unless it
@@ -300,6 +335,7 @@ mod tests {
             ("打开 Search & Replace 面板", &["Search & Replace"]),
             ("R&D 部门、client/server 架构", &["R&D", "client/server"]),
             ("AT&T 的 I/O 与 TCP/IP", &["AT&T", "I/O", "TCP/IP"]),
+            ("支持 Linux/macOS，用 HTML/CSS/JS 写，流水线是 CI/CD", &["Linux", "macOS", "HTML", "CSS", "JS", "CI/CD"]),
             ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
             ("用 Vue.js 与 Socket.IO 写 CartPole-v0", &["Vue.js", "Socket.IO", "CartPole-v0"]),
             ("先查 kafka & redis 表", &["kafka", "redis"]),
