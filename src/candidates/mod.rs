@@ -106,8 +106,11 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
     if let [w] = run {
         if let Some(parts) = slashed_names(&text[w.span.range()]) {
             for (a, b) in parts {
-                piece.push(Word { span: Span::new(w.span.start + a, w.span.start + b) });
-                flush(text, piece, out);
+                let span = Span::new(w.span.start + a, w.span.start + b);
+                if !word_is_noise(&text[span.range()], &view[span.end..]) {
+                    piece.push(Word { span });
+                    flush(text, piece, out);
+                }
             }
             return;
         }
@@ -334,6 +337,7 @@ mod tests {
             ("迁移到 .NET 平台", &[".NET"]),
             ("打开 Search & Replace 面板", &["Search & Replace"]),
             ("R&D 部门、client/server 架构", &["R&D", "client/server"]),
+            ("用 k-means 聚类，看 t-SNE 图和 e-commerce 数据", &["k-means", "t-SNE", "e-commerce"]),
             ("AT&T 的 I/O 与 TCP/IP", &["AT&T", "I/O", "TCP/IP"]),
             ("支持 Linux/macOS，用 HTML/CSS/JS 写，流水线是 CI/CD", &["Linux", "macOS", "HTML", "CSS", "JS", "CI/CD"]),
             ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
@@ -376,6 +380,8 @@ mod tests {
             "利差收窄了 25 bps，机器人速度为 2 m/s",
             "资金 T+1 到账，a+b 为和",
             "调用 Promise.all 和 Thread.sleep，或 Object.defineProperty",
+            "模板里用 v-if 和 ng-model，标签加上 aria-describedby 与 data-id 属性",
+            "接口 addPeer/removePeer 负责增删",
             "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
             "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];

@@ -159,6 +159,9 @@ fn is_code_or_variable(l: &str, view_after: &str) -> bool {
     if l.len() == 1 && l.chars().all(|c| c.is_ascii_alphabetic()) {
         return true; // a variable
     }
+    if is_markup_attribute(l) {
+        return true;
+    }
     // x1, w2, h0: variables with an index
     let mut cs = l.chars();
     if let Some(first) = cs.next() {
@@ -172,6 +175,24 @@ fn is_code_or_variable(l: &str, view_after: &str) -> bool {
         }
     }
     false
+}
+
+/// The names of template directives after a prefix of one or two letters (`v-if`, `ng-model`,
+/// `x-show`, `wx-for`): the attributes of a framework's templates, never terms.
+const DIRECTIVE_NAMES: &[&str] = &[
+    "if", "else", "else-if", "for", "show", "hide", "bind", "on", "model", "html", "text", "slot", "once", "memo",
+    "cloak", "pre", "key", "ref", "switch", "case", "repeat", "click", "class", "style", "src", "href", "init",
+];
+
+/// Attributes of markup written in prose (`l` lowercased): accessibility and data attributes
+/// of HTML (`aria-describedby`, `data-id`), and template directives ([`DIRECTIVE_NAMES`]).
+fn is_markup_attribute(l: &str) -> bool {
+    let Some((prefix, name)) = l.split_once('-') else { return false };
+    let attribute = matches!(prefix, "aria" | "data") && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let directive = (1..=2).contains(&prefix.len())
+        && prefix.bytes().all(|b| b.is_ascii_alphabetic())
+        && DIRECTIVE_NAMES.contains(&name);
+    attribute || directive
 }
 
 /// A file name (`main.rs`), a domain name (`example.com`) or a dotted lowercase code path
