@@ -92,7 +92,7 @@ fn within_edits(a: &[u8], b: &[u8], k: usize) -> bool {
 /// Joins two keys when they are few enough edits apart and not glossed with different Chinese.
 fn near_pair((a, ia): (&String, usize), (b, ib): (&String, usize), key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
     let limit = if a.len().min(b.len()) >= LONG_KEY_BYTES { LONG_EDITS } else { SHORT_EDITS };
-    if !within_edits(a.as_bytes(), b.as_bytes(), limit) {
+    if !within_edits(a.as_bytes(), b.as_bytes(), limit) || other_endings(a, b) {
         return;
     }
     // forms glossed with different Chinese are different terms
@@ -104,9 +104,36 @@ fn near_pair((a, ia): (&String, usize), (b, ib): (&String, usize), key_zh: &KeyC
     uf.union(ia, ib);
 }
 
+/// Endings that make words of their own from one stem: `predictor` is not a misspelled
+/// `prediction`, nor `encoder` one of `encoding`.
+const WORD_ENDINGS: &[&str] = &[
+    "ion", "or", "er", "ing", "ed", "ive", "al", "ity", "ment", "ness", "ism", "ist", "ize", "ise", "able", "ure",
+    "ance", "ence", "ant", "ent", "y", "ic", "ical",
+];
+
+/// Whether `a` and `b` are one stem with two different endings of [`WORD_ENDINGS`].
+fn other_endings(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let (ta, tb) = (&a[common..], &b[common..]);
+    ta != tb && WORD_ENDINGS.contains(&ta) && WORD_ENDINGS.contains(&tb)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::within_edits;
+    use super::{other_endings, within_edits};
+
+    #[test]
+    fn endings_of_other_words_are_no_misspellings() {
+        for (a, b, other) in [
+            ("branch predictor", "branch prediction", true),
+            ("image encoder", "image encoding", true),
+            ("continous", "continuous", false),
+            ("normalisation", "normalization", false),
+            ("gradient", "gradient", false),
+        ] {
+            assert_eq!(other_endings(a, b), other, "{a} / {b}");
+        }
+    }
 
     #[test]
     fn bounded_edit_distance_agrees_with_strsim() {

@@ -150,3 +150,13 @@ fn renderings_that_differ_in_spaces_are_one() {
     let e = g.get("earth mover's distance").expect("earth mover's distance");
     assert_eq!(e.chinese, ["EM距离"]);
 }
+
+/// One edit or two apart, but other words of one stem: never one entry.
+#[test]
+fn a_stem_with_another_ending_is_another_term() {
+    let g = extract("这种技术叫分支预测（branch prediction）。现代处理器都有 branch predictor 部件。");
+    let (a, b) = (g.get("branch predictor").expect("predictor"), g.get("branch prediction").expect("prediction"));
+    assert_ne!(a.english, b.english);
+    assert_eq!(b.chinese, ["分支预测"]);
+    assert!(a.chinese.is_empty(), "{:?}", a.chinese);
+}
