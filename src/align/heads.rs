@@ -227,6 +227,9 @@ pub(super) mod tests {
             ("容器编排平台", "Kubernetes", true),
             ("社交媒体帖子", "Tumblr", true),
             ("切比雪夫距离", "Chebyshev", true),
+            ("日志来源", "Journal", true),
+            ("请求类型", "Method", true),
+            ("调度策略", "PolicyKit", false),
             // …but its English has a word for the noun, or it is an acronym spelled out
             ("残差网络", "ResNet", false),
             ("规则引擎", "RuleEngine", false),

@@ -94,7 +94,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         memchr::memchr(b'"', bytes).is_some()
             || ["“", "「", "『"].iter().any(|q| memchr::memmem::find(bytes, q.as_bytes()).is_some())
     };
-    if kinds.iter().all(|k| *k == Kind::Term) && !has_colon(view) && lists.is_empty() && !quotes() {
+    if kinds.iter().all(|k| *k == Kind::Term) && !may_credit(view) && lists.is_empty() && !quotes() {
         return;
     }
     let ev = evidence(doc, cands, &kinds);
@@ -371,9 +371,16 @@ fn is_glossed(view: &str, start: usize, end: usize) -> bool {
             .is_some_and(|c| is_cjk(c) || matches!(c, '”' | '」' | '』' | '》' | ')' | '）'))
 }
 
-/// Whether `view` holds a colon at all: without one there is no credit line.
-fn has_colon(view: &str) -> bool {
-    memchr::memchr(b':', view.as_bytes()).is_some() || view.contains('：')
+/// Whether `view` may hold a credit line or a footer: without a colon, a `©`, `ICP备` or
+/// the words of a copyright notice there is none.
+fn may_credit(view: &str) -> bool {
+    let b = view.as_bytes();
+    memchr::memchr(b':', b).is_some()
+        || view.contains('：')
+        || view.contains('©')
+        || view.contains("ICP备")
+        || memchr::memmem::find(b, b"opyright").is_some()
+        || memchr::memmem::find(b, b"ights").is_some()
 }
 
 /// The answer for the line looked at last: candidates come in text order, so a line is
@@ -397,13 +404,26 @@ impl CreditLines {
                 let start = self.line.map_or(0, |(_, end, _)| end.min(at));
                 let line_start = memchr::memrchr(b'\n', &bytes[start..at]).map_or(start, |p| start + p + 1);
                 let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(view.len(), |p| at + p);
-                let label = first_label_end(&view[line_start..line_end]).map(|e| line_start + e);
+                let line = &view[line_start..line_end];
+                let label =
+                    if is_footer(line) { Some(line_start) } else { first_label_end(line).map(|e| line_start + e) };
                 self.line = Some((line_start, line_end, label));
                 label
             }
         };
         label_end.is_some_and(|e| e <= at)
     }
+}
+
+/// Whether `line` is a page's footer: a copyright notice (`©`, `Copyright` first, `All
+/// rights reserved`) or a Chinese site's licence number (`京ICP备…号`), whose names are no terms.
+fn is_footer(line: &str) -> bool {
+    let has = |needle: &str| line.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    line.contains('©')
+        || line.contains("ICP备")
+        || opening.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("copyright"))
+        || has("all rights reserved")
 }
 
 /// Where the first credit label with its colon ends in `line`, if it has one.
@@ -525,6 +545,8 @@ mod tests {
             ("原文链接：见下方\n作者: Kevin Lin\n正文讲 Kubernetes 调度", &["Kubernetes"]),
             ("图片来源：Jane Doe / Pexels", &[]),
             ("> * 校对者：[Kaito](https://example.org/kaito)、mira-l\n> * 审校人：Dana", &[]),
+            ("Copyright © 2024 深蓝Lab All Rights Reserved\n京ICP备12345678号 | Powered by Hexo", &[]),
+            ("本文讲 Kubernetes 的版权（copyright）问题", &["Kubernetes", "copyright"]),
             ("本文介绍 Redis：一个缓存", &["Redis"]),
         ];
         for (text, want) in table {

@@ -46,6 +46,7 @@ impl<'a> Document<'a> {
             markdown::mask_containers(&mut v);
             markdown::mask_templates(&mut v);
         }
+        markdown::mask_directives(&mut v);
         urls::mask_urls_and_emails(&mut v);
         urls::mask_entities(&mut v);
         if markup == Markup::Markdown {

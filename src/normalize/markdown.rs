@@ -103,6 +103,31 @@ pub(super) fn mask_containers(v: &mut [u8]) {
     }
 }
 
+/// Masks the lines of reStructuredText directives and targets (`.. note::`, `.. only:: esp32`,
+/// `.. _label:`, `.. |name| replace:: …`): markup of the text, never prose, in any input.
+pub(super) fn mask_directives(v: &mut [u8]) {
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&v[from..], b".. ").map(|p| from + p) {
+        let line_start = memchr::memrchr(b'\n', &v[..p]).map_or(0, |n| n + 1);
+        let line_end = memchr::memchr(b'\n', &v[p..]).map_or(v.len(), |n| p + n);
+        let rest = &v[p + 3..line_end];
+        let name =
+            rest.iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'|' | b' ')).count();
+        let directive = memchr::memmem::find(rest, b"::").is_some_and(|q| q <= name && q > 0)
+            || rest.first() == Some(&b'_') && rest.contains(&b':');
+        if directive && v[line_start..p].iter().all(|&b| b == b' ' || b == b'\t') {
+            // the text after a directive's name is prose when it holds Chinese (`.. note:: 注意`),
+            // else its arguments (`.. only:: esp32`)
+            let end = match memchr::memmem::find(rest, b"::") {
+                Some(q) if rest[q..].iter().any(|&b| b >= 0xE0) => p + 3 + q + 2,
+                _ => line_end,
+            };
+            fill(v, line_start..end, HARD);
+        }
+        from = line_end.max(p + 3);
+    }
+}
+
 /// Template interpolation opens with this (`{{ count }}` in Vue, Jinja, Handlebars)...
 const TEMPLATE_OPEN: &[u8] = b"{{";
 /// ...and closes with this, on the same line.

@@ -382,6 +382,12 @@ mod tests {
             ("block markers", "# 标题\n\n> 引用 quote\n\n- 项目 item\n1. 第一 first\n\n***\n", &["#", ">", "- ", "1.", "***"], &["标题", "引用 quote", "项目 item", "第一 first"]),
             ("loose math", "令 $ \\left[x\\right] $ 为向量，价格是 $5 和 $10", &["left", "right"], &["令", "$5 和 $10"]),
             ("role", "如 :numref:`fig_arch` 所示", &["numref", "fig_arch"], &["所示"]),
+            (
+                "directives of reStructuredText",
+                ".. only:: esp32 or esp32s3\n\n启用片外内存\n\n.. _psram-config:\n\n.. note:: 注意电源",
+                &["only", "esp32", "psram", "note"],
+                &["启用片外内存", "注意电源"],
+            ),
         ];
         for (name, text, leaked, kept) in table {
             let p = prose(text);
