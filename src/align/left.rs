@@ -580,8 +580,8 @@ impl Aligner<'_> {
         // 卷积神经网络 before LeNet, 一致性 before CP: the reference's Chinese for another
         // concept describes a name, it does not translate it (words in lowercase are left
         // alone: the reference lists one word of a pair of synonyms, `mean` but not `average`)
-        let name = english.written().chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        if some_known && name && !self.keep_descriptions {
+        let name = || english.written().bytes().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if some_known && !self.keep_descriptions && name() {
             for o in options.iter_mut() {
                 let zh = view[o.span.range()].trim();
                 o.other_concept =

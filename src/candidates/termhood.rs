@@ -100,7 +100,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     let ev = evidence(doc, cands, &kinds);
     let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
     let outside_lists = outside(cands, &lists);
-    let mut credit = CreditLines::default();
+    let mut credit = CreditLines { footers: may_have_footer(view), ..CreditLines::default() };
     let mut list = lists.iter().peekable();
     let mut i = 0;
     cands.retain(|c| {
@@ -160,7 +160,9 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
                 ev.in_prose.insert(key);
             }
             Kind::Title
-                if !is_mention(doc, c.span) && (chinese_on_line(view, c.span) || names_acronym(view, c.span.end)) =>
+                if !ev.in_prose.contains(&key)
+                    && !is_mention(doc, c.span)
+                    && (chinese_on_line(view, c.span) || names_acronym(view, c.span.end)) =>
             {
                 ev.in_prose.insert(key);
             }
@@ -374,14 +376,22 @@ fn is_glossed(view: &str, start: usize, end: usize) -> bool {
 /// Whether `view` may hold a credit line or a footer: without a colon, a `©`, `ICP备` or
 /// the words of a copyright notice there is none.
 fn may_credit(view: &str) -> bool {
-    let b = view.as_bytes();
-    memchr::memchr(b':', b).is_some()
-        || view.contains('：')
-        || view.contains('©')
-        || view.contains("ICP备")
-        || memchr::memmem::find(b, b"opyright").is_some()
-        || memchr::memmem::find(b, b"ights").is_some()
+    memchr::memchr(b':', view.as_bytes()).is_some() || view.contains('：') || may_have_footer(view)
 }
+
+/// Whether `view` may hold a footer ([`is_footer`]): asked once, so that lines are searched
+/// for one only in a text that may have it.
+fn may_have_footer(view: &str) -> bool {
+    // a notice that reserves the rights says `©` or `Copyright` too: its words are not
+    // searched for here
+    let b = view.as_bytes();
+    memchr::memchr(0xA9, b).is_some() && view.contains('©')
+        || memchr::memmem::find(b, b"opyright").is_some()
+        || memchr::memmem::find(b, "ICP备".as_bytes()).is_some()
+}
+
+/// The words of a copyright notice that reserve the rights, as they are written.
+const RESERVED: [&[u8]; 3] = [b"ights reserved", b"ights Reserved", b"IGHTS RESERVED"];
 
 /// The answer for the line looked at last: candidates come in text order, so a line is
 /// looked at once.
@@ -390,6 +400,8 @@ struct CreditLines {
     /// The line's start and end, and where its first credit label and colon end (if it has
     /// one).
     line: Option<(usize, usize, Option<usize>)>,
+    /// Whether the text may hold a footer, whose lines are then looked for.
+    footers: bool,
 }
 
 impl CreditLines {
@@ -405,8 +417,11 @@ impl CreditLines {
                 let line_start = memchr::memrchr(b'\n', &bytes[start..at]).map_or(start, |p| start + p + 1);
                 let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(view.len(), |p| at + p);
                 let line = &view[line_start..line_end];
-                let label =
-                    if is_footer(line) { Some(line_start) } else { first_label_end(line).map(|e| line_start + e) };
+                let label = if self.footers && is_footer(line) {
+                    Some(line_start)
+                } else {
+                    first_label_end(line).map(|e| line_start + e)
+                };
                 self.line = Some((line_start, line_end, label));
                 label
             }
@@ -418,12 +433,11 @@ impl CreditLines {
 /// Whether `line` is a page's footer: a copyright notice (`©`, `Copyright` first, `All
 /// rights reserved`) or a Chinese site's licence number (`京ICP备…号`), whose names are no terms.
 fn is_footer(line: &str) -> bool {
-    let has = |needle: &str| line.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
     let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     line.contains('©')
         || line.contains("ICP备")
         || opening.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("copyright"))
-        || has("all rights reserved")
+        || RESERVED.iter().any(|r| memchr::memmem::find(line.as_bytes(), r).is_some())
 }
 
 /// Where the first credit label with its colon ends in `line`, if it has one.

@@ -108,6 +108,11 @@ pub(super) fn mask_containers(v: &mut [u8]) {
 pub(super) fn mask_directives(v: &mut [u8]) {
     let mut from = 0;
     while let Some(p) = memchr::memmem::find(&v[from..], b".. ").map(|p| from + p) {
+        // (an ellipsis before a space is text: only a dot after blanks starts a directive)
+        if p > 0 && !matches!(v[p - 1], b'\n' | b' ' | b'\t') {
+            from = p + 3;
+            continue;
+        }
         let line_start = memchr::memrchr(b'\n', &v[..p]).map_or(0, |n| n + 1);
         let line_end = memchr::memchr(b'\n', &v[p..]).map_or(v.len(), |n| p + n);
         let rest = &v[p + 3..line_end];
