@@ -110,7 +110,7 @@ pub(super) fn kind(text: &str) -> Kind {
         if is_glued(text) {
             return Kind::Glued;
         }
-    } else if is_label(text) {
+    } else if is_label(text) || is_phrase_with_name(text) {
         return Kind::Label;
     } else if is_title(text) {
         return Kind::Title;
@@ -210,6 +210,28 @@ fn is_label(text: &str) -> bool {
         && (determiner || plain_phrase || (function && n >= MIN_LABEL_WORDS_ANY_FUNCTION))
 }
 
+/// Whether a run is a phrase of English about a name: a general word in lowercase first and
+/// a preposition before a capitalised word (`article on Wikipedia`, `support for Python`).
+/// Terms with a preposition are capitalised throughout (`Internet of Things`) or not at all
+/// (`bag of words`).
+fn is_phrase_with_name(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let Some(first) = words.next() else { return false };
+    if !first.bytes().all(|b| b.is_ascii_lowercase()) || is_function_word(first) || !is_common_word(first) {
+        return false;
+    }
+    let mut after_preposition = false;
+    for w in words {
+        if after_preposition && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            return true;
+        }
+        after_preposition = w.bytes().all(|b| b.is_ascii_lowercase())
+            && (is_function_word(w) || TITLE_PREPOSITIONS.contains(&w))
+            && !matches!(w, "and" | "or");
+    }
+    false
+}
+
 /// Whether a run mixes a capitalised word with a lowercase general word that is no
 /// function word (`SSD random read`), the way a sentence or a cell does; names are in Title
 /// Case (`Intel Core`) and terms in lowercase.
@@ -303,6 +325,9 @@ mod tests {
             ("Proximal Policy Optimization Algorithms", Kind::Title),
             ("Learning over Long Horizons", Kind::Title),
             ("Redis 7.2 Release Notes", Kind::Title),
+            ("article on Wikipedia", Kind::Label),
+            ("support for Python", Kind::Label),
+            ("bag of words", Kind::Common { words: 3 }),
             ("Stable Diffusion 3", Kind::Term),
             ("Long Short-Term Memory", Kind::Term),
             ("Proximal Policy Optimization", Kind::Term),

@@ -32,7 +32,7 @@ mod versions;
 mod words;
 
 use crate::model::Span;
-use crate::normalize::Document;
+use crate::normalize::{Document, HARD};
 use crate::text::chars::fold;
 use crate::text::lexicon::english::{MEASURE_UNITS, SENTENCE_WORDS, UNITS};
 use crate::text::lexicon::{in_list, is_function_word, lower, pack_list};
@@ -101,6 +101,11 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
             out.push(Candidate { span: whole, text: &text[whole.range()], title: true });
             return;
         }
+    }
+    // $k$-step-ahead prediction, $K$-armed bandit: a run hyphened to math is a cut piece of a
+    // term whose head is masked
+    if view[..whole.start].strip_suffix('-').is_some_and(|b| b.as_bytes().last() == Some(&HARD)) {
+        return;
     }
     // JavaScript/TypeScript, HTML/CSS/JS: names listed with slashes are each a name
     if let [w] = run {
@@ -382,6 +387,7 @@ mod tests {
             "调用 Promise.all 和 Thread.sleep，或 Object.defineProperty",
             "模板里用 v-if 和 ng-model，标签加上 aria-describedby 与 data-id 属性",
             "接口 addPeer/removePeer 负责增删",
+            "称为 $k$-step-ahead prediction 与 $K$-armed bandit 的问题",
             "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
             "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];
