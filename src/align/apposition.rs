@@ -373,6 +373,10 @@ impl Aligner<'_> {
                 return;
             }
         }
+        // 往前走一步，即 TD(0): a count (a numeral and its measure word) ends a phrase, not a term
+        if ends_with_count(&view[..j]) {
+            return;
+        }
         if let Some(left) = self.left_site(doc, j, &englishes.get(cand.text)) {
             if key.is_empty() && !left.options.last().is_some_and(|o| o.at_stop) {
                 return;
@@ -385,4 +389,15 @@ impl Aligner<'_> {
             out.push(Pending::awaiting(cand.span, Method::Apposition, site, left));
         }
     }
+}
+
+/// Numerals that count with a measure word after them.
+const NUMERALS: &str = "一二两三四五六七八九十几百千万0123456789";
+/// Measure words that follow a numeral (一步, 三个, 两次).
+const MEASURE_WORDS: &str = "步个次种类项条位件只张份遍下点层轮";
+
+/// Whether `head` ends with a count: a numeral and a measure word (`走一步`, `分成三类`).
+fn ends_with_count(head: &str) -> bool {
+    let mut cs = head.chars().rev();
+    cs.next().is_some_and(|m| MEASURE_WORDS.contains(m)) && cs.next().is_some_and(|n| NUMERALS.contains(n))
 }

@@ -169,6 +169,9 @@ fn a_counted_kind_or_a_list_after_a_keyword_is_not_a_name() {
         ("函数的第一个参数，即 timeout，决定等待多久。", "timeout"),
         ("标准定义了两条规则，即 R1 和 R2。", "R1"),
         ("这里用了几种工具，即 tcpdump、Wireshark 等。", "tcpdump"),
+        // a phrase that ends with a count is what is done, not a name
+        ("这次只往回退一步，即 rollback。", "rollback"),
+        ("数据被分成三类，即 ABC。", "ABC"),
     ];
     assert_no_chinese(table);
 }
