@@ -56,13 +56,17 @@ pub(super) fn gather<'a>(
 /// The least confidence of a rendering listed after the first: a doubtful second rendering
 /// is dropped rather than listed.
 const ALTERNATIVE_MIN_CONFIDENCE: f32 = 0.75;
+/// ...and the glosses it needs below [`OTHER_BOUNDARY_MIN_CONFIDENCE`]: a second rendering
+/// glossed once in brackets is as often a description or a slip (高性能方法 for SSR,
+/// 处理器上 for CPU) as another translation (judged samples: about half right).
+const ALTERNATIVE_MIN_GLOSSES: usize = 2;
 /// The least confidence of a rendering listed after another boundary of it (动量法 after
 /// 动量): of two boundaries one is likely wrong, so only a sure gloss lists both.
 const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
 
 /// The renderings of a concept, the one to use first. A rendering after the first is kept
-/// only when its own gloss is sure enough, and surer still when it is another boundary of a
-/// rendering kept before it (互联网应用 beside 丰富互联网应用).
+/// only when its own gloss is sure, or it is glossed again and fairly sure and no other
+/// boundary of a rendering kept before it (互联网应用 beside 丰富互联网应用).
 pub(super) fn ordered(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
     let mut renderings = spaced_as_one(renderings);
     renderings.sort_by(|a, b| {
@@ -75,7 +79,7 @@ pub(super) fn ordered(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Renderin
         // a sure gloss is kept and a doubtful one dropped whatever it overlaps
         let keep = kept.is_empty()
             || r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
-            || r.confidence >= ALTERNATIVE_MIN_CONFIDENCE && !overlaps.any(&bare);
+            || r.count >= ALTERNATIVE_MIN_GLOSSES && r.confidence >= ALTERNATIVE_MIN_CONFIDENCE && !overlaps.any(&bare);
         if keep {
             overlaps.insert(&bare);
             kept.push((zh, r));

@@ -160,3 +160,16 @@ fn a_stem_with_another_ending_is_another_term() {
     assert_eq!(b.chinese, ["分支预测"]);
     assert!(a.chinese.is_empty(), "{:?}", a.chinese);
 }
+
+/// A second rendering glossed once in brackets is dropped rather than listed; glossed twice,
+/// it is listed.
+#[test]
+fn a_second_rendering_needs_a_second_gloss() {
+    let once = "服务端渲染（SSR）很常见。服务端渲染（SSR）需要服务器。这是一种更快的首屏方案（SSR）。";
+    let e = extract(once);
+    assert_eq!(e.get("SSR").expect("SSR").chinese, ["服务端渲染"]);
+    let twice = "服务端渲染（SSR）很常见。服务端渲染（SSR）需要服务器。也有人叫服务器渲染（SSR），\
+                 服务器渲染（SSR）也对。";
+    let e = extract(twice);
+    assert_eq!(e.get("SSR").expect("SSR").chinese, ["服务端渲染", "服务器渲染"]);
+}
