@@ -37,6 +37,25 @@ const BRACKET_MAX_BYTES: usize = 600;
 /// gloss.
 const POINTERS: &str = "左右上下前后中内外图表";
 
+/// Words that open a remark after the English in brackets (`（SSR，见第三章）`): the part is no
+/// Chinese term.
+const REMARKS: &[&str] = &["见", "参见", "详见", "参考", "例如", "比如", "如图", "如下", "包括", "请", "注意"];
+
+/// Words that name the thing again after the English in brackets (`（training dataset，或称为
+/// 训练集（training set））`): what follows is another name, not a remark.
+const RENAMING: &[&str] = &["或", "也称", "又称", "亦称", "简称", "即", "也叫", "又叫", "正式称为", "也被称为"];
+
+/// Whether a part of a bracket after its English makes the bracket a sentence: English with
+/// Chinese after it in one part (`FP16或INT8通常就足够了`), no other name in brackets. A
+/// remark of its own after a separator (`（sensory inputs，例如中间特征表示）`) leaves the
+/// gloss a gloss.
+fn is_remark(part: &str) -> bool {
+    cjk_count(part) > 0
+        && part.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && prefix_in(part, RENAMING).is_none()
+        && !part.contains(['(', '（'])
+}
+
 /// Words that separate two English alternatives in brackets: （mean或average）.
 const ALTERNATIVES: &[&str] = &["或者", "或", " or "];
 
@@ -351,7 +370,12 @@ impl Aligner<'_> {
         }
         // C 模型（Controller，控制器）: the bracket gives the English's own Chinese; after a
         // Chinese term (神经元（neuron，处理单元）) it is more likely a description
-        if let Some(zh) = self.chinese_part(view, &parts[1..]) {
+        let zh_inside = self.chinese_part(view, &parts[1..]);
+        // 计算（FP16或INT8通常就足够了）: a sentence in brackets, not a gloss
+        if zh_inside.is_none() && parts[1..].iter().any(|(p, _)| is_remark(&view[p.range()])) {
+            return;
+        }
+        if let Some(zh) = zh_inside {
             let after_term = skip_back(view, site.start, false);
             let described = view[..after_term].chars().next_back().is_some_and(is_cjk);
             let gloss = Gloss {
@@ -394,7 +418,10 @@ impl Aligner<'_> {
     fn chinese_part(&self, view: &str, parts: &[(Span, bool)]) -> Option<Span> {
         let mut chinese = parts.iter().filter(|(p, _)| cjk_count(&view[p.range()]) > 0);
         match (chinese.next(), chinese.next()) {
-            (Some(&(p, prefixed)), None) => self.chinese_term_at(view, p, prefixed),
+            // (not a remark: 见第三章, 例如…)
+            (Some(&(p, prefixed)), None) if prefix_in(&view[p.range()], REMARKS).is_none() => {
+                self.chinese_term_at(view, p, prefixed)
+            }
             _ => None,
         }
     }

@@ -152,6 +152,15 @@ fn verbs_negations_quantifiers_and_modifiers_beside_english_are_not_its_chinese(
 }
 
 #[test]
+fn a_remark_after_the_english_leaves_the_gloss() {
+    let table: &[(&str, &str, &str)] = &[
+        ("注意力被引向感官输入（sensory inputs，例如中间特征）。", "sensory inputs", "感官输入"),
+        ("我们用一种渲染办法（SSR，见第三章）。", "SSR", "渲染办法"),
+    ];
+    assert_chinese(table);
+}
+
+#[test]
 fn naming_constructions_keep_their_chinese() {
     let table: &[(&str, &str, &str)] = &[
         ("我们管这个叫 warm-up，也就是预热。", "warm-up", "预热"),
@@ -181,6 +190,8 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
     let table: &[(&str, &str)] = &[
         ("它支持多种数据库（MySQL、PostgreSQL 等）。", "MySQL"),
         ("主流浏览器（Chrome、Firefox）都支持。", "Chrome"),
+        // a remark after the English: the bracket is no gloss
+        ("不必追求精确的计算（FP16或INT8通常就够了）。", "FP16"),
         ("常见的消息队列（Kafka, RabbitMQ, Pulsar）各有优劣。", "Kafka"),
         ("缓存服务（Redis, Memcached）部署在内网。", "Redis"),
         ("注意力机制（Vaswani et al., 2017）改变了这个领域。", "Vaswani"),
