@@ -350,6 +350,7 @@ mod tests {
             ("先查 kafka & redis 表", &["kafka", "redis"]),
             ("在 HumanEval 上 Pass@1 与 Hits@k 更高，mAP@0.5 不变", &["HumanEval", "Pass@1", "Hits@k", "mAP@0.5"]),
             ("Pass@1 提升 13.6 个点，Recall@10 13.6", &["Pass@1", "Recall@10"]),
+            ("问题：3.LLama的结构4.lora的原理，以及 Vue 2.x", &["LLama", "lora", "Vue 2.x"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");
@@ -365,6 +366,7 @@ mod tests {
             "使用 v2 版本",
             "联系 bob@example.org 吧",
             "感谢 @alice_99 和 @bob-k 的修复，安装 @acme/web-utils 后加上 @Override 注解",
+            "一个开源小工具。（@[kaito42](https://example.org/issues/7) 投稿）",
             "令牌 a9F3kQ2Zx81LmQ7p 已过期",
             "在 00:42 的时候",
             "共 2024 个，占 35.5%",

@@ -96,9 +96,11 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
             continue;
         }
         // a word starts at i, or at the dot before it in a name such as .NET
-        let start = if starts_dotted_name(view, i) { i - 1 } else { i };
+        let mut start = if starts_dotted_name(view, i) { i - 1 } else { i };
         let (end, next) = scan_word(view, i);
         i = next;
+        // 3.LLama, 4.lora: the number of an item glued to its first word
+        start += list_number(&view[start..end], !view[..start].ends_with([' ', '\t', '\u{a0}']));
         let joined = !run.is_empty() && {
             let gap = &view[last_end..start];
             let single = (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ");
@@ -142,6 +144,20 @@ fn at_rank(rest: &str) -> bool {
             !b.get(1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_' || *n == b'.')
         }
         _ => false,
+    }
+}
+
+/// The length of a list item's number glued to the word `w`, when no space joins `w` to a
+/// word before it (`3.LLama`, `12.bert`): one or two digits and a dot before two letters or more; 0 for anything else
+/// (`2.x`, `3.11`, `v1.2`).
+fn list_number(w: &str, opens_run: bool) -> usize {
+    let b = w.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let letters = b.iter().skip(digits + 1).take_while(|c| c.is_ascii_alphabetic()).count();
+    if opens_run && (1..=2).contains(&digits) && b.get(digits) == Some(&b'.') && letters >= 2 {
+        digits + 1
+    } else {
+        0
     }
 }
 

@@ -3,7 +3,7 @@
 //! as [`HARD`].
 
 use super::scan::{fill, NextOf};
-use super::HARD;
+use super::{HARD, MARK};
 
 /// The longest name of a character reference looked for: a longer run after `&` is text.
 const MAX_ENTITY_NAME: usize = 10;
@@ -122,12 +122,14 @@ pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
                 continue;
             }
         }
-        // a handle, a decorator or a scoped package (`@alice99`, `@Override`, `@vue/cli`)
+        // a handle, a decorator or a scoped package (`@alice99`, `@Override`, `@vue/cli`), and
+        // a handle that links to its page (`@[alice99](…)`, the bracket marked already)
+        let name_at = i + 1 + v[i + 1..].iter().take(2).take_while(|b| **b == b'[' || **b == MARK).count();
         if v[i] == b'@'
             && (i == 0 || !v[i - 1].is_ascii_alphanumeric())
-            && v.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            && v.get(name_at).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
         {
-            let mut e = i + 1;
+            let mut e = name_at;
             while e < v.len() && (v[e].is_ascii_alphanumeric() || b"_-./".contains(&v[e])) {
                 e += 1;
             }
