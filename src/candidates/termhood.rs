@@ -85,6 +85,7 @@ struct Evidence {
 pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>) {
     let view = doc.view();
     strip_versions(doc, cands);
+    split_juxtaposed(cands);
     let kinds = kinds_of(cands);
     let lists = contributor_lists(view);
     let mentioned = only_mentioned(doc, cands);
@@ -131,6 +132,48 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             }
         }
     });
+}
+
+/// A run of names side by side has at most this many words (`Deepseek GRPO`).
+const MAX_JUXTAPOSED: usize = 3;
+/// Each name of such a run stands alone in the document at least this often.
+const MIN_ALONE: usize = 2;
+
+/// Splits runs of names written side by side (`Deepseek GRPO`, `TiDB OOM`) into the names:
+/// a run said once whose every word is a name the document names alone again and again.
+/// (`GitHub Actions` stays: `Actions` is not said alone.)
+fn split_juxtaposed(cands: &mut Vec<Candidate<'_>>) {
+    let named =
+        |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || w.chars().any(|c| c.is_ascii_uppercase());
+    let may = |c: &Candidate<'_>| {
+        !c.title && c.text.contains(' ') && c.text.split(' ').count() <= MAX_JUXTAPOSED && c.text.split(' ').all(named)
+    };
+    if !cands.iter().any(may) {
+        return;
+    }
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for c in cands.iter() {
+        *counts.entry(c.text).or_default() += 1;
+    }
+    let split = |c: &Candidate<'_>| {
+        may(c) && counts[c.text] == 1 && c.text.split(' ').all(|w| counts.get(w).is_some_and(|&n| n >= MIN_ALONE))
+    };
+    if !cands.iter().any(split) {
+        return;
+    }
+    let mut out = Vec::with_capacity(cands.len() + 4);
+    for c in cands.iter() {
+        if !split(c) {
+            out.push(*c);
+            continue;
+        }
+        let mut at = c.span.start;
+        for w in c.text.split(' ') {
+            out.push(Candidate { span: Span::new(at, at + w.len()), text: w, title: false });
+            at += w.len() + 1;
+        }
+    }
+    *cands = out;
 }
 
 /// The kind of each candidate (a title is a term). A document repeats its candidates, so each
@@ -546,6 +589,21 @@ mod tests {
             ),
             // three capitalised words without a function word may be a term anywhere
             ("- Long Short-Term Memory", &["Long Short-Term Memory"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_side_by_side_are_each_a_name() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Qwen 与 RLHF 都常见。Qwen 很强，RLHF 很贵。Qwen RLHF 的效果好。",
+                &["Qwen", "RLHF", "Qwen", "RLHF", "Qwen", "RLHF"],
+            ),
+            // a name with a word that is not said alone is one name
+            ("GitHub 很大。GitHub Actions 很好用，GitHub 也是。", &["GitHub", "GitHub Actions", "GitHub"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
