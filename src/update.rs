@@ -6,6 +6,7 @@
 
 mod provenance;
 
+use crate::merge::MAX_KEPT_OCCURRENCES;
 use crate::model::{Entry, Glossary};
 use crate::text::key;
 use provenance::Counts;
@@ -193,5 +194,17 @@ fn absorb(old: &mut Entry, new: Entry) {
             *cell = v;
         }
     }
-    old.occurrences.extend(new.occurrences);
+    // as an extraction keeps them: the first ones, then the first of each further input
+    let mut seen: Option<HashSet<usize>> = None;
+    for o in new.occurrences {
+        if old.occurrences.len() < MAX_KEPT_OCCURRENCES {
+            old.occurrences.push(o);
+            continue;
+        }
+        // (the inputs named so far, gathered once the list is full)
+        let seen = seen.get_or_insert_with(|| old.occurrences.iter().map(|k| k.source).collect());
+        if seen.insert(o.source) {
+            old.occurrences.push(o);
+        }
+    }
 }

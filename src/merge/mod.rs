@@ -27,6 +27,7 @@ mod near;
 mod overlap;
 mod render;
 
+pub(crate) use group::MAX_KEPT_OCCURRENCES;
 pub(crate) use join::Joined;
 
 use crate::model::{Entry, Glossary, InputFacts};

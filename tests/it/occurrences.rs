@@ -80,3 +80,19 @@ fn a_glossary_and_a_partial_of_a_long_input_agree() {
     assert_eq!(extractor.decide(&partial), from_file);
     assert_eq!(from_file.entries(), direct.entries());
 }
+
+/// Updating a termbase with extraction after extraction keeps the occurrences an extraction
+/// keeps: the first ones, then the first of each further input.
+#[test]
+fn updates_keep_the_first_occurrences_too() {
+    let mut termbase = glossary(KEPT - 100);
+    for _ in 0..3 {
+        termbase.update(glossary(KEPT - 100));
+    }
+    let e = termbase.get("RAG").unwrap();
+    assert_eq!(e.frequency, 4 * glossary(KEPT - 100).get("RAG").unwrap().frequency);
+    let sources: std::collections::BTreeSet<usize> = e.occurrences.iter().map(|o| o.source).collect();
+    // every input is still named, yet the list stays near the cap
+    assert_eq!(sources.len(), 8);
+    assert!(e.occurrences.len() <= KEPT + sources.len(), "{}", e.occurrences.len());
+}
