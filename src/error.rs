@@ -41,6 +41,19 @@ pub enum InputError {
         /// 1-based line of the first invalid byte.
         line: usize,
     },
+    /// A stream (standard input, a pipe) whose encoding was told from its start does not
+    /// decode in it further on; it cannot be read again to detect another one.
+    #[error("{}: read as {encoding} from its start, but byte {offset} (line {line}) is not valid {encoding}; a stream cannot be read again to detect another encoding: name its encoding with --encoding", shown(.path))]
+    Belied {
+        /// The stream.
+        path: PathBuf,
+        /// The encoding its start told.
+        encoding: String,
+        /// Byte offset of the first undecodable byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
     /// The file does not decode in the encoding it was read in.
     #[error("{}: not valid {encoding} at byte {offset} (line {line}); name the file's encoding with --encoding, or leave it out to have it detected", shown(.path))]
     Undecodable {

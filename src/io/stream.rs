@@ -123,6 +123,13 @@ pub(crate) fn read_pieces(
     match stream.run(&mut decoder, &mut reader, raw, more, &cut, &mut each) {
         Ok(()) => Ok(Pieces::Streamed),
         Err(Failed::Io(e)) => Err(io(e)),
+        // a guess that a pipe belies: no other encoding was tried, and none can be
+        Err(Failed::Bad(bad)) if !choice.certain && !again => Err(InputError::Belied {
+            path: shown.to_path_buf(),
+            encoding: choice.encoding.name().to_string(),
+            offset: bad.offset,
+            line: bad.line,
+        }),
         Err(Failed::Bad(bad)) if choice.certain || !again => Err(if choice.encoding == UTF_8 && named.is_none() {
             utf8_error(shown, bad)
         } else {

@@ -75,7 +75,7 @@ fn check_of_a_long_file_finds_what_check_of_its_text_finds() {
 /// Regression: `check` read standard input whole, so it chose the encoding from all of it,
 /// where `extract` chooses it from the start of a pipe as it reads it. Past 8 pieces of ASCII
 /// a pipe is read as UTF-8: GB18030 after them is the same error for both, at the same byte
-/// and line, and a long UTF-8 input gives the findings it gives from a file.
+/// and line (one that says the pipe was read as UTF-8 from its start), and a long UTF-8 input gives the findings it gives from a file.
 #[test]
 fn check_reads_standard_input_in_pieces() {
     let dir = tempfile::tempdir().unwrap();
@@ -93,7 +93,10 @@ fn check_reads_standard_input_in_pieces() {
     let at = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
     assert!(at >= ascii.len());
     let line = ascii.matches('\n').count() + 1;
-    assert!(err.contains(&format!("<stdin>: not valid UTF-8 at byte {at} (line {line})")), "{err}");
+    // (a pipe read as UTF-8 from its start cannot be read again as another encoding: the
+    // error says so, and names no encoding it did not try)
+    assert!(err.contains(&format!("<stdin>: read as UTF-8 from its start, but byte {at} (line {line})")), "{err}");
+    assert!(err.contains("--encoding") && !err.contains("GB18030"), "{err}");
     assert_eq!(err, extract_err);
     assert_eq!(out, "");
 
