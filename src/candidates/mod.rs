@@ -367,6 +367,7 @@ mod tests {
             "联系 bob@example.org 吧",
             "感谢 @alice_99 和 @bob-k 的修复，安装 @acme/web-utils 后加上 @Override 注解",
             "一个开源小工具。（@[kaito42](https://example.org/issues/7) 投稿）",
+            "在命令后加上 --mode 和 --dry-run 选项",
             "令牌 a9F3kQ2Zx81LmQ7p 已过期",
             "在 00:42 的时候",
             "共 2024 个，占 35.5%",

@@ -110,7 +110,11 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         if c.title {
             return true;
         }
-        if credit.after_label(view, c.span.start) || mentioned.contains(c.text) || is_ui_label(doc, c.span) {
+        if credit.after_label(view, c.span.start)
+            || mentioned.contains(c.text)
+            || is_ui_label(doc, c.span)
+            || is_note_label(view, c)
+        {
             return false;
         }
         while list.next_if(|l| l.end <= c.span.start).is_some() {}
@@ -334,6 +338,19 @@ fn names_acronym(view: &str, end: usize) -> bool {
         && capitals >= 2
         && acronym.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && acronym.len() <= MAX_ACRONYM_BYTES
+}
+
+/// Whether a candidate labels a note: a common word in capitals opening its line before a
+/// colon (`NOTE：`, `HINT:`, `WARNING:`), as documents mark asides.
+fn is_note_label(view: &str, c: &Candidate<'_>) -> bool {
+    c.text.len() >= 2
+        && c.text.bytes().all(|b| b.is_ascii_uppercase())
+        && view[c.span.end..].trim_start_matches(|ch| ch == ' ' || ch == char::from(MARK)).starts_with([':', '：'])
+        && view[..c.span.start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.chars().all(|ch| !ch.is_alphanumeric() && !is_cjk(ch)))
+        && super::kinds::is_common_word(c.text)
 }
 
 /// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
@@ -620,6 +637,7 @@ mod tests {
             ("Copyright © 2024 深蓝Lab All Rights Reserved\n京ICP备12345678号 | Powered by Hexo", &[]),
             ("本文讲 Kubernetes 的版权（copyright）问题", &["Kubernetes", "copyright"]),
             ("本文介绍 Redis：一个缓存", &["Redis"]),
+            ("NOTE：先备份。\n> **WARNING**: 会覆盖\nAPI：接口", &["API"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");

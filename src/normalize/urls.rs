@@ -1,6 +1,6 @@
 //! What is not prose in any text, Markdown or plain: URLs (with a scheme or `www.`), e-mail
-//! addresses, handles and decorators after `@`, and HTML character references, all masked
-//! as [`HARD`].
+//! addresses, handles and decorators after `@`, options of command lines (`--mode`), and HTML
+//! character references, all masked as [`HARD`].
 
 use super::scan::{fill, NextOf};
 use super::{HARD, MARK};
@@ -56,7 +56,7 @@ fn is_url_char(b: u8) -> bool {
 /// Masks URLs (`https://…`, `http://…`, `ftp://…`, `www.…`), without the punctuation that
 /// ends them or a closing parenthesis they did not open, and e-mail addresses.
 pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
-    let mut next = NextOf::new(b"hfwW@");
+    let mut next = NextOf::new(b"hfwW@-");
     let mut i = 0;
     while i < v.len() {
         // only a scheme (http, https, ftp), www. or an @ starts anything here
@@ -119,6 +119,15 @@ pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
             {
                 fill(v, s..e, HARD);
                 i = e;
+                continue;
+            }
+        }
+        // an option of a command line (`--mode`, `--dry-run`): code, not prose
+        if rest.starts_with(b"--") && (i == 0 || !v[i - 1].is_ascii_alphanumeric() && v[i - 1] != b'-') {
+            let name = rest[2..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')).count();
+            if rest.get(2).is_some_and(u8::is_ascii_lowercase) {
+                fill(v, i..i + 2 + name, HARD);
+                i += 2 + name;
                 continue;
             }
         }
