@@ -100,7 +100,9 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
         let (end, next) = scan_word(view, i);
         i = next;
         // 3.LLama, 4.lora: the number of an item glued to its first word
-        start += list_number(&view[start..end], !view[..start].ends_with([' ', '\t', '\u{a0}']));
+        if bytes[start].is_ascii_digit() {
+            start += list_number(&view[start..end], !view[..start].ends_with([' ', '\t', '\u{a0}']));
+        }
         let joined = !run.is_empty() && {
             let gap = &view[last_end..start];
             let single = (gap == " " || gap == "\t" || gap == "\u{a0}") && !view[..start].ends_with("  ");

@@ -48,6 +48,20 @@ fn escaped_tag_end(v: &[u8], i: usize) -> Option<usize> {
     (name <= MAX_ESCAPED_TAG_NAME && has_letter && rest[name..].starts_with(b"&gt;")).then(|| i + 4 + name + 4)
 }
 
+/// Masks the options of command lines (`--mode`, `--dry-run`): code, not prose. Found by one
+/// search for `--`, as hyphens are common in prose and options are not.
+fn mask_options(v: &mut [u8]) {
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&v[from..], b"--").map(|p| from + p) {
+        let starts = i == 0 || !v[i - 1].is_ascii_alphanumeric() && v[i - 1] != b'-';
+        let name = v[i + 2..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')).count();
+        if starts && v.get(i + 2).is_some_and(u8::is_ascii_lowercase) {
+            fill(v, i..i + 2 + name, HARD);
+        }
+        from = i + 2 + name;
+    }
+}
+
 /// Whether `b` may be part of a URL.
 fn is_url_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'*+,;=%".contains(&b)
@@ -56,7 +70,8 @@ fn is_url_char(b: u8) -> bool {
 /// Masks URLs (`https://…`, `http://…`, `ftp://…`, `www.…`), without the punctuation that
 /// ends them or a closing parenthesis they did not open, and e-mail addresses.
 pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
-    let mut next = NextOf::new(b"hfwW@-");
+    mask_options(v);
+    let mut next = NextOf::new(b"hfwW@");
     let mut i = 0;
     while i < v.len() {
         // only a scheme (http, https, ftp), www. or an @ starts anything here
@@ -119,15 +134,6 @@ pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
             {
                 fill(v, s..e, HARD);
                 i = e;
-                continue;
-            }
-        }
-        // an option of a command line (`--mode`, `--dry-run`): code, not prose
-        if rest.starts_with(b"--") && (i == 0 || !v[i - 1].is_ascii_alphanumeric() && v[i - 1] != b'-') {
-            let name = rest[2..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')).count();
-            if rest.get(2).is_some_and(u8::is_ascii_lowercase) {
-                fill(v, i..i + 2 + name, HARD);
-                i += 2 + name;
                 continue;
             }
         }
