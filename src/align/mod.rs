@@ -75,6 +75,10 @@ pub(crate) struct Gloss {
     pub site: Span,
 }
 
+/// A Chinese ending in 的 longer than this many characters is listed without it (利普希茨连续
+/// for 利普希茨连续的); a shorter one is no term without it (目的).
+const MIN_DE_STRIPPED_CHARS: usize = 2;
+
 /// The longest Chinese term, in characters, that the aligner considers.
 const MAX_CHINESE_CHARS: usize = 16;
 /// How far, in characters, the aligner looks back from a gloss for the Chinese term.
@@ -211,6 +215,13 @@ impl<'j> Aligner<'j> {
                 g.chinese = None;
                 if g.abbreviation.is_none() && g.alias.is_none() {
                     continue;
+                }
+            }
+            // 利普希茨连续的: a term is listed without the particle that makes it an attribute
+            if let Some(zh) = g.chinese.as_mut() {
+                let t = view[zh.range()].trim_end();
+                if t.ends_with('的') && t.chars().count() > MIN_DE_STRIPPED_CHARS {
+                    zh.end = zh.start + t.len() - '的'.len_utf8();
                 }
             }
             // 代理 in brackets after "JavaScript Proxy": a gloss of a part of it

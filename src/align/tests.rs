@@ -161,6 +161,15 @@ fn a_remark_after_the_english_leaves_the_gloss() {
 }
 
 #[test]
+fn an_attribute_is_listed_without_its_particle() {
+    let table: &[(&str, &str, &str)] = &[
+        ("这个函数是*均匀连续的*（uniformly continuous）。", "uniformly continuous", "均匀连续"),
+        ("这一层是双向的（bidirectional）。", "bidirectional", "双向"),
+    ];
+    assert_chinese(table);
+}
+
+#[test]
 fn naming_constructions_keep_their_chinese() {
     let table: &[(&str, &str, &str)] = &[
         ("我们管这个叫 warm-up，也就是预热。", "warm-up", "预热"),
