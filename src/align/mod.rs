@@ -206,7 +206,7 @@ impl<'j> Aligner<'j> {
                     out.push(g);
                     continue;
                 }
-                g.chinese = Some(o.span);
+                g.chinese = Some(transliterated_whole(view, o.span, english));
                 g.confidence = conf;
                 g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
             }
@@ -235,6 +235,39 @@ impl<'j> Aligner<'j> {
         }
         out
     }
+}
+
+/// Characters that spell foreign names in Chinese (闵可夫斯基, 理查德, 贝尔曼): a segmenter
+/// that does not know a name cuts it among them.
+const TRANSLITERATION: &str = "阿埃艾奥巴拜贝鲍比彼毕波伯勃布达戴迪蒂丁杜顿多厄恩法菲费芬弗福盖戈格哈汉赫亨霍基吉加贾杰卡凯坎柯科克肯库奎拉莱兰朗劳勒雷里利莉列林卢鲁伦罗洛马玛迈麦曼梅蒙米闵莫默姆穆纳娜奈内尼纽努诺帕佩彭皮珀普齐奇乔切琴萨塞桑瑟森莎舍施斯索苏塔泰坦汤特滕提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊尤约泽扎詹兹佐夫尔可查德理";
+
+/// A foreign name spelled in Chinese has at most this many characters before the term's
+/// start...
+const MAX_TRANSLITERATION_BEFORE: usize = 4;
+/// ...and the whole name at least this many.
+const MIN_TRANSLITERATED_NAME: usize = 3;
+
+/// `span` widened to the left over the rest of a foreign name spelled in Chinese that it
+/// starts inside (夫斯基距离 → 闵可夫斯基距离 for Minkowski Distance), when the English holds a
+/// capitalised word that is no acronym.
+fn transliterated_whole(view: &str, span: Span, english: &str) -> Span {
+    let is_t = |c: char| TRANSLITERATION.contains(c);
+    let named = english.split([' ', '-']).any(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_some_and(|c| c.is_ascii_lowercase())
+    });
+    if !named || !view[span.range()].starts_with(is_t) {
+        return span;
+    }
+    let before: Vec<char> = view[..span.start].chars().rev().take(MAX_TRANSLITERATION_BEFORE + 1).collect();
+    let n = before.iter().take_while(|c| is_t(**c)).count();
+    let inside = view[span.range()].chars().take_while(|c| is_t(*c)).count();
+    // (all of what comes before may not be the name's: then it is not widened)
+    if n == 0 || n > MAX_TRANSLITERATION_BEFORE || n + inside < MIN_TRANSLITERATED_NAME {
+        return span;
+    }
+    let width: usize = before[..n].iter().map(|c| c.len_utf8()).sum();
+    Span::new(span.start - width, span.end)
 }
 
 /// The English forms of pending glosses, each read once: a piece glosses the same English

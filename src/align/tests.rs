@@ -161,6 +161,15 @@ fn a_remark_after_the_english_leaves_the_gloss() {
 }
 
 #[test]
+fn a_foreign_name_spelled_in_chinese_is_kept_whole() {
+    let table: &[(&str, &str, &str)] = &[
+        ("方程因动态规划创始人理查德贝尔曼（Richard Bellman）而得名。", "Richard Bellman", "理查德贝尔曼"),
+        ("6. 闵可夫斯基距离（Minkowski Distance）", "Minkowski Distance", "闵可夫斯基距离"),
+    ];
+    assert_chinese(table);
+}
+
+#[test]
 fn an_attribute_is_listed_without_its_particle() {
     let table: &[(&str, &str, &str)] = &[
         ("这个函数是*均匀连续的*（uniformly continuous）。", "uniformly continuous", "均匀连续"),
