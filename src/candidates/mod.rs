@@ -189,6 +189,10 @@ fn reads_as_sentence(text: &str, words: &[Word]) -> bool {
     if n < CLAUSE_MIN_WORDS.min(SENTENCE_MIN_WORDS) {
         return false;
     }
+    // a contraction (`Let's`, `don't`, `I'm`) is spoken English: no term holds one
+    if words.iter().any(|w| is_contraction(s(w))) {
+        return true;
+    }
     // English sentences are not terms.
     static SENTENCE: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&SENTENCE_WORDS));
     let sentence = n > MAX_WORDS || {
@@ -204,6 +208,21 @@ fn reads_as_sentence(text: &str, words: &[Word]) -> bool {
     // A name in Title Case may hold such words: Resource Acquisition Is Initialization.
     let title_case = || n >= 2 && words.iter().all(|w| is_capitalised(s(w)) || is_function_word(s(w)));
     sentence && !(n <= MAX_TITLE_CASE_WORDS && title_case())
+}
+
+/// Pronouns that a contracted `'s` joins (`let's`, `it's`), unlike the possessive of a name
+/// (`Hugging Face's`).
+const CONTRACTING: &[&str] = &["let", "it", "that", "what", "here", "there", "he", "she", "who", "where", "how"];
+
+/// Whether `w` is a contraction of spoken English: `don't`, `I'm`, `you're`, `we'll`,
+/// `they've`, `I'd`, `let's`.
+fn is_contraction(w: &str) -> bool {
+    if !w.contains(['\'', '’']) {
+        return false;
+    }
+    let w = w.replace('’', "'").to_ascii_lowercase();
+    ["n't", "'m", "'re", "'ll", "'ve", "'d"].iter().any(|e| w.ends_with(e) && w.len() > e.len())
+        || w.strip_suffix("'s").is_some_and(|p| CONTRACTING.contains(&p))
 }
 
 /// `words` without function words and numbers (with a unit after them) at the start, and
@@ -378,6 +397,8 @@ mod tests {
             "调用 foo() 函数",
             "变量 max_len 很大",
             "This is a sentence that we wrote.",
+            "提示词是“Let's think step by step”和 \"we don't know yet\"",
+            "他说 I'm not sure about it",
             "大约 16GB 内存和 400px 宽",
             "位点 rs7412 与 rs429358",
             "漏洞编号 CVE-2024-41873 已公开",
