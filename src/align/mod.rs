@@ -252,9 +252,10 @@ const MIN_TRANSLITERATED_NAME: usize = 3;
 /// capitalised word that is no acronym.
 fn transliterated_whole(view: &str, span: Span, english: &str) -> Span {
     let is_t = |c: char| TRANSLITERATION.contains(c);
-    let named = english.split([' ', '-']).any(|w| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_some_and(|c| c.is_ascii_lowercase())
+    // a word that starts with a capital and a lowercase letter (Minkowski, not CNN or iOS)
+    let b = english.as_bytes();
+    let named = (0..b.len().saturating_sub(1)).any(|i| {
+        b[i].is_ascii_uppercase() && b[i + 1].is_ascii_lowercase() && (i == 0 || matches!(b[i - 1], b' ' | b'-'))
     });
     if !named || !view[span.range()].starts_with(is_t) {
         return span;
