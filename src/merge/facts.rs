@@ -7,6 +7,7 @@
 //! (the one a glossary entry can quote); `check` asks for every gloss with its sentence.
 
 use crate::align::Gloss;
+use crate::model::facts::Sentence;
 use crate::model::{EnglishFact, FormFact, GlossFact, InputFacts, Method, Span};
 use crate::normalize::Document;
 use crate::text::chars::is_cjk;
@@ -131,16 +132,17 @@ fn gloss_fact(sentences: &mut Sentences<'_, '_>, quoted: &mut Quoted, g: &Gloss,
     }
 }
 
-/// The sentences of a document as [`Document::sentence_around`] gives them, each built once.
+/// The sentences of a document as [`Document::sentence_around`] gives them, each built once
+/// and shared by the forms and glosses that quote it.
 struct Sentences<'d, 'a> {
     doc: &'d Document<'a>,
-    built: FxHashMap<(usize, usize), String>,
+    built: FxHashMap<(usize, usize), Sentence>,
 }
 
 impl Sentences<'_, '_> {
-    fn around(&mut self, span: Span) -> String {
+    fn around(&mut self, span: Span) -> Sentence {
         let bounds = self.doc.sentence_bounds(span);
-        self.built.entry(bounds).or_insert_with(|| self.doc.sentence(bounds)).clone()
+        self.built.entry(bounds).or_insert_with(|| Sentence::from(self.doc.sentence(bounds))).clone()
     }
 }
 

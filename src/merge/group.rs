@@ -100,6 +100,10 @@ pub(super) fn by_key(inputs: &[InputFacts]) -> (Keys, Vec<Group<'_>>) {
             if let (true, Some(start)) = (n > 0, start) {
                 let g = &mut groups[form_groups[fi]];
                 g.title |= title;
+                // most keys have one form: a list of one, not the four a push makes room for
+                if g.surfaces.is_empty() {
+                    g.surfaces.reserve_exact(1);
+                }
                 g.surfaces.push((&a.forms[fi].text, n, (d, start)));
             }
         }
@@ -288,6 +292,7 @@ pub(super) fn gather(groups: &mut [Group<'_>], uf: &mut UnionFind) {
     }
     for g in groups.iter_mut() {
         fold_surfaces(&mut g.surfaces);
+        g.surfaces.shrink_to_fit();
     }
 }
 

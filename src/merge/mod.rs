@@ -50,8 +50,16 @@ pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
     render::gather(&mut groups, inputs, &keys.ids, &mut uf);
     group::place_occurrences(&mut groups, inputs, &keys, &mut uf);
     drop(keys);
-    let mut entries: Vec<Entry> = groups.into_iter().filter_map(|g| entry::entry(g, inputs, &links.aliases)).collect();
-    entries.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
+    drop(uf);
+    // of the links, only the aliases name entries
+    let aliases = std::mem::take(&mut links.aliases);
+    drop(links);
+    // one entry per concept with a form, in a list allocated once at its size
+    let mut entries: Vec<Entry> = Vec::with_capacity(groups.iter().filter(|g| !g.surfaces.is_empty()).count());
+    entries.extend(groups.into_iter().filter_map(|g| entry::entry(g, inputs, &aliases)));
+    // no two concepts share an English, so the order is total: a sort in place, without the
+    // half-size copy of a stable sort
+    entries.sort_unstable_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
     Glossary { entries, sources: inputs.iter().map(|a| a.name.clone()).collect() }
 }
 

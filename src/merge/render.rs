@@ -38,18 +38,25 @@ pub(super) fn gather<'a>(
     }
     // stable: each rendering's glosses stay in the order of the inputs
     glossed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    for same in glossed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let (root, zh, d, gi) = same[0];
-        let mut r = Rendering { first: (d, inputs[d].glosses[gi].site.start), site: (d, gi), ..Rendering::default() };
-        for &(_, _, d, gi) in same {
-            let g = &inputs[d].glosses[gi];
-            r.count += g.count;
-            if g.confidence > r.confidence {
-                r.confidence = g.confidence;
-                r.method = Some(g.method);
+    for of_concept in glossed.chunk_by(|a, b| a.0 == b.0) {
+        let root = of_concept[0].0;
+        // each concept's list is allocated once, at its number of renderings
+        let renderings = &mut groups[root].renderings;
+        renderings.reserve_exact(of_concept.chunk_by(|a, b| a.1 == b.1).count());
+        for same in of_concept.chunk_by(|a, b| a.1 == b.1) {
+            let (_, zh, d, gi) = same[0];
+            let mut r =
+                Rendering { first: (d, inputs[d].glosses[gi].site.start), site: (d, gi), ..Rendering::default() };
+            for &(_, _, d, gi) in same {
+                let g = &inputs[d].glosses[gi];
+                r.count += g.count;
+                if g.confidence > r.confidence {
+                    r.confidence = g.confidence;
+                    r.method = Some(g.method);
+                }
             }
+            renderings.push((zh, r));
         }
-        groups[root].renderings.push((zh, r));
     }
 }
 
@@ -152,7 +159,7 @@ pub(super) fn evidence(
             Evidence {
                 confidence: Some((r.confidence + boost).min(MAX_CONFIDENCE)),
                 method: r.method,
-                context: inputs[d].glosses[gi].context.clone().unwrap_or_default(),
+                context: inputs[d].glosses[gi].context.as_deref().unwrap_or_default().to_string(),
                 source: first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
             }
         }
@@ -161,7 +168,7 @@ pub(super) fn evidence(
             let a = &inputs[o.source];
             let i = a.english.partition_point(|f| f.span.start < o.span.start);
             let context =
-                a.english.get(i).and_then(|f| a.forms.get(f.form)).map(|f| f.context.clone()).unwrap_or_default();
+                a.english.get(i).and_then(|f| a.forms.get(f.form)).map(|f| f.context.to_string()).unwrap_or_default();
             Evidence { confidence: None, method: None, context, source: Some(format!("{}:{}", a.name, o.line)) }
         }
     })

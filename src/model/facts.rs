@@ -3,7 +3,12 @@
 
 use super::glossary::Method;
 use super::Span;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::Arc;
+
+/// A sentence of an input, shared by the forms and glosses that quote it: in a text that
+/// glosses a new term in every other sentence, the form and its gloss quote one sentence.
+pub(crate) type Sentence = Arc<str>;
 
 /// What one input says, once found and aligned: no text, only what the later stages need.
 /// Everything about an input is decided from that input alone, so facts from inputs read
@@ -35,7 +40,8 @@ pub(crate) struct FormFact {
     /// The form, whitespace folded.
     pub text: String,
     /// The sentence around its first occurrence.
-    pub context: String,
+    #[serde(serialize_with = "write_sentence", deserialize_with = "read_sentence")]
+    pub context: Sentence,
 }
 
 /// An English candidate of an input.
@@ -74,7 +80,8 @@ pub(crate) struct GlossFact {
     /// The sentence of the construct: kept for the first gloss of each English form with
     /// each Chinese (the one a glossary entry can quote), and for every gloss when the facts
     /// are read for [`check`](crate::Extractor::check).
-    pub context: Option<String>,
+    #[serde(serialize_with = "write_some_sentence", deserialize_with = "read_some_sentence")]
+    pub context: Option<Sentence>,
     /// How many glosses of the input this one stands for: glosses that agree in every
     /// field but place and confidence are kept once, at the first, with the highest
     /// confidence (except for `check`, which reports each place).
@@ -84,6 +91,22 @@ pub(crate) struct GlossFact {
 
 fn one() -> usize {
     1
+}
+
+fn write_sentence<S: Serializer>(s: &Sentence, out: S) -> Result<S::Ok, S::Error> {
+    out.serialize_str(s)
+}
+
+fn read_sentence<'de, D: Deserializer<'de>>(input: D) -> Result<Sentence, D::Error> {
+    String::deserialize(input).map(Sentence::from)
+}
+
+fn write_some_sentence<S: Serializer>(s: &Option<Sentence>, out: S) -> Result<S::Ok, S::Error> {
+    s.as_deref().serialize(out)
+}
+
+fn read_some_sentence<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Sentence>, D::Error> {
+    Option::<String>::deserialize(input).map(|s| s.map(Sentence::from))
 }
 
 /// How one of the reference's Chinese terms (or a variant form of one) occurs in an input.
