@@ -200,11 +200,12 @@ impl Quoted {
 #[derive(Default)]
 pub(super) struct GlossFolder {
     /// The kept glosses by a hash of what makes them the same.
-    at: FxHashMap<u64, Vec<usize>>,
+    at: HashIndex,
 }
 
 impl GlossFolder {
-    pub(super) fn add(&mut self, kept: &mut Vec<GlossFact>, g: GlossFact) {
+    /// Adds a gloss, kept or folded into one kept before; the index of the one kept.
+    pub(super) fn add(&mut self, kept: &mut Vec<GlossFact>, g: GlossFact) -> usize {
         fn what(g: &GlossFact) -> (&str, Option<&str>, Option<&str>, Option<&str>, Method) {
             (
                 g.english.as_str(),
@@ -214,17 +215,55 @@ impl GlossFolder {
                 g.method,
             )
         }
-        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, what(&g));
-        let same = self.at.entry(hash).or_default();
-        match same.iter().copied().find(|&i| what(&kept[i]) == what(&g)) {
+        let hash = hash_of(what(&g));
+        match self.at.find(hash, |i| what(&kept[i]) == what(&g)) {
             Some(i) => {
                 kept[i].count += g.count;
                 kept[i].confidence = kept[i].confidence.max(g.confidence);
+                i
             }
             None => {
-                same.push(kept.len());
+                self.at.insert(hash, kept.len());
                 kept.push(g);
+                kept.len() - 1
             }
+        }
+    }
+}
+
+/// A 64-bit hash of what makes two items the same.
+pub(super) fn hash_of(what: impl std::hash::Hash) -> u64 {
+    std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, what)
+}
+
+/// The items of a list looked up by a hash of what makes them the same and compared in the
+/// list itself: sixteen bytes an item and no copy of its text, as a long input holds
+/// hundreds of thousands of forms and glosses.
+#[derive(Default)]
+pub(super) struct HashIndex {
+    /// The first item of each hash.
+    first: FxHashMap<u64, usize>,
+    /// The other items of a hash that two different items share.
+    more: FxHashMap<u64, Vec<usize>>,
+}
+
+impl HashIndex {
+    /// The first item with this hash of which `same` holds.
+    pub(super) fn find(&self, hash: u64, mut same: impl FnMut(usize) -> bool) -> Option<usize> {
+        let &i = self.first.get(&hash)?;
+        if same(i) {
+            return Some(i);
+        }
+        self.more.get(&hash)?.iter().copied().find(|&i| same(i))
+    }
+
+    /// Adds item `i` with this hash (not found before).
+    pub(super) fn insert(&mut self, hash: u64, i: usize) {
+        match self.first.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.more.entry(hash).or_default().push(i),
         }
     }
 }

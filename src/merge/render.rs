@@ -5,6 +5,7 @@
 
 use super::group::{Group, Rendering, UnionFind};
 use super::overlap::Overlaps;
+use crate::model::facts::Sentence;
 use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use rustc_hash::FxHashMap;
@@ -139,9 +140,33 @@ pub(super) struct Evidence {
     pub(super) confidence: Option<f32>,
     pub(super) method: Option<Method>,
     /// The sentence of the first gloss of the first rendering, or of the first occurrence.
-    pub(super) context: String,
+    pub(super) context: Quote,
     /// The input and line of the first occurrence.
     pub(super) source: Option<String>,
+}
+
+/// Where the sentence an entry quotes is in the facts: it is copied into the entry once every
+/// entry is made, or moved there when the facts are no longer needed (see
+/// [`build_consuming`](super::build_consuming)).
+#[derive(Clone, Copy)]
+pub(crate) enum Quote {
+    /// The sentence of a gloss: input and gloss index.
+    Gloss(usize, usize),
+    /// The sentence of a form's first occurrence: input and form index.
+    Form(usize, usize),
+    /// None.
+    Nothing,
+}
+
+impl Quote {
+    /// The sentence, shared with the facts.
+    pub(super) fn sentence(self, inputs: &[InputFacts]) -> Option<&Sentence> {
+        match self {
+            Quote::Gloss(d, gi) => inputs[d].glosses[gi].context.as_ref(),
+            Quote::Form(d, f) => Some(&inputs[d].forms[f].context),
+            Quote::Nothing => None,
+        }
+    }
 }
 
 /// The evidence of a concept from its first rendering (`renderings` as [`ordered`] gives
@@ -159,7 +184,7 @@ pub(super) fn evidence(
             Evidence {
                 confidence: Some((r.confidence + boost).min(MAX_CONFIDENCE)),
                 method: r.method,
-                context: inputs[d].glosses[gi].context.as_deref().unwrap_or_default().to_string(),
+                context: Quote::Gloss(d, gi),
                 source: first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
             }
         }
@@ -167,8 +192,10 @@ pub(super) fn evidence(
             let o = first_occ?;
             let a = &inputs[o.source];
             let i = a.english.partition_point(|f| f.span.start < o.span.start);
-            let context =
-                a.english.get(i).and_then(|f| a.forms.get(f.form)).map(|f| f.context.to_string()).unwrap_or_default();
+            let context = match a.english.get(i) {
+                Some(f) if f.form < a.forms.len() => Quote::Form(o.source, f.form),
+                _ => Quote::Nothing,
+            };
             Evidence { confidence: None, method: None, context, source: Some(format!("{}:{}", a.name, o.line)) }
         }
     })
