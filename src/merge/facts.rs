@@ -115,12 +115,13 @@ fn read_glosses(sentences: &mut Sentences<'_, '_>, glosses: &[Gloss], all_contex
 fn gloss_fact(sentences: &mut Sentences<'_, '_>, quoted: &mut Quoted, g: &Gloss, all_contexts: bool) -> GlossFact {
     let doc = sentences.doc;
     let text = doc.text();
-    let english = surface(&text[g.english.range()]);
-    let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
+    let english = boxed_surface(&text[g.english.range()]);
+    let chinese =
+        g.chinese.map(|s| (clean_chinese(&text[s.range()]).into_boxed_str(), s)).filter(|(z, _)| !z.is_empty());
     let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert(&english, z));
     GlossFact {
-        abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
-        alias: g.alias.map(|s| surface(&text[s.range()])),
+        abbreviation: g.abbreviation.map(|s| boxed_surface(&text[s.range()])),
+        alias: g.alias.map(|s| boxed_surface(&text[s.range()])),
         method: g.method,
         confidence: g.confidence,
         site: g.site,
@@ -156,6 +157,16 @@ pub(super) fn surface(text: &str) -> String {
         s.push_str(w);
     }
     s
+}
+
+/// [`surface`] in a box of its size: most English is written with single spaces already.
+fn boxed_surface(text: &str) -> Box<str> {
+    let folded = |(i, c): (usize, char)| c.is_whitespace() && (c != ' ' || i == 0 || text[..i].ends_with(' '));
+    if text.char_indices().any(folded) || text.ends_with(' ') {
+        surface(text).into_boxed_str()
+    } else {
+        Box::from(text)
+    }
 }
 
 /// A Chinese rendering as a glossary gives it: white space folded, no space left between two
@@ -207,13 +218,7 @@ impl GlossFolder {
     /// Adds a gloss, kept or folded into one kept before; the index of the one kept.
     pub(super) fn add(&mut self, kept: &mut Vec<GlossFact>, g: GlossFact) -> usize {
         fn what(g: &GlossFact) -> (&str, Option<&str>, Option<&str>, Option<&str>, Method) {
-            (
-                g.english.as_str(),
-                g.abbreviation.as_deref(),
-                g.alias.as_deref(),
-                g.chinese.as_ref().map(|(z, _)| z.as_str()),
-                g.method,
-            )
+            (&g.english, g.abbreviation.as_deref(), g.alias.as_deref(), g.chinese.as_ref().map(|(z, _)| &**z), g.method)
         }
         let hash = hash_of(what(&g));
         match self.at.find(hash, |i| what(&kept[i]) == what(&g)) {

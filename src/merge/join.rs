@@ -93,7 +93,7 @@ impl Joined {
             };
             // only the first gloss of an English and Chinese keeps its sentence: the pair is
             // new when no gloss kept has it
-            let pair = g.chinese.as_ref().map(|(z, _)| hash_of((g.english.as_str(), z.as_str())));
+            let pair = g.chinese.as_ref().map(|(z, _)| hash_of((&*g.english, &**z)));
             let new = pair.filter(|&hash| {
                 let same = |i: usize| {
                     let k: &GlossFact = &facts.glosses[i];

@@ -61,14 +61,15 @@ pub(crate) struct EnglishFact {
 /// A gloss of an input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct GlossFact {
-    /// The English form.
-    pub english: String,
+    /// The English form (each text of a gloss in a box of its size: a long input keeps
+    /// hundreds of thousands of glosses).
+    pub english: Box<str>,
     /// The acronym given with it.
-    pub abbreviation: Option<String>,
+    pub abbreviation: Option<Box<str>>,
     /// Another name given for it.
-    pub alias: Option<String>,
+    pub alias: Option<Box<str>>,
     /// The Chinese, cleaned, and where it is.
-    pub chinese: Option<(String, Span)>,
+    pub chinese: Option<(Box<str>, Span)>,
     /// How the Chinese was found.
     pub method: Method,
     /// How sure the aligner is.
