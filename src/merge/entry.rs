@@ -21,7 +21,7 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&st
     let Names { english, abbreviation, variants, has_full } = names(&g.surfaces, aliases)?;
     let frequency = g.surfaces.iter().map(|s| s.1).sum();
     let renderings = render::ordered(g.renderings);
-    let evidence = render::evidence(&renderings, &g.occurrences, inputs)?;
+    let evidence = render::evidence(&renderings, &g.occurrences, g.quoted_form, inputs)?;
     let glossed = !renderings.is_empty();
     let category = category::of_concept(&english, abbreviation.as_deref(), has_full, glossed, g.title);
     let mut occurrences = g.occurrences;

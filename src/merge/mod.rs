@@ -33,10 +33,12 @@ use crate::model::facts::Sentence;
 use crate::model::{Entry, Glossary, InputFacts};
 use crate::reference::Reference;
 use render::Quote;
+use std::borrow::Cow;
 
 /// Builds the glossary from analysed inputs.
 pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
-    let (mut entries, quotes) = draft(inputs, reference);
+    let places = inputs.iter().map(|a| (Cow::from(&a.english[..]), Cow::from(&a.form_counts[..]))).collect();
+    let (mut entries, quotes) = draft(inputs, places, reference);
     for (e, q) in entries.iter_mut().zip(quotes) {
         if let Some(s) = q.sentence(inputs) {
             e.context = s.to_string();
@@ -46,10 +48,14 @@ pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
 }
 
 /// [`build`], moving the sentences the entries quote out of the facts instead of copying
-/// them, and letting go of the others: the facts keep what the reference stage reads (their
-/// forms and reference terms), not their sentences.
+/// them, and letting go of the others and of the places of the English: the facts keep what
+/// the reference stage reads (their forms and reference terms, not their sentences).
 pub(crate) fn build_consuming(inputs: &mut [InputFacts], reference: &Reference) -> Glossary {
-    let (mut entries, quotes) = draft(inputs, reference);
+    let places = inputs
+        .iter_mut()
+        .map(|a| (Cow::from(std::mem::take(&mut a.english)), Cow::from(std::mem::take(&mut a.form_counts))))
+        .collect();
+    let (mut entries, quotes) = draft(inputs, places, reference);
     let quoted: Vec<Option<Sentence>> = quotes.into_iter().map(|q| q.sentence(inputs).cloned()).collect();
     let none = Sentence::from("");
     for a in inputs.iter_mut() {
@@ -66,10 +72,11 @@ pub(crate) fn build_consuming(inputs: &mut [InputFacts], reference: &Reference) 
 }
 
 /// The entries of the concepts of the inputs, in no order, each with where the sentence it
-/// quotes is.
-fn draft(inputs: &[InputFacts], reference: &Reference) -> (Vec<Entry>, Vec<Quote>) {
+/// quotes is. `places` are the inputs' English candidates and counts, let go once the
+/// occurrences are placed.
+fn draft(inputs: &[InputFacts], places: group::Places<'_>, reference: &Reference) -> (Vec<Entry>, Vec<Quote>) {
     // 1. Keys of every English form.
-    let (keys, mut groups) = group::by_key(inputs);
+    let (keys, mut groups) = group::by_key(inputs, &places);
     // 2. Links between keys.
     let mut uf = group::UnionFind::new(groups.len());
     let mut links = group::Links::read(inputs, &keys.ids, &mut uf);
@@ -82,7 +89,9 @@ fn draft(inputs: &[InputFacts], reference: &Reference) -> (Vec<Entry>, Vec<Quote
     // 3. Gather each concept.
     group::gather(&mut groups, &mut uf);
     render::gather(&mut groups, inputs, &keys.ids, &mut uf);
-    group::place_occurrences(&mut groups, inputs, &keys, &mut uf);
+    group::place_occurrences(&mut groups, &places, &keys, &mut uf);
+    group::quote_forms(&mut groups, inputs, &places);
+    drop(places);
     drop(keys);
     drop(uf);
     // of the links, only the aliases name entries

@@ -170,10 +170,12 @@ impl Quote {
 }
 
 /// The evidence of a concept from its first rendering (`renderings` as [`ordered`] gives
-/// them) and its first occurrence; `None` when it has neither.
+/// them) and its first occurrence (with, when it has no rendering, the form whose sentence
+/// it quotes); `None` when it has neither.
 pub(super) fn evidence(
     renderings: &[(&str, Rendering)],
     occurrences: &[Occurrence],
+    quoted_form: Option<(usize, usize)>,
     inputs: &[InputFacts],
 ) -> Option<Evidence> {
     let first_occ = occurrences.iter().min_by_key(|o| (o.source, o.span.start));
@@ -190,13 +192,9 @@ pub(super) fn evidence(
         }
         None => {
             let o = first_occ?;
-            let a = &inputs[o.source];
-            let i = a.english.partition_point(|f| f.span.start < o.span.start);
-            let context = match a.english.get(i) {
-                Some(f) if f.form < a.forms.len() => Quote::Form(o.source, f.form),
-                _ => Quote::Nothing,
-            };
-            Evidence { confidence: None, method: None, context, source: Some(format!("{}:{}", a.name, o.line)) }
+            let context = quoted_form.map_or(Quote::Nothing, |(d, f)| Quote::Form(d, f));
+            let source = Some(format!("{}:{}", inputs[o.source].name, o.line));
+            Evidence { confidence: None, method: None, context, source }
         }
     })
 }

@@ -137,17 +137,7 @@ pub(crate) const NEAR: usize = 3000;
 impl InputFacts {
     /// How often each form occurs and whether once as a title, by form index.
     pub(crate) fn counts_of_forms(&self) -> Vec<(usize, bool)> {
-        if !self.form_counts.is_empty() {
-            return self.form_counts.clone();
-        }
-        let mut counts = vec![(0, false); self.forms.len()];
-        for e in &self.english {
-            if let Some(c) = counts.get_mut(e.form) {
-                c.0 += 1;
-                c.1 |= e.title;
-            }
-        }
-        counts
+        counts_of_forms(self.forms.len(), &self.english, &self.form_counts)
     }
 
     /// Checks what the later stages take on trust in facts read from outside (a partial
@@ -229,6 +219,26 @@ impl InputFacts {
             }
         }
     }
+}
+
+/// How often each of `forms` forms occurs and whether once as a title: `form_counts` when
+/// it is filled, else counted in `english` (see [`InputFacts::form_counts`]).
+pub(crate) fn counts_of_forms(
+    forms: usize,
+    english: &[EnglishFact],
+    form_counts: &[(usize, bool)],
+) -> Vec<(usize, bool)> {
+    if !form_counts.is_empty() {
+        return form_counts.to_vec();
+    }
+    let mut counts = vec![(0, false); forms];
+    for e in english {
+        if let Some(c) = counts.get_mut(e.form) {
+            c.0 += 1;
+            c.1 |= e.title;
+        }
+    }
+    counts
 }
 
 /// Inputs in name order, so that the order in which partials arrive does not matter.
