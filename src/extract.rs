@@ -3,7 +3,7 @@
 use crate::align::Aligner;
 use crate::candidates::candidates;
 use crate::io::input::{self, ReadOptions};
-use crate::merge::{build, Joined};
+use crate::merge::{build, build_consuming, Joined};
 use crate::model::facts::sort_inputs;
 use crate::model::InputFacts;
 use crate::normalize::{chunk_end, Document, Markup};
@@ -174,7 +174,7 @@ impl Extractor {
         // the same stable sort as `sort_inputs`, so both orders agree
         order.sort_by(|&a, &b| facts[a].name.cmp(&facts[b].name));
         sort_inputs(&mut facts);
-        let mut glossary = self.decide_facts(&facts);
+        let mut glossary = self.decide_facts_consuming(&mut facts);
         let mut names = vec![String::new(); order.len()];
         for (sorted, name) in glossary.sources.drain(..).enumerate() {
             names[order[sorted]] = name;
@@ -188,7 +188,19 @@ impl Extractor {
 
     /// The glossary of the facts of some inputs, in name order.
     pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
-        let mut glossary = build(facts, &self.reference);
+        let glossary = build(facts, &self.reference);
+        self.annotate(glossary, facts)
+    }
+
+    /// [`decide_facts`](Self::decide_facts), moving the sentences the glossary quotes out of
+    /// the facts (which keep their forms and reference terms, and lose their sentences).
+    fn decide_facts_consuming(&self, facts: &mut [InputFacts]) -> Glossary {
+        let glossary = build_consuming(facts, &self.reference);
+        self.annotate(glossary, facts)
+    }
+
+    /// The glossary completed with what the reference knows, and scored.
+    fn annotate(&self, mut glossary: Glossary, facts: &[InputFacts]) -> Glossary {
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
         crate::score::rate(&mut glossary.entries, &self.reference);
         glossary

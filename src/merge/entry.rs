@@ -6,26 +6,27 @@
 use super::category;
 use super::group::Group;
 use super::group::Surface;
-use super::render;
+use super::render::{self, Quote};
 use crate::model::{Entry, InputFacts};
 use crate::text::{is_acronym, key};
 use rustc_hash::FxHashSet;
 use std::collections::HashSet;
 
-/// The glossary entry of a concept; `None` when no form of it occurs.
-pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&str>) -> Option<Entry> {
+/// The glossary entry of a concept, with where the sentence it quotes is (its `context` left
+/// empty); `None` when no form of it occurs.
+pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&str>) -> Option<(Entry, Quote)> {
     if g.surfaces.is_empty() {
         return None;
     }
     let Names { english, abbreviation, variants, has_full } = names(&g.surfaces, aliases)?;
     let frequency = g.surfaces.iter().map(|s| s.1).sum();
     let renderings = render::ordered(g.renderings);
-    let evidence = render::evidence(&renderings, &g.occurrences, inputs)?;
+    let evidence = render::evidence(&renderings, &g.occurrences, g.quoted_form, inputs)?;
     let glossed = !renderings.is_empty();
     let category = category::of_concept(&english, abbreviation.as_deref(), has_full, glossed, g.title);
     let mut occurrences = g.occurrences;
     occurrences.sort_by_key(|o| (o.source, o.span.start));
-    Some(Entry {
+    let entry = Entry {
         english,
         chinese: renderings.into_iter().map(|(z, _)| z.to_string()).collect(),
         abbreviation,
@@ -36,11 +37,12 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&st
         confidence: evidence.confidence,
         method: evidence.method,
         source: evidence.source.unwrap_or_default(),
-        context: evidence.context,
+        context: String::new(),
         note: String::new(),
         extra: Default::default(),
         occurrences,
-    })
+    };
+    Some((entry, evidence.context))
 }
 
 /// The forms of a concept as its entry gives them.

@@ -7,6 +7,7 @@
 //! (the one a glossary entry can quote); `check` asks for every gloss with its sentence.
 
 use crate::align::Gloss;
+use crate::model::facts::Sentence;
 use crate::model::{EnglishFact, FormFact, GlossFact, InputFacts, Method, Span};
 use crate::normalize::Document;
 use crate::text::chars::is_cjk;
@@ -114,12 +115,13 @@ fn read_glosses(sentences: &mut Sentences<'_, '_>, glosses: &[Gloss], all_contex
 fn gloss_fact(sentences: &mut Sentences<'_, '_>, quoted: &mut Quoted, g: &Gloss, all_contexts: bool) -> GlossFact {
     let doc = sentences.doc;
     let text = doc.text();
-    let english = surface(&text[g.english.range()]);
-    let chinese = g.chinese.map(|s| (clean_chinese(&text[s.range()]), s)).filter(|(z, _)| !z.is_empty());
+    let english = boxed_surface(&text[g.english.range()]);
+    let chinese =
+        g.chinese.map(|s| (clean_chinese(&text[s.range()]).into_boxed_str(), s)).filter(|(z, _)| !z.is_empty());
     let first = chinese.as_ref().is_some_and(|(z, _)| quoted.insert(&english, z));
     GlossFact {
-        abbreviation: g.abbreviation.map(|s| surface(&text[s.range()])),
-        alias: g.alias.map(|s| surface(&text[s.range()])),
+        abbreviation: g.abbreviation.map(|s| boxed_surface(&text[s.range()])),
+        alias: g.alias.map(|s| boxed_surface(&text[s.range()])),
         method: g.method,
         confidence: g.confidence,
         site: g.site,
@@ -131,16 +133,17 @@ fn gloss_fact(sentences: &mut Sentences<'_, '_>, quoted: &mut Quoted, g: &Gloss,
     }
 }
 
-/// The sentences of a document as [`Document::sentence_around`] gives them, each built once.
+/// The sentences of a document as [`Document::sentence_around`] gives them, each built once
+/// and shared by the forms and glosses that quote it.
 struct Sentences<'d, 'a> {
     doc: &'d Document<'a>,
-    built: FxHashMap<(usize, usize), String>,
+    built: FxHashMap<(usize, usize), Sentence>,
 }
 
 impl Sentences<'_, '_> {
-    fn around(&mut self, span: Span) -> String {
+    fn around(&mut self, span: Span) -> Sentence {
         let bounds = self.doc.sentence_bounds(span);
-        self.built.entry(bounds).or_insert_with(|| self.doc.sentence(bounds)).clone()
+        self.built.entry(bounds).or_insert_with(|| Sentence::from(self.doc.sentence(bounds))).clone()
     }
 }
 
@@ -154,6 +157,16 @@ pub(super) fn surface(text: &str) -> String {
         s.push_str(w);
     }
     s
+}
+
+/// [`surface`] in a box of its size: most English is written with single spaces already.
+fn boxed_surface(text: &str) -> Box<str> {
+    let folded = |(i, c): (usize, char)| c.is_whitespace() && (c != ' ' || i == 0 || text[..i].ends_with(' '));
+    if text.char_indices().any(folded) || text.ends_with(' ') {
+        surface(text).into_boxed_str()
+    } else {
+        Box::from(text)
+    }
 }
 
 /// A Chinese rendering as a glossary gives it: white space folded, no space left between two
@@ -198,31 +211,64 @@ impl Quoted {
 #[derive(Default)]
 pub(super) struct GlossFolder {
     /// The kept glosses by a hash of what makes them the same.
-    at: FxHashMap<u64, Vec<usize>>,
+    at: HashIndex,
 }
 
 impl GlossFolder {
-    pub(super) fn add(&mut self, kept: &mut Vec<GlossFact>, g: GlossFact) {
+    /// Adds a gloss, kept or folded into one kept before; the index of the one kept.
+    pub(super) fn add(&mut self, kept: &mut Vec<GlossFact>, g: GlossFact) -> usize {
         fn what(g: &GlossFact) -> (&str, Option<&str>, Option<&str>, Option<&str>, Method) {
-            (
-                g.english.as_str(),
-                g.abbreviation.as_deref(),
-                g.alias.as_deref(),
-                g.chinese.as_ref().map(|(z, _)| z.as_str()),
-                g.method,
-            )
+            (&g.english, g.abbreviation.as_deref(), g.alias.as_deref(), g.chinese.as_ref().map(|(z, _)| &**z), g.method)
         }
-        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, what(&g));
-        let same = self.at.entry(hash).or_default();
-        match same.iter().copied().find(|&i| what(&kept[i]) == what(&g)) {
+        let hash = hash_of(what(&g));
+        match self.at.find(hash, |i| what(&kept[i]) == what(&g)) {
             Some(i) => {
                 kept[i].count += g.count;
                 kept[i].confidence = kept[i].confidence.max(g.confidence);
+                i
             }
             None => {
-                same.push(kept.len());
+                self.at.insert(hash, kept.len());
                 kept.push(g);
+                kept.len() - 1
             }
+        }
+    }
+}
+
+/// A 64-bit hash of what makes two items the same.
+pub(super) fn hash_of(what: impl std::hash::Hash) -> u64 {
+    std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, what)
+}
+
+/// The items of a list looked up by a hash of what makes them the same and compared in the
+/// list itself: sixteen bytes an item and no copy of its text, as a long input holds
+/// hundreds of thousands of forms and glosses.
+#[derive(Default)]
+pub(super) struct HashIndex {
+    /// The first item of each hash.
+    first: FxHashMap<u64, usize>,
+    /// The other items of a hash that two different items share.
+    more: FxHashMap<u64, Vec<usize>>,
+}
+
+impl HashIndex {
+    /// The first item with this hash of which `same` holds.
+    pub(super) fn find(&self, hash: u64, mut same: impl FnMut(usize) -> bool) -> Option<usize> {
+        let &i = self.first.get(&hash)?;
+        if same(i) {
+            return Some(i);
+        }
+        self.more.get(&hash)?.iter().copied().find(|&i| same(i))
+    }
+
+    /// Adds item `i` with this hash (not found before).
+    pub(super) fn insert(&mut self, hash: u64, i: usize) {
+        match self.first.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.more.entry(hash).or_default().push(i),
         }
     }
 }

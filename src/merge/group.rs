@@ -5,10 +5,12 @@
 //! Chinese (and, in [`initials`](super::initials), an acronym never paired with the one
 //! full form nearby whose initials spell it).
 
-use crate::model::{InputFacts, Method, Occurrence};
+use crate::model::facts::counts_of_forms;
+use crate::model::{EnglishFact, InputFacts, Method, Occurrence};
 use crate::text::key;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 /// One Chinese rendering of a concept, over all its glosses.
 #[derive(Clone, Copy, Default)]
@@ -37,7 +39,15 @@ pub(super) struct Group<'a> {
     pub(super) occurrences: Vec<Occurrence>,
     /// Whether a form stands as a title in `《》`.
     pub(super) title: bool,
+    /// For a concept with no Chinese, the form whose sentence its entry quotes (filled by
+    /// [`quote_forms`]): input and form index.
+    pub(super) quoted_form: Option<(usize, usize)>,
 }
+
+/// Where the English forms of each input occur (its `english`) and how often (its
+/// `form_counts`), apart from the facts: a glossary built from facts it owns lets them go
+/// once the occurrences are placed.
+pub(crate) type Places<'a> = Vec<(Cow<'a, [EnglishFact]>, Cow<'a, [(usize, bool)]>)>;
 
 /// Which keys are one concept; the root of a set is its smallest key.
 pub(super) struct UnionFind(Vec<usize>);
@@ -73,7 +83,7 @@ pub(super) struct Keys {
 
 /// The keys of every English form of the inputs and the forms of each key, with their counts,
 /// first places and whether one is a title (no occurrences yet).
-pub(super) fn by_key(inputs: &[InputFacts]) -> (Keys, Vec<Group<'_>>) {
+pub(super) fn by_key<'a>(inputs: &'a [InputFacts], places: &Places<'_>) -> (Keys, Vec<Group<'a>>) {
     let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of_form = Vec::with_capacity(inputs.len());
@@ -90,16 +100,22 @@ pub(super) fn by_key(inputs: &[InputFacts]) -> (Keys, Vec<Group<'_>>) {
             })
             .collect();
         // each form's count and first offset (its first place is always kept)
+        let (english, form_counts) = &places[d];
         let mut first: Vec<Option<usize>> = vec![None; a.forms.len()];
-        for f in &a.english {
+        for f in english.iter() {
             if let Some(s @ None) = first.get_mut(f.form) {
                 *s = Some(f.span.start);
             }
         }
-        for (fi, ((n, title), start)) in a.counts_of_forms().into_iter().zip(first).enumerate() {
+        let counts = counts_of_forms(a.forms.len(), english, form_counts);
+        for (fi, ((n, title), start)) in counts.into_iter().zip(first).enumerate() {
             if let (true, Some(start)) = (n > 0, start) {
                 let g = &mut groups[form_groups[fi]];
                 g.title |= title;
+                // most keys have one form: a list of one, not the four a push makes room for
+                if g.surfaces.is_empty() {
+                    g.surfaces.reserve_exact(1);
+                }
                 g.surfaces.push((&a.forms[fi].text, n, (d, start)));
             }
         }
@@ -288,6 +304,7 @@ pub(super) fn gather(groups: &mut [Group<'_>], uf: &mut UnionFind) {
     }
     for g in groups.iter_mut() {
         fold_surfaces(&mut g.surfaces);
+        g.surfaces.shrink_to_fit();
     }
 }
 
@@ -322,12 +339,12 @@ impl Kept {
 /// Fills each concept's occurrences, in the order of the inputs and of their text, at most
 /// [`MAX_KEPT_OCCURRENCES`] and the first of each further input, each list allocated once
 /// at its size: a long input holds millions.
-pub(super) fn place_occurrences(groups: &mut [Group<'_>], inputs: &[InputFacts], keys: &Keys, uf: &mut UnionFind) {
+pub(super) fn place_occurrences(groups: &mut [Group<'_>], places: &Places<'_>, keys: &Keys, uf: &mut UnionFind) {
     let mut counted = Kept::new(groups.len());
-    let mut roots_of_forms: Vec<Vec<usize>> = Vec::with_capacity(inputs.len());
-    for (d, (a, form_keys)) in inputs.iter().zip(&keys.of_form).enumerate() {
+    let mut roots_of_forms: Vec<Vec<usize>> = Vec::with_capacity(places.len());
+    for (d, ((english, _), form_keys)) in places.iter().zip(&keys.of_form).enumerate() {
         let roots: Vec<usize> = form_keys.iter().map(|&k| uf.find(k)).collect();
-        for f in &a.english {
+        for f in english.iter() {
             if let Some(&r) = roots.get(f.form) {
                 counted.keep(r, d);
             }
@@ -338,13 +355,24 @@ pub(super) fn place_occurrences(groups: &mut [Group<'_>], inputs: &[InputFacts],
         g.occurrences = Vec::with_capacity(n);
     }
     let mut kept = Kept::new(groups.len());
-    for (d, (a, roots)) in inputs.iter().zip(roots_of_forms).enumerate() {
-        for f in &a.english {
+    for (d, ((english, _), roots)) in places.iter().zip(roots_of_forms).enumerate() {
+        for f in english.iter() {
             if let Some(&r) = roots.get(f.form) {
                 if kept.keep(r, d) {
                     groups[r].occurrences.push(Occurrence { source: d, line: f.line as usize, span: f.span });
                 }
             }
         }
+    }
+}
+
+/// For each concept with no Chinese, the form at its first occurrence, whose sentence its
+/// entry quotes: its input and form index.
+pub(super) fn quote_forms(groups: &mut [Group<'_>], inputs: &[InputFacts], places: &Places<'_>) {
+    for g in groups.iter_mut().filter(|g| g.renderings.is_empty()) {
+        let Some(o) = g.occurrences.iter().min_by_key(|o| (o.source, o.span.start)) else { continue };
+        let english = &places[o.source].0;
+        let i = english.partition_point(|f| f.span.start < o.span.start);
+        g.quoted_form = english.get(i).filter(|f| f.form < inputs[o.source].forms.len()).map(|f| (o.source, f.form));
     }
 }

@@ -3,10 +3,10 @@
 //! the first gloss of each English and Chinese keeps its sentence, and the reference terms'
 //! counts and distances are combined.
 
-use super::facts::{GlossFolder, Quoted};
+use super::facts::{hash_of, GlossFolder, HashIndex};
 use super::group::MAX_KEPT_OCCURRENCES;
 use crate::model::facts::COUNTED_HITS;
-use crate::model::{EnglishFact, InputFacts, ReferenceFact};
+use crate::model::{EnglishFact, GlossFact, InputFacts, ReferenceFact};
 use rustc_hash::FxHashMap;
 
 /// The facts of an input gathered from the facts of its pieces, in order (each already
@@ -15,9 +15,10 @@ use rustc_hash::FxHashMap;
 /// facts, however many pieces there are.
 pub(crate) struct Joined {
     facts: InputFacts,
-    forms: FxHashMap<String, usize>,
-    /// English and Chinese of the glosses that keep their sentence.
-    quoted: Quoted,
+    /// The forms by their text.
+    forms: HashIndex,
+    /// The glosses by their English and Chinese: the first of each keeps its sentence.
+    quoted: HashIndex,
     reference: FxHashMap<String, usize>,
     /// `None` when every gloss keeps its place and sentence (for `check`).
     folder: Option<GlossFolder>,
@@ -41,8 +42,8 @@ impl Joined {
                 glosses: Vec::new(),
                 reference: Vec::new(),
             },
-            forms: FxHashMap::default(),
-            quoted: Quoted::default(),
+            forms: HashIndex::default(),
+            quoted: HashIndex::default(),
             reference: FxHashMap::default(),
             folder: (!all_contexts).then(GlossFolder::default),
             fold,
@@ -57,7 +58,9 @@ impl Joined {
             .forms
             .into_iter()
             .map(|f| {
-                *self.forms.entry(f.text.clone()).or_insert_with(|| {
+                let hash = hash_of(&f.text);
+                self.forms.find(hash, |i| facts.forms[i].text == f.text).unwrap_or_else(|| {
+                    self.forms.insert(hash, facts.forms.len());
                     facts.forms.push(f);
                     facts.forms.len() - 1
                 })
@@ -83,15 +86,27 @@ impl Joined {
             facts.english.extend(next.english.into_iter().map(|e| EnglishFact { form: remap[e.form], ..e }));
         }
         for mut g in next.glosses {
-            // only the first gloss of an English and Chinese keeps its sentence (not for check)
-            if let (Some((z, _)), true) = (&g.chinese, self.folder.is_some()) {
-                if !self.quoted.insert(&g.english, z) {
-                    g.context = None;
-                }
+            let Some(folder) = &mut self.folder else {
+                // every gloss keeps its place and sentence (for check)
+                facts.glosses.push(g);
+                continue;
+            };
+            // only the first gloss of an English and Chinese keeps its sentence: the pair is
+            // new when no gloss kept has it
+            let pair = g.chinese.as_ref().map(|(z, _)| hash_of((&*g.english, &**z)));
+            let new = pair.filter(|&hash| {
+                let same = |i: usize| {
+                    let k: &GlossFact = &facts.glosses[i];
+                    k.english == g.english && k.chinese.as_ref().map(|c| &c.0) == g.chinese.as_ref().map(|c| &c.0)
+                };
+                self.quoted.find(hash, same).is_none()
+            });
+            if pair.is_some() && new.is_none() {
+                g.context = None;
             }
-            match &mut self.folder {
-                Some(folder) => folder.add(&mut facts.glosses, g),
-                None => facts.glosses.push(g),
+            let kept = folder.add(&mut facts.glosses, g);
+            if let Some(hash) = new {
+                self.quoted.insert(hash, kept);
             }
         }
         for r in next.reference {

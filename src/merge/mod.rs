@@ -30,13 +30,54 @@ mod render;
 pub(crate) use group::MAX_KEPT_OCCURRENCES;
 pub(crate) use join::Joined;
 
+use crate::model::facts::Sentence;
 use crate::model::{Entry, Glossary, InputFacts};
 use crate::reference::Reference;
+use render::Quote;
+use std::borrow::Cow;
 
 /// Builds the glossary from analysed inputs.
 pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
+    let places = inputs.iter().map(|a| (Cow::from(&a.english[..]), Cow::from(&a.form_counts[..]))).collect();
+    let (mut entries, quotes) = draft(inputs, places, reference);
+    for (e, q) in entries.iter_mut().zip(quotes) {
+        if let Some(s) = q.sentence(inputs) {
+            e.context = s.to_string();
+        }
+    }
+    finish(entries, inputs)
+}
+
+/// [`build`], moving the sentences the entries quote out of the facts instead of copying
+/// them, and letting go of the others and of the places of the English: the facts keep what
+/// the reference stage reads (their forms and reference terms, not their sentences).
+pub(crate) fn build_consuming(inputs: &mut [InputFacts], reference: &Reference) -> Glossary {
+    let places = inputs
+        .iter_mut()
+        .map(|a| (Cow::from(std::mem::take(&mut a.english)), Cow::from(std::mem::take(&mut a.form_counts))))
+        .collect();
+    let (mut entries, quotes) = draft(inputs, places, reference);
+    let quoted: Vec<Option<Sentence>> = quotes.into_iter().map(|q| q.sentence(inputs).cloned()).collect();
+    let none = Sentence::from("");
+    for a in inputs.iter_mut() {
+        a.glosses.iter_mut().for_each(|g| g.context = None);
+        a.forms.iter_mut().for_each(|f| f.context = none.clone());
+    }
+    // each sentence is let go as soon as the last entry quoting it has its copy
+    for (e, s) in entries.iter_mut().zip(quoted) {
+        if let Some(s) = s {
+            e.context = s.to_string();
+        }
+    }
+    finish(entries, inputs)
+}
+
+/// The entries of the concepts of the inputs, in no order, each with where the sentence it
+/// quotes is. `places` are the inputs' English candidates and counts, let go once the
+/// occurrences are placed.
+fn draft(inputs: &[InputFacts], places: group::Places<'_>, reference: &Reference) -> (Vec<Entry>, Vec<Quote>) {
     // 1. Keys of every English form.
-    let (keys, mut groups) = group::by_key(inputs);
+    let (keys, mut groups) = group::by_key(inputs, &places);
     // 2. Links between keys.
     let mut uf = group::UnionFind::new(groups.len());
     let mut links = group::Links::read(inputs, &keys.ids, &mut uf);
@@ -49,10 +90,38 @@ pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
     // 3. Gather each concept.
     group::gather(&mut groups, &mut uf);
     render::gather(&mut groups, inputs, &keys.ids, &mut uf);
-    group::place_occurrences(&mut groups, inputs, &keys, &mut uf);
+    group::place_occurrences(&mut groups, &places, &keys, &mut uf);
+    group::quote_forms(&mut groups, inputs, &places);
+    drop(places);
     drop(keys);
-    let mut entries: Vec<Entry> = groups.into_iter().filter_map(|g| entry::entry(g, inputs, &links.aliases)).collect();
-    entries.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
+    drop(uf);
+    // of the links, only the aliases name entries
+    let aliases = std::mem::take(&mut links.aliases);
+    drop(links);
+    // one entry per concept with a form, in lists allocated once at their size; the
+    // concepts are let go as their entries are made (the entries are sorted after)
+    let n = groups.iter().filter(|g| !g.surfaces.is_empty()).count();
+    let (mut entries, mut quotes) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    while let Some(g) = groups.pop() {
+        if let Some((e, q)) = entry::entry(g, inputs, &aliases) {
+            entries.push(e);
+            quotes.push(q);
+        }
+        if groups.capacity() > FREED_GROUPS && groups.len() < groups.capacity() / 2 {
+            groups.shrink_to_fit();
+        }
+    }
+    (entries, quotes)
+}
+
+/// Concepts are let go in batches of at least this many (their list shrunk by half).
+const FREED_GROUPS: usize = 4096;
+
+/// The glossary of the entries: most frequent first, then by English.
+fn finish(mut entries: Vec<Entry>, inputs: &[InputFacts]) -> Glossary {
+    // no two concepts share an English, so the order is total: a sort in place, without the
+    // half-size copy of a stable sort
+    entries.sort_unstable_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.english.cmp(&b.english)));
     Glossary { entries, sources: inputs.iter().map(|a| a.name.clone()).collect() }
 }
 

@@ -5,6 +5,7 @@
 
 use super::group::{Group, Rendering, UnionFind};
 use super::overlap::Overlaps;
+use crate::model::facts::Sentence;
 use crate::model::{InputFacts, Method, Occurrence};
 use crate::text::key;
 use rustc_hash::FxHashMap;
@@ -38,18 +39,25 @@ pub(super) fn gather<'a>(
     }
     // stable: each rendering's glosses stay in the order of the inputs
     glossed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    for same in glossed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let (root, zh, d, gi) = same[0];
-        let mut r = Rendering { first: (d, inputs[d].glosses[gi].site.start), site: (d, gi), ..Rendering::default() };
-        for &(_, _, d, gi) in same {
-            let g = &inputs[d].glosses[gi];
-            r.count += g.count;
-            if g.confidence > r.confidence {
-                r.confidence = g.confidence;
-                r.method = Some(g.method);
+    for of_concept in glossed.chunk_by(|a, b| a.0 == b.0) {
+        let root = of_concept[0].0;
+        // each concept's list is allocated once, at its number of renderings
+        let renderings = &mut groups[root].renderings;
+        renderings.reserve_exact(of_concept.chunk_by(|a, b| a.1 == b.1).count());
+        for same in of_concept.chunk_by(|a, b| a.1 == b.1) {
+            let (_, zh, d, gi) = same[0];
+            let mut r =
+                Rendering { first: (d, inputs[d].glosses[gi].site.start), site: (d, gi), ..Rendering::default() };
+            for &(_, _, d, gi) in same {
+                let g = &inputs[d].glosses[gi];
+                r.count += g.count;
+                if g.confidence > r.confidence {
+                    r.confidence = g.confidence;
+                    r.method = Some(g.method);
+                }
             }
+            renderings.push((zh, r));
         }
-        groups[root].renderings.push((zh, r));
     }
 }
 
@@ -132,16 +140,42 @@ pub(super) struct Evidence {
     pub(super) confidence: Option<f32>,
     pub(super) method: Option<Method>,
     /// The sentence of the first gloss of the first rendering, or of the first occurrence.
-    pub(super) context: String,
+    pub(super) context: Quote,
     /// The input and line of the first occurrence.
     pub(super) source: Option<String>,
 }
 
+/// Where the sentence an entry quotes is in the facts: it is copied into the entry once every
+/// entry is made, or moved there when the facts are no longer needed (see
+/// [`build_consuming`](super::build_consuming)).
+#[derive(Clone, Copy)]
+pub(crate) enum Quote {
+    /// The sentence of a gloss: input and gloss index.
+    Gloss(usize, usize),
+    /// The sentence of a form's first occurrence: input and form index.
+    Form(usize, usize),
+    /// None.
+    Nothing,
+}
+
+impl Quote {
+    /// The sentence, shared with the facts.
+    pub(super) fn sentence(self, inputs: &[InputFacts]) -> Option<&Sentence> {
+        match self {
+            Quote::Gloss(d, gi) => inputs[d].glosses[gi].context.as_ref(),
+            Quote::Form(d, f) => Some(&inputs[d].forms[f].context),
+            Quote::Nothing => None,
+        }
+    }
+}
+
 /// The evidence of a concept from its first rendering (`renderings` as [`ordered`] gives
-/// them) and its first occurrence; `None` when it has neither.
+/// them) and its first occurrence (with, when it has no rendering, the form whose sentence
+/// it quotes); `None` when it has neither.
 pub(super) fn evidence(
     renderings: &[(&str, Rendering)],
     occurrences: &[Occurrence],
+    quoted_form: Option<(usize, usize)>,
     inputs: &[InputFacts],
 ) -> Option<Evidence> {
     let first_occ = occurrences.iter().min_by_key(|o| (o.source, o.span.start));
@@ -152,17 +186,15 @@ pub(super) fn evidence(
             Evidence {
                 confidence: Some((r.confidence + boost).min(MAX_CONFIDENCE)),
                 method: r.method,
-                context: inputs[d].glosses[gi].context.clone().unwrap_or_default(),
+                context: Quote::Gloss(d, gi),
                 source: first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
             }
         }
         None => {
             let o = first_occ?;
-            let a = &inputs[o.source];
-            let i = a.english.partition_point(|f| f.span.start < o.span.start);
-            let context =
-                a.english.get(i).and_then(|f| a.forms.get(f.form)).map(|f| f.context.clone()).unwrap_or_default();
-            Evidence { confidence: None, method: None, context, source: Some(format!("{}:{}", a.name, o.line)) }
+            let context = quoted_form.map_or(Quote::Nothing, |(d, f)| Quote::Form(d, f));
+            let source = Some(format!("{}:{}", inputs[o.source].name, o.line));
+            Evidence { confidence: None, method: None, context, source }
         }
     })
 }

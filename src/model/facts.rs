@@ -3,7 +3,12 @@
 
 use super::glossary::Method;
 use super::Span;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::Arc;
+
+/// A sentence of an input, shared by the forms and glosses that quote it: in a text that
+/// glosses a new term in every other sentence, the form and its gloss quote one sentence.
+pub(crate) type Sentence = Arc<str>;
 
 /// What one input says, once found and aligned: no text, only what the later stages need.
 /// Everything about an input is decided from that input alone, so facts from inputs read
@@ -35,7 +40,8 @@ pub(crate) struct FormFact {
     /// The form, whitespace folded.
     pub text: String,
     /// The sentence around its first occurrence.
-    pub context: String,
+    #[serde(serialize_with = "write_sentence", deserialize_with = "read_sentence")]
+    pub context: Sentence,
 }
 
 /// An English candidate of an input.
@@ -55,14 +61,15 @@ pub(crate) struct EnglishFact {
 /// A gloss of an input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct GlossFact {
-    /// The English form.
-    pub english: String,
+    /// The English form (each text of a gloss in a box of its size: a long input keeps
+    /// hundreds of thousands of glosses).
+    pub english: Box<str>,
     /// The acronym given with it.
-    pub abbreviation: Option<String>,
+    pub abbreviation: Option<Box<str>>,
     /// Another name given for it.
-    pub alias: Option<String>,
+    pub alias: Option<Box<str>>,
     /// The Chinese, cleaned, and where it is.
-    pub chinese: Option<(String, Span)>,
+    pub chinese: Option<(Box<str>, Span)>,
     /// How the Chinese was found.
     pub method: Method,
     /// How sure the aligner is.
@@ -74,7 +81,8 @@ pub(crate) struct GlossFact {
     /// The sentence of the construct: kept for the first gloss of each English form with
     /// each Chinese (the one a glossary entry can quote), and for every gloss when the facts
     /// are read for [`check`](crate::Extractor::check).
-    pub context: Option<String>,
+    #[serde(serialize_with = "write_some_sentence", deserialize_with = "read_some_sentence")]
+    pub context: Option<Sentence>,
     /// How many glosses of the input this one stands for: glosses that agree in every
     /// field but place and confidence are kept once, at the first, with the highest
     /// confidence (except for `check`, which reports each place).
@@ -84,6 +92,22 @@ pub(crate) struct GlossFact {
 
 fn one() -> usize {
     1
+}
+
+fn write_sentence<S: Serializer>(s: &Sentence, out: S) -> Result<S::Ok, S::Error> {
+    out.serialize_str(s)
+}
+
+fn read_sentence<'de, D: Deserializer<'de>>(input: D) -> Result<Sentence, D::Error> {
+    String::deserialize(input).map(Sentence::from)
+}
+
+fn write_some_sentence<S: Serializer>(s: &Option<Sentence>, out: S) -> Result<S::Ok, S::Error> {
+    s.as_deref().serialize(out)
+}
+
+fn read_some_sentence<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Sentence>, D::Error> {
+    Option::<String>::deserialize(input).map(|s| s.map(Sentence::from))
 }
 
 /// How one of the reference's Chinese terms (or a variant form of one) occurs in an input.
@@ -113,17 +137,7 @@ pub(crate) const NEAR: usize = 3000;
 impl InputFacts {
     /// How often each form occurs and whether once as a title, by form index.
     pub(crate) fn counts_of_forms(&self) -> Vec<(usize, bool)> {
-        if !self.form_counts.is_empty() {
-            return self.form_counts.clone();
-        }
-        let mut counts = vec![(0, false); self.forms.len()];
-        for e in &self.english {
-            if let Some(c) = counts.get_mut(e.form) {
-                c.0 += 1;
-                c.1 |= e.title;
-            }
-        }
-        counts
+        counts_of_forms(self.forms.len(), &self.english, &self.form_counts)
     }
 
     /// Checks what the later stages take on trust in facts read from outside (a partial
@@ -205,6 +219,26 @@ impl InputFacts {
             }
         }
     }
+}
+
+/// How often each of `forms` forms occurs and whether once as a title: `form_counts` when
+/// it is filled, else counted in `english` (see [`InputFacts::form_counts`]).
+pub(crate) fn counts_of_forms(
+    forms: usize,
+    english: &[EnglishFact],
+    form_counts: &[(usize, bool)],
+) -> Vec<(usize, bool)> {
+    if !form_counts.is_empty() {
+        return form_counts.to_vec();
+    }
+    let mut counts = vec![(0, false); forms];
+    for e in english {
+        if let Some(c) = counts.get_mut(e.form) {
+            c.0 += 1;
+            c.1 |= e.title;
+        }
+    }
+    counts
 }
 
 /// Inputs in name order, so that the order in which partials arrive does not matter.
