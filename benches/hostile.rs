@@ -17,6 +17,7 @@
 //! | `english_words` | random English words, a long run of candidates |
 //! | `distinct_glosses` | a new pair `随机术语（Random Term X1f）` in every sentence: facts grow with each |
 //! | `many_renderings` | one English glossed with a new Chinese in every sentence (about 4k, 15k, 60k renderings of one entry) |
+//! | `one_chinese` | one Chinese given to a new English (an acronym or a phrase) in every sentence |
 //!
 //! A second set of groups reads and merges hostile termbases (what `termbridge merge` does),
 //! also at 1×, 4× and 16×:
@@ -322,6 +323,26 @@ fn many_renderings(target: usize) -> String {
     })
 }
 
+/// Sentences that each give one Chinese to an English never seen before, an acronym or a
+/// phrase: one Chinese given to as many English as sentences, each weighed against the others.
+fn one_chinese(target: usize) -> String {
+    let mut n = 0usize;
+    build(target, 13, move |r, t| {
+        n += 1;
+        t.push_str("我们使用了梯度裁剪（");
+        if n % 2 == 0 {
+            for _ in 0..3 {
+                t.push(char::from(b'A' + r.below(26) as u8));
+            }
+        } else {
+            t.push_str(r.pick(WORDS));
+            t.push(' ');
+            t.push_str(r.pick(WORDS));
+        }
+        t.push_str(&format!(" X{n:x}），效果很好。\n"));
+    })
+}
+
 type Generator = fn(usize) -> String;
 
 const INPUTS: &[(&str, Generator)] = &[
@@ -335,6 +356,7 @@ const INPUTS: &[(&str, Generator)] = &[
     ("english_words", english_words),
     ("distinct_glosses", distinct_glosses),
     ("many_renderings", many_renderings),
+    ("one_chinese", one_chinese),
 ];
 
 /// A group of its own per input, flat sampling: each iteration is long.

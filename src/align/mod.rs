@@ -302,19 +302,31 @@ impl Forms {
     }
 }
 
+/// A Chinese given to at most this many English is compared with each; given to more, the
+/// English's sub-phrases are looked up among them.
+const MAX_GIVEN_COMPARED: usize = 16;
+
 /// Marks the options of `left` that the input gives (`given`) to a shorter English inside
 /// its English; returns whether it marked any.
 fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<&str, FxHashSet<&str>>) -> bool {
     let mut marked = false;
+    // the English's own sub-phrases, listed once where a Chinese is given to more English
+    // than it has sub-phrases (one Chinese given to thousands: looked up, not compared)
+    let mut phrases: Option<Vec<String>> = None;
     for o in left.options.iter_mut().filter(|o| !o.known && !o.taken) {
         let zh = view[o.span.range()].trim();
         let Some(englishes) = given.get(zh) else { continue };
         // KL 散度 given to KL too: the Chinese that keeps the shorter English in Latin and
         // adds to it is the longer one's (lowercased only once a shorter English is given)
         let mut lower: Option<String> = None;
-        if englishes.iter().any(|e| {
-            cover::is_sub_phrase(e, &left.english) && !lower.get_or_insert_with(|| zh.to_lowercase()).contains(e)
-        }) {
+        let mut kept_latin = |e: &str| lower.get_or_insert_with(|| zh.to_lowercase()).contains(e);
+        let shorter_given = if englishes.len() <= MAX_GIVEN_COMPARED {
+            englishes.iter().any(|e| cover::is_sub_phrase(e, &left.english) && !kept_latin(e))
+        } else {
+            let phrases = phrases.get_or_insert_with(|| cover::sub_phrases(&left.english));
+            phrases.iter().any(|p| englishes.contains(p.as_str()) && !kept_latin(p))
+        };
+        if shorter_given {
             o.taken = true;
             marked = true;
         }

@@ -231,9 +231,12 @@ impl<'a> Links<'a> {
     /// same Chinese.
     pub(super) fn pair_acronyms_glossed_alike(&mut self) {
         for list in self.glossed.chunk_by(|a, b| a.chinese == b.chinese) {
+            // (one Chinese given to thousands of English is no gloss of each: its first full
+            // forms are enough, and the pairing stays linear)
+            let fulls: Vec<_> = list.iter().filter(|f| !is_acronym(f.english)).take(MAX_FULL_FORMS_PAIRED).collect();
             for a in list.iter().filter(|a| is_acronym(a.english)) {
-                for f in list {
-                    if a.key != f.key && !is_acronym(f.english) && abbreviates(a.english, f.english) {
+                for f in &fulls {
+                    if a.key != f.key && abbreviates(a.english, f.english) {
                         *self.acronyms.entry(a.key).or_default().entry(f.key).or_default() += a.count;
                     }
                 }
@@ -271,6 +274,13 @@ impl<'a> Links<'a> {
     }
 }
 
+/// The full forms glossed with one Chinese that each acronym glossed with it is matched
+/// against, at most: a text gives one Chinese to a few English, not to thousands.
+const MAX_FULL_FORMS_PAIRED: usize = 64;
+
+/// The renderings of each key compared to tell whether two keys are glossed alike, at most.
+const MAX_RENDERINGS_COMPARED: usize = 16;
+
 /// The share of the shorter rendering's characters that the longer one has, at least, for two
 /// renderings to be of one concept (大语言模型 and 大型语言模型, 固态硬盘 and 固态驱动器).
 const ALIKE_SHARE: f32 = 0.5;
@@ -284,6 +294,7 @@ fn renderings_alike(a: &[&str], b: &[&str]) -> bool {
         let shared = chars.iter().filter(|c| long.contains(**c)).count();
         !chars.is_empty() && shared as f32 >= ALIKE_SHARE * chars.len() as f32
     };
+    let (a, b) = (&a[..a.len().min(MAX_RENDERINGS_COMPARED)], &b[..b.len().min(MAX_RENDERINGS_COMPARED)]);
     a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| alike(x, y)))
 }
 

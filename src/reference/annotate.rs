@@ -47,6 +47,8 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         }
     }
     let fields = fields_used(entries, reference, &by_chinese);
+    // the keys of every form of the inputs, gathered once when an acronym first needs them
+    let keys: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for e in entries.iter_mut() {
         let found = e.forms().find_map(|en| reference.get(en));
         let Some(r) = found.filter(|r| !by_letters(e, r) || written_as_acronym(e, r)) else { continue };
@@ -77,7 +79,9 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             Some(confidence) => give(e, &used, confidence),
             // an acronym has many senses (a CV in a hiring notice is a résumé): known by its
             // letters alone, it is suggested only in a text of its field or with its full form
-            None if used.is_empty() && by_letters(e, r) && !in_field(r, &fields, || form_keys(inputs)) => {}
+            None if used.is_empty()
+                && by_letters(e, r)
+                && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))) => {}
             None => e.note = join_note(&e.note, &format!("suggested: {preferred}")),
         }
     }
@@ -139,7 +143,11 @@ fn fields_used(
 
 /// Whether the text is of `r`'s field (or `r` has none) or writes its full form somewhere
 /// (`input_keys`: the keys of the input's English forms).
-fn in_field(r: &ReferenceEntry, fields: &HashMap<String, usize>, input_keys: impl FnOnce() -> HashSet<String>) -> bool {
+fn in_field<'k>(
+    r: &ReferenceEntry,
+    fields: &HashMap<String, usize>,
+    input_keys: impl FnOnce() -> &'k HashSet<String>,
+) -> bool {
     match &r.domain {
         None => true,
         Some(d) => fields.get(d).is_some_and(|&n| n >= FIELD_TERMS) || input_keys().contains(&key(&r.english)),
