@@ -330,7 +330,7 @@ fn one_chinese(target: usize) -> String {
     build(target, 13, move |r, t| {
         n += 1;
         t.push_str("我们使用了梯度裁剪（");
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             for _ in 0..3 {
                 t.push(char::from(b'A' + r.below(26) as u8));
             }
