@@ -32,8 +32,8 @@ use crate::model::Span;
 use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::chinese::{CREDIT_LABELS, UI_ACTIONS, UI_CONTROLS};
-use crate::text::lexicon::lower;
 use crate::text::lexicon::names::KNOWN_NAMES;
+use crate::text::lexicon::{in_list, lower, pack_list};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
@@ -114,6 +114,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || mentioned.contains(c.text)
             || is_ui_label(doc, c.span)
             || is_note_label(view, c)
+            || is_key_pressed(view, c)
         {
             return false;
         }
@@ -352,6 +353,35 @@ fn names_acronym(view: &str, end: usize) -> bool {
         && capitals >= 2
         && acronym.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && acronym.len() <= MAX_ACRONYM_BYTES
+}
+
+/// Names of keys on a keyboard (and `backspace`, too long for the list).
+const KEY_NAMES: &[&str] = &[
+    "ctrl", "control", "alt", "shift", "enter", "return", "esc", "escape", "tab", "cmd", "command", "option", "delete",
+    "del", "space", "home", "end", "pgup", "pgdn", "pageup", "pagedown", "insert", "fn", "meta", "capslock",
+];
+
+/// Bytes after a key name looked at for 按键 (`“Delete”和“Backspace”两个按键`).
+const KEY_NEAR_BYTES: usize = 30;
+
+/// Whether a candidate names a key pressed: a key's name in a combination (`Ctrl+Enter`),
+/// before 键/按键 (`Command 键`) or after 按 (`按 Enter`). (`Tab 界面` is a tab of a page.)
+fn is_key_pressed(view: &str, c: &Candidate<'_>) -> bool {
+    // (looked up packed: most candidates are no key's name; `backspace` is too long to pack)
+    static KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(KEY_NAMES));
+    if !(in_list(&KEYS, c.text, false) || c.text.eq_ignore_ascii_case("backspace")) {
+        return false;
+    }
+    let quote = |ch: char| matches!(ch, ' ' | '"' | '”' | '“' | '「' | '」') || ch == char::from(MARK);
+    let after = view[c.span.end..].trim_start_matches(quote);
+    let before = view[..c.span.start].trim_end_matches(quote);
+    let near = |s: &str| s.len() <= KEY_NEAR_BYTES && !s.contains(['，', '。', ',', '\n']);
+    after.starts_with('+')
+        || before.ends_with('+')
+        || after.starts_with('键')
+        || after.char_indices().take_while(|(i, _)| near(&after[..*i])).any(|(i, _)| after[i..].starts_with("按键"))
+        || before.ends_with('按')
+        || before.ends_with("按下")
 }
 
 /// Whether a candidate labels a note: a common word in capitals opening its line before a
@@ -635,6 +665,16 @@ mod tests {
             ),
             // a name with a word that is not said alone is one name
             ("GitHub 很大。GitHub API 很好用，GitHub 也是。", &["GitHub", "GitHub API", "GitHub"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn keys_pressed_are_not_terms() {
+        let table: &[(&str, &[&str])] = &[
+            ("用快捷键 Ctrl+Enter 运行，Mac 上是 Command 键，再按 Esc 退出，“Delete”和“Backspace”两个按键也行。Tab 界面可以切换", &["Mac", "Tab"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
