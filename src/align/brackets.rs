@@ -38,7 +38,8 @@ const BRACKET_MAX_BYTES: usize = 600;
 const POINTERS: &str = "左右上下前后中内外图表";
 
 /// Words that open a remark after the English in brackets (`（SSR，见第三章）`): the part is no
-/// Chinese term.
+/// Chinese term. These are the words of [`NOT_GLOSS`] that never start a term; that list also
+/// holds 不, 这 and 或, which open a bracket of remarks but also start terms (不可变对象).
 const REMARKS: &[&str] = &["见", "参见", "详见", "参考", "例如", "比如", "如图", "如下", "包括", "请", "注意"];
 
 /// Words that name the thing again after the English in brackets (`（training dataset，或称为
