@@ -173,12 +173,6 @@ fn names_listed(a: &str, b: &str) -> bool {
     capital(a) && capital(b) && !abbreviates(b, a) && !abbreviates(a, b)
 }
 
-/// Whether `between` (the text between two English parts) holds a word of alternatives
-/// (或, or) rather than a mere separator.
-fn has_alternative(between: &str) -> bool {
-    ALTERNATIVES.iter().any(|w| has_infix(between, w.trim()))
-}
-
 /// The one English candidate that bracket part `p` holds, with nothing but function words
 /// and punctuation around it.
 fn english_part(view: &str, cands: &[Candidate<'_>], p: Span) -> Option<Span> {
@@ -322,8 +316,10 @@ impl Aligner<'_> {
                 } else if is_acronym(a) && abbreviates(a, b) {
                     english = en2;
                     abbreviation = Some(en);
-                } else if names_listed(a, b) && !has_alternative(&view[en.end..en2.start]) {
-                    return; // 消息队列（Kafka, RabbitMQ）: a list of examples
+                } else if names_listed(a, b) {
+                    // 消息队列（Kafka, RabbitMQ）, 源代码（Node.js 或 Python）: a list of examples,
+                    // with 或 too: two names for one thing are an acronym and its full form
+                    return;
                 } else if !is_acronym(a) && !is_acronym(b) {
                     alias = Some(en2); // 平均值（mean或average）: two names for one thing
                 }

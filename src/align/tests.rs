@@ -225,6 +225,38 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
 }
 
 #[test]
+fn names_joined_by_or_in_brackets_are_examples_not_aliases() {
+    for text in [
+        "它从源代码（Node.js 或 Python）构建镜像。",
+        "服务端可以用任何语言(Go or Rust)来写。",
+        "选一个数据库（PostgreSQL或者MySQL）即可。",
+    ] {
+        let aligned = aliases(text);
+        assert!(aligned.is_empty(), "{text}: {aligned:?}");
+    }
+    // two lowercase words for one thing are still aliases
+    assert_eq!(
+        aliases("端口转发（port forwarding或port mapping）"),
+        [("port forwarding".to_string(), "port mapping".to_string())]
+    );
+}
+
+/// The English and alias pairs the aligner finds in `text`.
+fn aliases(text: &str) -> Vec<(String, String)> {
+    let segmenter = Segmenter::new();
+    let doc = Document::new(text, Markup::Markdown);
+    let cands = candidates(&doc);
+    let initial = HashSet::new();
+    let reference = crate::reference::Reference::empty();
+    let aligner = Aligner::new(&segmenter, &reference, &initial);
+    let pending = aligner.find(&doc, &cands);
+    Aligner::resolve(pending, doc.view(), &FxHashMap::default())
+        .into_iter()
+        .filter_map(|g| Some((text[g.english.range()].to_string(), text[g.alias?.range()].to_string())))
+        .collect()
+}
+
+#[test]
 fn english_first_glosses_give_the_chinese_inside_the_brackets() {
     // the text, the full form, its Chinese and its acronym
     let table: &[(&str, (&str, &str, &str))] = &[
