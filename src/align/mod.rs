@@ -51,6 +51,7 @@ use crate::model::{Method, Span};
 use crate::normalize::Document;
 use crate::reference::Reference;
 use crate::segment::Segmenter;
+use crate::text::{abbreviates, is_acronym};
 use brackets::{matching_close, Parts};
 use english::Englishes;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -217,6 +218,16 @@ impl<'j> Aligner<'j> {
                     continue;
                 }
             }
+            // Linux（将来支持 macOS）: a Chinese that names another English is a remark about
+            // the English, not its Chinese
+            if g.chinese.is_some_and(|zh| {
+                names_other_english(&view[zh.range()], english, g.abbreviation.map(|a| &view[a.range()]))
+            }) {
+                g.chinese = None;
+                if g.abbreviation.is_none() && g.alias.is_none() {
+                    continue;
+                }
+            }
             // 利普希茨连续的: a term is listed without the particle that makes it an attribute
             if let Some(zh) = g.chinese.as_mut() {
                 let t = view[zh.range()].trim_end();
@@ -235,6 +246,31 @@ impl<'j> Aligner<'j> {
         }
         out
     }
+}
+
+/// Whether Chinese `zh` holds a Latin word of two letters or more that is no word of its
+/// `english` nor its `acronym` and abbreviates neither (`将来支持 macOS` for Linux; not
+/// `JavaScript 对象表示法` for JavaScript Object Notation, `ReLU 函数` for rectified linear
+/// unit); a word of an acronym's full form may stand in its Chinese (`多 Token 预测` for MTP).
+fn names_other_english(zh: &str, english: &str, acronym: Option<&str>) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let own: Vec<String> = words(english).into_iter().chain(acronym.map(words).unwrap_or_default()).collect();
+    zh.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
+        .any(|w| {
+            let lower = w.to_ascii_lowercase();
+            // (多 Token 预测 for MTP: a word of the acronym's full form starts with one of its letters)
+            let of_acronym = is_acronym(english) && english.to_ascii_lowercase().contains(&lower[..1]);
+            !own.contains(&lower)
+                && !abbreviates(w, english)
+                && !english.to_ascii_lowercase().contains(&lower)
+                && !of_acronym
+        })
 }
 
 /// Characters that spell foreign names in Chinese (闵可夫斯基, 理查德, 贝尔曼): a segmenter

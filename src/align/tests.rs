@@ -505,3 +505,16 @@ fn forms_read_once_are_the_forms_read_anew() {
     }
     assert!(forms.lower.len() < pending.len(), "a form met twice is read once");
 }
+
+#[test]
+fn a_chinese_that_names_another_english_is_no_rendering() {
+    let table: &[(&str, &str)] =
+        &[("支持 Windows 和 Linux(将来支持 macOS)。", "Linux"), ("旧版本已经停止维护（EOL，Vue 2 终止支持）。", "EOL")];
+    assert_no_chinese(table);
+    // a Latin word of the English, or of an acronym's full form, may stand in its Chinese
+    assert_eq!(
+        chinese_of("它用 JavaScript 对象表示法（JavaScript Object Notation）存数据。", "JavaScript Object Notation"),
+        ["JavaScript 对象表示法"]
+    );
+    assert_eq!(chinese_of("模型还加了多 Token 预测（MTP）。", "MTP"), ["多 Token 预测"]);
+}

@@ -9,7 +9,7 @@ use super::group::Surface;
 use super::render::{self, Quote};
 use crate::model::{Entry, InputFacts};
 use crate::text::{is_acronym, key};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
 /// The glossary entry of a concept, with where the sentence it quotes is (its `context` left
@@ -45,6 +45,20 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&st
     Some((entry, evidence.context))
 }
 
+/// A word in capitals shorter than this is an acronym even beside a more frequent spelling in
+/// mixed case (URL and Url); a longer one is a word in capitals (JAVA, PYTHON).
+const MIN_SHOUTED_LEN: usize = 4;
+
+/// A singular this many times rarer than its plural is a slip or a cut (Kubernete beside
+/// Kubernetes): the plural names the entry.
+const RARE_SINGULAR_RATIO: usize = 10;
+
+/// Whether `s` is a word written with capitals and small letters that is no acronym
+/// (Python, GitHub; not GPUs, LoRA).
+fn is_mixed_case(s: &str) -> bool {
+    s.chars().any(|c| c.is_uppercase()) && s.chars().any(|c| c.is_lowercase()) && !is_acronym(s)
+}
+
 /// The forms of a concept as its entry gives them.
 struct Names {
     english: String,
@@ -57,9 +71,17 @@ struct Names {
 /// Chooses the English and the acronym of a concept among its forms (each with its count and
 /// first place); the rest are variants.
 fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<&str>) -> Option<Names> {
-    // each surface with its count, first place, and whether it is an acronym
+    // each surface with its count, first place, and whether it is an acronym: not a word in
+    // capitals (PYTHON in a heading) whose key is written in mixed case more often (Python)
+    let mixed: FxHashMap<String, usize> =
+        surfaces.iter().filter(|s| is_mixed_case(s.0)).fold(FxHashMap::default(), |mut m, &(s, n, _)| {
+            *m.entry(key(s)).or_default() += n;
+            m
+        });
+    // (a short one is an acronym all the same: URL beside Url)
+    let shouted = |s: &str, n: usize| s.len() >= MIN_SHOUTED_LEN && mixed.get(&key(s)).is_some_and(|&m| m > n);
     let surfaces: Vec<(&str, usize, (usize, usize), bool)> =
-        surfaces.iter().map(|&(s, n, f)| (s, n, f, is_acronym(s))).collect();
+        surfaces.iter().map(|&(s, n, f)| (s, n, f, is_acronym(s) && !shouted(s, n))).collect();
     // a full form is not an acronym nor an acronym written in lowercase (gpu for GPU)
     let acronym_keys: HashSet<String> = surfaces.iter().filter(|(_, _, _, a)| *a).map(|(s, _, _, _)| key(s)).collect();
     let short: Vec<bool> = surfaces
@@ -67,13 +89,21 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<&str>) -> Option<Names> {
         .map(|(s, _, _, a)| *a || (!acronym_keys.is_empty() && acronym_keys.contains(&key(s))))
         .collect();
     let has_full = short.iter().any(|s| !s);
-    // a plural is a form whose lowercase is another's with `s` or `es` after it
-    let lowercase: Vec<String> = surfaces.iter().map(|(s, _, _, _)| s.to_lowercase()).collect();
-    let lower_set: HashSet<&str> = lowercase.iter().map(String::as_str).collect();
-    let plural_variant: Vec<bool> = lowercase
+    // a plural is a form whose lowercase is another's with `s` or `es` after it, unless that
+    // other is rare beside it (Kubernetes beside a slip Kubernete)
+    let mut lower_counts: FxHashMap<String, usize> = FxHashMap::default();
+    for (s, n, _, _) in &surfaces {
+        *lower_counts.entry(s.to_lowercase()).or_default() += n;
+    }
+    let plural_variant: Vec<bool> = surfaces
         .iter()
-        .map(|l| {
-            let singular = |end: &str| l.strip_suffix(end).is_some_and(|o| lower_set.contains(o));
+        .map(|(s, n, _, _)| {
+            let l = s.to_lowercase();
+            let singular = |end: &str| {
+                l.strip_suffix(end)
+                    .and_then(|o| lower_counts.get(o))
+                    .is_some_and(|&m| m * RARE_SINGULAR_RATIO >= lower_counts.get(&l).copied().unwrap_or(*n))
+            };
             singular("s") || singular("es")
         })
         .collect();

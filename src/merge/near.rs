@@ -92,7 +92,7 @@ fn within_edits(a: &[u8], b: &[u8], k: usize) -> bool {
 /// Joins two keys when they are few enough edits apart and not glossed with different Chinese.
 fn near_pair((a, ia): (&String, usize), (b, ib): (&String, usize), key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
     let limit = if a.len().min(b.len()) >= LONG_KEY_BYTES { LONG_EDITS } else { SHORT_EDITS };
-    if !within_edits(a.as_bytes(), b.as_bytes(), limit) || other_endings(a, b) {
+    if !within_edits(a.as_bytes(), b.as_bytes(), limit) || other_endings(a, b) || short_word_differs(a, b) {
         return;
     }
     // forms glossed with different Chinese are different terms
@@ -103,6 +103,23 @@ fn near_pair((a, ia): (&String, usize), (b, ib): (&String, usize), key_zh: &KeyC
     }
     uf.union(ia, ib);
 }
+
+/// A word this short that differs by a letter is another word, not a slip (`boot`/`roo` in
+/// `spring boot`/`spring roo`, `data`/`date`).
+const MIN_SLIPPED_WORD: usize = 5;
+
+/// Whether a word of `a` differs from its word of `b` and one of them is shorter than
+/// [`MIN_SLIPPED_WORD`] (the two have as many words: they share a block).
+fn short_word_differs(a: &str, b: &str) -> bool {
+    // (an ending of the same word is no other word: case, cased)
+    let inflected = |x: &str, y: &str| y.strip_prefix(x).is_some_and(|e| INFLECTIONS.contains(&e));
+    a.split(' ')
+        .zip(b.split(' '))
+        .any(|(x, y)| x != y && x.len().min(y.len()) < MIN_SLIPPED_WORD && !inflected(x, y) && !inflected(y, x))
+}
+
+/// Endings that inflect a short word without making another (`case`, `cased`).
+const INFLECTIONS: &[&str] = &["s", "d", "ed", "es"];
 
 /// Endings that make words of their own from one stem: `predictor` is not a misspelled
 /// `prediction`, nor `encoder` one of `encoding`.
@@ -121,6 +138,14 @@ fn other_endings(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{other_endings, within_edits};
+
+    #[test]
+    fn short_words_a_letter_apart_are_other_words() {
+        assert!(super::short_word_differs("spring boot", "spring roo"));
+        assert!(super::short_word_differs("data lake", "date lake"));
+        assert!(!super::short_word_differs("convolutional network", "convolutonal network"));
+        assert!(!super::short_word_differs("kebab case", "kebab cased"));
+    }
 
     #[test]
     fn endings_of_other_words_are_no_misspellings() {

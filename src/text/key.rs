@@ -4,7 +4,8 @@ use super::chars::fold;
 
 /// The merge key of an English form: English forms with the same key are one term. It
 /// ignores case, full-width forms, hyphens, spaces and underscores, and a plural ending on
-/// the last word (but not the last letter of an acronym: FPS is not the plural of FP).
+/// the last word (but not the last letter of an acronym, FPS is not the plural of FP, nor a
+/// capital S: iOS).
 ///
 /// ```
 /// use termbridge::merge_key;
@@ -38,10 +39,12 @@ pub(crate) fn key_into(english: &str, s: &mut String) {
     } else {
         chars_into(english, s);
     }
-    // an acronym's last letter is not a plural ending: FPS is not the plural of FP
+    // an acronym's last letter is not a plural ending (FPS is not the plural of FP), nor is a
+    // capital S after small letters (iOS, macOS): a plural ending is a small s
     let last = last_word(english);
     let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
-    if !acronym {
+    let capital_end = last.chars().next_back().is_some_and(|c| fold(c).is_ascii_uppercase());
+    if !acronym && !capital_end {
         singular(s);
     }
 }
@@ -167,6 +170,8 @@ mod tests {
             ("class", "cla"),
             ("FPS", "FP"),
             ("GPS", "GP"),
+            ("iOS", "IO"),
+            ("macOS", "maco"),
         ];
         for (a, b) in different {
             assert_ne!(key(a), key(b), "{a} / {b}");
@@ -207,7 +212,7 @@ mod tests {
         // an acronym's last letter is not a plural ending: FPS is not the plural of FP
         let last = english.rsplit([' ', '-']).next().unwrap_or("");
         let acronym = last.len() >= 2 && last.chars().all(|c| fold(c).is_ascii_uppercase() || c.is_ascii_digit());
-        if !acronym {
+        if !acronym && !last.chars().last().is_some_and(|c| fold(c).is_ascii_uppercase()) {
             singular(&mut s);
         }
         s

@@ -155,3 +155,38 @@ fn general_words_hold_no_reference_term() {
         general.lines().map(str::trim).filter(|w| !w.starts_with('#') && terms.contains(*w)).collect();
     assert!(clash.is_empty(), "general words that the reference holds as terms: {clash:?}");
 }
+
+/// The entries of `text` as (english, abbreviation, variants).
+fn forms(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+    let g: Glossary = EXTRACTOR.extract(text);
+    g.entries().iter().map(|e| (e.english.clone(), e.abbreviation.clone(), e.variants.clone())).collect()
+}
+
+#[test]
+fn a_name_is_named_as_it_is_written_most_often() {
+    // a word in capitals in a heading is not an acronym of the name it spells
+    let text = "# PYTHON 入门\n\n我们用 Python 写脚本。Python 很流行。后来又用 Python 做数据分析。";
+    let found = forms(text);
+    assert!(found.iter().any(|(e, a, v)| e == "Python" && a.is_none() && v == &["PYTHON".to_string()]), "{found:?}");
+    // a name ending in s is no plural of a slip seen once
+    let text = format!("有人写成 Kubernete。{}", "在 Kubernetes 上部署，Kubernetes 会调度容器。".repeat(6));
+    assert!(forms(&text).iter().any(|(e, _, _)| e == "Kubernetes"), "{:?}", forms(&text));
+    // the plural of a word still yields to its singular
+    let text = "每个 embedding 都是向量。这些 embeddings 存在表里。embeddings 很大。";
+    assert!(forms(text).iter().any(|(e, _, _)| e == "embedding"), "{:?}", forms(text));
+}
+
+#[test]
+fn names_a_letter_or_a_word_apart_stay_apart() {
+    for (text, a, b) in [
+        ("应用可以运行在 iOS 和 Android 上。磁盘 IO 是瓶颈。iOS 版本也一样。", "iOS", "IO"),
+        ("支持 macOS 和 Linux。macOS 需要额外配置。", "macOS", "Linux"),
+        ("项目用 Spring Boot 搭建，Spring Boot 很方便；老项目用 Spring Roo 生成。", "Spring Boot", "Spring Roo"),
+        ("支持 Windows 和 Linux(将来支持 macOS)。Linux 上最快。", "Linux", "macOS"),
+    ] {
+        let found = forms(text);
+        let with = |x: &str| found.iter().find(|(e, _, v)| e == x || v.iter().any(|v| v == x)).cloned();
+        let (fa, fb) = (with(a), with(b));
+        assert!(fa.is_some() && fb.is_some() && fa != fb, "{text}: {found:?}");
+    }
+}
