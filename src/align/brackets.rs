@@ -169,7 +169,11 @@ fn split_parts(view: &str, inner: Span, parts: &mut Parts) {
 /// (Kafka, RabbitMQ): both capitalised, neither standing for the other (not `dataset
 /// aggregation, DAgger`).
 fn names_listed(a: &str, b: &str) -> bool {
-    let capital = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    // (or one word with a capital inside: macOS, iPhone; not twin delayed DDPG)
+    let capital = |s: &str| {
+        s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            || !s.contains(' ') && s.chars().any(|c| c.is_ascii_uppercase())
+    };
     capital(a) && capital(b) && !abbreviates(b, a) && !abbreviates(a, b)
 }
 

@@ -248,8 +248,8 @@ impl<'j> Aligner<'j> {
     }
 }
 
-/// Whether Chinese `zh` holds a Latin word of two letters or more that is no word of its
-/// `english` nor its `acronym` and abbreviates neither (`将来支持 macOS` for Linux; not
+/// Whether Chinese `zh` holds a number its `english` lacks, or a Latin word of two letters or
+/// more that is no word of its `english` nor its `acronym` and abbreviates neither (`将来支持 macOS` for Linux; not
 /// `JavaScript 对象表示法` for JavaScript Object Notation, `ReLU 函数` for rectified linear
 /// unit); a word of an acronym's full form may stand in its Chinese (`多 Token 预测` for MTP).
 fn names_other_english(zh: &str, english: &str, acronym: Option<&str>) -> bool {
@@ -260,17 +260,21 @@ fn names_other_english(zh: &str, english: &str, acronym: Option<&str>) -> bool {
             .collect::<Vec<_>>()
     };
     let own: Vec<String> = words(english).into_iter().chain(acronym.map(words).unwrap_or_default()).collect();
-    zh.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
-        .any(|w| {
-            let lower = w.to_ascii_lowercase();
-            // (多 Token 预测 for MTP: a word of the acronym's full form starts with one of its letters)
-            let of_acronym = is_acronym(english) && english.to_ascii_lowercase().contains(&lower[..1]);
-            !own.contains(&lower)
-                && !abbreviates(w, english)
-                && !english.to_ascii_lowercase().contains(&lower)
-                && !of_acronym
-        })
+    // (a number too: 2019 年 2 月, 第 14 行 beside a name are a date and a place)
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) && !english.contains(w);
+    zh.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).any(|w| number(w))
+        || zh
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
+            .any(|w| {
+                let lower = w.to_ascii_lowercase();
+                // (多 Token 预测 for MTP: a word of the acronym's full form starts with one of its letters)
+                let of_acronym = is_acronym(english) && english.to_ascii_lowercase().contains(&lower[..1]);
+                !own.contains(&lower)
+                    && !abbreviates(w, english)
+                    && !english.to_ascii_lowercase().contains(&lower)
+                    && !of_acronym
+            })
 }
 
 /// Characters that spell foreign names in Chinese (闵可夫斯基, 理查德, 贝尔曼): a segmenter

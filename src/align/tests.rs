@@ -230,10 +230,13 @@ fn names_joined_by_or_in_brackets_are_examples_not_aliases() {
         "它从源代码（Node.js 或 Python）构建镜像。",
         "服务端可以用任何语言(Go or Rust)来写。",
         "选一个数据库（PostgreSQL或者MySQL）即可。",
+        "脚本会检测操作系统(macOS 或 Linux)。",
     ] {
         let aligned = aliases(text);
         assert!(aligned.is_empty(), "{text}: {aligned:?}");
     }
+    // an English that opens in lowercase and its acronym are no list of names
+    assert_eq!(chinese_of("我们训练了一个迷你翻译模型（tiny MT model，TMT2）。", "tiny MT model"), ["迷你翻译模型"]);
     // two lowercase words for one thing are still aliases
     assert_eq!(
         aliases("端口转发（port forwarding或port mapping）"),
@@ -508,8 +511,12 @@ fn forms_read_once_are_the_forms_read_anew() {
 
 #[test]
 fn a_chinese_that_names_another_english_is_no_rendering() {
-    let table: &[(&str, &str)] =
-        &[("支持 Windows 和 Linux(将来支持 macOS)。", "Linux"), ("旧版本已经停止维护（EOL，Vue 2 终止支持）。", "EOL")];
+    let table: &[(&str, &str)] = &[
+        ("支持 Windows 和 Linux(将来支持 macOS)。", "Linux"),
+        ("旧版本已经停止维护（EOL，Vue 2 终止支持）。", "EOL"),
+        ("这一版发布于2019 年 2 月（Kafka）。", "Kafka"),
+        ("错误出在第 14 行（Azure）。", "Azure"),
+    ];
     assert_no_chinese(table);
     // a Latin word of the English, or of an acronym's full form, may stand in its Chinese
     assert_eq!(
@@ -517,4 +524,5 @@ fn a_chinese_that_names_another_english_is_no_rendering() {
         ["JavaScript 对象表示法"]
     );
     assert_eq!(chinese_of("模型还加了多 Token 预测（MTP）。", "MTP"), ["多 Token 预测"]);
+    assert_eq!(chinese_of("模型报告了 top-5 错误率（top-5 error rate）。", "top-5 error rate"), ["top-5 错误率"]);
 }

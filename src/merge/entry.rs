@@ -20,7 +20,9 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&st
     }
     let Names { english, abbreviation, variants, has_full } = names(&g.surfaces, aliases)?;
     let frequency = g.surfaces.iter().map(|s| s.1).sum();
-    let renderings = render::ordered(g.renderings);
+    let used = g.occurrences.chunk_by(|a, b| a.source == b.source).count();
+    let mut renderings = render::ordered(g.renderings);
+    renderings.retain(|(_, r)| !render::too_rare(r.inputs, used));
     let evidence = render::evidence(&renderings, &g.occurrences, g.quoted_form, inputs)?;
     let glossed = !renderings.is_empty();
     let category = category::of_concept(&english, abbreviation.as_deref(), has_full, glossed, g.title);

@@ -16,6 +16,8 @@ use std::borrow::Cow;
 #[derive(Clone, Copy, Default)]
 pub(super) struct Rendering {
     pub(super) count: usize,
+    /// The inputs that give it.
+    pub(super) inputs: usize,
     pub(super) confidence: f32,
     pub(super) method: Option<Method>,
     pub(super) first: (usize, usize),

@@ -48,9 +48,11 @@ pub(super) fn gather<'a>(
             let (_, zh, d, gi) = same[0];
             let mut r =
                 Rendering { first: (d, inputs[d].glosses[gi].site.start), site: (d, gi), ..Rendering::default() };
-            for &(_, _, d, gi) in same {
+            for (i, &(_, _, d, gi)) in same.iter().enumerate() {
                 let g = &inputs[d].glosses[gi];
                 r.count += g.count;
+                // (the glosses of one rendering are in the order of the inputs)
+                r.inputs += usize::from(i == 0 || same[i - 1].2 != d);
                 if g.confidence > r.confidence {
                     r.confidence = g.confidence;
                     r.method = Some(g.method);
@@ -59,6 +61,22 @@ pub(super) fn gather<'a>(
             renderings.push((zh, r));
         }
     }
+}
+
+/// A rendering given in `g` inputs is dropped when its term is used bare in more than this
+/// many times g² inputs: a Chinese written beside a name in one article among dozens that use
+/// it bare (数据清理(Python), 反应(React)) is that article's remark or its translator's slip,
+/// not the name's Chinese; given in a few articles (from [`SHARED_GLOSS_INPUTS`] on) it is
+/// shared usage. (A book glosses a term once and uses it in a score of chapters: that gloss
+/// stays.)
+const BARE_INPUTS_PER_SQUARED_GLOSS: usize = 30;
+/// A rendering given in this many inputs is shared usage, however many use the term.
+const SHARED_GLOSS_INPUTS: usize = 3;
+
+/// Whether a rendering given in `glossed` inputs is given in too few of the `used` inputs
+/// that use its term.
+pub(super) fn too_rare(glossed: usize, used: usize) -> bool {
+    glossed < SHARED_GLOSS_INPUTS && used > BARE_INPUTS_PER_SQUARED_GLOSS * glossed * glossed
 }
 
 /// The least confidence of a rendering listed after the first: a doubtful second rendering

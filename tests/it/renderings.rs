@@ -192,3 +192,33 @@ fn one_chinese_given_to_many_english() {
     assert!(g.get("AAAAQ").is_some() && g.get("clipping baaa").is_some(), "{:?}", &g.entries()[..3]);
     assert!(g.entries().len() >= SENTENCES / 2, "{}", g.entries().len());
 }
+
+/// The Chinese of `english` when `glossing` of `used` inputs write `gloss` beside it and
+/// the others use it bare.
+fn chinese_across(used: usize, glossing: usize, gloss: &str, english: &str) -> Vec<String> {
+    let extractor = Extractor::builder().builtin_reference(false).build().unwrap();
+    let names: Vec<String> = (0..used).map(|i| format!("{i:03}.md")).collect();
+    let texts: Vec<String> = (0..used)
+        .map(|i| {
+            if i < glossing {
+                format!("第一步是{gloss}（{english}）。")
+            } else {
+                format!("这篇文章也用到了 {english}。")
+            }
+        })
+        .collect();
+    let sources: Vec<Source> =
+        names.iter().zip(&texts).map(|(name, text)| Source { name, text, markup: Markup::Markdown }).collect();
+    extractor.extract_sources(&sources).get(english).expect(english).chinese.clone()
+}
+
+/// A Chinese written beside a name in one article among dozens that use it bare is that
+/// article's remark, not the name's Chinese; a book that glosses a term once and uses it in a
+/// score of chapters, or articles that agree on a Chinese, keep it.
+#[test]
+fn a_chinese_given_in_one_input_of_many_is_no_rendering() {
+    assert!(chinese_across(60, 1, "数据清理", "Python").is_empty());
+    assert!(chinese_across(200, 2, "数据清理", "Python").is_empty());
+    assert_eq!(chinese_across(20, 1, "图形处理器", "GPU"), ["图形处理器"]);
+    assert_eq!(chinese_across(300, 3, "用户界面", "UI"), ["用户界面"]);
+}
