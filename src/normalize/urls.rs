@@ -1,6 +1,7 @@
 //! What is not prose in any text, Markdown or plain: URLs (with a scheme or `www.`), e-mail
-//! addresses, handles and decorators after `@`, options of command lines (`--mode`), and HTML
-//! character references, all masked as [`HARD`].
+//! addresses, handles and decorators after `@`, options of command lines (`--mode`, `–mode`),
+//! command lines that translation spaced out (`run . py`), and HTML character references, all
+//! masked as [`HARD`].
 
 use super::scan::{fill, NextOf};
 use super::{HARD, MARK};
@@ -56,9 +57,109 @@ fn mask_options(v: &mut [u8]) {
         let starts = i == 0 || !v[i - 1].is_ascii_alphanumeric() && v[i - 1] != b'-';
         let name = v[i + 2..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')).count();
         if starts && v.get(i + 2).is_some_and(u8::is_ascii_lowercase) {
-            fill(v, i..i + 2 + name, HARD);
+            let end = i + 2 + name;
+            let end = end + value_after(v, end);
+            fill(v, i..end, HARD);
+            from = end;
+        } else {
+            from = i + 2 + name;
         }
-        from = i + 2 + name;
+    }
+}
+
+/// The en dash that machine translation writes for the `--` of an option (`–header`).
+const EN_DASH: &[u8] = "–".as_bytes();
+
+/// Masks options written with an en dash (`[–nogui]`, `-d，–DNS`): after a space, a bracket,
+/// a comma or the start, and right before a letter; an en dash between words (`help–提供`,
+/// `2–3`) is punctuation.
+fn mask_dash_options(v: &mut [u8]) {
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&v[from..], EN_DASH).map(|p| from + p) {
+        let at = i + EN_DASH.len();
+        // (a bracket may be masked already as markup)
+        let starts = i == 0 || before_option(v[i - 1]) || v[..i].ends_with("，".as_bytes());
+        let name = v[at..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')).count();
+        if starts && v.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            let end = at + name + value_after(v, at + name);
+            fill(v, i..end, HARD);
+            from = end;
+        } else {
+            from = at + name;
+        }
+    }
+}
+
+/// Whether `b` may come right before an option: a space, a bracket, a comma, or markup.
+fn before_option(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'[' | b'(' | b',' | MARK | HARD)
+}
+
+/// The length of the value in capitals after an option ending at `end` (a space and a word
+/// in capitals: `-t TARGET`, `--out OUTPUT_DIR`), or 0: a placeholder, not an acronym.
+fn value_after(v: &[u8], end: usize) -> usize {
+    v[end..].strip_prefix(b" ").map_or(0, |rest| {
+        let n = rest.iter().take_while(|b| b.is_ascii_uppercase() || **b == b'_').count();
+        let whole = rest.get(n).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if n >= 2 && whole {
+            n + 1
+        } else {
+            0
+        }
+    })
+}
+
+/// Masks one-letter options (`-h`, `[-t TARGET]`, `-d，`) with their values in capitals; a
+/// hyphen inside a word or before a number is no option.
+fn mask_short_options(v: &mut [u8]) {
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'-', &v[i..]) {
+        i += p;
+        let option = (i == 0 || before_option(v[i - 1]))
+            && v.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            && v.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'_' | b'.'));
+        if option {
+            let end = i + 2 + value_after(v, i + 2);
+            fill(v, i..end, HARD);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Extensions of files that a command line names (`dict . txt`, `main . py` as machine
+/// translation spaces them out).
+const FILE_EXTENSIONS: &[&str] = &[
+    "py", "txt", "csv", "json", "conf", "cfg", "ini", "yaml", "yml", "xml", "html", "js", "ts", "sh", "md", "so",
+    "dll", "exe", "jar", "zip", "gz", "tar", "log", "java", "cpp", "go", "rs", "rb", "php", "sql", "png", "jpg", "pdf",
+    "bin", "db",
+];
+
+/// Masks the Latin run around a file name spaced out at its dot (`python DM . py-d
+/// dictionary.txt-s 5`): a command line that translation broke, code and not prose. The run
+/// ends at the line's ends and at any character that is not ASCII (Chinese, full-width
+/// punctuation).
+fn mask_spaced_commands(v: &mut [u8]) {
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&v[from..], b" . ").map(|p| from + p) {
+        let at = i + 3;
+        let ext = v[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let named = i > 0
+            && v[i - 1].is_ascii_alphanumeric()
+            && FILE_EXTENSIONS.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(&v[at..at + ext]))
+            && !v.get(at + ext).is_some_and(u8::is_ascii_digit);
+        if named {
+            let is_run = |b: &u8| b.is_ascii() && *b != b'\n' && *b != HARD;
+            let start = v[..i].iter().rposition(|b| !is_run(b)).map_or(0, |p| p + 1);
+            // (from its first word or prompt: the colon of 示例: stays)
+            let start = start + v[start..i].iter().take_while(|b| !b.is_ascii_alphanumeric() && **b != b'$').count();
+            let end = v[at..].iter().position(|b| !is_run(b)).map_or(v.len(), |p| at + p);
+            fill(v, start..end, HARD);
+            from = end;
+        } else {
+            from = at;
+        }
     }
 }
 
@@ -71,6 +172,9 @@ fn is_url_char(b: u8) -> bool {
 /// ends them or a closing parenthesis they did not open, and e-mail addresses.
 pub(super) fn mask_urls_and_emails(v: &mut [u8]) {
     mask_options(v);
+    mask_dash_options(v);
+    mask_spaced_commands(v);
+    mask_short_options(v);
     let mut next = NextOf::new(b"hfwW@");
     let mut i = 0;
     while i < v.len() {
@@ -168,6 +272,34 @@ mod tests {
         let mut v = text.as_bytes().to_vec();
         mask_entities(&mut v);
         v.iter().zip(text.bytes()).map(|(m, t)| if *m == HARD { '#' } else { t as char }).collect()
+    }
+
+    #[test]
+    fn command_lines_broken_by_translation_are_masked() {
+        let mask = |text: &str| {
+            let mut v = text.as_bytes().to_vec();
+            mask_options(&mut v);
+            mask_dash_options(&mut v);
+            mask_spaced_commands(&mut v);
+            mask_short_options(&mut v);
+            String::from_utf8_lossy(&v).replace(HARD as char, "#")
+        };
+        let table: &[(&str, &str)] = &[
+            ("示例:python tool . py-d words.txt-s 5", "示例:################################"),
+            ("$ python run . py local/config . conf", "#####################################"),
+            ("用法:app[-h][–nogui][–header HEADERS]", "用法:app[##][########][#################]"),
+            ("-d，–DNS 查找。", "##，###### 查找。"),
+            ("inql [-t TARGET] [-k KEY] [--out OUTPUT_DIR]", "inql [#########] [######] [################]"),
+            // a value in capitals is a placeholder only after an option; a hyphen in a word stays
+            ("用 -t 目标 和 GPU 与 CPU", "用 ## 目标 和 GPU 与 CPU"),
+            ("pre-training and x -y", "pre-training and x ##"),
+            // an en dash between words or numbers, and a dot ending a sentence, are prose
+            ("帮助–提供信息，第 2–3 页", "帮助–提供信息，第 2–3 页"),
+            ("we stop here . it works", "we stop here . it works"),
+        ];
+        for (text, want) in table {
+            assert_eq!(mask(text), *want, "{text}");
+        }
     }
 
     #[test]
