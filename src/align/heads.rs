@@ -31,6 +31,16 @@ static HEAD_NOUNS: LazyLock<Renderings> = LazyLock::new(|| nouns_with_renderings
 /// that render it.
 static GENERIC_NOUNS: LazyLock<Renderings> = LazyLock::new(|| nouns_with_renderings(include_str!("generic_nouns.txt")));
 
+/// Remarks written beside an English (示例, 可选, 已弃用), each with the English words that
+/// render it.
+static REMARK_LABELS: LazyLock<Renderings> = LazyLock::new(|| nouns_with_renderings(include_str!("remark_labels.txt")));
+
+/// Quantities that open a phrase (一段时间, 一个副本): a counted thing, not a term.
+const QUANTITIES: &[&str] = &["一段", "一个", "一种", "一些", "一下", "某个", "某些", "几个", "多个", "各种", "每个"];
+
+/// English words that a quantity may render (one-step 一步, single 单个).
+const COUNTED_ENGLISH: &[&str] = &["one", "a", "an", "single", "some", "several", "multiple", "each", "every", "per"];
+
 /// Characters that end words as suffixes: alone they are a piece of a word (者 of 解决者).
 const BOUND_SUFFIXES: &str = "者性化家员";
 
@@ -96,7 +106,8 @@ fn without(view: &str, p0: usize, head: &str) -> Option<usize> {
 /// Whether `chinese` is a label or a description rather than a translation of `english`: a
 /// single Latin letter with a noun (`M 模型`, a role in a diagram), one generic noun alone
 /// (网络, 样式) for a name (an acronym, a CamelCase or capitalised name), another name with a
-/// word (`原Acme` for a company's new name), or a phrase holding brackets.
+/// word (`原Acme` for a company's new name), a phrase holding brackets, a remark (示例,
+/// 可选) or a counted thing (一段时间).
 pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     let t = chinese.trim();
     if t.contains(['(', ')', '（', '）', '[', ']']) {
@@ -110,7 +121,14 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     };
     // 者 cut from 解决者: a suffix alone is a piece of a word
     let suffix = t.chars().count() == 1 && t.chars().all(|c| BOUND_SUFFIXES.contains(c));
-    if restated || suffix {
+    // Cookies（示例）: a remark, unless the English is what it says (optional（可选）)
+    let remark = REMARK_LABELS
+        .iter()
+        .any(|(label, renders)| t == *label && !renders.iter().any(|r| has_infix_ignoring_case(english, r)));
+    // 在一段时间（TTL）后: a counted thing, unless the English counts too (one-step 一步)
+    let counted = QUANTITIES.iter().any(|q| t.starts_with(q))
+        && !english.split([' ', '-']).next().is_some_and(|w| COUNTED_ENGLISH.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    if restated || suffix || remark || counted {
         return true;
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
@@ -234,6 +252,14 @@ pub(super) mod tests {
             ("残差网络", "ResNet", false),
             ("规则引擎", "RuleEngine", false),
             ("超文本传输协议", "HTTP", false),
+            // a remark or a counted thing, unless the English says it too
+            ("示例", "Cookies", true),
+            ("可选", "timeout", true),
+            ("可选", "optional", false),
+            ("默认", "default value", false),
+            ("一段时间", "TTL", true),
+            ("一个副本", "Pod", true),
+            ("一步", "one-step", false),
         ];
         for (zh, en, want) in table {
             assert_eq!(is_label(zh, en), *want, "{zh} / {en}");

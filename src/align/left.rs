@@ -148,8 +148,8 @@ const SHORT_DE_CHARS_PER_WORD: f32 = 1.5;
 /// lacks a modifier that 的 may join.
 const SHORT_DE_MIN_WORDS: usize = 3;
 
-/// Characters that complete a verb (转换成, 分解为, 掉进): the term starts after them.
-const COMPLEMENTS: &[char] = &['成', '为', '进', '入', '至'];
+/// Characters that complete a verb (转换成, 分解为, 掉进, 发送到): the term starts after them.
+const COMPLEMENTS: &[char] = &['成', '为', '进', '入', '至', '到'];
 
 /// A verb with its complement this long or longer is one segmenter word (转换成); shorter
 /// words ending in a complement are often terms (生成, 合成).
@@ -288,7 +288,8 @@ impl Walk<'_> {
             return false;
         }
         // 转换成增量均值, 掉进悬崖: a verb with its complement (成, 为, 进…) puts the term after it
-        if !self.options.is_empty() && is_verb_complement(w) {
+        // (发送到 ends the phrase before the term; 到 of end-to-end is the term's)
+        if !self.options.is_empty() && is_verb_complement(w) && !(self.to_inside && w.word.ends_with('到')) {
             self.bounded = true;
             if let Some(last) = self.options.last_mut() {
                 last.at_stop = true;

@@ -261,7 +261,10 @@ fn names_other_english(zh: &str, english: &str, acronym: Option<&str>) -> bool {
     };
     let own: Vec<String> = words(english).into_iter().chain(acronym.map(words).unwrap_or_default()).collect();
     // (a number too: 2019 年 2 月, 第 14 行 beside a name are a date and a place)
-    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) && !english.contains(w);
+    let number = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && !english.contains(&w[..digits])
+    };
     zh.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).any(number)
         || zh
             .split(|c: char| !c.is_ascii_alphanumeric())

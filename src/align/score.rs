@@ -114,6 +114,10 @@ fn count(counts: &FxHashMap<&str, usize>, s: &str) -> usize {
     counts.get(s).copied().unwrap_or(0)
 }
 
+/// The longest English read as an acronym whose first letter a Latin word at the start of
+/// the term may stand for.
+const MAX_ACRONYM_LEN: usize = 5;
+
 /// The options of a site scored on the stack: a site rarely has more.
 const STACK_OPTIONS: usize = 16;
 
@@ -226,7 +230,11 @@ fn score_option(
     if !head.is_empty() {
         let head = head.to_lowercase();
         let words: Vec<&str> = left.english.split(|c: char| !c.is_ascii_alphanumeric()).collect();
-        let in_english = head.split('-').all(|h| words.contains(&h));
+        // (Java 运行时环境 for JRE: a word that an acronym's first letter stands for)
+        let acronym_initial = !left.english.contains([' ', '-'])
+            && left.english.len() <= MAX_ACRONYM_LEN
+            && head.as_bytes().first() == left.english.as_bytes().first();
+        let in_english = head.split('-').all(|h| words.contains(&h)) || acronym_initial;
         score += if in_english { LATIN_HEAD_BONUS } else { -LATIN_HEAD_PENALTY };
     }
     if o.known {

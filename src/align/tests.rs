@@ -516,6 +516,7 @@ fn a_chinese_that_names_another_english_is_no_rendering() {
         ("旧版本已经停止维护（EOL，Vue 2 终止支持）。", "EOL"),
         ("这一版发布于2019 年 2 月（Kafka）。", "Kafka"),
         ("错误出在第 14 行（Azure）。", "Azure"),
+        ("连接会在默认 5s（timeout）后关闭。", "timeout"),
     ];
     assert_no_chinese(table);
     // a Latin word of the English, or of an acronym's full form, may stand in its Chinese
@@ -525,4 +526,15 @@ fn a_chinese_that_names_another_english_is_no_rendering() {
     );
     assert_eq!(chinese_of("模型还加了多 Token 预测（MTP）。", "MTP"), ["多 Token 预测"]);
     assert_eq!(chinese_of("模型报告了 top-5 错误率（top-5 error rate）。", "top-5 error rate"), ["top-5 错误率"]);
+}
+
+#[test]
+fn remarks_counts_and_verbs_beside_an_english_are_not_its_chinese() {
+    let table: &[(&str, &str)] = &[("自定义 Cookies（示例）", "Cookies"), ("缓存会在一段时间（TTL）后失效。", "TTL")];
+    assert_no_chinese(table);
+    // the verb with its complement stays outside, an acronym's first word inside
+    assert_eq!(chinese_of("把应用日志发送到弹性堆栈（ELK）。", "ELK"), ["弹性堆栈"]);
+    assert_eq!(chinese_of("先安装 Java 开发工具包（JDK）。", "JDK"), ["Java 开发工具包"]);
+    // the English says what the remark says
+    assert_eq!(chinese_of("这个参数是可选（optional）的。", "optional"), ["可选"]);
 }
