@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 type Renderings = Vec<(&'static str, Vec<&'static str>)>;
 
 /// Reads a list of nouns, one per line, each followed by the English words that render it.
-fn nouns_with_renderings(data: &'static str) -> Renderings {
+pub(super) fn nouns_with_renderings(data: &'static str) -> Renderings {
     entries(data)
         .into_iter()
         .filter_map(|l| {

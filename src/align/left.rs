@@ -13,6 +13,7 @@
 use super::english::{ends_adjectival, English};
 use super::heads::without_heads;
 use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
+use super::renders::renders;
 use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
 use super::words::{is_noun_tag, is_stop, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS};
@@ -248,6 +249,9 @@ struct Walk<'a> {
     options: Vec<Choice>,
     /// Whether the walk ended at a natural boundary.
     bounded: bool,
+    /// The English, lowercased: a word that renders one of its words is no stop (导入 in
+    /// 导入映射表 for import map).
+    english: &'a str,
 }
 
 impl Walk<'_> {
@@ -311,7 +315,8 @@ impl Walk<'_> {
             || (w.word == "到" && self.to_inside)
             || (w.word == "-" && self.hyphen_inside && !self.options.is_empty())
             || (is_coordinator(w.word) && self.and_inside && !self.options.is_empty())
-            || rightmost;
+            || rightmost
+            || renders(w.word, self.english) == Some(true);
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
         // starts the term, though it is a function word elsewhere
         // (a numeral with its measure word: 一步 for one-step)
@@ -516,6 +521,7 @@ impl Aligner<'_> {
             after_de: false,
             options: Vec::new(),
             bounded: !hit_limit,
+            english,
         };
         // the word after the one looked at
         let mut next_word: Option<&str> = None;

@@ -40,6 +40,7 @@ mod english;
 mod heads;
 mod left;
 mod length;
+mod renders;
 mod scan;
 mod score;
 mod words;
@@ -235,12 +236,19 @@ impl<'j> Aligner<'j> {
                     zh.end = zh.start + t.len() - '的'.len_utf8();
                 }
             }
-            // 代理 in brackets after "JavaScript Proxy": a gloss of a part of it
+            // 代理 in brackets after "JavaScript Proxy": a gloss of a part of it; of a name
+            // in title case, no gloss at all (早停 for early stopping may be a term's own)
             if g.chinese.is_some_and(|zh| {
                 let zh = &view[zh.range()];
                 cover::covers_little(length::text_chars(zh), forms.words[f])
             }) {
                 g.confidence = g.confidence.min(score::COVERS_LITTLE_CONFIDENCE);
+                if english.split(' ').all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
+                    g.chinese = None;
+                    if g.abbreviation.is_none() && g.alias.is_none() {
+                        continue;
+                    }
+                }
             }
             out.push(g);
         }

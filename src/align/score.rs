@@ -10,6 +10,7 @@
 use super::cover::covers_little;
 use super::left::LeftSite;
 use super::length::{misfit, MIN_EXPECTED_CHARS, MIN_TERM_CHARS};
+use super::renders::renders;
 use super::scan::cjk_count;
 use crate::model::Span;
 use rustc_hash::FxHashMap;
@@ -118,6 +119,29 @@ fn count(counts: &FxHashMap<&str, usize>, s: &str) -> usize {
 /// the term may stand for.
 const MAX_ACRONYM_LEN: usize = 5;
 
+/// What an option gains when the piece it adds to the shorter option renders a word of the
+/// English.
+const WORD_RENDERED_BONUS: f32 = 0.3;
+/// What it loses when the piece renders only words the English lacks…
+const FOREIGN_WORD_PENALTY: f32 = 0.3;
+/// …and the shorter option fits the English with this many Chinese characters or more.
+const FOREIGN_WORD_MIN_REST_CJK: usize = 3;
+
+/// What the piece that option `k` adds to option `k - 1` renders of the English (see
+/// [`renders`]).
+fn extension_renders(left: &LeftSite, k: usize, view: &str) -> Option<bool> {
+    let rest = left.options.get(k.checked_sub(1)?)?;
+    let o = &left.options[k];
+    let piece = view.get(o.span.start..rest.span.start)?.trim();
+    renders(piece, &left.english)
+}
+
+/// Whether a lowercased English may be an acronym, whose letters stand for words the piece
+/// may render (服务端渲染 for SSR).
+fn may_be_acronym(english: &str) -> bool {
+    !english.contains([' ', '-']) && english.len() <= MAX_ACRONYM_LEN
+}
+
 /// The options of a site scored on the stack: a site rarely has more.
 const STACK_OPTIONS: usize = 16;
 
@@ -178,7 +202,7 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
 fn is_verb_context(left: &LeftSite, k: usize, e: f32, view: &str, counts: &FxHashMap<&str, usize>) -> bool {
     let text = |s: Span| view[s.range()].trim();
     let o = &left.options[k];
-    k > 0 && o.verb_start && !o.known && {
+    k > 0 && o.verb_start && !o.known && extension_renders(left, k, view) != Some(true) && {
         let rest = &left.options[k - 1];
         let rest_text = text(rest.span);
         // (not when the rest starts with a suffix: 可见 + 性规则 is one term)
@@ -231,14 +255,25 @@ fn score_option(
         let head = head.to_lowercase();
         let words: Vec<&str> = left.english.split(|c: char| !c.is_ascii_alphanumeric()).collect();
         // (Java 运行时环境 for JRE: a word that an acronym's first letter stands for)
-        let acronym_initial = !left.english.contains([' ', '-'])
-            && left.english.len() <= MAX_ACRONYM_LEN
-            && head.as_bytes().first() == left.english.as_bytes().first();
+        let acronym_initial =
+            may_be_acronym(&left.english) && head.as_bytes().first() == left.english.as_bytes().first();
         let in_english = head.split('-').all(|h| words.contains(&h)) || acronym_initial;
         score += if in_english { LATIN_HEAD_BONUS } else { -LATIN_HEAD_PENALTY };
     }
     if o.known {
         score += KNOWN_BONUS; // the reference's Chinese for this English
+    }
+    // 导入映射表 for import map: the piece before the rest renders a word of the English;
+    // 事件处理器 for handler: it renders a word the English lacks, and the rest fits alone
+    match extension_renders(left, k, view) {
+        Some(true) => score += WORD_RENDERED_BONUS,
+        Some(false) if !may_be_acronym(&left.english) => {
+            let rest = &left.options[k - 1];
+            if misfit(rest.chars) == 0.0 && rest.cjk >= FOREIGN_WORD_MIN_REST_CJK {
+                score -= FOREIGN_WORD_PENALTY;
+            }
+        }
+        _ => {}
     }
     if o.taken {
         score -= TAKEN_PENALTY;

@@ -447,7 +447,6 @@ fn doubtful_chinese_is_not_sure() {
     let table: &[(&str, &str)] = &[
         // fewer characters than the English has words
         ("每个容器占用的内存（process memory footprint）很小。", "process memory footprint"),
-        ("它是 Web Crypto（加密）的一部分。", "Web Crypto"),
         // a term cut right after a number
         ("推理时采用8位整数量化（integer quantization）。", "integer quantization"),
     ];
@@ -537,4 +536,30 @@ fn remarks_counts_and_verbs_beside_an_english_are_not_its_chinese() {
     assert_eq!(chinese_of("先安装 Java 开发工具包（JDK）。", "JDK"), ["Java 开发工具包"]);
     // the English says what the remark says
     assert_eq!(chinese_of("这个参数是可选（optional）的。", "optional"), ["可选"]);
+}
+
+#[test]
+fn a_piece_that_renders_a_word_of_the_english_belongs_to_the_term() {
+    let table: &[(&str, &str, &str)] = &[
+        ("浏览器支持导入映射表（import map），可以映射模块名。", "import map", "导入映射表"),
+        ("现代处理器使用跳跃预测器（jump predictor）来减少停顿。", "jump predictor", "跳跃预测器"),
+        ("这里需要启用预加载脚本（preload script）才行。", "preload script", "预加载脚本"),
+        // a piece for a word the English lacks is the sentence's, when the rest fits alone
+        ("点击按钮会调用事件处理器（handler）。", "handler", "处理器"),
+        // a verb that renders nothing of the English stays outside
+        ("系统会配置同步复制（synchronous replication）。", "synchronous replication", "同步复制"),
+    ];
+    for (text, english, want) in table {
+        assert_eq!(chinese_of(text, english), [*want], "{text}");
+    }
+}
+
+#[test]
+fn a_chinese_covering_little_of_a_name_in_title_case_is_none() {
+    assert_no_chinese(&[
+        ("这一层建立在 Rust Async Runtime（运行时）之上。", "Rust Async Runtime"),
+        ("它是 Web Crypto（加密）的一部分。", "Web Crypto"),
+    ]);
+    // a term in lowercase may have a terse Chinese of its own
+    assert_eq!(chinese_of("训练时常用早停（early stopping）来防止过拟合。", "early stopping"), ["早停"]);
 }

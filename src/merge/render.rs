@@ -79,6 +79,9 @@ pub(super) fn too_rare(glossed: usize, used: usize) -> bool {
     glossed < SHARED_GLOSS_INPUTS && used > BARE_INPUTS_PER_SQUARED_GLOSS * glossed * glossed
 }
 
+/// The least confidence of a rendering glossed once.
+const MIN_CONFIDENCE: f32 = 0.6;
+
 /// The least confidence of a rendering listed after the first: a doubtful second rendering
 /// is dropped rather than listed.
 const ALTERNATIVE_MIN_CONFIDENCE: f32 = 0.75;
@@ -103,6 +106,11 @@ pub(super) fn ordered(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Renderin
     for (zh, r) in renderings {
         let bare: Vec<char> = zh.chars().filter(|c| !c.is_whitespace()).collect();
         // a sure gloss is kept and a doubtful one dropped whatever it overlaps
+        // a doubtful gloss given once is no rendering, first or not (judged samples: one in
+        // four right)
+        if r.confidence < MIN_CONFIDENCE && r.count < ALTERNATIVE_MIN_GLOSSES {
+            continue;
+        }
         let keep = kept.is_empty()
             || r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
             || r.count >= ALTERNATIVE_MIN_GLOSSES && r.confidence >= ALTERNATIVE_MIN_CONFIDENCE && !overlaps.any(&bare);
@@ -215,4 +223,23 @@ pub(super) fn evidence(
             Evidence { confidence: None, method: None, context, source }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendering(count: usize, confidence: f32, first: usize) -> Rendering {
+        Rendering { count, confidence, first: (0, first), ..Rendering::default() }
+    }
+
+    #[test]
+    fn a_doubtful_gloss_given_once_is_no_rendering() {
+        let kept =
+            |rs: Vec<(&'static str, Rendering)>| -> Vec<&str> { ordered(rs).into_iter().map(|(z, _)| z).collect() };
+        assert!(kept(vec![("一段时间", rendering(1, 0.55, 0))]).is_empty());
+        assert_eq!(kept(vec![("早停", rendering(1, 0.6, 0))]), ["早停"]);
+        // given again, it is meant
+        assert_eq!(kept(vec![("缓存时间", rendering(2, 0.55, 0))]), ["缓存时间"]);
+    }
 }
