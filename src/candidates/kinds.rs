@@ -68,6 +68,70 @@ pub(super) enum Kind {
     /// Capitalised words mixed with lowercase general words (`SSD random read`, `Disk seek
     /// time`): the text of a cell of a table or a heading, unless used in Chinese prose.
     Mixed,
+    /// A long run in lowercase with a function word: a sentence or a title, unless glossed
+    /// (`decay-rate parameter for eligibility traces` with its Chinese is a term).
+    Sentence,
+    /// A day of a month (`August 9`, `Feb 8, 2021`): a date, never a term.
+    Date,
+}
+
+/// Months, in full and abbreviated, that a date opens with.
+const MONTHS: [&str; 23] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+];
+
+/// Whether a run is a month and a day (`August 9`, `Feb. 8`), a year after it or not.
+fn is_date(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let (Some(month), Some(day)) = (words.next(), words.next()) else { return false };
+    let month = month.trim_end_matches('.').to_ascii_lowercase();
+    let day = day.trim_end_matches(',');
+    MONTHS.contains(&month.as_str())
+        && (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && words.all(|w| w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A run of this many words or more in lowercase with a function word is a sentence or a
+/// title translated into lowercase (`remote exploitation of a zero-day in the wild`), not a
+/// term: terms of the kind are shorter (`law of large numbers`).
+const MIN_LOWERCASE_SENTENCE_WORDS: usize = 5;
+
+/// Whether a run is [`MIN_LOWERCASE_SENTENCE_WORDS`] words or more, all in lowercase (or
+/// numbers), one of them a function word.
+fn is_lowercase_sentence(text: &str) -> bool {
+    let mut n = 0;
+    let mut function = false;
+    for w in text.split(' ') {
+        if !w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return false;
+        }
+        n += 1;
+        function |= is_function_word(w);
+    }
+    n >= MIN_LOWERCASE_SENTENCE_WORDS && function
 }
 
 /// The kind of a candidate's text.
@@ -110,8 +174,12 @@ pub(super) fn kind(text: &str) -> Kind {
         if is_glued(text) {
             return Kind::Glued;
         }
+    } else if is_date(text) {
+        return Kind::Date;
     } else if is_label(text) || is_phrase_with_name(text) {
         return Kind::Label;
+    } else if is_lowercase_sentence(text) {
+        return Kind::Sentence;
     } else if is_title(text) {
         return Kind::Title;
     } else if is_mixed(text) {
@@ -320,6 +388,9 @@ mod tests {
             ("Copy files from disk", Kind::Label),
             ("Bag of words", Kind::Mixed),
             ("Mixture of Experts", Kind::Title),
+            ("August 9", Kind::Date),
+            ("Feb. 8, 2021", Kind::Date),
+            ("remote exploitation of a zero-day flaw in the wild", Kind::Sentence),
             ("Paxos By Example", Kind::Title),
             ("Scaling Laws for Neural Language Models", Kind::Title),
             ("Proximal Policy Optimization Algorithms", Kind::Title),

@@ -413,6 +413,10 @@ mod tests {
             "接口 addPeer/removePeer 负责增删",
             "称为 $k$-step-ahead prediction 与 $K$-armed bandit 的问题",
             "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
+            "字典在 usr/share/wordlists 目录下",
+            "编译时加上 -fstack-clash-protection 选项，链接时加 -Wl,-z,now",
+            "发布于 August 9，另一篇在 February 8, 2021 发布",
+            "标题是 remote exploitation of a zero-day flaw in the wild",
             "乱码 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 出现了",
         ];
         for text in table {

@@ -21,6 +21,10 @@ const MAX_INDEXED_VARIABLE: usize = 3;
 /// and `I/O` are names.
 const MAX_SLASH_PARTS: usize = 3;
 
+/// A slash-separated word in lowercase with this many parts is a path (`usr/share/lists`);
+/// names listed so have capitals (`HTML/CSS/JS`).
+const MIN_LOWERCASE_PATH_PARTS: usize = 3;
+
 /// Catalogue numbers (`rs7412`) have at most this many letters before their digits...
 const MAX_CATALOGUE_LETTERS: usize = 3;
 /// ...and at least this many digits: `GPT4` is a name.
@@ -235,14 +239,16 @@ fn is_member_access(parts: &[&str]) -> bool {
         && starts(parts[parts.len() - 1], false)
 }
 
-/// A path: slash-separated parts with a dot in one, or many parts; or a package or a
+/// A path: slash-separated parts with a dot in one, or many parts (three in lowercase); or a
+/// package or a
 /// repository with its owner (`acme/web-utils`), lowercase with a dash in a part (`client/
 /// server` is a term); `l` is the word lowercased and `w` as written.
 fn is_path(l: &str, w: &str) -> bool {
     l.contains('/')
         && (l.split('/').any(|p| p.contains('.'))
             || l.split('/').count() > MAX_SLASH_PARTS
-            || !w.bytes().any(|b| b.is_ascii_uppercase()) && l.split('/').any(|p| p.contains('-')))
+            || !w.bytes().any(|b| b.is_ascii_uppercase())
+                && (l.split('/').any(|p| p.contains('-')) || l.split('/').count() >= MIN_LOWERCASE_PATH_PARTS))
 }
 
 /// Version paths and tags (`v2`, `v1.5`, `v0.10.3`) and catalogue numbers (`rs7412`,

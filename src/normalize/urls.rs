@@ -118,8 +118,20 @@ fn mask_short_options(v: &mut [u8]) {
         let option = (i == 0 || before_option(v[i - 1]))
             && v.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
             && v.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'_' | b'.'));
-        if option {
-            let end = i + 2 + value_after(v, i + 2);
+        // a long option of one dash (-fstack-clash-protection, -Wl,-z,now): a letter and a
+        // run with a dash, a comma or an equals sign inside
+        let run = v[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b',' | b'=' | b'.' | b'+'))
+            .count();
+        // (not after masked text: $k$-step-ahead is a word glued to math)
+        let long = (i == 0 || matches!(v[i - 1], b' ' | b'\t' | b'\n' | b'[' | b'(' | b','))
+            && v.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            && v[i + 2..i + 1 + run].iter().any(|b| matches!(b, b'-' | b',' | b'='))
+            && v.get(i + 1 + run).is_none_or(|b| !b.is_ascii() || b.is_ascii_whitespace() || matches!(b, b']' | b')'));
+        if option || long {
+            let end = if long { i + 1 + run } else { i + 2 };
+            let end = end + value_after(v, end);
             fill(v, i..end, HARD);
             i = end;
         } else {
@@ -293,6 +305,7 @@ mod tests {
             // a value in capitals is a placeholder only after an option; a hyphen in a word stays
             ("用 -t 目标 和 GPU 与 CPU", "用 ## 目标 和 GPU 与 CPU"),
             ("pre-training and x -y", "pre-training and x ##"),
+            ("加上 -fstack-clash-protection 和 -Wl,-z,now 选项", "加上 ######################## 和 ########## 选项"),
             // an en dash between words or numbers, and a dot ending a sentence, are prose
             ("帮助–提供信息，第 2–3 页", "帮助–提供信息，第 2–3 页"),
             ("we stop here . it works", "we stop here . it works"),
