@@ -105,8 +105,8 @@ impl Choice {
     }
 }
 
-/// Characters that jieba tags as verbs but that start terms as prefixes: 无锚框, 欠拟合.
-const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可";
+/// Characters that jieba tags as verbs but that start terms as prefixes: 无锚框, 欠拟合, 跨站.
+const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可跨";
 
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &[char] =

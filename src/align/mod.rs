@@ -52,6 +52,7 @@ use crate::model::{Method, Span};
 use crate::normalize::Document;
 use crate::reference::Reference;
 use crate::segment::Segmenter;
+use crate::text::chars::is_cjk;
 use crate::text::{abbreviates, is_acronym};
 use brackets::{matching_close, Parts};
 use english::Englishes;
@@ -229,6 +230,21 @@ impl<'j> Aligner<'j> {
                     continue;
                 }
             }
+            // ˌ钢性铸铁: a mark stuck to the edge of a term is no part of it
+            if let Some(zh) = g.chinese.as_mut().filter(|zh| {
+                let t = &view[zh.range()];
+                !t.starts_with(is_cjk) || !t.ends_with(is_cjk)
+            }) {
+                let edge =
+                    |c: char| !is_cjk(c) && !c.is_ascii_alphanumeric() && !c.is_whitespace() && !matches!(c, '+' | '#');
+                let t = &view[zh.range()];
+                let trimmed = t.trim_start_matches(edge);
+                zh.start += t.len() - trimmed.len();
+                zh.end = zh.start + trimmed.trim_end_matches(edge).len();
+                if zh.is_empty() {
+                    g.chinese = None;
+                }
+            }
             // 利普希茨连续的: a term is listed without the particle that makes it an attribute
             if let Some(zh) = g.chinese.as_mut() {
                 let t = view[zh.range()].trim_end();
@@ -261,6 +277,10 @@ impl<'j> Aligner<'j> {
 /// `JavaScript 对象表示法` for JavaScript Object Notation, `ReLU 函数` for rectified linear
 /// unit); a word of an acronym's full form may stand in its Chinese (`多 Token 预测` for MTP).
 fn names_other_english(zh: &str, english: &str, acronym: Option<&str>) -> bool {
+    // (most Chinese holds no Latin, digit or plus)
+    if !zh.bytes().any(|b| b.is_ascii_alphanumeric() || b == b'+') {
+        return false;
+    }
     let words = |s: &str| {
         s.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -268,6 +288,10 @@ fn names_other_english(zh: &str, english: &str, acronym: Option<&str>) -> bool {
             .collect::<Vec<_>>()
     };
     let own: Vec<String> = words(english).into_iter().chain(acronym.map(words).unwrap_or_default()).collect();
+    // (字符集+单词列表: a sum of things described)
+    if zh.contains('+') && !english.contains('+') {
+        return true;
+    }
     // (a number too: 2019 年 2 月, 第 14 行 beside a name are a date and a place)
     let number = |w: &str| {
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();

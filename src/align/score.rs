@@ -10,7 +10,7 @@
 use super::cover::covers_little;
 use super::left::LeftSite;
 use super::length::{misfit, MIN_EXPECTED_CHARS, MIN_TERM_CHARS};
-use super::renders::renders;
+use super::renders::{may_be_acronym, renders};
 use super::scan::cjk_count;
 use crate::model::Span;
 use rustc_hash::FxHashMap;
@@ -115,10 +115,6 @@ fn count(counts: &FxHashMap<&str, usize>, s: &str) -> usize {
     counts.get(s).copied().unwrap_or(0)
 }
 
-/// The longest English read as an acronym whose first letter a Latin word at the start of
-/// the term may stand for.
-const MAX_ACRONYM_LEN: usize = 5;
-
 /// What an option gains when the piece it adds to the shorter option renders a word of the
 /// English.
 const WORD_RENDERED_BONUS: f32 = 0.3;
@@ -134,12 +130,6 @@ fn extension_renders(left: &LeftSite, k: usize, view: &str) -> Option<bool> {
     let o = &left.options[k];
     let piece = view.get(o.span.start..rest.span.start)?.trim();
     renders(piece, &left.english)
-}
-
-/// Whether a lowercased English may be an acronym, whose letters stand for words the piece
-/// may render (服务端渲染 for SSR).
-fn may_be_acronym(english: &str) -> bool {
-    !english.contains([' ', '-']) && english.len() <= MAX_ACRONYM_LEN
 }
 
 /// The options of a site scored on the stack: a site rarely has more.

@@ -563,3 +563,12 @@ fn a_chinese_covering_little_of_a_name_in_title_case_is_none() {
     // a term in lowercase may have a terse Chinese of its own
     assert_eq!(chinese_of("训练时常用早停（early stopping）来防止过拟合。", "early stopping"), ["早停"]);
 }
+
+#[test]
+fn marks_at_the_edges_and_sums_are_not_in_a_chinese() {
+    assert_eq!(chinese_of("这种材料叫ˌ钢性铸铁（cast semi-steel）。", "cast semi-steel"), ["钢性铸铁"]);
+    assert_no_chinese(&[("攻击模式选“字符集+单词列表”（hybrid）。", "hybrid")]);
+    // a prefix that jieba reads as a verb, and an acronym's first word, start the term
+    assert_eq!(chinese_of("要防范跨站点脚本（XSS）攻击。", "XSS"), ["跨站点脚本"]);
+    assert_eq!(chinese_of("镜像格式遵循开放容器倡议（OCI）。", "OCI"), ["开放容器倡议"]);
+}

@@ -414,6 +414,7 @@ mod tests {
             "称为 $k$-step-ahead prediction 与 $K$-armed bandit 的问题",
             "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
             "字典在 usr/share/wordlists 目录下",
+            "换行符是 0xA，有效范围是 0000-ffff",
             "编译时加上 -fstack-clash-protection 选项，链接时加 -Wl,-z,now",
             "发布于 August 9，另一篇在 February 8, 2021 发布",
             "标题是 remote exploitation of a zero-day flaw in the wild",

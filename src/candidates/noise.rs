@@ -149,6 +149,17 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_id_like(w)
         || is_version_or_catalogue_number(l)
         || is_lower_camel_case(&folded)
+        || is_hex_number(l)
+}
+
+/// A number in hexadecimal (`0xA`, `0x1F`) or a range of them (`0000-ffff`): a value, not a
+/// term; `l` is the word lowercased.
+fn is_hex_number(l: &str) -> bool {
+    let hex = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_hexdigit());
+    l.strip_prefix("0x").is_some_and(hex)
+        || l.split_once('-').is_some_and(|(a, b)| {
+            hex(a) && hex(b) && a.len() == b.len() && a.len() >= 2 && l.bytes().any(|b| b.is_ascii_digit())
+        })
 }
 
 /// `snake_case`, `x_i`, `foo()`, a single letter or a letter with an index (`x1`, `w2`);
