@@ -74,6 +74,9 @@ pub(crate) struct Choice {
     pub(super) at_stop: bool,
     /// Starts with the Chinese of a piece of the English (有 for -based, 双 for double).
     pub(super) renders_prefix: bool,
+    /// What the piece it adds to the option before it renders of the English
+    /// ([`renders`]): a word of it, only other words, or nothing known.
+    pub(super) renders_word: Option<bool>,
     /// Is the Chinese of a shorter English inside this one (the reference's, or given
     /// elsewhere in the input): it cannot be this one's.
     pub(crate) taken: bool,
@@ -99,6 +102,7 @@ impl Choice {
             known: false,
             at_stop,
             renders_prefix: false,
+            renders_word: None,
             taken: false,
             other_concept: false,
         }
@@ -311,12 +315,14 @@ impl Walk<'_> {
         // the word right before the gloss ends the term, whatever it is, unless it is a
         // particle or the like: 懒加载（lazy loading） ends with 加载, a framing verb elsewhere
         let rightmost = self.options.is_empty() && w.word.chars().count() >= 2 && !pos_stop(w.word, w.tag);
-        let kept = (LOCALITY.contains(&w.word) && single)
-            || (w.word == "到" && self.to_inside)
-            || (w.word == "-" && self.hyphen_inside && !self.options.is_empty())
-            || (is_coordinator(w.word) && self.and_inside && !self.options.is_empty())
-            || rightmost
-            || renders(w.word, self.english) == Some(true);
+        let kept = || {
+            (LOCALITY.contains(&w.word) && single)
+                || (w.word == "到" && self.to_inside)
+                || (w.word == "-" && self.hyphen_inside && !self.options.is_empty())
+                || (is_coordinator(w.word) && self.and_inside && !self.options.is_empty())
+                || rightmost
+                || renders(w.word, self.english) == Some(true)
+        };
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
         // starts the term, though it is a function word elsewhere
         // (a numeral with its measure word: 一步 for one-step)
@@ -329,7 +335,7 @@ impl Walk<'_> {
             self.bounded = true;
             return true;
         }
-        if is_stop(w.word, w.tag) && !kept {
+        if is_stop(w.word, w.tag) && !kept() {
             self.bounded = true;
             if let Some(last) = self.options.last_mut() {
                 last.at_stop = true;
@@ -543,6 +549,11 @@ impl Aligner<'_> {
             o.chars += kept_acronym_chars(&view[o.span.range()], english);
         }
         settle(&mut options, walk.bounded, expected);
+        // what each option adds to the one before it renders of the English, read once
+        for k in 1..options.len() {
+            let piece = view.get(options[k].span.start..options[k - 1].span.start).map(str::trim);
+            options[k].renders_word = piece.and_then(|p| renders(p, english));
+        }
         self.mark_known(view, e, p0, &mut options);
         if options.is_empty() {
             return None;

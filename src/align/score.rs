@@ -10,7 +10,7 @@
 use super::cover::covers_little;
 use super::left::LeftSite;
 use super::length::{misfit, MIN_EXPECTED_CHARS, MIN_TERM_CHARS};
-use super::renders::{may_be_acronym, renders};
+use super::renders::may_be_acronym;
 use super::scan::cjk_count;
 use crate::model::Span;
 use rustc_hash::FxHashMap;
@@ -123,15 +123,6 @@ const FOREIGN_WORD_PENALTY: f32 = 0.3;
 /// …and the shorter option fits the English with this many Chinese characters or more.
 const FOREIGN_WORD_MIN_REST_CJK: usize = 3;
 
-/// What the piece that option `k` adds to option `k - 1` renders of the English (see
-/// [`renders`]).
-fn extension_renders(left: &LeftSite, k: usize, view: &str) -> Option<bool> {
-    let rest = left.options.get(k.checked_sub(1)?)?;
-    let o = &left.options[k];
-    let piece = view.get(o.span.start..rest.span.start)?.trim();
-    renders(piece, &left.english)
-}
-
 /// The options of a site scored on the stack: a site rarely has more.
 const STACK_OPTIONS: usize = 16;
 
@@ -192,7 +183,7 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
 fn is_verb_context(left: &LeftSite, k: usize, e: f32, view: &str, counts: &FxHashMap<&str, usize>) -> bool {
     let text = |s: Span| view[s.range()].trim();
     let o = &left.options[k];
-    k > 0 && o.verb_start && !o.known && extension_renders(left, k, view) != Some(true) && {
+    k > 0 && o.verb_start && !o.known && o.renders_word != Some(true) && {
         let rest = &left.options[k - 1];
         let rest_text = text(rest.span);
         // (not when the rest starts with a suffix: 可见 + 性规则 is one term)
@@ -255,7 +246,7 @@ fn score_option(
     }
     // 导入映射表 for import map: the piece before the rest renders a word of the English;
     // 事件处理器 for handler: it renders a word the English lacks, and the rest fits alone
-    match extension_renders(left, k, view) {
+    match o.renders_word {
         Some(true) => score += WORD_RENDERED_BONUS,
         Some(false) if !may_be_acronym(&left.english) => {
             let rest = &left.options[k - 1];

@@ -5,6 +5,8 @@
 
 use super::scan::{fill, NextOf};
 use super::{HARD, MARK};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// The longest name of a character reference looked for: a longer run after `&` is text.
 const MAX_ENTITY_NAME: usize = 10;
@@ -53,7 +55,8 @@ fn escaped_tag_end(v: &[u8], i: usize) -> Option<usize> {
 /// search for `--`, as hyphens are common in prose and options are not.
 fn mask_options(v: &mut [u8]) {
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&v[from..], b"--").map(|p| from + p) {
+    static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"--"));
+    while let Some(i) = FINDER.find(&v[from..]).map(|p| from + p) {
         let starts = i == 0 || !v[i - 1].is_ascii_alphanumeric() && v[i - 1] != b'-';
         let name = v[i + 2..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')).count();
         if starts && v.get(i + 2).is_some_and(u8::is_ascii_lowercase) {
@@ -75,7 +78,8 @@ const EN_DASH: &[u8] = "–".as_bytes();
 /// `2–3`) is punctuation.
 fn mask_dash_options(v: &mut [u8]) {
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&v[from..], EN_DASH).map(|p| from + p) {
+    static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(EN_DASH));
+    while let Some(i) = FINDER.find(&v[from..]).map(|p| from + p) {
         let at = i + EN_DASH.len();
         // (a bracket may be masked already as markup)
         let starts = i == 0 || before_option(v[i - 1]) || v[..i].ends_with("，".as_bytes());
@@ -115,9 +119,12 @@ fn mask_short_options(v: &mut [u8]) {
     let mut i = 0;
     while let Some(p) = memchr::memchr(b'-', &v[i..]) {
         i += p;
-        let option = (i == 0 || before_option(v[i - 1]))
-            && v.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-            && v.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'_' | b'.'));
+        // (most hyphens join words or draw rules: the cheap tests first)
+        if !(i == 0 || before_option(v[i - 1])) || !v.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let option = v.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'_' | b'.'));
         // a long option of one dash (-fstack-clash-protection, -Wl,-z,now): a letter and a
         // run with a dash, a comma or an equals sign inside
         let run = v[i + 1..]
@@ -126,7 +133,6 @@ fn mask_short_options(v: &mut [u8]) {
             .count();
         // (not after masked text: $k$-step-ahead is a word glued to math)
         let long = (i == 0 || matches!(v[i - 1], b' ' | b'\t' | b'\n' | b'[' | b'(' | b','))
-            && v.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
             && v[i + 2..i + 1 + run].iter().any(|b| matches!(b, b'-' | b',' | b'='))
             && v.get(i + 1 + run).is_none_or(|b| !b.is_ascii() || b.is_ascii_whitespace() || matches!(b, b']' | b')'));
         if option || long {
@@ -154,7 +160,8 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// punctuation).
 fn mask_spaced_commands(v: &mut [u8]) {
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&v[from..], b" . ").map(|p| from + p) {
+    static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" . "));
+    while let Some(i) = FINDER.find(&v[from..]).map(|p| from + p) {
         let at = i + 3;
         let ext = v[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
         let named = i > 0
