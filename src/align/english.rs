@@ -63,7 +63,8 @@ impl<'j> English<'j> {
             ends_adjectival: ends_adjectival(&lower),
             written: english.to_string(),
             heads: OnceCell::new(),
-            to_inside: has_infix(&lower, " to ") || has_infix(&lower, "-to-"),
+            // (E2E, P2P: a 2 between letters of an acronym says "to")
+            to_inside: has_infix(&lower, " to ") || has_infix(&lower, "-to-") || two_for_to(english),
             and_inside: COORDINATORS.iter().any(|w| has_infix(&lower, w)),
             per: has_infix(&lower, " per "),
             hyphen_inside: lower.split(' ').any(|t| t.trim_matches('-').contains('-')),
@@ -123,6 +124,13 @@ impl<'j> Englishes<'j> {
         self.read.borrow_mut().insert(english.to_string(), Rc::clone(&e));
         e
     }
+}
+
+/// Whether `english` is an acronym with a 2 between letters that stands for "to" (E2E,
+/// P2P, B2B).
+fn two_for_to(english: &str) -> bool {
+    let b = english.as_bytes();
+    b.len() <= 5 && b.windows(3).any(|w| w[0].is_ascii_uppercase() && w[1] == b'2' && w[2].is_ascii_uppercase())
 }
 
 /// English words that coordinate two parts of one term: the Chinese keeps its 与/和/或

@@ -35,6 +35,9 @@ static GENERIC_NOUNS: LazyLock<Renderings> = LazyLock::new(|| nouns_with_renderi
 /// render it.
 static REMARK_LABELS: LazyLock<Renderings> = LazyLock::new(|| nouns_with_renderings(include_str!("remark_labels.txt")));
 
+/// Words of degree that may open a remark (强烈推荐, 非常重要).
+const DEGREES: &[&str] = &["强烈", "非常", "特别", "很", "最", "更", "不"];
+
 /// Quantities that open a phrase (一段时间, 一个副本): a counted thing, not a term.
 const QUANTITIES: &[&str] = &["一段", "一个", "一种", "一些", "一下", "某个", "某些", "几个", "多个", "各种", "每个"];
 
@@ -122,9 +125,11 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     // 者 cut from 解决者: a suffix alone is a piece of a word
     let suffix = t.chars().count() == 1 && t.chars().all(|c| BOUND_SUFFIXES.contains(c));
     // Cookies（示例）: a remark, unless the English is what it says (optional（可选）)
+    // (with a word of degree before it: 强烈推荐)
+    let bare = DEGREES.iter().find_map(|d| t.strip_prefix(d)).unwrap_or(t);
     let remark = REMARK_LABELS
         .iter()
-        .any(|(label, renders)| t == *label && !renders.iter().any(|r| has_infix_ignoring_case(english, r)));
+        .any(|(label, renders)| bare == *label && !renders.iter().any(|r| has_infix_ignoring_case(english, r)));
     // 在一段时间（TTL）后: a counted thing, unless the English counts too (one-step 一步)
     let counted = QUANTITIES.iter().any(|q| t.starts_with(q))
         && !english.split([' ', '-']).next().is_some_and(|w| COUNTED_ENGLISH.iter().any(|c| w.eq_ignore_ascii_case(c)));
@@ -258,6 +263,8 @@ pub(super) mod tests {
             ("可选", "optional", false),
             ("默认", "default value", false),
             ("一段时间", "TTL", true),
+            ("强烈推荐", "Kali Linux", true),
+            ("首选", "io", true),
             ("一个副本", "Pod", true),
             ("一步", "one-step", false),
         ];

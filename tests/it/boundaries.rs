@@ -6,6 +6,9 @@ use termbridge::{Extractor, Markup, Method, Source};
 #[test]
 fn left_boundaries_in_context() {
     let table: &[(&str, &str, &str)] = &[
+        // a 2 between the letters of an acronym says "to": 到 is no stop
+        ("我们写了端到端（E2E）测试，节点之间点对点（P2P）通信。", "E2E", "端到端"),
+        ("我们写了端到端（E2E）测试，节点之间点对点（P2P）通信。", "P2P", "点对点"),
         // the English's "and" keeps 与 inside the term
         (
             "团队重构了搜索与推荐系统（search and recommendation system）。",
