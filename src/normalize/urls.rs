@@ -5,6 +5,7 @@
 
 use super::scan::{fill, NextOf};
 use super::{HARD, MARK};
+use crate::text::lexicon::english::FILE_EXTENSIONS;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -113,6 +114,9 @@ fn value_after(v: &[u8], end: usize) -> usize {
     })
 }
 
+/// The most letters of one-letter options written together (`-xzf`).
+const MAX_OPTION_CLUSTER: usize = 4;
+
 /// Masks one-letter options (`-h`, `[-t TARGET]`, `-d，`) with their values in capitals; a
 /// hyphen inside a word or before a number is no option.
 fn mask_short_options(v: &mut [u8]) {
@@ -124,7 +128,12 @@ fn mask_short_options(v: &mut [u8]) {
             i += 1;
             continue;
         }
-        let option = v.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'_' | b'.'));
+        // (or a few letters together in lowercase: -la, -vv, -xzf)
+        let letters = v[i + 1..].iter().take(MAX_OPTION_CLUSTER + 1).take_while(|b| b.is_ascii_alphabetic()).count();
+        let cluster = letters == 1
+            || letters <= MAX_OPTION_CLUSTER && v[i + 1..i + 1 + letters].iter().all(u8::is_ascii_lowercase);
+        let option = cluster
+            && v.get(i + 1 + letters).is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'_' | b'.'));
         // a long option of one dash (-fstack-clash-protection, -Wl,-z,now): a letter and a
         // run with a dash, a comma or an equals sign inside
         let run = v[i + 1..]
@@ -136,7 +145,7 @@ fn mask_short_options(v: &mut [u8]) {
             && v[i + 2..i + 1 + run].iter().any(|b| matches!(b, b'-' | b',' | b'='))
             && v.get(i + 1 + run).is_none_or(|b| !b.is_ascii() || b.is_ascii_whitespace() || matches!(b, b']' | b')'));
         if option || long {
-            let end = if long { i + 1 + run } else { i + 2 };
+            let end = if long { i + 1 + run } else { i + 1 + letters };
             let end = end + value_after(v, end);
             fill(v, i..end, HARD);
             i = end;
@@ -145,14 +154,6 @@ fn mask_short_options(v: &mut [u8]) {
         }
     }
 }
-
-/// Extensions of files that a command line names (`dict . txt`, `main . py` as machine
-/// translation spaces them out).
-const FILE_EXTENSIONS: &[&str] = &[
-    "py", "txt", "csv", "json", "conf", "cfg", "ini", "yaml", "yml", "xml", "html", "js", "ts", "sh", "md", "so",
-    "dll", "exe", "jar", "zip", "gz", "tar", "log", "java", "cpp", "go", "rs", "rb", "php", "sql", "png", "jpg", "pdf",
-    "bin", "db",
-];
 
 /// Masks the Latin run around a file name spaced out at its dot (`python DM . py-d
 /// dictionary.txt-s 5`): a command line that translation broke, code and not prose. The run
@@ -166,7 +167,8 @@ fn mask_spaced_commands(v: &mut [u8]) {
         let ext = v[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
         let named = i > 0
             && v[i - 1].is_ascii_alphanumeric()
-            && FILE_EXTENSIONS.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(&v[at..at + ext]))
+            && std::str::from_utf8(&v[at..at + ext])
+                .is_ok_and(|e| FILE_EXTENSIONS.iter().any(|f| f.eq_ignore_ascii_case(e)))
             && !v.get(at + ext).is_some_and(u8::is_ascii_digit);
         if named {
             let is_run = |b: &u8| b.is_ascii() && *b != b'\n' && *b != HARD;
@@ -312,6 +314,7 @@ mod tests {
             // a value in capitals is a placeholder only after an option; a hyphen in a word stays
             ("用 -t 目标 和 GPU 与 CPU", "用 ## 目标 和 GPU 与 CPU"),
             ("pre-training and x -y", "pre-training and x ##"),
+            ("运行 tar -xzf a.tgz 和 ls -la，或 cmd -vv", "运行 tar #### a.tgz 和 ls ###，或 cmd ###"),
             ("加上 -fstack-clash-protection 和 -Wl,-z,now 选项", "加上 ######################## 和 ########## 选项"),
             // an en dash between words or numbers, and a dot ending a sentence, are prose
             ("帮助–提供信息，第 2–3 页", "帮助–提供信息，第 2–3 页"),
