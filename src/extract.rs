@@ -456,6 +456,7 @@ impl Extractor {
         let facts = self.facts_of_paths_folding(paths, options, false, true)?;
         self.segmenter = Segmenter::empty();
         self.term_initial = HashSet::new();
+        crate::memory::give_back_freed();
         Ok(self.decide_in_order(facts))
     }
 }
