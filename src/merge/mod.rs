@@ -34,6 +34,7 @@ pub(crate) use join::Joined;
 use crate::model::facts::Sentence;
 use crate::model::{Entry, Glossary, InputFacts};
 use crate::reference::Reference;
+use rayon::prelude::*;
 use render::Quote;
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
@@ -67,12 +68,15 @@ pub(crate) fn build_consuming(inputs: &mut [InputFacts], reference: &Reference) 
     for a in inputs.iter_mut() {
         a.forms.iter_mut().for_each(|f| f.context = none.clone());
     }
-    // each sentence is let go as soon as the last entry quoting it has its copy
-    for (e, q) in entries.iter_mut().zip(quotes) {
+    // each sentence is let go as soon as the last entry quoting it has its copy; the copies
+    // are made on the threads that read the inputs, whose heaps hold the sentences, so that
+    // a copy can take the room of a sentence let go (a copy made here could not)
+    let inputs = &*inputs;
+    entries.par_iter_mut().zip(quotes.into_par_iter()).for_each(|(e, q)| {
         if let Some(s) = q.sentence(inputs) {
             e.context = s.to_string();
         }
-    }
+    });
     finish(entries, inputs)
 }
 
