@@ -448,6 +448,20 @@ impl Extractor {
     pub fn extract_paths(&self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Glossary, InputError> {
         Ok(self.decide_in_order(self.facts_of_paths_folding(paths, options, false, true)?))
     }
+
+    /// [`extract_paths`](Self::extract_paths) for a program that extracts once: the
+    /// segmenter's dictionary (some 40 MB), which only the reading of the inputs needs, is
+    /// let go before the glossary is decided, so the two never take memory at once; and large
+    /// blocks of memory are given back to the system as soon as they are let go (this sets
+    /// how the process's allocator works, where it is glibc's).
+    pub fn extract_paths_once(mut self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Glossary, InputError> {
+        crate::memory::map_large_blocks_apart();
+        let facts = self.facts_of_paths_folding(paths, options, false, true)?;
+        self.segmenter = Segmenter::empty();
+        self.term_initial = HashSet::new();
+        crate::memory::give_back_freed();
+        Ok(self.decide_in_order(facts))
+    }
 }
 
 /// The pieces of an input held in memory (see [`chunk_end`]), in order; at least one.

@@ -297,7 +297,7 @@ fn extract(
         done();
         output.write_partial(&part)?;
     } else {
-        let mut glossary = extractor.extract_paths(paths, &options)?;
+        let mut glossary = extractor.extract_paths_once(paths, &options)?;
         done();
         cut.apply(&mut glossary);
         output.write(&glossary)?;

@@ -12,17 +12,27 @@
 //!
 //! # The file format
 //!
-//! JSON Lines, UTF-8. The first line is the header `{"termbridge":"partial","version":2}`;
-//! every further line is the JSON of one input's [`InputFacts`]: its English forms (each
-//! with the sentence of its first occurrence), every English occurrence (form, byte span,
-//! line), every gloss, and for each reference Chinese term that occurs, how often (up to
-//! `COUNTED_HITS` (10)) and how near it comes to the English forms
-//! the reference renders with it:
+//! JSON Lines, UTF-8. The first line is the header `{"termbridge":"partial","version":3}`;
+//! every further line holds the facts of one input: its English forms (each with the
+//! sentence of its first occurrence), every English occurrence (form, byte span, line),
+//! every gloss, and for each reference Chinese term that occurs, how often (up to
+//! `COUNTED_HITS` (10)) and how near it comes to the English forms the reference renders
+//! with it. Each sentence is written once and quoted by number, and places are written as
+//! differences, so that a partial is seldom longer than its input; the line of an input for
+//! which it would be is written compressed (see `record` for both):
 //!
 //! ```text
-//! {"termbridge":"partial","version":2}
-//! {"name":"a.md","forms":[{"text":"RAG","context":"…"}],"english":[{"form":0,"span":{"start":3,"end":6},"line":1,"title":false}],"glosses":[…],"reference":[{"chinese":"检索增强生成","count":1,"near":[[0,12]]}]}
+//! {"termbridge":"partial","version":3}
+//! {"name":"a.md","bytes":73,"sentences":["…"],"forms":[["RAG",0]],"english":[0,3,3,1],"glosses":[…],"reference":[["检索增强生成",1,[[0,12]]]]}
+//! {"name":"big.md","bytes":16777271,"zstd":"KLUv/QBY…"}
 //! ```
+//!
+//! Partials concatenated with `cat` combine: a header may come again, of either version.
+//! Version 2 (each input's facts as one JSON object, sentences written out wherever they are
+//! quoted) is still read.
+
+mod base64;
+mod record;
 
 use crate::io::input::ReadOptions;
 use crate::model::facts::sort_inputs;
@@ -49,7 +59,10 @@ fn once_each(mut inputs: Vec<InputFacts>) -> Vec<InputFacts> {
 }
 
 /// The version of the partial file format, in its header.
-pub const PARTIAL_VERSION: u32 = 2;
+pub const PARTIAL_VERSION: u32 = 3;
+
+/// The earlier versions still read.
+const READ_VERSIONS: [u32; 2] = [2, PARTIAL_VERSION];
 
 /// The facts of some inputs, waiting to be combined with others and decided.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -97,7 +110,7 @@ impl Partial {
     pub fn write_jsonl<W: Write>(&self, mut out: W) -> Result<(), crate::ExportError> {
         writeln!(out, "{{\"termbridge\":\"partial\",\"version\":{PARTIAL_VERSION}}}")?;
         for input in &self.inputs {
-            serde_json::to_writer(&mut out, input).map_err(std::io::Error::from)?;
+            record::write_line(input, &mut out)?;
             writeln!(out)?;
         }
         out.flush()?;
@@ -117,31 +130,39 @@ impl Partial {
                 .map_err(|e| format(n, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
             Ok::<_, ImportError>((n, line.strip_suffix('\r').map(str::to_string).unwrap_or(line)))
         });
+        let version_of = |header: Option<&str>| -> Result<u32, String> {
+            let header: serde_json::Value = header
+                .and_then(|h| serde_json::from_str(h).ok())
+                .filter(|h: &serde_json::Value| h["termbridge"] == "partial")
+                .ok_or("not a termbridge partial file (no header line)")?;
+            let version = &header["version"];
+            version.as_u64().and_then(|v| u32::try_from(v).ok()).filter(|v| READ_VERSIONS.contains(v)).ok_or_else(
+                || {
+                    format!(
+                        "partial format version {version} is not {PARTIAL_VERSION}: extract the partial again with this termbridge"
+                    )
+                },
+            )
+        };
         let header = lines.next().transpose()?.map(|(_, h)| h);
-        let header: serde_json::Value = header
-            .as_deref()
-            .and_then(|h| serde_json::from_str(h).ok())
-            .ok_or_else(|| format(1, "not a termbridge partial file (no header line)".into()))?;
-        if header["termbridge"] != "partial" {
-            return Err(format(1, "not a termbridge partial file (no header line)".into()));
-        }
-        if header["version"] != PARTIAL_VERSION {
-            return Err(format(
-                1,
-                format!(
-                "partial format version {} is not {PARTIAL_VERSION}: extract the partial again with this termbridge",
-                header["version"]
-            ),
-            ));
-        }
+        let mut version = version_of(header.as_deref()).map_err(|e| format(1, e))?;
         let mut inputs = Vec::new();
         for line in lines {
             let (n, line) = line?;
-            // partials concatenated with `cat` repeat the header
-            if line.trim().is_empty() || line.starts_with("{\"termbridge\":\"partial\"") {
+            if line.trim().is_empty() {
                 continue;
             }
-            let facts: InputFacts = serde_json::from_str(&line).map_err(|e| format(n, e.to_string()))?;
+            // partials concatenated with `cat` repeat the header, perhaps of another version
+            if line.starts_with("{\"termbridge\":\"partial\"") {
+                version = version_of(Some(&line)).map_err(|e| format(n, e))?;
+                continue;
+            }
+            let facts = if version == PARTIAL_VERSION {
+                record::read_line(&line)
+            } else {
+                serde_json::from_str::<InputFacts>(&line).map_err(|e| e.to_string())
+            };
+            let facts = facts.map_err(|e| format(n, e))?;
             facts.check().map_err(|e| format(n, format!("{e}: not a partial termbridge wrote")))?;
             inputs.push(facts);
         }

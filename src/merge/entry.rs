@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 /// The glossary entry of a concept, with where the sentence it quotes is (its `context` left
 /// empty); `None` when no form of it occurs.
-pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&str>) -> Option<(Entry, Quote)> {
+pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<Box<str>>) -> Option<(Entry, Quote)> {
     if g.surfaces.is_empty() {
         return None;
     }
@@ -30,7 +30,7 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<&st
     occurrences.sort_by_key(|o| (o.source, o.span.start));
     let entry = Entry {
         english,
-        chinese: renderings.into_iter().map(|(z, _)| z.to_string()).collect(),
+        chinese: renderings.into_iter().map(|(z, _)| String::from(z)).collect(),
         abbreviation,
         variants,
         category,
@@ -72,7 +72,7 @@ struct Names {
 
 /// Chooses the English and the acronym of a concept among its forms (each with its count and
 /// first place); the rest are variants.
-fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<&str>) -> Option<Names> {
+fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Names> {
     // each surface with its count, first place, and whether it is an acronym: not a word in
     // capitals (PYTHON in a heading) whose key is written in mixed case more often (Python)
     let mixed: FxHashMap<String, usize> =

@@ -31,7 +31,15 @@ impl InputFacts {
         let mut sentences = Sentences { doc, built: FxHashMap::default() };
         let (forms, english) = read_english(&mut sentences, english, glosses);
         let glosses = read_glosses(&mut sentences, glosses, all_contexts);
-        InputFacts { name: name.to_string(), forms, english, form_counts: Vec::new(), glosses, reference: Vec::new() }
+        InputFacts {
+            name: name.to_string(),
+            bytes: doc.text().len(),
+            forms,
+            english,
+            form_counts: Vec::new(),
+            glosses,
+            reference: Vec::new(),
+        }
     }
 }
 

@@ -5,15 +5,16 @@
 //! Chinese (and, in [`initials`](super::initials), an acronym never paired with the one
 //! full form nearby whose initials spell it).
 
-use crate::model::facts::counts_of_forms;
-use crate::model::{EnglishFact, InputFacts, Method, Occurrence};
+use super::keys::KeyIds;
+use crate::model::facts::{counts_of_forms, Sentence};
+use crate::model::{EnglishFact, GlossFact, InputFacts, Method, Occurrence};
 use crate::text::key;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 /// One Chinese rendering of a concept, over all its glosses.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub(super) struct Rendering {
     pub(super) count: usize,
     /// The inputs that give it.
@@ -21,8 +22,8 @@ pub(super) struct Rendering {
     pub(super) confidence: f32,
     pub(super) method: Option<Method>,
     pub(super) first: (usize, usize),
-    /// The first gloss with this rendering: input and gloss index.
-    pub(super) site: (usize, usize),
+    /// The sentence of the first gloss with this rendering.
+    pub(super) context: Option<Sentence>,
 }
 
 /// A surface form of a concept: its text (in the facts), its count and its first place
@@ -34,8 +35,9 @@ pub(super) type Surface<'a> = (&'a str, usize, (usize, usize));
 pub(super) struct Group<'a> {
     /// Each surface form once, in the order of their text.
     pub(super) surfaces: Vec<Surface<'a>>,
-    /// Each Chinese rendering once (filled by [`render::gather`](super::render::gather)).
-    pub(super) renderings: Vec<(&'a str, Rendering)>,
+    /// Each Chinese rendering once (filled by [`render::gather`](super::render::gather)), its
+    /// own copy: the glosses are let go before the entries are made.
+    pub(super) renderings: Vec<(Box<str>, Rendering)>,
     /// Its occurrences, in the order of the inputs and of the text, as many as are kept
     /// (filled by [`place_occurrences`]).
     pub(super) occurrences: Vec<Occurrence>,
@@ -43,8 +45,12 @@ pub(super) struct Group<'a> {
     pub(super) title: bool,
     /// For a concept with no Chinese, the form whose sentence its entry quotes (filled by
     /// [`quote_forms`]): input and form index.
-    pub(super) quoted_form: Option<(usize, usize)>,
+    pub(super) quoted_form: Option<(u32, u32)>,
 }
+
+/// The glosses of each input, apart from the facts: a glossary built from facts it owns lets
+/// them go once the concepts' renderings are gathered.
+pub(crate) type Glosses<'a> = Vec<Cow<'a, [GlossFact]>>;
 
 /// Where the English forms of each input occur (its `english`) and how often (its
 /// `form_counts`), apart from the facts: a glossary built from facts it owns lets them go
@@ -78,29 +84,24 @@ impl UnionFind {
 /// The keys of the English forms of the inputs.
 pub(super) struct Keys {
     /// Each key and its number.
-    pub(super) ids: FxHashMap<String, usize>,
+    pub(super) ids: KeyIds,
     /// The key number of each form of each input.
     pub(super) of_form: Vec<Vec<usize>>,
 }
 
-/// The keys of every English form of the inputs and the forms of each key, with their counts,
-/// first places and whether one is a title (no occurrences yet).
-pub(super) fn by_key<'a>(inputs: &'a [InputFacts], places: &Places<'_>) -> (Keys, Vec<Group<'a>>) {
-    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut of_form = Vec::with_capacity(inputs.len());
-    for (d, a) in inputs.iter().enumerate() {
-        let form_groups: Vec<usize> = a
-            .forms
-            .iter()
-            .map(|f| {
-                let n = ids.len();
-                *ids.entry(key(&f.text)).or_insert_with(|| {
-                    groups.push(Group::default());
-                    n
-                })
-            })
-            .collect();
+/// The keys of every English form of the inputs.
+pub(super) fn keys(inputs: &[InputFacts]) -> Keys {
+    let mut ids = KeyIds::default();
+    let of_form = inputs.iter().map(|a| a.forms.iter().map(|f| ids.insert(&key(&f.text)).0).collect()).collect();
+    Keys { ids, of_form }
+}
+
+/// The forms of each key, with their counts, first places and whether one is a title (no
+/// occurrences yet). (Made after the links between keys are read, so that the two are not
+/// held at once.)
+pub(super) fn by_key<'a>(inputs: &'a [InputFacts], places: &Places<'_>, keys: &Keys) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group> = std::iter::repeat_with(Group::default).take(keys.ids.len()).collect();
+    for (d, (a, form_groups)) in inputs.iter().zip(&keys.of_form).enumerate() {
         // each form's count and first offset (its first place is always kept)
         let (english, form_counts) = &places[d];
         let mut first: Vec<Option<usize>> = vec![None; a.forms.len()];
@@ -121,12 +122,11 @@ pub(super) fn by_key<'a>(inputs: &'a [InputFacts], places: &Places<'_>) -> (Keys
                 g.surfaces.push((&a.forms[fi].text, n, (d, start)));
             }
         }
-        of_form.push(form_groups);
     }
     for g in &mut groups {
         fold_surfaces(&mut g.surfaces);
     }
-    (Keys { ids, of_form }, groups)
+    groups
 }
 
 /// Sorts surfaces by text and keeps each once, with the sum of its counts and its first place.
@@ -162,15 +162,33 @@ pub(super) struct Links<'a> {
     chinese: Vec<&'a str>,
     /// Each Chinese rendering with each key glossed with it, by Chinese then key.
     glossed: Vec<Glossed<'a>>,
+    /// The key of the English of each gloss of each input ([`NO_KEY`] for none), so that the
+    /// keys' texts can be let go before the renderings are gathered.
+    pub(super) gloss_keys: Vec<Vec<u32>>,
 }
 
-/// The Chinese renderings of each key, as numbers in increasing order, and the text of each.
+/// The key of a gloss whose English is no form of the input.
+pub(super) const NO_KEY: u32 = u32::MAX;
+
+/// The Chinese renderings of each key, as numbers in increasing order, and the text of each:
+/// all keys' numbers in one list, key by key (two lists of numbers, where a map of lists
+/// would hold a list for each of hundreds of thousands of keys).
 pub(super) struct KeyChinese<'a> {
-    pub(super) of_key: FxHashMap<usize, Vec<u32>>,
+    /// Where each key's numbers start in `numbers`; one more at the end.
+    starts: Vec<u32>,
+    numbers: Vec<u32>,
     pub(super) text: Vec<&'a str>,
 }
 
 impl KeyChinese<'_> {
+    /// The renderings of key `k` (none for a key glossed with no Chinese).
+    pub(super) fn of(&self, k: usize) -> &[u32] {
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&from), Some(&to)) => &self.numbers[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
     /// Whether two keys share a rendering (both lists in increasing order).
     pub(super) fn share(a: &[u32], b: &[u32]) -> bool {
         let (mut i, mut j) = (0, 0);
@@ -187,21 +205,24 @@ impl KeyChinese<'_> {
 
 impl<'a> Links<'a> {
     /// Reads the glosses of the inputs, joining each alias with its term at once.
-    pub(super) fn read(inputs: &'a [InputFacts], ids: &FxHashMap<String, usize>, uf: &mut UnionFind) -> Links<'a> {
+    pub(super) fn read(glosses: &'a Glosses<'_>, ids: &KeyIds, uf: &mut UnionFind) -> Links<'a> {
         let mut links = Links::default();
         let mut numbers: FxHashMap<&'a str, u32> = FxHashMap::default();
-        for a in inputs {
-            for g in &a.glosses {
-                let Some(&e) = ids.get(&key(&g.english)) else {
+        for of_input in glosses {
+            let mut keys = Vec::with_capacity(of_input.len());
+            for g in of_input.iter() {
+                let e = ids.get(&key(&g.english));
+                keys.push(e.and_then(|e| u32::try_from(e).ok()).unwrap_or(NO_KEY));
+                let Some(e) = e else {
                     continue;
                 };
                 if let Some(ab) = &g.abbreviation {
-                    if let Some(&b) = ids.get(&key(ab)) {
+                    if let Some(b) = ids.get(&key(ab)) {
                         *links.acronyms.entry(b).or_default().entry(e).or_default() += g.count;
                     }
                 }
                 if let Some(al) = &g.alias {
-                    if let Some(&b) = ids.get(&key(al)) {
+                    if let Some(b) = ids.get(&key(al)) {
                         uf.union(e, b);
                         links.aliases.insert(al);
                     }
@@ -215,6 +236,7 @@ impl<'a> Links<'a> {
                     links.glossed.push(Glossed { chinese, key: e, english: &g.english, count: g.count });
                 }
             }
+            links.gloss_keys.push(keys);
         }
         // the first English of each Chinese and key stays, with the counts of all
         links.glossed.sort_by_key(|g| (g.chinese, g.key));
@@ -250,29 +272,35 @@ impl<'a> Links<'a> {
     /// Chinese is alike the acronym's own: `单发多框检测（SSD）` and `固态驱动器（solid state
     /// drives，SSD）` in one text are two concepts that share an acronym.
     pub(super) fn join_acronyms(&self, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
-        let none = Vec::new();
         let text = |ids: &[u32]| -> Vec<&str> { ids.iter().map(|&z| key_zh.text[z as usize]).collect() };
         for (a, fulls) in &self.acronyms {
-            let own = text(key_zh.of_key.get(a).unwrap_or(&none));
+            let own = text(key_zh.of(*a));
             let mut fulls: Vec<(&usize, &usize)> = fulls.iter().collect();
             fulls.sort_by_key(|(f, n)| (std::cmp::Reverse(**n), **f));
-            if let Some((&f, _)) =
-                fulls.into_iter().find(|(f, _)| renderings_alike(&own, &text(key_zh.of_key.get(f).unwrap_or(&none))))
-            {
+            if let Some((&f, _)) = fulls.into_iter().find(|(f, _)| renderings_alike(&own, &text(key_zh.of(**f)))) {
                 uf.union(*a, f);
             }
         }
     }
 
-    /// The Chinese renderings of each key, for the guards against joining keys glossed
-    /// differently.
-    pub(super) fn chinese_by_key(&self) -> KeyChinese<'a> {
-        let mut of_key: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
-        // by Chinese then key, so that each key's list is in increasing order
+    /// The Chinese renderings of each of `keys` keys, for the guards against joining keys
+    /// glossed differently; the texts of the renderings move there.
+    pub(super) fn chinese_by_key(&mut self, keys: usize) -> KeyChinese<'a> {
+        let mut starts = vec![0u32; keys + 1];
         for g in &self.glossed {
-            of_key.entry(g.key).or_default().push(g.chinese);
+            starts[g.key + 1] += 1;
         }
-        KeyChinese { of_key, text: self.chinese.clone() }
+        for k in 0..keys {
+            starts[k + 1] += starts[k];
+        }
+        // by Chinese then key, so that each key's list is in increasing order
+        let mut next = starts.clone();
+        let mut numbers = vec![0u32; self.glossed.len()];
+        for g in &self.glossed {
+            numbers[next[g.key] as usize] = g.chinese;
+            next[g.key] += 1;
+        }
+        KeyChinese { starts, numbers, text: std::mem::take(&mut self.chinese) }
     }
 }
 
@@ -352,10 +380,15 @@ impl Kept {
 /// Fills each concept's occurrences, in the order of the inputs and of their text, at most
 /// [`MAX_KEPT_OCCURRENCES`] and the first of each further input, each list allocated once
 /// at its size: a long input holds millions.
-pub(super) fn place_occurrences(groups: &mut [Group<'_>], places: &Places<'_>, keys: &Keys, uf: &mut UnionFind) {
+pub(super) fn place_occurrences(
+    groups: &mut [Group<'_>],
+    places: &Places<'_>,
+    of_form: &[Vec<usize>],
+    uf: &mut UnionFind,
+) {
     let mut counted = Kept::new(groups.len());
     let mut roots_of_forms: Vec<Vec<usize>> = Vec::with_capacity(places.len());
-    for (d, ((english, _), form_keys)) in places.iter().zip(&keys.of_form).enumerate() {
+    for (d, ((english, _), form_keys)) in places.iter().zip(of_form).enumerate() {
         let roots: Vec<usize> = form_keys.iter().map(|&k| uf.find(k)).collect();
         for f in english.iter() {
             if let Some(&r) = roots.get(f.form) {
@@ -386,6 +419,8 @@ pub(super) fn quote_forms(groups: &mut [Group<'_>], inputs: &[InputFacts], place
         let Some(o) = g.occurrences.iter().min_by_key(|o| (o.source, o.span.start)) else { continue };
         let english = &places[o.source].0;
         let i = english.partition_point(|f| f.span.start < o.span.start);
-        g.quoted_form = english.get(i).filter(|f| f.form < inputs[o.source].forms.len()).map(|f| (o.source, f.form));
+        let form = english.get(i).filter(|f| f.form < inputs[o.source].forms.len());
+        // (numbers of four bytes: a list of hundreds of thousands of concepts holds them)
+        g.quoted_form = form.and_then(|f| Some((u32::try_from(o.source).ok()?, u32::try_from(f.form).ok()?)));
     }
 }

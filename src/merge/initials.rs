@@ -9,6 +9,7 @@
 
 use super::group::{Group, UnionFind};
 use super::has_digit;
+use super::keys::KeyIds;
 use crate::reference::Reference;
 use crate::text::is_acronym;
 use crate::text::lexicon::english::{COMMON_WORDS, GENERAL_WORDS};
@@ -29,14 +30,14 @@ const MAX_NAME_WORDS: usize = 3;
 /// whose initials spell it (`DPO` … `Direct Preference Optimization`), where the two are tied
 /// (see the [module](self) documentation).
 pub(super) fn link_initials(
-    ids: &FxHashMap<String, usize>,
+    ids: &KeyIds,
     groups: &[Group],
     acronyms: &FxHashMap<usize, FxHashMap<usize, usize>>,
     reference: &Reference,
     uf: &mut UnionFind,
 ) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, &id) in ids {
+    for (k, id) in ids.iter() {
         let words: Vec<&str> = k.split(' ').collect();
         if words.len() < MIN_INITIALS || has_digit(k) {
             continue;
@@ -52,7 +53,7 @@ pub(super) fn link_initials(
             by_initials.entry(content).or_default().push(id);
         }
     }
-    for (k, &id) in ids {
+    for (k, id) in ids.iter() {
         // (W3C, A2C: a digit between letters repeats one, so the letters are not the initials;
         // GPU0, PPO2: a digit after them numbers one thing of the kind)
         if acronyms.contains_key(&id) || !groups[id].surfaces.iter().all(|s| is_acronym(s.0)) || has_digit(k) {

@@ -36,6 +36,7 @@ impl Joined {
         Joined {
             facts: InputFacts {
                 name: name.to_string(),
+                bytes: 0,
                 forms: Vec::new(),
                 english: Vec::new(),
                 form_counts: Vec::new(),
@@ -54,6 +55,7 @@ impl Joined {
     pub(crate) fn push(&mut self, next: InputFacts) {
         let next_counts = if self.fold { next.counts_of_forms() } else { Vec::new() };
         let facts = &mut self.facts;
+        facts.bytes += next.bytes;
         let remap: Vec<usize> = next
             .forms
             .into_iter()

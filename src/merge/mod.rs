@@ -11,7 +11,7 @@
 //!
 //! * [`facts`] reads the facts of one input; [`join`] joins the facts of the pieces of a long
 //!   input;
-//! * [`group`] groups the forms into concepts, [`initials`] joins an acronym to a full form
+//! * [`group`] groups the forms into concepts (their [`keys`] numbered once), [`initials`] joins an acronym to a full form
 //!   nearby that it spells, [`near`] joins near-duplicate spellings;
 //! * [`entry`] names each concept, [`render`] orders its Chinese (keeping another boundary of a
 //!   rendering only when sure, which [`overlap`] tells) and says how sure it is,
@@ -23,6 +23,7 @@ mod facts;
 mod group;
 mod initials;
 mod join;
+mod keys;
 mod near;
 mod overlap;
 mod render;
@@ -33,13 +34,16 @@ pub(crate) use join::Joined;
 use crate::model::facts::Sentence;
 use crate::model::{Entry, Glossary, InputFacts};
 use crate::reference::Reference;
+use rayon::prelude::*;
 use render::Quote;
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 
 /// Builds the glossary from analysed inputs.
 pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
     let places = inputs.iter().map(|a| (Cow::from(&a.english[..]), Cow::from(&a.form_counts[..]))).collect();
-    let (mut entries, quotes) = draft(inputs, places, reference);
+    let glosses = inputs.iter().map(|a| Cow::from(&a.glosses[..])).collect();
+    let (mut entries, quotes) = draft(inputs, glosses, places, reference);
     for (e, q) in entries.iter_mut().zip(quotes) {
         if let Some(s) = q.sentence(inputs) {
             e.context = s.to_string();
@@ -49,55 +53,72 @@ pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
 }
 
 /// [`build`], moving the sentences the entries quote out of the facts instead of copying
-/// them, and letting go of the others and of the places of the English: the facts keep what
-/// the reference stage reads (their forms and reference terms, not their sentences).
+/// them, and letting go of the others, of the glosses and of the places of the English: the
+/// facts keep what the reference stage reads (their forms and reference terms, not their
+/// sentences).
 pub(crate) fn build_consuming(inputs: &mut [InputFacts], reference: &Reference) -> Glossary {
     let places = inputs
         .iter_mut()
         .map(|a| (Cow::from(std::mem::take(&mut a.english)), Cow::from(std::mem::take(&mut a.form_counts))))
         .collect();
-    let (mut entries, quotes) = draft(inputs, places, reference);
-    let quoted: Vec<Option<Sentence>> = quotes.into_iter().map(|q| q.sentence(inputs).cloned()).collect();
+    let glosses = inputs.iter_mut().map(|a| Cow::from(std::mem::take(&mut a.glosses))).collect();
+    let (mut entries, mut quotes) = draft(inputs, glosses, places, reference);
+    quotes.iter_mut().for_each(|q| q.take_sentence(inputs));
     let none = Sentence::from("");
     for a in inputs.iter_mut() {
-        a.glosses.iter_mut().for_each(|g| g.context = None);
         a.forms.iter_mut().for_each(|f| f.context = none.clone());
     }
-    // each sentence is let go as soon as the last entry quoting it has its copy
-    for (e, s) in entries.iter_mut().zip(quoted) {
-        if let Some(s) = s {
+    // each sentence is let go as soon as the last entry quoting it has its copy; the copies
+    // are made on the threads that read the inputs, whose heaps hold the sentences, so that
+    // a copy can take the room of a sentence let go (a copy made here could not)
+    let inputs = &*inputs;
+    entries.par_iter_mut().zip(quotes.into_par_iter()).for_each(|(e, q)| {
+        if let Some(s) = q.sentence(inputs) {
             e.context = s.to_string();
         }
-    }
+    });
     finish(entries, inputs)
 }
 
-/// The entries of the concepts of the inputs, in no order, each with where the sentence it
-/// quotes is. `places` are the inputs' English candidates and counts, let go once the
-/// occurrences are placed.
-fn draft(inputs: &[InputFacts], places: group::Places<'_>, reference: &Reference) -> (Vec<Entry>, Vec<Quote>) {
+/// The entries of the concepts of the inputs, in no order, each with the sentence it quotes
+/// or where it is. `glosses` are let go once the concepts' renderings are gathered, `places`
+/// (the inputs' English candidates and counts) once the occurrences are placed.
+fn draft(
+    inputs: &[InputFacts],
+    glosses: group::Glosses<'_>,
+    places: group::Places<'_>,
+    reference: &Reference,
+) -> (Vec<Entry>, Vec<Quote>) {
     // 1. Keys of every English form.
-    let (keys, mut groups) = group::by_key(inputs, &places);
-    // 2. Links between keys.
-    let mut uf = group::UnionFind::new(groups.len());
-    let mut links = group::Links::read(inputs, &keys.ids, &mut uf);
+    let keys = group::keys(inputs);
+    // 2. Links between keys, and the forms of each key.
+    let mut uf = group::UnionFind::new(keys.ids.len());
+    let mut links = group::Links::read(&glosses, &keys.ids, &mut uf);
     links.pair_acronyms_glossed_alike();
-    let key_zh = links.chinese_by_key();
+    let key_zh = links.chinese_by_key(keys.ids.len());
     links.join_acronyms(&key_zh, &mut uf);
+    let mut groups = group::by_key(inputs, &places, &keys);
     initials::link_initials(&keys.ids, &groups, &links.acronyms, reference, &mut uf);
     near::near_duplicates(&keys.ids, &key_zh, &mut uf);
     drop(key_zh);
-    // 3. Gather each concept.
+    // of the links, only the aliases name entries; the keys' texts are done with
+    let aliases: FxHashSet<Box<str>> = links.aliases.iter().map(|&a| Box::from(a)).collect();
+    let gloss_keys = std::mem::take(&mut links.gloss_keys);
+    drop(links);
+    let group::Keys { ids, of_form } = keys;
+    drop(ids);
+    // 3. Gather each concept; the glosses are done with then.
     group::gather(&mut groups, &mut uf);
-    render::gather(&mut groups, inputs, &keys.ids, &mut uf);
-    group::place_occurrences(&mut groups, &places, &keys, &mut uf);
+    render::gather(&mut groups, &glosses, &gloss_keys, &mut uf);
+    drop(glosses);
+    drop(gloss_keys);
+    group::place_occurrences(&mut groups, &places, &of_form, &mut uf);
     group::quote_forms(&mut groups, inputs, &places);
     drop(places);
-    drop(keys);
+    drop(of_form);
     drop(uf);
-    // of the links, only the aliases name entries
-    let aliases = std::mem::take(&mut links.aliases);
-    drop(links);
+    // what the stages before let go of is given back before the entries take their memory
+    crate::memory::give_back_freed();
     // one entry per concept with a form, in lists allocated once at their size; the
     // concepts are let go as their entries are made (the entries are sorted after)
     let n = groups.iter().filter(|g| !g.surfaces.is_empty()).count();

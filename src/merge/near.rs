@@ -5,7 +5,7 @@
 
 use super::group::{KeyChinese, UnionFind};
 use super::has_digit;
-use rustc_hash::FxHashMap;
+use super::keys::KeyIds;
 
 /// Shorter keys one edit apart are mostly different words (`model`/`modal`, `layer`/`later`).
 const MIN_KEY_BYTES: usize = 8;
@@ -28,9 +28,8 @@ type Block = (usize, [u8; EDGE_BYTES]);
 
 /// Joins the keys that are near-duplicate spellings of each other; `key_zh` gives the Chinese
 /// each key is glossed with.
-pub(super) fn near_duplicates(ids: &FxHashMap<String, usize>, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
-    let keys: Vec<(&String, usize)> =
-        ids.iter().filter(|(k, _)| k.len() >= MIN_KEY_BYTES && !has_digit(k)).map(|(k, &i)| (k, i)).collect();
+pub(super) fn near_duplicates(ids: &KeyIds, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
+    let keys: Vec<(&str, usize)> = ids.iter().filter(|(k, _)| k.len() >= MIN_KEY_BYTES && !has_digit(k)).collect();
     // Spellings one or two edits apart share their first or their last three bytes and
     // their word count; compare only within those blocks, and only with the nearest lengths.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -44,9 +43,9 @@ pub(super) fn near_duplicates(ids: &FxHashMap<String, usize>, key_zh: &KeyChines
             };
             (k.split(' ').count(), edge)
         };
-        let mut sorted: Vec<(Block, &String, usize)> = keys.iter().map(|&(k, i)| (block(k), k, i)).collect();
+        let mut sorted: Vec<(Block, &str, usize)> = keys.iter().map(|&(k, i)| (block(k), k, i)).collect();
         sorted.sort_by(|a, b| (a.0, a.1.len(), a.1).cmp(&(b.0, b.1.len(), b.1)));
-        let sorted: Vec<(Block, (&String, usize))> = sorted.into_iter().map(|(b, k, i)| (b, (k, i))).collect();
+        let sorted: Vec<(Block, (&str, usize))> = sorted.into_iter().map(|(b, k, i)| (b, (k, i))).collect();
         for i in 0..sorted.len() {
             let bi = sorted[i].0;
             for j in i + 1..sorted.len().min(i + COMPARED_AFTER) {
@@ -90,16 +89,15 @@ fn within_edits(a: &[u8], b: &[u8], k: usize) -> bool {
 }
 
 /// Joins two keys when they are few enough edits apart and not glossed with different Chinese.
-fn near_pair((a, ia): (&String, usize), (b, ib): (&String, usize), key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
+fn near_pair((a, ia): (&str, usize), (b, ib): (&str, usize), key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
     let limit = if a.len().min(b.len()) >= LONG_KEY_BYTES { LONG_EDITS } else { SHORT_EDITS };
     if !within_edits(a.as_bytes(), b.as_bytes(), limit) || other_endings(a, b) || short_word_differs(a, b) {
         return;
     }
     // forms glossed with different Chinese are different terms
-    if let (Some(za), Some(zb)) = (key_zh.of_key.get(&ia), key_zh.of_key.get(&ib)) {
-        if !KeyChinese::share(za, zb) {
-            return;
-        }
+    let (za, zb) = (key_zh.of(ia), key_zh.of(ib));
+    if !za.is_empty() && !zb.is_empty() && !KeyChinese::share(za, zb) {
+        return;
     }
     uf.union(ia, ib);
 }

@@ -3,11 +3,10 @@
 //! confidence, then by where they first occur; the confidence of an entry is that of its
 //! first rendering, a little higher when the inputs give it again and again.
 
-use super::group::{Group, Rendering, UnionFind};
+use super::group::{Glosses, Group, Rendering, UnionFind, NO_KEY};
 use super::overlap::Overlaps;
 use crate::model::facts::Sentence;
 use crate::model::{InputFacts, Method, Occurrence};
-use crate::text::key;
 use rustc_hash::FxHashMap;
 
 /// What each repetition of a rendering adds to its confidence: an author who writes the same
@@ -20,25 +19,22 @@ const MAX_CONFIDENCE: f32 = 0.99;
 
 /// Adds the Chinese of every gloss to the concept of its English (the group at the root of
 /// its key), each rendering once per concept.
-pub(super) fn gather<'a>(
-    groups: &mut [Group<'a>],
-    inputs: &'a [InputFacts],
-    ids: &FxHashMap<String, usize>,
-    uf: &mut UnionFind,
-) {
+/// `gloss_keys` are the keys of the glosses' English (see [`Links`](super::group::Links)).
+pub(super) fn gather(groups: &mut [Group<'_>], glosses: &Glosses<'_>, gloss_keys: &[Vec<u32>], uf: &mut UnionFind) {
     // (concept, Chinese, input, gloss) of every gloss with Chinese, in the order of the inputs
-    let mut glossed: Vec<(usize, &'a str, usize, usize)> = Vec::new();
-    for (d, a) in inputs.iter().enumerate() {
-        for (gi, g) in a.glosses.iter().enumerate() {
+    let mut glossed: Vec<(usize, &str, usize, usize)> = Vec::new();
+    for (d, (of_input, keys)) in glosses.iter().zip(gloss_keys).enumerate() {
+        for (gi, (g, &id)) in of_input.iter().zip(keys).enumerate() {
             let Some((zh, _)) = &g.chinese else { continue };
-            let Some(&id) = ids.get(&key(&g.english)) else {
+            if id == NO_KEY {
                 continue;
-            };
-            glossed.push((uf.find(id), zh, d, gi));
+            }
+            glossed.push((uf.find(id as usize), zh, d, gi));
         }
     }
-    // stable: each rendering's glosses stay in the order of the inputs
-    glossed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    // by input and gloss last, so each rendering's glosses stay in the order of the inputs
+    // (and no buffer is taken, as a stable sort would)
+    glossed.sort_unstable();
     for of_concept in glossed.chunk_by(|a, b| a.0 == b.0) {
         let root = of_concept[0].0;
         // each concept's list is allocated once, at its number of renderings
@@ -46,10 +42,11 @@ pub(super) fn gather<'a>(
         renderings.reserve_exact(of_concept.chunk_by(|a, b| a.1 == b.1).count());
         for same in of_concept.chunk_by(|a, b| a.1 == b.1) {
             let (_, zh, d, gi) = same[0];
+            let first = &glosses[d][gi];
             let mut r =
-                Rendering { first: (d, inputs[d].glosses[gi].site.start), site: (d, gi), ..Rendering::default() };
+                Rendering { first: (d, first.site.start), context: first.context.clone(), ..Rendering::default() };
             for (i, &(_, _, d, gi)) in same.iter().enumerate() {
-                let g = &inputs[d].glosses[gi];
+                let g = &glosses[d][gi];
                 r.count += g.count;
                 // (the glosses of one rendering are in the order of the inputs)
                 r.inputs += usize::from(i == 0 || same[i - 1].2 != d);
@@ -58,7 +55,7 @@ pub(super) fn gather<'a>(
                     r.method = Some(g.method);
                 }
             }
-            renderings.push((zh, r));
+            renderings.push((Box::from(zh), r));
         }
     }
 }
@@ -96,12 +93,12 @@ const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
 /// The renderings of a concept, the one to use first. A rendering after the first is kept
 /// only when its own gloss is sure, or it is glossed again and fairly sure and no other
 /// boundary of a rendering kept before it (互联网应用 beside 丰富互联网应用).
-pub(super) fn ordered(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
+pub(super) fn ordered(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, Rendering)> {
     let mut renderings = spaced_as_one(renderings);
     renderings.sort_by(|a, b| {
         b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
     });
-    let mut kept: Vec<(&str, Rendering)> = Vec::with_capacity(renderings.len());
+    let mut kept: Vec<(Box<str>, Rendering)> = Vec::with_capacity(renderings.len());
     let mut overlaps = Overlaps::default();
     for (zh, r) in renderings {
         let bare: Vec<char> = zh.chars().filter(|c| !c.is_whitespace()).collect();
@@ -125,23 +122,23 @@ pub(super) fn ordered(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Renderin
 /// The renderings with the ones that differ only in spaces (`KL 散度`, `KL散度`) made one:
 /// written as the one given most (first given on a tie), with the counts of all and the
 /// best confidence.
-fn spaced_as_one(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
+fn spaced_as_one(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, Rendering)> {
     if !renderings.iter().any(|(zh, _)| zh.contains(char::is_whitespace)) {
         return renderings;
     }
     let bare = |zh: &str| -> String { zh.chars().filter(|c| !c.is_whitespace()).collect() };
     let mut at: FxHashMap<String, usize> = FxHashMap::default();
-    let mut out: Vec<(&str, Rendering)> = Vec::with_capacity(renderings.len());
+    let mut out: Vec<(Box<str>, Rendering)> = Vec::with_capacity(renderings.len());
     // the count and first place of the form each is written as
     let mut written_as: Vec<(usize, (usize, usize))> = Vec::with_capacity(renderings.len());
     for (zh, r) in renderings {
-        match at.get(&bare(zh)) {
+        match at.get(&bare(&zh)) {
             Some(&i) => {
                 let (written, kept) = &mut out[i];
                 let (count, first) = &mut written_as[i];
                 if r.count > *count || r.count == *count && r.first < *first {
                     *written = zh;
-                    kept.site = r.site;
+                    kept.context = r.context;
                     (*count, *first) = (r.count, r.first);
                 }
                 kept.first = kept.first.min(r.first);
@@ -152,7 +149,7 @@ fn spaced_as_one(renderings: Vec<(&str, Rendering)>) -> Vec<(&str, Rendering)> {
                 }
             }
             None => {
-                at.insert(bare(zh), out.len());
+                at.insert(bare(&zh), out.len());
                 written_as.push((r.count, r.first));
                 out.push((zh, r));
             }
@@ -171,13 +168,13 @@ pub(super) struct Evidence {
     pub(super) source: Option<String>,
 }
 
-/// Where the sentence an entry quotes is in the facts: it is copied into the entry once every
-/// entry is made, or moved there when the facts are no longer needed (see
+/// The sentence an entry quotes, or where it is in the facts: it is copied into the entry
+/// once every entry is made, or moved there when the facts are no longer needed (see
 /// [`build_consuming`](super::build_consuming)).
-#[derive(Clone, Copy)]
 pub(crate) enum Quote {
-    /// The sentence of a gloss: input and gloss index.
-    Gloss(usize, usize),
+    /// The sentence itself: a gloss's (the glosses are let go before the entries are made),
+    /// or a form's taken out of the facts.
+    Sentence(Sentence),
     /// The sentence of a form's first occurrence: input and form index.
     Form(usize, usize),
     /// None.
@@ -186,11 +183,19 @@ pub(crate) enum Quote {
 
 impl Quote {
     /// The sentence, shared with the facts.
-    pub(super) fn sentence(self, inputs: &[InputFacts]) -> Option<&Sentence> {
+    pub(super) fn sentence(self, inputs: &[InputFacts]) -> Option<Sentence> {
         match self {
-            Quote::Gloss(d, gi) => inputs[d].glosses[gi].context.as_ref(),
-            Quote::Form(d, f) => Some(&inputs[d].forms[f].context),
+            Quote::Sentence(s) => Some(s),
+            Quote::Form(d, f) => Some(inputs[d].forms[f].context.clone()),
             Quote::Nothing => None,
+        }
+    }
+
+    /// The quote with the sentence of a form taken out of the facts, which can then let go
+    /// of their sentences.
+    pub(super) fn take_sentence(&mut self, inputs: &[InputFacts]) {
+        if let Quote::Form(d, f) = *self {
+            *self = Quote::Sentence(inputs[d].forms[f].context.clone());
         }
     }
 }
@@ -199,26 +204,25 @@ impl Quote {
 /// them) and its first occurrence (with, when it has no rendering, the form whose sentence
 /// it quotes); `None` when it has neither.
 pub(super) fn evidence(
-    renderings: &[(&str, Rendering)],
+    renderings: &[(Box<str>, Rendering)],
     occurrences: &[Occurrence],
-    quoted_form: Option<(usize, usize)>,
+    quoted_form: Option<(u32, u32)>,
     inputs: &[InputFacts],
 ) -> Option<Evidence> {
     let first_occ = occurrences.iter().min_by_key(|o| (o.source, o.span.start));
     Some(match renderings.first() {
         Some((_, r)) => {
-            let (d, gi) = r.site;
             let boost = REPEAT_BOOST * (r.count.min(BOOSTED_REPEATS) as f32 - 1.0);
             Evidence {
                 confidence: Some((r.confidence + boost).min(MAX_CONFIDENCE)),
                 method: r.method,
-                context: Quote::Gloss(d, gi),
+                context: r.context.clone().map_or(Quote::Nothing, Quote::Sentence),
                 source: first_occ.map(|o| format!("{}:{}", inputs[o.source].name, o.line)),
             }
         }
         None => {
             let o = first_occ?;
-            let context = quoted_form.map_or(Quote::Nothing, |(d, f)| Quote::Form(d, f));
+            let context = quoted_form.map_or(Quote::Nothing, |(d, f)| Quote::Form(d as usize, f as usize));
             let source = Some(format!("{}:{}", inputs[o.source].name, o.line));
             Evidence { confidence: None, method: None, context, source }
         }
@@ -235,8 +239,10 @@ mod tests {
 
     #[test]
     fn a_doubtful_gloss_given_once_is_no_rendering() {
-        let kept =
-            |rs: Vec<(&'static str, Rendering)>| -> Vec<&str> { ordered(rs).into_iter().map(|(z, _)| z).collect() };
+        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
+            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
+            ordered(rs).into_iter().map(|(z, _)| z.to_string()).collect()
+        };
         assert!(kept(vec![("一段时间", rendering(1, 0.55, 0))]).is_empty());
         assert_eq!(kept(vec![("早停", rendering(1, 0.6, 0))]), ["早停"]);
         // given again, it is meant

@@ -17,6 +17,9 @@ pub(crate) type Sentence = Arc<str>;
 pub(crate) struct InputFacts {
     /// The input's name, as used in `source`.
     pub name: String,
+    /// The input's length in bytes (0 when not known: read from a partial of version 2).
+    #[serde(default)]
+    pub bytes: usize,
     /// Its English forms, whitespace folded, in the order they first occur.
     pub forms: Vec<FormFact>,
     /// Every English candidate, in text order; or, when [`form_counts`](Self::form_counts)

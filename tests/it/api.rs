@@ -51,6 +51,17 @@ fn occurrences_of_files_index_the_expanded_paths() {
     }
 }
 
+/// Extracting once, letting go of the segmenter before deciding, gives the same glossary.
+#[test]
+fn extracting_once_gives_the_glossary_of_extract_paths() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let paths = [dir.to_path_buf()];
+    let extractor = Extractor::builder().build().unwrap();
+    let want = extractor.extract_paths(&paths, &ReadOptions::new()).unwrap();
+    assert!(want.len() > 10);
+    assert_eq!(extractor.extract_paths_once(&paths, &ReadOptions::new()).unwrap(), want);
+}
+
 #[test]
 fn read_options_count_every_input_and_name_an_encoding() {
     let dir = tempfile::tempdir().unwrap();

@@ -142,8 +142,9 @@ fn partial_files_are_checked() {
     let table: &[(&str, &str)] = &[
         ("", "p.jsonl:1: not a termbridge partial file (no header line)"),
         ("english,chinese\n", "p.jsonl:1: not a termbridge partial file (no header line)"),
-        ("{\"termbridge\":\"partial\",\"version\":99}\n", "p.jsonl:1: partial format version 99 is not 2"),
-        ("{\"termbridge\":\"partial\",\"version\":1}\n", "p.jsonl:1: partial format version 1 is not 2"),
+        ("{\"termbridge\":\"partial\",\"version\":99}\n", "p.jsonl:1: partial format version 99 is not 3"),
+        ("{\"termbridge\":\"partial\",\"version\":1}\n", "p.jsonl:1: partial format version 1 is not 3"),
+        ("{\"termbridge\":\"partial\",\"version\":3}\n{\"name\":3}\n", "p.jsonl:2: invalid type"),
         ("{\"termbridge\":\"partial\",\"version\":2}\n{\"name\":3}\n", "p.jsonl:2: invalid type"),
     ];
     for (text, want) in table {
@@ -189,4 +190,119 @@ fn command_line_map_and_reduce() {
     std::fs::write(&glossary, "english,chinese\nx,甲\n").unwrap();
     let out = Command::new(bin).args(["merge".as_ref(), parts[0].as_os_str(), glossary.as_os_str()]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// The inputs of the size tests: the fixtures as one book, prose that names the same terms
+/// again and again, and a text in which every sentence glosses a new term (each sentence is
+/// quoted, so the facts are more than the text until compressed). (A text of a few
+/// sentences, or one that glosses a term in nearly every sentence, can give a partial longer
+/// than itself: its sentences alone are nearly all of it.)
+fn sized_inputs() -> Vec<(String, String)> {
+    let book: String = fixtures().iter().map(|f| f.text.clone() + "\n\n").collect();
+    let prose = "模型在训练时使用随机梯度下降（stochastic gradient descent）来更新参数。\
+                 我们在 GPU 上训练 Transformer 模型，每个 epoch 之后评估一次，并记录 loss 的变化。\
+                 学习率按余弦退火调整，batch size 设为 256，优化器使用 AdamW。\n\n";
+    let glossed: String = (0..3000)
+        .map(|i| format!("第 {i} 个实验使用了新的方法名称（Method Number X{i:x} Variant），效果很好。"))
+        .collect();
+    vec![("book.md".into(), book), ("prose.md".into(), prose.repeat(200)), ("glossed.md".into(), glossed)]
+}
+
+/// A partial is no longer than its input: sentences are written once, places as
+/// differences, and the line of an input whose facts would be longer than it is compressed.
+#[test]
+fn a_partial_is_no_longer_than_its_input() {
+    let extractor = Extractor::builder().build().unwrap();
+    for (name, text) in sized_inputs() {
+        let source = Source { name: &name, text: &text, markup: termbridge::Markup::Markdown };
+        let partial = extractor.partial(&[source]);
+        let mut out = Vec::new();
+        partial.write_jsonl(&mut out).unwrap();
+        assert!(out.len() <= text.len(), "{name}: a partial of {} bytes for {} bytes of input", out.len(), text.len());
+        // and it reads back as it was, deciding the same glossary
+        let back = Partial::read_jsonl("p.jsonl", out.as_slice()).unwrap();
+        assert_eq!(back, partial, "{name}");
+        assert_eq!(extractor.decide(&back), extractor.extract_sources(&[source]), "{name}");
+    }
+}
+
+/// The line of an input whose facts are longer than it is compressed, and still one line.
+#[test]
+fn a_long_line_is_compressed_and_read_back() {
+    let extractor = Extractor::builder().build().unwrap();
+    let (name, text) = sized_inputs().pop().unwrap();
+    let partial = extractor.partial(&[Source { name: &name, text: &text, markup: termbridge::Markup::Markdown }]);
+    let mut out = Vec::new();
+    partial.write_jsonl(&mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1].starts_with("{\"name\":\"glossed.md\",\"bytes\":") && lines[1].contains("\"zstd\":\""));
+    // damaged: an error naming the line, never a panic
+    let cut = lines[1].len() / 2;
+    for bad in [
+        format!("{}\n{}\"}}\n", lines[0], &lines[1][..cut]),
+        lines[1].replacen("\"zstd\":\"", "\"zstd\":\"*", 1),
+        lines[1].replacen("\"zstd\":\"KLUv", "\"zstd\":\"AAAA", 1),
+        lines[1].replacen("\"bytes\":", "\"bytes\":1", 1),
+    ] {
+        let text = if bad.starts_with("{\"termbridge\"") { bad } else { format!("{}\n{bad}\n", lines[0]) };
+        let err = Partial::read_jsonl("p.jsonl", text.as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with("p.jsonl:2: "), "{err}");
+    }
+}
+
+/// Partials of versions 2 and 3 concatenated read as one: each header says how the lines
+/// after it are written.
+#[test]
+fn partials_of_both_versions_concatenated_combine() {
+    let v2 = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/partial/v2.partial")).unwrap();
+    let old = Partial::read_jsonl("v2.partial", v2.as_bytes()).unwrap();
+    assert!(!old.is_empty());
+    let extractor = Extractor::builder().build().unwrap();
+    let sources = fixtures();
+    let new =
+        extractor.partial(&[Source { name: &sources[0].name, text: &sources[0].text, markup: sources[0].markup }]);
+    let mut v3 = Vec::new();
+    new.write_jsonl(&mut v3).unwrap();
+    let both = [v2.as_bytes(), v3.as_slice()].concat();
+    let read = Partial::read_jsonl("both.jsonl", both.as_slice()).unwrap();
+    assert_eq!(read, Partial::combine([old.clone(), new]));
+    // the version-2 partial, written again, is read back the same
+    let mut again = Vec::new();
+    old.write_jsonl(&mut again).unwrap();
+    assert!(again.starts_with(b"{\"termbridge\":\"partial\",\"version\":3}\n"));
+    assert_eq!(Partial::read_jsonl("again.jsonl", again.as_slice()).unwrap(), old);
+}
+
+/// Bad numbers in a line of version 3 are errors naming the line and the item.
+#[test]
+fn bad_numbers_in_a_version_3_line_are_errors_naming_it() {
+    let header = "{\"termbridge\":\"partial\",\"version\":3}";
+    let line = |forms: &str, english: &str, titles: &str, glosses: &str| {
+        format!(
+            r#"{{"name":"a.md","bytes":40,"sentences":["RAG 很好。"],"forms":{forms},"english":{english},"titles":{titles},"glosses":{glosses},"reference":[]}}"#
+        )
+    };
+    let gloss = |method: &str, sentence: &str| {
+        format!(r#"[["RAG",null,null,["检索",-3,6],"{method}",0.9,3,9,1,{sentence},1]]"#)
+    };
+    let good = line(r#"[["RAG",0]]"#, "[0,0,3,1]", "[]", &gloss("p", "0"));
+    let read = Partial::read_jsonl("p.jsonl", format!("{header}\n{good}\n").as_bytes()).unwrap();
+    assert_eq!(read.len(), 1);
+    let table: &[(String, &str)] = &[
+        (line(r#"[["RAG",5]]"#, "[0,0,3,1]", "[]", "[]"), "form 0: sentence 5 of 1"),
+        (line(r#"[["RAG",0]]"#, "[0,0,3]", "[]", "[]"), "english: 3 numbers, not 4 per occurrence"),
+        (line(r#"[["RAG",0]]"#, "[0,-1,3,1]", "[]", "[]"), "english 0: -1 from 0 is before the start"),
+        (line(r#"[["RAG",0]]"#, "[0,0,3,1]", "[4]", "[]"), "titles: occurrence 4 of 1"),
+        (line(r#"[["RAG",0]]"#, "[9,0,3,1]", "[]", "[]"), "english 0: form 9 is out of range"),
+        (line(r#"[["RAG",0]]"#, "[0,0,3,1]", "[]", &gloss("x", "0")), "gloss 0: method \"x\" is none of p, a, r"),
+        (line(r#"[["RAG",0]]"#, "[0,0,3,1]", "[]", &gloss("p", "2")), "gloss 0: sentence 2 of 1"),
+        (line(r#"[["RAG",0]]"#, "[0,0,3,1]", "[]", &gloss("p", "0").replace("-3,6", "-9,6")), "gloss 0: -9 from 3"),
+    ];
+    for (bad, want) in table {
+        let err =
+            Partial::read_jsonl("p.jsonl", format!("{header}\n{good}\n{bad}\n").as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with("p.jsonl:3: ") && err.contains(want), "{err}");
+    }
 }
