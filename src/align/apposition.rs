@@ -229,7 +229,8 @@ impl Aligner<'_> {
         let text = cand.text;
         let lowercase_term = text.chars().all(|c| !c.is_ascii_uppercase())
             && text.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_lowercase())).count() >= MIN_BESIDE_WORDS;
-        let acronym = is_acronym(text);
+        // (a two-letter acronym beside Chinese is mostly the head of a mixed term: 客户端 ID)
+        let acronym = is_acronym(text) && text.chars().filter(char::is_ascii_alphabetic).count() >= MIN_BESIDE_LETTERS;
         if !(lowercase_term || acronym) || text.chars().any(|c| c.is_ascii_digit()) {
             return;
         }
@@ -368,8 +369,10 @@ impl Aligner<'_> {
             return;
         }
         if key.is_empty() {
-            // 叫思维链，chain-of-thought，简称 CoT
-            if !named {
+            // 叫思维链，chain-of-thought，简称 CoT; not a name after a comma, which credits
+            // (分析部主管，Gramener)
+            let name = cand.text.starts_with(|c: char| c.is_ascii_uppercase()) && !is_acronym(cand.text);
+            if !named || name {
                 return;
             }
         }
@@ -390,6 +393,10 @@ impl Aligner<'_> {
         }
     }
 }
+
+/// An acronym beside its Chinese has at least this many letters (TCP, SPA): a shorter one
+/// is the head of a term that keeps it (用户 ID, 服务器 IP).
+const MIN_BESIDE_LETTERS: usize = 3;
 
 /// Numerals that count with a measure word after them.
 const NUMERALS: &str = "一二两三四五六七八九十几百千万0123456789";

@@ -572,3 +572,11 @@ fn marks_at_the_edges_and_sums_are_not_in_a_chinese() {
     assert_eq!(chinese_of("要防范跨站点脚本（XSS）攻击。", "XSS"), ["跨站点脚本"]);
     assert_eq!(chinese_of("镜像格式遵循开放容器倡议（OCI）。", "OCI"), ["开放容器倡议"]);
 }
+
+#[test]
+fn a_two_letter_acronym_or_a_name_after_a_comma_is_no_apposition() {
+    assert_no_chinese(&[
+        ("请记下客户端 ID 和客户端密码。", "ID"),
+        ("发言人：首席架构师兼平台部主管，Nimbusoft", "Nimbusoft"),
+    ]);
+}

@@ -6,6 +6,8 @@ use termbridge::{Extractor, Markup, Method, Source};
 #[test]
 fn left_boundaries_in_context() {
     let table: &[(&str, &str, &str)] = &[
+        // an acronym of three letters beside its Chinese is glossed by it
+        ("但是，自从单页应用 SPA 出现以后，一切都变了。", "SPA", "单页应用"),
         // a 2 between the letters of an acronym says "to": 到 is no stop
         ("我们写了端到端（E2E）测试，节点之间点对点（P2P）通信。", "E2E", "端到端"),
         ("我们写了端到端（E2E）测试，节点之间点对点（P2P）通信。", "P2P", "点对点"),
