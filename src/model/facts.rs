@@ -137,6 +137,10 @@ const MAX_GLOSS_COUNT: usize = u32::MAX as usize;
 /// recorded as near it.
 pub(crate) const NEAR: usize = 3000;
 
+/// The largest byte offset of an input: what a signed 64-bit difference between two offsets
+/// can hold, as a partial writes them.
+const MAX_OFFSET: usize = i64::MAX as usize;
+
 impl InputFacts {
     /// How often each form occurs and whether once as a title, by form index.
     pub(crate) fn counts_of_forms(&self) -> Vec<(usize, bool)> {
@@ -149,10 +153,12 @@ impl InputFacts {
     pub(crate) fn check(&self) -> Result<(), String> {
         let forms = self.forms.len();
         let span = |what: &str, i: usize, s: Span| {
-            if s.start <= s.end {
-                Ok(())
-            } else {
+            if s.start > s.end {
                 Err(format!("{what} {i}: span {}..{} ends before it starts", s.start, s.end))
+            } else if s.end > MAX_OFFSET {
+                Err(format!("{what} {i}: span {}..{} runs past any input", s.start, s.end))
+            } else {
+                Ok(())
             }
         };
         for (i, e) in self.english.iter().enumerate() {

@@ -124,6 +124,8 @@ fn a_partial_with_indexes_out_of_range_is_an_error_not_a_panic() {
         (input(&english(0), r#"{"chinese":"检索","count":1,"near":[[5,12]]}"#), "reference 0: near form 5"),
         (input(&english(0), r#"{"chinese":"检索","count":0,"near":[]}"#), "reference 0: count 0"),
         (input(&english(0).replace("\"end\":3", "\"end\":0").replace("\"start\":0", "\"start\":9"), ""), "ends before"),
+        // a span past any input an offset can hold, which reads but could not be written back
+        (input(&english(0).replace("\"end\":3", "\"end\":18446744073709551615"), ""), "runs past any input"),
     ];
     let extractor = Extractor::builder().build().unwrap();
     for (line, want) in table {
