@@ -178,6 +178,9 @@ impl InputFacts {
             if g.count == 0 || g.line == 0 {
                 return Err(format!("gloss {i}: its count and line must be 1 or more"));
             }
+            if g.line > MAX_OFFSET {
+                return Err(format!("gloss {i}: line {} runs past any input", g.line));
+            }
             if g.count > MAX_GLOSS_COUNT {
                 return Err(format!("gloss {i}: count {} is more than any input holds", g.count));
             }

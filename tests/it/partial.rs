@@ -127,8 +127,14 @@ fn a_partial_with_indexes_out_of_range_is_an_error_not_a_panic() {
         // a span past any input an offset can hold, which reads but could not be written back
         (input(&english(0).replace("\"end\":3", "\"end\":18446744073709551615"), ""), "runs past any input"),
     ];
+    // a gloss's line past any input
+    let gloss = r#"{"english":"RAG","abbreviation":null,"alias":null,"chinese":["检索",{"start":0,"end":6}],"method":"parenthesis","confidence":0.9,"site":{"start":0,"end":12},"line":18446744073709551615,"context":null,"count":1}"#;
+    let far_line =
+        format!(r#"{{"name":"a.md","forms":[{form}],"english":[{}],"glosses":[{gloss}],"reference":[]}}"#, english(0));
+    let table: Vec<(String, &str)> =
+        table.iter().cloned().chain([(far_line, "gloss 0: line 18446744073709551615 runs past any input")]).collect();
     let extractor = Extractor::builder().build().unwrap();
-    for (line, want) in table {
+    for (line, want) in &table {
         let text = format!("{header}{line}\n");
         let err = Partial::read_jsonl("p.jsonl", text.as_bytes()).unwrap_err().to_string();
         assert!(err.starts_with("p.jsonl:2: ") && err.contains(want), "{err}");
