@@ -27,16 +27,20 @@ fn glosses(text: &str) -> Vec<(String, String, String)> {
     glosses_knowing(text, crate::reference::Reference::empty())
 }
 
-/// The glosses of `text` with `reference`.
-fn glosses_knowing(text: &str, reference: crate::reference::Reference) -> Vec<(String, String, String)> {
+/// The glosses the aligner finds and resolves in `text` with `reference`.
+fn resolved(text: &str, reference: &crate::reference::Reference) -> Vec<Gloss> {
     let segmenter = Segmenter::new();
     let doc = Document::new(text, Markup::Markdown);
     let cands = candidates(&doc);
     let initial = HashSet::new();
-    let aligner = Aligner::new(&segmenter, &reference, &initial);
+    let aligner = Aligner::new(&segmenter, reference, &initial);
     let pending = aligner.find(&doc, &cands);
-    let counts = FxHashMap::default();
-    Aligner::resolve(pending, doc.view(), &counts)
+    Aligner::resolve(pending, doc.view(), &FxHashMap::default())
+}
+
+/// The glosses of `text` with `reference`.
+fn glosses_knowing(text: &str, reference: crate::reference::Reference) -> Vec<(String, String, String)> {
+    resolved(text, &reference)
         .into_iter()
         .map(|g| {
             let s = |o: Option<Span>| o.map_or(String::new(), |s| text[s.range()].to_string());
@@ -246,14 +250,7 @@ fn names_joined_by_or_in_brackets_are_examples_not_aliases() {
 
 /// The English and alias pairs the aligner finds in `text`.
 fn aliases(text: &str) -> Vec<(String, String)> {
-    let segmenter = Segmenter::new();
-    let doc = Document::new(text, Markup::Markdown);
-    let cands = candidates(&doc);
-    let initial = HashSet::new();
-    let reference = crate::reference::Reference::empty();
-    let aligner = Aligner::new(&segmenter, &reference, &initial);
-    let pending = aligner.find(&doc, &cands);
-    Aligner::resolve(pending, doc.view(), &FxHashMap::default())
+    resolved(text, &crate::reference::Reference::empty())
         .into_iter()
         .filter_map(|g| Some((text[g.english.range()].to_string(), text[g.alias?.range()].to_string())))
         .collect()
@@ -431,14 +428,7 @@ fn an_acronym_among_words_asks_for_its_chinese_in_full() {
 
 /// The confidence of the gloss of `english` in `text`.
 fn confidence_of(text: &str, english: &str) -> Option<f32> {
-    let segmenter = Segmenter::new();
-    let doc = Document::new(text, Markup::Markdown);
-    let cands = candidates(&doc);
-    let reference = crate::reference::Reference::empty();
-    let initial = HashSet::new();
-    let aligner = Aligner::new(&segmenter, &reference, &initial);
-    let pending = aligner.find(&doc, &cands);
-    let glosses = Aligner::resolve(pending, doc.view(), &FxHashMap::default());
+    let glosses = resolved(text, &crate::reference::Reference::empty());
     glosses.into_iter().find(|g| &text[g.english.range()] == english).map(|g| g.confidence)
 }
 
