@@ -27,7 +27,7 @@ pub(super) fn renders(piece: &str, english: &str) -> Option<bool> {
     let has = |w: &str| own.iter().any(|o| same(o, w) || w.len() >= MIN_STEM && o.contains(w));
     // (开放容器倡议 for OCI: a word that an acronym's first letter stands for)
     let initial = |w: &str| may_be_acronym(english) && w.as_bytes().first() == english.as_bytes().first();
-    Some(words.iter().any(|w| w.split('-').all(has) || has(w) || initial(w)))
+    Some(words.iter().any(|w| w.split('-').all(has) || initial(w)))
 }
 
 /// The longest lowercased English read as a possible acronym.
