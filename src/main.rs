@@ -80,7 +80,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct OutputArgs {
-    /// Write to FILE (whole or not at all) instead of standard output.
+    /// Write to FILE (whole or not at all) instead of standard output (`-` is standard
+    /// output).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format: csv, tsv (OmegaT), deepl, tbx, json, synonyms.
@@ -96,8 +97,13 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 impl OutputArgs {
+    /// The file to write, or none for standard output.
+    fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+
     fn write_partial(&self, partial: &Partial) -> Result<(), Box<dyn std::error::Error>> {
-        match &self.output {
+        match self.file() {
             Some(path) => termbridge::write_atomically(path, |w| partial.write_jsonl(w))?,
             None => partial.write_jsonl(std::io::BufWriter::new(std::io::stdout().lock()))?,
         }
@@ -106,7 +112,7 @@ impl OutputArgs {
 
     fn write(&self, glossary: &Glossary) -> Result<(), Box<dyn std::error::Error>> {
         let options = WriteOptions { raw: self.raw };
-        let report = match &self.output {
+        let report = match self.file() {
             Some(path) => glossary.write_file(path, self.format, options)?,
             None => {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());

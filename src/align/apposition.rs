@@ -263,10 +263,15 @@ impl Aligner<'_> {
         if TAKES_OBJECT.contains(&last) || pos_stop(last, "") {
             return;
         }
-        // the Chinese is the reference's, or a noun phrase that opens its clause: the writer
-        // gives both names
-        left.options
-            .retain(|o| o.known || self.opens_clause(view, o.span.start) && self.is_noun_phrase(&view[o.span.range()]));
+        // the Chinese is the reference's, or a noun phrase that opens its clause and holds no
+        // word the English lacks (类型长度 before page size: a table's header): the writer gives
+        // both names
+        left.options.retain(|o| {
+            o.known
+                || o.renders_word != Some(false)
+                    && self.opens_clause(view, o.span.start)
+                    && self.is_noun_phrase(&view[o.span.range()])
+        });
         if left.options.is_empty() || rendered_otherwise && !left.options.iter().any(|o| o.known) {
             return;
         }

@@ -13,7 +13,7 @@
 use super::english::{ends_adjectival, English};
 use super::heads::without_heads;
 use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
-use super::renders::renders;
+use super::renders::{may_be_acronym, renders};
 use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
 use super::words::{is_noun_tag, is_stop, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS};
@@ -114,7 +114,7 @@ const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可�
 
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &[char] =
-    &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成'];
+    &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成', '用'];
 
 /// Pronouns that jieba glues to a word it makes up: 其本征 in 但其本征电子电导率.
 const GLUED_PRONOUNS: &[char] = &['其', '该', '此', '这', '那', '各', '每'];
@@ -271,7 +271,7 @@ impl Walk<'_> {
 
     /// Takes the word `w` into the term (`after` is the word after it), or stops: returns
     /// false where the term's left boundary is found.
-    fn step(&mut self, w: &Tagged<'_>, after: Option<&str>) -> bool {
+    fn step(&mut self, w: &Tagged<'_>, after: Option<&str>, before: Option<&str>) -> bool {
         let start = self.start + w.byte_start;
         // expected accumulated reward 期望的累积奖励: an English that opens with an adjective
         // may have its Chinese modifier joined by one 的; the term so far is an option too
@@ -304,12 +304,12 @@ impl Walk<'_> {
             }
             return false;
         }
-        !self.at_boundary(w, start) && !self.glued(w, start) && self.take(w, start, after)
+        !self.at_boundary(w, start, before) && !self.glued(w, start) && self.take(w, start, after)
     }
 
     /// Whether `w` bounds the term: the Chinese of the English's prefix (which starts it) or
-    /// a function word (which does not).
-    fn at_boundary(&mut self, w: &Tagged<'_>, start: usize) -> bool {
+    /// a function word (which does not). `before` is the word before `w`.
+    fn at_boundary(&mut self, w: &Tagged<'_>, start: usize, before: Option<&str>) -> bool {
         // 后端 cut as 后/端, 端到端 for end-to-end: not stops here
         let single = self.options.last().is_none_or(|o| o.cjk <= 1);
         // the word right before the gloss ends the term, whatever it is, unless it is a
@@ -320,6 +320,7 @@ impl Walk<'_> {
                 || (w.word == "到" && self.to_inside)
                 || (w.word == "-" && self.hyphen_inside && !self.options.is_empty())
                 || (is_coordinator(w.word) && self.and_inside && !self.options.is_empty())
+                || (is_coordinator(w.word) && self.joins_acronym_halves(before))
                 || rightmost
                 || renders(w.word, self.english) == Some(true)
         };
@@ -345,6 +346,16 @@ impl Walk<'_> {
         false
     }
 
+    /// Whether a coordinator with `before` before it joins the halves of an acronym's Chinese
+    /// (身份和访问管理 for IAM): the acronym has three letters or more, and `before` renders a
+    /// word that its first letter may stand for.
+    fn joins_acronym_halves(&self, before: Option<&str>) -> bool {
+        !self.options.is_empty()
+            && may_be_acronym(self.english)
+            && self.english.len() >= MIN_JOINED_ACRONYM
+            && before.is_some_and(|b| renders(b, self.english) == Some(true))
+    }
+
     /// Options inside a word that glues something to the term: a measure word (一个零 in
     /// 一个零假设) or a function character (做大 in 做大语言模型). Returns whether the glued
     /// character bounds the term.
@@ -364,7 +375,9 @@ impl Walk<'_> {
         let made_up = w.word.chars().count() >= MADE_UP_MIN_CHARS
             && (GLUED_STOPS.contains(&first) || GLUED_PRONOUNS.contains(&first))
             && !self.segmenter.has_word(w.word);
-        if (w.word.chars().count() == 2 && GLUED_STOPS.contains(&first) && !noun) || made_up {
+        // (not a function word whole: 用于, 用作)
+        let glued_two = w.word.chars().count() == 2 && GLUED_STOPS.contains(&first) && !noun && !is_stop(w.word, w.tag);
+        if glued_two || made_up {
             let inner = Span::new(start + first.len_utf8(), self.end);
             let t = &view[inner.range()];
             if cjk_count(t) > 0 {
@@ -412,6 +425,10 @@ impl Walk<'_> {
         true
     }
 }
+
+/// An acronym of this many letters or more may stand for two coordinated halves (IAM); in a
+/// shorter one a coordinator joins the term to other words.
+const MIN_JOINED_ACRONYM: usize = 3;
 
 /// Whether a word joins two halves of a coordinated term (梯度消失或爆炸).
 fn is_coordinator(word: &str) -> bool {
@@ -531,13 +548,15 @@ impl Aligner<'_> {
         };
         // the word after the one looked at
         let mut next_word: Option<&str> = None;
-        for w in words.iter().rev() {
+        let blank = |w: &Tagged<'_>| w.word.chars().all(char::is_whitespace);
+        for (i, w) in words.iter().enumerate().rev() {
             // (all spaces: what trim would leave empty, without trimming)
-            if w.word.chars().all(char::is_whitespace) {
+            if blank(w) {
                 continue;
             }
             let after = next_word.replace(w.word);
-            if !walk.step(w, after) {
+            let before = words[..i].iter().rev().find(|b| !blank(b)).map(|b| b.word);
+            if !walk.step(w, after, before) {
                 break;
             }
         }

@@ -248,10 +248,12 @@ fn score_option(
     // 事件处理器 for handler: it renders a word the English lacks, and the rest fits alone
     match o.renders_word {
         Some(true) => score += WORD_RENDERED_BONUS,
+        // (the shorter option may be gone: an apposition keeps only some)
         Some(false) if !may_be_acronym(&left.english) => {
-            let rest = &left.options[k - 1];
-            if misfit(rest.chars) == 0.0 && rest.cjk >= FOREIGN_WORD_MIN_REST_CJK {
-                score -= FOREIGN_WORD_PENALTY;
+            if let Some(rest) = k.checked_sub(1).map(|r| &left.options[r]) {
+                if misfit(rest.chars) == 0.0 && rest.cjk >= FOREIGN_WORD_MIN_REST_CJK {
+                    score -= FOREIGN_WORD_PENALTY;
+                }
             }
         }
         _ => {}

@@ -314,6 +314,11 @@ fn the_english_tells_where_the_chinese_term_starts() {
         ("消息系统采用发布/订阅（publish/subscribe）模式。", "publish/subscribe", "发布/订阅"),
         ("数据库常用读写分离（read/write splitting）来提升吞吐。", "read/write splitting", "读写分离"),
         ("团队搭好了持续集成和持续部署（CI/CD）流水线。", "CI/CD", "持续集成和持续部署"),
+        // an acronym's halves joined by 和 when the first half renders its first letter…
+        ("平台的身份和访问管理（IAM）决定谁能登录。", "IAM", "身份和访问管理"),
+        // …and not a word before 和 that renders another
+        ("我们比较了模型和卷积神经网络（CNN）的速度。", "CNN", "卷积神经网络"),
+        ("它同时检查用户和访问控制（AC）。", "AC", "访问控制"),
         (
             "训练时常出现梯度消失或爆炸（vanishing or exploding gradients）。",
             "vanishing or exploding gradients",
@@ -330,6 +335,8 @@ fn the_english_tells_where_the_chinese_term_starts() {
             "随机梯度下降",
         ),
         ("先检查模型的参数（model parameters）。", "model parameters", "参数"),
+        // 用 glued to the term's first character by the segmenter (用下 in 用下三角矩阵)
+        ("这里用下三角矩阵（lower-triangular matrix）存储系数。", "lower-triangular matrix", "下三角矩阵"),
         // an emphasis around the term and its gloss
         ("建模成**部分可观测马尔可夫决策过程（POMDP）**。", "POMDP", "部分可观测马尔可夫决策过程"),
         // kept as they were
@@ -568,5 +575,16 @@ fn a_two_letter_acronym_or_a_name_after_a_comma_is_no_apposition() {
     assert_no_chinese(&[
         ("请记下客户端 ID 和客户端密码。", "ID"),
         ("发言人：首席架构师兼平台部主管，Nimbusoft", "Nimbusoft"),
+    ]);
+}
+
+#[test]
+fn a_header_of_chinese_words_before_english_ones_is_no_apposition() {
+    // (the piece 类型 renders "type", which the English lacks; once the shorter option was
+    // dropped, scoring the longer one read past the start of the options)
+    assert_no_chinese(&[
+        ("类型长度 page size", "page size"),
+        ("类型偏移量 load addr", "load addr"),
+        ("事件编号 host name", "host name"),
     ]);
 }

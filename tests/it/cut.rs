@@ -132,3 +132,18 @@ fn a_score_that_is_not_a_fraction_is_an_error_naming_line_and_column() {
         assert!(err.contains("t.csv:3") && err.contains("score") && err.contains(bad), "{err}");
     }
 }
+
+#[test]
+fn output_dash_is_standard_output_not_a_file_named_dash() {
+    let dir = setup();
+    let (code, plain, _) = run(&["extract", "-q", "in.txt"], dir.path());
+    assert_eq!(code, 0);
+    let (code, dashed, _) = run(&["extract", "-q", "-o", "-", "in.txt"], dir.path());
+    assert_eq!(code, 0);
+    assert_eq!(dashed, plain);
+    assert!(!dir.path().join("-").exists(), "a file named - was written");
+    let (code, partial, _) = run(&["extract", "-q", "--partial", "-o", "-", "in.txt"], dir.path());
+    assert_eq!(code, 0);
+    assert!(partial.starts_with("{\"termbridge\":\"partial\""), "{partial}");
+    assert!(!dir.path().join("-").exists(), "a file named - was written");
+}
