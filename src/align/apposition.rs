@@ -393,6 +393,11 @@ impl Aligner<'_> {
             if left.options.last().is_some_and(|o| self.counted_before(view, o.span.start)) {
                 return;
             }
+            // KL 散度，也称为 I-divergence: the term goes on into Latin before its Chinese, so
+            // no Chinese option is the whole term
+            if left.options.last().is_some_and(|o| latin_before(view, o.span.start)) {
+                return;
+            }
             let site = Span::new(left.options.last().map_or(j, |o| o.span.start), cand.span.end);
             out.push(Pending::awaiting(cand.span, Method::Apposition, site, left));
         }
@@ -402,6 +407,13 @@ impl Aligner<'_> {
 /// An acronym beside its Chinese has at least this many letters (TCP, SPA): a shorter one
 /// is the head of a term that keeps it (用户 ID, 服务器 IP).
 const MIN_BESIDE_LETTERS: usize = 3;
+
+/// Whether a Latin letter, digit or closing bracket comes right before `start` (spaces
+/// between): a term of mixed script goes on there.
+fn latin_before(view: &str, start: usize) -> bool {
+    char_before(view, skip_back(view, start, false))
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, ')' | '）'))
+}
 
 /// Numerals that count with a measure word after them.
 const NUMERALS: &str = "一二两三四五六七八九十几百千万0123456789";

@@ -5,6 +5,7 @@
 
 use super::scan::{char_before, cjk_count, has_infix};
 use crate::text::chars::is_cjk;
+use crate::text::lexicon::chinese::STOP_WORDS;
 use crate::text::lexicon::entries;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::FxHashMap;
@@ -133,7 +134,12 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     // 在一段时间（TTL）后: a counted thing, unless the English counts too (one-step 一步)
     let counted = QUANTITIES.iter().any(|q| t.starts_with(q))
         && !english.split([' ', '-']).next().is_some_and(|w| COUNTED_ENGLISH.iter().any(|c| w.eq_ignore_ascii_case(c)));
-    if restated || suffix || remark || counted {
+    // 以下 for Partial Dependence Plots, 加载 for ETL: a function word whole names nothing of
+    // a phrase or a name (one word may be a verb's: 利用 for exploitation)
+    let phrase_or_name =
+        english.contains([' ', '-']) || english.contains(|c: char| c.is_ascii_digit()) || is_acronym(english);
+    let function = phrase_or_name && STOP_WORDS.contains(&t);
+    if restated || suffix || remark || counted || function {
         return true;
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());

@@ -588,3 +588,17 @@ fn a_header_of_chinese_words_before_english_ones_is_no_apposition() {
         ("事件编号 host name", "host name"),
     ]);
 }
+
+#[test]
+fn a_function_word_is_no_chinese_of_a_phrase_or_a_name() {
+    assert_no_chinese(&[("这一步只做加载（ETL）就够了。", "ETL"), ("它会先执行（runs twice）。", "runs twice")]);
+    // one English word may be a verb's noun, and its Chinese a word the walk stops at
+    assert_chinese(&[("智能体要在探索与利用（exploitation）之间取舍。", "exploitation", "利用")]);
+}
+
+#[test]
+fn a_keyword_apposition_after_a_term_of_mixed_script_gives_no_chinese() {
+    // (the Chinese option 散度 is only the end of `Jensen-Shannon(JS) 散度`)
+    assert_no_chinese(&[("对比时常用 Jensen-Shannon(JS) 散度，又称 information radius。", "information radius")]);
+    assert_chinese(&[("模型压缩的方法之一是剪枝，又称 pruning。", "pruning", "剪枝")]);
+}
