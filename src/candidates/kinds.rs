@@ -4,7 +4,9 @@
 //! words glued in PascalCase (`SimpleCache`, `UserProfile`), which a program names its
 //! classes with.
 
-use crate::text::lexicon::english::{CODE_LITERALS, CODE_WORDS, COMMON_WORDS, GENERAL_WORDS, SENTENCE_WORDS};
+use crate::text::lexicon::english::{
+    CODE_LITERALS, CODE_WORDS, COMMON_WORDS, GENERAL_WORDS, PLACEHOLDER_LATIN, SENTENCE_WORDS,
+};
 use crate::text::lexicon::is_function_word;
 use crate::text::lexicon::{in_list, pack_list};
 use rustc_hash::FxHashSet;
@@ -73,6 +75,30 @@ pub(super) enum Kind {
     Sentence,
     /// A day of a month (`August 9`, `Feb 8, 2021`): a date, never a term.
     Date,
+    /// The Latin of placeholder text (`Lorem ipsum`, `itaque amet`): filler, never a term.
+    Placeholder,
+}
+
+/// The word that opens placeholder text: alone, it is that text cut short.
+const PLACEHOLDER_OPENING: &str = "lorem";
+
+/// Whether a run is placeholder text: two words or more (or its opening word alone), each
+/// the Latin of such text in lowercase or with a capital first, one of them no word of
+/// English (`itaque amet`; not `in error`, nor a name such as `sed`, `NeMo` or `UT`).
+fn is_placeholder(text: &str) -> bool {
+    static LATIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| PLACEHOLDER_LATIN.iter().copied().collect());
+    let (mut words, mut latin_only) = (0, false);
+    for w in text.split(' ') {
+        let w = w.trim_end_matches([',', '.']);
+        let rest_lower = w.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        let lower = w.to_ascii_lowercase();
+        if !rest_lower || !LATIN.contains(lower.as_str()) {
+            return false;
+        }
+        words += 1;
+        latin_only |= !(is_common_word(&lower) || is_function_word(&lower));
+    }
+    latin_only && (words >= 2 || text.eq_ignore_ascii_case(PLACEHOLDER_OPENING))
 }
 
 /// Months, in full and abbreviated, that a date opens with.
@@ -143,6 +169,9 @@ pub(super) fn kind(text: &str) -> Kind {
         if CODE.contains(ascii_lower(text, &mut buf)) {
             return Kind::Code;
         }
+    }
+    if is_placeholder(text) {
+        return Kind::Placeholder;
     }
     let (mut words, mut lowercase_common, mut all_core, mut function) = (0, true, true, false);
     for w in text.split(' ') {
@@ -391,6 +420,15 @@ mod tests {
             ("August 9", Kind::Date),
             ("Feb. 8, 2021", Kind::Date),
             ("remote exploitation of a zero-day flaw in the wild", Kind::Sentence),
+            // placeholder Latin, but not English words or names that share its letters
+            ("Lorem ipsum dolor sit amet", Kind::Placeholder),
+            ("Lorem", Kind::Placeholder),
+            ("itaque amet", Kind::Placeholder),
+            ("Duis aute irure", Kind::Placeholder),
+            ("sed", Kind::Term),
+            ("UT", Kind::Term),
+            ("NeMo", Kind::Term),
+            ("error", Kind::Common { words: 1 }),
             ("Paxos By Example", Kind::Title),
             ("Scaling Laws for Neural Language Models", Kind::Title),
             ("Proximal Policy Optimization Algorithms", Kind::Title),

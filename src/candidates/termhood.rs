@@ -126,7 +126,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         let glossed = || ev.glossed.contains(key().as_ref());
         match k {
             Kind::Term => true,
-            Kind::Date => false,
+            Kind::Date | Kind::Placeholder => false,
             Kind::Sentence => glossed(),
             Kind::Code => glossed(),
             // a sentence glossed is a sentence translated, not a term

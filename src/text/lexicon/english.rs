@@ -50,3 +50,6 @@ pub(crate) static CODE_WORDS: List = LazyLock::new(|| entries(include_str!("engl
 /// General English beyond [`COMMON_WORDS`]: a few thousand everyday words, lemmas only, some
 /// with a technical sense too (`value`, `sample`): alone and unglossed, not a term.
 pub(crate) static GENERAL_WORDS: List = LazyLock::new(|| entries(include_str!("english/general_words.txt")));
+
+/// The Latin of placeholder text (`lorem ipsum dolor sit amet`).
+pub(crate) static PLACEHOLDER_LATIN: List = LazyLock::new(|| entries(include_str!("english/placeholder_latin.txt")));
