@@ -4,10 +4,11 @@
 //! `rs7412`, `CVE-2024-41873`), numbers with their units (`2024`, `16GB`), single letters and
 //! indexed letters used as variables (`y`, `x1`), and reference labels (`Figure 3`).
 
+use super::kinds::is_common_word;
 use super::words::Word;
 use crate::text::chars::fold;
 use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES, NUMBER_UNITS, REFERENCE_LABELS, TLDS};
-use crate::text::lexicon::{in_list, lower, pack_list};
+use crate::text::lexicon::{in_list, is_function_word, lower, pack_list};
 use std::sync::LazyLock;
 
 /// The longest English word a term may hold, in bytes; a longer run of letters is not a word.
@@ -282,12 +283,25 @@ fn is_version_or_catalogue_number(l: &str) -> bool {
         && digit_parts().map(|p| p.len()).sum::<usize>() >= MIN_ID_DIGITS
 }
 
-/// lowerCamelCase identifiers: `useCallback`, `sideEffects` (not `iPhone`, `eBay`, `macOS`).
+/// Formats, markup and addresses that code reads and writes: an English word glued to one
+/// (`innerHTML`, `toJSON`, `getURL`, `toISOString`) names a property or method, where a word
+/// glued to another acronym may name a thing (`textCNN`, `macOS`).
+const FORMAT_ACRONYMS: &[&str] =
+    &["HTML", "XML", "JSON", "URL", "URI", "CSS", "SVG", "DOM", "SQL", "CSV", "YAML", "UTF", "ASCII", "UUID", "ISO"];
+
+/// lowerCamelCase identifiers: `useCallback`, `sideEffects`, and an English word glued to a
+/// format (`innerHTML`, `toJSON`); not `iPhone`, `eBay`, `macOS`, `siRNA`, `textCNN`.
 fn is_lower_camel_case(folded: &str) -> bool {
     let cs = folded.as_bytes();
     if cs.len() >= MIN_CAMEL_CASE && cs[0].is_ascii_lowercase() && cs.iter().all(|c| c.is_ascii_alphanumeric()) {
         if let Some(p) = cs.iter().skip(2).position(|c| c.is_ascii_uppercase()).map(|p| p + 2) {
             if cs.get(p + 1).is_some_and(|c| c.is_ascii_lowercase()) {
+                return true;
+            }
+            let acronym = cs[p..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+            let (head, format) = (&folded[..p], &folded[p..p + acronym]);
+            let lower = cs[..p].iter().all(u8::is_ascii_lowercase);
+            if lower && FORMAT_ACRONYMS.contains(&format) && (is_common_word(head) || is_function_word(head)) {
                 return true;
             }
         }
@@ -380,6 +394,15 @@ mod tests {
             ("main.rs", "", true),
             ("x1", "", true),
             ("RLHF", "", false),
+            // an English word glued to a format is an identifier; names glue other pieces
+            ("innerHTML", "", true),
+            ("toJSON", "", true),
+            ("getURL", "", true),
+            ("macOS", "", false),
+            ("watchOS", "", false),
+            ("siRNA", "", false),
+            ("lncRNA", "", false),
+            ("textCNN", "", false),
         ];
         for (w, after, want) in table {
             assert_eq!(word_is_noise(w, after), *want, "{w}");
