@@ -127,9 +127,11 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         // a single letter inside a run is a word (Type I error, maximum a posteriori), at its
         // end after a name or a possessive too (Mann-Whitney U, Cohen's d)
         let letter = s.chars().count() == 1 && s.chars().all(|c| fold(c).is_ascii_alphabetic());
+        // (a capital with its dot before a name: the initial of J. Smith)
+        let initial = i == 0 && letter && is_capitalised(s) && view[w.span.end..].starts_with(". ");
         let kept_letter = letter
             && n > 1
-            && ((i > 0 && i + 1 < n)
+            && ((i > 0 && i + 1 < n || initial)
                 || (i + 1 == n && i > 0 && {
                     let prev = &text[run[i - 1].span.range()];
                     (is_capitalised(prev) && prev.contains('-') || prev.ends_with("'s") || prev.ends_with("’s"))
@@ -235,7 +237,12 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
         // 100 ns, 8 GB: a unit after a number goes with it
         static UNIT: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&UNITS));
         let unit = after_number && in_list(&UNIT, s(first), false);
-        if is_function_word(s(first)) || is_number_like(s(first)) || unit {
+        // VS Code, IT Department: a function word in capitals before a name is an acronym
+        let acronym = words.len() >= 2
+            && s(first).len() >= 2
+            && s(first).bytes().all(|b| b.is_ascii_uppercase())
+            && is_capitalised(s(&words[1]));
+        if (is_function_word(s(first)) && !acronym) || is_number_like(s(first)) || unit {
             after_number = is_number_like(s(first));
             number_dropped |= after_number;
             words = &words[1..];
@@ -370,6 +377,10 @@ mod tests {
             ("在 HumanEval 上 Pass@1 与 Hits@k 更高，mAP@0.5 不变", &["HumanEval", "Pass@1", "Hits@k", "mAP@0.5"]),
             ("Pass@1 提升 13.6 个点，Recall@10 13.6", &["Pass@1", "Recall@10"]),
             ("问题：3.LLama的结构4.lora的原理，以及 Vue 2.x", &["LLama", "lora", "Vue 2.x"]),
+            // a name's initials with their dots, and a function word in capitals before a name
+            ("这篇文章来自 Kent C. Dodds 的博客", &["Kent C. Dodds"]),
+            ("他也读 J. R. R. Tolkien 的书", &["J. R. R. Tolkien"]),
+            ("推荐用 VS Code 打开，IT Department 负责", &["VS Code", "IT Department"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");

@@ -116,7 +116,12 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
                 let prev = &run[run.len() - 1];
                 is_dotted_letters(&view[prev.span.start..prev.span.end])
             };
-            single || ampersand || abbreviation
+            // Kent C. Dodds, J. R. R. Tolkien: a capital with its dot is a name's initial
+            let initial = gap == ". " && capitalised(&view[start..]) && {
+                let prev = &view[run[run.len() - 1].span.range()];
+                prev.len() == 1 && capitalised(prev)
+            };
+            single || ampersand || abbreviation || initial
         };
         if !joined && !run.is_empty() {
             each(&run);
