@@ -139,7 +139,7 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     let phrase_or_name =
         english.contains([' ', '-']) || english.contains(|c: char| c.is_ascii_digit()) || is_acronym(english);
     let function = phrase_or_name && STOP_WORDS.contains(&t);
-    if restated || suffix || remark || counted || function {
+    if restated || suffix || remark || counted || function || is_code_number(english) {
         return true;
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
@@ -157,6 +157,24 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         t == *noun || one_word_name && t.ends_with(noun) && !renders.iter().any(|r| has_infix_ignoring_case(english, r))
     });
     one_letter || other_name || name && generic
+}
+
+/// A code holds at least this many digits after its letters (AZ-900, RFC 2616): fewer, it
+/// may be a name with a translation (COVID-19 新冠肺炎).
+const MIN_CODE_DIGITS: usize = 3;
+
+/// Whether `english` is a code: a few capitals, then a number (`AZ-900`, `RFC 2616`,
+/// `ISO 9001`), with more after it or not. The Chinese beside a code names what it stands
+/// for (an exam, a standard), it does not translate it.
+fn is_code_number(english: &str) -> bool {
+    let b = english.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let mut i = letters;
+    if matches!(b.get(i), Some(b'-' | b' ')) {
+        i += 1;
+    }
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=5).contains(&letters) && digits >= MIN_CODE_DIGITS
 }
 
 /// [`is_label`] of each Chinese and English met, decided once: a piece glosses the same

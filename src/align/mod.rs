@@ -293,11 +293,9 @@ fn names_other_english(zh: &str, english: &str, acronym: Option<&str>) -> bool {
         return true;
     }
     // (a number too: 2019 年 2 月, 第 14 行 beside a name are a date and a place)
-    let number = |w: &str| {
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && !english.contains(&w[..digits])
-    };
-    zh.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).any(number)
+    // (and a version: 节点 v13 beside ESM)
+    let number = |digits: &str| !english.contains(digits);
+    zh.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty()).any(number)
         || zh
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)

@@ -602,3 +602,16 @@ fn a_keyword_apposition_after_a_term_of_mixed_script_gives_no_chinese() {
     assert_no_chinese(&[("对比时常用 Jensen-Shannon(JS) 散度，又称 information radius。", "information radius")]);
     assert_chinese(&[("模型压缩的方法之一是剪枝，又称 pruning。", "pruning", "剪枝")]);
 }
+
+#[test]
+fn a_code_or_a_version_beside_a_name_is_no_chinese_of_it() {
+    // the Chinese beside a code names what the code stands for
+    assert_no_chinese(&[
+        ("考下云计算基础认证（AZ-900）再说。", "AZ-900"),
+        ("遵循质量管理体系（ISO 9001）的要求。", "ISO 9001"),
+        // a number the English lacks is a version or a date beside it
+        ("换成 ESM（节点 v13）来加载模块。", "ESM"),
+    ]);
+    // a name with a short number may have a translation
+    assert_chinese(&[("新冠肺炎（COVID-19）疫情期间停课。", "COVID-19", "新冠肺炎")]);
+}
