@@ -153,6 +153,9 @@ const SHORT_DE_CHARS_PER_WORD: f32 = 1.5;
 /// lacks a modifier that 的 may join.
 const SHORT_DE_MIN_WORDS: usize = 3;
 
+/// The locality word that ends a phrase of place or time (在迭代中, 在运行中) before a gloss.
+const TRAILING_LOCALITY: char = '中';
+
 /// Characters that complete a verb (转换成, 分解为, 掉进, 发送到): the term starts after them.
 const COMPLEMENTS: &[char] = &['成', '为', '进', '入', '至', '到'];
 
@@ -515,6 +518,8 @@ impl Aligner<'_> {
         }
         // 序列转换模型（sequence transduction）: a head noun the English lacks is description
         let p0 = without_heads(view, p0, || e.heads());
+        // 在每次迭代中（epoch）: 中 after a word says where, and is no part of the term
+        let p0 = self.without_locality(view, p0);
         // 发布/订阅（publish/subscribe）: a slash inside the term where the English has one
         let (window, hit_limit) = window_before(view, p0, english.contains('/'));
         let wtext = &view[window.range()];
@@ -579,6 +584,15 @@ impl Aligner<'_> {
         }
         let english = english.to_string();
         Some(LeftSite { options, marked: None, expected, english, english_words, strict: false })
+    }
+
+    /// `end`, or before a 中 there that is a word of its own (迭代中, not 命中 or 选中).
+    fn without_locality(&self, view: &str, end: usize) -> usize {
+        let Some(rest) = view[..end].strip_suffix(TRAILING_LOCALITY) else { return end };
+        match rest.chars().next_back() {
+            Some(c) if is_cjk(c) && !self.segmenter.has_word(&format!("{c}{TRAILING_LOCALITY}")) => rest.len(),
+            _ => end,
+        }
     }
 
     /// Whether `m`, from where an emphasis opens to a gloss inside it, is a term: Chinese

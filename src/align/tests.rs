@@ -615,3 +615,12 @@ fn a_code_or_a_version_beside_a_name_is_no_chinese_of_it() {
     // a name with a short number may have a translation
     assert_chinese(&[("新冠肺炎（COVID-19）疫情期间停课。", "COVID-19", "新冠肺炎")]);
 }
+
+#[test]
+fn a_locality_word_that_ends_a_phrase_of_time_or_place_is_no_part_of_the_term() {
+    assert_chinese(&[
+        ("在每一轮迭代中（epoch），数据都被看一遍。", "epoch", "迭代"),
+        // 中 inside a word stays
+        ("缓存命中（cache hit）越多越好。", "cache hit", "缓存命中"),
+    ]);
+}

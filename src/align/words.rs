@@ -28,7 +28,7 @@ const DE_IN_TERM_MAX_CHARS: usize = 8;
 const NUMERALS: &str = "一二三四五六七八九十两几每百千万数";
 
 /// Measure words that end a numeral phrase (三层, 一种).
-const MEASURE_WORDS: &str = "个种类些次层条块位名台张项组份段篇部点步";
+const MEASURE_WORDS: &str = "个种类些次层条块位名台张项组份段篇部点步轮遍";
 
 /// Whether `tag` is a function word's: particles, prepositions, conjunctions, pronouns, modal
 /// particles, interjections, punctuation.
