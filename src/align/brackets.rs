@@ -165,6 +165,9 @@ fn split_parts(view: &str, inner: Span, parts: &mut Parts) {
     part(Span::new(s, inner.end), parts);
 }
 
+/// The longest Chinese looked up in the reference before brackets holding alternatives.
+const MAX_KIND_CHARS: usize = 8;
+
 /// Whether two English parts `a` and `b` of a bracket are names listed side by side
 /// (Kafka, RabbitMQ): both capitalised, neither standing for the other (not `dataset
 /// aggregation, DAgger`).
@@ -295,6 +298,26 @@ impl Aligner<'_> {
         }
     }
 
+    /// Whether the Chinese that ends at `open` (spaces before it aside) is the reference's for
+    /// an English other than `a` and `b` and holding neither: the name of a kind, of which
+    /// `a` and `b` are examples.
+    fn names_a_kind_of(&self, view: &str, open: usize, a: &str, b: &str) -> bool {
+        let before = view[..open].trim_end();
+        // (temporal-difference learning and temporal difference learning are one)
+        let letters =
+            |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+        let (a, b) = (letters(a), letters(b));
+        let starts = before.char_indices().rev().take_while(|(_, c)| is_cjk(*c)).map(|(i, _)| i);
+        starts.take(MAX_KIND_CHARS).any(|i| {
+            let zh = &before[i..];
+            self.reference.may_have_chinese(zh)
+                && self.reference.owners(zh).all(|e| {
+                    let en = letters(&e.english);
+                    !en.contains(&a) && !en.contains(&b) && !a.contains(&en) && !b.contains(&en)
+                })
+        })
+    }
+
     /// English `en` in the first part of the brackets: the English glosses the Chinese before
     /// them, or defines an acronym of (or an alias for) the English before them.
     fn english_inside(
@@ -325,6 +348,11 @@ impl Aligner<'_> {
                     // with 或 too: two names for one thing are an acronym and its full form
                     return;
                 } else if !is_acronym(a) && !is_acronym(b) {
+                    // 激活函数（sigmoid 或 relu）: the Chinese is the reference's for a third
+                    // English, whose examples these are
+                    if self.names_a_kind_of(view, site.start, a, b) {
+                        return;
+                    }
                     alias = Some(en2); // 平均值（mean或average）: two names for one thing
                 }
             }

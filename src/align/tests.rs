@@ -624,3 +624,17 @@ fn a_locality_word_that_ends_a_phrase_of_time_or_place_is_no_part_of_the_term() 
         ("缓存命中（cache hit）越多越好。", "cache hit", "缓存命中"),
     ]);
 }
+
+#[test]
+fn alternatives_in_brackets_after_the_chinese_of_a_kind_are_examples() {
+    let csv = "english,chinese\nloss function,损失函数\nmedian,中位数\n";
+    let reference = crate::reference::Reference::from_csv_reader("r.csv", csv.as_bytes()).unwrap();
+    let found = resolved("训练时选一个损失函数（hinge 或 logistic）即可。", &reference);
+    assert!(found.iter().all(|g| g.chinese.is_none() && g.alias.is_none()), "{found:?}");
+    // two names of the thing the reference knows are still aliases of its Chinese
+    let text = "这里取中位数（median 或 middle value）。";
+    let found = resolved(text, &reference);
+    let pairs: Vec<(&str, &str)> =
+        found.iter().filter_map(|g| Some((&text[g.english.range()], &text[g.alias?.range()]))).collect();
+    assert_eq!(pairs, [("median", "middle value")]);
+}
