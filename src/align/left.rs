@@ -631,12 +631,17 @@ impl Aligner<'_> {
         // 卷积神经网络 before LeNet, 一致性 before CP: the reference's Chinese for another
         // concept describes a name, it does not translate it (words in lowercase are left
         // alone: the reference lists one word of a pair of synonyms, `mean` but not `average`)
+        // (a word in lowercase too, against phrases only: 激活函数 for sigmoid, where the
+        // reference's activation function is a kind of it)
         let name = || english.written().bytes().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        if some_known && !self.keep_descriptions && name() {
+        let one_word = || !english.written().contains([' ', '-']);
+        if some_known && !self.keep_descriptions && (name() || one_word()) {
+            let name = name();
             for o in options.iter_mut() {
                 let zh = view[o.span.range()].trim();
-                o.other_concept =
-                    self.reference.may_have_chinese(zh) && is_other_concepts(self.reference.owners(zh), english);
+                o.other_concept = self.reference.may_have_chinese(zh)
+                    && (name || self.reference.owners(zh).all(|r| r.english.contains(' ')))
+                    && is_other_concepts(self.reference.owners(zh), english);
             }
         }
         let Some(r) = english.known else { return };

@@ -409,10 +409,13 @@ fn the_chinese_of_another_concept_does_not_translate_a_name() {
             .map(|(_, z, _)| z)
             .collect()
     };
-    // a class or a property before a name: what it is, not what it is called
-    for (text, english) in
-        [("他们训练了一个循环神经网络（TextNet-2）。", "TextNet-2"), ("这个存储层保证一致性（Raftly）。", "Raftly")]
-    {
+    // a class or a property before a name: what it is, not what it is called; a phrase's
+    // Chinese before one word in lowercase: the kind the word is one of
+    for (text, english) in [
+        ("他们训练了一个循环神经网络（TextNet-2）。", "TextNet-2"),
+        ("这个存储层保证一致性（Raftly）。", "Raftly"),
+        ("网关用负载均衡（roundrobin）分流。", "roundrobin"),
+    ] {
         assert_eq!(chinese(text, english), Vec::<String>::new(), "{text}");
     }
     // the English's own Chinese, its acronym's, a form of one stem, or a word in lowercase (whose synonyms the reference may lack) keep theirs
