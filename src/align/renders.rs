@@ -56,6 +56,8 @@ mod tests {
             ("卷积", "convolution", None),
             ("开放", "oci", Some(true)),
             ("事件", "oci", Some(false)),
+            ("下", "lower-triangular matrix", Some(true)),
+            ("上", "lower-triangular matrix", Some(false)),
         ];
         for (piece, english, want) in table {
             assert_eq!(renders(piece, english), *want, "{piece} / {english}");
