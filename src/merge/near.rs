@@ -128,7 +128,11 @@ const WORD_ENDINGS: &[&str] = &[
 
 /// Whether `a` and `b` are one stem with two different endings of [`WORD_ENDINGS`].
 fn other_endings(a: &str, b: &str) -> bool {
-    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let mut common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // (two letters may share their first byte: ȃ and ȅ)
+    while !a.is_char_boundary(common) {
+        common -= 1;
+    }
     let (ta, tb) = (&a[common..], &b[common..]);
     ta != tb && WORD_ENDINGS.contains(&ta) && WORD_ENDINGS.contains(&tb)
 }
@@ -136,6 +140,13 @@ fn other_endings(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{other_endings, within_edits};
+
+    #[test]
+    fn letters_sharing_a_first_byte_are_compared_whole() {
+        // ȃ is C8 83 and ȅ is C8 85: the common prefix stops before the letter, not inside it
+        assert!(!other_endings("zȃ", "zȅ"));
+        assert!(other_endings("ŝtation", "ŝtator"));
+    }
 
     #[test]
     fn short_words_a_letter_apart_are_other_words() {
