@@ -4,8 +4,8 @@
 //! name, `M 模型` as a role label). The word lists are data files beside this module.
 
 use super::scan::{char_before, cjk_count, has_infix};
+use super::words::is_stop_word;
 use crate::text::chars::is_cjk;
-use crate::text::lexicon::chinese::STOP_WORDS;
 use crate::text::lexicon::entries;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::FxHashMap;
@@ -136,10 +136,11 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         && !english.split([' ', '-']).next().is_some_and(|w| COUNTED_ENGLISH.iter().any(|c| w.eq_ignore_ascii_case(c)));
     // 以下 for Partial Dependence Plots, 加载 for ETL: a function word whole names nothing of
     // a phrase or a name (one word may be a verb's: 利用 for exploitation)
-    let phrase_or_name =
-        english.contains([' ', '-']) || english.contains(|c: char| c.is_ascii_digit()) || is_acronym(english);
-    let function = phrase_or_name && STOP_WORDS.contains(&t);
-    if restated || suffix || remark || counted || function || is_code_number(english) {
+    let function = || {
+        is_stop_word(t)
+            && (english.contains([' ', '-']) || english.contains(|c: char| c.is_ascii_digit()) || is_acronym(english))
+    };
+    if restated || suffix || remark || counted || function() || is_code_number(english) {
         return true;
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());

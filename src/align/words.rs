@@ -41,10 +41,15 @@ pub(super) fn pos_stop(word: &str, tag: &str) -> bool {
     function_tag(tag) && word.chars().count() <= FUNCTION_WORD_MAX_CHARS && word != "自"
 }
 
+/// Whether `word` is on the stop-word list.
+pub(super) fn is_stop_word(word: &str) -> bool {
+    static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    STOP_SET.contains(word)
+}
+
 /// Whether `word`, tagged `tag`, is a function word.
 pub(super) fn is_stop(word: &str, tag: &str) -> bool {
-    static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-    if STOP_SET.contains(word) {
+    if is_stop_word(word) {
         return true;
     }
     let mut cs = word.chars();

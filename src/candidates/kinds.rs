@@ -88,15 +88,19 @@ const PLACEHOLDER_OPENING: &str = "lorem";
 fn is_placeholder(text: &str) -> bool {
     static LATIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| PLACEHOLDER_LATIN.iter().copied().collect());
     let (mut words, mut latin_only) = (0, false);
+    let mut buf = [0u8; MAX_STEM];
     for w in text.split(' ') {
         let w = w.trim_end_matches([',', '.']);
-        let rest_lower = w.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-        let lower = w.to_ascii_lowercase();
-        if !rest_lower || !LATIN.contains(lower.as_str()) {
+        if w.is_empty() || !w.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        // (lowercased on the stack: most runs fail at their first word)
+        let lower = ascii_lower(w, &mut buf);
+        if !LATIN.contains(lower) {
             return false;
         }
         words += 1;
-        latin_only |= !(is_common_word(&lower) || is_function_word(&lower));
+        latin_only |= !(is_common_word(lower) || is_function_word(lower));
     }
     latin_only && (words >= 2 || text.eq_ignore_ascii_case(PLACEHOLDER_OPENING))
 }
