@@ -165,6 +165,32 @@ fn split_parts(view: &str, inner: Span, parts: &mut Parts) {
     part(Span::new(s, inner.end), parts);
 }
 
+/// What the argument of a call is, in Chinese: in `cbrt(数字)` the bracket right after a name
+/// names the argument it takes, and glosses nothing.
+const ARGUMENTS: &[&str] = &[
+    "值",
+    "数",
+    "数字",
+    "数值",
+    "整数",
+    "参数",
+    "字符串",
+    "数组",
+    "列表",
+    "对象",
+    "表达式",
+    "变量",
+    "路径",
+    "文件名",
+    "索引",
+    "键",
+    "回调",
+    "函数",
+    "字段",
+    "元素",
+    "条件",
+];
+
 /// The longest Chinese looked up in the reference before brackets holding alternatives.
 const MAX_KIND_CHARS: usize = 8;
 
@@ -464,6 +490,10 @@ impl Aligner<'_> {
         let zh_text = &view[first.range()];
         let direction = zh_text.chars().count() > 1 || !POINTERS.contains(zh_text);
         let (Some(eb), true, true) = (bracket.english_before, only_term, direction) else { return };
+        // cbrt(数字), exp10(值): a call, the bracket naming its argument
+        if eb.end == site.start && view[site.start..].starts_with('(') && ARGUMENTS.contains(&zh_text.trim()) {
+            return;
+        }
         let Some(zh) = self.chinese_term_at(view, first, first_prefixed) else { return };
         let conf = if doc.marked_ending_at(eb.end).is_some() || doc.marked_starting_at(zh.start).is_some() {
             BRACKET_MARKED_CONFIDENCE

@@ -140,7 +140,9 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         is_stop_word(t)
             && (english.contains([' ', '-']) || english.contains(|c: char| c.is_ascii_digit()) || is_acronym(english))
     };
-    if restated || suffix || remark || counted || function() || is_code_number(english) {
+    // 用户级别(Python 3): a name's version missing from the Chinese says it is another thing
+    let versionless = || version_of(english).is_some_and(|n| !t.contains(n));
+    if restated || suffix || remark || counted || function() || is_code_number(english) || versionless() {
         return true;
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
@@ -158,6 +160,16 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         t == *noun || one_word_name && t.ends_with(noun) && !renders.iter().any(|r| has_infix_ignoring_case(english, r))
     });
     one_letter || other_name || name && generic
+}
+
+/// The version at the end of a name with lowercase letters (`3` of `Python 3`, `2` of
+/// `Amazon Linux 2`, `3` of `Set-3`); not of a name in capitals (`COVID-19`, `CO2`, `Q4`),
+/// which a Chinese may translate without its number (新冠肺炎, 二氧化碳, 第四季度).
+fn version_of(english: &str) -> Option<&str> {
+    let name = english.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let number = english[name.len()..].trim_matches('.');
+    let lower = name.bytes().any(|b| b.is_ascii_lowercase());
+    (!number.is_empty() && lower).then_some(number)
 }
 
 /// A code holds at least this many digits after its letters (AZ-900, RFC 2616): fewer, it

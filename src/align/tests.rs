@@ -617,8 +617,18 @@ fn a_code_or_a_version_beside_a_name_is_no_chinese_of_it() {
         // a number the English lacks is a version or a date beside it
         ("换成 ESM（节点 v13）来加载模块。", "ESM"),
     ]);
-    // a name with a short number may have a translation
-    assert_chinese(&[("新冠肺炎（COVID-19）疫情期间停课。", "COVID-19", "新冠肺炎")]);
+    // a name's version that its Chinese lacks: the Chinese is about something else
+    assert_no_chinese(&[("旧项目跑在系统级别(Ruby 2)上。", "Ruby 2"), ("请打开设置页(Fedora 39)。", "Fedora 39")]);
+    // a name in capitals with a short number may have a translation without it, a name with
+    // its version keeps a Chinese that has it too
+    assert_chinese(&[
+        ("新冠肺炎（COVID-19）疫情期间停课。", "COVID-19", "新冠肺炎"),
+        ("工厂减少了二氧化碳（CO2）排放。", "CO2", "二氧化碳"),
+        ("新发布的羊驼 2（Llama 2）更强。", "Llama 2", "羊驼 2"),
+    ]);
+    // a call with the name of its argument in brackets glosses nothing
+    assert_no_chinese(&[("用法：sqrt(数字)，返回平方根。", "sqrt"), ("写成 parseInt(字符串)。", "parseInt")]);
+    assert_chinese(&[("每个 batch(批次) 有 32 个样本。", "batch", "批次")]);
 }
 
 #[test]
