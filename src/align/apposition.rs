@@ -70,6 +70,16 @@ const LIST_MARKS: &str = "、和及与或等";
 /// How many characters before a Chinese term are segmented to find the word before it.
 const WORD_BEFORE_CHARS: usize = 4;
 
+/// Words before a naming word that make it "also called" (也称为, 又叫, 亦称).
+const ALSO: &[char] = &['也', '又', '亦'];
+
+/// Whether the English at `at` follows a naming word said with "also" (也称为 X): X is
+/// another name of what came before it.
+fn also_named(view: &str, at: usize) -> bool {
+    let head = view[..at].trim_end_matches(|c: char| is_space(c) || c as u32 == MARK as u32);
+    suffix_in(head, &NAMING).is_some_and(|n| head[..head.len() - n.len()].ends_with(ALSO))
+}
+
 /// Whether 叫/称为/所谓 stands shortly before `at`.
 fn named_before(view: &str, at: usize) -> bool {
     let head = &view[..at];
@@ -137,8 +147,9 @@ impl Aligner<'_> {
         let key: &str = match (strong, weak) {
             (Some(k), _) => k,
             (None, Some(k)) if named() => k,
-            // 叫 length bias，长度偏差。
-            (None, None) if paused && named() => "",
+            // 叫 length bias，长度偏差。 (not 也称为 SSE-S3，无需…: what is also called so came
+            // before the English, and the clause after it says something new)
+            (None, None) if paused && named() && !also_named(view, cand.span.start) => "",
             _ => return,
         };
         if key == "即" && !paused {

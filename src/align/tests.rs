@@ -192,6 +192,8 @@ fn naming_constructions_keep_their_chinese() {
         ("所谓 sharding，就是分片。", "sharding", "分片"),
     ];
     assert_chinese(table);
+    // what is "also called" the English came before it: the clause after it is news
+    assert_no_chinese(&[("桶默认开启服务器端加密，也称为 SSE-KMS，无需额外费用。", "SSE-KMS")]);
 }
 
 #[test]
