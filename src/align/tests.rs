@@ -338,6 +338,9 @@ fn the_english_tells_where_the_chinese_term_starts() {
             "随机梯度下降",
         ),
         ("先检查模型的参数（model parameters）。", "model parameters", "参数"),
+        // 二次 is quadratic, a part of the term; 两次 counts
+        ("这可以写成一个二次规划（quadratic programming）问题。", "quadratic programming", "二次规划"),
+        ("模型先做了两次迭代（two passes）。", "two passes", "两次迭代"),
         // 用 glued to the term's first character by the segmenter (用下 in 用下三角矩阵)
         ("这里用下三角矩阵（lower-triangular matrix）存储系数。", "lower-triangular matrix", "下三角矩阵"),
         // an emphasis around the term and its gloss

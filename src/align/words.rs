@@ -24,6 +24,9 @@ const MEASURE_PHRASE_MAX_CHARS: usize = 3;
 /// and all); in a longer one it makes a phrase.
 const DE_IN_TERM_MAX_CHARS: usize = 8;
 
+/// The numeral with a measure word that names an order, not a count: quadratic.
+const ORDINAL_QUADRATIC: &str = "二次";
+
 /// Characters that start a numeral.
 const NUMERALS: &str = "一二三四五六七八九十两几每百千万数";
 
@@ -66,6 +69,8 @@ pub(super) fn is_stop(word: &str, tag: &str) -> bool {
         Some(b'u') if tag == "ug" => false, // 过 also starts 过拟合
         _ if word == "自" => false,         // 自编码器, 自监督学习
         _ if function_tag(tag) => word.chars().count() <= FUNCTION_WORD_MAX_CHARS,
+        // 二次 is quadratic, not "twice" (两次): it starts terms (二次规划, 二次判别分析)
+        Some(b'm') if word == ORDINAL_QUADRATIC => false,
         Some(b'm') => {
             // numerals with a measure word: 一个, 三层, 每一
             let (first, last) = (word.chars().next(), word.chars().next_back());
