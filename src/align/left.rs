@@ -349,6 +349,13 @@ impl Walk<'_> {
         false
     }
 
+    /// Whether `word` opens with a number that the English has too (16位 in 16位浮点 for FP16,
+    /// 32 in 32位整数 for int32): a count of the term's own, not of the sentence.
+    fn own_number(&self, word: &str) -> bool {
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && !self.options.is_empty() && self.english.contains(&word[..digits])
+    }
+
     /// Whether a coordinator with `before` before it joins the halves of an acronym's Chinese
     /// (身份和访问管理 for IAM): the acronym has three letters or more, and `before` renders a
     /// word that its first letter may stand for.
@@ -419,7 +426,7 @@ impl Walk<'_> {
                 });
         // an option starts with a word: not with a number (1 无偏性) or punctuation
         let numeric = w.word.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation());
-        if !numeric {
+        if !numeric || self.own_number(w.word) {
             let mut choice = Choice::measured(span, size, verb, false);
             choice.verb_object = verb_object;
             choice.one_char_verb = verb && w.word.chars().count() == 1 && !PREFIX_CHARS.contains(w.word);

@@ -238,7 +238,9 @@ fn score_option(
         // (Java 运行时环境 for JRE: a word that an acronym's first letter stands for)
         let acronym_initial =
             may_be_acronym(&left.english) && head.as_bytes().first() == left.english.as_bytes().first();
-        let in_english = head.split('-').all(|h| words.contains(&h)) || acronym_initial;
+        // (a number the English has: 16位浮点 for FP16)
+        let own = |h: &str| words.contains(&h) || h.bytes().all(|b| b.is_ascii_digit()) && left.english.contains(h);
+        let in_english = head.split('-').all(own) || acronym_initial;
         score += if in_english { LATIN_HEAD_BONUS } else { -LATIN_HEAD_PENALTY };
     }
     if o.known {

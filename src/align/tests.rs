@@ -338,6 +338,8 @@ fn the_english_tells_where_the_chinese_term_starts() {
             "随机梯度下降",
         ),
         ("先检查模型的参数（model parameters）。", "model parameters", "参数"),
+        // a number the English has is the term's (16位 for FP16)
+        ("训练时采用16位浮点（FP16）格式。", "FP16", "16位浮点"),
         // 二次 is quadratic, a part of the term; 两次 counts
         ("这可以写成一个二次规划（quadratic programming）问题。", "quadratic programming", "二次规划"),
         ("模型先做了两次迭代（two passes）。", "two passes", "两次迭代"),
