@@ -79,6 +79,21 @@ pub(super) enum Kind {
     Placeholder,
 }
 
+/// For each pair of lowercase letters, whether a line of `list` (not a comment) opens with it.
+const fn openings(list: &str) -> [bool; 26 * 26] {
+    let b = list.as_bytes();
+    let mut t = [false; 26 * 26];
+    let mut i = 0;
+    while i < b.len() {
+        let line_start = i == 0 || b[i - 1] == b'\n';
+        if line_start && i + 1 < b.len() && b[i].is_ascii_lowercase() && b[i + 1].is_ascii_lowercase() {
+            t[(b[i] - b'a') as usize * 26 + (b[i + 1] - b'a') as usize] = true;
+        }
+        i += 1;
+    }
+    t
+}
+
 /// The word that opens placeholder text: alone, it is that text cut short.
 const PLACEHOLDER_OPENING: &str = "lorem";
 
@@ -87,6 +102,15 @@ const PLACEHOLDER_OPENING: &str = "lorem";
 /// English (`itaque amet`; not `in error`, nor a name such as `sed`, `NeMo` or `UT`).
 fn is_placeholder(text: &str) -> bool {
     static LATIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| PLACEHOLDER_LATIN.iter().copied().collect());
+    // the first two letters of every word of the list, known when compiling: most runs fail
+    // this test, which is cheaper than a lookup
+    const OPENINGS: [bool; 26 * 26] = openings(include_str!("../text/lexicon/english/placeholder_latin.txt"));
+    let b = text.as_bytes();
+    let letter =
+        |i: usize| b.get(i).filter(|c| c.is_ascii_alphabetic()).map(|c| (c.to_ascii_lowercase() - b'a') as usize);
+    if !letter(0).zip(letter(1)).is_some_and(|(x, y)| OPENINGS[x * 26 + y]) {
+        return false;
+    }
     let (mut words, mut latin_only) = (0, false);
     let mut buf = [0u8; MAX_STEM];
     for w in text.split(' ') {
