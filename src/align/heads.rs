@@ -142,7 +142,16 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     };
     // 用户级别(Python 3): a name's version missing from the Chinese says it is another thing
     let versionless = || version_of(english).is_some_and(|n| !t.contains(n));
-    if restated || suffix || remark || counted || function() || is_code_number(english) || versionless() {
+    if restated
+        || suffix
+        || remark
+        || counted
+        || function()
+        || is_code_number(english)
+        || versionless()
+        || is_place_in_document(t)
+        || is_person_for_one_word(t, english)
+    {
         return true;
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
@@ -160,6 +169,26 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         t == *noun || one_word_name && t.ends_with(noun) && !renders.iter().any(|r| has_infix_ignoring_case(english, r))
     });
     one_letter || other_name || name && generic
+}
+
+/// Measure words of the parts of a document, after 第 and a number (第三节, 第 2 章).
+const DOCUMENT_PARTS: &[&str] = &["章", "节", "部分", "篇", "页", "行", "段", "卷", "册", "课", "讲", "集", "季", "期"];
+
+/// Whether `t` is a place in a document (第三节, 第 2 章), which the English beside it
+/// (`Spark（第三节）`) is discussed in, not what it is called. `第一范式` is no place.
+fn is_place_in_document(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('第') else { return false };
+    let rest = rest.trim_start();
+    let number = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百零两".contains(c));
+    number.len() < rest.len() && DOCUMENT_PARTS.contains(&number.trim())
+}
+
+/// Whether `t` is a person's name written in Chinese with a middle dot between given and
+/// family name (劳拉·汤姆森) while the English beside it is one word, such as the person's
+/// company: the Chinese names someone else.
+fn is_person_for_one_word(t: &str, english: &str) -> bool {
+    let dotted = t.split(['·', '•', '・']).filter(|p| cjk_count(p) > 0).count() >= 2;
+    dotted && !english.contains([' ', '-', '.', '·'])
 }
 
 /// The version at the end of a name with lowercase letters (`3` of `Python 3`, `2` of
@@ -304,6 +333,15 @@ pub(super) mod tests {
             ("首选", "io", true),
             ("一个副本", "Pod", true),
             ("一步", "one-step", false),
+            // a place in a document, unless no part of a document follows the number
+            ("第三节", "Hadoop", true),
+            ("第 12 章", "Rust", true),
+            ("第二部分", "Appendix", true),
+            ("第一范式", "first normal form", false),
+            // a person's name beside one word (the company) is someone else's
+            ("琳达·卡特", "Globex", true),
+            ("琳达·卡特", "Linda Carter", false),
+            ("卡特", "Globex", false),
         ];
         for (zh, en, want) in table {
             assert_eq!(is_label(zh, en), *want, "{zh} / {en}");

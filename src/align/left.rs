@@ -582,7 +582,10 @@ impl Aligner<'_> {
         settle(&mut options, walk.bounded, expected);
         // what each option adds to the one before it renders of the English, read once
         for k in 1..options.len() {
-            let piece = view.get(options[k].span.start..options[k - 1].span.start).map(str::trim);
+            // (标量的 in 标量的健康评分: the word before 的 is the piece)
+            let piece = view
+                .get(options[k].span.start..options[k - 1].span.start)
+                .map(|p| p.trim().trim_end_matches('的').trim_end());
             options[k].renders_word = piece.and_then(|p| renders(p, english));
         }
         self.mark_known(view, e, p0, &mut options);

@@ -40,6 +40,7 @@ mod english;
 mod heads;
 mod left;
 mod length;
+mod names;
 mod renders;
 mod scan;
 mod score;
@@ -188,6 +189,7 @@ impl<'j> Aligner<'j> {
         for ((p, c), &f) in pending.iter_mut().zip(first).zip(&forms.of) {
             let mut g = p.gloss.clone();
             let english = &view[g.english.range()];
+            let mut known = false;
             if let (Some(left), Some(mut choice)) = (p.left.as_mut(), c) {
                 if take_given(left, view, &given) {
                     choice = score::choose(left, view, counts);
@@ -211,6 +213,7 @@ impl<'j> Aligner<'j> {
                 }
                 g.chinese = Some(transliterated_whole(view, o.span, english));
                 g.confidence = conf;
+                known = o.known;
                 g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
             }
             // M 模型 as the role of a part, 网络 for a network's name: no translation
@@ -229,6 +232,13 @@ impl<'j> Aligner<'j> {
                 if g.abbreviation.is_none() && g.alias.is_none() {
                     continue;
                 }
+            }
+            // 批输入（DataSet）: a Chinese that renders neither a word nor the sounds of a coined
+            // name says what the name is; listed only when given again
+            if g.chinese.is_some_and(|zh| {
+                !known && names::is_coined_name(english) && !names::renders_name(&view[zh.range()], english)
+            }) {
+                g.confidence = g.confidence.min(names::UNRENDERED_NAME_CONFIDENCE);
             }
             // ˌ钢性铸铁: a mark stuck to the edge of a term is no part of it
             if let Some(zh) = g.chinese.as_mut().filter(|zh| {

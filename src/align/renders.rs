@@ -1,33 +1,86 @@
-//! Which English word a piece of a Chinese term renders: the words that technical compounds
-//! open with (导入 import, 事件 event, 自定义 custom), read from a data file beside this
-//! module. A piece at the start of a term that renders one of its English's words belongs to
-//! the term, verb or not (导入映射表 for import map); one that renders a word the English
-//! lacks, before a rest that already fits, does not (事件处理器 for handler).
+//! Which English word a piece of a Chinese term renders, from two lists beside this module.
+//! The words that technical compounds open with (导入 import, 事件 event, 自定义 custom) say
+//! what they render and what they do not: a piece at the start of a term that renders one of
+//! its English's words belongs to the term, verb or not (导入映射表 for import map); one that
+//! renders a word the English lacks, before a rest that already fits, does not (事件处理器 for
+//! handler). The usual Chinese of common words (截断 truncate, 噪声 noise) says only what a
+//! piece renders: a synonym it does not list (截断 for clipped) may render the English too.
 
 use super::heads::nouns_with_renderings;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// Each Chinese word with the English words (or stems) that it renders.
-static WORD_RENDERINGS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> =
+/// Chinese words with the English words (or stems) that each renders.
+type Renderings = LazyLock<FxHashMap<&'static str, Vec<&'static str>>>;
+
+/// Words that open technical compounds, each with the English words (or stems) it renders.
+static WORD_RENDERINGS: Renderings =
     LazyLock::new(|| nouns_with_renderings(include_str!("word_renderings.txt")).into_iter().collect());
+
+/// The usual Chinese of common English words, each with the English words it renders.
+static USUAL_RENDERINGS: Renderings =
+    LazyLock::new(|| nouns_with_renderings(include_str!("usual_renderings.txt")).into_iter().collect());
 
 /// A word of the English and a word a Chinese piece renders are one word when one starts
 /// with the other and the shorter has this many letters (predict, predictor).
 const MIN_STEM: usize = 4;
 
 /// What a Chinese `piece` renders of `english` (in lowercase): `Some(true)` when it renders
-/// one of its words, `Some(false)` when it renders only words the English lacks, `None`
-/// when it is no word of the list.
+/// one of its words, `Some(false)` when it is a word opening compounds that renders only
+/// words the English lacks, `None` when neither list says.
 pub(super) fn renders(piece: &str, english: &str) -> Option<bool> {
-    let words = WORD_RENDERINGS.get(piece)?;
     let own: Vec<&str> = english.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let same = |a: &str, b: &str| a == b || a.len().min(b.len()) >= MIN_STEM && (a.starts_with(b) || b.starts_with(a));
     // (a word inside a compound too: data in dataset)
     let has = |w: &str| own.iter().any(|o| same(o, w) || w.len() >= MIN_STEM && o.contains(w));
-    // (开放容器倡议 for OCI: a word that an acronym's first letter stands for)
+    // (开放容器倡议 for OCI: a word that an acronym's first letter stands for; only for the
+    // words opening compounds, as the usual Chinese of any word would start any phrase)
     let initial = |w: &str| may_be_acronym(english) && w.as_bytes().first() == english.as_bytes().first();
-    Some(words.iter().any(|w| w.split('-').all(has) || initial(w)))
+    let opening = WORD_RENDERINGS.get(piece).map(|words| words.iter().any(|w| w.split('-').all(has) || initial(w)));
+    let usual = || USUAL_RENDERINGS.get(piece).is_some_and(|words| words.iter().any(|w| w.split('-').all(has)));
+    match opening {
+        Some(true) => Some(true),
+        _ if usual() => Some(true),
+        other => other,
+    }
+}
+
+/// Whether two words are one: the same, or one starts with the other and the shorter has
+/// [`MIN_STEM`] letters (predict, predictor).
+fn same(a: &str, b: &str) -> bool {
+    a == b || a.len().min(b.len()) >= MIN_STEM && (a.starts_with(b) || b.starts_with(a))
+}
+
+/// The English words of both lists, each with the Chinese words that render it, by their
+/// first [`MIN_STEM`] letters (all of a shorter word): words that are [`same`] share that key.
+static BY_ENGLISH: LazyLock<FxHashMap<&'static str, Vec<(&'static str, &'static str)>>> = LazyLock::new(|| {
+    let mut by: FxHashMap<&str, Vec<(&str, &str)>> = FxHashMap::default();
+    for (zh, words) in WORD_RENDERINGS.iter().chain(USUAL_RENDERINGS.iter()) {
+        for w in words {
+            by.entry(stem_key(w)).or_default().push((w, zh));
+        }
+    }
+    by
+});
+
+/// The key of `word` in [`BY_ENGLISH`].
+fn stem_key(word: &str) -> &str {
+    word.get(..MIN_STEM).unwrap_or(word)
+}
+
+/// The Chinese words of both lists that render `word` (in lowercase).
+fn renderings_of(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+    BY_ENGLISH.get(stem_key(word)).into_iter().flatten().filter(move |(w, _)| same(w, word)).map(|(_, zh)| *zh)
+}
+
+/// Whether `word` (in lowercase) is an English word that some Chinese word of the lists
+/// renders.
+pub(super) fn renders_one_of(word: &str) -> bool {
+    renderings_of(word).next().is_some()
+}
+
+/// Whether `chinese` holds a Chinese word of the lists that renders `word` (in lowercase).
+pub(super) fn rendered_in(chinese: &str, word: &str) -> bool {
+    renderings_of(word).any(|zh| chinese.contains(zh))
 }
 
 /// The longest lowercased English read as a possible acronym.
@@ -53,7 +106,8 @@ mod tests {
             ("预测", "predictor", Some(true)),
             ("只读", "read-only file system", Some(true)),
             ("配置", "synchronous replication", Some(false)),
-            ("卷积", "convolution", None),
+            ("卷积", "convolution", Some(true)),
+            ("蝴蝶", "butterfly effect", None),
             ("开放", "oci", Some(true)),
             ("事件", "oci", Some(false)),
             ("下", "lower-triangular matrix", Some(true)),

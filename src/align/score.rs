@@ -246,19 +246,22 @@ fn score_option(
     if o.known {
         score += KNOWN_BONUS; // the reference's Chinese for this English
     }
-    // 导入映射表 for import map: the piece before the rest renders a word of the English;
+    // 导入映射表 for import map: the piece before the rest renders a word of the English (and
+    // a longer option holds it too: 截断的双 Q 学习 keeps 双 for double, whatever 截断 renders);
     // 事件处理器 for handler: it renders a word the English lacks, and the rest fits alone
-    match o.renders_word {
-        Some(true) => score += WORD_RENDERED_BONUS,
-        // (the shorter option may be gone: an apposition keeps only some)
-        Some(false) if !may_be_acronym(&left.english) => {
-            if let Some(rest) = k.checked_sub(1).map(|r| &left.options[r]) {
-                if misfit(rest.chars) == 0.0 && rest.cjk >= FOREIGN_WORD_MIN_REST_CJK {
-                    score -= FOREIGN_WORD_PENALTY;
-                }
+    // (an acronym's first letter any word may stand for: 服务 of 服务帐户 for SCC)
+    let holds_rendered =
+        || !may_be_acronym(&left.english) && left.options[..k].iter().any(|o| o.renders_word == Some(true));
+    if o.renders_word == Some(true) || holds_rendered() {
+        score += WORD_RENDERED_BONUS;
+    }
+    // (the shorter option may be gone: an apposition keeps only some)
+    if o.renders_word == Some(false) && !may_be_acronym(&left.english) {
+        if let Some(rest) = k.checked_sub(1).map(|r| &left.options[r]) {
+            if misfit(rest.chars) == 0.0 && rest.cjk >= FOREIGN_WORD_MIN_REST_CJK {
+                score -= FOREIGN_WORD_PENALTY;
             }
         }
-        _ => {}
     }
     if o.taken {
         score -= TAKEN_PENALTY;

@@ -592,6 +592,13 @@ fn a_two_letter_acronym_or_a_name_after_a_comma_is_no_apposition() {
 }
 
 #[test]
+fn a_naming_character_inside_a_word_names_nothing() {
+    // 管 of 管理员 is no 管…叫, so the pause before the English is no apposition
+    assert_no_chinese(&[("先列出全部系统管理员；SELECT(name) 再返回。", "SELECT")]);
+    assert_eq!(chinese_of("我们管这个叫 warm-up，也就是预热。", "warm-up"), ["预热"]);
+}
+
+#[test]
 fn a_header_of_chinese_words_before_english_ones_is_no_apposition() {
     // (the piece 类型 renders "type", which the English lacks; once the shorter option was
     // dropped, scoring the longer one read past the start of the options)
@@ -660,4 +667,43 @@ fn alternatives_in_brackets_after_the_chinese_of_a_kind_are_examples() {
     let pairs: Vec<(&str, &str)> =
         found.iter().filter_map(|g| Some((&text[g.english.range()], &text[g.alias?.range()]))).collect();
     assert_eq!(pairs, [("median", "middle value")]);
+}
+
+#[test]
+fn a_chinese_that_renders_nothing_of_a_coined_name_is_below_listing() {
+    // what the name is or does, not what it says
+    let doubtful: &[(&str, &str)] = &[
+        ("这个库提供一组模块级别的原语（ParallelStyle），用于配置分片。", "ParallelStyle"),
+        ("集群靠强一致性（Quorix）保证副本不丢。", "Quorix"),
+        ("打开页面时会运行(Chromium)。", "Chromium"),
+    ];
+    for (text, english) in doubtful {
+        let c = confidence_of(text, english).unwrap_or_else(|| panic!("{text}"));
+        assert!(c < 0.6, "{text}: {c}");
+    }
+    // a word of it, or its sounds, and the gloss is as sure as any
+    let rendered: &[(&str, &str)] = &[
+        ("特征联合（FeatureUnion）把几个变换的输出拼在一起。", "FeatureUnion"),
+        ("抛一次硬币服从伯努利（Bernoulli）分布。", "Bernoulli"),
+        ("门店的看板（Kanban）每天更新。", "Kanban"),
+    ];
+    for (text, english) in rendered {
+        let c = confidence_of(text, english).unwrap_or_else(|| panic!("{text}"));
+        assert!(c >= 0.6, "{text}: {c}");
+    }
+}
+
+#[test]
+fn a_longer_option_holding_a_rendered_word_keeps_it() {
+    // 线性 renders "linear": the option that holds it is no worse for what it adds before it
+    let table = &[
+        ("记得开启子线性衰减（sublinear decay）再训练。", "sublinear decay", "子线性衰减"),
+        ("这时应该打开超线性增长（superlinear growth）选项。", "superlinear growth", "超线性增长"),
+    ];
+    assert_chinese(table);
+    // (and it is no close call)
+    for (text, english, _) in table {
+        let c = confidence_of(text, english).unwrap_or_else(|| panic!("{text}"));
+        assert!(c >= 0.6, "{text}: {c}");
+    }
 }

@@ -267,7 +267,7 @@ static GENERAL: LazyLock<FxHashSet<&str>> =
 
 /// Whether `w` (in any case) is a word of general English or one of its inflections:
 /// `values`, `holding`, `reduced`, `means`, `easily`, `studies`.
-pub(super) fn is_common_word(w: &str) -> bool {
+pub(crate) fn is_common_word(w: &str) -> bool {
     in_words(&GENERAL, w)
 }
 

@@ -1,0 +1,166 @@
+//! Whether a Chinese beside a name translates it. A name made of words (`FeatureUnion`,
+//! `ResNet`) is translated word by word, so its Chinese renders one of them (特征联合, 残差网络);
+//! a name of no English word (`Tesla`, `Jaccard`) is translated by its sounds (特斯拉, 杰卡德系数).
+//! Any other Chinese beside a name says what the name is or does (批输入（DataSet）,
+//! 强一致性（Raft）, 前端(WebSockets)): written once, it is no rendering to list.
+
+use super::renders::renders_one_of;
+use crate::candidates::is_common_word;
+use crate::text::chars::is_cjk;
+
+/// The most confidence of a Chinese beside a name that renders none of its words and none of
+/// its sounds: below the least a rendering glossed once needs to be listed, so only a
+/// rendering given again is.
+pub(super) const UNRENDERED_NAME_CONFIDENCE: f32 = 0.5;
+
+/// Characters of transliterated foreign names (the standard tables of personal and place
+/// names): a Chinese made of these renders a name's sounds.
+const SOUND_CHARS: &str = "阿埃艾爱安昂奥澳巴芭柏拜班邦鲍贝本比彼毕宾波玻伯勃博布查柴茨达戴丹道德登\
+狄迪笛蒂丁杜敦顿多朵厄恩尔法凡菲斐费芬丰冯佛弗伏福盖甘冈高戈哥格葛根贡古瓜圭哈海汉豪赫黑亨洪胡\
+怀惠霍基吉加嘉迦贾杰捷金喀卡凯堪坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽廉列林琳卢鲁路\
+伦罗洛马玛迈麦曼梅蒙孟米密摩莫墨默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮珀普浦奇齐契恰乔\
+切钦琴琼丘萨塞赛桑瑟森沙莎舍施什史舒斯索塔泰坦汤唐陶特提蒂图托瓦万旺威韦维温沃乌伍西希锡席夏谢\
+辛休雅亚扬耶伊依因尤犹约泽扎詹兹宙祖佐";
+
+/// Sounds rendered take at least this many characters (伯努利, 高斯 is two).
+const MIN_SOUND_CHARS: usize = 2;
+
+/// Endings of English common nouns and adjectives (`Perplexity`, `Inception`, `Scalability`):
+/// a capitalised word with one is a word, not a coined name.
+const WORD_ENDINGS: &[&str] = &[
+    "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ism", "ize", "ise", "able", "ible", "ical", "ive",
+    "ous", "ery", "ory", "ure", "ship", "logy", "ics",
+];
+/// A word with an ending has at least this many letters (`Ring` and `Tesla` do not).
+const MIN_ENDED_WORD: usize = 6;
+
+/// Whether `english` is a name whose Chinese must render it: one word in title case or
+/// CamelCase, of letters only, that is either made of several words (`DataStream`) or no word
+/// of English (`Knative`, `Mozilla`); not an acronym, not a word (`Node`, `Perplexity`).
+pub(super) fn is_coined_name(english: &str) -> bool {
+    let b = english.as_bytes();
+    if b.len() < 2 || !b[0].is_ascii_uppercase() || !b.iter().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let camel = b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    if camel {
+        // (NoSQL, SoC, PyPI: a part in capitals is an acronym's letters, read elsewhere)
+        let parts = camel_words_as_written(english);
+        return !parts.iter().any(|p| p.bytes().all(|c| c.is_ascii_uppercase()));
+    }
+    if !b[1..].iter().all(|c| c.is_ascii_lowercase()) {
+        return false; // XGBoost, iOS: letters of an acronym, read elsewhere
+    }
+    let lower = english.to_ascii_lowercase();
+    let ended = lower.len() >= MIN_ENDED_WORD && WORD_ENDINGS.iter().any(|e| lower.ends_with(e));
+    let word = |w: &str| is_common_word(w) || renders_one_of(w);
+    // (Acceptor, Coordinator: one who does what a word says)
+    let agent = AGENT_ENDINGS
+        .iter()
+        .filter_map(|e| lower.strip_suffix(e))
+        .any(|stem| stem.len() >= MIN_AGENT_STEM && (word(stem) || word(&format!("{stem}e"))));
+    !(ended || agent || word(&lower))
+}
+
+/// Endings of a noun for one who does something (`Proposer`, `Coordinators`).
+const AGENT_ENDINGS: &[&str] = &["ers", "ors", "er", "or"];
+/// The verb before such an ending has at least this many letters (`Hyper` is no agent).
+const MIN_AGENT_STEM: usize = 4;
+
+/// Whether `chinese` renders `english` (a [coined name](is_coined_name)): a word of it, its
+/// sounds, or the English itself.
+pub(super) fn renders_name(chinese: &str, english: &str) -> bool {
+    if chinese.to_ascii_lowercase().contains(&english.to_ascii_lowercase()) {
+        return true;
+    }
+    let lower = english.to_ascii_lowercase();
+    let words = camel_words(english);
+    sounds(chinese) || words.iter().chain(std::iter::once(&lower)).any(|w| super::renders::rendered_in(chinese, w))
+}
+
+/// Whether `chinese` opens with a run of sound characters that is at least half of it
+/// (杰卡德系数, 黑塞矩阵, 伯努利).
+fn sounds(chinese: &str) -> bool {
+    let cjk: Vec<char> = chinese.chars().filter(|c| is_cjk(*c)).collect();
+    let run = cjk.iter().take_while(|c| SOUND_CHARS.contains(**c)).count();
+    run >= MIN_SOUND_CHARS && 2 * run >= cjk.len()
+}
+
+/// The words of a CamelCase name as written, split before a capital after a small letter
+/// (`DataStream` → Data, Stream; `NoSQL` → No, SQL).
+fn camel_words_as_written(english: &str) -> Vec<&str> {
+    let b = english.as_bytes();
+    let mut words = Vec::new();
+    let mut start = 0;
+    for i in 1..b.len() {
+        if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+            words.push(&english[start..i]);
+            start = i;
+        }
+    }
+    words.push(&english[start..]);
+    words
+}
+
+/// The words of a CamelCase name in lowercase (`PySpark` → py, spark).
+fn camel_words(english: &str) -> Vec<String> {
+    camel_words_as_written(english).into_iter().map(str::to_ascii_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coined_names_and_words() {
+        let table: &[(&str, bool)] = &[
+            ("DataStream", true),
+            ("ParallelStyle", true),
+            ("Mozilla", true),
+            ("Zorbly", true),
+            ("PySpark", true),
+            // acronyms with small letters
+            ("NoSQL", false),
+            ("SoC", false),
+            ("PyPI", false),
+            // words of English in title case
+            ("Node", false),
+            ("Perplexity", false),
+            ("Scheduling", false),
+            ("Pipeline", false),
+            ("Acceptor", false),
+            ("Coordinator", false),
+            // acronyms, versions, several words
+            ("CTO", false),
+            ("XGBoost", false),
+            ("Python 3", false),
+            ("read-only", false),
+        ];
+        for (en, want) in table {
+            assert_eq!(is_coined_name(en), *want, "{en}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_rendered_by_its_words_or_its_sounds() {
+        let table: &[(&str, &str, bool)] = &[
+            ("数据流", "DataStream", true),
+            ("残差网络", "ResNet", true),
+            ("投票分类器", "VotingClassifier", true),
+            ("特斯拉", "Tesla", true),
+            ("杰卡德系数", "Jaccard", true),
+            ("伯努利", "Bernoulli", true),
+            ("高斯", "Gauss", true),
+            ("Lasso 回归", "Lasso", true),
+            // what the name is, not what it says
+            ("批输入", "DataSet", false),
+            ("原语", "ParallelStyle", false),
+            ("强一致性", "Raft", false),
+            ("服务网格", "Zorbly", false),
+            ("运行", "Chromium", false),
+        ];
+        for (zh, en, want) in table {
+            assert_eq!(renders_name(zh, en), *want, "{zh} / {en}");
+        }
+    }
+}
