@@ -42,8 +42,18 @@ const DEGREES: &[&str] = &["强烈", "非常", "特别", "很", "最", "更", "�
 /// Quantities that open a phrase (一段时间, 一个副本): a counted thing, not a term.
 const QUANTITIES: &[&str] = &["一段", "一个", "一种", "一些", "一下", "某个", "某些", "几个", "多个", "各种", "每个"];
 
+/// Numerals that count things with a counter after them (三个, 四大 in 四大指导原则).
+const COUNT_NUMERALS: &str = "一二两三四五六七八九十几";
+/// Counters after such a numeral: a phrase that opens with both counts things (两种方法,
+/// 四大原则), it names none (一阶, 三元组 and 二叉树 have no counter; 项 is left out, as 二项
+/// is binomial).
+const COUNTERS: &str = "个种类条位件只张份大";
+
 /// English words that a quantity may render (one-step 一步, single 单个).
-const COUNTED_ENGLISH: &[&str] = &["one", "a", "an", "single", "some", "several", "multiple", "each", "every", "per"];
+const COUNTED_ENGLISH: &[&str] = &[
+    "one", "a", "an", "single", "some", "several", "multiple", "each", "every", "per", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "big",
+];
 
 /// Characters that end words as suffixes: alone they are a piece of a word (者 of 解决者).
 const BOUND_SUFFIXES: &str = "者性化家员";
@@ -132,7 +142,10 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         .iter()
         .any(|(label, renders)| bare == *label && !renders.iter().any(|r| has_infix_ignoring_case(english, r)));
     // 在一段时间（TTL）后: a counted thing, unless the English counts too (one-step 一步)
-    let counted = QUANTITIES.iter().any(|q| t.starts_with(q))
+    let mut cs = t.chars();
+    let numbered =
+        cs.next().is_some_and(|c| COUNT_NUMERALS.contains(c)) && cs.next().is_some_and(|c| COUNTERS.contains(c));
+    let counted = (QUANTITIES.iter().any(|q| t.starts_with(q)) || numbered)
         && !english.split([' ', '-']).next().is_some_and(|w| COUNTED_ENGLISH.iter().any(|c| w.eq_ignore_ascii_case(c)));
     // 以下 for Partial Dependence Plots, 加载 for ETL: a function word whole names nothing of
     // a phrase or a name (one word may be a verb's: 利用 for exploitation)
@@ -333,6 +346,11 @@ pub(super) mod tests {
             ("首选", "io", true),
             ("一个副本", "Pod", true),
             ("一步", "one-step", false),
+            ("四大设计原则", "SOLID", true),
+            ("两种调度策略", "Kestrel", true),
+            ("三元组", "triple", false),
+            ("二项分布", "binomial distribution", false),
+            ("两个阶段", "two stages", false),
             // a place in a document, unless no part of a document follows the number
             ("第三节", "Hadoop", true),
             ("第 12 章", "Rust", true),

@@ -7,19 +7,19 @@
 //! piece renders: a synonym it does not list (截断 for clipped) may render the English too.
 
 use super::heads::nouns_with_renderings;
+use crate::text::lexicon::entries;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// Chinese words with the English words (or stems) that each renders.
-type Renderings = LazyLock<FxHashMap<&'static str, Vec<&'static str>>>;
-
 /// Words that open technical compounds, each with the English words (or stems) it renders.
-static WORD_RENDERINGS: Renderings =
+static WORD_RENDERINGS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> =
     LazyLock::new(|| nouns_with_renderings(include_str!("word_renderings.txt")).into_iter().collect());
 
-/// The usual Chinese of common English words, each with the English words it renders.
-static USUAL_RENDERINGS: Renderings =
-    LazyLock::new(|| nouns_with_renderings(include_str!("usual_renderings.txt")).into_iter().collect());
+/// The usual Chinese of common English words, each with the English words it renders (kept
+/// as written, split when asked: most are never asked).
+static USUAL_RENDERINGS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    entries(include_str!("usual_renderings.txt")).into_iter().filter_map(|l| l.split_once(' ')).collect()
+});
 
 /// A word of the English and a word a Chinese piece renders are one word when one starts
 /// with the other and the shorter has this many letters (predict, predictor).
@@ -29,14 +29,19 @@ const MIN_STEM: usize = 4;
 /// one of its words, `Some(false)` when it is a word opening compounds that renders only
 /// words the English lacks, `None` when neither list says.
 pub(super) fn renders(piece: &str, english: &str) -> Option<bool> {
-    let own: Vec<&str> = english.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let (opening, usual) = (WORD_RENDERINGS.get(piece), USUAL_RENDERINGS.get(piece));
+    if opening.is_none() && usual.is_none() {
+        return None;
+    }
     // (a word inside a compound too: data in dataset)
-    let has = |w: &str| own.iter().any(|o| same(o, w) || w.len() >= MIN_STEM && o.contains(w));
+    let has = |w: &str| {
+        english.split(|c: char| !c.is_ascii_alphanumeric()).any(|o| same(o, w) || w.len() >= MIN_STEM && o.contains(w))
+    };
     // (开放容器倡议 for OCI: a word that an acronym's first letter stands for; only for the
     // words opening compounds, as the usual Chinese of any word would start any phrase)
     let initial = |w: &str| may_be_acronym(english) && w.as_bytes().first() == english.as_bytes().first();
-    let opening = WORD_RENDERINGS.get(piece).map(|words| words.iter().any(|w| w.split('-').all(has) || initial(w)));
-    let usual = || USUAL_RENDERINGS.get(piece).is_some_and(|words| words.iter().any(|w| w.split('-').all(has)));
+    let opening = opening.map(|words| words.iter().any(|w| w.split('-').all(has) || initial(w)));
+    let usual = || usual.is_some_and(|words| words.split_whitespace().any(|w| w.split('-').all(has)));
     match opening {
         Some(true) => Some(true),
         _ if usual() => Some(true),
@@ -54,10 +59,10 @@ fn same(a: &str, b: &str) -> bool {
 /// first [`MIN_STEM`] letters (all of a shorter word): words that are [`same`] share that key.
 static BY_ENGLISH: LazyLock<FxHashMap<&'static str, Vec<(&'static str, &'static str)>>> = LazyLock::new(|| {
     let mut by: FxHashMap<&str, Vec<(&str, &str)>> = FxHashMap::default();
-    for (zh, words) in WORD_RENDERINGS.iter().chain(USUAL_RENDERINGS.iter()) {
-        for w in words {
-            by.entry(stem_key(w)).or_default().push((w, zh));
-        }
+    let opening = WORD_RENDERINGS.iter().flat_map(|(zh, words)| words.iter().map(move |w| (*zh, *w)));
+    let usual = USUAL_RENDERINGS.iter().flat_map(|(zh, words)| words.split_whitespace().map(move |w| (*zh, w)));
+    for (zh, w) in opening.chain(usual) {
+        by.entry(stem_key(w)).or_default().push((w, zh));
     }
     by
 });
