@@ -24,6 +24,7 @@
 //!
 //! A title in `《》` is kept whatever it holds.
 
+use super::citations::author_lists;
 use super::kinds::{kind, Kind};
 use super::lists::contributor_lists;
 use super::versions::{bare_name, After};
@@ -87,7 +88,13 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     strip_versions(doc, cands);
     split_juxtaposed(cands);
     let kinds = kinds_of(cands);
-    let lists = contributor_lists(view);
+    // lists of contributors and of authors: their names are no terms
+    let mut lists = contributor_lists(view);
+    let authors = author_lists(view);
+    if !authors.is_empty() {
+        lists.extend(authors);
+        lists.sort_by_key(|l| l.start);
+    }
     let mentioned = only_mentioned(doc, cands);
     // quotation marks may hold the label of a control
     let quotes = || {
@@ -238,15 +245,17 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
     ev
 }
 
-/// The candidates outside the lists of contributors, lowercase: a name in a list that the
-/// document also names elsewhere is one of its terms.
+/// The candidates outside the lists of contributors and authors, lowercase: a name in a list
+/// that the document also names elsewhere is one of its terms.
 fn outside(cands: &[Candidate<'_>], lists: &[Span]) -> FxHashSet<String> {
     if lists.is_empty() {
         return FxHashSet::default();
     }
     cands
         .iter()
-        .filter(|c| !lists.iter().any(|l| l.start <= c.span.start && c.span.end <= l.end))
+        // (one that starts inside and runs on is a piece of the list too: `S. Texture features`
+        // after the initial of an author)
+        .filter(|c| !lists.iter().any(|l| l.start <= c.span.start && c.span.start < l.end))
         .map(|c| lower(c.text).into_owned())
         .collect()
 }

@@ -1,0 +1,224 @@
+//! Lists of authors: the people a citation or a reference names (`Vinyals, Oriol, et al.`,
+//! `He, Zhang, Ren and Sun, 2016`, `Wang, L. and Novak, P.`, `由 Moretti，Sala 等人提供`). Their
+//! names are no terms. A list is a run of capitalised names, initials and separators (`,`,
+//! `，`, `、`, `and`, `&`, `和`) that a citation closes: `et al.` or `等人` after it, a year
+//! after a list of two names or more, or initials after two of its names (`Wang, L.`).
+//! A single name before a year (`Windows 2016`) is no list.
+
+use crate::model::Span;
+
+/// Particles inside a person's name (`Ludwig van Beethoven`, `Maria de la Cruz`).
+const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "del", "da", "di", "la", "le", "du", "dos", "bin"];
+/// Words that join the last two names of a list.
+const JOINERS: &[&str] = &["and", "&", "和", "与"];
+/// Closings of a list of authors that stops short (et al., 等人).
+const ET_AL: &[&str] = &["et al", "等人"];
+/// A list that a year closes names this many people at least.
+const MIN_NAMES_BEFORE_YEAR: usize = 2;
+/// A list with initials has this many names followed by initials at least (`Wang, L.`).
+const MIN_INITIALLED_NAMES: usize = 2;
+
+/// A piece of a line, as a list of authors is read.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Token {
+    /// A capitalised word (`Vinyals`, `Ó`).
+    Name,
+    /// A capital and a period, or several (`L.`, `J.-P.`, `J.R.`).
+    Initial,
+    /// A comma of either width, `、`, or a joining word.
+    Separator,
+    /// `et al` or `等人`.
+    EtAl,
+    /// A year of this century or the last.
+    Year,
+    /// Anything else.
+    Other,
+}
+
+/// The lists of authors in `view`, in text order. Only lines with a closing (a comma, `et
+/// al`, `等人`) are read.
+pub(super) fn author_lists(view: &str) -> Vec<Span> {
+    let bytes = view.as_bytes();
+    let closes = memchr::memchr2(b',', 0xEF, bytes).is_some()
+        || memchr::memmem::find(bytes, b"et al").is_some()
+        || memchr::memmem::find(bytes, "等人".as_bytes()).is_some();
+    if !closes {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in view.split_inclusive('\n') {
+        if line.contains(',') || line.contains('，') || line.contains("et al") || line.contains("等人") {
+            lists_in_line(line, start, &mut out);
+        }
+        start += line.len();
+    }
+    out
+}
+
+/// The lists of authors in `line`, which starts at `offset` of the view.
+fn lists_in_line(line: &str, offset: usize, out: &mut Vec<Span>) {
+    let tokens = tokens(line);
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].0 != Token::Name {
+            i += 1;
+            continue;
+        }
+        // the run of names, initials and separators from here
+        let mut j = i;
+        while j < tokens.len() && matches!(tokens[j].0, Token::Name | Token::Initial | Token::Separator) {
+            j += 1;
+        }
+        let run = &tokens[i..j];
+        // (people, not words: Red Hat Summit 2021 is one name before a year)
+        let names = 1 + run.windows(2).filter(|w| w[0].0 == Token::Separator && w[1].0 == Token::Name).count();
+        let initialled = run
+            .windows(3)
+            .filter(|w| w[0].0 == Token::Name && w[1].0 == Token::Separator && w[2].0 == Token::Initial)
+            .count();
+        let closing = tokens.get(j).map(|t| t.0);
+        let is_list = closing == Some(Token::EtAl)
+            || closing == Some(Token::Year) && names >= MIN_NAMES_BEFORE_YEAR
+            || initialled >= MIN_INITIALLED_NAMES;
+        if is_list {
+            // from the first name to the last name, or the last initial when the names have
+            // initials (a title may start right after: `Brandt, S. Texture features`)
+            let end_token = if initialled >= MIN_INITIALLED_NAMES { Token::Initial } else { Token::Name };
+            let last = run.iter().rposition(|t| t.0 == end_token).unwrap_or(0);
+            out.push(Span::new(offset + run[0].1.start, offset + run[last].1.end));
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// The tokens of `line`, each with its span in the line. Spaces separate tokens and are no
+/// token; particles inside a name are read as part of it.
+fn tokens(line: &str) -> Vec<(Token, Span)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < line.len() {
+        let rest = &line[at..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            at += c.len_utf8();
+            continue;
+        }
+        if let Some(e) = ET_AL.iter().find(|e| rest.starts_with(**e)) {
+            out.push((Token::EtAl, Span::new(at, at + e.len())));
+            at += e.len();
+            continue;
+        }
+        if let Some(j) = JOINERS.iter().find(|j| rest.starts_with(**j) && ends_word(rest, j.len())) {
+            out.push((Token::Separator, Span::new(at, at + j.len())));
+            at += j.len();
+            continue;
+        }
+        if matches!(c, ',' | '，' | '、') {
+            out.push((Token::Separator, Span::new(at, at + c.len_utf8())));
+            at += c.len_utf8();
+            continue;
+        }
+        // a word: letters with inner hyphens, apostrophes and periods
+        let len: usize = rest
+            .char_indices()
+            .take_while(|&(k, ch)| ch.is_alphanumeric() || k > 0 && matches!(ch, '-' | '\'' | '’' | '.'))
+            .map(|(_, ch)| ch.len_utf8())
+            .sum();
+        if len == 0 {
+            at += c.len_utf8();
+            out.push((Token::Other, Span::new(at - c.len_utf8(), at)));
+            continue;
+        }
+        let word = &rest[..len];
+        let token = word_token(word);
+        // (a name's particle joins it: de la Cruz)
+        if token == Token::Other && PARTICLES.contains(&word) && out.last().is_some_and(|t| t.0 == Token::Name) {
+            at += len;
+            continue;
+        }
+        out.push((token, Span::new(at, at + len)));
+        at += len;
+    }
+    out
+}
+
+/// Whether `s` has no letter right after byte `n` (a word of its own ends there).
+fn ends_word(s: &str, n: usize) -> bool {
+    !s[n..].chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// What a word is, read alone.
+fn word_token(word: &str) -> Token {
+    let is_initials = {
+        // L. or J.-P. or J.R.
+        let parts: Vec<&str> = word.split(['.', '-']).filter(|p| !p.is_empty()).collect();
+        word.ends_with('.')
+            && !parts.is_empty()
+            && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    if is_initials {
+        return Token::Initial;
+    }
+    let year = word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit());
+    if year {
+        return Token::Year;
+    }
+    // (G.Ananthan: an initial written close to the name)
+    let mut bare = word;
+    while let Some(rest) = bare.strip_prefix(|c: char| c.is_uppercase()).and_then(|r| r.strip_prefix('.')) {
+        bare = rest;
+    }
+    let first = bare.chars().next().unwrap_or(' ');
+    let name = first.is_uppercase()
+        && bare.chars().skip(1).any(char::is_lowercase)
+        && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+    if name {
+        Token::Name
+    } else {
+        Token::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of each list of authors found in `text`.
+    fn lists(text: &str) -> Vec<&str> {
+        author_lists(text).into_iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn lists_of_authors() {
+        let table: &[(&str, &[&str])] = &[
+            ("Okafor, Adaeze, et al. \"Scaling laws for sparse retrieval.\" Proc. (2021): 1-9.", &["Okafor, Adaeze"]),
+            (
+                "残差连接（Lindqvist, Moreau, Tanaka and Rossi, 2017）让训练更稳定。",
+                &["Lindqvist, Moreau, Tanaka and Rossi"],
+            ),
+            (
+                "Wang, L. and Novak, P. and Brandt, S. Texture features for classification. Journal of Vision 2011",
+                &["Wang, L. and Novak, P. and Brandt, S."],
+            ),
+            ("这个数据集由 Moretti，Sala 等人提供。", &["Moretti，Sala"]),
+            ("注意力机制（Haddad et al., 2019）", &["Haddad"]),
+            (
+                "作者是 Maria de la Cruz and Jean-Pierre Dubois, 2020 年发表。",
+                &["Maria de la Cruz and Jean-Pierre Dubois"],
+            ),
+            // not lists of authors
+            ("我们在 Windows 2016 上测试。", &[]),
+            ("支持 Python, C. 和 Java。", &[]),
+            ("常用的工具有 Docker、Kubernetes 和 Helm 等。", &[]),
+            ("Redis, 2019 年发布了新版本。", &[]),
+            ("会议有 Kafka Summit Europe 2021 和 Red Hat Summit 2021。", &[]),
+            ("Teh, Y.W. and G.Ananthan, K. Topic models. 2009", &["Teh, Y.W. and G.Ananthan, K."]),
+        ];
+        for (text, want) in table {
+            assert_eq!(lists(text), *want, "{text}");
+        }
+    }
+}
