@@ -419,12 +419,19 @@ fn is_mention(doc: &Document<'_>, span: Span) -> bool {
 }
 
 /// Whether `at` is shortly after an opening bracket that is still open: quoted English in a
-/// gloss (`标准差（也称为“sigma”）`) is a translation, not an example of a word.
+/// gloss (`标准差（也称为“sigma”）`) is a translation, not an example of a word; in brackets
+/// that give examples (`（例如，“Green”…）`) it is an example all the same.
 fn in_brackets(view: &str, at: usize) -> bool {
     let from = view.floor_char_boundary(at.saturating_sub(MAX_GLOSS_LEAD_BYTES));
     let before = &view[from..at];
-    before.rfind(['(', '（']).is_some_and(|open| !before[open..].contains([')', '）']))
+    before.rfind(['(', '（']).is_some_and(|open| {
+        let inside = before[open..].trim_start_matches(['(', '（']);
+        !inside.contains([')', '）']) && !EXAMPLE_OPENERS.iter().any(|e| inside.starts_with(e))
+    })
 }
+
+/// Words that open brackets of examples.
+const EXAMPLE_OPENERS: &[&str] = &["例如", "比如", "譬如", "如", "e.g.", "eg."];
 
 /// Whether English in quotation marks labels a control of an interface: a verb of working
 /// one before the marks (点击“Save”), or a control after them, a translation in brackets
@@ -607,6 +614,9 @@ mod tests {
             ("例如子词“ab”“abc”与短语“to pay the bill”", &[]),
             ("句子“went to the shop to buy some milk”（去商店买牛奶）", &[]),
             ("点击“Help”或“Send”按钮", &[]),
+            // a general word with a capital, only quoted: an example or a value
+            ("要分清“Green”是人名还是颜色，而“Kafka”是另一回事", &["Kafka"]),
+            ("实体识别（例如，判断“Green”指的是“格林先生”还是颜色）很难", &[]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
