@@ -383,6 +383,7 @@ mod tests {
             ("这篇文章来自 Kent C. Dodds 的博客", &["Kent C. Dodds"]),
             ("他也读 J. R. R. Tolkien 的书", &["J. R. R. Tolkien"]),
             ("推荐用 VS Code 打开，IT Department 负责", &["VS Code", "IT Department"]),
+            ("由 Bayes' theorem 与 Students’ t-test 可知", &["Bayes' theorem", "Students’ t-test"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");

@@ -227,7 +227,13 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
             ev.glossed.insert(key.clone());
         }
         match k {
-            Kind::Header | Kind::Mixed if !is_mention(doc, c.span) && chinese_near(view, c.span) => {
+            // (Spot实例, Pull请求: a capitalised word of general English glued to a Chinese noun
+            // is a piece of a Chinese term, not a term in the prose)
+            Kind::Header | Kind::Mixed
+                if !is_mention(doc, c.span)
+                    && chinese_near(view, c.span)
+                    && !(*k == Kind::Header && view[c.span.end..].starts_with(is_cjk)) =>
+            {
                 ev.in_prose.insert(key);
             }
             Kind::Title
@@ -637,6 +643,7 @@ mod tests {
             ("《Such Great Heights》是一首歌", &["Such Great Heights"]),
             ("心律失常（arrhythmia）的 real-time 监测", &["arrhythmia", "real-time"]),
             ("字段“Garage”（车库类型）和“garage”（车库）", &["Garage", "garage"]),
+            ("先创建一个Pull请求，再用 Spot 实例跑测试", &["Spot"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");

@@ -2,8 +2,8 @@
 //! and `_`, in any width; inside it `-`, `.`, `'`, `/` and `&` join word characters
 //! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), `@` joins a cut-off to a metric
 //! (`Pass@1`, `Hits@k`), and `+`/`#` may end a short name (`C++`, `C#`, not `T+1`); a dot before a capital starts a name (`.NET`). A run is words
-//! separated by single spaces or tabs, or by ` & ` between capitalised words
-//! (`Search & Replace`).
+//! separated by single spaces or tabs, by ` & ` between capitalised words
+//! (`Search & Replace`), or by the apostrophe of a name's possessive (`Bayes' theorem`).
 
 use crate::model::Span;
 use crate::text::chars::fold;
@@ -121,7 +121,12 @@ pub(super) fn each_run(view: &str, mut each: impl FnMut(&[Word])) {
                 let prev = &view[run[run.len() - 1].span.range()];
                 prev.len() == 1 && capitalised(prev)
             };
-            single || ampersand || abbreviation || initial
+            // Bayes' theorem, Students' t-test: the apostrophe of a plural's possessive
+            let possessive = (gap == "' " || gap == "’ ") && {
+                let prev = &view[run[run.len() - 1].span.range()];
+                prev.ends_with(['s', 'S']) && capitalised(prev)
+            };
+            single || ampersand || abbreviation || initial || possessive
         };
         if !joined && !run.is_empty() {
             each(&run);
