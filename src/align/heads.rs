@@ -153,8 +153,17 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         is_stop_word(t)
             && (english.contains([' ', '-']) || english.contains(|c: char| c.is_ascii_digit()) || is_acronym(english))
     };
-    // 用户级别(Python 3): a name's version missing from the Chinese says it is another thing
-    let versionless = || version_of(english).is_some_and(|n| !t.contains(n));
+    // 用户级别(Python 3): a name's version missing from the Chinese says it is another thing;
+    // so does the number of a name that the Chinese restates without it (图形DDR for GDDR6)
+    let versionless = || {
+        version_of(english).is_some_and(|n| !t.contains(n)) || {
+            let digits: String = english.chars().filter(char::is_ascii_digit).collect();
+            let restates = t
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w.len() >= 2 && has_infix_ignoring_case(english, &w.to_ascii_lowercase()));
+            !digits.is_empty() && restates && !t.bytes().any(|b| b.is_ascii_digit())
+        }
+    };
     if restated
         || suffix
         || remark
@@ -350,6 +359,10 @@ pub(super) mod tests {
             ("两种调度策略", "Kestrel", true),
             ("三元组", "triple", false),
             ("二项分布", "binomial distribution", false),
+            // a name restated without its number
+            ("图形DDR", "GDDR6", true),
+            ("16位浮点", "FP16", false),
+            ("IPv6 地址", "IPv6 address", false),
             ("两个阶段", "two stages", false),
             // a place in a document, unless no part of a document follows the number
             ("第三节", "Hadoop", true),

@@ -51,7 +51,9 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
     let keys: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for e in entries.iter_mut() {
         let found = e.forms().find_map(|en| reference.get(en));
-        let Some(r) = found.filter(|r| !by_letters(e, r) || written_as_acronym(e, r)) else { continue };
+        let Some(r) = found.filter(|r| (!by_letters(e, r) || written_as_acronym(e, r)) && !camel_for_word(e, r)) else {
+            continue;
+        };
         if let Some(c) = r.category {
             if c == Category::Name || e.category == Category::Name {
                 e.category = c;
@@ -107,6 +109,14 @@ fn written_as_acronym(e: &Entry, r: &ReferenceEntry) -> bool {
         let f = f.strip_suffix('s').filter(|s| key(s) == key(a)).unwrap_or(f);
         f == a || f.len() > 1 && !f.bytes().any(|b| b.is_ascii_lowercase())
     })
+}
+
+/// Whether the entry is written only in CamelCase (`RedShift`) where the reference's English
+/// is a word in lowercase (`redshift`): the capitals inside make a product's name, not the
+/// word's.
+fn camel_for_word(e: &Entry, r: &ReferenceEntry) -> bool {
+    let camel = |f: &str| f.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    !r.english.contains(' ') && !r.english.bytes().any(|b| b.is_ascii_uppercase()) && e.forms().all(|f| camel(f))
 }
 
 /// A text is of a field when it writes out at least this many of the reference's terms of
