@@ -34,16 +34,35 @@ const WORD_ENDINGS: &[&str] = &[
 /// A word with an ending has at least this many letters (`Ring` and `Tesla` do not).
 const MIN_ENDED_WORD: usize = 6;
 
-/// Whether `english` is a name whose Chinese must render it: one word in title case or
-/// CamelCase, of letters only, that is either made of several words (`DataStream`) or no word
-/// of English (`Knative`, `Mozilla`); not an acronym, not a word (`Node`, `Perplexity`).
+/// Whether `english` is a name whose Chinese must render it: a [coined word](is_coined_word),
+/// or several words in title case with one of them in CamelCase (`ImageNet Dogs`); a word of
+/// a trade that no list here knows (`Quadratic Programming`) is no sign among words.
 pub(super) fn is_coined_name(english: &str) -> bool {
+    if !english.contains(' ') {
+        return is_coined_word(english);
+    }
+    let words: Vec<&str> = english.split(' ').collect();
+    let titled = |w: &&str| w.starts_with(|c: char| c.is_ascii_uppercase()) || NAME_LINKS.contains(w);
+    words.iter().all(titled) && words.iter().any(|w| is_camel(w) && is_coined_word(w))
+}
+
+/// Whether `w` has a capital right after a small letter (`ImageNet`).
+fn is_camel(w: &str) -> bool {
+    w.as_bytes().windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+}
+
+/// Small words inside a name in title case (`Python for Data Science`).
+const NAME_LINKS: &[&str] = &["of", "for", "and", "the", "in", "on", "to", "with", "a", "an"];
+
+/// Whether `english` is one word in title case or CamelCase, of letters only, that is either
+/// made of several words (`DataStream`) or no word of English (`Knative`, `Mozilla`); not an
+/// acronym, not a word (`Node`, `Perplexity`).
+fn is_coined_word(english: &str) -> bool {
     let b = english.as_bytes();
     if b.len() < 2 || !b[0].is_ascii_uppercase() || !b.iter().all(|c| c.is_ascii_alphabetic()) {
         return false;
     }
-    let camel = b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    if camel {
+    if is_camel(english) {
         // (NoSQL, SoC, PyPI: a part in capitals is an acronym's letters, read elsewhere)
         let parts = camel_words_as_written(english);
         return !parts.iter().any(|p| p.bytes().all(|c| c.is_ascii_uppercase()));
@@ -73,14 +92,20 @@ pub(super) fn renders_name(chinese: &str, english: &str) -> bool {
     if chinese.to_ascii_lowercase().contains(&english.to_ascii_lowercase()) {
         return true;
     }
-    let lower = english.to_ascii_lowercase();
-    let words = camel_words(english);
-    sounds(chinese) || words.iter().chain(std::iter::once(&lower)).any(|w| super::renders::rendered_in(chinese, w))
+    let words: Vec<String> = english
+        .split([' ', '-'])
+        .filter(|w| !NAME_LINKS.contains(w))
+        .flat_map(|w| camel_words(w).into_iter().chain(std::iter::once(w.to_ascii_lowercase())))
+        .collect();
+    sounds(chinese) || words.iter().any(|w| super::renders::rendered_in(chinese, w))
 }
 
 /// Whether `chinese` opens with a run of sound characters that is at least half of it
-/// (杰卡德系数, 黑塞矩阵, 伯努利).
+/// (杰卡德系数, 黑塞矩阵, 伯努利), or is a person's name with a dot between its parts (唐·申克).
 fn sounds(chinese: &str) -> bool {
+    if chinese.split(['·', '•', '・']).filter(|p| p.chars().any(is_cjk)).count() >= 2 {
+        return true;
+    }
     let cjk: Vec<char> = chinese.chars().filter(|c| is_cjk(*c)).collect();
     let run = cjk.iter().take_while(|c| SOUND_CHARS.contains(**c)).count();
     run >= MIN_SOUND_CHARS && 2 * run >= cjk.len()
@@ -135,6 +160,12 @@ mod tests {
             ("XGBoost", false),
             ("Python 3", false),
             ("read-only", false),
+            // several words in title case, one of them coined
+            ("ImageNet Dogs", true),
+            ("Zorbly for DataScience", true),
+            ("Quadratic Programming", false),
+            ("Random Forest", false),
+            ("Capital One", false),
         ];
         for (en, want) in table {
             assert_eq!(is_coined_name(en), *want, "{en}");
@@ -158,6 +189,9 @@ mod tests {
             ("强一致性", "Raft", false),
             ("服务网格", "Zorbly", false),
             ("运行", "Chromium", false),
+            ("品种识别", "ImageNet Dogs", false),
+            ("唐·申克", "DonSchenck", true),
+            ("狗的图像网络", "ImageNet Dogs", true),
         ];
         for (zh, en, want) in table {
             assert_eq!(renders_name(zh, en), *want, "{zh} / {en}");
