@@ -11,6 +11,7 @@
 //! The confidence says whether the *Chinese* is right; the score says whether the *row* is
 //! worth a translator's time. `extract --min-score` cuts on it (see the README).
 
+use crate::candidates::is_common_word;
 use crate::model::{Category, Entry};
 use crate::reference::Reference;
 use crate::text::is_acronym;
@@ -61,9 +62,21 @@ fn score(e: &Entry, reference: &Reference) -> f32 {
     1.0 - missed
 }
 
+/// A word of general English in capitals has at least this many letters: a shorter one is as
+/// often an acronym or a name (`ARM`, `KISS`, `JAWS`).
+const MIN_CAPITALISED_WORD: usize = 5;
+
 /// What the English's shape alone says.
 fn shape(e: &Entry) -> f32 {
     let english = e.english.as_str();
+    // INSERT, SESSION, TOKEN: a word of general English in capitals is a keyword of code or a
+    // word shouted, shaped like the word, not like an acronym
+    let shouted = english.len() >= MIN_CAPITALISED_WORD
+        && english.bytes().all(|b| b.is_ascii_uppercase())
+        && is_common_word(english);
+    if shouted {
+        return WORD_SHAPE;
+    }
     if is_acronym(english) || e.category == Category::Abbreviation {
         return ACRONYM_SHAPE;
     }
@@ -122,6 +135,10 @@ mod tests {
         let phrase = score(&entry("load balancer", 1), &r);
         let word = score(&entry("thing", 1), &r);
         assert!(acronym > phrase && phrase > word, "{acronym} {phrase} {word}");
+        // a word in capitals is a word, said once; an acronym that spells one is not
+        let shouted = score(&entry("STATUS", 1), &r);
+        assert!(shouted < 0.2 && acronym > 0.2, "{shouted} {acronym}");
+        assert!(score(&entry("ARM", 1), &r) > 0.2 && score(&entry("KISS", 1), &r) > 0.2);
     }
 
     #[test]
