@@ -35,25 +35,42 @@ enum Token {
     Other,
 }
 
-/// The lists of authors in `view`, in text order. Only lines with a closing (a comma, `et
-/// al`, `等人`) are read.
+/// The lists of authors in `view`, in text order. Only lines with a closing are read: `et
+/// al`, `等人`, or a comma of either width before an initial or a year (`Wang, L.`, `Rossi,
+/// 2017`, `Rossi，2017`).
 pub(super) fn author_lists(view: &str) -> Vec<Span> {
     let bytes = view.as_bytes();
-    let closes = memchr::memchr2(b',', 0xEF, bytes).is_some()
-        || memchr::memmem::find(bytes, b"et al").is_some()
-        || memchr::memmem::find(bytes, "等人".as_bytes()).is_some();
-    if !closes {
+    let mut triggers: Vec<usize> = memchr::memmem::find_iter(bytes, b"et al")
+        .chain(memchr::memmem::find_iter(bytes, "等人".as_bytes()))
+        .chain(memchr::memchr_iter(b',', bytes).filter(|&p| closes_after_comma(&bytes[p + 1..])))
+        .chain(memchr::memmem::find_iter(bytes, "，".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
+        .collect();
+    if triggers.is_empty() {
         return Vec::new();
     }
+    triggers.sort_unstable();
     let mut out = Vec::new();
-    let mut start = 0;
-    for line in view.split_inclusive('\n') {
-        if line.contains(',') || line.contains('，') || line.contains("et al") || line.contains("等人") {
-            lists_in_line(line, start, &mut out);
+    let mut read_to = 0;
+    for t in triggers {
+        if t < read_to {
+            continue; // its line is read
         }
-        start += line.len();
+        let start = memchr::memrchr(b'\n', &bytes[..t]).map_or(0, |p| p + 1);
+        let end = memchr::memchr(b'\n', &bytes[t..]).map_or(view.len(), |p| t + p);
+        lists_in_line(&view[start..end], start, &mut out);
+        read_to = end;
     }
     out
+}
+
+/// Whether the bytes after a comma open an initial (` L.`) or a year (` 2017`).
+fn closes_after_comma(after: &[u8]) -> bool {
+    let a = after.strip_prefix(b" ").unwrap_or(after);
+    match a {
+        [c, b'.', ..] if c.is_ascii_uppercase() => true,
+        [b'1', b'9', d, e, ..] | [b'2', b'0', d, e, ..] => d.is_ascii_digit() && e.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// The lists of authors in `line`, which starts at `offset` of the view.
@@ -204,6 +221,7 @@ mod tests {
                 &["Wang, L. and Novak, P. and Brandt, S."],
             ),
             ("这个数据集由 Moretti，Sala 等人提供。", &["Moretti，Sala"]),
+            ("见（Ferreira、Olsen 和 Kowalski，2019）的比较。", &["Ferreira、Olsen 和 Kowalski"]),
             ("注意力机制（Haddad et al., 2019）", &["Haddad"]),
             (
                 "作者是 Maria de la Cruz and Jean-Pierre Dubois, 2020 年发表。",
