@@ -36,14 +36,16 @@ enum Token {
 }
 
 /// The lists of authors in `view`, in text order. Only lines with a closing are read: `et
-/// al`, `等人`, or a comma of either width before an initial or a year (`Wang, L.`, `Rossi,
-/// 2017`, `Rossi，2017`).
+/// al`, `等人`, a comma before an initial or a year (`Wang, L.`, `Rossi, 2017`), or a
+/// full-width one before a year (`Rossi，2017`).
 pub(super) fn author_lists(view: &str) -> Vec<Span> {
     let bytes = view.as_bytes();
     let mut triggers: Vec<usize> = memchr::memmem::find_iter(bytes, b"et al")
         .chain(memchr::memmem::find_iter(bytes, "等人".as_bytes()))
         .chain(memchr::memchr_iter(b',', bytes).filter(|&p| closes_after_comma(&bytes[p + 1..])))
-        .chain(memchr::memmem::find_iter(bytes, "，".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
+        // (a full-width comma before a year only, found by the pair: it is in every sentence)
+        .chain(memchr::memmem::find_iter(bytes, "，19".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
+        .chain(memchr::memmem::find_iter(bytes, "，20".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
         .collect();
     if triggers.is_empty() {
         return Vec::new();

@@ -139,9 +139,15 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
                     (is_capitalised(prev) && prev.contains('-') || prev.ends_with("'s") || prev.ends_with("’s"))
                         && !piece.is_empty()
                 }));
+        // Core i7, Apple M2, Tesla T4: a letter and a number after a capitalised name is its
+        // model, not a variable with an index
+        let model = i > 0 && is_model_designation(s) && {
+            let prev = &text[run[i - 1].span.range()];
+            is_capitalised(prev) && prev.chars().filter(|c| c.is_alphabetic()).count() >= MIN_MODEL_NAME
+        };
         // \min, \left: a command of TeX outside math marks
         let tex = view[..w.span.start].ends_with('\\');
-        if tex || !kept_letter && word_is_noise(s, &view[w.span.end..]) {
+        if tex || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
             flush(text, piece, out);
         } else {
             piece.push(*w);
@@ -173,6 +179,22 @@ fn slashed_names(w: &str) -> Option<Vec<(usize, usize)>> {
     };
     let long = |&(a, b): &(usize, usize)| w[a..b].chars().count() >= MIN_SLASHED_NAME;
     (parts.iter().all(named) && (parts.len() >= 3 || parts.iter().all(long))).then_some(parts)
+}
+
+/// The name before a model designation has at least this many letters (`Core i7`; not
+/// `x i7`).
+const MIN_MODEL_NAME: usize = 2;
+/// A model designation has at most this many digits (`i7`, `M2`, `T4`, `K80`).
+const MAX_MODEL_DIGITS: usize = 3;
+
+/// Whether `s` is a capital and a short number (`M2`, `T4`), or `i` and one (`i7`), as models
+/// are named; `x1` is a variable.
+fn is_model_designation(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2
+        && (b[0].is_ascii_uppercase() || b[0] == b'i')
+        && b.len() - 1 <= MAX_MODEL_DIGITS
+        && b[1..].iter().all(u8::is_ascii_digit)
 }
 
 /// Pushes the candidate a piece of a run makes, if any, and empties the piece: unless it
@@ -384,6 +406,7 @@ mod tests {
             ("他也读 J. R. R. Tolkien 的书", &["J. R. R. Tolkien"]),
             ("推荐用 VS Code 打开，IT Department 负责", &["VS Code", "IT Department"]),
             ("由 Bayes' theorem 与 Students’ t-test 可知", &["Bayes' theorem", "Students’ t-test"]),
+            ("测试机是 Core i7，另一台是 Tesla T4，令 Point x1 为起点", &["Core i7", "Tesla T4", "Point"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");
