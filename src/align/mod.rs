@@ -235,8 +235,12 @@ impl<'j> Aligner<'j> {
             }
             // 批输入（DataSet）: a Chinese that renders neither a word nor the sounds of a coined
             // name says what the name is; listed only when given again
+            // 工程总监（CTO）: an acronym described by words of other letters, likewise
             if g.chinese.is_some_and(|zh| {
-                !known && names::is_coined_name(english) && !names::renders_name(&view[zh.range()], english)
+                let zh = &view[zh.range()];
+                !known
+                    && (names::is_coined_name(english) && !names::renders_name(zh, english)
+                        || names::spells_other_letters(zh, english))
             }) {
                 g.confidence = g.confidence.min(names::UNRENDERED_NAME_CONFIDENCE);
             }

@@ -100,6 +100,46 @@ pub(super) fn renders_name(chinese: &str, english: &str) -> bool {
     sounds(chinese) || words.iter().any(|w| super::renders::rendered_in(chinese, w))
 }
 
+/// The letters of an acronym the Chinese is checked against: from three (`CTO`) to five.
+const CHECKED_ACRONYM: std::ops::RangeInclusive<usize> = 3..=5;
+/// The Chinese words of the lists that a Chinese must hold for its letters to be checked:
+/// with fewer, too little of it is known.
+const MIN_KNOWN_WORDS: usize = 2;
+/// The longest Chinese word looked up, in characters.
+const MAX_WORD_CHARS: usize = 4;
+
+/// Whether `chinese` names what the acronym `english` (in capitals) stands for by words whose
+/// English starts with none of its letters (工程总监 for CTO: engineering, director; 颜色通道
+/// for RGB): a description, not the full form. Only when the lists know two of its words or
+/// more; one word whose English starts with a letter of the acronym clears it (高速扩展总线 for
+/// PCIe has expansion).
+pub(super) fn spells_other_letters(chinese: &str, english: &str) -> bool {
+    if !CHECKED_ACRONYM.contains(&english.len()) || !english.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let letters = english.to_ascii_lowercase();
+    let starts: Vec<usize> = chinese.char_indices().map(|(i, _)| i).chain(std::iter::once(chinese.len())).collect();
+    let (mut known, mut i) = (0, 0);
+    while i + 2 < starts.len() {
+        // the longest word of the lists at i, of two characters or more
+        let word = (2..=MAX_WORD_CHARS).rev().filter(|n| i + n < starts.len()).find_map(|n| {
+            let piece = &chinese[starts[i]..starts[i + n]];
+            super::renders::english_of(piece).next().is_some().then_some((piece, n))
+        });
+        match word {
+            Some((piece, n)) => {
+                if super::renders::english_of(piece).any(|w| letters.as_bytes().contains(&w.as_bytes()[0])) {
+                    return false;
+                }
+                known += 1;
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    known >= MIN_KNOWN_WORDS
+}
+
 /// Whether `chinese` opens with a run of sound characters that is at least half of it
 /// (杰卡德系数, 黑塞矩阵, 伯努利), or is a person's name with a dot between its parts (唐·申克).
 fn sounds(chinese: &str) -> bool {
@@ -169,6 +209,24 @@ mod tests {
         ];
         for (en, want) in table {
             assert_eq!(is_coined_name(en), *want, "{en}");
+        }
+    }
+
+    #[test]
+    fn an_acronym_is_not_described_by_words_of_other_letters() {
+        let table: &[(&str, &str, bool)] = &[
+            ("工程总监", "CTO", true),
+            ("颜色通道", "RGB", true),
+            // one word of its letters, or too little known
+            ("访问控制列表", "ACL", false),
+            ("高速扩展总线", "PCIE", false),
+            ("域名系统", "DNS", false),
+            ("往返时间", "RTT", false),
+            ("哈哈", "ABC", false),
+            ("颜色通道", "RG", false),
+        ];
+        for (zh, en, want) in table {
+            assert_eq!(spells_other_letters(zh, en), *want, "{zh} / {en}");
         }
     }
 

@@ -49,6 +49,13 @@ pub(super) fn renders(piece: &str, english: &str) -> Option<bool> {
     }
 }
 
+/// The English words that the Chinese word `piece` renders, by either list.
+pub(super) fn english_of(piece: &str) -> impl Iterator<Item = &'static str> {
+    let opening = WORD_RENDERINGS.get(piece).into_iter().flatten().copied();
+    let usual = USUAL_RENDERINGS.get(piece).into_iter().flat_map(|w| w.split_whitespace());
+    opening.chain(usual)
+}
+
 /// Whether two words are one: the same, or one starts with the other and the shorter has
 /// [`MIN_STEM`] letters (predict, predictor).
 fn same(a: &str, b: &str) -> bool {

@@ -677,6 +677,7 @@ fn a_chinese_that_renders_nothing_of_a_coined_name_is_below_listing() {
         ("集群靠强一致性（Quorix）保证副本不丢。", "Quorix"),
         ("打开页面时会运行(Chromium)。", "Chromium"),
         ("这次比赛要做品种识别（ZooNet Birds）。", "ZooNet Birds"),
+        ("他后来升任工程总监（CTO）。", "CTO"),
     ];
     for (text, english) in doubtful {
         let c = confidence_of(text, english).unwrap_or_else(|| panic!("{text}"));
