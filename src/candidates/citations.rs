@@ -2,8 +2,9 @@
 //! `He, Zhang, Ren and Sun, 2016`, `Wang, L. and Novak, P.`, `由 Moretti，Sala 等人提供`). Their
 //! names are no terms. A list is a run of capitalised names, initials and separators (`,`,
 //! `，`, `、`, `and`, `&`, `和`) that a citation closes: `et al.` or `等人` after it, a year
-//! after a list of two names or more, or initials after two of its names (`Wang, L.`).
-//! A single name before a year (`Windows 2016`) is no list.
+//! (in brackets too) after a list of two names or more, or initials after two of its names
+//! (`Wang, L.`); two names or more that open a numbered reference (`[7] Lina Okafor, Mateo
+//! Ruiz:`) are its authors too. A single name before a year (`Windows 2016`) is no list.
 
 use crate::model::Span;
 
@@ -36,8 +37,9 @@ enum Token {
 }
 
 /// The lists of authors in `view`, in text order. Only lines with a closing are read: `et
-/// al`, `等人`, a comma before an initial or a year (`Wang, L.`, `Rossi, 2017`), or a
-/// full-width one before a year (`Rossi，2017`).
+/// al`, `等人`, a comma before an initial or a year (`Wang, L.`, `Rossi, 2017`), a
+/// full-width one before a year (`Rossi，2017`), a year in brackets, or a reference's number
+/// at the start.
 pub(super) fn author_lists(view: &str) -> Vec<Span> {
     let bytes = view.as_bytes();
     let mut triggers: Vec<usize> = memchr::memmem::find_iter(bytes, b"et al")
@@ -46,6 +48,14 @@ pub(super) fn author_lists(view: &str) -> Vec<Span> {
         // (a full-width comma before a year only, found by the pair: it is in every sentence)
         .chain(memchr::memmem::find_iter(bytes, "，19".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
         .chain(memchr::memmem::find_iter(bytes, "，20".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
+        // (a year in brackets: Sander (2000))
+        .chain(memchr::memmem::find_iter(bytes, b" (19").chain(memchr::memmem::find_iter(bytes, b" (20")))
+        // (a numbered reference: [10] Xin Dang, …)
+        .chain(
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', bytes).map(|p| p + 1))
+                .filter(|&p| bytes.get(p) == Some(&b'[') && reference_number(&view[p..]).is_some()),
+        )
         .collect();
     if triggers.is_empty() {
         return Vec::new();
@@ -75,8 +85,17 @@ fn closes_after_comma(after: &[u8]) -> bool {
     }
 }
 
+/// The length of the number of a reference that opens `line` (`[10] `), if it has one.
+fn reference_number(line: &str) -> Option<usize> {
+    let inner = line.strip_prefix('[')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && inner[digits..].starts_with("] ")).then_some(digits + 3)
+}
+
 /// The lists of authors in `line`, which starts at `offset` of the view.
 fn lists_in_line(line: &str, offset: usize, out: &mut Vec<Span>) {
+    // the names that open a numbered reference are its authors
+    let numbered = reference_number(line);
     let tokens = tokens(line);
     let mut i = 0;
     while i < tokens.len() {
@@ -97,8 +116,9 @@ fn lists_in_line(line: &str, offset: usize, out: &mut Vec<Span>) {
             .filter(|w| w[0].0 == Token::Name && w[1].0 == Token::Separator && w[2].0 == Token::Initial)
             .count();
         let closing = tokens.get(j).map(|t| t.0);
+        let opens_reference = numbered.is_some_and(|n| line[n..].trim_start().len() + run[0].1.start == line.len());
         let is_list = closing == Some(Token::EtAl)
-            || closing == Some(Token::Year) && names >= MIN_NAMES_BEFORE_YEAR
+            || (closing == Some(Token::Year) || opens_reference) && names >= MIN_NAMES_BEFORE_YEAR
             || initialled >= MIN_INITIALLED_NAMES;
         if is_list {
             // from the first name to the last name, or the last initial when the names have
@@ -132,6 +152,16 @@ fn tokens(line: &str) -> Vec<(Token, Span)> {
             out.push((Token::Separator, Span::new(at, at + j.len())));
             at += j.len();
             continue;
+        }
+        // (2000), （2000）: a year in brackets
+        if let Some(inner) = rest.strip_prefix(['(', '（']) {
+            let close = inner.get(4..).and_then(|r| r.chars().next()).filter(|c| matches!(c, ')' | '）'));
+            if let Some(close) = close.filter(|_| word_token(&inner[..4]) == Token::Year) {
+                let len = rest.len() - inner.len() + 4 + close.len_utf8();
+                out.push((Token::Year, Span::new(at, at + len)));
+                at += len;
+                continue;
+            }
         }
         if matches!(c, ',' | '，' | '、') {
             out.push((Token::Separator, Span::new(at, at + c.len_utf8())));
@@ -235,6 +265,13 @@ mod tests {
             ("常用的工具有 Docker、Kubernetes 和 Helm 等。", &[]),
             ("Redis, 2019 年发布了新版本。", &[]),
             ("会议有 Kafka Summit Europe 2021 和 Red Hat Summit 2021。", &[]),
+            ("Brenner, Kowal, Ito, and Sandoval (2000) Local outliers. Proc.", &["Brenner, Kowal, Ito, and Sandoval"]),
+            (
+                "[7] Lina Okafor, Mateo Ruiz and Sven Berg: Robust estimators in regression.",
+                &["Lina Okafor, Mateo Ruiz and Sven Berg"],
+            ),
+            ("[3] Docker 入门，见 Kubernetes 文档", &[]),
+            ("我们在 Windows (2019) 上测试。", &[]),
             ("Teh, Y.W. and G.Ananthan, K. Topic models. 2009", &["Teh, Y.W. and G.Ananthan, K."]),
         ];
         for (text, want) in table {

@@ -407,6 +407,7 @@ mod tests {
             ("推荐用 VS Code 打开，IT Department 负责", &["VS Code", "IT Department"]),
             ("由 Bayes' theorem 与 Students’ t-test 可知", &["Bayes' theorem", "Students’ t-test"]),
             ("测试机是 Core i7，另一台是 Tesla T4，令 Point x1 为起点", &["Core i7", "Tesla T4", "Point"]),
+            ("它近似于Broyden–Fletcher–Goldfarb–Shanno算法，见 2019–2020 年", &["Broyden–Fletcher–Goldfarb–Shanno"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");

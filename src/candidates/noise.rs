@@ -131,9 +131,13 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
     if w.len() > MAX_WORD {
         return true;
     }
-    // `folded` and `l` have the same byte offsets; `w` may hold full-width letters
-    let folded: std::borrow::Cow<'_, str> =
-        if w.is_ascii() { w.into() } else { w.chars().map(fold).collect::<String>().into() };
+    // `folded` and `l` have the same byte offsets; `w` may hold full-width letters, and an en
+    // dash that joins names (read as a hyphen)
+    let folded: std::borrow::Cow<'_, str> = if w.is_ascii() {
+        w.into()
+    } else {
+        w.chars().map(|c| if c == '–' { '-' } else { fold(c) }).collect::<String>().into()
+    };
     // lowercased on the stack: folding never lengthens a word, so it fits
     let mut buf = [0u8; MAX_WORD];
     let l: &str = {
@@ -147,7 +151,7 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
     is_code_or_variable(l, view_after)
         || l.rfind('.').is_some_and(|dot| is_dotted_noise(l, &folded, dot))
         || is_path(l, &folded)
-        || is_id_like(w)
+        || is_id_like(&folded)
         || is_version_or_catalogue_number(l)
         || is_lower_camel_case(&folded)
         || is_hex_number(l)

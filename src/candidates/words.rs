@@ -1,6 +1,7 @@
 //! Words and runs of words in the prose view. A word is a stretch of Latin letters, digits
 //! and `_`, in any width; inside it `-`, `.`, `'`, `/` and `&` join word characters
-//! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), `@` joins a cut-off to a metric
+//! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), an en dash joins names
+//! (`Broyden–Fletcher–Goldfarb–Shanno`), `@` joins a cut-off to a metric
 //! (`Pass@1`, `Hits@k`), and `+`/`#` may end a short name (`C++`, `C#`, not `T+1`); a dot before a capital starts a name (`.NET`). A run is words
 //! separated by single spaces or tabs, by ` & ` between capitalised words
 //! (`Search & Replace`), or by the apostrophe of a name's possessive (`Bayes' theorem`).
@@ -218,6 +219,12 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
             } else {
                 break;
             }
+        } else if c == '–'
+            && view[..j].ends_with(|p: char| p.is_ascii_lowercase())
+            && char_at(j + c.len_utf8()).is_some_and(|n| n.is_ascii_uppercase())
+        {
+            // Broyden–Fletcher–Goldfarb–Shanno: an en dash between names joins them
+            j += c.len_utf8();
         } else if c == '@' && at_rank(&view[j + 1..]) {
             // Pass@1, Recall@10, mAP@0.5, Hits@k: a metric at a cut-off
             j += 1;
