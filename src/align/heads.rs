@@ -178,8 +178,10 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     }
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let english_has = |w: &str| english.split(|c: char| !c.is_ascii_alphanumeric()).any(|e| e.eq_ignore_ascii_case(w));
+    // (小写m beside module: a letter after the Chinese is a remark on the spelling)
     let one_letter = matches!((latin.next(), latin.next()), (Some(w), None) if w.len() == 1 && !english_has(w))
-        && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && (t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            || t.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic()))
         && cjk_count(t) >= 1;
     let name = is_acronym(english)
         || (!english.contains(' ') && english.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
@@ -361,6 +363,8 @@ pub(super) mod tests {
             ("二项分布", "binomial distribution", false),
             // a name restated without its number
             ("图形DDR", "GDDR6", true),
+            ("小写m", "module", true),
+            ("维生素C", "vitamin C", false),
             ("16位浮点", "FP16", false),
             ("IPv6 地址", "IPv6 address", false),
             ("两个阶段", "two stages", false),

@@ -51,6 +51,9 @@ fn is_camel(w: &str) -> bool {
     w.as_bytes().windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
 }
 
+/// The longest piece of an acronym written with small letters (`No` of NoSQL, `Med` of MedAE).
+const MAX_ACRONYM_PIECE: usize = 3;
+
 /// Small words inside a name in title case (`Python for Data Science`).
 const NAME_LINKS: &[&str] = &["of", "for", "and", "the", "in", "on", "to", "with", "a", "an"];
 
@@ -63,9 +66,12 @@ fn is_coined_word(english: &str) -> bool {
         return false;
     }
     if is_camel(english) {
-        // (NoSQL, SoC, PyPI: a part in capitals is an acronym's letters, read elsewhere)
+        // (NoSQL, SoC, PyPI, MedAE: a part in capitals after a short one is an acronym's
+        // letters, read elsewhere; DynamoDB, MongoDB are names of words)
         let parts = camel_words_as_written(english);
-        return !parts.iter().any(|p| p.bytes().all(|c| c.is_ascii_uppercase()));
+        let acronym = parts.iter().any(|p| p.bytes().all(|c| c.is_ascii_uppercase()))
+            && parts.iter().all(|p| p.len() <= MAX_ACRONYM_PIECE);
+        return !acronym;
     }
     if !b[1..].iter().all(|c| c.is_ascii_lowercase()) {
         return false; // XGBoost, iOS: letters of an acronym, read elsewhere
@@ -188,6 +194,8 @@ mod tests {
             ("NoSQL", false),
             ("SoC", false),
             ("PyPI", false),
+            ("MedAE", false),
+            ("DynamoDB", true),
             // words of English in title case
             ("Node", false),
             ("Perplexity", false),
