@@ -240,7 +240,8 @@ impl<'j> Aligner<'j> {
                 let zh = &view[zh.range()];
                 !known
                     && (names::is_coined_name(english) && !names::renders_name(zh, english)
-                        || names::spells_other_letters(zh, english))
+                        || names::spells_other_letters(zh, english)
+                        || names::renders_other_words(zh, english))
             }) {
                 g.confidence = g.confidence.min(names::UNRENDERED_NAME_CONFIDENCE);
             }

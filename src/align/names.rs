@@ -146,6 +146,37 @@ pub(super) fn spells_other_letters(chinese: &str, english: &str) -> bool {
     known >= MIN_KNOWN_WORDS
 }
 
+/// The Chinese words of the lists in `chinese`, longest first at each place, left to right.
+fn known_words(chinese: &str) -> Vec<&str> {
+    let starts: Vec<usize> = chinese.char_indices().map(|(i, _)| i).chain(std::iter::once(chinese.len())).collect();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i + 2 < starts.len() {
+        let word = (2..=MAX_WORD_CHARS).rev().filter(|n| i + n < starts.len()).find_map(|n| {
+            let piece = &chinese[starts[i]..starts[i + n]];
+            super::renders::english_of(piece).next().is_some().then_some((piece, n))
+        });
+        match word {
+            Some((piece, n)) => {
+                out.push(piece);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether `chinese` is made of words the lists know, two or more, none of which renders the
+/// one English word in lowercase `english` that the lists know too (梯度权重 for tensor,
+/// 连接类型 for outer): it says something else.
+pub(super) fn renders_other_words(chinese: &str, english: &str) -> bool {
+    // (one word in lowercase: acronyms and names are read by the rules above)
+    if !english.bytes().all(|b| b.is_ascii_lowercase()) || !renders_one_of(english) {
+        return false;
+    }
+    known_words(chinese).len() >= MIN_KNOWN_WORDS && !super::renders::rendered_in(chinese, english)
+}
+
 /// Whether `chinese` opens with a run of sound characters that is at least half of it
 /// (杰卡德系数, 黑塞矩阵, 伯努利), or is a person's name with a dot between its parts (唐·申克).
 fn sounds(chinese: &str) -> bool {
@@ -235,6 +266,23 @@ mod tests {
         ];
         for (zh, en, want) in table {
             assert_eq!(spells_other_letters(zh, en), *want, "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn a_word_is_not_rendered_by_other_known_words() {
+        let table: &[(&str, &str, bool)] = &[
+            ("梯度权重", "tensor", true),
+            ("连接类型", "outer", true),
+            ("张量", "tensor", false),
+            ("偏移", "shift", false),
+            // too little known, or not one word in lowercase
+            ("哈哈", "tensor", false),
+            ("网络虚拟化封装", "GENEVE", false),
+            ("梯度权重", "zorbly", false),
+        ];
+        for (zh, en, want) in table {
+            assert_eq!(renders_other_words(zh, en), *want, "{zh} / {en}");
         }
     }
 

@@ -678,6 +678,7 @@ fn a_chinese_that_renders_nothing_of_a_coined_name_is_below_listing() {
         ("打开页面时会运行(Chromium)。", "Chromium"),
         ("这次比赛要做品种识别（ZooNet Birds）。", "ZooNet Birds"),
         ("他后来升任工程总监（CTO）。", "CTO"),
+        ("然后把梯度权重（tensor）传给优化器。", "tensor"),
     ];
     for (text, english) in doubtful {
         let c = confidence_of(text, english).unwrap_or_else(|| panic!("{text}"));
