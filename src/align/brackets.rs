@@ -237,6 +237,10 @@ const LIST_ENDS: &[&str] = &["等等", "等", "etc.", "etc", "and so on"];
 /// Words that join the last two items of a list: `INT8和INT4`.
 const LIST_CONJUNCTIONS: &[&str] = &["和", "与", "及", "或"];
 
+/// A bracket with 、 holding this many parts lists things, whatever their script: a gloss
+/// gives a term, its Chinese and its acronym at most.
+const MIN_MIXED_LIST_PARTS: usize = 3;
+
 /// The years a citation gives: four digits from this century or the last.
 const YEAR_PREFIXES: &[&str] = &["19", "20"];
 
@@ -256,8 +260,11 @@ fn examples_or_citation(view: &str, inner: Span, parts: &[(Span, bool)]) -> bool
     };
     let english_list =
         parts.len() >= 2 && t.contains('、') && parts.iter().all(|(p, _)| english_only(&view[p.range()]));
+    // 绘制轮廓(src、轮廓、轮廓指数): three items or more with 、 are a list, in any script
+    let long_list = parts.len() >= MIN_MIXED_LIST_PARTS && t.contains('、');
     LIST_ENDS.iter().any(|e| t.ends_with(e))
         || english_list
+        || long_list
         || parts.iter().any(|(p, _)| {
             let p = &view[p.range()];
             is_year(p.trim()) || has_infix(p, "et al")

@@ -224,6 +224,8 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
         ("编程语言（Python 等）都可以。", "Python"),
         ("这块显卡的低精度吞吐（FP16、INT8和INT4）都很高。", "FP16"),
         ("三种云厂商（AWS、Azure 与 GCP）都提供托管服务。", "AWS"),
+        // the parameters of a call, in both scripts
+        ("画出轮廓(img、轮廓列表、颜色、粗细)", "img"),
     ];
     assert_no_chinese(table);
     // an English term with 或 in it, and two names for one thing, are still glosses
