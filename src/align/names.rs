@@ -166,15 +166,21 @@ fn known_words(chinese: &str) -> Vec<&str> {
     out
 }
 
-/// Whether `chinese` is made of words the lists know, two or more, none of which renders the
-/// one English word in lowercase `english` that the lists know too (梯度权重 for tensor,
-/// 连接类型 for outer): it says something else.
+/// The shortest English word whose rendering is looked for (not `of`, `the`).
+const MIN_CHECKED_WORD: usize = 3;
+
+/// Whether `chinese` is made of words the lists know, two or more, none of which renders a
+/// word of `english` (in lowercase) while the lists know one of them (梯度权重 for tensor,
+/// 连接类型 for outer, 自定义元素 for web components): it says something else.
 pub(super) fn renders_other_words(chinese: &str, english: &str) -> bool {
-    // (one word in lowercase: acronyms and names are read by the rules above)
-    if !english.bytes().all(|b| b.is_ascii_lowercase()) || !renders_one_of(english) {
+    // (words in lowercase: acronyms and names are read by the rules above)
+    if !english.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-') {
         return false;
     }
-    known_words(chinese).len() >= MIN_KNOWN_WORDS && !super::renders::rendered_in(chinese, english)
+    let words = || english.split([' ', '-']).filter(|w| w.len() >= MIN_CHECKED_WORD);
+    words().any(renders_one_of)
+        && known_words(chinese).len() >= MIN_KNOWN_WORDS
+        && !words().any(|w| super::renders::rendered_in(chinese, w))
 }
 
 /// Whether `chinese` opens with a run of sound characters that is at least half of it
@@ -280,6 +286,9 @@ mod tests {
             ("哈哈", "tensor", false),
             ("网络虚拟化封装", "GENEVE", false),
             ("梯度权重", "zorbly", false),
+            ("自定义元素", "web components", true),
+            ("组件", "web components", false),
+            ("错误共享", "false sharing", false),
         ];
         for (zh, en, want) in table {
             assert_eq!(renders_other_words(zh, en), *want, "{zh} / {en}");

@@ -79,10 +79,26 @@ fn stem_key(word: &str) -> &str {
     word.get(..MIN_STEM).unwrap_or(word)
 }
 
-/// The Chinese words of both lists that render `word` (in lowercase).
+/// The Chinese words of both lists that render `word` (in lowercase) or a word of its stem
+/// (`share` for sharing).
 fn renderings_of(word: &str) -> impl Iterator<Item = &'static str> + '_ {
-    BY_ENGLISH.get(stem_key(word)).into_iter().flatten().filter(move |(w, _)| same(w, word)).map(|(_, zh)| *zh)
+    BY_ENGLISH.get(stem_key(word)).into_iter().flatten().filter(move |(w, _)| related(w, word)).map(|(_, zh)| *zh)
 }
+
+/// Whether two words share a stem: one starts with the other ([`same`]), or they share four
+/// letters at least and each ends after them with an ending of English words (share,
+/// sharing; reduce, reduction; not trigger, trigram).
+fn related(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let ending = |w: &str| STEM_ENDINGS.contains(&&w[common..]);
+    same(a, b) || common >= MIN_STEM && ending(a) && ending(b)
+}
+
+/// Endings of words of one stem, after what they share.
+const STEM_ENDINGS: &[&str] = &[
+    "", "e", "s", "es", "ed", "ing", "ion", "tion", "ation", "er", "or", "al", "ity", "ment", "ive", "y", "ies", "ize",
+    "ise", "ness", "ly", "ic",
+];
 
 /// Whether `word` (in lowercase) is an English word that some Chinese word of the lists
 /// renders.
@@ -107,6 +123,21 @@ pub(super) fn may_be_acronym(english: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::renders;
+
+    #[test]
+    fn words_of_one_stem() {
+        let table: &[(&str, &str, bool)] = &[
+            ("share", "sharing", true),
+            ("reduce", "reduction", true),
+            ("generate", "generative", true),
+            ("predict", "predictor", true),
+            ("trigger", "trigram", false),
+            ("stream", "streak", false),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(super::related(a, b), *want, "{a} / {b}");
+        }
+    }
 
     #[test]
     fn pieces_render_words_of_the_english_or_others() {
