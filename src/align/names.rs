@@ -178,9 +178,10 @@ pub(super) fn renders_other_words(chinese: &str, english: &str) -> bool {
         return false;
     }
     let words = || english.split([' ', '-']).filter(|w| w.len() >= MIN_CHECKED_WORD);
-    words().any(renders_one_of)
+    // (most Chinese renders a word: that is looked at first)
+    !words().any(|w| super::renders::rendered_in(chinese, w))
+        && words().any(renders_one_of)
         && known_words(chinese).len() >= MIN_KNOWN_WORDS
-        && !words().any(|w| super::renders::rendered_in(chinese, w))
 }
 
 /// Whether `chinese` opens with a run of sound characters that is at least half of it
