@@ -451,6 +451,7 @@ mod tests {
             "接口 addPeer/removePeer 负责增删",
             "称为 $k$-step-ahead prediction 与 $K$-armed bandit 的问题",
             "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
+            "代码在 com/someone-dev 和 org/Example 下",
             "字典在 usr/share/wordlists 目录下",
             "换行符是 0xA，有效范围是 0000-ffff",
             "编译时加上 -fstack-clash-protection 选项，链接时加 -Wl,-z,now",

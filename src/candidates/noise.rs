@@ -255,13 +255,19 @@ fn is_member_access(parts: &[&str]) -> bool {
         && starts(parts[parts.len() - 1], false)
 }
 
-/// A path: slash-separated parts with a dot in one, or many parts (three in lowercase); or a
-/// package or a
+/// Endings of domains that are no word nor acronym in lowercase: an address cut after one
+/// leaves `com/owner`.
+const ADDRESS_ENDINGS: &[&str] = &["com", "org", "net", "edu", "gov"];
+
+/// A path: slash-separated parts with a dot in one, or many parts (three in lowercase), or
+/// after a domain's ending (`com/owner`); or a package or a
 /// repository with its owner (`acme/web-utils`), lowercase with a dash in a part (`client/
 /// server` is a term); `l` is the word lowercased and `w` as written.
 fn is_path(l: &str, w: &str) -> bool {
     l.contains('/')
         && (l.split('/').any(|p| p.contains('.'))
+            // com/owner: the rest of an address cut after its domain's ending (not AI/ML)
+            || w.split('/').next().is_some_and(|p| ADDRESS_ENDINGS.contains(&p))
             || l.split('/').count() > MAX_SLASH_PARTS
             || !w.bytes().any(|b| b.is_ascii_uppercase())
                 && (l.split('/').any(|p| p.contains('-')) || l.split('/').count() >= MIN_LOWERCASE_PATH_PARTS))
