@@ -2,7 +2,11 @@
 //! `ResNet`) is translated word by word, so its Chinese renders one of them (特征联合, 残差网络);
 //! a name of no English word (`Tesla`, `Jaccard`) is translated by its sounds (特斯拉, 杰卡德系数).
 //! Any other Chinese beside a name says what the name is or does (批输入（DataSet）,
-//! 强一致性（Raft）, 前端(WebSockets)): written once, it is no rendering to list.
+//! 强一致性（Raft）, 前端(WebSockets)): written once, it is no rendering to list. So does one
+//! beside an acronym made of words whose English starts with none of its letters (工程总监
+//! for CTO), and one made of known words none of which renders a known word of a lowercase
+//! English (连接类型 for outer). The words are known from the lists of
+//! [`renders`](super::renders).
 
 use super::renders::renders_one_of;
 use crate::candidates::is_common_word;
