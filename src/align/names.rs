@@ -128,26 +128,9 @@ pub(super) fn spells_other_letters(chinese: &str, english: &str) -> bool {
         return false;
     }
     let letters = english.to_ascii_lowercase();
-    let starts: Vec<usize> = chinese.char_indices().map(|(i, _)| i).chain(std::iter::once(chinese.len())).collect();
-    let (mut known, mut i) = (0, 0);
-    while i + 2 < starts.len() {
-        // the longest word of the lists at i, of two characters or more
-        let word = (2..=MAX_WORD_CHARS).rev().filter(|n| i + n < starts.len()).find_map(|n| {
-            let piece = &chinese[starts[i]..starts[i + n]];
-            super::renders::english_of(piece).next().is_some().then_some((piece, n))
-        });
-        match word {
-            Some((piece, n)) => {
-                if super::renders::english_of(piece).any(|w| letters.as_bytes().contains(&w.as_bytes()[0])) {
-                    return false;
-                }
-                known += 1;
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
-    known >= MIN_KNOWN_WORDS
+    let words = known_words(chinese);
+    let of_a_letter = |w: &&str| super::renders::english_of(w).any(|e| letters.as_bytes().contains(&e.as_bytes()[0]));
+    words.len() >= MIN_KNOWN_WORDS && !words.iter().any(of_a_letter)
 }
 
 /// The Chinese words of the lists in `chinese`, longest first at each place, left to right.
