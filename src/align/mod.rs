@@ -235,7 +235,8 @@ impl<'j> Aligner<'j> {
             }
             // 批输入（DataSet）: a Chinese that renders neither a word nor the sounds of a coined
             // name says what the name is; listed only when given again
-            // 工程总监（CTO）: an acronym described by words of other letters, likewise
+            // 工程总监（CTO）: an acronym described by words of other letters, and 连接类型（outer）:
+            // known words none of which renders the English's, likewise
             if g.chinese.is_some_and(|zh| {
                 let zh = &view[zh.range()];
                 !known

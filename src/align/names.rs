@@ -13,8 +13,8 @@ use crate::candidates::is_common_word;
 use crate::text::chars::is_cjk;
 
 /// The most confidence of a Chinese beside a name that renders none of its words and none of
-/// its sounds: below the least a rendering glossed once needs to be listed, so only a
-/// rendering given again is.
+/// its sounds (or of one that the checks below find saying something else): below the least
+/// a rendering glossed once needs to be listed, so only a rendering given again is.
 pub(super) const UNRENDERED_NAME_CONFIDENCE: f32 = 0.5;
 
 /// Characters of transliterated foreign names (the standard tables of personal and place
