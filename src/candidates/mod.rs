@@ -23,6 +23,7 @@
 //! evidence keeps, and this file cuts and trims the runs into candidates.
 
 mod citations;
+mod code_cues;
 mod kinds;
 pub(crate) use kinds::is_common_word;
 mod lists;

@@ -25,6 +25,7 @@
 //! A title in `《》` is kept whatever it holds.
 
 use super::citations::author_lists;
+use super::code_cues::{is_class, is_class_strictly, is_code_here, is_file_here};
 use super::kinds::{kind, Kind};
 use super::lists::contributor_lists;
 use super::versions::{bare_name, After};
@@ -102,11 +103,20 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         memchr::memchr(b'"', bytes).is_some()
             || ["“", "「", "『"].iter().any(|q| memchr::memmem::find(bytes, q.as_bytes()).is_some())
     };
-    if kinds.iter().all(|k| *k == Kind::Term) && !may_credit(view) && lists.is_empty() && !quotes() {
+    // English written as code in prose, at this place (`$HOME`, `DB _ HOST`, `App.js 文件`)
+    let code_here =
+        |c: &Candidate<'_>| is_code_here(view, c.span.start, c.span.end) || is_file_here(c.text, view, c.span.end);
+    if kinds.iter().all(|k| *k == Kind::Term)
+        && !may_credit(view)
+        && lists.is_empty()
+        && !quotes()
+        && !cands.iter().any(|c| code_here(c) || may_be_class(c.text) && is_class(view, c.span.end))
+    {
         return;
     }
     let ev = evidence(doc, cands, &kinds);
     let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
+    let classes = classes(view, cands, &kinds);
     let outside_lists = outside(cands, &lists);
     let mut credit = CreditLines { footers: may_have_footer(view), ..CreditLines::default() };
     let mut list = lists.iter().peekable();
@@ -122,6 +132,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || is_ui_label(doc, c.span)
             || is_note_label(view, c)
             || is_key_pressed(view, c)
+            || code_here(c)
         {
             return false;
         }
@@ -131,6 +142,9 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         }
         let key = || lower(c.text);
         let glossed = || ev.glossed.contains(key().as_ref());
+        if classes.contains(c.text) && !glossed() {
+            return false;
+        }
         match k {
             Kind::Term => true,
             Kind::Date | Kind::Placeholder => false,
@@ -146,6 +160,36 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             }
         }
     });
+}
+
+/// Whether a candidate of kind [`Kind::Term`] may name a class: PascalCase with a capital
+/// inside after a small letter (`OrderService`, `GridSearchCV`), and no known name
+/// (`JavaScript 类` are the classes of the language).
+fn may_be_class(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && !KNOWN_NAMES.contains(&lower(text).as_ref())
+}
+
+/// The candidates that the document names as classes of a program somewhere (see
+/// [`is_class`]): common words glued in PascalCase; capitalised common words and other
+/// PascalCase names only before 类 or a constructor (an instance of a product, `MySQL 实例`,
+/// `Spot 实例`, is no class of code).
+fn classes<'a>(view: &str, cands: &[Candidate<'a>], kinds: &[Kind]) -> FxHashSet<&'a str> {
+    cands
+        .iter()
+        .zip(kinds)
+        .filter(|(c, k)| match k {
+            Kind::Glued => is_class(view, c.span.end),
+            // (a capitalised word before 实例 may name a product's kind of instance: `Spot 实例`)
+            Kind::Header => is_class_strictly(view, c.span.end),
+            Kind::Term => may_be_class(c.text) && is_class_strictly(view, c.span.end),
+            _ => false,
+        })
+        .map(|(c, _)| c.text)
+        .collect()
 }
 
 /// Each name of such a run stands alone in the document at least this often.
@@ -703,6 +747,25 @@ mod tests {
     fn keys_pressed_are_not_terms() {
         let table: &[(&str, &[&str])] = &[
             ("用快捷键 Ctrl+Enter 运行，Mac 上是 Command 键，再按 Esc 退出，“Delete”和“Backspace”两个按键也行。Tab 界面可以切换", &["Mac", "Tab"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn code_written_as_prose_is_no_term() {
+        let table: &[(&str, &[&str])] = &[
+            ("我们在 OrderService 类里用 Redis 缓存", &["Redis"]),
+            ("这个工厂生成 CarPart 实例，Car 类也在这里", &[]),
+            ("网格搜索由 GridSearchCV 类提供，它来自 scikit-learn", &["scikit-learn"]),
+            // a product's instance is no class of code
+            ("先创建一个 MySQL 实例，再连接 PostgreSQL 实例", &["MySQL", "PostgreSQL"]),
+            ("先运行 git clone 下载，再用 pip install 安装 Git 的扩展", &["Git"]),
+            ("设置 DB _ HOST 和 DB _ PORT，然后启动 Nginx", &["Nginx"]),
+            ("检查 $HOME 与 Kafka 的配置", &["Kafka"]),
+            ("打开 App.js 文件，它用 Node.js 运行", &["Node.js"]),
+            ("调用 Compile（）函数编译 Keras 模型", &["Keras"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");

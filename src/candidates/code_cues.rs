@@ -1,0 +1,286 @@
+//! Code written as prose: identifiers of a program that a text names without code marks, known
+//! by what stands around them rather than by their letters.
+//!
+//! * A class: a PascalCase name or a capitalised common word before a noun that names what a
+//!   program builds (`Cache 类`, `Order 实例`, `Config 对象`); see [`is_class`].
+//! * A variable, a call or a piece of an identifier: English right after `$` (`$HOME`), before
+//!   a call's brackets (`compile()`, `size（）`), beside an underscore that joins it to more
+//!   letters (`DB _ HOST`, as machine translation spaces out `DB_HOST`), or alone in braces
+//!   (`{ Cache}`); see [`is_code_here`].
+//! * A command: a program run with a subcommand or a flag (`git clone`, `pip install`,
+//!   `npm run dev`, `ls -la`); see [`is_command`].
+//! * A file: a name with the ending of a file before 文件 (`App.js 文件`).
+
+use crate::text::chars::is_cjk;
+use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES};
+
+/// Nouns after a name that make it the name of a class of a program or of a thing it builds.
+/// (类 is not 类似 "like", 类别 "category" or 类比 "analogy".)
+const CLASS_NOUNS: [&str; 5] = ["类", "实例", "对象", "构造函数", "构造器"];
+
+/// What may follow 类 in a word that is not "class".
+const NOT_CLASS: [&str; 4] = ["似", "别", "比", "人"];
+
+/// Whether the candidate ending at `end` of `view` stands before a noun that names a class or
+/// what a program builds of one (`Cache 类`, `Order 实例`).
+pub(super) fn is_class(view: &str, end: usize) -> bool {
+    let after = view[end..].trim_start_matches(' ');
+    CLASS_NOUNS.iter().any(|n| after.starts_with(n) && !NOT_CLASS.iter().any(|x| after[n.len()..].starts_with(x)))
+}
+
+/// Whether the candidate ending at `end` of `view` stands before 类 or a constructor, the
+/// nouns that only a class takes (a product has instances too: `MySQL 实例`).
+pub(super) fn is_class_strictly(view: &str, end: usize) -> bool {
+    is_class(view, end) && !view[end..].trim_start_matches(' ').starts_with(['实', '对'])
+}
+
+/// Whether the candidate at `start..end` of `view` is written as code there: after `$`,
+/// before a call's brackets, beside an underscore joining it to more letters, or alone in
+/// braces.
+pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
+    let (before, after) = (&view[..start], &view[end..]);
+    // a variable of a shell or a template (`$HOME`, `${name}`)
+    if before.ends_with('$') {
+        return true;
+    }
+    // a call (`compile()`, `size（）`, `rank(input_tensor)`)
+    if after.starts_with("()") || after.starts_with("（）") || after.starts_with("( )") {
+        return true;
+    }
+    let arguments = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(a, _)| a);
+    if arguments.is_some_and(|a| {
+        a.bytes().all(|b| b.is_ascii_alphanumeric() || b"_ ,=.\"'".contains(&b)) && a.contains(['_', '=', '"'])
+    }) {
+        return true;
+    }
+    // a piece of an identifier joined by an underscore, spaced out or not (`DB _ HOST`)
+    let joined_after = after
+        .trim_start_matches(' ')
+        .strip_prefix('_')
+        .is_some_and(|a| a.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_alphanumeric()));
+    let joined_before = before
+        .trim_end_matches(' ')
+        .strip_suffix('_')
+        .is_some_and(|b| b.trim_end_matches(' ').ends_with(|c: char| c.is_ascii_alphanumeric()));
+    if joined_after || joined_before {
+        return true;
+    }
+    // alone in braces, as a link of documentation comments leaves it (`{@link Cache}`, `{ Cache}`)
+    let opened = before.trim_end_matches(' ');
+    (opened.ends_with('{') || opened.ends_with("{@link") || opened.ends_with("{@code"))
+        && after.trim_start_matches(' ').starts_with('}')
+}
+
+/// Whether a candidate that ends as a name of a file does (`App.js`, `Main.py`) names one
+/// there: 文件 follows it.
+pub(super) fn is_file_here(text: &str, view: &str, end: usize) -> bool {
+    let Some((head, ext)) = text.rsplit_once('.') else {
+        return false;
+    };
+    let ext = ext.to_ascii_lowercase();
+    !head.is_empty()
+        && (FILE_EXTENSIONS.contains(&ext.as_str()) || NAME_DOT_SUFFIXES.contains(&ext.as_str()))
+        && view[end..].trim_start_matches(' ').strip_prefix("文件").is_some_and(|a| !a.starts_with("系统"))
+}
+
+/// Programs of the command line that are run with a subcommand (`git clone`, `npm install`).
+const PROGRAMS: &[&str] = &[
+    "apt",
+    "apt-get",
+    "brew",
+    "bundle",
+    "cargo",
+    "composer",
+    "conda",
+    "docker",
+    "docker-compose",
+    "dotnet",
+    "gcloud",
+    "gem",
+    "git",
+    "go",
+    "gradle",
+    "helm",
+    "kubectl",
+    "minikube",
+    "mvn",
+    "ng",
+    "npm",
+    "npx",
+    "pip",
+    "pip3",
+    "pipenv",
+    "pnpm",
+    "poetry",
+    "rustup",
+    "snap",
+    "systemctl",
+    "terraform",
+    "yarn",
+    "yum",
+    "dnf",
+    "sudo",
+    "vagrant",
+    "heroku",
+    "az",
+    "aws",
+    "firebase",
+    "flutter",
+    "rails",
+    "django-admin",
+    "php",
+    "python",
+    "python3",
+    "node",
+    "deno",
+    "bun",
+];
+
+/// Subcommands that those programs run.
+const SUBCOMMANDS: &[&str] = &[
+    "add",
+    "apply",
+    "build",
+    "checkout",
+    "clone",
+    "commit",
+    "config",
+    "create",
+    "delete",
+    "deploy",
+    "describe",
+    "dev",
+    "diff",
+    "disable",
+    "enable",
+    "exec",
+    "fetch",
+    "get",
+    "init",
+    "install",
+    "list",
+    "log",
+    "login",
+    "logs",
+    "ls",
+    "merge",
+    "new",
+    "publish",
+    "pull",
+    "push",
+    "rebase",
+    "remove",
+    "reset",
+    "restart",
+    "rm",
+    "run",
+    "serve",
+    "start",
+    "status",
+    "stop",
+    "tag",
+    "test",
+    "uninstall",
+    "update",
+    "upgrade",
+    "version",
+    "manage.py",
+    "-m",
+];
+
+/// Whether `text` is a command: a program of the command line, then a subcommand or a flag,
+/// all in lowercase (`git clone`, `pip install requests`, `npm run dev`).
+pub(super) fn is_command(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let (Some(program), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    PROGRAMS.contains(&program)
+        && (SUBCOMMANDS.contains(&second) || second.starts_with('-'))
+        && !text.bytes().any(|b| b.is_ascii_uppercase())
+        && !text.chars().any(is_cjk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The span of `word` in `text` (its first occurrence).
+    fn at(text: &str, word: &str) -> (usize, usize) {
+        let s = text.find(word).unwrap();
+        (s, s + word.len())
+    }
+
+    #[test]
+    fn classes_are_named_by_the_noun_after_them() {
+        for (text, word, class) in [
+            ("我们在 OrderService 类中加一个方法", "OrderService", true),
+            ("每个 Order 实例都有编号", "Order", true),
+            ("传入一个 Config 对象", "Config", true),
+            ("调用 Cache 构造函数", "Cache", true),
+            ("Redis 类似于一个字典", "Redis", false),
+            ("Label 类别有三种", "Label", false),
+            ("Order 表里有三列", "Order", false),
+        ] {
+            let (_, e) = at(text, word);
+            assert_eq!(is_class(text, e), class, "{text}");
+        }
+    }
+
+    #[test]
+    fn variables_calls_and_pieces_of_identifiers_are_code_here() {
+        for (text, word, code) in [
+            ("先检查 $HOME 是否存在", "HOME", true),
+            ("调用 compile() 编译模型", "compile", true),
+            ("调用 compile（）编译模型", "compile", true),
+            ("取值在 rank(input_tensor) 之内", "rank", true),
+            ("设置 DB _ HOST 和端口", "DB", true),
+            ("设置 DB _ HOST 和端口", "HOST", true),
+            ("设置 DB_HOST 和端口", "HOST", true),
+            ("例如 { Cache}不保证持久", "Cache", true),
+            ("例如 {@link Cache} 不保证持久", "Cache", true),
+            // prose around English is not code
+            ("模型 BERT (Devlin et al., 2019) 很有名", "BERT", false),
+            ("变压器（Transformer）很有名", "Transformer", false),
+            ("价格是 $5，用 Stripe 支付", "Stripe", false),
+            ("我们用 Redis 做缓存", "Redis", false),
+            ("下划线 _ 与 Redis 无关", "Redis", false),
+        ] {
+            let (s, e) = at(text, word);
+            assert_eq!(is_code_here(text, s, e), code, "{text}: {word}");
+        }
+    }
+
+    #[test]
+    fn commands_are_programs_with_a_subcommand_or_a_flag() {
+        for (text, command) in [
+            ("git clone", true),
+            ("pip install requests", true),
+            ("npm run dev", true),
+            ("docker -v", true),
+            ("python -m venv", true),
+            // a program named in a term, or a word that only looks like one
+            ("git repository", false),
+            ("docker image", false),
+            ("go to", false),
+            ("Git clone", false),
+            ("git", false),
+        ] {
+            assert_eq!(is_command(text), command, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_ending_as_files_name_files_before_wenjian() {
+        for (text, word, file) in [
+            ("打开 App.js 文件", "App.js", true),
+            ("打开 Main.py 文件", "Main.py", true),
+            ("我们用 Node.js 写服务", "Node.js", false),
+            ("用 Node.js 文件系统模块读写", "Node.js", false),
+            ("打开 Redis 文件", "Redis", false),
+        ] {
+            let (_, e) = at(text, word);
+            assert_eq!(is_file_here(word, text, e), file, "{text}");
+        }
+    }
+}
