@@ -110,8 +110,13 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
     if view[..whole.start].strip_suffix('-').is_some_and(|b| b.as_bytes().last() == Some(&HARD)) {
         return;
     }
+    // /home/Ubuntu/app, /tmp/Cache: a word with slashes after a slash is a path from the root
+    let rooted = |w: &Word| view[..w.span.start].ends_with('/') && text[w.span.range()].contains('/');
     // JavaScript/TypeScript, HTML/CSS/JS: names listed with slashes are each a name
     if let [w] = run {
+        if rooted(w) {
+            return;
+        }
         if let Some(parts) = slashed_names(&text[w.span.range()]) {
             for (a, b) in parts {
                 let span = Span::new(w.span.start + a, w.span.start + b);
@@ -148,7 +153,7 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         };
         // \min, \left: a command of TeX outside math marks
         let tex = view[..w.span.start].ends_with('\\');
-        if tex || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
+        if tex || rooted(w) || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
             flush(text, piece, out);
         } else {
             piece.push(*w);
@@ -454,6 +459,7 @@ mod tests {
             "安装 acme/web-utils 包，数据在 data/raw-images/train 下",
             "代码在 com/someone-dev 和 org/Example 下",
             "字典在 usr/share/wordlists 目录下",
+            "项目在 /home/Ubuntu/django-app 下，锁文件在 /tmp/NuGetCache 上",
             "换行符是 0xA，有效范围是 0000-ffff",
             "编译时加上 -fstack-clash-protection 选项，链接时加 -Wl,-z,now",
             "发布于 August 9，另一篇在 February 8, 2021 发布",
