@@ -28,6 +28,12 @@ pub(super) fn is_class(view: &str, end: usize) -> bool {
     CLASS_NOUNS.iter().any(|n| after.starts_with(n) && !NOT_CLASS.iter().any(|x| after[n.len()..].starts_with(x)))
 }
 
+/// Brackets after a name that hold this many bytes at most may hold the variables of a function.
+const MAX_VARIABLES_BYTES: usize = 16;
+
+/// A variable of a function has at most this many letters or digits (`t`, `tn`, `x1`).
+const MAX_VARIABLE_LETTERS: usize = 2;
+
 /// Whether the candidate ending at `end` of `view` stands before 类 or a constructor, the
 /// nouns that only a class takes (a product has instances too: `MySQL 实例`).
 pub(super) fn is_class_strictly(view: &str, end: usize) -> bool {
@@ -50,6 +56,20 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     let arguments = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(a, _)| a);
     if arguments.is_some_and(|a| {
         a.bytes().all(|b| b.is_ascii_alphanumeric() || b"_ ,=.\"'".contains(&b)) && a.contains(['_', '=', '"'])
+    }) {
+        return true;
+    }
+    // a function of variables (`Temp(t + 1)`, `Loss（x, y）`)
+    let variables = after
+        .strip_prefix(['(', '（'])
+        .and_then(|a| a.split_once([')', '）']))
+        .map(|(a, _)| a)
+        .filter(|a| a.len() <= MAX_VARIABLES_BYTES && !a.trim().is_empty());
+    if variables.is_some_and(|a| {
+        a.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b" +-*/,".contains(&b))
+            && a.split([' ', '+', '-', '*', '/', ',']).all(|v| v.len() <= MAX_VARIABLE_LETTERS)
+            // (not one short word: an alias, `NumPy（np）`)
+            && (a.trim().len() == 1 || a.contains(|c: char| c.is_ascii_digit() || " +-*/,".contains(c)))
     }) {
         return true;
     }
@@ -234,6 +254,13 @@ mod tests {
             ("调用 compile() 编译模型", "compile", true),
             ("调用 compile（）编译模型", "compile", true),
             ("取值在 rank(input_tensor) 之内", "rank", true),
+            ("其中 Temp（t + 1）是下一个温度", "Temp", true),
+            ("从 Temp（ t-1）到 Temp(t)", "Temp", true),
+            ("损失 Loss(x, y) 越小越好", "Loss", true),
+            ("强化学习（reinforcement learning）很火", "learning", false),
+            ("大语言模型 LLM（large language model）很火", "LLM", false),
+            ("用 GPT（ML）做", "GPT", false),
+            ("导入 NumPy（np）和 pandas", "NumPy", false),
             ("设置 DB _ HOST 和端口", "DB", true),
             ("设置 DB _ HOST 和端口", "HOST", true),
             ("设置 DB_HOST 和端口", "HOST", true),
