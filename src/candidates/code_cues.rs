@@ -68,6 +68,8 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if variables.is_some_and(|a| {
         a.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b" +-*/,".contains(&b))
             && a.split([' ', '+', '-', '*', '/', ',']).all(|v| v.len() <= MAX_VARIABLE_LETTERS)
+            // (a letter: `TD(0)` is a method's name, not one of its values)
+            && a.bytes().any(|b| b.is_ascii_lowercase())
             // (not one short word: an alias, `NumPy（np）`)
             && (a.trim().len() == 1 || a.contains(|c: char| c.is_ascii_digit() || " +-*/,".contains(c)))
     }) {
@@ -261,6 +263,7 @@ mod tests {
             ("大语言模型 LLM（large language model）很火", "LLM", false),
             ("用 GPT（ML）做", "GPT", false),
             ("导入 NumPy（np）和 pandas", "NumPy", false),
+            ("方法 TD(0) 与 TD(1) 不同", "TD", false),
             ("设置 DB _ HOST 和端口", "DB", true),
             ("设置 DB _ HOST 和端口", "HOST", true),
             ("设置 DB_HOST 和端口", "HOST", true),
