@@ -12,6 +12,24 @@ pub(crate) use jieba_rs::Token as Word;
 /// a word: enough for a word or two (four characters), little enough to stay fast.
 const WORD_CONTEXT_BYTES: usize = 12;
 
+/// Words that the segmenter's dictionary tags as function words (a pronoun, a preposition, a
+/// conjunction) but technical text uses as nouns and modifiers: 几何 is geometry there, not
+/// "how much"; 根 root, not "according to"; 凭据 credential; 所有者 owner; 因果 causal; 对照
+/// control; 本地 local; 即时 instant.
+const CONTENT_TAGGED_AS_FUNCTION: [&str; 8] = ["几何", "根", "凭据", "所有者", "因果", "对照", "本地", "即时"];
+
+/// The tag these words get instead: a noun's.
+const CONTENT_TAG: &str = "n";
+
+/// Gives the words of [`CONTENT_TAGGED_AS_FUNCTION`] a noun's tag.
+fn retag(words: &mut [Tagged<'_>]) {
+    for w in words.iter_mut() {
+        if matches!(w.tag, "r" | "p" | "c") && CONTENT_TAGGED_AS_FUNCTION.contains(&w.word) {
+            w.tag = CONTENT_TAG;
+        }
+    }
+}
+
 /// Chinese words: the segmenter's dictionary, with the reference's Chinese terms added.
 pub(crate) struct Segmenter {
     jieba: Jieba,
@@ -40,12 +58,16 @@ impl Segmenter {
     /// The words of `text` with their parts of speech; unknown words are guessed by the
     /// segmenter's statistical model.
     pub(crate) fn tag<'a>(&'a self, text: &'a str) -> Vec<Tagged<'a>> {
-        self.jieba.tag(text, true)
+        let mut words = self.jieba.tag(text, true);
+        retag(&mut words);
+        words
     }
 
     /// Like [`tag`](Self::tag), dictionary words only.
     pub(crate) fn tag_known<'a>(&'a self, text: &'a str) -> Vec<Tagged<'a>> {
-        self.jieba.tag(text, false)
+        let mut words = self.jieba.tag(text, false);
+        retag(&mut words);
+        words
     }
 
     /// Whether the dictionary holds `word`.

@@ -712,3 +712,12 @@ fn a_longer_option_holding_a_rendered_word_keeps_it() {
         assert!(c >= 0.6, "{text}: {c}");
     }
 }
+
+#[test]
+fn nouns_the_segmenter_tags_as_function_words_open_and_end_terms() {
+    assert_chinese(&[
+        ("牛津大学的视觉几何组（VGG）提出了这个网络。", "VGG", "视觉几何组"),
+        ("计算几何（CG）研究几何对象的算法。", "CG", "计算几何"),
+        ("所有请求都要带上访问凭据（AC）才能通过。", "AC", "访问凭据"),
+    ]);
+}
