@@ -26,7 +26,7 @@
 
 use super::citations::author_lists;
 use super::code_cues::{is_class, is_class_strictly, is_code_here, is_file_here};
-use super::kinds::{kind, Kind};
+use super::kinds::{is_common_word, kind, Kind};
 use super::lists::contributor_lists;
 use super::versions::{bare_name, After};
 use super::Candidate;
@@ -87,7 +87,7 @@ struct Evidence {
 pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>) {
     let view = doc.view();
     strip_versions(doc, cands);
-    split_juxtaposed(cands);
+    split_juxtaposed(view, cands);
     let kinds = kinds_of(cands);
     // lists of contributors and of authors: their names are no terms
     let mut lists = contributor_lists(view);
@@ -197,17 +197,25 @@ const MIN_ALONE: usize = 2;
 
 /// Splits two names written side by side, one an acronym (`Deepseek GRPO`, `Vue JSX`), into
 /// the names: a run said once whose words the document names alone again and again.
-/// (`GitHub API` stays where `API` is not said alone.)
-fn split_juxtaposed(cands: &mut Vec<Candidate<'_>>) {
+/// (`GitHub API` stays where `API` is not said alone.) So with a name and a general word
+/// in lowercase said once and not glossed (`Azure news`, `Kafka key`): the name is said alone
+/// again and again, and the word is left to its own evidence.
+fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     let named =
         |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || w.chars().any(|c| c.is_ascii_uppercase());
     // two words, one an acronym (the common shape: a product and a feature of it, said apart)
     let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    // a name and a general word in lowercase (`Grafana pod`, `Spark distribution`)
+    // (a word, not an acronym: `RoI pooling`, `TD error` are terms)
+    let wordlike = |a: &str| a.bytes().filter(u8::is_ascii_lowercase).count() * 2 > a.len();
+    let name_and_word = |a: &str, b: &str| {
+        named(a) && wordlike(a) && !is_common_word(a) && b.bytes().all(|c| c.is_ascii_lowercase()) && is_common_word(b)
+    };
     let may = |c: &Candidate<'_>| {
         !c.title
-            && c.text
-                .split_once(' ')
-                .is_some_and(|(a, b)| !b.contains(' ') && (acronym(a) || acronym(b)) && named(a) && named(b))
+            && c.text.split_once(' ').is_some_and(|(a, b)| {
+                !b.contains(' ') && ((acronym(a) || acronym(b)) && named(a) && named(b) || name_and_word(a, b))
+            })
     };
     // only the runs that may be split and their words are counted
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
@@ -228,7 +236,12 @@ fn split_juxtaposed(cands: &mut Vec<Candidate<'_>>) {
         }
     }
     let split = |c: &Candidate<'_>| {
-        may(c) && counts[c.text] == 1 && c.text.split(' ').all(|w| counts.get(w).is_some_and(|&n| n >= MIN_ALONE))
+        may(c)
+            && counts[c.text] == 1
+            && !is_glossed(view, c.span.start, c.span.end)
+            && c.text
+                .split(' ')
+                .all(|w| counts.get(w).is_some_and(|&n| n >= MIN_ALONE) || !w.bytes().any(|b| b.is_ascii_uppercase()))
     };
     if !cands.iter().any(split) {
         return;
@@ -455,7 +468,7 @@ fn is_note_label(view: &str, c: &Candidate<'_>) -> bool {
             .rsplit('\n')
             .next()
             .is_some_and(|before| before.chars().all(|ch| !ch.is_alphanumeric() && !is_cjk(ch)))
-        && super::kinds::is_common_word(c.text)
+        && is_common_word(c.text)
 }
 
 /// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
@@ -737,6 +750,15 @@ mod tests {
             ),
             // a name with a word that is not said alone is one name
             ("GitHub 很大。GitHub API 很好用，GitHub 也是。", &["GitHub", "GitHub API", "GitHub"]),
+            // a name said alone again and again, with a general word once, is the name
+            ("Grafana 很好。打开 Grafana page 后登录 Grafana 即可。", &["Grafana", "Grafana", "Grafana"]),
+            // …unless glossed, an acronym, or the name is said alone once only
+            (
+                "Hadamard 积（Hadamard product）来自 Hadamard，Hadamard 很有名。",
+                &["Hadamard", "Hadamard product", "Hadamard", "Hadamard"],
+            ),
+            ("TD 很常用。TD error 就是 TD 目标减去估计。", &["TD", "TD error", "TD"]),
+            ("打开 Grafana page 后登录 Grafana 即可。", &["Grafana page", "Grafana"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
