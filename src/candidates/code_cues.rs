@@ -34,6 +34,17 @@ const MAX_VARIABLES_BYTES: usize = 16;
 /// A variable of a function has at most this many letters or digits (`t`, `tn`, `x1`).
 const MAX_VARIABLE_LETTERS: usize = 2;
 
+/// Nouns after a name that make it a member of a class: a property, a field.
+const MEMBER_NOUNS: [&str; 4] = ["属性", "字段", "枚举", "注解"];
+
+/// Whether the candidate ending at `end` of `view` stands before a noun that names a member of
+/// a class (`MaxRetries 属性`): for names glued from common words, which a product's name
+/// seldom is.
+pub(super) fn is_member(view: &str, end: usize) -> bool {
+    let after = view[end..].trim_start_matches(' ');
+    MEMBER_NOUNS.iter().any(|n| after.starts_with(n))
+}
+
 /// Whether the candidate ending at `end` of `view` stands before 类 or a constructor, the
 /// nouns that only a class takes (a product has instances too: `MySQL 实例`).
 pub(super) fn is_class_strictly(view: &str, end: usize) -> bool {
@@ -73,6 +84,15 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
             // (not one short word: an alias, `NumPy（np）`)
             && (a.trim().len() == 1 || a.contains(|c: char| c.is_ascii_digit() || " +-*/,".contains(c)))
     }) {
+        return true;
+    }
+    // a key given a value (`esp32s3="32 MB"`, `retries=3`; a measure in capitals is one of
+    // prose: `RPO=0`)
+    let lowercase = || !view[start..end].bytes().any(|b| b.is_ascii_uppercase());
+    if after
+        .strip_prefix('=')
+        .is_some_and(|v| v.starts_with(['"', '\'']) || lowercase() && v.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return true;
     }
     // a piece of an identifier joined by an underscore, spaced out or not (`DB _ HOST`)
@@ -267,6 +287,10 @@ mod tests {
             ("设置 DB _ HOST 和端口", "DB", true),
             ("设置 DB _ HOST 和端口", "HOST", true),
             ("设置 DB_HOST 和端口", "HOST", true),
+            ("例如 esp32s3=\"32 MB\" 这样写", "esp32s3", true),
+            ("把 retries=3 写进配置", "retries", true),
+            ("当 F1 = 0.9 时", "F1", false),
+            ("满足容灾标准（RPO=0，RTO< 8s）", "RPO", false),
             ("例如 { Cache}不保证持久", "Cache", true),
             ("例如 {@link Cache} 不保证持久", "Cache", true),
             // prose around English is not code
@@ -278,6 +302,18 @@ mod tests {
         ] {
             let (s, e) = at(text, word);
             assert_eq!(is_code_here(text, s, e), code, "{text}: {word}");
+        }
+    }
+
+    #[test]
+    fn members_are_named_by_the_noun_after_them() {
+        for (text, word, member) in [
+            ("调整 LinearDamping 属性即可", "LinearDamping", true),
+            ("读取 CreatedAt 字段", "CreatedAt", true),
+            ("用 PowerShell 脚本部署", "PowerShell", false),
+        ] {
+            let (_, e) = at(text, word);
+            assert_eq!(is_member(text, e), member, "{text}");
         }
     }
 

@@ -25,7 +25,7 @@
 //! A title in `《》` is kept whatever it holds.
 
 use super::citations::author_lists;
-use super::code_cues::{is_class, is_class_strictly, is_code_here, is_file_here};
+use super::code_cues::{is_class, is_class_strictly, is_code_here, is_file_here, is_member};
 use super::kinds::{is_common_word, kind, Kind};
 use super::lists::contributor_lists;
 use super::versions::{bare_name, After};
@@ -103,6 +103,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         memchr::memchr(b'"', bytes).is_some()
             || ["“", "「", "『"].iter().any(|q| memchr::memmem::find(bytes, q.as_bytes()).is_some())
     };
+    let classes = classes(view, cands, &kinds);
     // English written as code in prose, at this place (`$HOME`, `DB _ HOST`, `App.js 文件`)
     let code_here =
         |c: &Candidate<'_>| is_code_here(view, c.span.start, c.span.end) || is_file_here(c.text, view, c.span.end);
@@ -110,13 +111,13 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         && !may_credit(view)
         && lists.is_empty()
         && !quotes()
-        && !cands.iter().any(|c| code_here(c) || may_be_class(c.text) && is_class(view, c.span.end))
+        && !cands.iter().any(code_here)
+        && classes.is_empty()
     {
         return;
     }
     let ev = evidence(doc, cands, &kinds);
     let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
-    let classes = classes(view, cands, &kinds);
     let outside_lists = outside(cands, &lists);
     let mut credit = CreditLines { footers: may_have_footer(view), ..CreditLines::default() };
     let mut list = lists.iter().peekable();
@@ -173,6 +174,30 @@ fn may_be_class(text: &str) -> bool {
         && !KNOWN_NAMES.contains(&lower(text).as_ref())
 }
 
+/// Whether `text` is words glued in PascalCase, each a capital and three small letters or
+/// more (`LinearDamping`, not `MySQL`).
+fn is_pascal_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    let parts = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let mut len = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 && len < MIN_PASCAL_PART {
+                return false;
+            }
+            len = 1;
+        } else if c.is_ascii_lowercase() {
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    parts >= 2 && len >= MIN_PASCAL_PART
+}
+
+/// Each word of a name glued in PascalCase has at least this many letters.
+const MIN_PASCAL_PART: usize = 4;
+
 /// The candidates that the document names as classes of a program somewhere (see
 /// [`is_class`]): common words glued in PascalCase; capitalised common words and other
 /// PascalCase names only before 类 or a constructor (an instance of a product, `MySQL 实例`,
@@ -182,10 +207,14 @@ fn classes<'a>(view: &str, cands: &[Candidate<'a>], kinds: &[Kind]) -> FxHashSet
         .iter()
         .zip(kinds)
         .filter(|(c, k)| match k {
-            Kind::Glued => is_class(view, c.span.end),
+            Kind::Glued => is_class(view, c.span.end) || is_member(view, c.span.end),
             // (a capitalised word before 实例 may name a product's kind of instance: `Spot 实例`)
             Kind::Header => is_class_strictly(view, c.span.end),
-            Kind::Term => may_be_class(c.text) && is_class_strictly(view, c.span.end),
+            Kind::Term => {
+                // (the cheap tests first: most candidates stand before no such noun)
+                (is_class_strictly(view, c.span.end) || is_member(view, c.span.end) && is_pascal_words(c.text))
+                    && may_be_class(c.text)
+            }
             _ => false,
         })
         .map(|(c, _)| c.text)
@@ -780,6 +809,7 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             ("我们在 OrderService 类里用 Redis 缓存", &["Redis"]),
             ("这个工厂生成 CarPart 实例，Car 类也在这里", &[]),
+            ("调整 LinearDamping 属性，值越大衰减越快", &[]),
             ("网格搜索由 GridSearchCV 类提供，它来自 scikit-learn", &["scikit-learn"]),
             // a product's instance is no class of code
             ("先创建一个 MySQL 实例，再连接 PostgreSQL 实例", &["MySQL", "PostgreSQL"]),
