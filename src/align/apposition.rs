@@ -12,6 +12,7 @@
 use super::english::Englishes;
 use super::left::term_end;
 use super::length::expected_chars;
+use super::names::{renders_a_word, spells_a_letter};
 use super::scan::{
     char_at, char_before, cjk_count, has_infix, is_separator, is_space, prefix_in, skip_back, skip_fwd, suffix_in,
     trim_span,
@@ -27,6 +28,10 @@ use crate::text::lexicon::chinese::{
     ACRONYM_APPOSITION, APPOSITION_STRONG, APPOSITION_WEAK, LOCALITY, NAMING, TAKES_OBJECT,
 };
 use crate::text::{abbreviates, is_acronym};
+
+/// What follows 即 in the words it starts that do not mean "namely" (即可, 即使, 即将, 即便,
+/// 即刻, 即时).
+const NOT_NAMELY: [char; 6] = ['可', '使', '将', '便', '刻', '时'];
 
 /// The longest Chinese, in characters, that an apposition after the English gives: a longer
 /// phrase is an explanation, not a name.
@@ -152,8 +157,9 @@ impl Aligner<'_> {
             (None, None) if paused && named() && !also_named(view, cand.span.start) => "",
             _ => return,
         };
-        if key == "即" && !paused {
-            return; // English即 without a pause is rarely an apposition
+        if key == "即" && (!paused || rest["即".len()..].starts_with(NOT_NAMELY)) {
+            // English即 without a pause is rarely an apposition; 即可, 即使, 即将 are other words
+            return;
         }
         let start = skip_fwd(view, i + key.len(), true);
         let Some(zh) = self.chinese_after(view, start, key.is_empty()) else { return };
@@ -211,6 +217,11 @@ impl Aligner<'_> {
         }
         if bare && cut != tail.end {
             return None; // a bare apposition must be the whole phrase
+        }
+        // 即允许接管对象的权限: a verb with what follows it is a clause saying what the English
+        // does, not its name (a verb alone may be one: 也就是预热)
+        if cut != tail.end && words.first().is_some_and(|w| w.tag == "v") {
+            return None;
         }
         let zh = trim_span(view, Span::new(tail.start, cut));
         self.chinese_term_at(view, zh, true)
@@ -277,11 +288,18 @@ impl Aligner<'_> {
         // the Chinese is the reference's, or a noun phrase that opens its clause and holds no
         // word the English lacks (类型长度 before page size: a table's header): the writer gives
         // both names
+        // (an acronym's: with a word standing for one of its letters, as a side by side with
+        // nothing else to tie them is weak evidence: 春季数据 JPA is the rest of a name)
         left.options.retain(|o| {
             o.known
                 || o.renders_word != Some(false)
                     && self.opens_clause(view, o.span.start)
                     && self.is_noun_phrase(&view[o.span.range()])
+                    && if acronym {
+                        spells_a_letter(&view[o.span.range()], text)
+                    } else {
+                        renders_a_word(&view[o.span.range()], text)
+                    }
         });
         if left.options.is_empty() || rendered_otherwise && !left.options.iter().any(|o| o.known) {
             return;

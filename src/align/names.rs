@@ -133,6 +133,23 @@ pub(super) fn spells_other_letters(chinese: &str, english: &str) -> bool {
     words.len() >= MIN_KNOWN_WORDS && !words.iter().any(of_a_letter)
 }
 
+/// Whether a word of `chinese` that the lists know renders an English word starting with a
+/// letter of the acronym `english` (语言 for the L of LLM, 检索 for the R of RAG): the
+/// evidence that a Chinese standing bare beside an acronym is its full form.
+pub(super) fn spells_a_letter(chinese: &str, english: &str) -> bool {
+    let letters: Vec<u8> = english.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()).collect();
+    known_words(chinese)
+        .iter()
+        .any(|w| super::renders::english_of(w).any(|e| e.as_bytes().first().is_some_and(|b| letters.contains(b))))
+}
+
+/// Whether a word of `chinese` that the lists know renders a word of `english` (负载 for the
+/// load of load balancing): the evidence that a Chinese standing bare beside an English term
+/// is its translation (亚马逊 before elastic cache is not).
+pub(super) fn renders_a_word(chinese: &str, english: &str) -> bool {
+    known_words(chinese).iter().any(|w| super::renders::renders(w, english) == Some(true))
+}
+
 /// The Chinese words of the lists in `chinese`, longest first at each place, left to right.
 fn known_words(chinese: &str) -> Vec<&str> {
     let starts: Vec<usize> = chinese.char_indices().map(|(i, _)| i).chain(std::iter::once(chinese.len())).collect();

@@ -175,7 +175,8 @@ fn is_date(text: &str) -> bool {
 const MIN_LOWERCASE_SENTENCE_WORDS: usize = 5;
 
 /// Whether a run is [`MIN_LOWERCASE_SENTENCE_WORDS`] words or more, all in lowercase (or
-/// numbers), one of them a function word.
+/// numbers), one of them a function word; or two or more with a word of [`POINTING`] after
+/// the first.
 fn is_lowercase_sentence(text: &str) -> bool {
     let mut n = 0;
     let mut function = false;
@@ -186,8 +187,13 @@ fn is_lowercase_sentence(text: &str) -> bool {
         n += 1;
         function |= is_function_word(w);
     }
-    n >= MIN_LOWERCASE_SENTENCE_WORDS && function
+    n >= MIN_LOWERCASE_SENTENCE_WORDS && function || n >= 2 && text.split(' ').skip(1).any(|w| POINTING.contains(&w))
 }
+
+/// Words that point at a thing of the sentence (a demonstrative, a possessive): after the
+/// first word of a run in lowercase they make it a clause (`optimize this code`, `check your
+/// settings`), which a term never is.
+const POINTING: [&str; 11] = ["this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its"];
 
 /// The kind of a candidate's text.
 pub(super) fn kind(text: &str) -> Kind {
@@ -452,6 +458,9 @@ mod tests {
             ("August 9", Kind::Date),
             ("Feb. 8, 2021", Kind::Date),
             ("remote exploitation of a zero-day flaw in the wild", Kind::Sentence),
+            ("optimize this code", Kind::Sentence),
+            ("check your configs", Kind::Sentence),
+            ("this binding", Kind::Common { words: 2 }),
             // placeholder Latin, but not English words or names that share its letters
             ("Lorem ipsum dolor sit amet", Kind::Placeholder),
             ("Lorem", Kind::Placeholder),

@@ -62,6 +62,29 @@ fn left_boundaries_in_context() {
     }
 }
 
+/// Side by side, or after 即, a Chinese is the English's only as a name: side by side it
+/// holds a word standing for the English or one of its letters; after 即 it is no clause
+/// (即允许…) and 即 is no piece of another word (即可).
+#[test]
+fn names_beside_or_after_english_are_names_of_it() {
+    type Row = (&'static str, &'static str, Option<&'static str>);
+    let table: &[Row] = &[
+        ("我们使用检索增强生成 RAG 来回答。", "RAG", Some("检索增强生成")),
+        ("我们先讲负载均衡 load balancing 的原理。", "load balancing", Some("负载均衡")),
+        ("12.春季数据 JPA", "JPA", None),
+        ("特别是事件管理器、亚马逊 elastic cache 和其他服务。", "elastic cache", None),
+        ("在格式中键入常数的名称来代替 XXXX，即可访问其值。", "XXXX", None),
+        ("导出对象上的危险 ACE，即允许接管底层对象的 ACE。", "ACE", None),
+        ("这一步叫 warm-up，即预热。", "warm-up", Some("预热")),
+    ];
+    let extractor = Extractor::builder().build().unwrap();
+    for (text, english, want) in table {
+        let g = extractor.extract_sources(&[Source { name: "t.txt", text, markup: Markup::Plain }]);
+        let got = g.get(english).and_then(|e| e.chinese.first().map(String::as_str));
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
 /// A term and its English side by side (`全基因组关联分析 GWAS`), for English the reference
 /// knows: a gloss where the Chinese before the English is the reference's term (found in
 /// the text, so method `apposition`), none where it is something else (the entry then takes
