@@ -423,5 +423,13 @@ fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<&str, FxHashSet
     marked
 }
 
+/// Whether the Chinese `chinese` is made of words that say other English than `english` (a
+/// merge key: lowercase words) does: 电子数据交换 for enumerated dns information. For the
+/// merge, which joins an acronym's rendering to a full form found elsewhere only if it may
+/// render it.
+pub(crate) fn says_other_words(chinese: &str, english: &str) -> bool {
+    names::renders_other_words(chinese, english)
+}
+
 #[cfg(test)]
 mod tests;

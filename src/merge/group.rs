@@ -6,6 +6,7 @@
 //! full form nearby whose initials spell it).
 
 use super::keys::KeyIds;
+use crate::align::says_other_words;
 use crate::model::facts::{counts_of_forms, Sentence};
 use crate::model::{EnglishFact, GlossFact, InputFacts, Method, Occurrence};
 use crate::text::key;
@@ -189,6 +190,17 @@ impl KeyChinese<'_> {
         }
     }
 
+    /// Whether the acronym of key `a` may take the full form of key `f` (both of `ids`) as far
+    /// as their renderings tell: unless `f` has none and each of the acronym's says other
+    /// words than `f` does (`EDI，即电子数据交换` in one input, `Enumerated DNS Information` in
+    /// another: two concepts).
+    pub(super) fn may_spell(&self, ids: &KeyIds, a: usize, f: usize) -> bool {
+        let (own, theirs) = (self.of(a), self.of(f));
+        !theirs.is_empty()
+            || own.is_empty()
+            || !own.iter().all(|&z| says_other_words(self.text[z as usize], ids.key(f)))
+    }
+
     /// Whether two keys share a rendering (both lists in increasing order).
     pub(super) fn share(a: &[u32], b: &[u32]) -> bool {
         let (mut i, mut j) = (0, 0);
@@ -271,13 +283,18 @@ impl<'a> Links<'a> {
     /// Joins each acronym with the full form it is paired with most often, among those whose
     /// Chinese is alike the acronym's own: `单发多框检测（SSD）` and `固态驱动器（solid state
     /// drives，SSD）` in one text are two concepts that share an acronym.
-    pub(super) fn join_acronyms(&self, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
+    ///
+    /// A full form with no rendering of its own takes the acronym's only if they may render
+    /// it: `EDI，即电子数据交换` in one input and `Enumerated DNS Information (EDI)` in another
+    /// are two concepts too.
+    pub(super) fn join_acronyms(&self, ids: &KeyIds, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
         let text = |ids: &[u32]| -> Vec<&str> { ids.iter().map(|&z| key_zh.text[z as usize]).collect() };
         for (a, fulls) in &self.acronyms {
             let own = text(key_zh.of(*a));
             let mut fulls: Vec<(&usize, &usize)> = fulls.iter().collect();
             fulls.sort_by_key(|(f, n)| (std::cmp::Reverse(**n), **f));
-            if let Some((&f, _)) = fulls.into_iter().find(|(f, _)| renderings_alike(&own, &text(key_zh.of(**f)))) {
+            let fits = |f: usize| renderings_alike(&own, &text(key_zh.of(f))) && key_zh.may_spell(ids, *a, f);
+            if let Some((&f, _)) = fulls.into_iter().find(|(f, _)| fits(**f)) {
                 uf.union(*a, f);
             }
         }

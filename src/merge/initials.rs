@@ -7,7 +7,7 @@
 //! initials of many phrases (`ImageNet Dogs`, ID): they need the reference.
 //! An acronym with a digit (`GPU0`, `PPO2`) names one thing of a kind, not the kind.
 
-use super::group::{Group, UnionFind};
+use super::group::{Group, KeyChinese, UnionFind};
 use super::has_digit;
 use super::keys::KeyIds;
 use crate::reference::Reference;
@@ -34,6 +34,7 @@ pub(super) fn link_initials(
     groups: &[Group],
     acronyms: &FxHashMap<usize, FxHashMap<usize, usize>>,
     reference: &Reference,
+    key_zh: &KeyChinese<'_>,
     uf: &mut UnionFind,
 ) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -63,7 +64,7 @@ pub(super) fn link_initials(
         if let Some([full]) = by_initials.get(&letters).map(Vec::as_slice) {
             let tied = known_pair(reference, &groups[id], &groups[*full])
                 || letters.len() > MAX_CHANCE_LETTERS && title_case(&groups[*full]) && !person_name(&groups[*full]);
-            if tied {
+            if tied && key_zh.may_spell(ids, id, *full) {
                 uf.union(id, *full);
             }
         }

@@ -96,9 +96,9 @@ fn draft(
     let mut links = group::Links::read(&glosses, &keys.ids, &mut uf);
     links.pair_acronyms_glossed_alike();
     let key_zh = links.chinese_by_key(keys.ids.len());
-    links.join_acronyms(&key_zh, &mut uf);
+    links.join_acronyms(&keys.ids, &key_zh, &mut uf);
     let mut groups = group::by_key(inputs, &places, &keys);
-    initials::link_initials(&keys.ids, &groups, &links.acronyms, reference, &mut uf);
+    initials::link_initials(&keys.ids, &groups, &links.acronyms, reference, &key_zh, &mut uf);
     near::near_duplicates(&keys.ids, &key_zh, &mut uf);
     drop(key_zh);
     // of the links, only the aliases name entries; the keys' texts are done with

@@ -76,6 +76,37 @@ fn initials_alone_join_an_acronym_only_when_something_else_ties_them() {
     }
 }
 
+/// An acronym glossed in one input does not give its Chinese to a full form in title case
+/// that another input spells with its letters, when the Chinese says other words than the
+/// full form; it does where the Chinese renders a word of it.
+#[test]
+fn an_acronym_joins_a_full_form_from_elsewhere_only_if_its_chinese_may_render_it() {
+    let extractor = Extractor::builder().build().unwrap();
+    let table: &[(&str, &str, &str, bool)] = &[
+        (
+            "EDI，即电子数据交换，对于组织来说一直是一个难题。EDI 很重要。",
+            "工具的标题是 Enumerated DNS Information，它收集记录。",
+            "Enumerated DNS Information",
+            false,
+        ),
+        (
+            "EDI，即电子数据交换，对于组织来说一直是一个难题。EDI 很重要。",
+            "标准的全称是 Electronic Data Interchange，它很老。",
+            "Electronic Data Interchange",
+            true,
+        ),
+    ];
+    for (one, other, full, joined) in table {
+        let g = extractor.extract_sources(&[
+            Source { name: "a.txt", text: one, markup: Markup::Plain },
+            Source { name: "b.txt", text: other, markup: Markup::Plain },
+        ]);
+        let e = g.get("EDI").unwrap_or_else(|| panic!("no EDI in {one}"));
+        assert_eq!(e.english == *full, *joined, "{other}: {e:?}");
+        assert_eq!(e.chinese.first().map(String::as_str), Some("电子数据交换"), "{e:?}");
+    }
+}
+
 /// A lowercase full form joins an acronym by initials when the reference gives the pair.
 #[test]
 fn a_lowercase_full_form_joins_its_acronym_when_the_reference_knows_the_pair() {
