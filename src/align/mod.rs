@@ -184,6 +184,7 @@ impl<'j> Aligner<'j> {
                 given.entry(view[zh.range()].trim()).or_default().insert(&forms.lower[f]);
             }
         }
+        let shared = shared_labels(&pending, &first, view);
         let mut labels = heads::Labels::default();
         let mut out = Vec::new();
         for ((p, c), &f) in pending.iter_mut().zip(first).zip(&forms.of) {
@@ -216,8 +217,13 @@ impl<'j> Aligner<'j> {
                 known = o.known;
                 g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
             }
+            // Ashok Emani（英特尔）and Jiong Kong（英特尔）: one Chinese in brackets after English
+            // that name unrelated things is what they are or where they work, not a translation
             // M 模型 as the role of a part, 网络 for a network's name: no translation
-            if g.chinese.is_some_and(|zh| labels.is_label(&view[zh.range()], english)) {
+            if g.chinese.is_some_and(|zh| {
+                g.method == Method::Parenthesis && shared.contains(view[zh.range()].trim())
+                    || labels.is_label(&view[zh.range()], english)
+            }) {
                 g.chinese = None;
                 if g.abbreviation.is_none() && g.alias.is_none() {
                     continue;
@@ -394,6 +400,60 @@ impl Forms {
 /// A Chinese given to at most this many English is compared with each; given to more, the
 /// English's sub-phrases are looked up among them.
 const MAX_GIVEN_COMPARED: usize = 16;
+
+/// One Chinese given to more English than this is a label whatever the English are.
+const MAX_LABELLED_COMPARED: usize = 8;
+
+/// The shortest word two English forms share to be related (`noisy DQN` and `DQN`).
+const MIN_SHARED_WORD: usize = 3;
+
+/// The Chinese that the input's first choices give in brackets to two names or more (each
+/// word capitalised; one word only with more capitals or a digit: `Availability` and `AP`
+/// may be glossed alike), each unrelated to the others (not one form, not
+/// an acronym and its full form, no word shared): a label that brackets put after several
+/// names (`（英特尔）` after two people, `（考试）` after two exam codes), not the translation
+/// of each.
+fn shared_labels<'v>(pending: &[Pending], first: &[Option<(usize, f32, bool)>], view: &'v str) -> FxHashSet<&'v str> {
+    let mut by_chinese: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for (p, c) in pending.iter().zip(first) {
+        let zh = match (&p.left, c) {
+            (Some(l), Some((ix, _, _))) => Some(l.options[*ix].span),
+            _ => p.gloss.chinese,
+        };
+        if let (Some(zh), Method::Parenthesis) = (zh, p.gloss.method) {
+            let english = &view[p.gloss.english.range()];
+            let list = by_chinese.entry(view[zh.range()].trim()).or_default();
+            if !list.contains(&english) && list.len() <= MAX_LABELLED_COMPARED {
+                list.push(english);
+            }
+        }
+    }
+    let words = |e: &str| -> Vec<String> {
+        e.split([' ', '-', '/']).filter(|w| w.len() >= MIN_SHARED_WORD).map(str::to_lowercase).collect()
+    };
+    let related = |a: &str, b: &str| {
+        crate::text::key(a) == crate::text::key(b)
+            || abbreviates(a, b)
+            || abbreviates(b, a)
+            || words(a).iter().any(|w| words(b).contains(w))
+    };
+    // (names, acronyms and codes only: terms in lowercase and capitalised words glossed alike
+    // are inflections and synonyms more often than labelled, `serialized`, `serialization`)
+    let name_like = |e: &str| {
+        e.split(' ').all(|w| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
+            && (e.contains(' ') || e.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+    };
+    by_chinese
+        .into_iter()
+        .filter(|(_, es)| {
+            es.len() >= 2
+                && es.iter().all(|e| name_like(e))
+                && (es.len() > MAX_LABELLED_COMPARED
+                    || es.iter().enumerate().all(|(i, a)| es[i + 1..].iter().all(|b| !related(a, b))))
+        })
+        .map(|(zh, _)| zh)
+        .collect()
+}
 
 /// Marks the options of `left` that the input gives (`given`) to a shorter English inside
 /// its English; returns whether it marked any.

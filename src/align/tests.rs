@@ -721,3 +721,19 @@ fn nouns_the_segmenter_tags_as_function_words_open_and_end_terms() {
         ("所有请求都要带上访问凭据（AC）才能通过。", "AC", "访问凭据"),
     ]);
 }
+
+#[test]
+fn one_chinese_in_brackets_after_unrelated_names_is_their_label() {
+    assert_no_chinese(&[
+        ("我们感谢 Ashok Emani（英特尔）和 Jiong Kong（英特尔）的审阅。", "Ashok Emani"),
+        ("我们感谢 Ashok Emani（英特尔）和 Jiong Kong（英特尔）的审阅。", "Jiong Kong"),
+        ("先通过专业考试（DAS-C01），再通过专业考试（SAP-C02）。", "DAS-C01"),
+        ("常见的非线性算法有 CART（非线性算法）和 SVM（非线性算法）。", "SVM"),
+    ]);
+    // an acronym and its full form, forms of one name, or names sharing a word are glossed alike
+    assert_chinese(&[
+        ("大语言模型（Large Language Model）简称大语言模型（LLM）。", "LLM", "大语言模型"),
+        ("深度Q网络（DQN）有很多变体，比如噪声深度Q网络（Noisy DQN）。", "DQN", "深度Q网络"),
+        ("可用性（Availability）很重要，可用性（AP）也是。", "Availability", "可用性"),
+    ]);
+}

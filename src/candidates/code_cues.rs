@@ -13,6 +13,7 @@
 
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES};
+use crate::text::lexicon::is_function_word;
 
 /// Nouns after a name that make it the name of a class of a program or of a thing it builds.
 /// (类 is not 类似 "like", 类别 "category" or 类比 "analogy".)
@@ -243,6 +244,31 @@ pub(super) fn is_command(text: &str) -> bool {
         && !text.chars().any(is_cjk)
 }
 
+/// Keywords of code that declare what the next word names (`func PrintInfo`, `def train`,
+/// `let model`): words of English prose seldom.
+const DECLARING_KEYWORDS: &[&str] = &["func", "def", "fn", "var", "const", "let", "impl", "struct", "enum"];
+
+/// Pronouns after `let` in English (`let us`, `let them`).
+const OBJECTS: [&str; 7] = ["us", "me", "it", "him", "her", "them", "you"];
+
+/// Whether `text` holds a declaration of code: a keyword of [`DECLARING_KEYWORDS`] before a
+/// name (`Sprintf func PrintGood`), not before a function word (`let us`).
+pub(super) fn declares(text: &str) -> bool {
+    let mut words = text.split(' ').peekable();
+    while let Some(w) = words.next() {
+        if DECLARING_KEYWORDS.contains(&w)
+            && words.peek().is_some_and(|n| {
+                n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                    && !is_function_word(n)
+                    && !OBJECTS.contains(n)
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +340,21 @@ mod tests {
         ] {
             let (_, e) = at(text, word);
             assert_eq!(is_member(text, e), member, "{text}");
+        }
+    }
+
+    #[test]
+    fn declarations_are_keywords_before_names() {
+        for (text, code) in [
+            ("func PrintInfo", true),
+            ("Sprintf func PrintGood", true),
+            ("def train", true),
+            ("let model", true),
+            ("let us", false),
+            ("function PrintInfo", false),
+            ("loss function", false),
+        ] {
+            assert_eq!(declares(text), code, "{text}");
         }
     }
 

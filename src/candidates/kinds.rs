@@ -4,7 +4,7 @@
 //! words glued in PascalCase (`SimpleCache`, `UserProfile`), which a program names its
 //! classes with.
 
-use super::code_cues::is_command;
+use super::code_cues::{declares, is_command};
 use crate::text::lexicon::english::{
     CODE_LITERALS, CODE_WORDS, COMMON_WORDS, GENERAL_WORDS, PLACEHOLDER_LATIN, SENTENCE_WORDS,
 };
@@ -208,7 +208,7 @@ pub(super) fn kind(text: &str) -> Kind {
     if is_placeholder(text) {
         return Kind::Placeholder;
     }
-    if is_command(text) {
+    if is_command(text) || text.contains(' ') && declares(text) {
         return Kind::Code;
     }
     let (mut words, mut lowercase_common, mut all_core, mut function) = (0, true, true, false);

@@ -25,7 +25,7 @@
 //! A title in `《》` is kept whatever it holds.
 
 use super::citations::author_lists;
-use super::code_cues::{is_class, is_class_strictly, is_code_here, is_file_here, is_member};
+use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
 use super::kinds::{is_common_word, kind, Kind};
 use super::lists::contributor_lists;
 use super::versions::{bare_name, After};
@@ -150,7 +150,8 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             Kind::Term => true,
             Kind::Date | Kind::Placeholder => false,
             Kind::Sentence => glossed(),
-            Kind::Code => glossed(),
+            // (a declaration is code whatever its brackets hold: `func PrintInfo(消息字符串)`)
+            Kind::Code => glossed() && !declares(c.text),
             // a sentence glossed is a sentence translated, not a term
             Kind::Label => glossed() && c.text.split(' ').count() < MIN_GLOSSED_SENTENCE_WORDS,
             Kind::Header | Kind::Mixed | Kind::Title => glossed() || ev.in_prose.contains(key().as_ref()),
