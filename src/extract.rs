@@ -317,7 +317,7 @@ impl Extractor {
         let pending = aligner.find(&doc, &cands);
         stop(3, pending.len())?;
         let (counts, hits) = recurrence(&pending, doc.view(), &self.index);
-        let glosses = Aligner::resolve(pending, doc.view(), &counts);
+        let glosses = Aligner::resolve_keeping(pending, doc.view(), &counts, aligner.keeps_descriptions());
         stop(4, glosses.len())?;
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
         let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);

@@ -169,7 +169,25 @@ impl<'j> Aligner<'j> {
     /// Chooses the Chinese of every pending gloss, given how often each option string occurs
     /// in the whole input. An option that another gloss of the input gives to a shorter
     /// English inside this one (深度Q网络 to DQN, then to noisy DQN) is taken.
-    pub(crate) fn resolve(mut pending: Vec<Pending>, view: &str, counts: &FxHashMap<&str, usize>) -> Vec<Gloss> {
+    #[cfg(test)]
+    pub(crate) fn resolve(pending: Vec<Pending>, view: &str, counts: &FxHashMap<&str, usize>) -> Vec<Gloss> {
+        Self::resolve_keeping(pending, view, counts, false)
+    }
+
+    /// Whether this aligner keeps the Chinese that describes a name or labels several (for
+    /// `check`, which reports it).
+    pub(crate) fn keeps_descriptions(&self) -> bool {
+        self.keep_descriptions
+    }
+
+    /// [`resolve`](Self::resolve), keeping the Chinese that brackets give to several unrelated
+    /// names when `keep_labels` (for `check`, which reports one Chinese for two English).
+    pub(crate) fn resolve_keeping(
+        mut pending: Vec<Pending>,
+        view: &str,
+        counts: &FxHashMap<&str, usize>,
+        keep_labels: bool,
+    ) -> Vec<Gloss> {
         let first: Vec<Option<(usize, f32, bool)>> =
             pending.iter().map(|p| p.left.as_ref().map(|l| score::choose(l, view, counts))).collect();
         let forms = Forms::read(&pending, view);
@@ -184,7 +202,7 @@ impl<'j> Aligner<'j> {
                 given.entry(view[zh.range()].trim()).or_default().insert(&forms.lower[f]);
             }
         }
-        let shared = shared_labels(&pending, &first, view);
+        let shared = if keep_labels { FxHashSet::default() } else { shared_labels(&pending, &first, view) };
         let mut labels = heads::Labels::default();
         let mut out = Vec::new();
         for ((p, c), &f) in pending.iter_mut().zip(first).zip(&forms.of) {
