@@ -509,5 +509,13 @@ pub(crate) fn says_other_words(chinese: &str, english: &str) -> bool {
     names::renders_other_words(chinese, english)
 }
 
+/// Whether `chinese` holds words the lists know, none of which renders a word of `english`
+/// (a merge key: lowercase words): 长期支持 for linkedin top startups. For the merge, which
+/// joins an acronym to a full form by initials alone only if nothing says they differ.
+pub(crate) fn renders_none_of(chinese: &str, english: &str) -> bool {
+    let words = names::known_words(chinese);
+    !words.is_empty() && !words.iter().any(|w| renders::renders(w, english) == Some(true))
+}
+
 #[cfg(test)]
 mod tests;

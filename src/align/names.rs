@@ -151,7 +151,7 @@ pub(super) fn renders_a_word(chinese: &str, english: &str) -> bool {
 }
 
 /// The Chinese words of the lists in `chinese`, longest first at each place, left to right.
-fn known_words(chinese: &str) -> Vec<&str> {
+pub(super) fn known_words(chinese: &str) -> Vec<&str> {
     let starts: Vec<usize> = chinese.char_indices().map(|(i, _)| i).chain(std::iter::once(chinese.len())).collect();
     let (mut out, mut i) = (Vec::new(), 0);
     while i + 2 < starts.len() {

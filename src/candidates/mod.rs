@@ -111,7 +111,8 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         return;
     }
     // /home/Ubuntu/app, /tmp/Cache: a word with slashes after a slash is a path from the root
-    let rooted = |w: &Word| view[..w.span.start].ends_with('/') && text[w.span.range()].contains('/');
+    // (.git/index, ~/app/config: after a dot or a tilde likewise)
+    let rooted = |w: &Word| view[..w.span.start].ends_with(['/', '.', '~']) && text[w.span.range()].contains('/');
     // JavaScript/TypeScript, HTML/CSS/JS: names listed with slashes are each a name
     if let [w] = run {
         if rooted(w) {
@@ -453,6 +454,7 @@ mod tests {
             "利差收窄了 25 bps，机器人速度为 2 m/s",
             "资金 T+1 到账，a+b 为和",
             "调用 Promise.all 和 Thread.sleep，或 Object.defineProperty",
+            "通过 JSON.parse(响应) 和 URL.createObjectURL 转换",
             "模板里用 v-if 和 ng-model，标签加上 aria-describedby 与 data-id 属性",
             "接口 addPeer/removePeer 负责增删",
             "称为 $k$-step-ahead prediction 与 $K$-armed bandit 的问题",
@@ -460,6 +462,7 @@ mod tests {
             "代码在 com/someone-dev 和 org/Example 下",
             "字典在 usr/share/wordlists 目录下",
             "项目在 /home/Ubuntu/django-app 下，锁文件在 /tmp/NuGetCache 上",
+            "索引在 .git/index 文件里，配置在 ~/app/Config 里",
             "换行符是 0xA，有效范围是 0000-ffff",
             "编译时加上 -fstack-clash-protection 选项，链接时加 -Wl,-z,now",
             "发布于 August 9，另一篇在 February 8, 2021 发布",

@@ -242,7 +242,7 @@ fn is_dotted_noise(l: &str, folded: &str, dot: usize) -> bool {
         && !parts.iter().all(|p| p.len() == 1)
 }
 
-/// `Promise.all`, `Thread.sleep`, `Object.defineProperty`: a capitalised name and a member
+/// `Promise.all`, `Thread.sleep`, `JSON.parse`: a capitalised name and a member
 /// in lowercase or lowerCamelCase, code (`Node.js` and `ASP.NET` end with a name suffix).
 fn is_member_access(parts: &[&str]) -> bool {
     let starts = |p: &str, upper: bool| {
@@ -250,7 +250,8 @@ fn is_member_access(parts: &[&str]) -> bool {
     };
     parts.len() >= 2
         && starts(parts[0], true)
-        && parts[0].chars().any(|c| c.is_ascii_lowercase())
+        // (JSON.parse, URL.createObjectURL: an object in capitals, two letters or more)
+        && (parts[0].chars().any(|c| c.is_ascii_lowercase()) || parts[0].len() >= 2)
         && parts[1..].iter().all(|p| p.len() >= MIN_MEMBER && p.chars().all(|c| c.is_ascii_alphanumeric()))
         && starts(parts[parts.len() - 1], false)
 }

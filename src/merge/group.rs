@@ -6,7 +6,7 @@
 //! full form nearby whose initials spell it).
 
 use super::keys::KeyIds;
-use crate::align::says_other_words;
+use crate::align::{renders_none_of, says_other_words};
 use crate::model::facts::{counts_of_forms, Sentence};
 use crate::model::{EnglishFact, GlossFact, InputFacts, Method, Occurrence};
 use crate::text::key;
@@ -199,6 +199,14 @@ impl KeyChinese<'_> {
         !theirs.is_empty()
             || own.is_empty()
             || !own.iter().all(|&z| says_other_words(self.text[z as usize], ids.key(f)))
+    }
+
+    /// Like [`may_spell`](Self::may_spell), for an acronym tied to `f` by nothing but its
+    /// initials: renderings of the acronym whose known words render no word of `f` say they
+    /// differ (`长期支持（LTS）` in one input, `LinkedIn Top Startups` in another).
+    pub(super) fn may_spell_by_initials(&self, ids: &KeyIds, a: usize, f: usize) -> bool {
+        let (own, theirs) = (self.of(a), self.of(f));
+        !theirs.is_empty() || own.is_empty() || !own.iter().all(|&z| renders_none_of(self.text[z as usize], ids.key(f)))
     }
 
     /// Whether two keys share a rendering (both lists in increasing order).

@@ -64,7 +64,7 @@ pub(super) fn link_initials(
         if let Some([full]) = by_initials.get(&letters).map(Vec::as_slice) {
             let tied = known_pair(reference, &groups[id], &groups[*full])
                 || letters.len() > MAX_CHANCE_LETTERS && title_case(&groups[*full]) && !person_name(&groups[*full]);
-            if tied && key_zh.may_spell(ids, id, *full) {
+            if tied && key_zh.may_spell_by_initials(ids, id, *full) {
                 uf.union(id, *full);
             }
         }

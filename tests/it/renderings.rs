@@ -82,28 +82,51 @@ fn initials_alone_join_an_acronym_only_when_something_else_ties_them() {
 #[test]
 fn an_acronym_joins_a_full_form_from_elsewhere_only_if_its_chinese_may_render_it() {
     let extractor = Extractor::builder().build().unwrap();
-    let table: &[(&str, &str, &str, bool)] = &[
+    // one input, another, the acronym, its Chinese, the full form, and whether they join
+    type Row = (&'static str, &'static str, &'static str, &'static str, &'static str, bool);
+    let table: &[Row] = &[
         (
             "EDI，即电子数据交换，对于组织来说一直是一个难题。EDI 很重要。",
             "工具的标题是 Enumerated DNS Information，它收集记录。",
+            "EDI",
+            "电子数据交换",
             "Enumerated DNS Information",
             false,
         ),
         (
             "EDI，即电子数据交换，对于组织来说一直是一个难题。EDI 很重要。",
             "标准的全称是 Electronic Data Interchange，它很老。",
+            "EDI",
+            "电子数据交换",
             "Electronic Data Interchange",
             true,
         ),
+        // tied by initials and title case only
+        (
+            "长期支持（LTS）版本很稳定。",
+            "我们看了 LinkedIn Top Startups 榜单。",
+            "LTS",
+            "长期支持",
+            "LinkedIn Top Startups",
+            false,
+        ),
+        (
+            "谷歌云平台（GCP）动手实验室很好。",
+            "连接到 Google Cloud Platform 的 ID。",
+            "GCP",
+            "谷歌云平台",
+            "Google Cloud Platform",
+            true,
+        ),
     ];
-    for (one, other, full, joined) in table {
+    for (one, other, acronym, chinese, full, joined) in table {
         let g = extractor.extract_sources(&[
             Source { name: "a.txt", text: one, markup: Markup::Plain },
             Source { name: "b.txt", text: other, markup: Markup::Plain },
         ]);
-        let e = g.get("EDI").unwrap_or_else(|| panic!("no EDI in {one}"));
+        let e = g.get(acronym).unwrap_or_else(|| panic!("no {acronym} in {one}"));
         assert_eq!(e.english == *full, *joined, "{other}: {e:?}");
-        assert_eq!(e.chinese.first().map(String::as_str), Some("电子数据交换"), "{e:?}");
+        assert_eq!(e.chinese.first().map(String::as_str), Some(*chinese), "{e:?}");
     }
 }
 
