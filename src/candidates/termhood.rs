@@ -241,11 +241,18 @@ fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     let name_and_word = |a: &str, b: &str| {
         named(a) && wordlike(a) && !is_common_word(a) && b.bytes().all(|c| c.is_ascii_lowercase()) && is_common_word(b)
     };
+    // two names joined by `and` or `or` (`Celery and Redis`), whatever brackets follow: no one
+    // term (`Identity and Access Management` has more words)
+    let coordinated = |t: &str| {
+        let mut w = t.split(' ');
+        matches!((w.next(), w.next(), w.next(), w.next()), (Some(a), Some("and" | "or"), Some(b), None)
+            if named(a) && named(b))
+    };
     let may = |c: &Candidate<'_>| {
         !c.title
-            && c.text.split_once(' ').is_some_and(|(a, b)| {
+            && (c.text.split_once(' ').is_some_and(|(a, b)| {
                 !b.contains(' ') && ((acronym(a) || acronym(b)) && named(a) && named(b) || name_and_word(a, b))
-            })
+            }) || coordinated(c.text))
     };
     // only the runs that may be split and their words are counted
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
@@ -268,7 +275,7 @@ fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     let split = |c: &Candidate<'_>| {
         may(c)
             && counts[c.text] == 1
-            && !is_glossed(view, c.span.start, c.span.end)
+            && (coordinated(c.text) || !is_glossed(view, c.span.start, c.span.end))
             && c.text
                 .split(' ')
                 .all(|w| counts.get(w).is_some_and(|&n| n >= MIN_ALONE) || !w.bytes().any(|b| b.is_ascii_uppercase()))
@@ -284,7 +291,9 @@ fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
         }
         let mut at = c.span.start;
         for w in c.text.split(' ') {
-            out.push(Candidate { span: Span::new(at, at + w.len()), text: w, title: false });
+            if !matches!(w, "and" | "or") {
+                out.push(Candidate { span: Span::new(at, at + w.len()), text: w, title: false });
+            }
             at += w.len() + 1;
         }
     }
@@ -788,6 +797,15 @@ mod tests {
                 &["Hadamard", "Hadamard product", "Hadamard", "Hadamard"],
             ),
             ("TD 很常用。TD error 就是 TD 目标减去估计。", &["TD", "TD error", "TD"]),
+            // two names joined by and, each said alone again and again
+            (
+                "用 Celery 排队，用 Redis 存结果。Celery and Redis（合唱团）。Celery 与 Redis 都快。",
+                &["Celery", "Redis", "Celery", "Redis", "Celery", "Redis"],
+            ),
+            (
+                "Identity and Access Management 很重要，Identity 和 Access 也是。",
+                &["Identity and Access Management", "Identity", "Access"],
+            ),
             ("打开 Grafana page 后登录 Grafana 即可。", &["Grafana page", "Grafana"]),
         ];
         for (text, want) in table {
