@@ -207,11 +207,23 @@ fn is_model_designation(s: &str) -> bool {
 /// Pushes the candidate a piece of a run makes, if any, and empties the piece: unless it
 /// reads as a sentence, its ends trimmed of function words and numbers.
 fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>) {
-    if !reads_as_sentence(text, piece) {
+    if !reads_as_sentence(text, piece) && !is_hex_dump(text, piece) {
         let words = trim_ends(text, piece);
         push_candidate(text, words, out);
     }
     piece.clear();
+}
+
+/// Whether `words` are pieces of hexadecimal digits spaced out (`af 1367 e-v`, `ff 4-salt db`,
+/// as machine translation leaves a hash): half of them or more in lowercase hexadecimal
+/// digits only, two or more, and a digit among them.
+fn is_hex_dump(text: &str, words: &[Word]) -> bool {
+    let s = |w: &Word| &text[w.span.range()];
+    let hex = words.iter().filter(|w| s(w).bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))).count();
+    words.len() >= 2
+        && hex >= 2
+        && 2 * hex >= words.len()
+        && words.iter().any(|w| s(w).bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Whether `words` read as an English sentence rather than a term.
@@ -463,6 +475,7 @@ mod tests {
             "字典在 usr/share/wordlists 目录下",
             "项目在 /home/Ubuntu/django-app 下，锁文件在 /tmp/NuGetCache 上",
             "索引在 .git/index 文件里，配置在 ~/app/Config 里",
+            "哈希为 e 545 ff 4-salt db 以及 b 276 af 1367 e-v",
             "换行符是 0xA，有效范围是 0000-ffff",
             "编译时加上 -fstack-clash-protection 选项，链接时加 -Wl,-z,now",
             "发布于 August 9，另一篇在 February 8, 2021 发布",
