@@ -87,6 +87,23 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     out
 }
 
+/// The length of a number of a heading or an item (`3.2.`, `1.`) glued to a capitalised word
+/// at the start of `w`, if it has one.
+fn numbering_prefix(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let mut i = 0;
+    let mut cut = None;
+    loop {
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || b.get(i + digits) != Some(&b'.') {
+            break;
+        }
+        i += digits + 1;
+        cut = Some(i);
+    }
+    cut.filter(|&i| b.get(i).is_some_and(u8::is_ascii_uppercase))
+}
+
 /// Whether a word starts with a capital, in any width.
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| fold(c).is_ascii_uppercase())
@@ -95,6 +112,12 @@ fn is_capitalised(w: &str) -> bool {
 /// Pushes the candidates of a run of words; `piece` is a buffer for its words, empty.
 fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>) {
     let text = doc.text();
+    // 3.2.Docker, 1.DevOps: the number of a heading or an item glued to a name is no part of it
+    if let Some(cut) = numbering_prefix(&text[run[0].span.range()]) {
+        let mut owned = run.to_vec();
+        owned[0].span = Span::new(run[0].span.start + cut, run[0].span.end);
+        return push_run(doc, &owned, piece, out);
+    }
     let view = doc.view();
     let whole = Span::new(run[0].span.start, run[run.len() - 1].span.end);
     // A title in 《》 is kept whole.
@@ -490,6 +513,12 @@ mod tests {
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn numbers_of_headings_and_items_are_cut_off_names() {
+        assert_eq!(found("### 3.2.Docker 安装\n\n参见 1.DevOps 章节", Markup::Markdown), ["Docker", "DevOps"]);
+        assert_eq!(found("版本 3.2.1 与 Vue 2.x", Markup::Markdown), ["Vue 2.x"]);
     }
 
     #[test]
