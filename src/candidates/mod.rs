@@ -242,11 +242,12 @@ fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>)
 /// digits only, two or more, and a digit among them.
 fn is_hex_dump(text: &str, words: &[Word]) -> bool {
     let s = |w: &Word| &text[w.span.range()];
+    // (the cheap tests first: most runs are one word, or hold no digit)
+    if words.len() < 2 || !words.iter().any(|w| s(w).bytes().any(|b| b.is_ascii_digit())) {
+        return false;
+    }
     let hex = words.iter().filter(|w| s(w).bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))).count();
-    words.len() >= 2
-        && hex >= 2
-        && 2 * hex >= words.len()
-        && words.iter().any(|w| s(w).bytes().any(|b| b.is_ascii_digit()))
+    hex >= 2 && 2 * hex >= words.len()
 }
 
 /// Whether `words` read as an English sentence rather than a term.

@@ -244,9 +244,9 @@ fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     // two names joined by `and` or `or` (`Celery and Redis`), whatever brackets follow: no one
     // term (`Identity and Access Management` has more words)
     let coordinated = |t: &str| {
-        let mut w = t.split(' ');
-        matches!((w.next(), w.next(), w.next(), w.next()), (Some(a), Some("and" | "or"), Some(b), None)
-            if named(a) && named(b))
+        let Some((a, rest)) = t.split_once(' ') else { return false };
+        let Some((joint, b)) = rest.split_once(' ') else { return false };
+        matches!(joint, "and" | "or") && !b.contains(' ') && named(a) && named(b)
     };
     let may = |c: &Candidate<'_>| {
         !c.title
