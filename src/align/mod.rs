@@ -235,6 +235,13 @@ impl<'j> Aligner<'j> {
                 known = o.known;
                 g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
             }
+            // Yasser Alsaied（物联网副总裁）: a person's job title, not the name's translation
+            if g.chinese.is_some_and(|zh| names::is_role_of_person(&view[zh.range()], english)) {
+                g.chinese = None;
+                if g.abbreviation.is_none() && g.alias.is_none() {
+                    continue;
+                }
+            }
             // Ashok Emani（英特尔）and Jiong Kong（英特尔）: one Chinese in brackets after English
             // that name unrelated things is what they are or where they work, not a translation
             // M 模型 as the role of a part, 网络 for a network's name: no translation

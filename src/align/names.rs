@@ -38,6 +38,61 @@ const WORD_ENDINGS: &[&str] = &[
 /// A word with an ending has at least this many letters (`Ring` and `Tesla` do not).
 const MIN_ENDED_WORD: usize = 6;
 
+/// Nouns of a person's role or trade that end a Chinese job title (物联网副总裁, 首席技术官).
+const ROLE_ENDINGS: &[&str] = &[
+    "总裁",
+    "经理",
+    "总监",
+    "主管",
+    "工程师",
+    "教授",
+    "作者",
+    "主任",
+    "创始人",
+    "董事",
+    "主席",
+    "负责人",
+    "研究员",
+    "科学家",
+    "架构师",
+    "分析师",
+    "顾问",
+    "博士",
+    "讲师",
+    "编辑",
+    "记者",
+    "设计师",
+    "技术官",
+    "执行官",
+    "运营官",
+    "财务官",
+    "信息官",
+    "布道师",
+    "维护者",
+    "贡献者",
+];
+
+/// A person's name has this many words at most (`Mary Ann Smith`).
+const MAX_PERSON_WORDS: usize = 3;
+
+/// Whether `chinese` says what `english`, a person's name (two or three capitalised words,
+/// none an acronym: `Yasser Alsaied`), does: a job title (物联网副总裁) rendering no word of
+/// it, not a translation.
+pub(super) fn is_role_of_person(chinese: &str, english: &str) -> bool {
+    let words: Vec<&str> = english.split(' ').collect();
+    let person = (2..=MAX_PERSON_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && cs.clone().next().is_some_and(|c| c.is_ascii_lowercase() || c == '.')
+                && cs.all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.' || c == '\'')
+        });
+    // (a job's own name is translated: 产品经理 renders the manager of Product Manager)
+    person
+        && ROLE_ENDINGS.iter().any(|r| chinese.trim_end().ends_with(r))
+        && !renders_a_word(chinese, &english.to_ascii_lowercase())
+}
+
 /// Whether `english` is a name whose Chinese must render it: a [coined word](is_coined_word),
 /// or several words in title case with one of them in CamelCase (`ImageNet Dogs`); a word of
 /// a trade that no list here knows (`Quadratic Programming`) is no sign among words.

@@ -737,3 +737,17 @@ fn one_chinese_in_brackets_after_unrelated_names_is_their_label() {
         ("可用性（Availability）很重要，可用性（AP）也是。", "Availability", "可用性"),
     ]);
 }
+
+#[test]
+fn a_job_title_in_brackets_after_a_person_is_no_translation() {
+    assert_no_chinese(&[
+        ("Yasser Alsaied（物联网副总裁）表示同意。", "Yasser Alsaied"),
+        ("Mary Ann Smith（首席技术官）发表了演讲。", "Mary Ann Smith"),
+    ]);
+    // a name and its spelling in Chinese, and a term ending in a word of trades, are glosses
+    assert_chinese(&[
+        ("约翰·坎宁（John Canning）写了这本书。", "John Canning", "约翰·坎宁"),
+        ("他是产品经理（Product Manager）。", "Product Manager", "产品经理"),
+        ("考试面向解决方案架构师（Solutions Architect）。", "Solutions Architect", "解决方案架构师"),
+    ]);
+}
