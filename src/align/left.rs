@@ -504,8 +504,11 @@ impl Aligner<'_> {
         let (expected, english, english_words) = (e.expected, e.lower.as_str(), e.words);
         let p0 = term_end_after(view, end, e.ends_adjectival);
         let p1 = skip_back(view, p0, true);
-        let opened =
-            opened.map(|o| trim_span(view, Span::new(o, p1))).filter(|m| self.is_opened_term(view, *m, e.prefixes));
+        // (a mark that opens after the term's end encloses none of it)
+        let opened = opened
+            .filter(|&o| o <= p1)
+            .map(|o| trim_span(view, Span::new(o, p1)))
+            .filter(|m| self.is_opened_term(view, *m, e.prefixes));
         if let Some(mut m) = marked_term(doc, p0, p1).or(opened) {
             // *序列转换模型*（sequence transduction）: marked, but the head noun is description
             m.end = without_heads(view, m.end, || e.heads()).max(m.start);

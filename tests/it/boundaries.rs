@@ -107,3 +107,21 @@ fn side_by_side_with_terms_the_reference_knows() {
         assert_eq!(got, *want, "{text}");
     }
 }
+
+/// Regression (found by fuzzing): an emphasis opening inside a gloss's brackets, after the end
+/// of the term before them (`****(co*)***`), made a reversed span there (a failed debug
+/// assertion under `cargo test`; none of it may enclose a term).
+#[test]
+fn an_emphasis_opening_after_the_term_encloses_none_of_it() {
+    let extractor = Extractor::builder().build().unwrap();
+    for text in ["****(co*)***", "模型**（attention*）**很好"] {
+        for markup in [Markup::Markdown, Markup::Plain] {
+            let g = extractor.extract_sources(&[Source { name: "t.md", text, markup }]);
+            for e in g.entries() {
+                for o in &e.occurrences {
+                    assert!(text.get(o.span.range()).is_some(), "{text}: {:?}", o.span);
+                }
+            }
+        }
+    }
+}
