@@ -11,6 +11,7 @@
 use super::renders::renders_one_of;
 use crate::candidates::is_common_word;
 use crate::text::chars::is_cjk;
+use crate::text::lexicon::names::is_person_name;
 
 /// The most confidence of a Chinese beside a name that renders none of its words and none of
 /// its sounds (or of one that the checks below find saying something else): below the least
@@ -72,23 +73,12 @@ const ROLE_ENDINGS: &[&str] = &[
     "贡献者",
 ];
 
-/// A person's name has this many words at most (`Mary Ann Smith`).
-const MAX_PERSON_WORDS: usize = 3;
-
-/// Whether `chinese` says what `english`, a person's name (two or three capitalised words,
-/// none an acronym: `Yasser Alsaied`), does: a job title (物联网副总裁) rendering no word of
-/// it, not a translation.
+/// Whether `chinese` says what `english`, a person's name (`Yasser Alsaied`, see
+/// [`is_person_name`]), does: a job title (物联网副总裁) rendering no word of it, not a
+/// translation.
 pub(super) fn is_role_of_person(chinese: &str, english: &str) -> bool {
-    let words: Vec<&str> = english.split(' ').collect();
-    let person = (2..=MAX_PERSON_WORDS).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(|c| c.is_ascii_uppercase())
-                && cs.clone().next().is_some_and(|c| c.is_ascii_lowercase() || c == '.')
-                && cs.all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.' || c == '\'')
-        });
     // (a job's own name is translated: 产品经理 renders the manager of Product Manager)
-    person
+    is_person_name(english)
         && ROLE_ENDINGS.iter().any(|r| chinese.trim_end().ends_with(r))
         && !renders_a_word(chinese, &english.to_ascii_lowercase())
 }

@@ -12,8 +12,8 @@ use super::has_digit;
 use super::keys::KeyIds;
 use crate::reference::Reference;
 use crate::text::is_acronym;
-use crate::text::lexicon::english::{COMMON_WORDS, GENERAL_WORDS};
 use crate::text::lexicon::is_function_word;
+use crate::text::lexicon::names::is_person_name;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
@@ -22,9 +22,6 @@ const MIN_INITIALS: usize = 2;
 
 /// An acronym of this many letters or fewer spells too many phrases to be tied by title case.
 const MAX_CHANCE_LETTERS: usize = 2;
-
-/// A person's name has at most this many words (`Mary Ann Smith`).
-const MAX_NAME_WORDS: usize = 3;
 
 /// Links an acronym that the input never pairs with a full form to the one multi-word form
 /// whose initials spell it (`DPO` … `Direct Preference Optimization`), where the two are tied
@@ -81,22 +78,10 @@ fn title_case(g: &Group) -> bool {
     })
 }
 
-/// Whether every form of the group looks like a person's name: two or three capitalised
-/// words, none of them a word of general English (`Oscar Smith`; but `Direct Preference
-/// Optimization`, `Deep Q Network` hold general words).
+/// Whether every form of the group looks like a person's name (see
+/// [`is_person_name`]).
 fn person_name(g: &Group) -> bool {
-    g.surfaces.iter().map(|s| s.0).all(|s| {
-        let words: Vec<&str> = s.split(' ').collect();
-        (2..=MAX_NAME_WORDS).contains(&words.len())
-            && words.iter().all(|w| {
-                let lower = w.to_lowercase();
-                w.len() > 1
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().skip(1).all(char::is_lowercase)
-                    && !COMMON_WORDS.contains(&lower.as_str())
-                    && !GENERAL_WORDS.contains(&lower.as_str())
-            })
-    })
+    g.surfaces.iter().all(|s| is_person_name(s.0))
 }
 
 /// Whether the reference gives a form of `full` with a form of `acronym` as its acronym.

@@ -14,3 +14,45 @@ pub(crate) static NAME_SUFFIXES: LazyLock<Vec<&'static str>> =
 /// Last words that head technical terms rather than end names: `Gradient Descent`.
 pub(crate) static TERM_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("english/term_heads.txt")));
+
+/// A person's name has this many words at most (`Mary Ann Smith`).
+const MAX_NAME_WORDS: usize = 3;
+
+/// Whether `form` looks like a person's name: two or three capitalised words, each a capital
+/// and small letters (not `Cross-Validation`), none a word of general English (`Oscar Smith`; but `Direct Preference Optimization`, `Product Manager`
+/// hold general words).
+pub(crate) fn is_person_name(form: &str) -> bool {
+    let words: Vec<&str> = form.split(' ').collect();
+    let part = |p: &str| {
+        p.len() > 1
+            && p.starts_with(|c: char| c.is_ascii_uppercase())
+            && p.chars().skip(1).all(|c| c.is_ascii_lowercase())
+    };
+    (2..=MAX_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            let lower = w.to_ascii_lowercase();
+            part(w)
+                && !super::english::COMMON_WORDS.contains(&lower.as_str())
+                && !super::english::GENERAL_WORDS.contains(&lower.as_str())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_names_are_capitalised_words_of_no_general_english() {
+        for (form, person) in [
+            ("Oscar Smith", true),
+            ("Generalized Cross-Validation", false),
+            ("Mary Ann Smith", true),
+            ("Direct Preference Optimization", false),
+            ("Product Manager", false),
+            ("Smith", false),
+            ("GPU Linux", false),
+        ] {
+            assert_eq!(is_person_name(form), person, "{form}");
+        }
+    }
+}
