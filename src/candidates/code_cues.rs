@@ -11,6 +11,7 @@
 //!   `npm run dev`, `ls -la`); see [`is_command`].
 //! * A file: a name with the ending of a file before 文件 (`App.js 文件`).
 
+use crate::normalize::MARK;
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES};
 use crate::text::lexicon::is_function_word;
@@ -57,8 +58,9 @@ pub(super) fn is_class_strictly(view: &str, end: usize) -> bool {
 /// braces.
 pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     let (before, after) = (&view[..start], &view[end..]);
-    // a variable of a shell or a template (`$HOME`, `${name}`)
-    if before.ends_with('$') {
+    // a variable of a shell or a template (`$HOME`, `${name}`); a piece of a path of code
+    // (`std::Vec`, `App::new`)
+    if before.ends_with('$') || before.ends_with("::") || after.starts_with("::") {
         return true;
     }
     // a call (`compile()`, `size（）`, `rank(input_tensor)`)
@@ -96,15 +98,17 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    // a piece of an identifier joined by an underscore, spaced out or not (`DB _ HOST`)
+    // a piece of an identifier joined by an underscore, spaced out or escaped or not
+    // (`DB _ HOST`, `MAX\_SIZE`)
+    let gap = |c: char| c == ' ' || c == char::from(MARK);
     let joined_after = after
-        .trim_start_matches(' ')
+        .trim_start_matches(gap)
         .strip_prefix('_')
-        .is_some_and(|a| a.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_alphanumeric()));
+        .is_some_and(|a| a.trim_start_matches(gap).starts_with(|c: char| c.is_ascii_alphanumeric()));
     let joined_before = before
-        .trim_end_matches(' ')
+        .trim_end_matches(gap)
         .strip_suffix('_')
-        .is_some_and(|b| b.trim_end_matches(' ').ends_with(|c: char| c.is_ascii_alphanumeric()));
+        .is_some_and(|b| b.trim_end_matches(gap).ends_with(|c: char| c.is_ascii_alphanumeric()));
     if joined_after || joined_before {
         return true;
     }
@@ -313,6 +317,12 @@ mod tests {
             ("设置 DB _ HOST 和端口", "DB", true),
             ("设置 DB _ HOST 和端口", "HOST", true),
             ("设置 DB_HOST 和端口", "HOST", true),
+            ("调用 std::Vec 与 App::new", "std", true),
+            ("调用 std::Vec 与 App::new", "Vec", true),
+            ("调用 std::Vec 与 App::new", "App", true),
+            // (an escaped underscore, its backslash masked)
+            ("设置 MAX\u{1e}_SIZE 和端口", "MAX", true),
+            ("设置 MAX\u{1e}_SIZE 和端口", "SIZE", true),
             ("例如 esp32s3=\"32 MB\" 这样写", "esp32s3", true),
             ("把 retries=3 写进配置", "retries", true),
             ("当 F1 = 0.9 时", "F1", false),

@@ -451,6 +451,8 @@ mod tests {
             ("由 Bayes' theorem 与 Students’ t-test 可知", &["Bayes' theorem", "Students’ t-test"]),
             ("测试机是 Core i7，另一台是 Tesla T4，令 Point x1 为起点", &["Core i7", "Tesla T4", "Point"]),
             ("它近似于Broyden–Fletcher–Goldfarb–Shanno算法，见 2019–2020 年", &["Broyden–Fletcher–Goldfarb–Shanno"]),
+            // a short lowercase prefix with a colon before a name is part of it (not a label)
+            ("就在 re:Invent 2021 之前，Note:Summary 与 std::Vec 都不算", &["re:Invent", "Note", "Summary"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");
@@ -513,6 +515,14 @@ mod tests {
         ];
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_colon_inside_an_identifier_joins_nothing() {
+        for text in ["资源 arn:AWS:iam 的权限", "写 v:Variable 即可", "克隆 github.com:Owner/repo 仓库"] {
+            let found = found(text, Markup::Markdown);
+            assert!(!found.iter().any(|w| w.contains(':')), "{text}: {found:?}");
         }
     }
 

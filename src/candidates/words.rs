@@ -2,7 +2,7 @@
 //! and `_`, in any width; inside it `-`, `.`, `'`, `/` and `&` join word characters
 //! (`Llama-3.1`, `Node.js`, `Hugging Face's`, `TCP/IP`), an en dash joins names
 //! (`Broyden–Fletcher–Goldfarb–Shanno`), `@` joins a cut-off to a metric
-//! (`Pass@1`, `Hits@k`), and `+`/`#` may end a short name (`C++`, `C#`, not `T+1`); a dot before a capital starts a name (`.NET`). A run is words
+//! (`Pass@1`, `Hits@k`), a colon joins a short lowercase prefix to a name (`re:Invent`), and `+`/`#` may end a short name (`C++`, `C#`, not `T+1`); a dot before a capital starts a name (`.NET`). A run is words
 //! separated by single spaces or tabs, by ` & ` between capitalised words
 //! (`Search & Replace`), or by the apostrophe of a name's possessive (`Bayes' theorem`).
 
@@ -12,6 +12,11 @@ use crate::text::chars::fold;
 /// The longest name that `+` or `#` may end, in letters: `C++`, `F#`; `Go+` and `abc#` are
 /// other things.
 const MAX_PLUS_NAME: usize = 2;
+
+/// The shortest and longest lowercase prefix that a colon joins to a capitalised name
+/// (`re:Invent`); a single letter is a label or a namespace (`v:Variable`).
+const MIN_COLON_PREFIX: usize = 2;
+const MAX_COLON_PREFIX: usize = 3;
 
 /// A word: its span.
 #[derive(Clone, Copy, Debug)]
@@ -174,6 +179,20 @@ fn list_number(w: &str, opens_run: bool) -> usize {
     }
 }
 
+/// Whether the colon at `j` joins the word started at `start` to a name as its prefix
+/// (`re:Invent`): two or three lowercase letters that follow no dot, colon, slash or `@`, and
+/// a capitalised name after the colon that no colon or slash follows (`arn:aws:iam`,
+/// `github.com:Owner/repo` are identifiers).
+fn colon_prefix(view: &str, start: usize, j: usize) -> bool {
+    let b = view.as_bytes();
+    let name = b[j + 1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    (MIN_COLON_PREFIX..=MAX_COLON_PREFIX).contains(&(j - start))
+        && b[start..j].iter().all(u8::is_ascii_lowercase)
+        && (start == 0 || !matches!(b[start - 1], b'.' | b':' | b'/' | b'@'))
+        && b.get(j + 1).is_some_and(u8::is_ascii_uppercase)
+        && !matches!(b.get(j + 1 + name), Some(b':' | b'/'))
+}
+
 /// Whether `w` is letters joined by dots (`i.i.d`, `e.g`), an abbreviation.
 fn is_dotted_letters(w: &str) -> bool {
     w.contains('.') && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphabetic()))
@@ -225,6 +244,9 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
         {
             // Broyden–Fletcher–Goldfarb–Shanno: an en dash between names joins them
             j += c.len_utf8();
+        } else if c == ':' && colon_prefix(view, start, j) {
+            // re:Invent, re:Mars: a short lowercase prefix and a colon before a capital
+            j += 1;
         } else if c == '@' && at_rank(&view[j + 1..]) {
             // Pass@1, Recall@10, mAP@0.5, Hits@k: a metric at a cut-off
             j += 1;

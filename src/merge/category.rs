@@ -70,7 +70,14 @@ fn category(english: &str, abbreviation: Option<&str>, glossed: bool, title: boo
             && cs[1..].iter().any(|c| c.is_uppercase())
             && cs[1..].iter().any(|c| c.is_lowercase())
     });
-    if camel && abbreviation.is_none() {
+    // iPhone, eBay, jQuery, re:Invent: a lowercase prefix before a capitalised word is a
+    // brand's spelling (not macOS, mAP, kNN: capitals to the end are an acronym's)
+    let branded = words.iter().any(|w| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.find(|c: char| c.is_ascii_uppercase())
+                .is_some_and(|u| w[u + 1..].starts_with(|c: char| c.is_ascii_lowercase()))
+    });
+    if (camel || branded) && abbreviation.is_none() {
         return Category::Name;
     }
     if !glossed && abbreviation.is_none() {
@@ -101,6 +108,9 @@ mod tests {
             ("zero-shot learning", None, false, Category::Term),
             ("Mixture of Experts", None, false, Category::Term),
             ("Stability AI", None, false, Category::Name),
+            ("iPhone", None, false, Category::Name),
+            ("re:Invent", None, false, Category::Name),
+            ("mAP", None, false, Category::Abbreviation),
         ];
         for (en, ab, glossed, want) in table {
             assert_eq!(category(en, *ab, *glossed, false), *want, "{en}");
