@@ -11,7 +11,8 @@
 //! photo credit, not prose), front matter, link destinations and labels, autolinks, and in
 //! HTML the tags with their attributes, comments and the content of `<script>`, `<style>`,
 //! `<pre>` and `<code>` (the text between other tags is prose, when it holds Chinese: HTML
-//! with English text only is a demo or layout).
+//! with English text only is a demo or layout), and tables with no Chinese in any cell
+//! (untranslated data: a benchmark's numbers, an API's operations).
 //!
 //! Emphasis is left to [`markdown`](super::markdown): CommonMark's flanking rules reject much
 //! real Chinese emphasis (`这是**注意力机制（attention）**的核心`), so the delimiters stay in
@@ -144,11 +145,16 @@ fn start(w: &mut Walk<'_>, tag: Tag<'_>, r: std::ops::Range<usize>) {
             mask_html(w.v, r.clone());
             // HTML whose text holds no Chinese is a demo or layout (`<button>Toggle</button>`),
             // not the prose of a Chinese text
-            let text = std::str::from_utf8(&w.v[r.start..r.end.min(w.v.len())]).unwrap_or_default();
-            if !text.chars().any(is_cjk) {
+            if !text_at(w.v, r.clone()).chars().any(is_cjk) {
                 fill(w.v, r.start..r.end.min(w.v.len()), HARD);
             }
             w.done = w.done.max(r.end);
+            w.skip = 1;
+        }
+        // a table whose cells hold no Chinese is untranslated data (a benchmark's numbers, an
+        // API's operations), quoted as it was, not the prose of a Chinese text
+        Tag::Table(_) if !text_at(w.v, r.clone()).chars().any(is_cjk) => {
+            w.opaque(r);
             w.skip = 1;
         }
         Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => {
@@ -169,6 +175,11 @@ fn start(w: &mut Walk<'_>, tag: Tag<'_>, r: std::ops::Range<usize>) {
         }
         _ => {}
     }
+}
+
+/// The bytes of `r` in `v` as text (empty where masking has cut a character).
+fn text_at(v: &[u8], r: std::ops::Range<usize>) -> &str {
+    std::str::from_utf8(&v[r.start.min(v.len())..r.end.min(v.len())]).unwrap_or_default()
 }
 
 /// The end of an element.
@@ -345,6 +356,12 @@ mod tests {
                 "| 指标 | 说明 |\n| --- | :---: |\n| P99 latency | 尾延迟 |\n",
                 &["|", "---", ":"],
                 &["指标", "P99 latency", "尾延迟"],
+            ),
+            (
+                "table without Chinese is data",
+                "| Action | Time |\n| --- | ---: |\n| Branch mispredict | 6 ns |\n\n分支预测失败很慢",
+                &["Action", "Branch", "mispredict", "ns"],
+                &["分支预测失败很慢"],
             ),
             (
                 "indented code",
