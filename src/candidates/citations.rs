@@ -7,6 +7,7 @@
 //! Ruiz:`) are its authors too. A single name before a year (`Windows 2016`) is no list.
 
 use crate::model::Span;
+use crate::text::chars::is_cjk;
 
 /// Particles inside a person's name (`Ludwig van Beethoven`, `Maria de la Cruz`).
 const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "del", "da", "di", "la", "le", "du", "dos", "bin"];
@@ -168,10 +169,11 @@ fn tokens(line: &str) -> Vec<(Token, Span)> {
             at += c.len_utf8();
             continue;
         }
-        // a word: letters with inner hyphens, apostrophes and periods
+        // a word: letters with inner hyphens, apostrophes and periods (Chinese glued after
+        // it is none of it: `Xiao等人`)
         let len: usize = rest
             .char_indices()
-            .take_while(|&(k, ch)| ch.is_alphanumeric() || k > 0 && matches!(ch, '-' | '\'' | '’' | '.'))
+            .take_while(|&(k, ch)| ch.is_alphanumeric() && !is_cjk(ch) || k > 0 && matches!(ch, '-' | '\'' | '’' | '.'))
             .map(|(_, ch)| ch.len_utf8())
             .sum();
         if len == 0 {
@@ -253,6 +255,7 @@ mod tests {
                 &["Wang, L. and Novak, P. and Brandt, S."],
             ),
             ("这个数据集由 Moretti，Sala 等人提供。", &["Moretti，Sala"]),
+            ("例如，Okoro等人演示了这种初始化。", &["Okoro"]),
             ("见（Ferreira、Olsen 和 Kowalski，2019）的比较。", &["Ferreira、Olsen 和 Kowalski"]),
             ("注意力机制（Haddad et al., 2019）", &["Haddad"]),
             (
