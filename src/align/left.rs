@@ -13,6 +13,7 @@
 use super::english::{ends_adjectival, English};
 use super::heads::without_heads;
 use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
+use super::names::dotted_name_start;
 use super::renders::{may_be_acronym, renders};
 use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
 use super::words::{is_noun_tag, is_stop, pos_stop};
@@ -30,7 +31,8 @@ use std::collections::HashSet;
 #[derive(Clone, Debug)]
 pub(crate) struct LeftSite {
     pub options: Vec<Choice>,
-    /// An emphasis or quotation ending at the gloss: its content.
+    /// An emphasis or quotation ending at the gloss, or a person's name joined by dots: the
+    /// term, settled.
     pub(super) marked: Option<Span>,
     /// The length in characters that the English suggests.
     pub(super) expected: f32,
@@ -525,6 +527,13 @@ impl Aligner<'_> {
         }
         if p1 != p0 {
             return None; // markup that encloses something else
+        }
+        // 作者保罗·格劳（Paul Grau）: a person's name joined by dots settles where it starts
+        if let Some(start) = dotted_name_start(view, p0, e.written(), self.segmenter) {
+            let m = Span::new(start, p0);
+            let options = vec![Choice::new(m, &view[m.range()], false, true)];
+            let english = english.to_string();
+            return Some(LeftSite { options, marked: Some(m), expected, english, english_words, strict: false });
         }
         // 序列转换模型（sequence transduction）: a head noun the English lacks is description
         let p0 = without_heads(view, p0, || e.heads());

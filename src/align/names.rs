@@ -10,6 +10,7 @@
 
 use super::renders::renders_one_of;
 use crate::candidates::is_common_word;
+use crate::segment::Segmenter;
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::names::is_person_name;
 
@@ -81,6 +82,42 @@ pub(super) fn is_role_of_person(chinese: &str, english: &str) -> bool {
     is_person_name(english)
         && ROLE_ENDINGS.iter().any(|r| chinese.trim_end().ends_with(r))
         && !renders_a_word(chinese, &english.to_ascii_lowercase())
+}
+
+/// The dots that join the parts of a foreign person's name written in Chinese (约翰·坎宁).
+const NAME_DOTS: [char; 3] = ['·', '•', '・'];
+
+/// Where the Chinese spelling of a person's name that ends at `end` of `view` starts, when
+/// `english` is one (`Paul Grau`, `John W. Tukey`) and the Chinese joins its parts with dots
+/// (作者保罗·格劳, 首席执行官亚当·塞利普斯基): the parts after the first dot are the name's,
+/// and of the text before that dot only the words the segmenter tags as a person's name, or
+/// else its last word (保罗, not 作者保罗); a role or a trade before the name is none of it. A Chinese of more parts than
+/// the English has words is left to the other rules.
+pub(super) fn dotted_name_start(view: &str, end: usize, english: &str, segmenter: &Segmenter) -> Option<usize> {
+    let words: Vec<&str> = english.split(' ').collect();
+    let initial = |w: &&str| w.trim_end_matches('.').len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase());
+    let full: Vec<&str> = words.iter().copied().filter(|w| !initial(w)).collect();
+    if !is_person_name(&full.join(" ")) {
+        return None;
+    }
+    // the run of Chinese, dots and initials before `end`
+    let part_char = |c: char| is_cjk(c) || NAME_DOTS.contains(&c) || c.is_ascii_uppercase();
+    let run_start = view[..end].char_indices().rev().take_while(|&(_, c)| part_char(c)).last().map(|(i, _)| i)?;
+    let run = &view[run_start..end];
+    let dots: Vec<usize> = run.match_indices(NAME_DOTS).map(|(i, _)| run_start + i).collect();
+    if dots.is_empty() || !run.ends_with(is_cjk) {
+        return None;
+    }
+    // (more parts than words: another name, or a name and more)
+    if dots.len() >= words.len() {
+        return None;
+    }
+    // (the words the segmenter tags as a person's name, or else the last word: 黛/博拉 after 作者)
+    let first = &view[run_start..dots[0]];
+    let words = segmenter.tag(first);
+    let named: usize = words.iter().rev().take_while(|w| w.tag.starts_with("nr")).map(|w| w.word.len()).sum();
+    let len = if named > 0 { named } else { words.last().map_or(0, |w| w.word.len()) };
+    (len > 0 && first[first.len() - len..].chars().all(is_cjk)).then(|| dots[0] - len)
 }
 
 /// Whether `english` is a name whose Chinese must render it: a [coined word](is_coined_word),

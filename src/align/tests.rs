@@ -739,6 +739,17 @@ fn one_chinese_in_brackets_after_unrelated_names_is_their_label() {
 }
 
 #[test]
+fn a_person_s_name_joined_by_dots_starts_at_its_first_part() {
+    assert_chinese(&[
+        ("这篇文章的作者保罗·格劳（Paul Grau）是一名工程师。", "Paul Grau", "保罗·格劳"),
+        ("我们采访了首席执行官亚当·塞利普斯基（Adam Selipsky）。", "Adam Selipsky", "亚当·塞利普斯基"),
+        ("统计学家约翰·W·图基（John W. Tukey）提出了箱线图。", "John W. Tukey", "约翰·W·图基"),
+        ("正如教授杰弗里·辛顿（Geoffrey Hinton）所说。", "Geoffrey Hinton", "杰弗里·辛顿"),
+        ("主讲人是黛博拉·奥克斯利（Deborah Oxley）。", "Deborah Oxley", "黛博拉·奥克斯利"),
+    ]);
+}
+
+#[test]
 fn a_job_title_in_brackets_after_a_person_is_no_translation() {
     assert_no_chinese(&[
         ("Yasser Alsaied（物联网副总裁）表示同意。", "Yasser Alsaied"),
