@@ -127,11 +127,13 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     if t.contains(['(', ')', '（', '）', '[', ']']) {
         return true;
     }
-    // 英文 Single-File Component: the English itself with a word or two
+    // 英文 Single-File Component: the English itself with a word or two (an acronym's full
+    // form, a word for each letter: Azure Kubernetes 服务 for AKS leaves 服务 its S)
     let restated = cjk_count(t) <= MIN_REST_CJK && {
         let latin_part: String = t.chars().filter(|c| !is_cjk(*c)).collect();
+        let latin_words = latin_part.split([' ', '-']).filter(|w| !w.is_empty()).count();
         english.len() >= 2 && t.to_lowercase().contains(&english.to_lowercase())
-            || is_acronym(english) && abbreviates(english, latin_part.trim())
+            || is_acronym(english) && latin_words >= english.len() && abbreviates(english, latin_part.trim())
     };
     // 者 cut from 解决者: a suffix alone is a piece of a word
     let suffix = t.chars().count() == 1 && t.chars().all(|c| BOUND_SUFFIXES.contains(c));
@@ -334,6 +336,7 @@ pub(super) mod tests {
             ("Rust 包", "Rust crate", false),
             ("英文 Hot Reload", "Hot Reload", true),
             ("英文 Hot Module Reload", "HMR", true),
+            ("Azure Kubernetes 服务", "AKS", false),
             ("者", "scheduler", true),
             // a one-word name glossed by what it is
             ("深度学习框架", "PyTorch", true),

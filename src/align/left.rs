@@ -420,6 +420,16 @@ impl Walk<'_> {
         // (端到 in 端到端 for end-to-end renders the English's "to")
         let to_word = self.to_inside && w.word.contains('到');
         let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known() && !to_word;
+        // 配置 Kubernetes 服务: a verb spaced off an English word that opens the term is the
+        // sentence's verb, and the term is its object
+        let after_verb = &self.view[start + w.word.len()..];
+        if verb && after_verb.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_alphabetic())) {
+            self.bounded = true;
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
+            return false;
+        }
         // a verb before one long dictionary word is its object's verb: 纳入版本控制
         let verb_object =
             verb && n_words == 2

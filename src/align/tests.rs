@@ -739,6 +739,16 @@ fn one_chinese_in_brackets_after_unrelated_names_is_their_label() {
 }
 
 #[test]
+fn a_term_in_mixed_script_keeps_its_english_and_not_the_verb_before_it() {
+    assert_chinese(&[
+        ("然后配置 Kubernetes 服务（AKS）集群。", "AKS", "Kubernetes 服务"),
+        ("先安装 Azure Kubernetes 服务（AKS）。", "AKS", "Azure Kubernetes 服务"),
+        ("你可以部署 Azure 资源管理器（ARM）模板。", "ARM", "Azure 资源管理器"),
+        ("这里用到了 Spring 表达式语言（SpEL）。", "SpEL", "Spring 表达式语言"),
+    ]);
+}
+
+#[test]
 fn a_person_s_name_joined_by_dots_starts_at_its_first_part() {
     assert_chinese(&[
         ("这篇文章的作者保罗·格劳（Paul Grau）是一名工程师。", "Paul Grau", "保罗·格劳"),
