@@ -423,7 +423,11 @@ impl Walk<'_> {
         // 配置 Kubernetes 服务: a verb spaced off an English word that opens the term is the
         // sentence's verb, and the term is its object
         let after_verb = &self.view[start + w.word.len()..];
-        if verb && after_verb.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        // (可变 reference for mutable reference renders a word of the English: the term's own)
+        if verb
+            && after_verb.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_alphabetic()))
+            && renders(w.word, self.english) != Some(true)
+        {
             self.bounded = true;
             if let Some(last) = self.options.last_mut() {
                 last.at_stop = true;
