@@ -43,9 +43,9 @@ pub fn find() -> Option<Validators> {
     };
     match missing {
         None => Some(Validators { schemas }),
-        Some(what) if required() => panic!("TERMBRIDGE_REQUIRE_VALIDATORS=1 but {what} is missing"),
+        Some(what) if required() => panic!("TERMBRIDGE_REQUIRE_VALIDATORS=1, and this is missing: {what}"),
         Some(what) => {
-            eprintln!("note: TBX schema validation skipped: {what} is missing");
+            eprintln!("note: TBX schema validation skipped, this is missing: {what}");
             None
         }
     }
