@@ -124,6 +124,14 @@ pub enum ExportError {
         /// The format.
         format: &'static str,
     },
+    /// No entry of the glossary can be written in the format, which cannot be empty.
+    #[error("nothing to write as {format}: {why}")]
+    NothingToWrite {
+        /// The format.
+        format: &'static str,
+        /// What the format needs.
+        why: &'static str,
+    },
     /// The output file could not be put in place.
     #[error("{}: cannot write output: {source}", shown(.path))]
     Persist {

@@ -74,7 +74,10 @@ pub use check::{Finding, FindingKind};
 pub use cut::{Cut, Stoplist, DEFAULT_MIN_SCORE};
 pub use error::{BuildError, ExportError, ImportError, InputError};
 pub use extract::{Extractor, ExtractorBuilder, Source};
-pub use io::{input, remove_unfinished_outputs, write_atomically, Format, Report, WriteOptions, JSON_VERSION};
+pub use io::{
+    input, remove_unfinished_outputs, write_atomically, Direction, Format, LanguageTag, Languages, Report,
+    WriteOptions, JSON_VERSION,
+};
 pub use model::{Category, Columns, Entry, Glossary, Method, Occurrence, Span, CSV_HEADER};
 pub use normalize::Markup;
 pub use partial::{Partial, PARTIAL_VERSION};

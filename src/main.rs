@@ -3,7 +3,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termbridge::input::{self, Encoding, ReadOptions};
-use termbridge::{Cut, Extractor, ExtractorBuilder, Format, Glossary, Partial, Reference, Stoplist, WriteOptions};
+use termbridge::{
+    Cut, Direction, Extractor, ExtractorBuilder, Format, Glossary, LanguageTag, Languages, Partial, Reference,
+    Stoplist, WriteOptions,
+};
 
 /// Builds a bilingual glossary from Chinese technical text with embedded English terms.
 #[derive(Parser)]
@@ -84,16 +87,47 @@ struct OutputArgs {
     /// output).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format: csv, tsv (OmegaT), deepl, tbx, json, synonyms.
+    /// Output format: csv, tsv (OmegaT), deepl, tbx (= tbx-basic, TBX v3), tbx-2008 (TBX v2
+    /// martif), xlsx, json, synonyms.
     #[arg(long, short = 'f', default_value = "csv", value_parser = parse_format)]
     format: Format,
     /// Write cells as they are (CSV, TSV, DeepL), without neutralising formula-looking ones.
     #[arg(long, alias = "raw-csv")]
     raw: bool,
+    /// Start the CSV with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    bom: bool,
+    /// The English side's BCP 47 language tag (TBX xml:lang). [default: en]
+    #[arg(long, value_name = "TAG", value_parser = parse_tag)]
+    source_lang: Option<LanguageTag>,
+    /// The Chinese side's BCP 47 language tag (TBX xml:lang). [default: zh-Hant when the
+    /// Chinese is written in Traditional characters or was decoded from Big5, else zh-Hans]
+    #[arg(long, value_name = "TAG", value_parser = parse_tag)]
+    target_lang: Option<LanguageTag>,
+    /// Which side comes first in tsv and deepl: en-zh (default) or zh-en.
+    #[arg(long, value_name = "en-zh|zh-en", default_value = "en-zh", value_parser = parse_direction)]
+    direction: Direction,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
+}
+
+fn parse_tag(s: &str) -> Result<LanguageTag, String> {
+    s.parse()
+}
+
+fn parse_direction(s: &str) -> Result<Direction, String> {
+    s.parse()
+}
+
+/// Where the glossary's Chinese came from, for its default language tag.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decoded {
+    /// Inputs decoded from Big5, Traditional Chinese's encoding.
+    Big5,
+    /// Any other encoding, or a termbase.
+    Other,
 }
 
 impl OutputArgs {
@@ -110,8 +144,43 @@ impl OutputArgs {
         Ok(())
     }
 
-    fn write(&self, glossary: &Glossary) -> Result<(), Box<dyn std::error::Error>> {
-        let options = WriteOptions { raw: self.raw };
+    /// The options to write `glossary` with: the language tags given, or those its Chinese
+    /// tells.
+    fn options(&self, glossary: &Glossary, decoded: Decoded) -> Result<WriteOptions, String> {
+        let defaults = Languages::default();
+        let uses_tags = matches!(self.format, Format::Tbx | Format::Tbx2008);
+        let target = match &self.target_lang {
+            Some(tag) => tag.clone(),
+            None if decoded == Decoded::Big5 => "zh-Hant".parse()?,
+            // the script is told only when a format names it
+            None if uses_tags => LanguageTag::chinese_of(glossary),
+            None => defaults.target,
+        };
+        let source = self.source_lang.clone().unwrap_or(defaults.source);
+        Ok(WriteOptions {
+            raw: self.raw,
+            bom: self.bom,
+            languages: Languages::new(source, target)?,
+            direction: self.direction,
+        })
+    }
+
+    /// Checks what the options say before any input is read.
+    fn check(&self) -> Result<(), Box<dyn std::error::Error>> {
+        let defaults = Languages::default();
+        let source = self.source_lang.clone().unwrap_or(defaults.source);
+        Languages::new(source, self.target_lang.clone().unwrap_or(defaults.target))?;
+        if self.bom && self.format != Format::Csv {
+            return Err("--bom is for CSV (-f csv): other formats have no byte-order mark".into());
+        }
+        if self.format == Format::Xlsx && self.file().is_none() && std::io::stdout().is_terminal() {
+            return Err("XLSX is a binary file: write it with -o FILE, or redirect standard output to a file".into());
+        }
+        Ok(())
+    }
+
+    fn write(&self, glossary: &Glossary, decoded: Decoded) -> Result<(), Box<dyn std::error::Error>> {
+        let options = self.options(glossary, decoded)?;
         let report = match self.file() {
             Some(path) => glossary.write_file(path, self.format, options)?,
             None => {
@@ -280,6 +349,8 @@ fn extract(
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
     if partial {
         cut.refuse("apply when the glossary is decided: give them to `termbridge merge` of the partials")?;
+    } else {
+        output.check()?;
     }
     let cut = cut.cut()?;
     let extractor = reference.builder()?.build()?;
@@ -306,7 +377,8 @@ fn extract(
         let mut glossary = extractor.extract_paths_once(paths, &options)?;
         done();
         cut.apply(&mut glossary);
-        output.write(&glossary)?;
+        let big5 = encoding_of(encoding)?.is_some_and(|e| e.name() == "Big5");
+        output.write(&glossary, if big5 { Decoded::Big5 } else { Decoded::Other })?;
     }
     Ok(Outcome::Done)
 }
@@ -363,9 +435,10 @@ fn merge(
             output.write_partial(&combined)?;
         } else {
             let cut = cut.cut()?;
+            output.check()?;
             let mut glossary = reference.builder()?.build()?.decide(&combined);
             cut.apply(&mut glossary);
-            output.write(&glossary)?;
+            output.write(&glossary, Decoded::Other)?;
         }
         return Ok(Outcome::Done);
     }
@@ -389,11 +462,12 @@ fn merge(
         return Err("--partial combines partial glossaries; these are glossaries (leave --partial out)".into());
     }
     cut.refuse("apply to extractions, not to a termbase people edit: cut the new glossaries when extracting them")?;
+    output.check()?;
     let mut termbase = read_glossary(old)?;
     for (name, path) in by_name(new)? {
         termbase.update_from(&name, read_glossary(path)?);
     }
-    output.write(&termbase)?;
+    output.write(&termbase, Decoded::Other)?;
     Ok(Outcome::Done)
 }
 

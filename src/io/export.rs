@@ -5,14 +5,17 @@
 //! | [`Format::Csv`] | people, spreadsheets, programs | the glossary CSV, formula-looking cells neutralised |
 //! | [`Format::Tsv`] | OmegaT | `source<TAB>target<TAB>comment`, one line per English–Chinese pair |
 //! | [`Format::Deepl`] | DeepL glossaries | `source<TAB>target`, sources unique, entries DeepL accepts |
-//! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Basic dialect, tombstones' terms deprecated |
+//! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Basic dialect (DCA), tombstones' terms deprecated; also named `tbx-basic` |
+//! | [`Format::Tbx2008`] | tools that read only TBX v2 (translate-toolkit, Weblate) | `martif`, ISO 30042:2008, TBX-Basic 2008 |
+//! | [`Format::Xlsx`] | spreadsheets | the CSV's columns in one sheet, header frozen and filtered |
 //! | [`Format::Json`] | programs | every field and every occurrence |
 //! | [`Format::Synonyms`] | Solr/Elasticsearch | `思维链, chain of thought, cot` |
 //!
 //! Every writer escapes what its consumer would misread: XML in TBX, formula-looking cells in
 //! CSV (as OWASP recommends), tabs, line breaks and control characters in TSV.
 
-use super::{csv, deepl, json, synonyms, tbx, tsv};
+use super::lang::{Direction, Languages};
+use super::{csv, deepl, json, synonyms, tbx, tsv, xlsx};
 use crate::model::Glossary;
 use crate::ExportError;
 use std::io::Write;
@@ -29,8 +32,12 @@ pub enum Format {
     Tsv,
     /// A DeepL glossary TSV.
     Deepl,
-    /// TBX v3, TBX-Basic dialect.
+    /// TBX v3, TBX-Basic dialect (DCA style); named `tbx` or `tbx-basic`.
     Tbx,
+    /// TBX v2 (ISO 30042:2008, root `martif`), TBX-Basic 2008 style.
+    Tbx2008,
+    /// An Excel workbook: the CSV's columns, header frozen and filtered.
+    Xlsx,
     /// JSON with every field and every occurrence.
     Json,
     /// Solr/Elasticsearch synonym lines.
@@ -38,12 +45,15 @@ pub enum Format {
 }
 
 impl Format {
-    /// All formats, by name.
-    pub const ALL: [(&'static str, Format); 6] = [
+    /// All formats, by name (`tbx` and `tbx-basic` name one format).
+    pub const ALL: [(&'static str, Format); 9] = [
         ("csv", Format::Csv),
         ("tsv", Format::Tsv),
         ("deepl", Format::Deepl),
         ("tbx", Format::Tbx),
+        ("tbx-basic", Format::Tbx),
+        ("tbx-2008", Format::Tbx2008),
+        ("xlsx", Format::Xlsx),
         ("json", Format::Json),
         ("synonyms", Format::Synonyms),
     ];
@@ -55,7 +65,8 @@ impl FromStr for Format {
     /// ```
     /// use termbridge::Format;
     /// assert_eq!("TBX".parse::<Format>(), Ok(Format::Tbx));
-    /// assert!("xlsx".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, json, synonyms"));
+    /// assert_eq!("tbx-basic".parse::<Format>(), Ok(Format::Tbx));
+    /// assert!("ods".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, tbx-basic, tbx-2008, xlsx, json"));
     /// ```
     fn from_str(s: &str) -> Result<Format, String> {
         let l = s.to_ascii_lowercase();
@@ -67,11 +78,17 @@ impl FromStr for Format {
 }
 
 /// How to write.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteOptions {
     /// Write cells as they are, without neutralising those a spreadsheet would run as
-    /// formulas (for programs that read the file): CSV, OmegaT TSV and DeepL cells.
+    /// formulas (for programs that read the file): CSV, OmegaT TSV, DeepL and XLSX cells.
     pub raw: bool,
+    /// Start the CSV with a UTF-8 byte-order mark, which Excel needs to read it as UTF-8.
+    pub bom: bool,
+    /// The language tags of the two sides (TBX `xml:lang`).
+    pub languages: Languages,
+    /// Which side comes first in OmegaT TSV and DeepL.
+    pub direction: Direction,
 }
 
 /// What a writer left out, for the user to hear about.
@@ -108,11 +125,13 @@ impl Glossary {
             self
         };
         match format {
-            Format::Csv => csv::write::write(self, out, !options.raw)?,
+            Format::Csv => csv::write::write(self, out, !options.raw, options.bom)?,
             Format::Json => json::write(self, out)?,
-            Format::Tsv => tsv::write_omegat(tools, out, !options.raw)?,
-            Format::Deepl => report.dropped = deepl::write_deepl(tools, out, !options.raw)?,
-            Format::Tbx => tbx::write::write(self, out)?,
+            Format::Tsv => tsv::write_omegat(tools, out, !options.raw, options.direction)?,
+            Format::Deepl => report.dropped = deepl::write_deepl(tools, out, !options.raw, options.direction)?,
+            Format::Tbx => tbx::write::write(self, out, &options.languages)?,
+            Format::Tbx2008 => tbx::martif::write(self, out, &options.languages)?,
+            Format::Xlsx => xlsx::write(self, out)?,
             Format::Synonyms => synonyms::write_synonyms(tools, out)?,
         }
         Ok(report)
@@ -146,7 +165,7 @@ impl Glossary {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_csv<W: Write>(&self, out: W) -> Result<(), ExportError> {
-        csv::write::write(self, out, true)
+        csv::write::write(self, out, true, false)
     }
 
     /// Writes the CSV to `path` whole or not at all (see [`write_file`](Self::write_file)).
@@ -157,7 +176,7 @@ impl Glossary {
     /// Writes the glossary as TBX v3 (TBX-Basic): one `conceptEntry` per entry, the terms of a
     /// deleted one (a tombstone) marked `deprecatedTerm-admn-sts`.
     pub fn write_tbx<W: Write>(&self, out: W) -> Result<(), ExportError> {
-        tbx::write::write(self, out)
+        tbx::write::write(self, out, &Languages::default())
     }
 }
 

@@ -7,11 +7,14 @@ mod deepl;
 pub(crate) mod export;
 pub mod input;
 mod json;
+pub(crate) mod lang;
 mod stream;
 mod synonyms;
 pub(crate) mod tbx;
 pub(crate) mod termbase;
 mod tsv;
+mod xlsx;
 
 pub use export::{remove_unfinished_outputs, write_atomically, Format, Report, WriteOptions};
 pub use json::JSON_VERSION;
+pub use lang::{Direction, LanguageTag, Languages};

@@ -6,7 +6,9 @@ pub(crate) mod chars;
 pub(crate) mod key;
 pub(crate) mod lexicon;
 pub(crate) mod matcher;
+pub(crate) mod script;
 
 pub(crate) use acronym::{abbreviates, is_acronym};
 pub(crate) use chars::{fold, is_cjk};
 pub(crate) use key::key;
+pub(crate) use script::ScriptCount;

@@ -155,7 +155,7 @@ fn csv_cells_run_no_formula_and_read_back() {
     }
     // raw CSV is CSV too: the same records, cells exactly as they are
     let mut out = Vec::new();
-    g.write(Format::Csv, WriteOptions { raw: true }, &mut out).unwrap();
+    g.write(Format::Csv, WriteOptions { raw: true, ..WriteOptions::default() }, &mut out).unwrap();
     let mut reader = csv::Reader::from_reader(out.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header[termbridge::CSV_HEADER.len()..], g.extra_columns());

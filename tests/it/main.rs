@@ -21,4 +21,7 @@ mod quality;
 mod reference;
 mod renderings;
 mod rows;
+mod spreadsheets;
 mod tbx;
+mod termbases;
+mod validators;

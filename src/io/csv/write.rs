@@ -1,13 +1,18 @@
 //! The glossary CSV.
 
 use super::safe;
-use crate::model::{Glossary, CSV_HEADER};
+use crate::model::{Entry, Glossary, CSV_HEADER};
 use crate::ExportError;
 use std::io::Write;
 
 /// Writes the glossary CSV: termbridge's columns, then the columns a person added; with
-/// `safe`, cells a spreadsheet would run as formulas neutralised (see [`safe`](super::safe)).
-pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<(), ExportError> {
+/// `safe`, cells a spreadsheet would run as formulas neutralised (see [`safe`](super::safe));
+/// with `bom`, a UTF-8 byte-order mark first (Excel reads a CSV without one in the system's
+/// code page, which garbles Chinese).
+pub(crate) fn write<W: Write>(glossary: &Glossary, mut out: W, safe: bool, bom: bool) -> Result<(), ExportError> {
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     write_records(glossary, out, safe).map_err(|e| match e.into_kind() {
         csv::ErrorKind::Io(e) => ExportError::Io(e),
         // the records are strings, written whole: only the writer's I/O can fail
@@ -26,35 +31,36 @@ fn write_records<W: Write>(glossary: &Glossary, out: W, safe: bool) -> Result<()
         w.write_record(header)?;
     }
     for e in &glossary.entries {
-        let added = extra.iter().map(|k| e.extra.get(k).map_or("", String::as_str));
-        let confidence = e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default();
-        let frequency = e.frequency.to_string();
-        let score = e.score.map(|s| format!("{s:.2}")).unwrap_or_default();
-        let chinese = e.chinese.join("|");
-        let variants = e.variants.join("|");
-        let cells = [
-            e.english.as_str(),
-            &chinese,
-            e.abbreviation.as_deref().unwrap_or(""),
-            &variants,
-            e.category.as_str(),
-            &frequency,
-            &score,
-            &confidence,
-            e.method.map_or("", |m| m.as_str()),
-            &e.source,
-            &e.context,
-            &e.note,
-        ];
-        let cells = cells.into_iter().chain(added);
+        let cells = record(e, &extra);
         if safe {
-            w.write_record(cells.map(|c| self::safe(c).into_owned()))?;
+            w.write_record(cells.iter().map(|c| self::safe(c).into_owned()))?;
         } else {
-            w.write_record(cells)?;
+            w.write_record(&cells)?;
         }
     }
     w.flush()?;
     Ok(())
+}
+
+/// The cells of an entry, in the CSV's columns: termbridge's own, then the `extra` columns
+/// a person added.
+pub(crate) fn record(e: &Entry, extra: &[&str]) -> Vec<String> {
+    let cells = [
+        e.english.clone(),
+        e.chinese.join("|"),
+        e.abbreviation.clone().unwrap_or_default(),
+        e.variants.join("|"),
+        e.category.as_str().to_string(),
+        e.frequency.to_string(),
+        e.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+        e.confidence.map(|c| format!("{c:.2}")).unwrap_or_default(),
+        e.method.map_or("", |m| m.as_str()).to_string(),
+        e.source.clone(),
+        e.context.clone(),
+        e.note.clone(),
+    ];
+    let added = extra.iter().map(|k| e.extra.get(k).map_or("", String::as_str).to_string());
+    cells.into_iter().chain(added).collect()
 }
 
 #[cfg(test)]

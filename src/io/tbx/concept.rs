@@ -208,6 +208,7 @@ pub(super) fn entry(concept: &Element, ours: bool) -> Option<Entry> {
         others.push(text);
     }
     entry.note = others.join("; ");
+    term_context(concept, &mut entry);
     let has_status = entry.extra.keys().any(|k| k.trim().eq_ignore_ascii_case("status") || k.trim() == "状态");
     if all_deprecated && !has_status {
         entry.extra.insert("status", "deleted");
@@ -218,4 +219,27 @@ pub(super) fn entry(concept: &Element, ours: bool) -> Option<Entry> {
         Category::Term
     });
     Some(entry)
+}
+
+/// The context sentence and its source where TBX-Basic puts them, on a term (`descrip` of
+/// type `context`, `admin` of type `source`), unless the concept's notes gave them: the
+/// first of each.
+fn term_context(concept: &Element, entry: &mut Entry) {
+    if !entry.context.is_empty() && !entry.source.is_empty() {
+        return;
+    }
+    let (mut context, mut source) = (None, None);
+    for e in concept.descendants() {
+        match (e.name.as_str(), e.attr("type")) {
+            ("descrip", Some("context")) if context.is_none() => context = Some(e.text()),
+            ("admin", Some("source")) if source.is_none() => source = Some(e.text()),
+            _ => {}
+        }
+    }
+    if entry.context.is_empty() {
+        entry.context = context.unwrap_or_default();
+    }
+    if entry.source.is_empty() {
+        entry.source = source.unwrap_or_default();
+    }
 }

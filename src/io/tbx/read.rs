@@ -424,7 +424,7 @@ mod tests {
              训练时使用随机梯度下降（stochastic gradient descent，SGD）。",
         );
         let mut first = Vec::new();
-        crate::io::tbx::write::write(&g, &mut first).unwrap();
+        crate::io::tbx::write::write(&g, &mut first, &Default::default()).unwrap();
         let back = read(Path::new("g.tbx"), first.as_slice()).unwrap();
         assert_eq!(back.sources, g.sources);
         assert_eq!(back.entries.len(), g.entries.len());
@@ -439,7 +439,7 @@ mod tests {
             assert_eq!(a.context, b.context);
         }
         let mut second = Vec::new();
-        crate::io::tbx::write::write(&back, &mut second).unwrap();
+        crate::io::tbx::write::write(&back, &mut second, &Default::default()).unwrap();
         assert_eq!(String::from_utf8(first).unwrap(), String::from_utf8(second).unwrap());
     }
 }

@@ -8,28 +8,43 @@
 //!   <note>frequency: 2</note>
 //!   <note>confidence: 0.95</note>
 //!   <note>method: parenthesis</note>
-//!   <note>source: &lt;input&gt;:1</note>
-//!   <note>context: 我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）。</note>
 //!   <langSec xml:lang="en">
-//!     <termSec><term>Retrieval-Augmented Generation</term></termSec>
-//!     <termSec><term>RAG</term><termNote type="termType">abbreviation</termNote></termSec>
+//!     <termSec>
+//!       <term>Retrieval-Augmented Generation</term>
+//!       <termNote type="partOfSpeech">noun</termNote>
+//!       <descripGrp>
+//!         <descrip type="context">我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）。</descrip>
+//!         <admin type="source">&lt;input&gt;:1</admin>
+//!       </descripGrp>
+//!     </termSec>
+//!     <termSec>
+//!       <term>RAG</term>
+//!       <termNote type="partOfSpeech">noun</termNote>
+//!       <termNote type="termType">abbreviation</termNote>
+//!     </termSec>
 //!   </langSec>
-//!   <langSec xml:lang="zh">
-//!     <termSec><term>检索增强生成</term></termSec>
+//!   <langSec xml:lang="zh-Hans">
+//!     <termSec><term>检索增强生成</term><termNote type="partOfSpeech">noun</termNote></termSec>
 //!   </langSec>
 //! </conceptEntry>
 //! ```
 //!
-//! The terms carry the data categories of TBX-Basic that tools act on: the abbreviation and
-//! the variants a `termNote` of type `termType` (`abbreviation`, `variant`), and every term of
-//! a deleted entry (a tombstone: `status` = `deleted`) an `administrativeStatus` of
-//! `deprecatedTerm-admn-sts`, so that a tool importing the file does not offer it and a
-//! termbase kept as TBX still keeps the concept out when it is merged again. Everything else is
-//! written as `note` elements of the form `key: value`, which every dialect allows on
-//! `conceptEntry`, `langSec` and `termSec`. Extra columns a person added (`status`,
+//! This is TBX-Basic, DCA style, as its schemas (the core structure's RELAX NG and the
+//! dialect's Schematron) check it; the format is named `tbx` and `tbx-basic`. The terms carry
+//! the data categories of TBX-Basic that tools act on, at the term level where the dialect
+//! wants them: a `partOfSpeech` (`noun`: the dialect's list has no proper noun, and names
+//! are nouns too), the abbreviation's and the variants' `termType` (`abbreviation`,
+//! `variant`), and for every term of a deleted entry (a tombstone: `status` = `deleted`) an
+//! `administrativeStatus` of `deprecatedTerm-admn-sts`, so that a tool importing the file
+//! does not offer it and a termbase kept as TBX still keeps the concept out when it is merged
+//! again. The context sentence and its place (`file:line`) are the English term's `context`
+//! and `source`. Everything else is written as `note` elements of the form `key: value`,
+//! which every dialect allows on `conceptEntry`. Extra columns a person added (`status`,
 //! `reviewer`, …) follow the entry's own notes, `status: deleted`. The header's `sourceDesc`
-//! names termbridge and, one `input: …` paragraph each, the inputs. [`super::read`] reads all
-//! of it back.
+//! names termbridge and, one `input: …` paragraph each, the inputs, relative to the folder
+//! that holds them all (no local path). `xml:lang` is the English side's tag on the root and
+//! its `langSec`, the Chinese side's tag on the other ([`Languages`]). [`super::read`] reads
+//! all of it back.
 //!
 //! Text is escaped for XML; characters XML 1.0 does not allow (C0 controls other than tab,
 //! line feed and carriage return; U+FFFE, U+FFFF) are dropped, a carriage return is written
@@ -41,7 +56,8 @@
 //! The schema requires at least one `conceptEntry`: an empty glossary is an error rather than
 //! a file that TBX tools would reject.
 
-use super::{clean, DEPRECATED, GENERATOR, INPUT_PREFIX, NAMESPACE};
+use super::{clean, header_sources, DEPRECATED, GENERATOR, INPUT_PREFIX, NAMESPACE};
+use crate::io::lang::Languages;
 use crate::model::{Entry, Glossary};
 use crate::ExportError;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
@@ -55,20 +71,23 @@ const MODELS: [&str; 2] = [
     "xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"",
 ];
 
-/// Writes `glossary` as TBX v3, TBX-Basic dialect.
-pub(crate) fn write<W: Write>(glossary: &Glossary, out: W) -> Result<(), ExportError> {
+/// The part of speech of every term: the dialect's picklist has no proper noun.
+pub(super) const PART_OF_SPEECH: &str = "noun";
+
+/// Writes `glossary` as TBX v3, TBX-Basic dialect, its sides tagged with `languages`.
+pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, languages: &Languages) -> Result<(), ExportError> {
     if glossary.entries.is_empty() {
         return Err(ExportError::Empty { format: "TBX" });
     }
     let mut w = Writer::new_with_indent(out, b' ', 2);
-    write_document(&mut w, glossary)?;
+    write_document(&mut w, glossary, languages)?;
     let mut out = w.into_inner();
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(())
 }
 
-fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::Result<()> {
+fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &Languages) -> std::io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     for model in MODELS {
         w.write_event(Event::PI(BytesPI::new(model)))?;
@@ -76,7 +95,7 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
     let root = BytesStart::new("tbx").with_attributes([
         ("type", "TBX-Basic"),
         ("style", "dca"),
-        ("xml:lang", "en"),
+        ("xml:lang", languages.source.as_str()),
         ("xmlns", NAMESPACE),
     ]);
     w.write_event(Event::Start(root))?;
@@ -85,7 +104,7 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
     open(w, "fileDesc")?;
     open(w, "sourceDesc")?;
     text_element(w, "p", &format!("Bilingual glossary (English–Chinese) {GENERATOR} {}", env!("CARGO_PKG_VERSION")))?;
-    for source in &glossary.sources {
+    for source in header_sources(&glossary.sources) {
         text_element(w, "p", &format!("{INPUT_PREFIX}{source}"))?;
     }
     close(w, "sourceDesc")?;
@@ -98,7 +117,7 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
     } else {
         open(w, "body")?;
         for (i, entry) in glossary.entries.iter().enumerate() {
-            write_entry(w, i + 1, entry)?;
+            write_entry(w, i + 1, entry, languages)?;
         }
         close(w, "body")?;
     }
@@ -106,9 +125,10 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::
     close(w, "tbx")
 }
 
-/// The `key: value` notes of an entry, in the order they are written; values are cleaned
-/// and trimmed (as they are read back), empty ones left out.
-pub(crate) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
+/// The `key: value` notes of an entry, in the order they are written, the context and its
+/// source aside (TBX-Basic puts them on the term); values are cleaned and trimmed (as they
+/// are read back), empty ones left out.
+pub(super) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
     let mut notes = vec![("category", entry.category.as_str().to_string()), ("frequency", entry.frequency.to_string())];
     if let Some(s) = entry.score {
         notes.push(("score", format!("{s:.2}")));
@@ -119,14 +139,12 @@ pub(crate) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
     if let Some(m) = entry.method {
         notes.push(("method", m.as_str().to_string()));
     }
-    notes.push(("source", entry.source.clone()));
-    notes.push(("context", entry.context.clone()));
     notes.push(("note", entry.note.clone()));
     notes.into_iter().map(|(k, v)| (k, clean(&v).trim().to_string())).filter(|(_, v)| !v.is_empty()).collect()
 }
 
 /// The notes of an entry's extra columns, `key: value`.
-fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
+pub(super) fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
     entry
         .extra
         .iter()
@@ -135,7 +153,7 @@ fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
         .map(|(k, v)| format!("{k}: {v}"))
 }
 
-fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry) -> std::io::Result<()> {
+fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry, languages: &Languages) -> std::io::Result<()> {
     let id = format!("c{n}");
     w.write_event(Event::Start(BytesStart::new("conceptEntry").with_attributes([("id", id.as_str())])))?;
     for (key, value) in entry_notes(entry) {
@@ -146,20 +164,21 @@ fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry) -> std::io:
     }
 
     let status = entry.is_deleted().then_some(DEPRECATED);
-    lang_sec_start(w, "en")?;
-    term_sec(w, &entry.english, None, status)?;
+    lang_sec_start(w, languages.source.as_str())?;
+    let head = Term { text: &entry.english, kind: None, status };
+    term_sec(w, &head, Some((&entry.context, &entry.source)))?;
     if let Some(abbr) = entry.abbreviation.as_ref().filter(|a| !is_blank(a)) {
-        term_sec(w, abbr, Some("abbreviation"), status)?;
+        term_sec(w, &Term { text: abbr, kind: Some("abbreviation"), status }, None)?;
     }
     for variant in entry.variants.iter().filter(|v| !is_blank(v)) {
-        term_sec(w, variant, Some("variant"), status)?;
+        term_sec(w, &Term { text: variant, kind: Some("variant"), status }, None)?;
     }
     close(w, "langSec")?;
 
     if entry.chinese.iter().any(|zh| !is_blank(zh)) {
-        lang_sec_start(w, "zh")?;
+        lang_sec_start(w, languages.target.as_str())?;
         for zh in entry.chinese.iter().filter(|zh| !is_blank(zh)) {
-            term_sec(w, zh, None, status)?;
+            term_sec(w, &Term { text: zh, kind: None, status }, None)?;
         }
         close(w, "langSec")?;
     }
@@ -170,37 +189,70 @@ fn lang_sec_start<W: Write>(w: &mut Writer<W>, lang: &str) -> std::io::Result<()
     w.write_event(Event::Start(BytesStart::new("langSec").with_attributes([("xml:lang", lang)])))
 }
 
-/// A `termSec`: the term, its `termType` and `administrativeStatus`, if any.
-fn term_sec<W: Write>(w: &mut Writer<W>, term: &str, kind: Option<&str>, status: Option<&str>) -> std::io::Result<()> {
+/// A term and what its `termSec` says of it.
+struct Term<'a> {
+    text: &'a str,
+    /// Its `termType`, if any.
+    kind: Option<&'a str>,
+    /// Its `administrativeStatus`, if any.
+    status: Option<&'a str>,
+}
+
+/// A `termSec`: the term, its part of speech, `termType` and `administrativeStatus`, then
+/// the context sentence and its source (`file:line`), if given.
+fn term_sec<W: Write>(w: &mut Writer<W>, term: &Term<'_>, context: Option<(&str, &str)>) -> std::io::Result<()> {
     open(w, "termSec")?;
-    text_element(w, "term", term)?;
-    for (category, value) in [("termType", kind), ("administrativeStatus", status)] {
+    text_element(w, "term", term.text)?;
+    let notes =
+        [("partOfSpeech", Some(PART_OF_SPEECH)), ("termType", term.kind), ("administrativeStatus", term.status)];
+    for (category, value) in notes {
         if let Some(value) = value {
-            let start = BytesStart::new("termNote").with_attributes([("type", category)]);
-            w.write_event(Event::Start(start))?;
-            w.write_event(Event::Text(BytesText::new(value)))?;
-            close(w, "termNote")?;
+            typed_element(w, "termNote", category, value)?;
+        }
+    }
+    if let Some((context, source)) = context {
+        if !is_blank(context) {
+            open(w, "descripGrp")?;
+            typed_element(w, "descrip", "context", context)?;
+            if !is_blank(source) {
+                typed_element(w, "admin", "source", source)?;
+            }
+            close(w, "descripGrp")?;
+        } else if !is_blank(source) {
+            typed_element(w, "admin", "source", source)?;
         }
     }
     close(w, "termSec")
 }
 
-fn open<W: Write>(w: &mut Writer<W>, name: &str) -> std::io::Result<()> {
+/// `<name type="category">text</name>` on one line, `text` cleaned, trimmed and escaped.
+pub(super) fn typed_element<W: Write>(
+    w: &mut Writer<W>,
+    name: &str,
+    category: &str,
+    text: &str,
+) -> std::io::Result<()> {
+    let element = w.create_element(name).with_attribute(("type", category));
+    element.write_text_content(BytesText::from_escaped(escape(clean(text).trim())))?;
+    Ok(())
+}
+
+pub(super) fn open<W: Write>(w: &mut Writer<W>, name: &str) -> std::io::Result<()> {
     w.write_event(Event::Start(BytesStart::new(name)))
 }
 
-fn close<W: Write>(w: &mut Writer<W>, name: &str) -> std::io::Result<()> {
+pub(super) fn close<W: Write>(w: &mut Writer<W>, name: &str) -> std::io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
 /// `<name>text</name>` on one line, `text` cleaned, trimmed (as it is read back) and escaped.
-fn text_element<W: Write>(w: &mut Writer<W>, name: &str, text: &str) -> std::io::Result<()> {
+pub(super) fn text_element<W: Write>(w: &mut Writer<W>, name: &str, text: &str) -> std::io::Result<()> {
     w.create_element(name).write_text_content(BytesText::from_escaped(escape(clean(text).trim())))?;
     Ok(())
 }
 
 /// Whether nothing of `text` would be written.
-fn is_blank(text: &str) -> bool {
+pub(super) fn is_blank(text: &str) -> bool {
     clean(text).trim().is_empty()
 }
 
@@ -232,7 +284,7 @@ mod tests {
 
     fn tbx(g: &Glossary) -> String {
         let mut out = Vec::new();
-        write(g, &mut out).unwrap();
+        write(g, &mut out, &Languages::default()).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -259,7 +311,13 @@ mod tests {
         assert_eq!(out.matches("<conceptEntry id=").count(), g.len());
         assert!(out.contains("<conceptEntry id=\"c1\">"));
         assert!(out.contains("<term>Retrieval-Augmented Generation</term>"));
-        assert!(out.contains("<term>RAG</term>\n            <termNote type=\"termType\">abbreviation</termNote>"));
+        assert!(out.contains(
+            "<term>RAG</term>\n            <termNote type=\"partOfSpeech\">noun</termNote>\n            \
+             <termNote type=\"termType\">abbreviation</termNote>"
+        ));
+        assert!(out.contains("<descrip type=\"context\">我们比较了检索增强生成"));
+        assert!(out.contains("<admin type=\"source\">&lt;input&gt;:1</admin>"));
+        assert!(out.contains("<langSec xml:lang=\"zh-Hans\">"));
         assert!(out.contains("<term>检索增强生成</term>"));
         assert!(out.contains("<p>input: &lt;input&gt;</p>"));
         assert!(out.ends_with("</tbx>\n"));
@@ -267,7 +325,7 @@ mod tests {
 
     #[test]
     fn empty_glossary_is_an_error() {
-        let err = write(&Glossary::default(), Vec::new()).unwrap_err();
+        let err = write(&Glossary::default(), Vec::new(), &Languages::default()).unwrap_err();
         assert_eq!(err.to_string(), "the glossary is empty, and TBX needs at least one entry");
     }
 }
