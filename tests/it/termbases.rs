@@ -211,3 +211,25 @@ fn bad_tags_are_errors_naming_them() {
         assert!(err.contains(needle), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn termbases_name_no_local_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(docs.join("part")).unwrap();
+    std::fs::write(docs.join("a.txt"), TEXT).unwrap();
+    std::fs::write(docs.join("part/b.txt"), "模型会过拟合（overfitting）。").unwrap();
+    let absolute = docs.canonicalize().unwrap();
+    let local = absolute.parent().unwrap().to_string_lossy().into_owned();
+    for format in ["tbx", "tbx-2008"] {
+        let (code, xml, err) = run(
+            &[OsStr::new("extract"), OsStr::new("-q"), absolute.as_os_str(), OsStr::new("-f"), OsStr::new(format)],
+            dir.path(),
+        );
+        assert_eq!(code, 0, "{err}");
+        let xml = String::from_utf8(xml).unwrap();
+        assert!(!xml.contains(&local), "{format}: a local path in {xml}");
+        assert!(xml.contains("<admin type=\"source\">a.txt:1</admin>"), "{format}: {xml}");
+        assert!(xml.contains("<p>input: part/b.txt</p>"), "{format}: {xml}");
+    }
+}

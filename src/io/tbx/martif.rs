@@ -26,7 +26,7 @@
 //! [`super::read`] reads both.
 
 use super::write::{close, entry_notes, extra_notes, is_blank, open, text_element, typed_element, PART_OF_SPEECH};
-use super::{header_sources, DEPRECATED, GENERATOR, INPUT_PREFIX};
+use super::{header_sources, Places, DEPRECATED, GENERATOR, INPUT_PREFIX};
 use crate::io::lang::Languages;
 use crate::model::{Entry, Glossary};
 use crate::ExportError;
@@ -76,15 +76,22 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &
 
     open(w, "text")?;
     open(w, "body")?;
+    let places = Places::of(&glossary.sources);
     for (i, entry) in glossary.entries.iter().enumerate() {
-        write_entry(w, i + 1, entry, languages)?;
+        write_entry(w, i + 1, entry, languages, &places)?;
     }
     close(w, "body")?;
     close(w, "text")?;
     close(w, "martif")
 }
 
-fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry, languages: &Languages) -> std::io::Result<()> {
+fn write_entry<W: Write>(
+    w: &mut Writer<W>,
+    n: usize,
+    entry: &Entry,
+    languages: &Languages,
+    places: &Places,
+) -> std::io::Result<()> {
     let id = format!("c{n}");
     w.write_event(Event::Start(BytesStart::new("termEntry").with_attributes([("id", id.as_str())])))?;
     for (key, value) in entry_notes(entry) {
@@ -95,7 +102,7 @@ fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry, languages: 
     }
     let status = entry.is_deleted().then_some(DEPRECATED);
     lang_set_start(w, languages.source.as_str())?;
-    tig(w, &entry.english, None, status, Some((&entry.context, &entry.source)))?;
+    tig(w, &entry.english, None, status, Some((&entry.context, places.relative(&entry.source))))?;
     if let Some(abbr) = entry.abbreviation.as_ref().filter(|a| !is_blank(a)) {
         tig(w, abbr, Some("abbreviation"), status, None)?;
     }

@@ -35,10 +35,8 @@ pub(crate) fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The inputs as a file's header names them: an absolute path relative to the folder that
-/// holds every absolute input (the input root), so that no local path leaves the machine; a
-/// relative path, standard input or a name stays as it is.
-pub(crate) fn header_sources(sources: &[String]) -> Vec<String> {
+/// The folder that holds every absolute input (the input root), if any input is absolute.
+fn input_root(sources: &[String]) -> Option<std::path::PathBuf> {
     use std::path::{Path, PathBuf};
     let absolute: Vec<&Path> = sources.iter().map(Path::new).filter(|p| p.is_absolute()).collect();
     let mut root: Option<PathBuf> = absolute.first().and_then(|p| p.parent()).map(Path::to_path_buf);
@@ -47,15 +45,43 @@ pub(crate) fn header_sources(sources: &[String]) -> Vec<String> {
             root = r.parent().map(Path::to_path_buf);
         }
     }
-    sources
-        .iter()
-        .map(|s| match (&root, Path::new(s).is_absolute()) {
-            (Some(root), true) => {
-                Path::new(s).strip_prefix(root).map_or_else(|_| s.clone(), |p| p.to_string_lossy().into_owned())
-            }
-            _ => s.clone(),
-        })
-        .collect()
+    root
+}
+
+/// The inputs as a file's header names them: an absolute path relative to the input root
+/// ([`input_root`]), so that no local path leaves the machine; a relative path, standard
+/// input or a name stays as it is.
+pub(crate) fn header_sources(sources: &[String]) -> Vec<String> {
+    let root = input_root(sources);
+    sources.iter().map(|s| relative_to(s, root.as_deref()).to_string()).collect()
+}
+
+/// Names places (`file:line`) in inputs relative to the input root, as the header names the
+/// inputs: a term's source in a termbase handed on holds no local path either.
+pub(crate) struct Places {
+    root: Option<std::path::PathBuf>,
+}
+
+impl Places {
+    /// The places of `sources`, the glossary's inputs.
+    pub(crate) fn of(sources: &[String]) -> Places {
+        Places { root: input_root(sources) }
+    }
+
+    /// `source` (`/home/a/docs/x.md:12`) relative to the input root (`x.md:12`).
+    pub(crate) fn relative<'s>(&self, source: &'s str) -> &'s str {
+        relative_to(source, self.root.as_deref())
+    }
+}
+
+/// `s` without the input root `root` and the separator after it, when it starts with both.
+fn relative_to<'s>(s: &'s str, root: Option<&std::path::Path>) -> &'s str {
+    let Some(root) = root.and_then(|r| r.to_str()) else { return s };
+    let root = root.trim_end_matches(std::path::MAIN_SEPARATOR);
+    s.strip_prefix(root)
+        .and_then(|rest| rest.strip_prefix(std::path::MAIN_SEPARATOR))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(s)
 }
 
 #[cfg(test)]
@@ -72,5 +98,16 @@ mod tests {
             let sources: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
             assert_eq!(super::header_sources(&sources), *want, "{sources:?}");
         }
+    }
+
+    #[test]
+    fn places_in_inputs_hold_no_local_path() {
+        let sources = vec!["/home/a/docs/x.md".to_string(), "/home/a/docs/sub/y.md".to_string()];
+        let places = super::Places::of(&sources);
+        assert_eq!(places.relative("/home/a/docs/sub/y.md:12"), "sub/y.md:12");
+        assert_eq!(places.relative("/home/a/docsx/z.md:3"), "/home/a/docsx/z.md:3");
+        assert_eq!(places.relative("<stdin>:4"), "<stdin>:4");
+        let none = super::Places::of(&["notes.md".to_string()]);
+        assert_eq!(none.relative("notes.md:2"), "notes.md:2");
     }
 }

@@ -56,7 +56,7 @@
 //! The schema requires at least one `conceptEntry`: an empty glossary is an error rather than
 //! a file that TBX tools would reject.
 
-use super::{clean, header_sources, DEPRECATED, GENERATOR, INPUT_PREFIX, NAMESPACE};
+use super::{clean, header_sources, Places, DEPRECATED, GENERATOR, INPUT_PREFIX, NAMESPACE};
 use crate::io::lang::Languages;
 use crate::model::{Entry, Glossary};
 use crate::ExportError;
@@ -116,8 +116,9 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &
         w.write_event(Event::Empty(BytesStart::new("body")))?;
     } else {
         open(w, "body")?;
+        let places = Places::of(&glossary.sources);
         for (i, entry) in glossary.entries.iter().enumerate() {
-            write_entry(w, i + 1, entry, languages)?;
+            write_entry(w, i + 1, entry, languages, &places)?;
         }
         close(w, "body")?;
     }
@@ -153,7 +154,13 @@ pub(super) fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
         .map(|(k, v)| format!("{k}: {v}"))
 }
 
-fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry, languages: &Languages) -> std::io::Result<()> {
+fn write_entry<W: Write>(
+    w: &mut Writer<W>,
+    n: usize,
+    entry: &Entry,
+    languages: &Languages,
+    places: &Places,
+) -> std::io::Result<()> {
     let id = format!("c{n}");
     w.write_event(Event::Start(BytesStart::new("conceptEntry").with_attributes([("id", id.as_str())])))?;
     for (key, value) in entry_notes(entry) {
@@ -166,7 +173,7 @@ fn write_entry<W: Write>(w: &mut Writer<W>, n: usize, entry: &Entry, languages: 
     let status = entry.is_deleted().then_some(DEPRECATED);
     lang_sec_start(w, languages.source.as_str())?;
     let head = Term { text: &entry.english, kind: None, status };
-    term_sec(w, &head, Some((&entry.context, &entry.source)))?;
+    term_sec(w, &head, Some((&entry.context, places.relative(&entry.source))))?;
     if let Some(abbr) = entry.abbreviation.as_ref().filter(|a| !is_blank(a)) {
         term_sec(w, &Term { text: abbr, kind: Some("abbreviation"), status }, None)?;
     }
