@@ -121,6 +121,14 @@ fn strip_prefix(view: &str, p: Span) -> (Span, bool) {
             return (Span::new(s.min(p.end), p.end), true);
         }
     }
+    // 一致性（C：Consistency）: the letter that labels the English, its initial, is no part of it
+    let mut cs = t.chars();
+    if let (Some(letter), Some(':' | '：')) = (cs.next(), cs.next()) {
+        let rest = cs.as_str().trim_start();
+        if letter.is_ascii_uppercase() && rest.starts_with([letter, letter.to_ascii_lowercase()]) {
+            return (Span::new(p.end - rest.len(), p.end), false);
+        }
+    }
     (p, false)
 }
 

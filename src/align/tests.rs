@@ -749,6 +749,14 @@ fn a_term_in_mixed_script_keeps_its_english_and_not_the_verb_before_it() {
 }
 
 #[test]
+fn a_letter_that_labels_the_english_in_brackets_is_no_part_of_it() {
+    assert_chinese(&[
+        ("系统要满足一致性（C：Consistency）与可用性。", "Consistency", "一致性"),
+        ("还要满足分区容错性（P: Partition Tolerance）。", "Partition Tolerance", "分区容错性"),
+    ]);
+}
+
+#[test]
 fn a_person_s_name_joined_by_dots_starts_at_its_first_part() {
     assert_chinese(&[
         ("这篇文章的作者保罗·格劳（Paul Grau）是一名工程师。", "Paul Grau", "保罗·格劳"),
