@@ -8,6 +8,7 @@
 //! | [`Format::Tbx`] | CAT tools, termbases | TBX v3, TBX-Basic dialect, tombstones' terms deprecated |
 //! | [`Format::Json`] | programs | every field and every occurrence |
 //! | [`Format::Synonyms`] | Solr/Elasticsearch | `思维链, chain of thought, cot` |
+//! | [`Format::Html`] | translators reviewing | one self-contained page (see [`Glossary::write_review`]) |
 //!
 //! Every writer escapes what its consumer would misread: XML in TBX, formula-looking cells in
 //! CSV (as OWASP recommends), tabs, line breaks and control characters in TSV.
@@ -35,17 +36,21 @@ pub enum Format {
     Json,
     /// Solr/Elasticsearch synonym lines.
     Synonyms,
+    /// The review page, without the inputs' concordance unless written by
+    /// [`Glossary::write_review`].
+    Html,
 }
 
 impl Format {
     /// All formats, by name.
-    pub const ALL: [(&'static str, Format); 6] = [
+    pub const ALL: [(&'static str, Format); 7] = [
         ("csv", Format::Csv),
         ("tsv", Format::Tsv),
         ("deepl", Format::Deepl),
         ("tbx", Format::Tbx),
         ("json", Format::Json),
         ("synonyms", Format::Synonyms),
+        ("html", Format::Html),
     ];
 }
 
@@ -55,7 +60,7 @@ impl FromStr for Format {
     /// ```
     /// use termbridge::Format;
     /// assert_eq!("TBX".parse::<Format>(), Ok(Format::Tbx));
-    /// assert!("xlsx".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, json, synonyms"));
+    /// assert!("xlsx".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, json, synonyms, html"));
     /// ```
     fn from_str(s: &str) -> Result<Format, String> {
         let l = s.to_ascii_lowercase();
@@ -114,6 +119,7 @@ impl Glossary {
             Format::Deepl => report.dropped = deepl::write_deepl(tools, out, !options.raw)?,
             Format::Tbx => tbx::write::write(self, out)?,
             Format::Synonyms => synonyms::write_synonyms(tools, out)?,
+            Format::Html => self.write_review(&[], out)?,
         }
         Ok(report)
     }

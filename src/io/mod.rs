@@ -7,6 +7,7 @@ mod deepl;
 pub(crate) mod export;
 pub mod input;
 mod json;
+mod review;
 mod stream;
 mod synonyms;
 pub(crate) mod tbx;

@@ -440,7 +440,10 @@ fn usage_errors_name_what_is_wrong() {
     let table: &[(&[&str], &str)] = &[
         (&["frobnicate"], "frobnicate"),
         (&["extract", t, "--bogus"], "--bogus"),
-        (&["extract", t, "-f", "xlsx"], "unknown format \"xlsx\"; use one of csv, tsv, deepl, tbx, json, synonyms"),
+        (
+            &["extract", t, "-f", "xlsx"],
+            "unknown format \"xlsx\"; use one of csv, tsv, deepl, tbx, json, synonyms, html",
+        ),
         (&["merge", g, g, "--format", "docx"], "unknown format \"docx\""),
         (&["check", t], "--glossary"),
         (&["check", "-g", g, t, "--format", "yaml"], "yaml"),

@@ -2,6 +2,7 @@
 
 mod api;
 mod boundaries;
+mod browser;
 mod check;
 mod check_pieces;
 mod cli;
@@ -20,5 +21,7 @@ mod properties;
 mod quality;
 mod reference;
 mod renderings;
+mod review_page;
 mod rows;
 mod tbx;
+mod webdriver;
