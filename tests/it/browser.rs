@@ -122,6 +122,23 @@ fn review_page_in_a_browser() {
     );
     merged_keeps_rejections_out(dir.path(), &reviewed);
 
+    // the page of that merged termbase shows and exports its decisions as they were
+    let merged_page = dir.path().join("merged.html");
+    let (termbase, fresh) = (dir.path().join("reviewed.csv"), dir.path().join("fresh.csv"));
+    let html = ["merge".as_ref(), termbase.as_os_str(), fresh.as_os_str(), "-f".as_ref(), "html".as_ref()];
+    std::fs::write(&merged_page, termbridge(&html)).unwrap();
+    b.goto(&file_url(&merged_page));
+    let again = b.run("return window.termbridgeReview.exportCsv()", json!([])).as_str().unwrap().to_string();
+    let (columns, again) = by_english(&again);
+    let at = columns.iter().position(|c| c == "status").unwrap();
+    assert_eq!(columns[at + 1..], ["counts"], "the termbase's own columns after status");
+    let status = |en: &str| again[en][at].clone();
+    assert_eq!(
+        [status("batch normalization"), status("Transformer"), status("momentum")],
+        ["deleted", "deleted", "accepted"]
+    );
+    assert_eq!(strings(b.run(rejected, json!([]))), ["batch normalization", "Transformer"]);
+
     // another glossary has decisions of its own
     let other = dir.path().join("other.html");
     let abstract_txt = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/abstract.txt");
@@ -320,6 +337,9 @@ fn phone(b: &Browser) {
     b.window_size(390, 844);
     let wide = "return document.documentElement.scrollWidth - document.documentElement.clientWidth";
     assert_eq!(b.run(wide, json!([])), json!(0));
+    if let Ok(shots) = std::env::var("TERMBRIDGE_SCREENSHOTS") {
+        b.screenshot(&Path::new(&shots).join("review-390x844-list.png"));
+    }
     click_row(b, "regularization");
     let open = "const d = document.getElementById('detail'); return [getComputedStyle(d).display, getComputedStyle(d).position]";
     assert_eq!(strings(b.run(open, json!([]))), ["block", "fixed"]);
@@ -327,4 +347,65 @@ fn phone(b: &Browser) {
     if let Ok(shots) = std::env::var("TERMBRIDGE_SCREENSHOTS") {
         b.screenshot(&Path::new(&shots).join("review-390x844.png"));
     }
+}
+
+/// The page of a glossary of 30,000 rows: how long it takes to open, sort, filter and move.
+/// Run by hand: `cargo test --release --test it large_page -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn large_page_timing() {
+    use termbridge::{Entry, Glossary, Markup, Occurrence, Span};
+    const ROWS: usize = 30_000;
+    let mut text = String::new();
+    let mut entries = Vec::with_capacity(ROWS);
+    for n in 0..ROWS {
+        let english = format!("term {n} model");
+        let mut e = Entry::new(english.clone());
+        e.chinese = vec![format!("术语{n}")];
+        e.score = Some((n % 100) as f32 / 100.0);
+        e.frequency = 2;
+        let line = format!("第{n}行讲术语{n}（{english}），而 {english} 在后文还会出现。\n");
+        for (i, _) in line.match_indices(&english) {
+            let start = text.len() + i;
+            e.occurrences.push(Occurrence { source: 0, line: n + 1, span: Span::new(start, start + english.len()) });
+        }
+        text.push_str(&line);
+        entries.push(e);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("large.html");
+    let input = termbridge::input::InputFile { name: "large.txt".into(), text, markup: Markup::Plain };
+    let started = std::time::Instant::now();
+    Glossary::from_entries(entries).write_review(&[input], std::fs::File::create(&page).unwrap()).unwrap();
+    let written = started.elapsed();
+    let size = std::fs::metadata(&page).unwrap().len();
+    let Some(b) = browser() else { return };
+    b.window_size(1280, 800);
+    let started = std::time::Instant::now();
+    b.goto(&file_url(&page));
+    let opened = started.elapsed();
+    let ready = b.run("return window.termbridgeReview.readyMs", json!([]));
+    let time = |script: &str| {
+        b.run(&format!("const t = performance.now(); {script}; return performance.now() - t"), json!([]))
+    };
+    let sort = time("document.querySelector('th[data-key=en]').click()");
+    let sort_score = time("document.querySelector('th[data-key=score]').click()");
+    let filter = time(
+        "const f = document.getElementById('f-text'); f.value = '术语2999'; \
+         f.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))",
+    );
+    let found = shown(&b).len();
+    b.click("#f-clear");
+    let moves = time(
+        "for (let n = 0; n < 250; n++) document.dispatchEvent(new KeyboardEvent('keydown', {key: 'j', bubbles: true}))",
+    );
+    let accept = time("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'a', bubbles: true}))");
+    let export = time("window.termbridgeReview.exportCsv()");
+    let _ = writeln!(
+        std::io::stderr(),
+        "{ROWS} rows: page {size} bytes written in {written:?}; opened in {opened:?} (script ready at {ready} ms); \
+         sort by English {sort} ms, by score {sort_score} ms; filter {filter} ms ({found} rows); \
+         250 × j {moves} ms; accept {accept} ms; CSV export {export} ms"
+    );
+    assert_eq!(found, 11, "术语2999 and 术语29990–29999");
 }

@@ -57,6 +57,8 @@ struct Row<'a> {
     src: &'a str,
     ctx: &'a str,
     note: &'a str,
+    /// The row's `status` cell, as a person wrote it (`deleted` for a tombstone).
+    st: &'a str,
     /// Cells of the added columns, in [`Data::extra`]'s order.
     x: Vec<&'a str>,
     /// Concordance lines: input, line, left context, term, right context.
@@ -82,6 +84,7 @@ impl<'a> Row<'a> {
             src: &e.source,
             ctx: &e.context,
             note: &e.note,
+            st: e.extra.iter().find(|(k, _)| is_status(k)).map_or("", |(_, v)| v.as_str()),
             x: extra.iter().map(|k| e.extra.get(k).map_or("", String::as_str)).collect(),
             kwic: e
                 .occurrences

@@ -61,7 +61,9 @@
     return ROWS[i].zh;
   }
   const note = (i) => (dec(i).note !== undefined ? dec(i).note : ROWS[i].note);
-  const status = (i) => dec(i).status || "";
+  /** What a `status` cell read back means to the page; other values are kept as written. */
+  const READ_STATUS = { deleted: "rejected", "已删除": "rejected", accepted: "accepted" };
+  const status = (i) => dec(i).status || READ_STATUS[ROWS[i].st.trim().toLowerCase()] || "";
 
   function change(i, f) {
     const d = Object.assign({}, dec(i));
@@ -76,8 +78,8 @@
     drawSummary();
   }
 
-  const accept = (i) => change(i, (d) => { d.status = d.status === "accepted" ? undefined : "accepted"; });
-  const reject = (i) => change(i, (d) => { d.status = d.status === "rejected" ? undefined : "rejected"; });
+  const accept = (i) => change(i, (d) => { d.status = status(i) === "accepted" ? undefined : "accepted"; });
+  const reject = (i) => change(i, (d) => { d.status = status(i) === "rejected" ? undefined : "rejected"; });
   const undo = (i) => change(i, (d) => { d.status = undefined; d.keep = undefined; });
   const keepEnglish = (i) => change(i, (d) => {
     d.keep = !d.keep;
@@ -177,9 +179,10 @@
 
   function drawSummary() {
     let accepted = 0, rejected = 0;
-    for (const k of Object.keys(decisions)) {
-      if (decisions[k].status === "accepted") accepted++;
-      else if (decisions[k].status === "rejected") rejected++;
+    for (let i = 0; i < ROWS.length; i++) {
+      const st = status(i);
+      if (st === "accepted") accepted++;
+      else if (st === "rejected") rejected++;
     }
     $("summary").textContent = `${ROWS.length} rows · ${view.length} shown · ${accepted} accepted · ${rejected} rejected · ${ROWS.length - accepted - rejected} undecided`;
   }
@@ -257,8 +260,8 @@
 
   function drawActions(box, i, d) {
     const actions = box.appendChild(el("div", "actions"));
-    button(actions, "act-accept", "Accept (a)", () => accept(i), d.status === "accepted");
-    button(actions, "act-reject", "Reject (r)", () => reject(i), d.status === "rejected");
+    button(actions, "act-accept", "Accept (a)", () => accept(i), status(i) === "accepted");
+    button(actions, "act-reject", "Reject (r)", () => reject(i), status(i) === "rejected");
     button(actions, "act-keep", "Keep in English (x)", () => keepEnglish(i), !!d.keep);
     button(actions, "act-undo", "Undo (u)", () => undo(i), false);
   }
@@ -483,7 +486,7 @@
       const d = dec(i), en = english(i);
       const variants = r.va.slice();
       if (d.en && !variants.some((v) => v.toLowerCase() === r.en.toLowerCase())) variants.push(r.en);
-      const st = { accepted: "accepted", rejected: "deleted" }[status(i)] || "";
+      const st = dec(i).status ? { accepted: "accepted", rejected: "deleted" }[dec(i).status] : r.st;
       const cells = [en, chinese(i).join("|"), r.ab, variants.join("|"), r.cat, r.freq, r.score, r.conf, r.method, r.src, r.ctx, note(i), st];
       out.push(cells.concat(r.x).map(csvCell).join(","));
     });
@@ -519,4 +522,5 @@
 
   window.termbridgeReview = { exportCsv, exportTsv, id: DATA.id, decisions: () => decisions };
   filter();
+  window.termbridgeReview.readyMs = performance.now();
 })();
