@@ -105,6 +105,13 @@ fn review_page_in_a_browser() {
     let rejected = "return [...document.querySelectorAll('#rows tr.rejected td.en')].map(e => e.textContent)";
     assert_eq!(strings(b.run(rejected, json!([]))), ["batch normalization", "Transformer"]);
 
+    // the export buttons run without an error or a refusal of the page's own policy
+    let clicked = "const seen = []; \
+        window.addEventListener('error', e => seen.push(e.message)); \
+        document.addEventListener('securitypolicyviolation', e => seen.push(e.violatedDirective)); \
+        document.getElementById('export-csv').click(); document.getElementById('export-tsv').click(); \
+        return new Promise(done => setTimeout(() => done(seen), 300))";
+    assert_eq!(b.run(clicked, json!([])), json!([]));
     let reviewed = b.run("return window.termbridgeReview.exportCsv()", json!([])).as_str().unwrap().to_string();
     exported_csv(&reviewed, &header, &rows);
     let tsv = b.run("return window.termbridgeReview.exportTsv()", json!([])).as_str().unwrap().to_string();
