@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termbridge::input::{self, Encoding, ReadOptions};
 use termbridge::{
-    Cut, Direction, Extractor, ExtractorBuilder, Format, Glossary, LanguageTag, Languages, Partial, Reference,
+    Cut, Direction, Extractor, ExtractorBuilder, Format, Glossary, LanguageTag, Languages, Partial, Reference, Source,
     Stoplist, WriteOptions,
 };
 
@@ -39,6 +39,26 @@ enum Command {
         /// Write a partial glossary (JSON Lines) to be combined later with `termbridge merge`.
         #[arg(long)]
         partial: bool,
+    },
+    /// Write a review page (one self-contained HTML file) of the glossary of files, folders
+    /// or `-`: accept, reject and correct rows, read each term's concordance, export CSV/TSV.
+    Review {
+        /// Input files or folders; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the page to FILE (whole or not at all) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        reference: ReferenceArgs,
+        #[command(flatten)]
+        cut: CutArgs,
+        /// The inputs' encoding, as for `extract`.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Check texts against a glossary: glosses that contradict it, glossary terms rendered
     /// several ways, one Chinese given for several English terms. Exit 0 when clean, 1 when
@@ -88,7 +108,7 @@ struct OutputArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format: csv, tsv (OmegaT), deepl, tbx (= tbx-basic, TBX v3), tbx-2008 (TBX v2
-    /// martif), xlsx, json, synonyms.
+    /// martif), xlsx, json, synonyms, html (the review page).
     #[arg(long, short = 'f', default_value = "csv", value_parser = parse_format)]
     format: Format,
     /// Write cells as they are (CSV, TSV, DeepL), without neutralising formula-looking ones.
@@ -328,6 +348,10 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
         Command::Extract { paths, output, reference, cut, encoding, quiet, partial } => {
             extract(&paths, &output, &reference, &cut, encoding.as_deref(), quiet, partial)
         }
+        Command::Review { paths, output, reference, cut, encoding, quiet } => {
+            let file = output.as_deref().filter(|p| p.as_os_str() != "-");
+            review(&paths, file, &reference, &cut, encoding.as_deref(), quiet)
+        }
         Command::Check { glossary, paths, format, reference, encoding } => {
             check(&glossary, &paths, format, &reference, encoding.as_deref())
         }
@@ -351,6 +375,9 @@ fn extract(
         cut.refuse("apply when the glossary is decided: give them to `termbridge merge` of the partials")?;
     } else {
         output.check()?;
+        if output.format == Format::Html {
+            return review(paths, output.file(), reference, cut, encoding, quiet);
+        }
     }
     let cut = cut.cut()?;
     let extractor = reference.builder()?.build()?;
@@ -379,6 +406,44 @@ fn extract(
         cut.apply(&mut glossary);
         let big5 = encoding_of(encoding)?.is_some_and(|e| e.name() == "Big5");
         output.write(&glossary, if big5 { Decoded::Big5 } else { Decoded::Other })?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// `termbridge review` and `extract --format html`: the review page, whose concordance is
+/// read from the inputs, held in memory for it.
+fn review(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    reference: &ReferenceArgs,
+    cut: &CutArgs,
+    encoding: Option<&str>,
+    quiet: bool,
+) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let cut = cut.cut()?;
+    let extractor = reference.builder()?.build()?;
+    encoding_of(encoding)?;
+    let bar = progress_bar(input::expand(paths, &ReadOptions::new())?.len(), quiet);
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let inputs = input::read_all(paths, &read_options(encoding, &tick)?)?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let sources: Vec<Source> =
+        inputs.iter().map(|f| Source { name: &f.name, text: &f.text, markup: f.markup }).collect();
+    let mut glossary = extractor.extract_sources(&sources);
+    cut.apply(&mut glossary);
+    match output {
+        Some(path) => termbridge::write_atomically(path, |w| glossary.write_review(&inputs, w))?,
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            glossary.write_review(&inputs, &mut out)?;
+            out.flush()?;
+        }
     }
     Ok(Outcome::Done)
 }

@@ -10,6 +10,7 @@
 //! | [`Format::Xlsx`] | spreadsheets | the CSV's columns in one sheet, header frozen and filtered |
 //! | [`Format::Json`] | programs | every field and every occurrence |
 //! | [`Format::Synonyms`] | Solr/Elasticsearch | `思维链, chain of thought, cot` |
+//! | [`Format::Html`] | translators reviewing | one self-contained page (see [`Glossary::write_review`]) |
 //!
 //! Every writer escapes what its consumer would misread: XML in TBX, formula-looking cells in
 //! CSV (as OWASP recommends), tabs, line breaks and control characters in TSV.
@@ -42,11 +43,14 @@ pub enum Format {
     Json,
     /// Solr/Elasticsearch synonym lines.
     Synonyms,
+    /// The review page, without the inputs' concordance unless written by
+    /// [`Glossary::write_review`].
+    Html,
 }
 
 impl Format {
     /// All formats, by name (`tbx` and `tbx-basic` name one format).
-    pub const ALL: [(&'static str, Format); 9] = [
+    pub const ALL: [(&'static str, Format); 10] = [
         ("csv", Format::Csv),
         ("tsv", Format::Tsv),
         ("deepl", Format::Deepl),
@@ -56,6 +60,7 @@ impl Format {
         ("xlsx", Format::Xlsx),
         ("json", Format::Json),
         ("synonyms", Format::Synonyms),
+        ("html", Format::Html),
     ];
 }
 
@@ -66,7 +71,7 @@ impl FromStr for Format {
     /// use termbridge::Format;
     /// assert_eq!("TBX".parse::<Format>(), Ok(Format::Tbx));
     /// assert_eq!("tbx-basic".parse::<Format>(), Ok(Format::Tbx));
-    /// assert!("ods".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, tbx-basic, tbx-2008, xlsx, json"));
+    /// assert!("ods".parse::<Format>().unwrap_err().contains("csv, tsv, deepl, tbx, tbx-basic, tbx-2008, xlsx, json, synonyms, html"));
     /// ```
     fn from_str(s: &str) -> Result<Format, String> {
         let l = s.to_ascii_lowercase();
@@ -133,6 +138,7 @@ impl Glossary {
             Format::Tbx2008 => tbx::martif::write(self, out, &options.languages)?,
             Format::Xlsx => xlsx::write(self, out)?,
             Format::Synonyms => synonyms::write_synonyms(tools, out)?,
+            Format::Html => self.write_review(&[], out)?,
         }
         Ok(report)
     }

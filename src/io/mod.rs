@@ -8,6 +8,7 @@ pub(crate) mod export;
 pub mod input;
 mod json;
 pub(crate) mod lang;
+mod review;
 mod stream;
 mod synonyms;
 pub(crate) mod tbx;

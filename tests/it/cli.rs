@@ -442,7 +442,7 @@ fn usage_errors_name_what_is_wrong() {
         (&["extract", t, "--bogus"], "--bogus"),
         (
             &["extract", t, "-f", "ods"],
-            "unknown format \"ods\"; use one of csv, tsv, deepl, tbx, tbx-basic, tbx-2008, xlsx, json, synonyms",
+            "unknown format \"ods\"; use one of csv, tsv, deepl, tbx, tbx-basic, tbx-2008, xlsx, json, synonyms, html",
         ),
         (&["merge", g, g, "--format", "docx"], "unknown format \"docx\""),
         (&["check", t], "--glossary"),

@@ -2,6 +2,7 @@
 
 mod api;
 mod boundaries;
+mod browser;
 mod check;
 mod check_pieces;
 mod cli;
@@ -20,8 +21,10 @@ mod properties;
 mod quality;
 mod reference;
 mod renderings;
+mod review_page;
 mod rows;
 mod spreadsheets;
 mod tbx;
 mod termbases;
 mod validators;
+mod webdriver;
