@@ -232,7 +232,7 @@ fn is_dotted_noise(l: &str, folded: &str, dot: usize) -> bool {
     }
     // torch.nn.Module, np.array: dotted lowercase code paths
     let parts: Vec<&str> = folded.split('.').collect();
-    if is_member_access(&parts) && !NAME_DOT_SUFFIXES.contains(&ext) {
+    if (is_member_access(&parts) || is_pascal_member(&parts)) && !NAME_DOT_SUFFIXES.contains(&ext) {
         return true;
     }
     parts.len() >= 2
@@ -254,6 +254,20 @@ fn is_member_access(parts: &[&str]) -> bool {
         && (parts[0].chars().any(|c| c.is_ascii_lowercase()) || parts[0].len() >= 2)
         && parts[1..].iter().all(|p| p.len() >= MIN_MEMBER && p.chars().all(|c| c.is_ascii_alphanumeric()))
         && starts(parts[parts.len() - 1], false)
+}
+
+/// `System.Swap`, `NonHeap.Used`, `Status.JVM.Memory`: names in PascalCase joined by dots, a
+/// member of an object or a metric's path, code (not `Socket.IO`, `Math.NET`: a name's last
+/// part in capitals is its suffix).
+fn is_pascal_member(parts: &[&str]) -> bool {
+    let pascal = |p: &str| {
+        let b = p.as_bytes();
+        b.len() >= MIN_MEMBER && b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase()
+    };
+    parts.len() >= 2
+        && parts[0].starts_with(|c: char| c.is_ascii_uppercase())
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && pascal(parts[parts.len() - 1])
 }
 
 /// Endings of domains that are no word nor acronym in lowercase: an address cut after one
