@@ -94,22 +94,23 @@ const NAME_DOTS: [char; 3] = ['·', '•', '・'];
 /// else its last word (保罗, not 作者保罗); a role or a trade before the name is none of it. A Chinese of more parts than
 /// the English has words is left to the other rules.
 pub(super) fn dotted_name_start(view: &str, end: usize, english: &str, segmenter: &Segmenter) -> Option<usize> {
-    let words: Vec<&str> = english.split(' ').collect();
-    let initial = |w: &&str| w.trim_end_matches('.').len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase());
-    let full: Vec<&str> = words.iter().copied().filter(|w| !initial(w)).collect();
-    if !is_person_name(&full.join(" ")) {
+    // (the cheap tests first: most English is no name, and most Chinese has no dot)
+    if !english.contains(' ') || !english.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
     // the run of Chinese, dots and initials before `end`
     let part_char = |c: char| is_cjk(c) || NAME_DOTS.contains(&c) || c.is_ascii_uppercase();
     let run_start = view[..end].char_indices().rev().take_while(|&(_, c)| part_char(c)).last().map(|(i, _)| i)?;
     let run = &view[run_start..end];
-    let dots: Vec<usize> = run.match_indices(NAME_DOTS).map(|(i, _)| run_start + i).collect();
-    if dots.is_empty() || !run.ends_with(is_cjk) {
+    if !run.contains(NAME_DOTS) || !run.ends_with(is_cjk) {
         return None;
     }
+    let dots: Vec<usize> = run.match_indices(NAME_DOTS).map(|(i, _)| run_start + i).collect();
+    let words: Vec<&str> = english.split(' ').collect();
+    let initial = |w: &&str| w.trim_end_matches('.').len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase());
+    let full: Vec<&str> = words.iter().copied().filter(|w| !initial(w)).collect();
     // (more parts than words: another name, or a name and more)
-    if dots.len() >= words.len() {
+    if dots.len() >= words.len() || !is_person_name(&full.join(" ")) {
         return None;
     }
     // (the words the segmenter tags as a person's name, or else the last word: 黛/博拉 after 作者)
