@@ -33,6 +33,10 @@ use crate::text::{abbreviates, is_acronym};
 /// 即刻, 即时).
 const NOT_NAMELY: [char; 6] = ['可', '使', '将', '便', '刻', '时'];
 
+/// Keywords that open a clause rather than a name (也就是说 "that is to say"): after them the
+/// Chinese is a term only when it is the whole phrase (也就是说丢弃法。, not 也就是说身份将成为…).
+const CLAUSE_KEYWORDS: &[&str] = &["也就是说"];
+
 /// The longest Chinese, in characters, that an apposition after the English gives: a longer
 /// phrase is an explanation, not a name.
 const APPOSITION_MAX_CHARS: usize = 8;
@@ -162,7 +166,8 @@ impl Aligner<'_> {
             return;
         }
         let start = skip_fwd(view, i + key.len(), true);
-        let Some(zh) = self.chinese_after(view, start, key.is_empty()) else { return };
+        let whole = key.is_empty() || CLAUSE_KEYWORDS.contains(&key);
+        let Some(zh) = self.chinese_after(view, start, whole) else { return };
         let n = cjk_count(&view[zh.range()]);
         if n > APPOSITION_MAX_CHARS || n as f32 > expected_chars(cand.text) + APPOSITION_SLACK {
             return;

@@ -190,8 +190,14 @@ fn naming_constructions_keep_their_chinese() {
         ("心电图，又称 ECG，是最常规的检查。", "ECG", "心电图"),
         ("近年来，卷积神经网络 CNN 已成为主流。", "CNN", "卷积神经网络"),
         ("所谓 sharding，就是分片。", "sharding", "分片"),
+        ("这一步叫 dropout，也就是说丢弃法。", "dropout", "丢弃法"),
     ];
     assert_chinese(table);
+    // "that is to say" opens a clause: its subject is no name of the English
+    assert_no_chinese(&[
+        ("它要先获取相关 tokens，也就是说身份将成为问题。", "tokens"),
+        ("模型会 overfit，也就是说模型记住了训练集。", "overfit"),
+    ]);
     // what is "also called" the English came before it: the clause after it is news
     let text = "桶默认开启服务器端加密，也称为 SSE-KMS，无需额外费用。";
     assert_eq!(chinese_of(text, "SSE-KMS"), ["服务器端加密"], "{text}");

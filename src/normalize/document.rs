@@ -49,6 +49,7 @@ impl<'a> Document<'a> {
         markdown::mask_directives(&mut v);
         urls::mask_urls_and_emails(&mut v);
         urls::mask_entities(&mut v);
+        urls::mask_hashtags(&mut v);
         if markup == Markup::Markdown {
             markdown::mask_inline_markup(&mut v, &mut marked);
         }

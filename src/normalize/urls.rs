@@ -1,5 +1,5 @@
 //! What is not prose in any text, Markdown or plain: URLs (with a scheme or `www.`), e-mail
-//! addresses, handles and decorators after `@`, options of command lines (`--mode`, `–mode`),
+//! addresses, handles and decorators after `@`, hashtags (`#awswishlist`), options of command lines (`--mode`, `–mode`),
 //! command lines that translation spaced out (`run . py`), and HTML character references, all
 //! masked as [`HARD`].
 
@@ -32,6 +32,23 @@ pub(super) fn mask_entities(v: &mut [u8]) {
             continue;
         }
         i += 1;
+    }
+}
+
+/// Masks hashtags (`#awswishlist`, `#100DaysOfCode`): a `#` after no word character and
+/// before a letter, with the word after it; a tag, not prose (`C#` keeps its `#`, an issue's
+/// `#1234` has no letter to be a term).
+pub(super) fn mask_hashtags(v: &mut [u8]) {
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'#', &v[i..]) {
+        i += p;
+        // (not a heading's id, `{#intro}`)
+        let free = i == 0 || !(v[i - 1].is_ascii_alphanumeric() || matches!(v[i - 1], b'#' | b'&' | b'_' | b'{'));
+        let word = v[i + 1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+        if free && v.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            fill(v, i..i + 1 + word, HARD);
+        }
+        i += 1 + word;
     }
 }
 
@@ -293,6 +310,18 @@ mod tests {
         let mut v = text.as_bytes().to_vec();
         mask_entities(&mut v);
         v.iter().zip(text.bytes()).map(|(m, t)| if *m == HARD { '#' } else { t as char }).collect()
+    }
+
+    #[test]
+    fn hashtags_are_masked() {
+        let mask = |text: &str| {
+            let mut v = text.as_bytes().to_vec();
+            mask_hashtags(&mut v);
+            v.iter().zip(text.bytes()).map(|(m, t)| if *m == HARD { '#' } else { t as char }).collect::<String>()
+        };
+        assert_eq!(mask("free (#awsWishlist!) now"), "free (############!) now");
+        assert_eq!(mask("C# and F#, issue #1234"), "C# and F#, issue #1234");
+        assert_eq!(mask("x#y"), "x#y");
     }
 
     #[test]
