@@ -28,6 +28,16 @@ pub struct Source<'a> {
 }
 
 /// Configures and builds an [`Extractor`].
+///
+/// ```
+/// use termbridge::{Extractor, Markup};
+/// // plain text, and only what the text itself says: no shipped reference glossary
+/// let extractor = Extractor::builder().markup(Markup::Plain).builtin_reference(false).build()?;
+/// assert_eq!(extractor.markup(), Markup::Plain);
+/// let glossary = extractor.extract("我们用注意力机制（attention mechanism）对齐两种语言。");
+/// assert_eq!(glossary.get("attention mechanism").unwrap().chinese, ["注意力机制"]);
+/// # Ok::<(), termbridge::BuildError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     markup: Markup,
@@ -101,6 +111,22 @@ impl ExtractorBuilder {
 
 /// Extracts glossaries. Building one loads a dictionary; build it once and share it (it is
 /// `Send + Sync`).
+///
+/// ```
+/// use termbridge::Extractor;
+/// let extractor = Extractor::builder().build()?;
+/// let texts = ["卷积神经网络（convolutional neural network，CNN）擅长处理图像。", "我们先训练 CNN。"];
+/// // one extractor, several threads
+/// let glossaries: Vec<_> = std::thread::scope(|s| {
+///     let running: Vec<_> = texts.iter().map(|t| s.spawn(|| extractor.extract(t))).collect();
+///     running.into_iter().map(|r| r.join().unwrap()).collect()
+/// });
+/// let cnn = glossaries[0].get("CNN").unwrap();
+/// assert_eq!(cnn.english, "convolutional neural network");
+/// assert_eq!(cnn.abbreviation.as_deref(), Some("CNN"));
+/// assert_eq!(cnn.chinese, ["卷积神经网络"]);
+/// # Ok::<(), termbridge::BuildError>(())
+/// ```
 pub struct Extractor {
     segmenter: Segmenter,
     markup: Markup,

@@ -24,6 +24,19 @@ use std::path::Path;
 use std::str::FromStr;
 
 /// An output format.
+///
+/// ```
+/// use termbridge::{Entry, Format, Glossary, WriteOptions};
+/// let mut entry = Entry::new("overfitting");
+/// entry.chinese = vec!["过拟合".into()];
+/// let glossary = Glossary::from_entries(vec![entry]);
+///
+/// let format: Format = "tsv".parse()?; // the names the command line's `-f` takes
+/// let mut out = Vec::new();
+/// glossary.write(format, WriteOptions::default(), &mut out)?;
+/// assert_eq!(String::from_utf8(out)?, "overfitting\t过拟合\t\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Format {
@@ -83,6 +96,27 @@ impl FromStr for Format {
 }
 
 /// How to write.
+///
+/// ```
+/// use termbridge::{Direction, Entry, Format, Glossary, Languages, WriteOptions};
+/// let mut entry = Entry::new("overfitting");
+/// entry.chinese = vec!["過擬合".into()];
+/// let glossary = Glossary::from_entries(vec![entry]);
+///
+/// // a Chinese-to-English DeepL glossary
+/// let options = WriteOptions { direction: Direction::ZhEn, ..WriteOptions::default() };
+/// let mut deepl = Vec::new();
+/// glossary.write(Format::Deepl, options, &mut deepl)?;
+/// assert_eq!(String::from_utf8(deepl)?, "過擬合\toverfitting\n");
+///
+/// // TBX tagged for Traditional Chinese
+/// let languages = Languages::new("en-US".parse()?, "zh-Hant".parse()?)?;
+/// let options = WriteOptions { languages, ..WriteOptions::default() };
+/// let mut tbx = Vec::new();
+/// glossary.write(Format::Tbx, options, &mut tbx)?;
+/// assert!(String::from_utf8(tbx)?.contains(r#"xml:lang="zh-Hant""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteOptions {
     /// Write cells as they are, without neutralising those a spreadsheet would run as
@@ -97,6 +131,21 @@ pub struct WriteOptions {
 }
 
 /// What a writer left out, for the user to hear about.
+///
+/// ```
+/// use termbridge::{Entry, Format, Glossary, WriteOptions};
+/// let mut short = Entry::new("epoch");
+/// short.chinese = vec!["轮次".into()];
+/// let mut long = Entry::new("a ".repeat(600)); // over the 1,024 bytes DeepL takes
+/// long.chinese = vec!["长".into()];
+/// let glossary = Glossary::from_entries(vec![short, long]);
+///
+/// let mut out = Vec::new();
+/// let report = glossary.write(Format::Deepl, WriteOptions::default(), &mut out)?;
+/// assert_eq!(String::from_utf8(out)?, "epoch\t轮次\n");
+/// assert_eq!(report.dropped.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     /// One line per entry that could not be written in the format, saying why.

@@ -68,6 +68,17 @@ pub struct Occurrence {
 }
 
 /// One concept of the glossary.
+///
+/// ```
+/// use termbridge::{Category, Entry};
+/// let mut llm = Entry::new("large language model");
+/// llm.abbreviation = Some("LLM".into());
+/// llm.variants = vec!["large language models".into()];
+/// llm.chinese = vec!["大语言模型".into(), "大模型".into()];
+/// assert_eq!(llm.category, Category::Term);
+/// assert_eq!(llm.forms().collect::<Vec<_>>(), ["large language model", "LLM", "large language models"]);
+/// assert!(!llm.is_deleted());
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// Canonical English form (the full form where an acronym has one).
@@ -164,6 +175,25 @@ impl Entry {
 }
 
 /// The glossary extracted from one or more inputs.
+///
+/// Built by an [`Extractor`](crate::Extractor), read back from a file, or made by hand:
+///
+/// ```
+/// use termbridge::{Entry, Glossary};
+/// let mut rag = Entry::new("Retrieval-Augmented Generation");
+/// rag.abbreviation = Some("RAG".into());
+/// rag.chinese = vec!["检索增强生成".into()];
+/// let mut glossary = Glossary::from_entries(vec![rag, Entry::new("GPU")]);
+/// assert_eq!(glossary.get("rag").unwrap().chinese, ["检索增强生成"]);
+///
+/// glossary.retain(|e| !e.chinese.is_empty());
+/// let mut csv = Vec::new();
+/// glossary.write_csv(&mut csv)?;
+/// let back = Glossary::from_csv_reader("glossary.csv", csv.as_slice())?;
+/// assert_eq!(back.len(), 1);
+/// assert_eq!(back.get("RAG").unwrap().english, "Retrieval-Augmented Generation");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Glossary {
     pub(crate) entries: Vec<Entry>,
