@@ -64,8 +64,8 @@ enum Command {
     /// several ways, one Chinese given for several English terms. Exit 0 when clean, 1 when
     /// problems were found, 2 on errors.
     Check {
-        /// The glossary to check against (termbridge's CSV, any CSV with `english` and
-        /// `chinese` columns, or TBX).
+        /// The glossary to check against (termbridge's CSV or JSON, any CSV with `english`
+        /// and `chinese` columns, or TBX).
         #[arg(long, short, value_name = "FILE")]
         glossary: PathBuf,
         /// Input files or folders; `-` reads standard input.
@@ -85,7 +85,7 @@ enum Command {
     /// or combine partial glossaries written by `extract --partial` into the glossary of all
     /// their inputs.
     Merge {
-        /// The termbase (CSV, TSV or TBX), or the first partial.
+        /// The termbase (CSV, TSV, TBX or termbridge's JSON), or the first partial.
         old: PathBuf,
         /// New glossaries to fold in, in order, or more partials.
         new: Vec<PathBuf>,
@@ -286,8 +286,8 @@ enum ReportFormat {
 
 #[derive(clap::Args)]
 struct ReferenceArgs {
-    /// Add a termbase (termbridge's CSV, any CSV with `english` and `chinese` columns, or
-    /// TBX); it wins over the shipped reference glossary. Repeatable.
+    /// Add a termbase (termbridge's CSV or JSON, any CSV with `english` and `chinese`
+    /// columns, or TBX); it wins over the shipped reference glossary. Repeatable.
     #[arg(long = "reference", value_name = "FILE")]
     references: Vec<PathBuf>,
     /// Do not use the reference glossary shipped with termbridge.

@@ -11,6 +11,7 @@ mod encodings;
 mod exports;
 mod golden;
 mod hostile_exports;
+mod json_termbase;
 mod layers;
 mod markup;
 mod merge;
