@@ -127,6 +127,10 @@ struct OutputArgs {
     /// Which side comes first in tsv and deepl: en-zh (default) or zh-en.
     #[arg(long, value_name = "en-zh|zh-en", default_value = "en-zh", value_parser = parse_direction)]
     direction: Direction,
+    /// DeepL: write terms kept in English (status `keep`) as identity pairs (Kubernetes →
+    /// Kubernetes); without it they are left out.
+    #[arg(long)]
+    deepl_keep: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -182,6 +186,7 @@ impl OutputArgs {
             bom: self.bom,
             languages: Languages::new(source, target)?,
             direction: self.direction,
+            deepl_keep: self.deepl_keep,
         })
     }
 
@@ -192,6 +197,9 @@ impl OutputArgs {
         Languages::new(source, self.target_lang.clone().unwrap_or(defaults.target))?;
         if self.bom && self.format != Format::Csv {
             return Err("--bom is for CSV (-f csv): other formats have no byte-order mark".into());
+        }
+        if self.deepl_keep && self.format != Format::Deepl {
+            return Err("--deepl-keep is for DeepL (-f deepl)".into());
         }
         if self.format == Format::Xlsx && self.file().is_none() && std::io::stdout().is_terminal() {
             return Err("XLSX is a binary file: write it with -o FILE, or redirect standard output to a file".into());
@@ -404,6 +412,7 @@ fn extract(
         let mut glossary = extractor.extract_paths_once(paths, &options)?;
         done();
         cut.apply(&mut glossary);
+        glossary.mark_kept_in_english();
         let big5 = encoding_of(encoding)?.is_some_and(|e| e.name() == "Big5");
         output.write(&glossary, if big5 { Decoded::Big5 } else { Decoded::Other })?;
     }
@@ -503,6 +512,7 @@ fn merge(
             output.check()?;
             let mut glossary = reference.builder()?.build()?.decide(&combined);
             cut.apply(&mut glossary);
+            glossary.mark_kept_in_english();
             output.write(&glossary, Decoded::Other)?;
         }
         return Ok(Outcome::Done);

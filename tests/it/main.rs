@@ -12,6 +12,7 @@ mod exports;
 mod golden;
 mod hostile_exports;
 mod json_termbase;
+mod keep;
 mod layers;
 mod markup;
 mod merge;
