@@ -39,6 +39,10 @@ enum Command {
         /// Write a partial glossary (JSON Lines) to be combined later with `termbridge merge`.
         #[arg(long)]
         partial: bool,
+        /// Report only concepts this termbase lacks (CSV, TSV, TBX or termbridge's JSON; an
+        /// English form in common, its deleted rows too, keeps a row out). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        exclude_termbase: Vec<PathBuf>,
     },
     /// Write a review page (one self-contained HTML file) of the glossary of files, folders
     /// or `-`: accept, reject and correct rows, read each term's concordance, export CSV/TSV.
@@ -353,8 +357,12 @@ fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Extract { paths, output, reference, cut, encoding, quiet, partial } => {
-            extract(&paths, &output, &reference, &cut, encoding.as_deref(), quiet, partial)
+        Command::Extract { paths, output, reference, cut, encoding, quiet, partial, exclude_termbase } => {
+            let known = Known::read(&exclude_termbase, partial)?;
+            if !known.0.is_empty() && output.format == Format::Html {
+                return Err("--exclude-termbase writes glossaries, not the review page (-f html)".into());
+            }
+            extract(&paths, &output, &reference, &cut, encoding.as_deref(), quiet, partial, &known)
         }
         Command::Review { paths, output, reference, cut, encoding, quiet } => {
             let file = output.as_deref().filter(|p| p.as_os_str() != "-");
@@ -369,7 +377,29 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     }
 }
 
+/// The termbases whose concepts `extract --exclude-termbase` leaves out.
+struct Known(Vec<Glossary>);
+
+impl Known {
+    /// Reads them all before any input is looked at: a missing or bad one is an error naming it.
+    fn read(paths: &[PathBuf], partial: bool) -> Result<Known, Box<dyn std::error::Error>> {
+        if partial && !paths.is_empty() {
+            return Err(
+                "--exclude-termbase applies to the glossary, not to partials: leave it out with --partial".into()
+            );
+        }
+        Ok(Known(paths.iter().map(|p| read_glossary(p)).collect::<Result<_, _>>()?))
+    }
+
+    fn remove_from(&self, glossary: &mut Glossary) {
+        for termbase in &self.0 {
+            glossary.remove_known(termbase);
+        }
+    }
+}
+
 /// `termbridge extract`.
+#[allow(clippy::too_many_arguments)]
 fn extract(
     paths: &[PathBuf],
     output: &OutputArgs,
@@ -378,6 +408,7 @@ fn extract(
     encoding: Option<&str>,
     quiet: bool,
     partial: bool,
+    known: &Known,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
     if partial {
         cut.refuse("apply when the glossary is decided: give them to `termbridge merge` of the partials")?;
@@ -412,6 +443,7 @@ fn extract(
         let mut glossary = extractor.extract_paths_once(paths, &options)?;
         done();
         cut.apply(&mut glossary);
+        known.remove_from(&mut glossary);
         glossary.mark_kept_in_english();
         let big5 = encoding_of(encoding)?.is_some_and(|e| e.name() == "Big5");
         output.write(&glossary, if big5 { Decoded::Big5 } else { Decoded::Other })?;

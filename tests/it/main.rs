@@ -8,6 +8,7 @@ mod check_pieces;
 mod cli;
 mod cut;
 mod encodings;
+mod exclude;
 mod exports;
 mod golden;
 mod hostile_exports;
