@@ -76,9 +76,11 @@ pub use error::{BuildError, ExportError, ImportError, InputError};
 pub use extract::{Extractor, ExtractorBuilder, Source};
 pub use io::{
     input, remove_unfinished_outputs, write_atomically, Direction, Format, LanguageTag, Languages, Report,
-    WriteOptions, JSON_VERSION,
+    WriteOptions, JSON_SPANS, JSON_VERSION,
 };
-pub use model::{Category, Columns, Entry, Glossary, Method, Occurrence, Span, CSV_HEADER};
+pub use model::{
+    Category, Columns, Entry, Glossary, Method, Occurrence, Span, CSV_HEADER, KEEP_MIN_FREQUENCY, KEEP_STATUS,
+};
 pub use normalize::Markup;
 pub use partial::{Partial, PARTIAL_VERSION};
 pub use reference::{Reference, ReferenceEntry};

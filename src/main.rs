@@ -39,6 +39,10 @@ enum Command {
         /// Write a partial glossary (JSON Lines) to be combined later with `termbridge merge`.
         #[arg(long)]
         partial: bool,
+        /// Report only concepts this termbase lacks (CSV, TSV, TBX or termbridge's JSON; an
+        /// English form in common, its deleted rows too, keeps a row out). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        exclude_termbase: Vec<PathBuf>,
     },
     /// Write a review page (one self-contained HTML file) of the glossary of files, folders
     /// or `-`: accept, reject and correct rows, read each term's concordance, export CSV/TSV.
@@ -64,8 +68,8 @@ enum Command {
     /// several ways, one Chinese given for several English terms. Exit 0 when clean, 1 when
     /// problems were found, 2 on errors.
     Check {
-        /// The glossary to check against (termbridge's CSV, any CSV with `english` and
-        /// `chinese` columns, or TBX).
+        /// The glossary to check against (termbridge's CSV or JSON, any CSV with `english`
+        /// and `chinese` columns, or TBX).
         #[arg(long, short, value_name = "FILE")]
         glossary: PathBuf,
         /// Input files or folders; `-` reads standard input.
@@ -85,7 +89,7 @@ enum Command {
     /// or combine partial glossaries written by `extract --partial` into the glossary of all
     /// their inputs.
     Merge {
-        /// The termbase (CSV, TSV or TBX), or the first partial.
+        /// The termbase (CSV, TSV, TBX or termbridge's JSON), or the first partial.
         old: PathBuf,
         /// New glossaries to fold in, in order, or more partials.
         new: Vec<PathBuf>,
@@ -127,6 +131,10 @@ struct OutputArgs {
     /// Which side comes first in tsv and deepl: en-zh (default) or zh-en.
     #[arg(long, value_name = "en-zh|zh-en", default_value = "en-zh", value_parser = parse_direction)]
     direction: Direction,
+    /// DeepL: write terms kept in English (status `keep`) as identity pairs (Kubernetes →
+    /// Kubernetes); without it they are left out.
+    #[arg(long)]
+    deepl_keep: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -182,6 +190,7 @@ impl OutputArgs {
             bom: self.bom,
             languages: Languages::new(source, target)?,
             direction: self.direction,
+            deepl_keep: self.deepl_keep,
         })
     }
 
@@ -192,6 +201,9 @@ impl OutputArgs {
         Languages::new(source, self.target_lang.clone().unwrap_or(defaults.target))?;
         if self.bom && self.format != Format::Csv {
             return Err("--bom is for CSV (-f csv): other formats have no byte-order mark".into());
+        }
+        if self.deepl_keep && self.format != Format::Deepl {
+            return Err("--deepl-keep is for DeepL (-f deepl)".into());
         }
         if self.format == Format::Xlsx && self.file().is_none() && std::io::stdout().is_terminal() {
             return Err("XLSX is a binary file: write it with -o FILE, or redirect standard output to a file".into());
@@ -286,8 +298,8 @@ enum ReportFormat {
 
 #[derive(clap::Args)]
 struct ReferenceArgs {
-    /// Add a termbase (termbridge's CSV, any CSV with `english` and `chinese` columns, or
-    /// TBX); it wins over the shipped reference glossary. Repeatable.
+    /// Add a termbase (termbridge's CSV or JSON, any CSV with `english` and `chinese`
+    /// columns, or TBX); it wins over the shipped reference glossary. Repeatable.
     #[arg(long = "reference", value_name = "FILE")]
     references: Vec<PathBuf>,
     /// Do not use the reference glossary shipped with termbridge.
@@ -345,8 +357,12 @@ fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Extract { paths, output, reference, cut, encoding, quiet, partial } => {
-            extract(&paths, &output, &reference, &cut, encoding.as_deref(), quiet, partial)
+        Command::Extract { paths, output, reference, cut, encoding, quiet, partial, exclude_termbase } => {
+            let known = Known::read(&exclude_termbase, partial)?;
+            if !known.0.is_empty() && output.format == Format::Html {
+                return Err("--exclude-termbase writes glossaries, not the review page (-f html)".into());
+            }
+            extract(&paths, &output, &reference, &cut, encoding.as_deref(), quiet, partial, &known)
         }
         Command::Review { paths, output, reference, cut, encoding, quiet } => {
             let file = output.as_deref().filter(|p| p.as_os_str() != "-");
@@ -361,7 +377,29 @@ fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     }
 }
 
+/// The termbases whose concepts `extract --exclude-termbase` leaves out.
+struct Known(Vec<Glossary>);
+
+impl Known {
+    /// Reads them all before any input is looked at: a missing or bad one is an error naming it.
+    fn read(paths: &[PathBuf], partial: bool) -> Result<Known, Box<dyn std::error::Error>> {
+        if partial && !paths.is_empty() {
+            return Err(
+                "--exclude-termbase applies to the glossary, not to partials: leave it out with --partial".into()
+            );
+        }
+        Ok(Known(paths.iter().map(|p| read_glossary(p)).collect::<Result<_, _>>()?))
+    }
+
+    fn remove_from(&self, glossary: &mut Glossary) {
+        for termbase in &self.0 {
+            glossary.remove_known(termbase);
+        }
+    }
+}
+
 /// `termbridge extract`.
+#[allow(clippy::too_many_arguments)]
 fn extract(
     paths: &[PathBuf],
     output: &OutputArgs,
@@ -370,6 +408,7 @@ fn extract(
     encoding: Option<&str>,
     quiet: bool,
     partial: bool,
+    known: &Known,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
     if partial {
         cut.refuse("apply when the glossary is decided: give them to `termbridge merge` of the partials")?;
@@ -404,6 +443,8 @@ fn extract(
         let mut glossary = extractor.extract_paths_once(paths, &options)?;
         done();
         cut.apply(&mut glossary);
+        known.remove_from(&mut glossary);
+        glossary.mark_kept_in_english();
         let big5 = encoding_of(encoding)?.is_some_and(|e| e.name() == "Big5");
         output.write(&glossary, if big5 { Decoded::Big5 } else { Decoded::Other })?;
     }
@@ -503,6 +544,7 @@ fn merge(
             output.check()?;
             let mut glossary = reference.builder()?.build()?.decide(&combined);
             cut.apply(&mut glossary);
+            glossary.mark_kept_in_english();
             output.write(&glossary, Decoded::Other)?;
         }
         return Ok(Outcome::Done);

@@ -93,6 +93,27 @@ impl Glossary {
 
     /// Folds `new` in; `counts`, one per new entry, says which glossaries its frequency came
     /// from (`None`: no record kept).
+    /// Drops the entries that share an English form (English, acronym or variant) with an
+    /// entry of `termbase`, compared as [`update`](Self::update) joins them: what is left are
+    /// the concepts the termbase lacks. Its tombstones count too: a concept a person deleted
+    /// stays out.
+    ///
+    /// ```
+    /// use termbridge::Glossary;
+    /// let termbase = Glossary::from_csv_reader("tb.csv", "english,chinese,status\nLLM,大模型,\nGPU,,deleted\n".as_bytes())?;
+    /// let mut new = Glossary::from_csv_reader(
+    ///     "new.csv",
+    ///     "english,chinese,abbreviation\nlarge language model,大语言模型,LLM\nGPUs,,\ndropout,丢弃法,\n".as_bytes(),
+    /// )?;
+    /// new.remove_known(&termbase);
+    /// assert_eq!(new.entries().iter().map(|e| e.english.as_str()).collect::<Vec<_>>(), ["dropout"]);
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    pub fn remove_known(&mut self, termbase: &Glossary) {
+        let known: HashSet<String> = termbase.entries.iter().flat_map(forms).collect();
+        self.entries.retain(|e| !forms(e).any(|f| known.contains(&f)));
+    }
+
     fn fold(&mut self, new: Glossary, counts: Vec<Option<Counts>>) {
         // the termbase's columns first, in its order, then those only the new glossary has
         let mut columns: Vec<String> = self.extra_columns().into_iter().map(String::from).collect();

@@ -39,12 +39,13 @@ pub(crate) fn write_deepl<W: Write>(
     mut out: W,
     safe: bool,
     direction: Direction,
+    keep: bool,
 ) -> Result<Vec<String>, ExportError> {
     let cell = |s: &str| if safe { neutralise(s).into_owned() } else { s.to_string() };
     let mut seen: HashSet<String> = HashSet::new();
     let mut dropped = Vec::new();
     let mut written = 0;
-    for (source, target) in pairs(glossary, direction) {
+    for (source, target) in pairs(glossary, direction, keep) {
         // checked as written: a neutralised cell is one byte longer
         let (s, t) = (cell(source), cell(target));
         let problem = deepl_problem(&s)
@@ -70,9 +71,15 @@ pub(crate) fn write_deepl<W: Write>(
 
 /// The source–target pairs of the glossary in `direction`: English (and its acronym) to
 /// the first Chinese, or every Chinese to the English.
-fn pairs(glossary: &Glossary, direction: Direction) -> Vec<(&str, &str)> {
+fn pairs(glossary: &Glossary, direction: Direction, keep: bool) -> Vec<(&str, &str)> {
     let mut pairs = Vec::new();
     for e in &glossary.entries {
+        // an entry kept in English, as an identity pair: its English forms stay as they are
+        if keep && e.chinese.iter().all(|zh| zh.trim().is_empty()) && e.is_kept_in_english() {
+            let forms = std::iter::once(&e.english).chain(e.abbreviation.as_ref());
+            pairs.extend(forms.map(|f| (f.as_str(), f.as_str())));
+            continue;
+        }
         match direction {
             Direction::EnZh => {
                 if let Some(zh) = e.chinese.first() {

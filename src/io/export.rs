@@ -128,6 +128,9 @@ pub struct WriteOptions {
     pub languages: Languages,
     /// Which side comes first in OmegaT TSV and DeepL.
     pub direction: Direction,
+    /// DeepL: write the entries kept in English (`status` `keep`) as identity pairs
+    /// (`Kubernetes → Kubernetes`), so that DeepL leaves them; without it they are left out.
+    pub deepl_keep: bool,
 }
 
 /// What a writer left out, for the user to hear about.
@@ -182,7 +185,9 @@ impl Glossary {
             Format::Csv => csv::write::write(self, out, !options.raw, options.bom)?,
             Format::Json => json::write(self, out)?,
             Format::Tsv => tsv::write_omegat(tools, out, !options.raw, options.direction)?,
-            Format::Deepl => report.dropped = deepl::write_deepl(tools, out, !options.raw, options.direction)?,
+            Format::Deepl => {
+                report.dropped = deepl::write_deepl(tools, out, !options.raw, options.direction, options.deepl_keep)?
+            }
             Format::Tbx => tbx::write::write(self, out, &options.languages)?,
             Format::Tbx2008 => tbx::martif::write(self, out, &options.languages)?,
             Format::Xlsx => xlsx::write(self, out)?,

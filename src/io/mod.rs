@@ -1,5 +1,5 @@
 //! Everything that touches files and formats: inputs (files, folders, encodings), the
-//! termbases read back (CSV, TSV, TBX), and every format's writer.
+//! termbases read back (CSV, TSV, TBX, JSON), and every format's writer.
 
 pub(crate) mod csv;
 mod decode;
@@ -17,5 +17,5 @@ mod tsv;
 mod xlsx;
 
 pub use export::{remove_unfinished_outputs, write_atomically, Format, Report, WriteOptions};
-pub use json::JSON_VERSION;
+pub use json::{JSON_SPANS, JSON_VERSION};
 pub use lang::{Direction, LanguageTag, Languages};

@@ -52,8 +52,9 @@ impl Glossary {
         tbx::read::read(Path::new(name), reader)
     }
 
-    /// Reads a glossary from a file: TBX when the file starts with `<` (or is named `.tbx`),
-    /// CSV otherwise (see [`from_csv_reader`](Self::from_csv_reader)), TSV when it is named
+    /// Reads a glossary from a file: termbridge's own JSON (`-f json`, `"version": 1`) when
+    /// the file starts with `{` (or is named `.json`), TBX when it starts with `<` (or is named
+    /// `.tbx`), CSV otherwise (see [`from_csv_reader`](Self::from_csv_reader)), TSV when it is named
     /// `.tsv` or its first line holds tabs and no commas. CSV and TSV are decoded as inputs
     /// are ([`input::decode`](crate::input::decode)): UTF-8, UTF-16 with a byte-order mark, or
     /// GB18030; an error names the line and byte of the first byte that decodes in none.
@@ -75,6 +76,9 @@ pub(crate) fn read_path(path: &Path) -> Result<Imported, ImportError> {
     let io = |source| ImportError::Io { path: path.to_path_buf(), source };
     let mut bytes = Vec::new();
     std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(io)?;
+    if super::json::starts_like_json(&bytes) || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        return Ok(Imported { glossary: super::json::read(path, &bytes)?, has_category: true });
+    }
     if starts_like_xml(&bytes) || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tbx")) {
         return Ok(Imported { glossary: tbx::read::read(path, bytes.as_slice())?, has_category: true });
     }

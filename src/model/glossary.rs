@@ -172,7 +172,43 @@ impl Entry {
         let deleted = |s: &String| s.trim().eq_ignore_ascii_case("deleted") || s.trim() == "已删除";
         self.extra.iter().any(|(k, v)| (k.trim().eq_ignore_ascii_case("status") || k.trim() == "状态") && deleted(v))
     }
+
+    /// The row's `status` (or `状态`) cell, trimmed, when it has a non-empty one.
+    pub fn status(&self) -> Option<&str> {
+        self.extra
+            .iter()
+            .filter(|(k, _)| k.trim().eq_ignore_ascii_case("status") || k.trim() == "状态")
+            .map(|(_, v)| v.trim())
+            .find(|v| !v.is_empty())
+    }
+
+    /// Whether the entry is to be left in English: its `status` is [`KEEP_STATUS`].
+    pub fn is_kept_in_english(&self) -> bool {
+        self.status().is_some_and(|s| s.eq_ignore_ascii_case(KEEP_STATUS))
+    }
+
+    /// Whether the text only ever uses the entry in English and it should stay so: no Chinese
+    /// (neither the text's nor a reference's suggestion), no status a person gave, and either
+    /// a name or a term that recurs ([`KEEP_MIN_FREQUENCY`]).
+    fn reads_as_kept_in_english(&self) -> bool {
+        self.chinese.iter().all(|zh| zh.trim().is_empty())
+            && self.status().is_none()
+            && !self.note.trim_start().starts_with(SUGGESTED_NOTE)
+            && (self.category == Category::Name || self.frequency >= KEEP_MIN_FREQUENCY)
+    }
 }
+
+/// The `status` of an entry to leave in English: the text never renders it in Chinese, and
+/// a translation should not either (see [`Glossary::mark_kept_in_english`]).
+pub const KEEP_STATUS: &str = "keep";
+
+/// A term the text never renders in Chinese is left in English once it occurs this often:
+/// writers who use a word three times and never gloss it have chosen not to translate it.
+pub const KEEP_MIN_FREQUENCY: usize = 3;
+
+/// The start of the note that gives a reference's Chinese the text does not use: a Chinese
+/// exists, so the term is no word to leave in English.
+const SUGGESTED_NOTE: &str = "suggested:";
 
 /// The glossary extracted from one or more inputs.
 ///
@@ -220,6 +256,26 @@ impl Glossary {
     /// A glossary of `entries`, in their order, naming no inputs.
     pub fn from_entries(entries: Vec<Entry>) -> Glossary {
         Glossary { entries, sources: Vec::new() }
+    }
+
+    /// Marks the entries the text only ever uses in English `status` = [`KEEP_STATUS`]: those
+    /// with no Chinese (nor a reference's suggestion) that are names, or terms occurring at
+    /// least [`KEEP_MIN_FREQUENCY`] times. An entry with a status of its own keeps it. The
+    /// glossary gets a `status` column only when some entry is marked; `termbridge extract`
+    /// marks its glossaries, [`Extractor::extract`](crate::Extractor::extract) does not.
+    ///
+    /// ```
+    /// let extractor = termbridge::Extractor::builder().build()?;
+    /// let mut g = extractor.extract("Kubernetes 很好。Kubernetes 的 Kubernetes 集群。过拟合（overfitting）。");
+    /// g.mark_kept_in_english();
+    /// assert!(g.get("Kubernetes").unwrap().is_kept_in_english());
+    /// assert!(!g.get("overfitting").unwrap().is_kept_in_english());
+    /// # Ok::<(), termbridge::BuildError>(())
+    /// ```
+    pub fn mark_kept_in_english(&mut self) {
+        for e in self.entries.iter_mut().filter(|e| e.reads_as_kept_in_english()) {
+            e.extra.insert("status", KEEP_STATUS);
+        }
     }
 
     /// Keeps only the entries for which `keep` is true, in their order.

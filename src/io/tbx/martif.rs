@@ -26,7 +26,7 @@
 //! [`super::read`] reads both.
 
 use super::write::{close, entry_notes, extra_notes, is_blank, open, text_element, typed_element, PART_OF_SPEECH};
-use super::{header_sources, Places, DEPRECATED, GENERATOR, INPUT_PREFIX};
+use super::{chinese_terms, header_sources, status_of, Places, GENERATOR, INPUT_PREFIX};
 use crate::io::lang::Languages;
 use crate::model::{Entry, Glossary};
 use crate::ExportError;
@@ -100,7 +100,7 @@ fn write_entry<W: Write>(
     for note in extra_notes(entry) {
         text_element(w, "note", &note)?;
     }
-    let status = entry.is_deleted().then_some(DEPRECATED);
+    let status = status_of(entry);
     lang_set_start(w, languages.source.as_str())?;
     tig(w, &entry.english, None, status, Some((&entry.context, places.relative(&entry.source))))?;
     if let Some(abbr) = entry.abbreviation.as_ref().filter(|a| !is_blank(a)) {
@@ -110,9 +110,10 @@ fn write_entry<W: Write>(
         tig(w, variant, Some("variant"), status, None)?;
     }
     close(w, "langSet")?;
-    if entry.chinese.iter().any(|zh| !is_blank(zh)) {
+    let chinese = chinese_terms(entry);
+    if !chinese.is_empty() {
         lang_set_start(w, languages.target.as_str())?;
-        for zh in entry.chinese.iter().filter(|zh| !is_blank(zh)) {
+        for zh in chinese.into_iter().filter(|zh| !is_blank(zh)) {
             tig(w, zh, None, status, None)?;
         }
         close(w, "langSet")?;

@@ -18,6 +18,32 @@ pub(crate) const GENERATOR: &str = "extracted by termbridge";
 /// entry (a tombstone) carry it.
 pub(crate) const DEPRECATED: &str = "deprecatedTerm-admn-sts";
 
+/// The TBX-Basic `administrativeStatus` of a term to use as it is: the terms of an entry kept
+/// in English carry it, its English repeated as its Chinese, so that tools leave it.
+pub(crate) const PREFERRED: &str = "preferredTerm-admn-sts";
+
+/// The `administrativeStatus` of an entry's terms: deprecated for a tombstone, preferred for
+/// an entry kept in English.
+pub(crate) fn status_of(entry: &crate::model::Entry) -> Option<&'static str> {
+    if entry.is_deleted() {
+        Some(DEPRECATED)
+    } else if entry.is_kept_in_english() {
+        Some(PREFERRED)
+    } else {
+        None
+    }
+}
+
+/// The Chinese terms to write for an entry: its renderings, or its English when it is kept
+/// in English and has none (an identity pair).
+pub(crate) fn chinese_terms(entry: &crate::model::Entry) -> Vec<&str> {
+    let zh: Vec<&str> = entry.chinese.iter().map(String::as_str).filter(|z| !z.trim().is_empty()).collect();
+    if zh.is_empty() && entry.is_kept_in_english() && !entry.english.trim().is_empty() {
+        return vec![entry.english.as_str()];
+    }
+    zh
+}
+
 /// Prefix of the `sourceDesc` paragraphs naming the inputs.
 pub(crate) const INPUT_PREFIX: &str = "input: ";
 

@@ -56,7 +56,7 @@
 //! The schema requires at least one `conceptEntry`: an empty glossary is an error rather than
 //! a file that TBX tools would reject.
 
-use super::{clean, header_sources, Places, DEPRECATED, GENERATOR, INPUT_PREFIX, NAMESPACE};
+use super::{chinese_terms, clean, header_sources, status_of, Places, GENERATOR, INPUT_PREFIX, NAMESPACE};
 use crate::io::lang::Languages;
 use crate::model::{Entry, Glossary};
 use crate::ExportError;
@@ -170,7 +170,7 @@ fn write_entry<W: Write>(
         text_element(w, "note", &note)?;
     }
 
-    let status = entry.is_deleted().then_some(DEPRECATED);
+    let status = status_of(entry);
     lang_sec_start(w, languages.source.as_str())?;
     let head = Term { text: &entry.english, kind: None, status };
     term_sec(w, &head, Some((&entry.context, places.relative(&entry.source))))?;
@@ -182,9 +182,10 @@ fn write_entry<W: Write>(
     }
     close(w, "langSec")?;
 
-    if entry.chinese.iter().any(|zh| !is_blank(zh)) {
+    let chinese = chinese_terms(entry);
+    if !chinese.is_empty() {
         lang_sec_start(w, languages.target.as_str())?;
-        for zh in entry.chinese.iter().filter(|zh| !is_blank(zh)) {
+        for zh in chinese.into_iter().filter(|zh| !is_blank(zh)) {
             term_sec(w, &Term { text: zh, kind: None, status }, None)?;
         }
         close(w, "langSec")?;

@@ -1,0 +1,91 @@
+//! Terms the text only ever uses in English, marked `status` `keep`: in the CSV, through a
+//! merge (a person's status wins), as TBX-Basic identity pairs and as DeepL identity pairs.
+
+use super::validators;
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Command;
+use termbridge::{Glossary, CSV_HEADER};
+
+const TEXT: &str = "我们把服务部署在 Kubernetes 上。Kubernetes 的调度器很灵活，Kubernetes 集群也容易扩展。\
+    过拟合（overfitting）很常见，overfitting 要注意，overfitting 也要防止。\n";
+
+/// `termbridge ARGS...` in `dir`: exit code, standard output, standard error.
+fn run<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> (i32, Vec<u8>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_termbridge")).args(args).current_dir(dir).output().unwrap();
+    (out.status.code().unwrap(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn ok<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> String {
+    let (code, out, err) = run(args, dir);
+    assert_eq!(code, 0, "{err}");
+    String::from_utf8(out).unwrap()
+}
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("text.md"), TEXT).unwrap();
+    std::fs::write(dir.path().join("glossed.md"), "过拟合（overfitting）很常见。\n").unwrap();
+    dir
+}
+
+#[test]
+fn a_term_used_only_in_english_is_kept_and_the_column_is_written_only_then() {
+    let dir = setup();
+    let csv = ok(&["extract", "text.md", "--no-reference"], dir.path());
+    let g = Glossary::from_csv_reader("new.csv", csv.as_bytes()).unwrap();
+    assert_eq!(g.get("Kubernetes").unwrap().status(), Some("keep"), "{csv}");
+    assert_eq!(g.get("overfitting").unwrap().status(), None, "{csv}");
+    assert!(csv.starts_with(&format!("{},status\n", CSV_HEADER.join(","))), "{csv}");
+    // nothing to keep: the CSV has termbridge's columns only
+    let csv = ok(&["extract", "glossed.md", "--no-reference"], dir.path());
+    assert!(csv.starts_with(&format!("{}\n", CSV_HEADER.join(","))), "{csv}");
+}
+
+#[test]
+fn a_persons_status_wins_over_keep_on_merge() {
+    let dir = setup();
+    let d = dir.path();
+    ok(&["extract", "text.md", "--no-reference", "-o", "new.csv"], d);
+    std::fs::write(d.join("old.csv"), "english,chinese,status\nKubernetes,K8s 平台,accepted\n").unwrap();
+    let merged = ok(&["merge", "old.csv", "new.csv"], d);
+    let g = Glossary::from_csv_reader("m.csv", merged.as_bytes()).unwrap();
+    assert_eq!(g.get("Kubernetes").unwrap().status(), Some("accepted"), "{merged}");
+    std::fs::write(d.join("old.csv"), "english,chinese,status\nKubernetes,,deleted\n").unwrap();
+    let merged = ok(&["merge", "old.csv", "new.csv"], d);
+    let g = Glossary::from_csv_reader("m.csv", merged.as_bytes()).unwrap();
+    assert!(g.get("Kubernetes").unwrap().is_deleted(), "{merged}");
+}
+
+#[test]
+fn tbx_basic_writes_a_kept_term_as_a_preferred_identity_pair() {
+    let dir = setup();
+    let d = dir.path();
+    let xml = ok(&["extract", "text.md", "--no-reference", "-f", "tbx"], d);
+    let concept = xml.split("<conceptEntry").find(|c| c.contains("<term>Kubernetes</term>")).unwrap();
+    assert_eq!(concept.matches("<term>Kubernetes</term>").count(), 2, "{concept}");
+    assert!(concept.contains("xml:lang=\"zh-Hans\""), "{concept}");
+    assert_eq!(concept.matches("preferredTerm-admn-sts").count(), 2, "{concept}");
+    let glossed = xml.split("<conceptEntry").find(|c| c.contains("<term>overfitting</term>")).unwrap();
+    assert!(!glossed.contains("administrativeStatus"), "{glossed}");
+    let martif = ok(&["extract", "text.md", "--no-reference", "-f", "tbx-2008"], d);
+    assert_eq!(martif.matches("preferredTerm-admn-sts").count(), 2, "{martif}");
+    if let Some(check) = validators::find() {
+        let file = d.join("keep.tbx");
+        std::fs::write(&file, &xml).unwrap();
+        check.check(&file).unwrap();
+    }
+}
+
+#[test]
+fn deepl_writes_kept_terms_as_identity_pairs_only_when_asked() {
+    let dir = setup();
+    let d = dir.path();
+    let without = ok(&["extract", "text.md", "--no-reference", "-f", "deepl"], d);
+    assert!(!without.contains("Kubernetes"), "{without}");
+    let with = ok(&["extract", "text.md", "--no-reference", "-f", "deepl", "--deepl-keep"], d);
+    assert!(with.contains("Kubernetes\tKubernetes\n") && with.contains("overfitting\t过拟合\n"), "{with}");
+    let (code, _, err) = run(&["extract", "text.md", "-f", "csv", "--deepl-keep"], d);
+    assert_eq!(code, 2);
+    assert!(err.contains("--deepl-keep is for DeepL"), "{err}");
+}
