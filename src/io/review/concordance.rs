@@ -2,10 +2,13 @@
 //! glossary keeps, and, for each Chinese rendering, the sentences where an English form and
 //! that rendering stand together.
 //!
-//! Both are read from the inputs at the occurrences' byte spans; a span that does not fit its
-//! input (another text given, a glossary read back) is skipped, never a panic.
+//! Both are read from the inputs' prose, as extraction reads it (markup such as `##`, `>`,
+//! `**` or a link's address masked, every byte where it was), at the occurrences' byte spans;
+//! a span that does not fit its input (another text given, a glossary read back) is skipped,
+//! never a panic.
 
 use crate::model::{Entry, Occurrence};
+use crate::normalize::{Document, Markup, MARK};
 
 /// Characters of context on each side of a term in a concordance line: about a clause of
 /// Chinese, short enough that a line fits a desktop table cell without wrapping.
@@ -50,6 +53,12 @@ pub(crate) struct Evidence {
     pub shown: Vec<(usize, usize, String)>,
 }
 
+/// The prose of `text` read as `markup`: what is not prose masked, byte for byte, so that
+/// the occurrences' spans still fit (see [`collapsed`] for how the masks show).
+pub(crate) fn prose(text: &str, markup: Markup) -> String {
+    Document::piece(text, markup, true).view().to_owned()
+}
+
 /// The keyword-in-context line of `o` in `texts`, or `None` when its span does not fit.
 pub(crate) fn kwic(texts: &[&str], o: &Occurrence) -> Option<Kwic> {
     let text = texts.get(o.source)?;
@@ -66,13 +75,17 @@ pub(crate) fn kwic(texts: &[&str], o: &Occurrence) -> Option<Kwic> {
 }
 
 /// The first `max` characters of `chars` with each run of whitespace and control
-/// characters made one space.
+/// characters (masked markup among them) made one space; an emphasis's masked delimiters
+/// are left out, as they stand inside words (`这是**注意力**机制`).
 fn collapsed(chars: impl Iterator<Item = char>, max: usize) -> String {
     let mut out = String::new();
     let (mut n, mut space) = (0, false);
     for c in chars {
         if n >= max {
             break;
+        }
+        if c == char::from(MARK) {
+            continue;
         }
         if c.is_whitespace() || c.is_control() {
             if !space {

@@ -116,7 +116,8 @@ impl Glossary {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_review<W: Write>(&self, inputs: &[InputFile], mut out: W) -> Result<(), ExportError> {
-        let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+        let prose: Vec<String> = inputs.iter().map(|i| concordance::prose(&i.text, i.markup)).collect();
+        let texts: Vec<&str> = prose.iter().map(String::as_str).collect();
         let extra: Vec<&str> = self.extra_columns().into_iter().filter(|k| !is_status(k)).collect();
         let rows: Vec<Row> = self.entries.iter().map(|e| Row::new(e, &texts, &extra)).collect();
         let sources: Vec<&str> = if inputs.is_empty() {

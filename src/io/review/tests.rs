@@ -1,6 +1,6 @@
 //! The review page's concordance, evidence and escaping.
 
-use super::concordance::{evidence, kwic, EVIDENCE_SHOWN, KWIC_CONTEXT_CHARS};
+use super::concordance::{evidence, kwic, prose, EVIDENCE_SHOWN, KWIC_CONTEXT_CHARS};
 use super::{fill, script_safe};
 use crate::model::{Entry, Occurrence, Span};
 
@@ -91,4 +91,18 @@ fn fill_puts_values_in_once() {
     fill(&mut out, &[("title", "{{data}}"), ("data", "D"), ("style", ""), ("script", "")]).unwrap();
     let page = String::from_utf8(out).unwrap();
     assert!(page.contains("<title>{{data}}</title>") && page.contains(">D</script>"));
+}
+
+#[test]
+fn concordance_lines_show_prose_without_markup() {
+    let text = "## 入门\n\n> 本章基于 **Rust** 1.79 编写，见[官网](https://example.org/rust)。\n";
+    let shown = prose(text, crate::normalize::Markup::Markdown);
+    let k = kwic(&[&shown], &at(text, "Rust", 0, 3)).unwrap();
+    assert_eq!((k.left.as_str(), k.term.as_str()), ("入门 本章基于 ", "Rust"));
+    assert_eq!(k.right, " 1.79 编写，见官网 。");
+    let mut entry = Entry::new("Rust");
+    entry.chinese = vec!["编写".into()];
+    entry.occurrences = vec![at(text, "Rust", 0, 3)];
+    let ev = evidence(&[&shown], &entry);
+    assert_eq!(ev[0].shown[0].2, "本章基于 Rust 1.79 编写，见官网 。");
 }
