@@ -25,7 +25,7 @@
 //! `langSet`, `tig`; the same notes on the concept, the same data categories on the terms.
 //! [`super::read`] reads both.
 
-use super::write::{close, entry_notes, extra_notes, is_blank, open, text_element, typed_element, PART_OF_SPEECH};
+use super::write::{close, is_blank, open, open_entry, text_element, typed_element, PART_OF_SPEECH};
 use super::{chinese_terms, header_sources, status_of, Places, GENERATOR, INPUT_PREFIX};
 use crate::io::lang::Languages;
 use crate::model::{Entry, Glossary};
@@ -92,14 +92,7 @@ fn write_entry<W: Write>(
     languages: &Languages,
     places: &Places,
 ) -> std::io::Result<()> {
-    let id = format!("c{n}");
-    w.write_event(Event::Start(BytesStart::new("termEntry").with_attributes([("id", id.as_str())])))?;
-    for (key, value) in entry_notes(entry) {
-        text_element(w, "note", &format!("{key}: {value}"))?;
-    }
-    for note in extra_notes(entry) {
-        text_element(w, "note", &note)?;
-    }
+    open_entry(w, "termEntry", n, entry)?;
     let status = status_of(entry);
     lang_set_start(w, languages.source.as_str())?;
     tig(w, &entry.english, None, status, Some((&entry.context, places.relative(&entry.source))))?;

@@ -129,6 +129,20 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &
 /// The `key: value` notes of an entry, in the order they are written, the context and its
 /// source aside (TBX-Basic puts them on the term); values are cleaned and trimmed (as they
 /// are read back), empty ones left out.
+/// Opens the `n`th entry as `element` (`conceptEntry`, or `termEntry` in TBX 2008), with its
+/// id and its notes: the entry's own columns, then a person's.
+pub(super) fn open_entry<W: Write>(w: &mut Writer<W>, element: &str, n: usize, entry: &Entry) -> std::io::Result<()> {
+    let id = format!("c{n}");
+    w.write_event(Event::Start(BytesStart::new(element).with_attributes([("id", id.as_str())])))?;
+    for (key, value) in entry_notes(entry) {
+        text_element(w, "note", &format!("{key}: {value}"))?;
+    }
+    for note in extra_notes(entry) {
+        text_element(w, "note", &note)?;
+    }
+    Ok(())
+}
+
 pub(super) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
     let mut notes = vec![("category", entry.category.as_str().to_string()), ("frequency", entry.frequency.to_string())];
     if let Some(s) = entry.score {
@@ -161,15 +175,7 @@ fn write_entry<W: Write>(
     languages: &Languages,
     places: &Places,
 ) -> std::io::Result<()> {
-    let id = format!("c{n}");
-    w.write_event(Event::Start(BytesStart::new("conceptEntry").with_attributes([("id", id.as_str())])))?;
-    for (key, value) in entry_notes(entry) {
-        text_element(w, "note", &format!("{key}: {value}"))?;
-    }
-    for note in extra_notes(entry) {
-        text_element(w, "note", &note)?;
-    }
-
+    open_entry(w, "conceptEntry", n, entry)?;
     let status = status_of(entry);
     lang_sec_start(w, languages.source.as_str())?;
     let head = Term { text: &entry.english, kind: None, status };
