@@ -143,7 +143,7 @@ pub(super) fn open_entry<W: Write>(w: &mut Writer<W>, element: &str, n: usize, e
     Ok(())
 }
 
-pub(super) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
+fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
     let mut notes = vec![("category", entry.category.as_str().to_string()), ("frequency", entry.frequency.to_string())];
     if let Some(s) = entry.score {
         notes.push(("score", format!("{s:.2}")));
@@ -159,7 +159,7 @@ pub(super) fn entry_notes(entry: &Entry) -> Vec<(&'static str, String)> {
 }
 
 /// The notes of an entry's extra columns, `key: value`.
-pub(super) fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
+fn extra_notes(entry: &Entry) -> impl Iterator<Item = String> + '_ {
     entry
         .extra
         .iter()
