@@ -25,8 +25,10 @@
 //! `langSet`, `tig`; the same notes on the concept, the same data categories on the terms.
 //! [`super::read`] reads both.
 
-use super::write::{close, is_blank, open, open_entry, text_element, typed_element, PART_OF_SPEECH};
-use super::{chinese_terms, header_sources, status_of, Places, GENERATOR, INPUT_PREFIX};
+use super::write::{
+    close, is_blank, open, open_entry, source_desc, text_element, typed_element, write_xml, PART_OF_SPEECH,
+};
+use super::{chinese_terms, status_of, Places};
 use crate::io::lang::Languages;
 use crate::model::{Entry, Glossary};
 use crate::ExportError;
@@ -42,15 +44,7 @@ const XCS: &str = "TBXBasicXCSV02.xcs";
 
 /// Writes `glossary` as a TBX v2 `martif` document, TBX-Basic 2008 style.
 pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, languages: &Languages) -> Result<(), ExportError> {
-    if glossary.entries.is_empty() {
-        return Err(ExportError::Empty { format: "TBX" });
-    }
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    write_document(&mut w, glossary, languages)?;
-    let mut out = w.into_inner();
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(())
+    write_xml(glossary, out, |w| write_document(w, glossary, languages))
 }
 
 fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &Languages) -> std::io::Result<()> {
@@ -62,12 +56,7 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &
 
     open(w, "martifHeader")?;
     open(w, "fileDesc")?;
-    open(w, "sourceDesc")?;
-    text_element(w, "p", &format!("Bilingual glossary (English–Chinese) {GENERATOR} {}", env!("CARGO_PKG_VERSION")))?;
-    for source in header_sources(&glossary.sources) {
-        text_element(w, "p", &format!("{INPUT_PREFIX}{source}"))?;
-    }
-    close(w, "sourceDesc")?;
+    source_desc(w, glossary)?;
     close(w, "fileDesc")?;
     open(w, "encodingDesc")?;
     typed_element(w, "p", "XCSURI", XCS)?;

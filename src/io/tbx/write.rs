@@ -76,15 +76,35 @@ pub(super) const PART_OF_SPEECH: &str = "noun";
 
 /// Writes `glossary` as TBX v3, TBX-Basic dialect, its sides tagged with `languages`.
 pub(crate) fn write<W: Write>(glossary: &Glossary, out: W, languages: &Languages) -> Result<(), ExportError> {
+    write_xml(glossary, out, |w| write_document(w, glossary, languages))
+}
+
+/// Writes a TBX document of `glossary` (of either version) with `document`, indented, ending
+/// with a line break; a glossary without entries is an error, not an empty termbase.
+pub(super) fn write_xml<W: Write>(
+    glossary: &Glossary,
+    out: W,
+    document: impl FnOnce(&mut Writer<W>) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
     if glossary.entries.is_empty() {
         return Err(ExportError::Empty { format: "TBX" });
     }
     let mut w = Writer::new_with_indent(out, b' ', 2);
-    write_document(&mut w, glossary, languages)?;
+    document(&mut w)?;
     let mut out = w.into_inner();
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(())
+}
+
+/// The header's `sourceDesc`: what made the file, and the inputs relative to their root.
+pub(super) fn source_desc<W: Write>(w: &mut Writer<W>, glossary: &Glossary) -> std::io::Result<()> {
+    open(w, "sourceDesc")?;
+    text_element(w, "p", &format!("Bilingual glossary (English–Chinese) {GENERATOR} {}", env!("CARGO_PKG_VERSION")))?;
+    for source in header_sources(&glossary.sources) {
+        text_element(w, "p", &format!("{INPUT_PREFIX}{source}"))?;
+    }
+    close(w, "sourceDesc")
 }
 
 fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &Languages) -> std::io::Result<()> {
@@ -102,26 +122,18 @@ fn write_document<W: Write>(w: &mut Writer<W>, glossary: &Glossary, languages: &
 
     open(w, "tbxHeader")?;
     open(w, "fileDesc")?;
-    open(w, "sourceDesc")?;
-    text_element(w, "p", &format!("Bilingual glossary (English–Chinese) {GENERATOR} {}", env!("CARGO_PKG_VERSION")))?;
-    for source in header_sources(&glossary.sources) {
-        text_element(w, "p", &format!("{INPUT_PREFIX}{source}"))?;
-    }
-    close(w, "sourceDesc")?;
+    source_desc(w, glossary)?;
     close(w, "fileDesc")?;
     close(w, "tbxHeader")?;
 
+    // (a glossary without entries is refused before: see `write_xml`)
     open(w, "text")?;
-    if glossary.entries.is_empty() {
-        w.write_event(Event::Empty(BytesStart::new("body")))?;
-    } else {
-        open(w, "body")?;
-        let places = Places::of(&glossary.sources);
-        for (i, entry) in glossary.entries.iter().enumerate() {
-            write_entry(w, i + 1, entry, languages, &places)?;
-        }
-        close(w, "body")?;
+    open(w, "body")?;
+    let places = Places::of(&glossary.sources);
+    for (i, entry) in glossary.entries.iter().enumerate() {
+        write_entry(w, i + 1, entry, languages, &places)?;
     }
+    close(w, "body")?;
     close(w, "text")?;
     close(w, "tbx")
 }
