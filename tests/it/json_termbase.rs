@@ -1,20 +1,14 @@
 //! termbridge's JSON read back as a termbase (`merge`, `--reference`, `check --glossary`), and
 //! what its spans count.
 
+use super::run;
 use std::ffi::OsStr;
 use std::path::Path;
-use std::process::Command;
 use termbridge::Glossary;
 
 const TEXT: &str = "我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）与微调。RAG 很有效。\
     过拟合（overfitting）很常见。训练时使用随机梯度下降（stochastic gradient descent，SGD）。\
     SGD 和 overfitting 都常见，Kubernetes 上的 Kubernetes 集群。\n";
-
-/// `termbridge ARGS...` in `dir`: exit code, standard output, standard error.
-fn run<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> (i32, Vec<u8>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_termbridge")).args(args).current_dir(dir).output().unwrap();
-    (out.status.code().unwrap(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
-}
 
 fn ok<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> Vec<u8> {
     let (code, out, err) = run(args, dir);

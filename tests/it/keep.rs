@@ -1,20 +1,14 @@
 //! Terms the text only ever uses in English, marked `status` `keep`: in the CSV, through a
 //! merge (a person's status wins), as TBX-Basic identity pairs and as DeepL identity pairs.
 
+use super::run;
 use super::validators;
 use std::ffi::OsStr;
 use std::path::Path;
-use std::process::Command;
 use termbridge::{Glossary, CSV_HEADER};
 
 const TEXT: &str = "我们把服务部署在 Kubernetes 上。Kubernetes 的调度器很灵活，Kubernetes 集群也容易扩展。\
     过拟合（overfitting）很常见，overfitting 要注意，overfitting 也要防止。\n";
-
-/// `termbridge ARGS...` in `dir`: exit code, standard output, standard error.
-fn run<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> (i32, Vec<u8>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_termbridge")).args(args).current_dir(dir).output().unwrap();
-    (out.status.code().unwrap(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
-}
 
 fn ok<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> String {
     let (code, out, err) = run(args, dir);

@@ -31,3 +31,13 @@ mod tbx;
 mod termbases;
 mod validators;
 mod webdriver;
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Command;
+
+/// `termbridge ARGS...` in `dir`: exit code, standard output, standard error.
+fn run<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> (i32, Vec<u8>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_termbridge")).args(args).current_dir(dir).output().unwrap();
+    (out.status.code().unwrap(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+}

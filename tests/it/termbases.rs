@@ -2,6 +2,7 @@
 //! dialect's schemas), TBX 2008 (`martif`, read back here and by translate-toolkit), and the
 //! language tags both carry.
 
+use super::run;
 use super::validators;
 use std::ffi::OsStr;
 use std::path::Path;
@@ -10,12 +11,6 @@ use termbridge::{Format, Glossary, LanguageTag, Languages, WriteOptions};
 
 const TEXT: &str = "我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）与微调。RAG 很有效。\
     过拟合（overfitting）很常见，<b>&\"'也要注意。训练时使用随机梯度下降（stochastic gradient descent，SGD）。";
-
-/// `termbridge ARGS...` in `dir`: exit code, standard output, standard error.
-fn run<S: AsRef<OsStr>>(args: &[S], dir: &Path) -> (i32, Vec<u8>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_termbridge")).args(args).current_dir(dir).output().unwrap();
-    (out.status.code().unwrap(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
-}
 
 fn extract(text: &str) -> Glossary {
     termbridge::Extractor::builder().build().unwrap().extract(text)
