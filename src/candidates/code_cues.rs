@@ -273,6 +273,17 @@ pub(super) fn declares(text: &str) -> bool {
     false
 }
 
+/// Whether `text` imports a module, as code does: `import` between two words in lowercase
+/// (`scipy import misc`), or before a name with a digit, a dot or an underscore (`import
+/// cv2`). (`import map` and `dynamic import` are terms.)
+pub(super) fn imports(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    let Some(k) = words.iter().position(|w| *w == "import") else { return false };
+    let Some(next) = words.get(k + 1) else { return false };
+    let lowercase = !text.bytes().any(|b| b.is_ascii_uppercase());
+    k > 0 && lowercase || next.bytes().any(|b| b.is_ascii_digit() || b == b'.' || b == b'_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

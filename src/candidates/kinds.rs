@@ -4,11 +4,12 @@
 //! words glued in PascalCase (`SimpleCache`, `UserProfile`), which a program names its
 //! classes with.
 
-use super::code_cues::{declares, is_command};
+use super::code_cues::{declares, imports, is_command};
 use crate::text::lexicon::english::{
     CODE_LITERALS, CODE_WORDS, COMMON_WORDS, GENERAL_WORDS, PLACEHOLDER_LATIN, SENTENCE_WORDS,
 };
 use crate::text::lexicon::is_function_word;
+use crate::text::lexicon::names::KNOWN_NAMES;
 use crate::text::lexicon::{in_list, pack_list};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -78,6 +79,9 @@ pub(super) enum Kind {
     Date,
     /// The Latin of placeholder text (`Lorem ipsum`, `itaque amet`): filler, never a term.
     Placeholder,
+    /// A number spelled out (`Two hundred and fifty-eight`) or numbering an item of a list
+    /// (`OTG-AUTHN-003`): a value, never a term.
+    Number,
 }
 
 /// For each pair of lowercase letters, whether a line of `list` (not a comment) opens with it.
@@ -131,7 +135,7 @@ fn is_placeholder(text: &str) -> bool {
 }
 
 /// Months, in full and abbreviated, that a date opens with.
-const MONTHS: [&str; 23] = [
+const MONTHS: [&str; 24] = [
     "january",
     "february",
     "march",
@@ -155,12 +159,22 @@ const MONTHS: [&str; 23] = [
     "sept",
     "oct",
     "nov",
+    "dec",
 ];
 
-/// Whether a run is a month and a day (`August 9`, `Feb. 8`), a year after it or not.
+/// Whether a run is a month and a day (`August 9`, `Feb. 8`), a year after it or not, or a
+/// month's short name alone (`Aug`), which dates a line (`更新 Aug / 2018`).
 fn is_date(text: &str) -> bool {
     let mut words = text.split(' ');
-    let (Some(month), Some(day)) = (words.next(), words.next()) else { return false };
+    let Some(month) = words.next() else { return false };
+    let Some(day) = words.next() else {
+        // (the full names are common words or names alone: `May`, `August`)
+        let short = month.trim_end_matches('.');
+        return (3..=4).contains(&short.len())
+            && is_title_word(short)
+            && MONTHS.contains(&short.to_ascii_lowercase().as_str())
+            && !is_common_word(short);
+    };
     let month = month.trim_end_matches('.').to_ascii_lowercase();
     let day = day.trim_end_matches(',');
     MONTHS.contains(&month.as_str())
@@ -208,8 +222,11 @@ pub(super) fn kind(text: &str) -> Kind {
     if is_placeholder(text) {
         return Kind::Placeholder;
     }
-    if is_command(text) || text.contains(' ') && declares(text) {
+    if is_command(text) || text.contains(' ') && (declares(text) || imports(text)) || is_flag_glued(text) {
         return Kind::Code;
+    }
+    if is_spelled_number(text) || is_item_number(text) {
+        return Kind::Number;
     }
     let (mut words, mut lowercase_common, mut all_core, mut function) = (0, true, true, false);
     for w in text.split(' ') {
@@ -235,11 +252,17 @@ pub(super) fn kind(text: &str) -> Kind {
         return Kind::Common { words };
     }
     if !text.contains(' ') {
+        if is_date(text) {
+            return Kind::Date;
+        }
         if is_title_word(text) && is_common_word(text) {
             return Kind::Header;
         }
         if is_glued(text) {
             return Kind::Glued;
+        }
+        if is_identifier(text) {
+            return Kind::Code;
         }
     } else if is_date(text) {
         return Kind::Date;
@@ -400,6 +423,152 @@ fn is_title(text: &str) -> bool {
     capitals >= 2 && (n >= MIN_TITLE_WORDS_PLAIN || (n >= MIN_TITLE_WORDS && function))
 }
 
+/// A name glued from this many parts or more is an identifier of a program: a class, a
+/// field, a column of a table (`HttpServletRequest`, `IsSoftwareDev`, `JobInterestQAEngr`).
+/// Products and companies glue two (`PowerShell`, `WordPress`, `OpenAI`).
+const MIN_IDENTIFIER_PARTS: usize = 3;
+/// ...of which this many at least are words in title case of this many letters or more
+/// (not `LoRaWAN`, `LaTeX`)...
+const MIN_IDENTIFIER_WORDS: usize = 2;
+const MIN_IDENTIFIER_WORD: usize = 3;
+/// ...one of them this long: terms glue short abbreviations (`DevSecOps`, `LogSumExp`).
+const MIN_IDENTIFIER_LONG_WORD: usize = 4;
+
+/// Whether `w` is glued in PascalCase from [`MIN_IDENTIFIER_PARTS`] parts or more, a part a
+/// capital and small letters or a run of capitals (a letter by a digit is none: `Word2Vec`,
+/// `MaxPool2d` and `FlashAttentionV2` have two), [`MIN_IDENTIFIER_WORDS`] of them words, and
+/// no known name.
+fn is_identifier(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) || !b.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let (mut parts, mut words, mut longest) = (0, 0, 0);
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if b[i].is_ascii_digit() {
+            // the digits and the letters glued to them (`2d`, `V2`)
+            while i < b.len()
+                && b[i].is_ascii_alphanumeric()
+                && !(b[i].is_ascii_uppercase() && i > start && b[i - 1].is_ascii_alphabetic())
+            {
+                i += 1;
+            }
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_uppercase() {
+            j += 1;
+        }
+        if j - i > 1 {
+            // a run of capitals, less the one that opens a word after it (`QAEngr`: `QA`)
+            i = if j < b.len() && b[j].is_ascii_lowercase() { j - 1 } else { j };
+            parts += 1;
+            continue;
+        }
+        i = j;
+        while i < b.len() && b[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        if i - start < 2 {
+            // a capital alone (`V` of `V2`)
+            continue;
+        }
+        parts += 1;
+        if b[start].is_ascii_uppercase() && i - start >= MIN_IDENTIFIER_WORD {
+            words += 1;
+            longest = longest.max(i - start);
+        }
+    }
+    parts >= MIN_IDENTIFIER_PARTS
+        && words >= MIN_IDENTIFIER_WORDS
+        && longest >= MIN_IDENTIFIER_LONG_WORD
+        && !is_known_name(w)
+}
+
+/// Whether `w` is a known name (`OpenStreetMap` would be one if listed).
+fn is_known_name(w: &str) -> bool {
+    static KNOWN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| KNOWN_NAMES.iter().copied().collect());
+    KNOWN.contains(w.to_ascii_lowercase().as_str())
+}
+
+/// The shortest command that a flag glued to it (`curl-L`) may follow.
+const MIN_COMMAND_LETTERS: usize = 3;
+
+/// Whether `w` is a command with its one-letter flag glued to it by a lost space (`curl-L`,
+/// `clean-f`): a word in lowercase, a hyphen, one letter. (`Type-C` opens with a capital.)
+fn is_flag_glued(w: &str) -> bool {
+    let Some((command, flag)) = w.rsplit_once('-') else { return false };
+    command.len() >= MIN_COMMAND_LETTERS
+        && command.bytes().all(|b| b.is_ascii_lowercase())
+        && flag.len() == 1
+        && flag.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// Numbers spelled out in English.
+const NUMBER_WORDS: [&str; 31] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+];
+
+/// Whether `text` is a number spelled out: two words or more (`and` and `point` between
+/// them), each a number (`Two hundred and fifty-eight`, `Sixty-five thousand`).
+fn is_spelled_number(text: &str) -> bool {
+    let mut numbers = 0;
+    for w in text.split([' ', '-']) {
+        let w = w.to_ascii_lowercase();
+        if NUMBER_WORDS.contains(&w.as_str()) || w == "billion" {
+            numbers += 1;
+        } else if w != "and" && w != "point" {
+            return false;
+        }
+    }
+    numbers >= 2
+}
+
+/// The shortest number that numbers an item with zeros before it (`003`).
+const MIN_ITEM_DIGITS: usize = 3;
+
+/// Whether `text` numbers an item of a list: a code, a hyphen, then a number written with
+/// zeros before it (`OTG-AUTHN-003`, `TC-0012`); a version or a year has none.
+fn is_item_number(text: &str) -> bool {
+    let Some((code, number)) = text.rsplit_once('-') else { return false };
+    !code.is_empty()
+        && number.len() >= MIN_ITEM_DIGITS
+        && number.starts_with('0')
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Common words glued in PascalCase: `SimpleCache`, `UserProfile` (not `GitHub`, `PyTorch`,
 /// `IoT`, `PostgreSQL`).
 fn is_glued(w: &str) -> bool {
@@ -496,6 +665,41 @@ mod tests {
             ("GitHub", Kind::Term),
             ("PostgreSQL", Kind::Term),
             ("JavaScript", Kind::Term),
+            // identifiers of programs glued from three parts; names glue two
+            ("HttpServletRequest", Kind::Code),
+            ("IsSoftwareDev", Kind::Code),
+            ("JobInterestQAEngr", Kind::Code),
+            ("HTMLInputElement", Kind::Code),
+            ("Word2Vec", Kind::Term),
+            ("LoRaWAN", Kind::Term),
+            ("LaTeX", Kind::Term),
+            ("OpenAI", Kind::Term),
+            ("WebAssembly", Kind::Glued),
+            ("GPT4All", Kind::Term),
+            ("DevSecOps", Kind::Term),
+            ("LogSumExp", Kind::Term),
+            ("MaxPool2d", Kind::Term),
+            ("FlashAttentionV2", Kind::Term),
+            ("BsmtFinType1", Kind::Code),
+            // a flag glued to its command
+            ("curl-L", Kind::Code),
+            ("Type-C", Kind::Term),
+            ("e-mail", Kind::Term),
+            // numbers spelled out, items numbered
+            ("Two hundred and fifty-eight", Kind::Number),
+            ("Sixty-five thousand", Kind::Number),
+            ("One Piece", Kind::Term),
+            ("OTG-AUTHN-003", Kind::Number),
+            ("CVE-2021-44228", Kind::Term),
+            ("GPT-4", Kind::Term),
+            // a month's short name alone dates a line
+            ("Aug", Kind::Date),
+            ("Sept.", Kind::Date),
+            ("May", Kind::Header),
+            ("AUG", Kind::Term),
+            ("import cv2", Kind::Code),
+            ("scipy import misc", Kind::Code),
+            ("import map", Kind::Term),
         ];
         for (text, want) in table {
             assert_eq!(kind(text), *want, "{text}");

@@ -28,7 +28,7 @@ use super::citations::author_lists;
 use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
 use super::kinds::{is_common_word, kind, Kind};
 use super::lists::contributor_lists;
-use super::versions::{bare_name, After};
+use super::versions::{bare_name, is_point_release, After};
 use super::Candidate;
 use crate::model::Span;
 use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
@@ -148,7 +148,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         }
         match k {
             Kind::Term => true,
-            Kind::Date | Kind::Placeholder => false,
+            Kind::Date | Kind::Placeholder | Kind::Number => false,
             Kind::Sentence => glossed(),
             // (a declaration is code whatever its brackets hold: `func PrintInfo(消息字符串)`)
             Kind::Code => glossed() && !declares(c.text),
@@ -362,8 +362,9 @@ fn outside(cands: &[Candidate<'_>], lists: &[Span]) -> FxHashSet<String> {
         .collect()
 }
 
-/// Cuts a release or an edition off a name (`Redis 7.2` → `Redis`) when the document names
-/// it bare too, or it is a known name (see [`versions`](super::versions)).
+/// Cuts a point release off a name (`Safari 16.4` → `Safari`), and another release or an
+/// edition when the document names it bare too, or it is a known name (see
+/// [`versions`](super::versions)).
 fn strip_versions<'a>(doc: &Document<'a>, cands: &mut [Candidate<'a>]) {
     let cut: Vec<(usize, usize, After)> = cands
         .iter()
@@ -385,9 +386,11 @@ fn strip_versions<'a>(doc: &Document<'a>, cands: &mut [Candidate<'a>]) {
         .map(|c| lower(c.text).into_owned())
         .collect();
     let text = doc.text();
-    for ((i, n, _), name) in cut.into_iter().zip(names) {
+    for ((i, n, after), name) in cut.into_iter().zip(names) {
         let c = &mut cands[i];
-        if bare.contains(&name) || KNOWN.contains(name.as_str()) {
+        // (a spaced release only: `TLSv1.2` is no `TLSv`)
+        let point = after == After::Release && c.text[n..].strip_prefix(' ').is_some_and(is_point_release);
+        if point || bare.contains(&name) || KNOWN.contains(name.as_str()) {
             c.span = Span::new(c.span.start, c.span.start + n);
             c.text = &text[c.span.range()];
         }

@@ -1,5 +1,6 @@
 //! Versions and editions after a name: `Redis 7.2`, `Django 4.2.1`, `PHP8.3`, `KDD 2023`,
-//! `KDD 2023 Workshop`. A glossary wants the name (`Redis`), not each release, when the
+//! `KDD 2023 Workshop`. A glossary wants the name (`Redis`), not each release: a point release
+//! (`Safari 16.4`, `Django 4.2.1`) is always cut off, a version or an edition when the
 //! document also writes the bare name or it is a known name. A whole number with no dot
 //! (`Python 3`, `Llama 2`) and a version joined by a hyphen (`GPT-4`, `GPT-4o`) are part of
 //! the name and stay; so does a version after a common word (`Web 2.0`, `Industry 4.0`).
@@ -54,18 +55,29 @@ pub(super) fn bare_name(text: &str) -> Option<(usize, After)> {
     (letters && !common).then_some((name_len, after))
 }
 
-/// A dotted version number: `7.2`, `4.2.1`, `3.x`.
+/// A dotted version number: `7.2`, `4.2.1`, `3.x`, with a word that qualifies the release
+/// after two numbers or more (`4.5.0.Final`, `5.3.2.RELEASE`).
 fn is_release(w: &str) -> bool {
     let mut parts = w.split('.');
     let whole = parts.next().is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     let mut rest = 0;
-    for p in parts {
-        rest += 1;
-        if p.is_empty() || !(p.bytes().all(|b| b.is_ascii_digit()) || p == "x" || p == "X") {
+    let mut parts = parts.peekable();
+    while let Some(p) = parts.next() {
+        let qualifier = parts.peek().is_none() && rest >= 1 && p.bytes().all(|b| b.is_ascii_alphabetic());
+        if p.is_empty() || !(p.bytes().all(|b| b.is_ascii_digit()) || p == "x" || p == "X" || qualifier) {
             return false;
         }
+        rest += 1;
     }
     whole && rest >= 1
+}
+
+/// Whether `v` is a release of a product, not a generation: three numbers or more (`4.5.0`),
+/// or a second that is not 0 (`16.4`, `0.22`); `OAuth 2.0` and `USB 3.0` name standards,
+/// `Vue 2.x` a line of releases.
+pub(super) fn is_point_release(v: &str) -> bool {
+    let generation = v.ends_with(".0") || v.ends_with(".x") || v.ends_with(".X");
+    is_release(v) && (v.matches('.').count() >= 2 || !generation)
 }
 
 /// A year: `2023`.
@@ -83,6 +95,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn releases_of_products_and_generations_of_standards() {
+        for (v, want) in [("16.4", true), ("0.22", true), ("4.5.0", true), ("3.x", false), ("2.0", false), ("3", false)]
+        {
+            assert_eq!(is_point_release(v), want, "{v}");
+        }
+    }
+
+    #[test]
     fn names_before_versions() {
         let table: &[(&str, Option<(&str, After)>)] = &[
             ("Redis 7.2", Some(("Redis", After::Release))),
@@ -98,6 +118,8 @@ mod tests {
             ("Redis 7.2 cluster", None),
             ("2.0", None),
             ("Windows", None),
+            ("JBoss Tools 4.5.0.Final", Some(("JBoss Tools", After::Release))),
+            ("JUnit 5.3.RELEASE", Some(("JUnit", After::Release))),
         ];
         for (text, want) in table {
             let got = bare_name(text).map(|(n, a)| (&text[..n], a));
