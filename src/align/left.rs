@@ -155,6 +155,9 @@ const SHORT_DE_CHARS_PER_WORD: f32 = 1.5;
 /// lacks a modifier that 的 may join.
 const SHORT_DE_MIN_WORDS: usize = 3;
 
+/// Verbs of having that make an adjective of the noun after them (有条件的, 无监督的).
+const HAVING: [&str; 3] = ["有", "无", "没有"];
+
 /// The locality word that ends a phrase of place or time (在迭代中, 在运行中) before a gloss.
 const TRAILING_LOCALITY: char = '中';
 
@@ -239,6 +242,9 @@ struct Walk<'a> {
     modifier_de: bool,
     /// The last word walked over was that 的.
     after_de: bool,
+    /// The last word walked over was a noun before that 的 which renders a word of the
+    /// English: 有 or 无 before it belongs to the term.
+    rendered_de: bool,
     /// The English has a hyphen inside a word (read-write lock 读-写锁): a hyphen between
     /// Chinese words is no stop.
     hyphen_inside: bool,
@@ -292,13 +298,26 @@ impl Walk<'_> {
             }
             return true;
         }
-        // …but a noun before 的 owns the term (动量的随机梯度下降): the term ends at 的
-        if std::mem::take(&mut self.after_de)
-            && !(self.noun_de && NOUN_MODIFIER_TAGS.contains(&w.tag) && w.word.chars().count() >= 2
-                || (!self.noun_de || self.participle) && MODIFIER_TAGS.contains(&w.tag))
-        {
+        // 有条件的 for conditional: 有 or 无 before a noun that renders the English makes an
+        // adjective of it, and opens the term
+        if std::mem::take(&mut self.rendered_de) && HAVING.contains(&w.word) {
+            let span = Span::new(start, self.end);
+            let mut choice = Choice::new(span, &self.view[span.range()], false, true);
+            choice.renders_prefix = true;
+            self.options.push(choice);
             self.bounded = true;
             return false;
+        }
+        // …but a noun before 的 owns the term (动量的随机梯度下降): the term ends at 的, unless
+        // it renders a word of the English (依赖状态的探索 for state-dependent exploration)
+        if std::mem::take(&mut self.after_de) {
+            let modifier = self.noun_de && NOUN_MODIFIER_TAGS.contains(&w.tag) && w.word.chars().count() >= 2
+                || (!self.noun_de || self.participle) && MODIFIER_TAGS.contains(&w.tag);
+            self.rendered_de = !modifier && renders(w.word, self.english) == Some(true);
+            if !modifier && !self.rendered_de {
+                self.bounded = true;
+                return false;
+            }
         }
         // 转换成增量均值, 掉进悬崖: a verb with its complement (成, 为, 进…) puts the term after it
         // (发送到 ends the phrase before the term; 到 of end-to-end is the term's)
@@ -580,6 +599,7 @@ impl Aligner<'_> {
             participle: e.participle,
             modifier_de: e.opens_adjectival,
             after_de: false,
+            rendered_de: false,
             options: Vec::new(),
             bounded: !hit_limit,
             english,

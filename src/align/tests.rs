@@ -383,6 +383,15 @@ fn a_long_english_gets_the_modifier_its_chinese_joins_by_de() {
         ("日志采用仅追加（append-only）的写法。", "append-only", "仅追加"),
         ("网关实现了请求-响应模式（request-response pattern）。", "request-response pattern", "请求-响应模式"),
         ("医院的系统支持端到端加密（end-to-end encryption）。", "end-to-end encryption", "端到端加密"),
+        // a noun before 的 that renders a word of the English is the term's, with 有 or 无
+        // before it; a noun the English lacks owns the term
+        ("系统采用依赖时间的调度（time-dependent scheduling）。", "time-dependent scheduling", "依赖时间的调度"),
+        ("这是一种有条件的随机场（conditional random field）。", "conditional random field", "有条件的随机场"),
+        (
+            "文章讨论了带动量的随机梯度下降（stochastic gradient descent）。",
+            "stochastic gradient descent",
+            "随机梯度下降",
+        ),
     ];
     assert_chinese(table);
 }
