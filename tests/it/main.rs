@@ -18,6 +18,7 @@ mod layers;
 mod markup;
 mod merge;
 mod occurrences;
+mod pair_counts;
 mod partial;
 mod pieces;
 mod properties;
