@@ -27,6 +27,7 @@ mod reference;
 mod renderings;
 mod review_page;
 mod rows;
+mod spark;
 mod spreadsheets;
 mod tbx;
 mod termbases;
