@@ -208,7 +208,7 @@ fn conflicts<'s, 'a>(
     sites: &'s [Site<'a>],
     reference: &Reference,
 ) -> Vec<(&'s Site<'a>, Vec<String>)> {
-    let merged = build(analysed, reference);
+    let merged = build(analysed, reference, false);
     let mut concept: HashMap<String, usize> = HashMap::new();
     for (i, e) in merged.entries.iter().enumerate() {
         for form in e.forms() {

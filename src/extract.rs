@@ -43,11 +43,17 @@ pub struct ExtractorBuilder {
     markup: Markup,
     builtin_reference: bool,
     references: Vec<Reference>,
+    pair_counts: bool,
 }
 
 impl Default for ExtractorBuilder {
     fn default() -> ExtractorBuilder {
-        ExtractorBuilder { markup: Markup::default(), builtin_reference: true, references: Vec::new() }
+        ExtractorBuilder {
+            markup: Markup::default(),
+            builtin_reference: true,
+            references: Vec::new(),
+            pair_counts: false,
+        }
     }
 }
 
@@ -80,9 +86,32 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether the glossaries it decides give their rows with Chinese the corpus evidence
+    /// of each rendering: columns `documents` (the inputs that gloss the row's English with
+    /// it) and `glosses` (the glosses that do), in the order of `chinese` (see
+    /// [`PAIR_COUNT_COLUMNS`](crate::PAIR_COUNT_COLUMNS)). Off by default.
+    ///
+    /// ```
+    /// use termbridge::{Extractor, Markup, Source};
+    /// let extractor = Extractor::builder().pair_counts(true).build()?;
+    /// let src = |name, text| Source { name, text, markup: Markup::Plain };
+    /// let g = extractor.extract_sources(&[
+    ///     src("a.txt", "过拟合（overfitting）很常见。过拟合（overfitting）要避免。"),
+    ///     src("b.txt", "模型会过拟合（overfitting）。"),
+    /// ]);
+    /// let row = g.get("overfitting").unwrap();
+    /// assert_eq!(row.chinese, ["过拟合"]);
+    /// assert_eq!((row.extra["documents"].as_str(), row.extra["glosses"].as_str()), ("2", "3"));
+    /// # Ok::<(), termbridge::BuildError>(())
+    /// ```
+    pub fn pair_counts(mut self, yes: bool) -> ExtractorBuilder {
+        self.pair_counts = yes;
+        self
+    }
+
     /// Loads the segmenter's dictionary and builds the extractor.
     pub fn build(self) -> Result<Extractor, BuildError> {
-        let (builtin, references) = (self.builtin_reference, self.references);
+        let (builtin, references, pair_counts) = (self.builtin_reference, self.references, self.pair_counts);
         let (mut segmenter, reference) = rayon::join(Segmenter::new, || {
             let mut reference = if builtin { Reference::builtin()? } else { Reference::empty() };
             for r in references {
@@ -105,7 +134,7 @@ impl ExtractorBuilder {
                 segmenter.add_term(term);
             }
         }
-        Ok(Extractor { segmenter, markup: self.markup, reference, index, term_initial })
+        Ok(Extractor { segmenter, markup: self.markup, reference, index, term_initial, pair_counts })
     }
 }
 
@@ -134,6 +163,8 @@ pub struct Extractor {
     index: ChineseIndex,
     /// The first two segmenter words of each reference Chinese term, joined.
     term_initial: HashSet<String>,
+    /// Whether decided glossaries carry [`PAIR_COUNT_COLUMNS`](crate::PAIR_COUNT_COLUMNS).
+    pair_counts: bool,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -214,20 +245,23 @@ impl Extractor {
 
     /// The glossary of the facts of some inputs, in name order.
     pub(crate) fn decide_facts(&self, facts: &[InputFacts]) -> Glossary {
-        let glossary = build(facts, &self.reference);
+        let glossary = build(facts, &self.reference, self.pair_counts);
         self.annotate(glossary, facts)
     }
 
     /// [`decide_facts`](Self::decide_facts), moving the sentences the glossary quotes out of
     /// the facts (which keep their forms and reference terms, and lose their sentences).
     fn decide_facts_consuming(&self, facts: &mut [InputFacts]) -> Glossary {
-        let glossary = build_consuming(facts, &self.reference);
+        let glossary = build_consuming(facts, &self.reference, self.pair_counts);
         self.annotate(glossary, facts)
     }
 
     /// The glossary completed with what the reference knows, and scored.
     fn annotate(&self, mut glossary: Glossary, facts: &[InputFacts]) -> Glossary {
         annotate(&mut glossary.entries, &self.reference, &self.index, facts);
+        if self.pair_counts {
+            count_reference_renderings(&mut glossary.entries);
+        }
         crate::score::rate(&mut glossary.entries, &self.reference);
         glossary
     }
@@ -533,6 +567,17 @@ fn recurrence<'v>(
     let mut hits = Hits::default();
     index.patterns().scan(view, |id, at| hits.push(index, id, at), &set, |id, _| n[id] += 1);
     (options.into_iter().zip(n).collect(), hits)
+}
+
+/// Gives the rows whose Chinese only the reference gives (no gloss has it) their
+/// [`PAIR_COUNT_COLUMNS`](crate::PAIR_COUNT_COLUMNS): no input and no gloss for each rendering.
+fn count_reference_renderings(entries: &mut [crate::Entry]) {
+    let [documents, glosses] = crate::PAIR_COUNT_COLUMNS;
+    for e in entries.iter_mut().filter(|e| !e.chinese.is_empty() && !e.extra.contains_key(documents)) {
+        let none = vec!["0"; e.chinese.len()].join("|");
+        e.extra.insert(documents, none.clone());
+        e.extra.insert(glosses, none);
+    }
 }
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ pub use io::{
 };
 pub use model::{
     Category, Columns, Entry, Glossary, Method, Occurrence, Span, CSV_HEADER, KEEP_MIN_FREQUENCY, KEEP_STATUS,
+    PAIR_COUNT_COLUMNS,
 };
 pub use normalize::Markup;
 pub use partial::{Partial, PARTIAL_VERSION};

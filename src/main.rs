@@ -247,6 +247,10 @@ struct CutArgs {
     /// more than once.
     #[arg(long, value_name = "FILE")]
     stoplist: Vec<PathBuf>,
+    /// Add columns `documents` and `glosses`: for each Chinese of a row, the inputs that
+    /// gloss its English with it and the glosses that do (corpus evidence for mining).
+    #[arg(long)]
+    pair_counts: bool,
 }
 
 fn parse_score(s: &str) -> Result<f32, String> {
@@ -281,6 +285,9 @@ impl CutArgs {
 
     /// An error when options were given to a run that writes no decided glossary.
     fn refuse(&self, why: &str) -> Result<(), Box<dyn std::error::Error>> {
+        if self.pair_counts {
+            return Err(format!("--pair-counts and the cuts {why}").into());
+        }
         if self.given() {
             return Err(format!("--min-score, --min-frequency, --aligned-only and --stoplist {why}").into());
         }
@@ -418,8 +425,8 @@ fn extract(
             return review(paths, output.file(), reference, cut, encoding, quiet);
         }
     }
+    let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
     let cut = cut.cut()?;
-    let extractor = reference.builder()?.build()?;
     // an unknown encoding is told before any file is looked at
     encoding_of(encoding)?;
     // files are read as they are analysed, one per thread: memory holds the facts
@@ -461,8 +468,8 @@ fn review(
     encoding: Option<&str>,
     quiet: bool,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
     let cut = cut.cut()?;
-    let extractor = reference.builder()?.build()?;
     encoding_of(encoding)?;
     let bar = progress_bar(input::expand(paths, &ReadOptions::new())?.len(), quiet);
     let tick = || {
@@ -540,9 +547,10 @@ fn merge(
             cut.refuse("apply when the glossary is decided: leave --partial out to decide it")?;
             output.write_partial(&combined)?;
         } else {
+            let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
             let cut = cut.cut()?;
             output.check()?;
-            let mut glossary = reference.builder()?.build()?.decide(&combined);
+            let mut glossary = extractor.decide(&combined);
             cut.apply(&mut glossary);
             glossary.mark_kept_in_english();
             output.write(&glossary, Decoded::Other)?;

@@ -4,17 +4,22 @@
 //! forms as variants.
 
 use super::category;
-use super::group::Group;
-use super::group::Surface;
+use super::group::{Group, Rendering, Surface};
 use super::render::{self, Quote};
-use crate::model::{Entry, InputFacts};
+use crate::model::{Columns, Entry, InputFacts, PAIR_COUNT_COLUMNS};
 use crate::text::{is_acronym, key};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
 /// The glossary entry of a concept, with where the sentence it quotes is (its `context` left
-/// empty); `None` when no form of it occurs.
-pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<Box<str>>) -> Option<(Entry, Quote)> {
+/// empty), and with `pair_counts` its [`PAIR_COUNT_COLUMNS`] when it has a rendering; `None`
+/// when no form of it occurs.
+pub(super) fn entry(
+    g: Group<'_>,
+    inputs: &[InputFacts],
+    aliases: &FxHashSet<Box<str>>,
+    pair_counts: bool,
+) -> Option<(Entry, Quote)> {
     if g.surfaces.is_empty() {
         return None;
     }
@@ -28,6 +33,13 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<Box
     let category = category::of_concept(&english, abbreviation.as_deref(), has_full, glossed, g.title);
     let mut occurrences = g.occurrences;
     occurrences.sort_by_key(|o| (o.source, o.span.start));
+    let extra = if pair_counts && glossed {
+        let cell = |n: fn(&Rendering) -> usize| renderings.iter().map(|(_, r)| n(r).to_string()).collect::<Vec<_>>();
+        let [documents, glosses] = PAIR_COUNT_COLUMNS;
+        [(documents, cell(|r| r.documents).join("|")), (glosses, cell(|r| r.count).join("|"))].into_iter().collect()
+    } else {
+        Columns::new()
+    };
     let entry = Entry {
         english,
         chinese: renderings.into_iter().map(|(z, _)| String::from(z)).collect(),
@@ -41,7 +53,7 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<Box
         source: evidence.source.unwrap_or_default(),
         context: String::new(),
         note: String::new(),
-        extra: Default::default(),
+        extra,
         occurrences,
     };
     Some((entry, evidence.context))

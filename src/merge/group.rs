@@ -20,6 +20,9 @@ pub(super) struct Rendering {
     pub(super) count: usize,
     /// The inputs that give it.
     pub(super) inputs: usize,
+    /// The inputs that give it written with or without spaces (`KL 散度`, `KL散度`): its
+    /// `documents` (see [`PAIR_COUNT_COLUMNS`](crate::model::PAIR_COUNT_COLUMNS)).
+    pub(super) documents: usize,
     pub(super) confidence: f32,
     pub(super) method: Option<Method>,
     pub(super) first: (usize, usize),

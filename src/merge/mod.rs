@@ -39,11 +39,12 @@ use render::Quote;
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 
-/// Builds the glossary from analysed inputs.
-pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
+/// Builds the glossary from analysed inputs; with `pair_counts`, each entry with Chinese gets
+/// its [`PAIR_COUNT_COLUMNS`](crate::model::PAIR_COUNT_COLUMNS).
+pub(crate) fn build(inputs: &[InputFacts], reference: &Reference, pair_counts: bool) -> Glossary {
     let places = inputs.iter().map(|a| (Cow::from(&a.english[..]), Cow::from(&a.form_counts[..]))).collect();
     let glosses = inputs.iter().map(|a| Cow::from(&a.glosses[..])).collect();
-    let (mut entries, quotes) = draft(inputs, glosses, places, reference);
+    let (mut entries, quotes) = draft(inputs, glosses, places, reference, pair_counts);
     for (e, q) in entries.iter_mut().zip(quotes) {
         if let Some(s) = q.sentence(inputs) {
             e.context = s.to_string();
@@ -56,13 +57,13 @@ pub(crate) fn build(inputs: &[InputFacts], reference: &Reference) -> Glossary {
 /// them, and letting go of the others, of the glosses and of the places of the English: the
 /// facts keep what the reference stage reads (their forms and reference terms, not their
 /// sentences).
-pub(crate) fn build_consuming(inputs: &mut [InputFacts], reference: &Reference) -> Glossary {
+pub(crate) fn build_consuming(inputs: &mut [InputFacts], reference: &Reference, pair_counts: bool) -> Glossary {
     let places = inputs
         .iter_mut()
         .map(|a| (Cow::from(std::mem::take(&mut a.english)), Cow::from(std::mem::take(&mut a.form_counts))))
         .collect();
     let glosses = inputs.iter_mut().map(|a| Cow::from(std::mem::take(&mut a.glosses))).collect();
-    let (mut entries, mut quotes) = draft(inputs, glosses, places, reference);
+    let (mut entries, mut quotes) = draft(inputs, glosses, places, reference, pair_counts);
     quotes.iter_mut().for_each(|q| q.take_sentence(inputs));
     let none = Sentence::from("");
     for a in inputs.iter_mut() {
@@ -88,6 +89,7 @@ fn draft(
     glosses: group::Glosses<'_>,
     places: group::Places<'_>,
     reference: &Reference,
+    pair_counts: bool,
 ) -> (Vec<Entry>, Vec<Quote>) {
     // 1. Keys of every English form.
     let keys = group::keys(inputs);
@@ -124,7 +126,7 @@ fn draft(
     let n = groups.iter().filter(|g| !g.surfaces.is_empty()).count();
     let (mut entries, mut quotes) = (Vec::with_capacity(n), Vec::with_capacity(n));
     while let Some(g) = groups.pop() {
-        if let Some((e, q)) = entry::entry(g, inputs, &aliases) {
+        if let Some((e, q)) = entry::entry(g, inputs, &aliases, pair_counts) {
             entries.push(e);
             quotes.push(q);
         }

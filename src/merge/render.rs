@@ -40,6 +40,7 @@ pub(super) fn gather(groups: &mut [Group<'_>], glosses: &Glosses<'_>, gloss_keys
         // each concept's list is allocated once, at its number of renderings
         let renderings = &mut groups[root].renderings;
         renderings.reserve_exact(of_concept.chunk_by(|a, b| a.1 == b.1).count());
+        let spaced_documents = documents_written_apart(of_concept);
         for same in of_concept.chunk_by(|a, b| a.1 == b.1) {
             let (_, zh, d, gi) = same[0];
             let first = &glosses[d][gi];
@@ -55,9 +56,32 @@ pub(super) fn gather(groups: &mut [Group<'_>], glosses: &Glosses<'_>, gloss_keys
                     r.method = Some(g.method);
                 }
             }
+            r.documents = spaced_documents.as_ref().map_or(r.inputs, |by_bare| by_bare[&bare(zh)]);
             renderings.push((Box::from(zh), r));
         }
     }
+}
+
+/// A rendering without its spaces: renderings that differ only in spaces are one.
+fn bare(zh: &str) -> String {
+    zh.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// For the glosses of one concept (sorted by Chinese, then input) of which some are written
+/// with spaces, the number of inputs that give each rendering written with or without them
+/// (by its [`bare`] form); `None` when none has spaces, each rendering's inputs being its own.
+fn documents_written_apart(of_concept: &[(usize, &str, usize, usize)]) -> Option<FxHashMap<String, usize>> {
+    if !of_concept.iter().any(|g| g.1.contains(char::is_whitespace)) {
+        return None;
+    }
+    let mut inputs: Vec<(String, usize)> = of_concept.iter().map(|&(_, zh, d, _)| (bare(zh), d)).collect();
+    inputs.sort_unstable();
+    inputs.dedup();
+    let mut documents: FxHashMap<String, usize> = FxHashMap::default();
+    for (zh, _) in inputs {
+        *documents.entry(zh).or_default() += 1;
+    }
+    Some(documents)
 }
 
 /// A rendering given in `g` inputs is dropped when its term is used bare in more than this
@@ -126,7 +150,6 @@ fn spaced_as_one(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, Rende
     if !renderings.iter().any(|(zh, _)| zh.contains(char::is_whitespace)) {
         return renderings;
     }
-    let bare = |zh: &str| -> String { zh.chars().filter(|c| !c.is_whitespace()).collect() };
     let mut at: FxHashMap<String, usize> = FxHashMap::default();
     let mut out: Vec<(Box<str>, Rendering)> = Vec::with_capacity(renderings.len());
     // the count and first place of the form each is written as
@@ -143,6 +166,7 @@ fn spaced_as_one(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, Rende
                 }
                 kept.first = kept.first.min(r.first);
                 kept.count += r.count;
+                // (`documents` counts the inputs of both already)
                 if r.confidence > kept.confidence {
                     kept.confidence = r.confidence;
                     kept.method = r.method;
@@ -235,6 +259,17 @@ mod tests {
 
     fn rendering(count: usize, confidence: f32, first: usize) -> Rendering {
         Rendering { count, confidence, first: (0, first), ..Rendering::default() }
+    }
+
+    #[test]
+    fn documents_count_each_input_once_whatever_the_spaces() {
+        // (concept, Chinese, input, gloss), sorted as `gather` sorts them
+        let mut glosses = vec![(0, "KL 散度", 0, 0), (0, "KL 散度", 2, 1), (0, "KL散度", 1, 0), (0, "KL散度", 2, 0)];
+        glosses.sort_unstable();
+        let documents = documents_written_apart(&glosses).unwrap();
+        assert_eq!(documents[&bare("KL 散度")], 3);
+        let unspaced = [(0, "散度", 0, 0), (0, "散度", 0, 1)];
+        assert_eq!(documents_written_apart(&unspaced), None);
     }
 
     #[test]

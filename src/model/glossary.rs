@@ -210,6 +210,14 @@ pub const KEEP_MIN_FREQUENCY: usize = 3;
 /// exists, so the term is no word to leave in English.
 const SUGGESTED_NOTE: &str = "suggested:";
 
+/// The columns of corpus evidence that [`ExtractorBuilder::pair_counts`] adds to the rows with
+/// Chinese: for each rendering, in the order of `chinese` and `|`-separated like it, the
+/// number of inputs that gloss the row's English with it (`documents`) and the number of
+/// glosses that do (`glosses`); `0` for a rendering that only a reference gives.
+///
+/// [`ExtractorBuilder::pair_counts`]: crate::ExtractorBuilder::pair_counts
+pub const PAIR_COUNT_COLUMNS: [&str; 2] = ["documents", "glosses"];
+
 /// The glossary extracted from one or more inputs.
 ///
 /// Built by an [`Extractor`](crate::Extractor), read back from a file, or made by hand:
