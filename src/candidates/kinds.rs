@@ -541,8 +541,8 @@ const NUMBER_WORDS: [&str; 31] = [
     "million",
 ];
 
-/// Whether `text` is a number spelled out: two words or more (`and` and `point` between
-/// them), each a number (`Two hundred and fifty-eight`, `Sixty-five thousand`).
+/// Whether `text` is a number spelled out: each word a number (`Two hundred and fifty-eight`,
+/// `Sixty-five thousand`, `Twelve`), `and` and `point` between them.
 fn is_spelled_number(text: &str) -> bool {
     let mut numbers = 0;
     for w in text.split([' ', '-']) {
@@ -553,7 +553,7 @@ fn is_spelled_number(text: &str) -> bool {
             return false;
         }
     }
-    numbers >= 2
+    numbers >= 1
 }
 
 /// The shortest number that numbers an item with zeros before it (`003`).
@@ -689,6 +689,7 @@ mod tests {
             ("Two hundred and fifty-eight", Kind::Number),
             ("Sixty-five thousand", Kind::Number),
             ("One Piece", Kind::Term),
+            ("Twelve", Kind::Number),
             ("OTG-AUTHN-003", Kind::Number),
             ("CVE-2021-44228", Kind::Term),
             ("GPT-4", Kind::Term),

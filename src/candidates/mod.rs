@@ -450,10 +450,10 @@ mod tests {
             ("他也读 J. R. R. Tolkien 的书", &["J. R. R. Tolkien"]),
             ("推荐用 VS Code 打开，IT Department 负责", &["VS Code", "IT Department"]),
             ("由 Bayes' theorem 与 Students’ t-test 可知", &["Bayes' theorem", "Students’ t-test"]),
-            ("测试机是 Core i7，另一台是 Tesla T4，令 Point x1 为起点", &["Core i7", "Tesla T4", "Point"]),
+            ("测试机是 Core i7，另一台是 Tesla T4，令 Point x1 为起点", &["Core i7", "Tesla T4"]),
             ("它近似于Broyden–Fletcher–Goldfarb–Shanno算法，见 2019–2020 年", &["Broyden–Fletcher–Goldfarb–Shanno"]),
             // a short lowercase prefix with a colon before a name is part of it (not a label)
-            ("就在 re:Invent 2021 之前，Note:Summary 与 std::Vec 都不算", &["re:Invent", "Note", "Summary"]),
+            ("就在 re:Invent 2021 之前，Note:Summary 与 std::Vec 都不算", &["re:Invent"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Markdown), *want, "{text}");

@@ -33,7 +33,7 @@ use super::Candidate;
 use crate::model::Span;
 use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
 use crate::text::chars::is_cjk;
-use crate::text::lexicon::chinese::{CREDIT_LABELS, UI_ACTIONS, UI_CONTROLS};
+use crate::text::lexicon::chinese::{CREDIT_LABELS, NAME_CLASSES, UI_ACTIONS, UI_CONTROLS};
 use crate::text::lexicon::names::KNOWN_NAMES;
 use crate::text::lexicon::{in_list, lower, pack_list};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -52,6 +52,10 @@ const MIN_GLOSSED_SENTENCE_WORDS: usize = 5;
 /// near on its line is used in prose, as a name (`用 Solid 写`); with none, it heads a table
 /// column, labels a button or fills a cell.
 const PROSE_NEAR_BYTES: usize = 120;
+
+/// A capitalised common word alone is a name (`用 Solid 写`) when the document uses it in
+/// Chinese prose this often.
+const MIN_HEADER_REPEATS: usize = 2;
 
 /// A label before a colon that cites a title on its line (`论文：`, `参考文献：`) has at most
 /// this many characters.
@@ -79,6 +83,8 @@ struct Evidence {
     repeats: FxHashMap<String, usize>,
     /// The capitalised common words it uses in Chinese prose at least once.
     in_prose: FxHashSet<String>,
+    /// How often it uses each capitalised common word alone in Chinese prose.
+    headers_in_prose: FxHashMap<String, usize>,
 }
 
 /// Drops from `cands` (the candidates of `doc`, in text order) those that the evidence of
@@ -154,7 +160,14 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             Kind::Code => glossed() && !declares(c.text),
             // a sentence glossed is a sentence translated, not a term
             Kind::Label => glossed() && c.text.split(' ').count() < MIN_GLOSSED_SENTENCE_WORDS,
-            Kind::Header | Kind::Mixed | Kind::Title => glossed() || ev.in_prose.contains(key().as_ref()),
+            // a capitalised common word said once is a word used as a word (`在 NeurIPS 组织的
+            // Workshop`), or a name the document does not dwell on
+            Kind::Header => {
+                glossed()
+                    || ev.headers_in_prose.get(key().as_ref()) >= Some(&MIN_HEADER_REPEATS)
+                    || KNOWN_NAMES.contains(&key().as_ref())
+            }
+            Kind::Mixed | Kind::Title => glossed() || ev.in_prose.contains(key().as_ref()),
             Kind::Glued => glossed() || !code.contains(c.text),
             Kind::Common { words } => {
                 let min = if words > 1 { MIN_REPEATS } else { MIN_SINGLE_REPEATS };
@@ -330,6 +343,11 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
                     && chinese_near(view, c.span)
                     && !(*k == Kind::Header && view[c.span.end..].starts_with(is_cjk)) =>
             {
+                if *k == Kind::Header {
+                    // (前端框架 Solid: a noun of a class of names before it names it)
+                    let n = if after_name_class(view, c.span.start) { MIN_HEADER_REPEATS } else { 1 };
+                    *ev.headers_in_prose.entry(key.clone()).or_default() += n;
+                }
                 ev.in_prose.insert(key);
             }
             Kind::Title
@@ -434,6 +452,13 @@ fn code_words<'a>(doc: &Document<'a>) -> FxHashSet<&'a str> {
         i = end;
     }
     out
+}
+
+/// Whether a noun of a class of names ends right before `start`, spaces between
+/// (前端框架 Solid).
+fn after_name_class(view: &str, start: usize) -> bool {
+    let before = view[..start].trim_end_matches(' ');
+    NAME_CLASSES.iter().any(|n| before.ends_with(n))
 }
 
 /// Whether there is Chinese on the line of `span`, within [`PROSE_NEAR_BYTES`].
@@ -738,11 +763,13 @@ mod tests {
                 "开源 open source 软件、open source 许可和 open source 社区",
                 &["open source", "open source", "open source"],
             ),
-            ("我们用 Solid 与 SET 命令", &["Solid", "SET"]),
+            ("我们用 Solid 与 SET 命令，Solid 写起来很快", &["Solid", "SET", "Solid"]),
+            // a capitalised common word said once in prose is a word used as a word
+            ("欢迎来我们在大会上组织的 Workshop 投稿", &[]),
             ("《Such Great Heights》是一首歌", &["Such Great Heights"]),
             ("心律失常（arrhythmia）的 real-time 监测", &["arrhythmia", "real-time"]),
             ("字段“Garage”（车库类型）和“garage”（车库）", &["Garage", "garage"]),
-            ("先创建一个Pull请求，再用 Spot 实例跑测试", &["Spot"]),
+            ("先创建一个Pull请求，再用 Spot 实例跑测试，Spot 实例便宜", &["Spot", "Spot"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
@@ -806,8 +833,8 @@ mod tests {
                 &["Celery", "Redis", "Celery", "Redis", "Celery", "Redis"],
             ),
             (
-                "Identity and Access Management 很重要，Identity 和 Access 也是。",
-                &["Identity and Access Management", "Identity", "Access"],
+                "Identity and Access Management 很重要，Identity 和 Access 也是，Identity 与 Access 都要管。",
+                &["Identity and Access Management", "Identity", "Access", "Identity", "Access"],
             ),
             ("打开 Grafana page 后登录 Grafana 即可。", &["Grafana page", "Grafana"]),
         ];

@@ -31,6 +31,11 @@ pub(crate) static APPOSITION_WEAK: LazyLock<Vec<&'static str>> =
 /// Words that introduce a form as a name: 叫 X，就是 Y.
 pub(crate) static NAMING: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("chinese/naming.txt")));
 
+/// Nouns of a class of names that make the capitalised word right after them a name of that
+/// class (前端框架 Solid).
+pub(crate) static NAME_CLASSES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("chinese/name_classes.txt")));
+
 /// Words that take what follows as their object or example (使用 dropout): the word before
 /// an English term is then not its Chinese.
 pub(crate) static TAKES_OBJECT: LazyLock<Vec<&'static str>> =
