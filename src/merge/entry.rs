@@ -41,6 +41,7 @@ pub(super) fn entry(g: Group<'_>, inputs: &[InputFacts], aliases: &FxHashSet<Box
         source: evidence.source.unwrap_or_default(),
         context: String::new(),
         note: String::new(),
+        suggested: None,
         extra: Default::default(),
         occurrences,
     };
