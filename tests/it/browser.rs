@@ -6,7 +6,7 @@
 //! `TERMBRIDGE_REQUIRE_BROWSER=1` makes that a failure (CI sets it). With
 //! `TERMBRIDGE_SCREENSHOTS=DIR` they save the page at desktop and phone size there.
 
-use crate::webdriver::{Browser, ENTER};
+use crate::webdriver::{Browser, ENTER, ESCAPE};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::Write;
@@ -193,6 +193,30 @@ fn forget_all(b: &Browser, extracted: &str) {
     // nothing left to forget: no question asked
     b.click("#forget-all");
     assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), json!({}));
+    separator_in_the_english_is_not_kept(b);
+}
+
+/// A row whose English holds a separator of the `chinese` cell is not kept in English (its
+/// English would be read back as two renderings): the page says why and keeps nothing.
+fn separator_in_the_english_is_not_kept(b: &Browser) {
+    click_row(b, "weight decay");
+    b.keys("e");
+    b.keys(&format!("weight decay; L2{ENTER}"));
+    b.keys("x");
+    let notice = b.run("return document.querySelector('#detail .notice').textContent", json!([]));
+    assert!(notice.as_str().unwrap().contains("holds | or ;"), "{notice}");
+    assert_eq!(
+        b.run("return window.termbridgeReview.decisions()", json!([])),
+        json!({"8": {"en": "weight decay; L2"}})
+    );
+    b.click("#export-csv");
+    let (header, got) = by_english(&String::from_utf8(b.take_download("glossary-reviewed.csv")).unwrap());
+    let cell = |column: &str| got["weight decay; L2"][header.iter().position(|h| h == column).unwrap()].clone();
+    assert_eq!([cell("chinese"), cell("variants"), cell("status")], ["权重衰减", "weight decay", ""]);
+    b.click("#forget-all");
+    b.answer_dialog(true);
+    assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), json!({}));
+    b.keys(ESCAPE); // the entry, opened by `e`, closes
 }
 
 /// Text, category, method, Chinese, score and frequency filters show the rows they should.

@@ -20,6 +20,7 @@ const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The W3C key codes of the keys the tests press.
 pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
 
 /// A browser driven through chromedriver; both end when it is dropped.
 pub struct Browser {
