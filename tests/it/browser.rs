@@ -209,6 +209,11 @@ fn separator_in_the_english_is_not_kept(b: &Browser) {
         b.run("return window.termbridgeReview.decisions()", json!([])),
         json!({"8": {"en": "weight decay; L2"}})
     );
+    // separators alone are no Chinese: the row keeps the one it had
+    b.keys("t");
+    b.keys(&format!(" ；| {ENTER}"));
+    let decided = b.run("return window.termbridgeReview.decisions()", json!([]));
+    assert_eq!(decided, json!({"8": {"en": "weight decay; L2"}}));
     b.click("#export-csv");
     let (header, got) = by_english(&String::from_utf8(b.take_download("glossary-reviewed.csv")).unwrap());
     let cell = |column: &str| got["weight decay; L2"][header.iter().position(|h| h == column).unwrap()].clone();

@@ -108,7 +108,8 @@
     change(i, (d) => { d.en = v && v !== ROWS[i].en ? v : undefined; });
   }
   function editChinese(i, value) {
-    change(i, (d) => { d.zh = value.trim() || undefined; if (d.zh) d.keep = undefined; });
+    // separators alone are no rendering: the row keeps the Chinese it had
+    change(i, (d) => { d.zh = renderings(value).length ? value.trim() : undefined; if (d.zh) d.keep = undefined; });
   }
   function editNote(i, value) {
     change(i, (d) => { d.note = value === ROWS[i].note ? undefined : value; });
