@@ -46,6 +46,19 @@ impl FindingKind {
 }
 
 /// One problem found by a check.
+///
+/// ```
+/// use termbridge::{Entry, Extractor, FindingKind, Glossary};
+/// let mut epoch = Entry::new("epoch");
+/// epoch.chinese = vec!["轮次".into()];
+/// let glossary = Glossary::from_entries(vec![epoch]);
+/// let extractor = Extractor::builder().build()?;
+/// let findings = extractor.check(&glossary, "训练了十个周期（epoch）。");
+/// let f = &findings[0];
+/// assert_eq!((f.kind, f.english.as_str(), f.chinese.as_str()), (FindingKind::Mismatch, "epoch", "周期"));
+/// assert_eq!(f.line, 1);
+/// # Ok::<(), termbridge::BuildError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// What kind of problem.

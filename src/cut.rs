@@ -79,6 +79,13 @@ impl Cut {
 
 /// English terms never to report, matched as the glossary merges forms: case, plural and
 /// hyphenation aside (`Data Set` stops `data-sets`).
+///
+/// ```
+/// use termbridge::Stoplist;
+/// let stop = Stoplist::from_text("# words of our house style\nData Set\n\nTODO\n");
+/// assert!(stop.contains("data-sets") && stop.contains("todo"));
+/// assert!(!stop.contains("dataset loader"));
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Stoplist {
     keys: HashSet<String>,

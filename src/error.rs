@@ -86,7 +86,13 @@ pub enum InputError {
     },
 }
 
-/// Reading a glossary or termbase failed.
+/// Reading a glossary or termbase failed: the message names the file and the place.
+///
+/// ```
+/// let bad = "english,chinese,frequency\ndropout,暂退法,many\n";
+/// let err = termbridge::Glossary::from_csv_reader("terms.csv", bad.as_bytes()).unwrap_err();
+/// assert!(err.to_string().contains("terms.csv"), "{err}");
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ImportError {

@@ -17,6 +17,14 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 /// One input text with the name used for it in `source` (`name:line`).
+///
+/// ```
+/// use termbridge::{Extractor, Markup, Source};
+/// let text = "# 标题\n\n过拟合（overfitting）很常见。";
+/// let g = Extractor::builder().build()?.extract_sources(&[Source { name: "notes.md", text, markup: Markup::Markdown }]);
+/// assert_eq!(g.get("overfitting").unwrap().source, "notes.md:3");
+/// # Ok::<(), termbridge::BuildError>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Source<'a> {
     /// The name shown in the glossary's `source` column, usually the file path.
@@ -263,6 +271,7 @@ impl Extractor {
             count_reference_renderings(&mut glossary.entries);
         }
         crate::score::rate(&mut glossary.entries, &self.reference);
+        glossary.mark_kept_in_english();
         glossary
     }
 

@@ -19,37 +19,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract a glossary from files, folders (.txt, .md, .markdown) or `-` (stdin).
-    Extract {
-        /// Input files or folders; `-` reads standard input.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        #[command(flatten)]
-        output: OutputArgs,
-        #[command(flatten)]
-        reference: ReferenceArgs,
-        #[command(flatten)]
-        cut: CutArgs,
-        /// The inputs' encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5…); by default
-        /// a byte-order mark, UTF-8 or GB18030 is detected.
-        #[arg(long, value_name = "NAME")]
-        encoding: Option<String>,
-        /// No progress bar.
-        #[arg(short, long)]
-        quiet: bool,
-        /// Write a partial glossary (JSON Lines) to be combined later with `termbridge merge`.
-        #[arg(long)]
-        partial: bool,
-        /// Report only concepts this termbase lacks (CSV, TSV, TBX or termbridge's JSON; an
-        /// English form in common, its deleted rows too, keeps a row out). Repeatable.
-        #[arg(long, value_name = "FILE")]
-        exclude_termbase: Vec<PathBuf>,
-    },
+    Extract(ExtractArgs),
     /// Write a review page (one self-contained HTML file) of the glossary of files, folders
     /// or `-`: accept, reject and correct rows, read each term's concordance, export CSV/TSV.
     Review {
-        /// Input files or folders; `-` reads standard input.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
         /// Write the page to FILE (whole or not at all) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -57,12 +32,6 @@ enum Command {
         reference: ReferenceArgs,
         #[command(flatten)]
         cut: CutArgs,
-        /// The inputs' encoding, as for `extract`.
-        #[arg(long, value_name = "NAME")]
-        encoding: Option<String>,
-        /// No progress bar.
-        #[arg(short, long)]
-        quiet: bool,
     },
     /// Check texts against a glossary: glosses that contradict it, glossary terms rendered
     /// several ways, one Chinese given for several English terms. Exit 0 when clean, 1 when
@@ -103,6 +72,41 @@ enum Command {
         #[command(flatten)]
         cut: CutArgs,
     },
+}
+
+/// The inputs of `extract` and `review`, and how to read them.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Input files or folders; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The inputs' encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5…); by default
+    /// a byte-order mark, UTF-8 or GB18030 is detected.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// The options of `termbridge extract`.
+#[derive(clap::Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    reference: ReferenceArgs,
+    #[command(flatten)]
+    cut: CutArgs,
+    /// Write a partial glossary (JSON Lines) to be combined later with `termbridge merge`.
+    #[arg(long)]
+    partial: bool,
+    /// Report only concepts this termbase lacks (CSV, TSV, TBX or termbridge's JSON; an
+    /// English form in common, its deleted rows too, keeps a row out). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    exclude_termbase: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -364,16 +368,16 @@ fn progress_bar(inputs: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
 
 fn run(cli: Cli) -> Result<Outcome, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Extract { paths, output, reference, cut, encoding, quiet, partial, exclude_termbase } => {
-            let known = Known::read(&exclude_termbase, partial)?;
-            if !known.0.is_empty() && output.format == Format::Html {
+        Command::Extract(args) => {
+            let known = Known::read(&args.exclude_termbase, args.partial)?;
+            if !known.0.is_empty() && args.output.format == Format::Html {
                 return Err("--exclude-termbase writes glossaries, not the review page (-f html)".into());
             }
-            extract(&paths, &output, &reference, &cut, encoding.as_deref(), quiet, partial, &known)
+            extract(&args, &known)
         }
-        Command::Review { paths, output, reference, cut, encoding, quiet } => {
+        Command::Review { input, output, reference, cut } => {
             let file = output.as_deref().filter(|p| p.as_os_str() != "-");
-            review(&paths, file, &reference, &cut, encoding.as_deref(), quiet)
+            review(&input, file, &reference, &cut)
         }
         Command::Check { glossary, paths, format, reference, encoding } => {
             check(&glossary, &paths, format, &reference, encoding.as_deref())
@@ -405,24 +409,16 @@ impl Known {
     }
 }
 
-/// `termbridge extract`.
-#[allow(clippy::too_many_arguments)]
-fn extract(
-    paths: &[PathBuf],
-    output: &OutputArgs,
-    reference: &ReferenceArgs,
-    cut: &CutArgs,
-    encoding: Option<&str>,
-    quiet: bool,
-    partial: bool,
-    known: &Known,
-) -> Result<Outcome, Box<dyn std::error::Error>> {
-    if partial {
+/// `termbridge extract`, leaving out the concepts of the termbases `known`.
+fn extract(args: &ExtractArgs, known: &Known) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let ExtractArgs { input: inputs, output, reference, cut, partial, .. } = args;
+    let (paths, encoding, quiet) = (&inputs.paths, inputs.encoding.as_deref(), inputs.quiet);
+    if *partial {
         cut.refuse("apply when the glossary is decided: give them to `termbridge merge` of the partials")?;
     } else {
         output.check()?;
         if output.format == Format::Html {
-            return review(paths, output.file(), reference, cut, encoding, quiet);
+            return review(inputs, output.file(), reference, cut);
         }
     }
     let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
@@ -442,7 +438,7 @@ fn extract(
             b.finish_and_clear();
         }
     };
-    if partial {
+    if *partial {
         let part = extractor.partial_paths(paths, &options)?;
         done();
         output.write_partial(&part)?;
@@ -451,7 +447,6 @@ fn extract(
         done();
         cut.apply(&mut glossary);
         known.remove_from(&mut glossary);
-        glossary.mark_kept_in_english();
         let big5 = encoding_of(encoding)?.is_some_and(|e| e.name() == "Big5");
         output.write(&glossary, if big5 { Decoded::Big5 } else { Decoded::Other })?;
     }
@@ -461,14 +456,13 @@ fn extract(
 /// `termbridge review` and `extract --format html`: the review page, whose concordance is
 /// read from the inputs, held in memory for it.
 fn review(
-    paths: &[PathBuf],
+    inputs: &InputArgs,
     output: Option<&Path>,
     reference: &ReferenceArgs,
     cut: &CutArgs,
-    encoding: Option<&str>,
-    quiet: bool,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
     let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
+    let (paths, encoding, quiet) = (&inputs.paths, inputs.encoding.as_deref(), inputs.quiet);
     let cut = cut.cut()?;
     encoding_of(encoding)?;
     let bar = progress_bar(input::expand(paths, &ReadOptions::new())?.len(), quiet);
@@ -552,7 +546,6 @@ fn merge(
             output.check()?;
             let mut glossary = extractor.decide(&combined);
             cut.apply(&mut glossary);
-            glossary.mark_kept_in_english();
             output.write(&glossary, Decoded::Other)?;
         }
         return Ok(Outcome::Done);

@@ -65,6 +65,18 @@ pub const PARTIAL_VERSION: u32 = 3;
 const READ_VERSIONS: [u32; 2] = [2, PARTIAL_VERSION];
 
 /// The facts of some inputs, waiting to be combined with others and decided.
+///
+/// ```
+/// use termbridge::{Extractor, Markup, Partial, Source};
+/// let extractor = Extractor::builder().build()?;
+/// let text = "检索增强生成（Retrieval-Augmented Generation，RAG）很常用。";
+/// let part = extractor.partial(&[Source { name: "a.md", text, markup: Markup::Markdown }]);
+/// let mut jsonl = Vec::new();
+/// part.write_jsonl(&mut jsonl)?;
+/// let back = Partial::read_jsonl("a.jsonl", jsonl.as_slice())?;
+/// assert_eq!(extractor.decide(&back).get("RAG").unwrap().chinese, ["检索增强生成"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Partial {
     inputs: Vec<InputFacts>,

@@ -12,6 +12,14 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A well-formed BCP 47 language tag (`en`, `en-US`, `zh-Hans`, `zh-Hant-TW`, `zh-CN`).
+///
+/// ```
+/// use termbridge::LanguageTag;
+/// let tag: LanguageTag = "zh-Hant-TW".parse()?;
+/// assert_eq!((tag.as_str(), tag.primary().as_str()), ("zh-Hant-TW", "zh"));
+/// assert!("zh_CN".parse::<LanguageTag>().is_err());
+/// # Ok::<(), String>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct LanguageTag(String);
 
@@ -126,7 +134,17 @@ fn problem(tag: &str) -> Option<String> {
     None
 }
 
-/// The language tags of the two sides of the glossary.
+/// The language tags of the two sides of the glossary, written as TBX `xml:lang`.
+///
+/// ```
+/// use termbridge::Languages;
+/// let both = Languages::new("en-GB".parse()?, "zh-Hant".parse()?)?;
+/// assert_eq!(both.target.as_str(), "zh-Hant");
+/// assert_eq!(Languages::default().target.as_str(), "zh-Hans");
+/// // the English side must be English, the Chinese side Chinese
+/// assert!(Languages::new("ja".parse()?, "zh-Hans".parse()?).is_err());
+/// # Ok::<(), String>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Languages {
     /// The English side (`en` by default).
@@ -161,6 +179,19 @@ impl Default for Languages {
 }
 
 /// Which language the two-column formats (OmegaT, DeepL) put first.
+///
+/// ```
+/// use termbridge::{Direction, Entry, Format, Glossary, WriteOptions};
+/// let mut rag = Entry::new("RAG");
+/// rag.chinese = vec!["检索增强生成".into()];
+/// let glossary = Glossary::from_entries(vec![rag]);
+/// let direction: Direction = "zh-en".parse()?;
+/// let options = WriteOptions { direction, ..WriteOptions::default() };
+/// let mut tsv = Vec::new();
+/// glossary.write(Format::Tsv, options, &mut tsv)?;
+/// assert_eq!(String::from_utf8(tsv)?, "检索增强生成\tRAG\t\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Direction {
     /// English source, Chinese target.

@@ -53,6 +53,7 @@ pub(super) fn entry(
         source: evidence.source.unwrap_or_default(),
         context: String::new(),
         note: String::new(),
+        suggested: None,
         extra,
         occurrences,
     };

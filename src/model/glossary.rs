@@ -108,6 +108,11 @@ pub struct Entry {
     pub context: String,
     /// Free text for people.
     pub note: String,
+    /// The reference glossary's Chinese for the term when the text gives none and does not
+    /// use it (the note says `suggested: …` too): the term has a Chinese, so it is no word to
+    /// leave in English. `None` for the text's own renderings and for rows read back.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub suggested: Option<String>,
     /// Columns of a glossary read back that termbridge does not know (a person's `status`,
     /// `reviewer`, …): header name and cell, in the order of the file's columns, empty cells
     /// included. They are written back as they were, in that order; an empty cell counts as
@@ -155,6 +160,7 @@ impl Entry {
             source: String::new(),
             context: String::new(),
             note: String::new(),
+            suggested: None,
             extra: Columns::new(),
             occurrences: Vec::new(),
         }
@@ -193,7 +199,7 @@ impl Entry {
     fn reads_as_kept_in_english(&self) -> bool {
         self.chinese.iter().all(|zh| zh.trim().is_empty())
             && self.status().is_none()
-            && !self.note.trim_start().starts_with(SUGGESTED_NOTE)
+            && self.suggested.is_none()
             && (self.category == Category::Name || self.frequency >= KEEP_MIN_FREQUENCY)
     }
 }
@@ -205,10 +211,6 @@ pub const KEEP_STATUS: &str = "keep";
 /// A term the text never renders in Chinese is left in English once it occurs this often:
 /// writers who use a word three times and never gloss it have chosen not to translate it.
 pub const KEEP_MIN_FREQUENCY: usize = 3;
-
-/// The start of the note that gives a reference's Chinese the text does not use: a Chinese
-/// exists, so the term is no word to leave in English.
-const SUGGESTED_NOTE: &str = "suggested:";
 
 /// The columns of corpus evidence that [`ExtractorBuilder::pair_counts`] adds to the rows with
 /// Chinese: for each rendering, in the order of `chinese` and `|`-separated like it, the
@@ -267,15 +269,25 @@ impl Glossary {
     }
 
     /// Marks the entries the text only ever uses in English `status` = [`KEEP_STATUS`]: those
-    /// with no Chinese (nor a reference's suggestion) that are names, or terms occurring at
-    /// least [`KEEP_MIN_FREQUENCY`] times. An entry with a status of its own keeps it. The
-    /// glossary gets a `status` column only when some entry is marked; `termbridge extract`
-    /// marks its glossaries, [`Extractor::extract`](crate::Extractor::extract) does not.
+    /// with no Chinese (nor a reference's [`suggested`](Entry::suggested) one) that are names,
+    /// or terms occurring at least [`KEEP_MIN_FREQUENCY`] times. An entry with a status of its
+    /// own keeps it. The glossary gets a `status` column only when some entry is marked.
+    /// Every glossary an [`Extractor`](crate::Extractor) decides is marked so (`extract`,
+    /// `review`, the library's `extract*` and [`decide`](crate::Extractor::decide)); call it
+    /// on a glossary made otherwise, such as one built by hand.
     ///
     /// ```
-    /// let extractor = termbridge::Extractor::builder().build()?;
-    /// let mut g = extractor.extract("Kubernetes 很好。Kubernetes 的 Kubernetes 集群。过拟合（overfitting）。");
+    /// use termbridge::{Category, Entry, Glossary};
+    /// let mut k8s = Entry::new("Kubernetes");
+    /// k8s.category = Category::Name;
+    /// let mut g = Glossary::from_entries(vec![k8s, Entry::new("overfitting")]);
     /// g.mark_kept_in_english();
+    /// assert!(g.get("Kubernetes").unwrap().is_kept_in_english());
+    /// assert!(!g.get("overfitting").unwrap().is_kept_in_english());
+    ///
+    /// // extraction marks its glossaries itself
+    /// let extractor = termbridge::Extractor::builder().build()?;
+    /// let g = extractor.extract("Kubernetes 很好。Kubernetes 的 Kubernetes 集群。过拟合（overfitting）。");
     /// assert!(g.get("Kubernetes").unwrap().is_kept_in_english());
     /// assert!(!g.get("overfitting").unwrap().is_kept_in_english());
     /// # Ok::<(), termbridge::BuildError>(())

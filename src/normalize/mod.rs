@@ -46,6 +46,14 @@ pub(crate) const HARD: u8 = 0x1F;
 pub(crate) const MARK: u8 = 0x1E;
 
 /// How to read the input's markup.
+///
+/// ```
+/// use termbridge::{Extractor, Markup};
+/// let text = "`overfitting（过拟合）` 是代码，过拟合（overfitting）不是。";
+/// let markdown = Extractor::builder().markup(Markup::Markdown).build()?.extract(text);
+/// assert_eq!(markdown.get("overfitting").unwrap().frequency, 1, "code spans are not prose");
+/// # Ok::<(), termbridge::BuildError>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Markup {

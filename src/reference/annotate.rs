@@ -84,7 +84,10 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             None if used.is_empty()
                 && by_letters(e, r)
                 && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))) => {}
-            None => e.note = join_note(&e.note, &format!("suggested: {preferred}")),
+            None => {
+                e.note = join_note(&e.note, &format!("suggested: {preferred}"));
+                e.suggested = Some(preferred.clone());
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 //! `TERMBRIDGE_REQUIRE_BROWSER=1` makes that a failure (CI sets it). With
 //! `TERMBRIDGE_SCREENSHOTS=DIR` they save the page at desktop and phone size there.
 
-use crate::webdriver::{Browser, ENTER};
+use crate::webdriver::{Browser, ENTER, ESCAPE};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::Write;
@@ -105,16 +105,19 @@ fn review_page_in_a_browser() {
     let rejected = "return [...document.querySelectorAll('#rows tr.rejected td.en')].map(e => e.textContent)";
     assert_eq!(strings(b.run(rejected, json!([]))), ["batch normalization", "Transformer"]);
 
-    // the export buttons run without an error or a refusal of the page's own policy
-    let clicked = "const seen = []; \
-        window.addEventListener('error', e => seen.push(e.message)); \
-        document.addEventListener('securitypolicyviolation', e => seen.push(e.violatedDirective)); \
-        document.getElementById('export-csv').click(); document.getElementById('export-tsv').click(); \
-        return new Promise(done => setTimeout(() => done(seen), 300))";
-    assert_eq!(b.run(clicked, json!([])), json!([]));
-    let reviewed = b.run("return window.termbridgeReview.exportCsv()", json!([])).as_str().unwrap().to_string();
+    // the export buttons download the files, without an error or a refusal of the page's
+    // own policy; the files themselves hold what was done
+    let watch = "window.seen = []; \
+        window.addEventListener('error', e => window.seen.push(e.message)); \
+        document.addEventListener('securitypolicyviolation', e => window.seen.push(e.violatedDirective));";
+    b.run(watch, json!([]));
+    b.click("#export-csv");
+    let reviewed = String::from_utf8(b.take_download("glossary-reviewed.csv")).expect("a UTF-8 CSV");
+    b.click("#export-tsv");
+    let tsv = String::from_utf8(b.take_download("glossary-reviewed.tsv")).expect("a UTF-8 TSV");
+    assert_eq!(b.run("return window.seen", json!([])), json!([]));
+    assert!(b.downloads().is_empty(), "one file per click: {:?}", b.downloads());
     exported_csv(&reviewed, &header, &rows);
-    let tsv = b.run("return window.termbridgeReview.exportTsv()", json!([])).as_str().unwrap().to_string();
     let mut lines: Vec<&str> = tsv.lines().collect();
     lines.sort();
     assert_eq!(
@@ -155,7 +158,70 @@ fn review_page_in_a_browser() {
     b.goto(&file_url(&page));
     assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), before);
 
+    forget_all(&b, &extracted);
     phone(&b);
+}
+
+/// "Forget all decisions" asks first: Cancel keeps them, OK forgets them for good (a reload
+/// brings none back) and the export is the extraction again.
+fn forget_all(b: &Browser, extracted: &str) {
+    let before = b.run("return window.termbridgeReview.decisions()", json!([]));
+    let rows = before.as_object().unwrap().len();
+    b.click("#forget-all");
+    assert!(b.dialog_text().starts_with(&format!("Forget all decisions on {rows} rows")), "{}", b.dialog_text());
+    b.answer_dialog(false);
+    assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), before);
+    b.click("#forget-all");
+    b.answer_dialog(true);
+    assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), json!({}));
+    assert_eq!(
+        b.run("return document.querySelectorAll('#rows tr.accepted, #rows tr.rejected').length", json!([])),
+        json!(0)
+    );
+    b.refresh();
+    assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), json!({}));
+    b.click("#export-csv");
+    let csv = String::from_utf8(b.take_download("glossary-reviewed.csv")).unwrap();
+    let (header, got) = by_english(&csv);
+    let (want_header, want) = by_english(extracted);
+    assert_eq!(header[..want_header.len()], want_header[..]);
+    assert_eq!(got.len(), want.len());
+    for (en, row) in &want {
+        assert_eq!(got[en][..row.len()], row[..], "{en}");
+        assert!(got[en][row.len()..].iter().all(String::is_empty), "{en}: {:?}", got[en]);
+    }
+    // nothing left to forget: no question asked
+    b.click("#forget-all");
+    assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), json!({}));
+    separator_in_the_english_is_not_kept(b);
+}
+
+/// A row whose English holds a separator of the `chinese` cell is not kept in English (its
+/// English would be read back as two renderings): the page says why and keeps nothing.
+fn separator_in_the_english_is_not_kept(b: &Browser) {
+    click_row(b, "weight decay");
+    b.keys("e");
+    b.keys(&format!("weight decay; L2{ENTER}"));
+    b.keys("x");
+    let notice = b.run("return document.querySelector('#detail .notice').textContent", json!([]));
+    assert!(notice.as_str().unwrap().contains("holds | or ;"), "{notice}");
+    assert_eq!(
+        b.run("return window.termbridgeReview.decisions()", json!([])),
+        json!({"8": {"en": "weight decay; L2"}})
+    );
+    // separators alone are no Chinese: the row keeps the one it had
+    b.keys("t");
+    b.keys(&format!(" ；| {ENTER}"));
+    let decided = b.run("return window.termbridgeReview.decisions()", json!([]));
+    assert_eq!(decided, json!({"8": {"en": "weight decay; L2"}}));
+    b.click("#export-csv");
+    let (header, got) = by_english(&String::from_utf8(b.take_download("glossary-reviewed.csv")).unwrap());
+    let cell = |column: &str| got["weight decay; L2"][header.iter().position(|h| h == column).unwrap()].clone();
+    assert_eq!([cell("chinese"), cell("variants"), cell("status")], ["权重衰减", "weight decay", ""]);
+    b.click("#forget-all");
+    b.answer_dialog(true);
+    assert_eq!(b.run("return window.termbridgeReview.decisions()", json!([])), json!({}));
+    b.keys(ESCAPE); // the entry, opened by `e`, closes
 }
 
 /// Text, category, method, Chinese, score and frequency filters show the rows they should.
@@ -246,6 +312,9 @@ fn concordance(b: &Browser) {
     assert!(sentences[3].starts_with("有的课本仍用规则化（regularization）这个说法。"), "{sentences:?}");
 }
 
+/// What is typed as the Chinese of `learning rate`: three renderings, separated as people do.
+const TYPED_RENDERINGS: &str = "学习率；学习速率|步长";
+
 /// Reviews rows with the keyboard and the mouse; the decisions made.
 fn review(b: &Browser) -> Value {
     // keyboard: pick the second rendering and accept, reject the next, edit the next's English
@@ -267,8 +336,12 @@ fn review(b: &Browser) -> Value {
     click_row(b, "momentum");
     b.click("#detail .act-accept");
     b.type_into("#edit-zh", &format!("动量法{ENTER}"));
-    // a note with a comma, quotes and a line break, saved when the field is left
+    // several renderings typed at once, with the separators the CSV's chinese cell knows
     click_row(b, "learning rate");
+    b.type_into("#edit-zh", &format!("{TYPED_RENDERINGS}{ENTER}"));
+    let typed = b.run("return document.querySelector('#detail .typed').textContent", json!([]));
+    assert_eq!(typed, json!("Read as 3 renderings: 学习率 · 学习速率 · 步长"));
+    // a note with a comma, quotes and a line break, saved when the field is left
     b.type_into("#edit-note", "第一行, \"引号\"\n第二行");
     b.click("#top h1");
     let classes = |cls: &str| {
@@ -301,6 +374,7 @@ fn exported_csv(reviewed: &str, header: &[String], rows: &HashMap<String, Vec<St
     assert_eq!(cell("stochastic gradient descent", "status"), "accepted");
     assert_eq!(cell("momentum", "chinese"), "动量法");
     assert_eq!(cell("learning rate", "note"), "第一行, \"引号\"\n第二行");
+    assert_eq!(cell("learning rate", "chinese"), "学习率|学习速率|步长");
     assert_eq!(cell("learning rate", "status"), "");
     for (en, row) in rows {
         let touched = ["regularization", "dropout", "stochastic gradient descent", "momentum", "learning rate"];
@@ -335,18 +409,63 @@ fn merged_keeps_rejections_out(dir: &Path, reviewed: &str) {
     assert!(!merged.iter().any(|m| m[0] == "dropout"), "{merged:?}");
     let sgd = merged.iter().find(|m| m[0] == "stochastic gradient descent").unwrap();
     assert!(sgd[1].starts_with("stochastic gradient descent"), "{sgd:?}");
+    // the renderings typed at once come back as they were typed, one by one
+    let rate = merged.iter().find(|m| m[0] == "learning rate").unwrap();
+    assert_eq!(rate[1].split('|').collect::<Vec<_>>(), ["学习率", "学习速率", "步长"], "{rate:?}");
+    let check = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(["check".as_ref(), "--glossary".as_ref(), termbase.as_os_str(), fixture().as_os_str()])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(check.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&check.stderr));
+    let findings = String::from_utf8(check.stdout).unwrap();
+    assert!(!findings.contains("学习率；") && !findings.contains("学习速率|"), "{findings}");
     let tsv = termbridge(&["merge".as_ref(), termbase.as_os_str(), fresh.as_os_str(), "-f".as_ref(), "tsv".as_ref()]);
     assert!(!tsv.lines().any(|l| ["batch normalization\t", "BN\t", "Transformer\t"].iter().any(|f| l.starts_with(f))));
 }
 
-/// At phone width the rows fit without scrolling sideways, and an entry opens over them.
+/// The first row's top, as a share of the window's height.
+fn first_row_at(b: &Browser) -> f64 {
+    let top = "return document.querySelector('#rows tr.row').getBoundingClientRect().top / window.innerHeight";
+    b.run(top, json!([])).as_f64().unwrap()
+}
+
+/// How high the rows may start on a phone with the filters folded: the header and the
+/// toggle, not the filters, above them.
+const PHONE_ROWS_FROM: f64 = 0.25;
+
+/// At phone width the rows fit without scrolling sideways, the filters fold behind a
+/// toggle that says how many are in use, and an entry opens over the rows.
 fn phone(b: &Browser) {
     b.window_size(390, 844);
     let wide = "return document.documentElement.scrollWidth - document.documentElement.clientWidth";
     assert_eq!(b.run(wide, json!([])), json!(0));
+    let shown_as =
+        |css: &str| b.run("return getComputedStyle(document.querySelector(arguments[0])).display", json!([css]));
+    assert_eq!(shown_as("#filters"), json!("none"));
+    assert!(first_row_at(b) < PHONE_ROWS_FROM, "rows start at {:.2} of the height", first_row_at(b));
     if let Ok(shots) = std::env::var("TERMBRIDGE_SCREENSHOTS") {
         b.screenshot(&Path::new(&shots).join("review-390x844-list.png"));
     }
+    b.click("#filters-toggle");
+    assert_eq!(shown_as("#filters"), json!("flex"));
+    filter(b, "#f-text", "正则");
+    assert_eq!(shown(b), ["regularization"]);
+    assert_eq!(b.find_text("#filters-toggle"), "Filters (1 on)");
+    if let Ok(shots) = std::env::var("TERMBRIDGE_SCREENSHOTS") {
+        b.screenshot(&Path::new(&shots).join("review-390x844-filters.png"));
+    }
+    b.click("#filters-toggle");
+    assert_eq!(shown_as("#filters"), json!("none"));
+    assert_eq!(shown(b), ["regularization"], "a folded filter still filters");
+    b.click("#filters-toggle");
+    b.click("#f-clear");
+    b.click("#filters-toggle");
+    assert_eq!(b.find_text("#filters-toggle"), "Filters");
+    // at desktop width the filters are always there and the toggle is not
+    b.window_size(1280, 800);
+    assert_eq!((shown_as("#filters"), shown_as("#filters-toggle")), (json!("flex"), json!("none")));
+    b.window_size(390, 844);
     click_row(b, "regularization");
     let open = "const d = document.getElementById('detail'); return [getComputedStyle(d).display, getComputedStyle(d).position]";
     assert_eq!(strings(b.run(open, json!([]))), ["block", "fixed"]);
@@ -354,6 +473,28 @@ fn phone(b: &Browser) {
     if let Ok(shots) = std::env::var("TERMBRIDGE_SCREENSHOTS") {
         b.screenshot(&Path::new(&shots).join("review-390x844.png"));
     }
+}
+
+/// The README's picture: the page of `termbridge review tests/fixtures` at 1280×800, with
+/// its first row open. Run by hand, with fonts for Chinese installed:
+/// `TERMBRIDGE_SCREENSHOTS=docs cargo test --release --test it readme_picture -- --ignored`.
+#[test]
+#[ignore]
+fn readme_picture() {
+    let Ok(shots) = std::env::var("TERMBRIDGE_SCREENSHOTS") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("review.html");
+    // relative, as a person types it: the page names the inputs so
+    let out = Command::new(env!("CARGO_BIN_EXE_termbridge"))
+        .args(["review".as_ref(), "tests/fixtures".as_ref(), "-o".as_ref(), page.as_os_str()])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let Some(b) = browser() else { return };
+    b.window_size(1280, 800);
+    b.goto(&file_url(&page));
+    b.screenshot(&Path::new(&shots).join("review.png"));
 }
 
 /// The page of a glossary of 30,000 rows: how long it takes to open, sort, filter and move.

@@ -65,6 +65,7 @@ fn hostile_glossary() -> Glossary {
             source: h.to_string(),
             context: h.to_string(),
             note: h.to_string(),
+            suggested: None,
             extra: [("reviewer".to_string(), h.to_string()), ("=status".to_string(), format!("{h}!"))]
                 .into_iter()
                 .collect(),

@@ -61,6 +61,37 @@ fn xlsx_holds_the_csv_columns_with_a_frozen_filtered_header() {
     assert!(width(1) >= 30.0, "english column {}", width(1));
 }
 
+/// openpyxl (what Python programs and many import scripts read workbooks with) reads the
+/// XLSX back with the rows of the CSV, cell by cell, header included. Skipped with a note
+/// where openpyxl is missing, unless the checks are required.
+#[test]
+fn openpyxl_reads_the_xlsx_back_with_the_csvs_rows() {
+    if !super::validators::python_has("openpyxl", "openpyxl") {
+        return;
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fixture = fixture.to_str().unwrap();
+    let (code, _, err) = run(&["extract", "-q", fixture, "-f", "xlsx", "-o", "g.xlsx"], d);
+    assert_eq!(code, 0, "{err}");
+    let (code, csv, err) = run(&["extract", "-q", fixture, "--raw"], d);
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv.as_slice());
+    let want: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    let script = "import sys, json, openpyxl\nsheet = openpyxl.load_workbook(sys.argv[1]).active\n\
+                  rows = [['' if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]\n\
+                  print(json.dumps(rows, ensure_ascii=False))\n";
+    let out = Command::new("python3").args(["-c", script]).arg(d.join("g.xlsx")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(want.len() > 300, "{} rows", want.len());
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w);
+    }
+}
+
 fn write_csv(dir: &Path) -> std::path::PathBuf {
     let (code, _, err) = run(&["extract", "-q", "a.txt", "-o", "g.csv"], dir);
     assert_eq!(code, 0, "{err}");

@@ -132,25 +132,41 @@ fn tbx_2008_is_martif() {
     assert!(!xml.contains("conceptEntry") && !xml.contains("langSec") && !xml.contains("termSec"));
 }
 
-/// translate-toolkit's TBX storage (what Weblate imports with) reads the `martif` file: each
-/// English term with its Chinese. Skipped with a note where translate-toolkit is missing.
+/// translate-toolkit's TBX storage (what Weblate imports with) reads the `martif` file with
+/// the same entries: one unit per concept, in order, its id the concept's, its source the
+/// English and its target the first Chinese (the English itself for a row kept in English).
+/// Skipped with a note where translate-toolkit is missing, unless the checks are required.
 #[test]
-fn translate_toolkit_reads_tbx_2008() {
-    let probe = Command::new("python3").args(["-c", "import translate.storage.tbx"]).output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("note: translate-toolkit check skipped: pip install translate-toolkit");
+fn translate_toolkit_reads_tbx_2008_with_the_same_entries() {
+    if !validators::python_has("translate.storage.tbx", "translate-toolkit") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/abstract.txt");
+    let text = format!(
+        "{}\n{TEXT}\nKubernetes 很好用，Kubernetes 也很流行，Kubernetes 集群。\n",
+        std::fs::read_to_string(fixture).unwrap()
+    );
+    let g = extract(&text);
+    assert!(g.len() > 50 && g.entries().iter().any(|e| e.is_kept_in_english()), "{}", g.len());
     let file = dir.path().join("g.tbx");
-    std::fs::write(&file, written(&extract(TEXT), Format::Tbx2008, &WriteOptions::default())).unwrap();
-    let script = "import sys\nfrom translate.storage import tbx\nstore = tbx.tbxfile.parsefile(sys.argv[1])\n\
-                  for u in store.units:\n    print(u.source + '\\t' + (u.target or ''))\n";
+    std::fs::write(&file, written(&g, Format::Tbx2008, &WriteOptions::default())).unwrap();
+    let script = "import sys, json\nfrom translate.storage import tbx\nstore = tbx.tbxfile.parsefile(sys.argv[1])\n\
+                  print(json.dumps([[u.getid(), u.source, u.target or ''] for u in store.units], ensure_ascii=False))\n";
     let out = Command::new("python3").args(["-c", script]).arg(&file).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let pairs = String::from_utf8(out.stdout).unwrap();
-    assert!(pairs.lines().any(|l| l == "Retrieval-Augmented Generation\t检索增强生成"), "{pairs}");
-    assert!(pairs.lines().any(|l| l == "overfitting\t过拟合"), "{pairs}");
+    let units: Vec<(String, String, String)> = serde_json::from_slice(&out.stdout).unwrap();
+    let want: Vec<(String, String, String)> = g
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let kept = e.chinese.is_empty() && e.is_kept_in_english();
+            let zh = if kept { e.english.clone() } else { e.chinese.first().cloned().unwrap_or_default() };
+            (format!("c{}", i + 1), e.english.clone(), zh)
+        })
+        .collect();
+    assert_eq!(units, want);
 }
 
 #[test]

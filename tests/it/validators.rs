@@ -27,6 +27,17 @@ fn required() -> bool {
     std::env::var("TERMBRIDGE_REQUIRE_VALIDATORS").is_ok_and(|v| v == "1")
 }
 
+/// Whether Python can import `module`, a reader of the formats other tools use; when it cannot,
+/// a note on standard error, or a panic when the checks are required (CI).
+pub fn python_has(module: &str, package: &str) -> bool {
+    if runs("python3", &["-c", &format!("import {module}")]) {
+        return true;
+    }
+    assert!(!required(), "TERMBRIDGE_REQUIRE_VALIDATORS=1, and this is missing: the Python package {package}");
+    eprintln!("note: the {package} check skipped: pip install {package}");
+    false
+}
+
 /// The checkers, or `None` (after a note on standard error) when one is missing and not
 /// required, or the schemas are missing. Panics when a checker is missing and required.
 pub fn find() -> Option<Validators> {

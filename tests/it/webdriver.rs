@@ -15,8 +15,12 @@ const DRIVER_START: Duration = Duration::from_secs(30);
 /// How long one command may take before the test fails instead of hanging.
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// How long a download may take to land in the download folder.
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(20);
+
 /// The W3C key codes of the keys the tests press.
 pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
 
 /// A browser driven through chromedriver; both end when it is dropped.
 pub struct Browser {
@@ -24,6 +28,8 @@ pub struct Browser {
     port: u16,
     session: String,
     _profile: tempfile::TempDir,
+    /// Where the browser saves what a page downloads.
+    downloads: tempfile::TempDir,
 }
 
 /// The first of `names` found on the `PATH`.
@@ -49,7 +55,8 @@ impl Browser {
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", driver.display()))?;
         let profile = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let mut browser = Browser { driver: child, port, session: String::new(), _profile: profile };
+        let downloads = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let mut browser = Browser { driver: child, port, session: String::new(), _profile: profile, downloads };
         browser.wait_ready()?;
         let args = [
             "--headless",
@@ -63,12 +70,21 @@ impl Browser {
             "--disable-dev-shm-usage",
             &format!("--user-data-dir={}", browser._profile.path().display()),
         ];
+        let folder = browser.downloads.path().to_string_lossy().into_owned();
+        let prefs = json!({
+            "download.default_directory": folder,
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+        });
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {"binary": chrome, "args": args}
+            "goog:chromeOptions": {"binary": chrome, "args": args, "prefs": prefs}
         }}});
         let created = browser.call("POST", "/session", Some(caps))?;
         browser.session = created["sessionId"].as_str().ok_or("no session id")?.to_string();
+        // headless Chromium saves downloads only where DevTools allows it
+        let allow = json!({"cmd": "Page.setDownloadBehavior", "params": {"behavior": "allow", "downloadPath": folder}});
+        browser.call("POST", &format!("/session/{}/goog/cdp/execute", browser.session), Some(allow))?;
         Ok(browser)
     }
 
@@ -140,6 +156,12 @@ impl Browser {
         self.session_call("POST", &format!("/element/{id}/click"), Some(json!({})));
     }
 
+    /// The text of the element `css` selects, as shown.
+    pub fn find_text(&self, css: &str) -> String {
+        let id = Self::element_id(&self.find(css));
+        self.session_call("GET", &format!("/element/{id}/text"), None).as_str().unwrap_or_default().to_string()
+    }
+
     /// Types `text` into the element `css` selects.
     pub fn type_into(&self, css: &str, text: &str) {
         let id = Self::element_id(&self.find(css));
@@ -158,6 +180,51 @@ impl Browser {
         let body = json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]});
         self.session_call("POST", "/actions", Some(body));
         self.session_call("DELETE", "/actions", None);
+    }
+
+    /// The file `name` the page downloaded, taken out of the download folder once it is
+    /// whole; panics when it does not come.
+    pub fn take_download(&self, name: &str) -> Vec<u8> {
+        let path = self.downloads.path().join(name);
+        let start = Instant::now();
+        loop {
+            let partial = std::fs::read_dir(self.downloads.path())
+                .expect("the download folder")
+                .any(|f| f.is_ok_and(|f| f.file_name().to_string_lossy().ends_with(".crdownload")));
+            if path.is_file() && !partial {
+                let bytes = std::fs::read(&path).expect("read the download");
+                std::fs::remove_file(&path).expect("remove the download");
+                return bytes;
+            }
+            if start.elapsed() > DOWNLOAD_TIMEOUT {
+                let there: Vec<_> =
+                    std::fs::read_dir(self.downloads.path()).unwrap().flatten().map(|f| f.file_name()).collect();
+                panic!("no download {name} after {DOWNLOAD_TIMEOUT:?}; the folder holds {there:?}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The names of the files in the download folder.
+    pub fn downloads(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.downloads.path())
+            .expect("the download folder")
+            .flatten()
+            .map(|f| f.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The text of the open `alert`, `confirm` or `prompt` dialog.
+    pub fn dialog_text(&self) -> String {
+        self.session_call("GET", "/alert/text", None).as_str().unwrap_or_default().to_string()
+    }
+
+    /// Answers the open dialog: OK when `ok`, else Cancel.
+    pub fn answer_dialog(&self, ok: bool) {
+        let path = if ok { "/alert/accept" } else { "/alert/dismiss" };
+        self.session_call("POST", path, Some(json!({})));
     }
 
     /// Saves a screenshot of the window as PNG.

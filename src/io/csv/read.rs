@@ -341,6 +341,7 @@ fn entry(
         source: get(layout.source),
         context: get(layout.context),
         note: get(layout.note),
+        suggested: None,
         extra: layout.extra.iter().map(|(i, h)| (h.clone(), get(Some(*i)))).collect(),
         occurrences: Vec::new(),
     })

@@ -14,6 +14,8 @@
   const STORE = "termbridge-review:" + DATA.id;
   /** Cells a spreadsheet would run as a formula start with one of these (as in the crate's CSV). */
   const TRIGGERS = /^'*[=+\-@\t\r]/;
+  /** What separates renderings in the CSV's `chinese` cell, as termbridge reads it back. */
+  const SEPARATORS = /[|;\uff1b]/;
 
   const $ = (id) => document.getElementById(id);
   let decisions = load();
@@ -22,6 +24,8 @@
   let sortKey = null;
   let sortDir = 1;
   let kwicAll = false;
+  /** A message for the selected entry (a refused action), shown until the next move. */
+  let notice = "";
   const hay = ROWS.map((r) => [r.en, r.ab, r.va.join("\n"), r.zh.join("\n")].join("\n").toLowerCase());
 
   function load() {
@@ -52,12 +56,17 @@
   // ---- what a row is after review ----
 
   const dec = (i) => decisions[i] || {};
+  /**
+   * The renderings a typed Chinese holds: `|`, `;` and `；` separate them in the CSV, so the
+   * page reads what a person types as termbridge reads the exported cell back.
+   */
+  const renderings = (typed) => typed.split(SEPARATORS).map((s) => s.trim()).filter(Boolean);
   const english = (i) => dec(i).en || ROWS[i].en;
   /** The Chinese the row exports: the English when kept in English, a picked or typed one, or all found. */
   function chinese(i) {
     const d = dec(i);
     if (d.keep) return [english(i)];
-    if (d.zh) return [d.zh];
+    if (d.zh) return renderings(d.zh);
     return ROWS[i].zh;
   }
   const note = (i) => (dec(i).note !== undefined ? dec(i).note : ROWS[i].note);
@@ -81,17 +90,26 @@
   const accept = (i) => change(i, (d) => { d.status = status(i) === "accepted" ? undefined : "accepted"; });
   const reject = (i) => change(i, (d) => { d.status = status(i) === "rejected" ? undefined : "rejected"; });
   const undo = (i) => change(i, (d) => { d.status = undefined; d.keep = undefined; });
-  const keepEnglish = (i) => change(i, (d) => {
-    d.keep = !d.keep;
-    if (d.keep) d.status = "accepted";
-  });
+  function keepEnglish(i) {
+    // kept in English, the English is the row's Chinese: a separator in it would split it
+    if (!dec(i).keep && SEPARATORS.test(english(i))) {
+      notice = `"${english(i)}" holds | or ; which separate renderings in the CSV's chinese column: edit the English before keeping it in English.`;
+      drawDetail();
+      return;
+    }
+    change(i, (d) => {
+      d.keep = !d.keep;
+      if (d.keep) d.status = "accepted";
+    });
+  }
   const pick = (i, zh) => change(i, (d) => { d.zh = zh; d.keep = undefined; });
   function editEnglish(i, value) {
     const v = value.trim();
     change(i, (d) => { d.en = v && v !== ROWS[i].en ? v : undefined; });
   }
   function editChinese(i, value) {
-    change(i, (d) => { d.zh = value.trim() || undefined; if (d.zh) d.keep = undefined; });
+    // separators alone are no rendering: the row keeps the Chinese it had
+    change(i, (d) => { d.zh = renderings(value).length ? value.trim() : undefined; if (d.zh) d.keep = undefined; });
   }
   function editNote(i, value) {
     change(i, (d) => { d.note = value === ROWS[i].note ? undefined : value; });
@@ -127,6 +145,7 @@
     sort();
     const at = view.indexOf(current);
     cursor = at >= 0 ? at : 0;
+    drawToggle();
     drawAll();
   }
 
@@ -215,6 +234,7 @@
     no.type = "button";
     no.title = "reject (r)";
     if (d.keep) s.appendChild(el("span", "badge keep", "EN"));
+    else if (r.st.trim().toLowerCase() === "keep") s.appendChild(el("span", "badge keep", "EN")).title = "status keep: the text only uses it in English";
     const en = tr.appendChild(el("td", "en" + (d.en ? " edited" : ""), english(i)));
     if (d.en) en.title = "was: " + r.en;
     const zh = tr.appendChild(el("td", "zh" + (d.keep || d.zh ? " picked" : "")));
@@ -245,6 +265,7 @@
     box.appendChild(el("h2", null, english(i) + (r.ab ? ` (${r.ab})` : "")));
     box.appendChild(el("p", "was", [r.cat, `×${r.freq}`, r.score && `score ${r.score}`, r.method].filter(Boolean).join(" · ")));
     drawActions(box, i, d);
+    if (notice) box.appendChild(el("p", "notice", notice)).setAttribute("role", "alert");
     drawEdits(box, i, r, d);
     drawEvidence(box, i, r, d);
     drawConcordance(box, r);
@@ -291,7 +312,11 @@
   function drawEdits(box, i, r, d) {
     field(box, "edit-en", "English (e, Enter to save)", english(i), false, (v) => editEnglish(i, v));
     if (d.en) box.appendChild(el("p", "was", "extracted as: " + r.en));
-    field(box, "edit-zh", "Type a Chinese (t, Enter to save)", d.zh && !r.zh.includes(d.zh) ? d.zh : "", false, (v) => editChinese(i, v));
+    field(box, "edit-zh", "Type a Chinese (t, Enter to save; | ; or ； between several)", d.zh && !r.zh.includes(d.zh) ? d.zh : "", false, (v) => editChinese(i, v));
+    if (d.zh && !d.keep && renderings(d.zh).length > 1) {
+      const typed = renderings(d.zh);
+      box.appendChild(el("p", "typed", `Read as ${typed.length} renderings: ${typed.join(" · ")}`));
+    }
     field(box, "edit-note", "Note (n, Ctrl+Enter to save)", note(i), true, (v) => editNote(i, v));
   }
 
@@ -364,6 +389,7 @@
     const samePage = Math.floor(next / PAGE_SIZE) === Math.floor(cursor / PAGE_SIZE);
     if (next === cursor) return;
     kwicAll = false;
+    notice = "";
     const old = $("rows").querySelector("tr.cur");
     cursor = next;
     if (samePage && old) {
@@ -459,6 +485,15 @@
     });
   }
   for (const id of ["f-cat", "f-method", "f-zh", "f-status"]) $(id).addEventListener("change", filter);
+  $("filters-toggle").onclick = () => {
+    const open = document.body.classList.toggle("filters-open");
+    $("filters-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+  };
+  /** Names on the toggle how many filters are in use, so a folded filter is never forgotten. */
+  function drawToggle() {
+    const used = [...$("filters").querySelectorAll("input, select")].filter((e) => e.value.trim() !== "").length;
+    $("filters-toggle").textContent = used ? `Filters (${used} on)` : "Filters";
+  }
   $("f-clear").onclick = () => {
     for (const e of $("filters").querySelectorAll("input, select")) e.value = "";
     filter();
@@ -517,6 +552,23 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
+  /** Forgets every decision made on this page, once the person confirms it. */
+  function forgetAll() {
+    const n = Object.keys(decisions).length;
+    if (!n) return;
+    const sure = window.confirm(`Forget all decisions on ${n} row${n === 1 ? "" : "s"} (accepted, rejected, edited, noted)? The glossary goes back to what termbridge wrote; this cannot be undone. Export first to keep them.`);
+    if (!sure) return;
+    decisions = {};
+    notice = "";
+    try {
+      window.localStorage.removeItem(STORE);
+    } catch (e) {
+      $("storage-warning").hidden = false;
+    }
+    filter();
+  }
+  $("forget-all").onclick = forgetAll;
+
   $("export-csv").onclick = () => download("glossary-reviewed.csv", exportCsv(), "text/csv");
   $("export-tsv").onclick = () => download("glossary-reviewed.tsv", exportTsv(), "text/tab-separated-values");
 
