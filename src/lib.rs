@@ -59,6 +59,7 @@ mod cut;
 mod error;
 mod extract;
 mod io;
+mod lexicon;
 mod memory;
 mod merge;
 mod model;
