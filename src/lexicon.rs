@@ -57,7 +57,11 @@ impl LexiconLoad {
         let running = std::thread::spawn(move || {
             let segmenter = Segmenter::new();
             let reference = reference.recv().ok()?;
-            Some(Lexicon::new(segmenter, &reference))
+            let lexicon = Lexicon::new(segmenter, &reference);
+            // what the loading let go of (the dictionary's text) is kept by this thread's
+            // heap, which no other thread reuses: it goes back to the system
+            crate::memory::give_back_freed();
+            Some(lexicon)
         });
         LexiconLoad { done: OnceLock::new(), running: Mutex::new(Some(running)) }
     }
