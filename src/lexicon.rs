@@ -54,6 +54,7 @@ impl LexiconLoad {
     /// the reference; if the sender is dropped unsent (the reference could not be read), the
     /// thread ends with the dictionary and no lexicon is ever asked for.
     pub(crate) fn start(reference: Receiver<Arc<Reference>>) -> LexiconLoad {
+        // The loading uses no thread pool: the pool's threads may all be waiting for it.
         let running = std::thread::spawn(move || {
             let segmenter = Segmenter::new();
             let reference = reference.recv().ok()?;
