@@ -1,9 +1,12 @@
 //! Times extraction against jieba-rs `cut` on one file, interleaved, best of N runs each.
 //!
 //! `profile FILE once STEP` does one step and nothing else, for counting its instructions
-//! (`perf stat -e instructions:u`): `build` (the extractor), `extract` (build, then extract on
-//! one thread), `load` (jieba-rs's dictionary), `cut` (load, then cut). An extraction's own
-//! instructions are `extract` less `build`; a cut's are `cut` less `load`.
+//! (`perf stat -e instructions:u`, or callgrind): `build` (the extractor, its dictionary
+//! loaded), `extract` (build, then extract on one thread), `stage1` … `stage5` (build, then
+//! the analysis through that stage, see `Extractor::analyse_through`), `load` (jieba-rs's
+//! dictionary), `cut` (load, then cut). An extraction's own instructions are `extract` less
+//! `build`; a cut's are `cut` less `load`. Under callgrind,
+//! `--toggle-collect='*analyse_through*'` counts a stage's run alone.
 fn main() {
     let path = std::env::args().nth(1).expect("usage: profile FILE [RUNS | once STEP]");
     let text = std::fs::read_to_string(path).unwrap();
@@ -39,7 +42,17 @@ fn main() {
 fn once(text: &str, step: &str) {
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
     match step {
-        "build" => drop(std::hint::black_box(termbridge::Extractor::builder().build().unwrap())),
+        "build" => {
+            let ex = termbridge::Extractor::builder().build().unwrap();
+            ex.prepare();
+            drop(std::hint::black_box(ex));
+        }
+        stage if stage.starts_with("stage") => {
+            let n: usize = stage["stage".len()..].parse().expect("a stage from 1 to 5");
+            let ex = termbridge::Extractor::builder().build().unwrap();
+            ex.prepare();
+            one.install(|| std::hint::black_box(ex.analyse_through(text, n)));
+        }
         "extract" => {
             let ex = termbridge::Extractor::builder().build().unwrap();
             one.install(|| std::hint::black_box(ex.extract(text).len()));
@@ -49,6 +62,6 @@ fn once(text: &str, step: &str) {
             let jieba = jieba_rs::Jieba::new();
             std::hint::black_box(jieba.cut(text, false).len());
         }
-        other => panic!("unknown step {other:?}: build, extract, load or cut"),
+        other => panic!("unknown step {other:?}: build, extract, stage1 to stage5, load or cut"),
     }
 }

@@ -3,6 +3,7 @@
 use crate::align::Aligner;
 use crate::candidates::candidates;
 use crate::io::input::{self, ReadOptions};
+use crate::lexicon::LexiconLoad;
 use crate::merge::{build, build_consuming, Joined};
 use crate::model::facts::sort_inputs;
 use crate::model::InputFacts;
@@ -12,9 +13,9 @@ use crate::segment::Segmenter;
 use crate::text::matcher::StringSet;
 use crate::{BuildError, Glossary, InputError};
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One input text with the name used for it in `source` (`name:line`).
 ///
@@ -117,32 +118,21 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Loads the segmenter's dictionary and builds the extractor.
+    /// Reads the reference and builds the extractor. The segmenter's dictionary is loaded on
+    /// threads of its own, started here: the first extraction waits for it where it needs
+    /// it, after reading its inputs (see [`Extractor::prepare`]).
     pub fn build(self) -> Result<Extractor, BuildError> {
-        let (builtin, references, pair_counts) = (self.builtin_reference, self.references, self.pair_counts);
-        let (mut segmenter, reference) = rayon::join(Segmenter::new, || {
-            let mut reference = if builtin { Reference::builtin()? } else { Reference::empty() };
-            for r in references {
-                reference.extend(r);
-            }
-            Ok::<_, BuildError>(reference)
-        });
-        let reference = reference?;
-        let mut term_initial = HashSet::new();
-        for zh in reference.entries().iter().flat_map(|e| &e.chinese) {
-            let words = segmenter.cut(zh);
-            if words.len() >= 2 {
-                term_initial.insert(format!("{}{}", words[0].word, words[1].word));
-            }
+        let (send, receive) = std::sync::mpsc::channel();
+        let lexicon = LexiconLoad::start(receive);
+        let pair_counts = self.pair_counts;
+        let mut reference = if self.builtin_reference { Reference::builtin()? } else { Reference::empty() };
+        for r in self.references {
+            reference.extend(r);
         }
-        let index = ChineseIndex::new(&reference, |zh| segmenter.cut(zh).iter().map(|w| w.word.to_string()).collect());
-        // known Chinese terms are segmenter words: they win boundary decisions
-        for term in index.terms() {
-            if term.chars().filter(|&c| crate::text::is_cjk(c)).count() >= 2 && !term.contains(' ') {
-                segmenter.add_term(term);
-            }
-        }
-        Ok(Extractor { segmenter, markup: self.markup, reference, index, term_initial, pair_counts })
+        let reference = Arc::new(reference);
+        // the loading thread waits for it; it ends only after receiving it
+        let _ = send.send(Arc::clone(&reference));
+        Ok(Extractor { lexicon, markup: self.markup, reference, pair_counts })
     }
 }
 
@@ -165,12 +155,10 @@ impl ExtractorBuilder {
 /// # Ok::<(), termbridge::BuildError>(())
 /// ```
 pub struct Extractor {
-    segmenter: Segmenter,
+    /// The segmenter and the index of the reference's Chinese terms, loading.
+    lexicon: LexiconLoad,
     markup: Markup,
-    pub(crate) reference: Reference,
-    index: ChineseIndex,
-    /// The first two segmenter words of each reference Chinese term, joined.
-    term_initial: HashSet<String>,
+    pub(crate) reference: Arc<Reference>,
     /// Whether decided glossaries carry [`PAIR_COUNT_COLUMNS`](crate::PAIR_COUNT_COLUMNS).
     pair_counts: bool,
 }
@@ -190,6 +178,21 @@ impl Extractor {
     /// How [`extract`](Self::extract) reads its text.
     pub fn markup(&self) -> Markup {
         self.markup
+    }
+
+    /// Waits until the segmenter's dictionary is loaded. Building an extractor starts loading
+    /// it on threads of its own, and an extraction waits for it where it first needs it; a
+    /// program calls this only to have that wait over before its first input comes (a
+    /// service before taking requests).
+    pub fn prepare(&self) {
+        self.lexicon.get();
+    }
+
+    /// An aligner over this extractor's words, waiting for them to be loaded; with
+    /// `all_contexts`, keeping the Chinese that describes a name (see [`analyse`](Self::analyse)).
+    fn aligner(&self, all_contexts: bool) -> Aligner<'_> {
+        let lexicon = self.lexicon.get();
+        Aligner::new(&lexicon.segmenter, &self.reference, &lexicon.term_initial).keeping_descriptions(all_contexts)
     }
 
     /// Extracts the glossary of one text. Never fails: any string gives a glossary, perhaps
@@ -266,7 +269,7 @@ impl Extractor {
 
     /// The glossary completed with what the reference knows, and scored.
     fn annotate(&self, mut glossary: Glossary, facts: &[InputFacts]) -> Glossary {
-        annotate(&mut glossary.entries, &self.reference, &self.index, facts);
+        annotate(&mut glossary.entries, &self.reference, &self.lexicon.get().index, facts);
         if self.pair_counts {
             count_reference_renderings(&mut glossary.entries);
         }
@@ -296,8 +299,6 @@ impl Extractor {
         all_contexts: bool,
         fold: bool,
     ) -> Vec<InputFacts> {
-        let aligner =
-            Aligner::new(&self.segmenter, &self.reference, &self.term_initial).keeping_descriptions(all_contexts);
         // Each input on its own thread; the results keep the inputs' order.
         // Every decision about an input uses that input only (the recurrence of a Chinese
         // term is counted in its own input), so inputs can be read apart, in any order and in
@@ -305,7 +306,7 @@ impl Extractor {
         sources
             .par_iter()
             .map(|s| {
-                let facts = self.analyse_text(&aligner, s, all_contexts, fold);
+                let facts = self.analyse_text(s, all_contexts, fold);
                 options.tick();
                 facts
             })
@@ -314,8 +315,8 @@ impl Extractor {
 
     /// The facts of one input held in memory, its pieces (see
     /// [`chunk_end`](crate::normalize::chunk_end)) analysed and joined in parallel.
-    fn analyse_text(&self, aligner: &Aligner<'_>, s: &Source<'_>, all_contexts: bool, fold: bool) -> InputFacts {
-        self.analyse_pieces(aligner, s, &pieces_of(s), all_contexts, fold).finish()
+    fn analyse_text(&self, s: &Source<'_>, all_contexts: bool, fold: bool) -> InputFacts {
+        self.analyse_pieces(s, &pieces_of(s), all_contexts, fold).finish()
     }
 
     /// The facts of consecutive pieces of an input, joined. The two halves are analysed and
@@ -323,38 +324,24 @@ impl Extractor {
     /// the facts of several pieces at once is joining them one by one (a test holds it), so
     /// the tree of joins gives what a join in order gives, and no thread joins all pieces
     /// alone at the end.
-    fn analyse_pieces(
-        &self,
-        aligner: &Aligner<'_>,
-        s: &Source<'_>,
-        pieces: &[Piece<'_>],
-        all_contexts: bool,
-        fold: bool,
-    ) -> Joined {
+    fn analyse_pieces(&self, s: &Source<'_>, pieces: &[Piece<'_>], all_contexts: bool, fold: bool) -> Joined {
         if let [piece] = pieces {
             let mut joined = Joined::new(s.name, all_contexts, fold);
-            joined.push(self.analyse_piece(aligner, s.name, s.markup, piece, all_contexts));
+            joined.push(self.analyse_piece(s.name, s.markup, piece, all_contexts));
             return joined;
         }
         let (first, second) = pieces.split_at(pieces.len() / 2);
         let (mut joined, rest) = rayon::join(
-            || self.analyse_pieces(aligner, s, first, all_contexts, fold),
-            || self.analyse_pieces(aligner, s, second, all_contexts, fold),
+            || self.analyse_pieces(s, first, all_contexts, fold),
+            || self.analyse_pieces(s, second, all_contexts, fold),
         );
         joined.push(rest.finish());
         joined
     }
 
     /// The facts of one piece of an input, placed at its offset and line in the input.
-    fn analyse_piece(
-        &self,
-        aligner: &Aligner<'_>,
-        name: &str,
-        markup: Markup,
-        piece: &Piece<'_>,
-        all_contexts: bool,
-    ) -> InputFacts {
-        match self.piece_stages(aligner, name, markup, piece, all_contexts, usize::MAX) {
+    fn analyse_piece(&self, name: &str, markup: Markup, piece: &Piece<'_>, all_contexts: bool) -> InputFacts {
+        match self.piece_stages(name, markup, piece, all_contexts, usize::MAX) {
             ControlFlow::Continue(facts) => facts,
             ControlFlow::Break(_) => unreachable!("every stage runs"),
         }
@@ -365,7 +352,6 @@ impl Extractor {
     /// facts, placed at its offset and line in the input.
     fn piece_stages(
         &self,
-        aligner: &Aligner<'_>,
         name: &str,
         markup: Markup,
         piece: &Piece<'_>,
@@ -383,16 +369,19 @@ impl Extractor {
         stop(1, doc.view().len())?;
         let cands = candidates(&doc);
         stop(2, cands.len())?;
+        // the words are needed from here on
+        let aligner = self.aligner(all_contexts);
+        let lexicon = self.lexicon.get();
         let pending = aligner.find(&doc, &cands);
         stop(3, pending.len())?;
-        let (counts, hits) = recurrence(&pending, doc.view(), &self.index);
+        let (counts, hits) = recurrence(&pending, doc.view(), &lexicon.index);
         let glosses = Aligner::resolve_keeping(pending, doc.view(), &counts, aligner.keeps_descriptions());
         stop(4, glosses.len())?;
         let english: Vec<_> = cands.iter().map(|c| (c.span, c.title)).collect();
         let mut facts = InputFacts::new(name, &doc, &english, &glosses, all_contexts);
         facts.reference =
-            self.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
-                self.segmenter.is_word(v, s, e)
+            lexicon.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
+                lexicon.segmenter.is_word(v, s, e)
             });
         stop(5, facts.forms.len() + facts.reference.len())?;
         facts.shift(piece.at, piece.line - 1);
@@ -407,13 +396,11 @@ impl Extractor {
     /// resolves the glosses, 5 gathers the input's facts.
     #[doc(hidden)]
     pub fn analyse_through(&self, text: &str, stages: usize) -> usize {
-        let aligner = Aligner::new(&self.segmenter, &self.reference, &self.term_initial);
         let source = Source { name: "<input>", text, markup: self.markup };
-        let count =
-            |piece: &Piece<'_>| match self.piece_stages(&aligner, source.name, source.markup, piece, false, stages) {
-                ControlFlow::Break(made) => made,
-                ControlFlow::Continue(facts) => facts.forms.len() + facts.reference.len(),
-            };
+        let count = |piece: &Piece<'_>| match self.piece_stages(source.name, source.markup, piece, false, stages) {
+            ControlFlow::Break(made) => made,
+            ControlFlow::Continue(facts) => facts.forms.len() + facts.reference.len(),
+        };
         pieces_of(&source).iter().map(count).sum()
     }
 
@@ -423,7 +410,6 @@ impl Extractor {
     /// [`analyse`](Self::analyse).
     fn analyse_path(
         &self,
-        aligner: &Aligner<'_>,
         path: &std::path::Path,
         options: &ReadOptions<'_>,
         all_contexts: bool,
@@ -441,7 +427,7 @@ impl Extractor {
                 .par_iter()
                 .map(|(at, line, text)| {
                     let piece = Piece { at: *at, line: *line, text };
-                    self.analyse_piece(aligner, &name, markup, &piece, all_contexts)
+                    self.analyse_piece(&name, markup, &piece, all_contexts)
                 })
                 .collect();
             done.into_iter().for_each(|f| joined.push(f));
@@ -466,7 +452,7 @@ impl Extractor {
             input::Pieces::Whole(bytes) => {
                 let shown = if stdin { std::path::Path::new("<stdin>") } else { path };
                 let text = input::decode(shown, bytes, options.encoding_named())?.text;
-                Ok(self.analyse_text(aligner, &Source { name: &name, text: &text, markup }, all_contexts, fold))
+                Ok(self.analyse_text(&Source { name: &name, text: &text, markup }, all_contexts, fold))
             }
         }
     }
@@ -496,12 +482,10 @@ impl Extractor {
         fold: bool,
     ) -> Result<Vec<InputFacts>, InputError> {
         let files = input::expand(paths, options)?;
-        let aligner =
-            Aligner::new(&self.segmenter, &self.reference, &self.term_initial).keeping_descriptions(all_contexts);
         let results: Vec<Result<InputFacts, InputError>> = files
             .par_iter()
             .map(|p| {
-                let facts = self.analyse_path(&aligner, p, options, all_contexts, fold)?;
+                let facts = self.analyse_path(p, options, all_contexts, fold)?;
                 options.tick();
                 Ok(facts)
             })
@@ -526,8 +510,9 @@ impl Extractor {
     pub fn extract_paths_once(mut self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Glossary, InputError> {
         crate::memory::map_large_blocks_apart();
         let facts = self.facts_of_paths_folding(paths, options, false, true)?;
-        self.segmenter = Segmenter::empty();
-        self.term_initial = HashSet::new();
+        let lexicon = self.lexicon.get_mut();
+        lexicon.segmenter = Segmenter::empty();
+        lexicon.term_initial = Default::default();
         crate::memory::give_back_freed();
         Ok(self.decide_in_order(facts))
     }
@@ -620,7 +605,6 @@ mod tests {
     #[test]
     fn a_tree_of_joins_gives_the_join_in_order() {
         let ex = Extractor::builder().build().unwrap();
-        let aligner = Aligner::new(&ex.segmenter, &ex.reference, &ex.term_initial);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
         files.sort();
@@ -637,10 +621,10 @@ mod tests {
         for (all_contexts, fold) in [(false, false), (true, false), (false, true)] {
             let mut in_order = Joined::new(source.name, all_contexts, fold);
             for piece in &pieces {
-                in_order.push(ex.analyse_piece(&aligner, source.name, source.markup, piece, all_contexts));
+                in_order.push(ex.analyse_piece(source.name, source.markup, piece, all_contexts));
             }
             assert!(
-                ex.analyse_text(&aligner, &source, all_contexts, fold) == in_order.finish(),
+                ex.analyse_text(&source, all_contexts, fold) == in_order.finish(),
                 "all contexts: {all_contexts}, fold: {fold}"
             );
         }
@@ -651,7 +635,7 @@ mod tests {
     #[test]
     fn only_weighed_options_need_their_recurrence() {
         let ex = Extractor::builder().build().unwrap();
-        let aligner = Aligner::new(&ex.segmenter, &ex.reference, &ex.term_initial);
+        let aligner = ex.aligner(false);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut weighed_fewer = false;
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -666,7 +650,7 @@ mod tests {
             let cands = candidates(&doc);
             let pending = aligner.find(&doc, &cands);
             let view = doc.view();
-            let (weighed, _) = recurrence(&pending, view, &ex.index);
+            let (weighed, _) = recurrence(&pending, view, &ex.lexicon.get().index);
             // the weighed options at their counts (checked the plain way); the others, as if
             // those of an even number of characters were far more frequent than any
             let mut inflated: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();

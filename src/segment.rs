@@ -38,12 +38,16 @@ pub(crate) struct Segmenter {
 
 impl Segmenter {
     /// Loads the dictionary. The model that tags unknown words loads on first use, which
-    /// would cost the first extraction some 25 ms: it is loaded now, beside the dictionary.
+    /// would cost the first extraction some 25 ms: it is loaded now, beside the dictionary,
+    /// on a thread of its own (not the thread pool's, whose threads read the inputs
+    /// meanwhile).
     pub(crate) fn new() -> Segmenter {
-        let (jieba, ()) = rayon::join(Jieba::new, || {
-            let _ = Jieba::empty().tag("犇", true);
-        });
-        Segmenter { jieba }
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let _ = Jieba::empty().tag("犇", true);
+            });
+            Segmenter { jieba: Jieba::new() }
+        })
     }
 
     /// A segmenter with no dictionary, holding no memory: it stands in for one let go.

@@ -1,6 +1,7 @@
 //! Lists that tell a name (a company, a library, a venue, a product) from a technical term.
 
 use super::entries;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Names known as such, as merge keys: `pytorch`, `hugging face`, `neurips`.
@@ -29,13 +30,15 @@ pub(crate) fn is_person_name(form: &str) -> bool {
             && p.chars().skip(1).all(|c| c.is_ascii_lowercase())
     };
     (2..=MAX_NAME_WORDS).contains(&words.len())
-        && words.iter().all(|w| {
-            let lower = w.to_ascii_lowercase();
-            part(w)
-                && !super::english::COMMON_WORDS.contains(&lower.as_str())
-                && !super::english::GENERAL_WORDS.contains(&lower.as_str())
-        })
+        && words.iter().all(|w| part(w) && !GENERAL_ENGLISH.contains(w.to_ascii_lowercase().as_str()))
 }
+
+/// The words of general English, common or not, hashed: asked of every word of every
+/// capitalised form.
+static GENERAL_ENGLISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let (common, general) = (&super::english::COMMON_WORDS, &super::english::GENERAL_WORDS);
+    common.iter().chain(general.iter()).copied().collect()
+});
 
 #[cfg(test)]
 mod tests {
