@@ -10,6 +10,7 @@ use crate::model::InputFacts;
 use crate::normalize::{chunk_end, Document, Markup};
 use crate::reference::{annotate, ChineseIndex, Hits, Reference};
 use crate::segment::Segmenter;
+use crate::text::chars::is_cjk;
 use crate::text::matcher::StringSet;
 use crate::{BuildError, Glossary, InputError};
 use rayon::prelude::*;
@@ -367,7 +368,9 @@ impl Extractor {
         };
         let doc = Document::piece(piece.text, markup, piece.at == 0);
         stop(1, doc.view().len())?;
-        let cands = candidates(&doc);
+        // a piece without a Chinese character has no English embedded in Chinese (a licence, a
+        // note of where the files came from, a page left untranslated)
+        let cands = if doc.view().chars().any(is_cjk) { candidates(&doc) } else { Vec::new() };
         stop(2, cands.len())?;
         // the words are needed from here on
         let aligner = self.aligner(all_contexts);

@@ -131,6 +131,17 @@ fn versions_after_names_are_cut() {
 }
 
 #[test]
+fn an_input_without_chinese_gives_no_rows() {
+    // a note of where files came from, a licence: English not embedded in Chinese
+    assert_eq!(
+        rows("source: a tutorial, commit 1a2b3c, licence CC BY-NC-SA, measured only.\nWe use Kubernetes."),
+        Vec::<String>::new()
+    );
+    // one Chinese character is enough for its English to be read
+    assert_eq!(rows("We use Kubernetes（容器编排）."), ["Kubernetes"]);
+}
+
+#[test]
 fn fragments_are_no_rows() {
     check(&[
         (
