@@ -412,7 +412,7 @@ impl Known {
 /// `termbridge extract`, leaving out the concepts of the termbases `known`.
 fn extract(args: &ExtractArgs, known: &Known) -> Result<Outcome, Box<dyn std::error::Error>> {
     let ExtractArgs { input: inputs, output, reference, cut, partial, .. } = args;
-    let (paths, encoding, quiet) = (&inputs.paths, inputs.encoding.as_deref(), inputs.quiet);
+    let (paths, encoding) = (&inputs.paths, inputs.encoding.as_deref());
     if *partial {
         cut.refuse("apply when the glossary is decided: give them to `termbridge merge` of the partials")?;
     } else {
@@ -421,12 +421,8 @@ fn extract(args: &ExtractArgs, known: &Known) -> Result<Outcome, Box<dyn std::er
             return review(inputs, output.file(), reference, cut);
         }
     }
-    let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
-    let cut = cut.cut()?;
-    // an unknown encoding is told before any file is looked at
-    encoding_of(encoding)?;
+    let (extractor, cut, bar) = start(inputs, reference, cut)?;
     // files are read as they are analysed, one per thread: memory holds the facts
-    let bar = progress_bar(input::expand(paths, &ReadOptions::new())?.len(), quiet);
     let tick = || {
         if let Some(b) = &bar {
             b.inc(1);
@@ -453,6 +449,20 @@ fn extract(args: &ExtractArgs, known: &Known) -> Result<Outcome, Box<dyn std::er
     Ok(Outcome::Done)
 }
 
+/// What `extract` and `review` do before reading their inputs: build the extractor and the
+/// cut, tell an unknown encoding before any file is looked at, and start the progress bar.
+fn start(
+    inputs: &InputArgs,
+    reference: &ReferenceArgs,
+    cut: &CutArgs,
+) -> Result<(Extractor, Cut, Option<indicatif::ProgressBar>), Box<dyn std::error::Error>> {
+    let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
+    let cut = cut.cut()?;
+    encoding_of(inputs.encoding.as_deref())?;
+    let bar = progress_bar(input::expand(&inputs.paths, &ReadOptions::new())?.len(), inputs.quiet);
+    Ok((extractor, cut, bar))
+}
+
 /// `termbridge review` and `extract --format html`: the review page, whose concordance is
 /// read from the inputs, held in memory for it.
 fn review(
@@ -461,11 +471,8 @@ fn review(
     reference: &ReferenceArgs,
     cut: &CutArgs,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
-    let extractor = reference.builder()?.pair_counts(cut.pair_counts).build()?;
-    let (paths, encoding, quiet) = (&inputs.paths, inputs.encoding.as_deref(), inputs.quiet);
-    let cut = cut.cut()?;
-    encoding_of(encoding)?;
-    let bar = progress_bar(input::expand(paths, &ReadOptions::new())?.len(), quiet);
+    let (paths, encoding) = (&inputs.paths, inputs.encoding.as_deref());
+    let (extractor, cut, bar) = start(inputs, reference, cut)?;
     let tick = || {
         if let Some(b) = &bar {
             b.inc(1);
