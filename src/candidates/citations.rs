@@ -4,7 +4,8 @@
 //! `，`, `、`, `and`, `&`, `和`) that a citation closes: `et al.` or `等人` after it, a year
 //! (in brackets too) after a list of two names or more, or initials after two of its names
 //! (`Wang, L.`); two names or more that open a numbered reference (`[7] Lina Okafor, Mateo
-//! Ruiz:`) are its authors too. A single name before a year (`Windows 2016`) is no list.
+//! Ruiz:`) are its authors too. A single name before a year (`Windows 2016`) is no list, but
+//! one with a comma between is a citation (`Cohen，1995`).
 
 use crate::model::Span;
 use crate::text::chars::is_cjk;
@@ -118,8 +119,19 @@ fn lists_in_line(line: &str, offset: usize, out: &mut Vec<Span>) {
             .count();
         let closing = tokens.get(j).map(|t| t.0);
         let opens_reference = numbered.is_some_and(|n| line[n..].trim_start().len() + run[0].1.start == line.len());
+        // (one name, a comma and a year cite a work: `Cohen，1995`, `(Davis, 2019)`)
+        let comma = |t: &(Token, Span)| matches!(&line[t.1.range()], "," | "，");
+        // (the year closes the citation: not `Redis, 2019 年发布`)
+        let year_closes = || {
+            tokens.get(j).is_some_and(|t| {
+                let after = line[t.1.end..].trim_start();
+                after.is_empty() || after.starts_with([')', '）', '。', '.', ';', '；', ',', '，', ']'])
+            })
+        };
+        let cited_alone = closing == Some(Token::Year) && run.len() == 2 && comma(&run[1]) && year_closes();
         let is_list = closing == Some(Token::EtAl)
             || (closing == Some(Token::Year) || opens_reference) && names >= MIN_NAMES_BEFORE_YEAR
+            || cited_alone
             || initialled >= MIN_INITIALLED_NAMES;
         if is_list {
             // from the first name to the last name, or the last initial when the names have
@@ -255,6 +267,8 @@ mod tests {
                 &["Wang, L. and Novak, P. and Brandt, S."],
             ),
             ("这个数据集由 Moretti，Sala 等人提供。", &["Moretti，Sala"]),
+            ("详见经验方法一书，Cohen，1995。", &["Cohen"]),
+            ("这一结论（Davis, 2019）已被复现。", &["Davis"]),
             ("例如，Okoro等人演示了这种初始化。", &["Okoro"]),
             ("见（Ferreira、Olsen 和 Kowalski，2019）的比较。", &["Ferreira、Olsen 和 Kowalski"]),
             ("注意力机制（Haddad et al., 2019）", &["Haddad"]),
