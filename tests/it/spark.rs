@@ -72,6 +72,16 @@ fn sample() -> Vec<PathBuf> {
     out
 }
 
+/// Whether `test` must be skipped for want of Java or pyspark (saying so), which fails the
+/// test instead where `TERMBRIDGE_REQUIRE_SPARK=1`.
+fn skipped(test: &str) -> bool {
+    let Some(why) = missing_spark() else { return false };
+    let required = std::env::var("TERMBRIDGE_REQUIRE_SPARK").as_deref() == Ok("1");
+    assert!(!required, "TERMBRIDGE_REQUIRE_SPARK=1 but {why}");
+    eprintln!("note: the {test} is skipped: {why}");
+    true
+}
+
 fn run(cmd: &mut Command) -> Vec<u8> {
     let out = cmd.output().unwrap();
     assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -80,10 +90,7 @@ fn run(cmd: &mut Command) -> Vec<u8> {
 
 #[test]
 fn the_spark_job_mines_what_one_extract_gives() {
-    if let Some(why) = missing_spark() {
-        let required = std::env::var("TERMBRIDGE_REQUIRE_SPARK").as_deref() == Ok("1");
-        assert!(!required, "TERMBRIDGE_REQUIRE_SPARK=1 but {why}");
-        eprintln!("note: the Spark test is skipped: {why}");
+    if skipped("Spark test") {
         return;
     }
     let bin = env!("CARGO_BIN_EXE_termbridge");
@@ -118,10 +125,7 @@ fn the_spark_job_mines_what_one_extract_gives() {
 /// Spark, written to each partition's own folder and named below the folder they share.
 #[test]
 fn uris_are_fetched_by_spark_and_named_below_their_common_folder() {
-    if let Some(why) = missing_spark() {
-        let required = std::env::var("TERMBRIDGE_REQUIRE_SPARK").as_deref() == Ok("1");
-        assert!(!required, "TERMBRIDGE_REQUIRE_SPARK=1 but {why}");
-        eprintln!("note: the Spark test of URIs is skipped: {why}");
+    if skipped("Spark test of URIs") {
         return;
     }
     let bin = env!("CARGO_BIN_EXE_termbridge");
