@@ -92,6 +92,17 @@ impl Choice {
         Choice::measured(span, (cjk_count(text), text_chars(text)), verb_start, at_stop)
     }
 
+    /// A choice that starts with `prefix`, the Chinese of a piece of the English (基于 in
+    /// 基于价值的智能体 for value-based agent): measured as if that piece were one character,
+    /// as the English's length counts it, and without the 的 that joins it to the rest.
+    fn prefixed(span: Span, text: &str, prefix: &str) -> Choice {
+        let mut choice = Choice::new(span, text, false, true);
+        let extra = prefix.chars().count().saturating_sub(1) + usize::from(text[prefix.len()..].contains('的'));
+        choice.chars -= extra as f32;
+        choice.renders_prefix = true;
+        choice
+    }
+
     /// A choice whose Chinese characters and [`text_chars`] are known.
     fn measured(span: Span, (cjk, chars): (usize, f32), verb_start: bool, at_stop: bool) -> Choice {
         Choice {
@@ -300,11 +311,9 @@ impl Walk<'_> {
         }
         // 有条件的 for conditional: 有 or 无 before a noun that renders the English makes an
         // adjective of it, and opens the term
-        if std::mem::take(&mut self.rendered_de) && HAVING.contains(&w.word) {
+        if std::mem::take(&mut self.rendered_de) && (HAVING.contains(&w.word) || self.prefixes.contains(&w.word)) {
             let span = Span::new(start, self.end);
-            let mut choice = Choice::new(span, &self.view[span.range()], false, true);
-            choice.renders_prefix = true;
-            self.options.push(choice);
+            self.options.push(Choice::prefixed(span, &self.view[span.range()], w.word));
             self.bounded = true;
             return false;
         }
@@ -354,7 +363,12 @@ impl Walk<'_> {
         let renders = |p: &&str| *p == w.word || w.tag == "m" && w.word.starts_with(p);
         if !self.options.is_empty() && (self.prefixes.iter().any(renders) || self.per && w.word.starts_with('每')) {
             let span = Span::new(start, self.end);
-            let mut choice = Choice::new(span, &self.view[span.range()], false, true);
+            let text = &self.view[span.range()];
+            let mut choice = if self.prefixes.contains(&w.word) {
+                Choice::prefixed(span, text, w.word)
+            } else {
+                Choice::new(span, text, false, true)
+            };
             choice.renders_prefix = true;
             self.options.push(choice);
             self.bounded = true;

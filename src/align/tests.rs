@@ -320,6 +320,9 @@ fn the_english_tells_where_the_chinese_term_starts() {
         ("新药采用双盲试验（double-blind trial）验证。", "double-blind trial", "双盲试验"),
         ("预训练时加入了下一句预测（next sentence prediction）任务。", "next sentence prediction", "下一句预测"),
         ("过滤器是基于规则（rule-based）的。", "rule-based", "基于规则"),
+        // …with 的 joining its noun to the head: the whole phrase, not what follows 基于
+        ("新版本换上了基于时间的调度器（time-based scheduler）。", "time-based scheduler", "基于时间的调度器"),
+        ("这是一个基于事件的系统（event-based system）。", "event-based system", "基于事件的系统"),
         ("我们称这个环境是部分可观测的（partially observed）。", "partially observed", "部分可观测"),
         // a slash, a coordination and Latin words inside the Chinese term
         ("消息系统采用发布/订阅（publish/subscribe）模式。", "publish/subscribe", "发布/订阅"),
