@@ -76,6 +76,9 @@ pub(crate) struct Choice {
     pub(super) at_stop: bool,
     /// Starts with the Chinese of a piece of the English (有 for -based, 双 for double).
     pub(super) renders_prefix: bool,
+    /// Starts right after a 的 that joins a verb or an adjective to it (失败的情况): a
+    /// modifier the term may have lost.
+    pub(super) after_modifier_de: bool,
     /// What the piece it adds to the option before it renders of the English
     /// ([`renders`]): a word of it, only other words, or nothing known.
     pub(super) renders_word: Option<bool>,
@@ -115,6 +118,7 @@ impl Choice {
             known: false,
             at_stop,
             renders_prefix: false,
+            after_modifier_de: false,
             renders_word: None,
             taken: false,
             other_concept: false,
@@ -293,7 +297,7 @@ impl Walk<'_> {
 
     /// Takes the word `w` into the term (`after` is the word after it), or stops: returns
     /// false where the term's left boundary is found.
-    fn step(&mut self, w: &Tagged<'_>, after: Option<&str>, before: Option<&str>) -> bool {
+    fn step(&mut self, w: &Tagged<'_>, after: Option<&str>, before: Option<&Tagged<'_>>) -> bool {
         let start = self.start + w.byte_start;
         // expected accumulated reward 期望的累积奖励: an English that opens with an adjective
         // may have its Chinese modifier joined by one 的; the term so far is an option too
@@ -337,7 +341,16 @@ impl Walk<'_> {
             }
             return false;
         }
-        !self.at_boundary(w, start, before) && !self.glued(w, start) && self.take(w, start, after)
+        if !self.at_boundary(w, start, before.map(|b| b.word)) {
+            return !self.glued(w, start) && self.take(w, start, after);
+        }
+        // 失败的情况: a verb or an adjective before the 的 that bounds the term modifies it
+        if w.word == "的" && before.is_some_and(|b| MODIFIER_TAGS.contains(&b.tag) && !HAVING.contains(&b.word)) {
+            if let Some(last) = self.options.last_mut() {
+                last.after_modifier_de = true;
+            }
+        }
+        false
     }
 
     /// Whether `w` bounds the term: the Chinese of the English's prefix (which starts it) or
@@ -627,7 +640,7 @@ impl Aligner<'_> {
                 continue;
             }
             let after = next_word.replace(w.word);
-            let before = words[..i].iter().rev().find(|b| !blank(b)).map(|b| b.word);
+            let before = words[..i].iter().rev().find(|b| !blank(b));
             if !walk.step(w, after, before) {
                 break;
             }

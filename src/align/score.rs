@@ -103,6 +103,10 @@ const STRICT_PENALTY: f32 = 0.15;
 /// The most confidence of an option with fewer characters than its English has words, unless
 /// the reference knows it: it likely lacks a piece (显存 for memory footprint).
 pub(super) const COVERS_LITTLE_CONFIDENCE: f32 = 0.6;
+/// ...and of one bounded by a 的 after a verb or an adjective (失败的情况 for failure case):
+/// the modifier before the 的 likely renders the English's missing word, so the boundary
+/// is doubtful, and a gloss given once is no rendering.
+const SHORT_AFTER_MODIFIER_CONFIDENCE: f32 = 0.5;
 /// The most confidence of an option that starts right after a digit: the number may belong
 /// to the term (16位浮点).
 const CUT_CONFIDENCE: f32 = 0.6;
@@ -168,7 +172,7 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
         conf -= STRICT_PENALTY;
     }
     if !o.known && covers_little(o.chars, left.english_words) {
-        conf = conf.min(COVERS_LITTLE_CONFIDENCE);
+        conf = conf.min(if o.after_modifier_de { SHORT_AFTER_MODIFIER_CONFIDENCE } else { COVERS_LITTLE_CONFIDENCE });
     }
     // 16位浮点 cut after 16: the term starts inside a word
     if view[..o.span.start].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {

@@ -798,3 +798,23 @@ fn a_job_title_in_brackets_after_a_person_is_no_translation() {
         ("考试面向解决方案架构师（Solutions Architect）。", "Solutions Architect", "解决方案架构师"),
     ]);
 }
+
+#[test]
+fn a_short_term_after_a_modifier_and_de_is_doubtful() {
+    // (sentence, English, Chinese chosen, whether it is doubtful: below the least
+    // confidence a gloss given once needs)
+    let table: &[(&str, &str, &str, bool)] = &[
+        ("日志里记下了出错的情况（error case），以便排查。", "error case", "情况", true),
+        ("请不要再用旧的版本（legacy release）。", "legacy release", "版本", true),
+        // a noun before 的 owns the term: 上限 is the whole Chinese of upper bound
+        ("我们能估计出算法的上限（upper bound）是多少。", "upper bound", "上限", false),
+        // a term that covers its English is sure, whatever stands before 的
+        ("日志里记下了出错的边界情况（error edge case）。", "error edge case", "边界情况", false),
+    ];
+    for (text, english, chinese, doubtful) in table {
+        let found = resolved(text, &crate::reference::Reference::empty());
+        let g = found.iter().find(|g| &text[g.english.range()] == *english).expect(english);
+        assert_eq!(g.chinese.map(|s| &text[s.range()]), Some(*chinese), "{text}");
+        assert_eq!(g.confidence < 0.6, *doubtful, "{text}: {}", g.confidence);
+    }
+}
