@@ -12,7 +12,7 @@
 use super::english::Englishes;
 use super::left::term_end;
 use super::length::expected_chars;
-use super::names::{renders_a_word, spells_a_letter};
+use super::names::{renders_a_word, spelled_letters};
 use super::scan::{
     char_at, char_before, cjk_count, has_infix, is_separator, is_space, prefix_in, skip_back, skip_fwd, suffix_in,
     trim_span,
@@ -301,7 +301,7 @@ impl Aligner<'_> {
                     && self.opens_clause(view, o.span.start)
                     && self.is_noun_phrase(&view[o.span.range()])
                     && if acronym {
-                        spells_a_letter(&view[o.span.range()], text)
+                        spelled_letters(&view[o.span.range()], text) >= MIN_SPELLED_LETTERS
                     } else {
                         renders_a_word(&view[o.span.range()], text)
                     }
@@ -441,6 +441,11 @@ impl Aligner<'_> {
 /// An acronym beside its Chinese has at least this many letters (TCP, SPA): a shorter one
 /// is the head of a term that keeps it (用户 ID, 服务器 IP).
 const MIN_BESIDE_LETTERS: usize = 3;
+
+/// The letters of an acronym that the Chinese beside it must spell with words the lists
+/// know: one word may be a class the name belongs to (应用程序 JAR, 通信模式 SHM), two make a
+/// name of its letters (全基因组关联分析 GWAS).
+const MIN_SPELLED_LETTERS: usize = 2;
 
 /// Whether a Latin letter, digit or closing bracket comes right before `start` (spaces
 /// between): a term of mixed script goes on there.

@@ -216,14 +216,21 @@ pub(super) fn spells_other_letters(chinese: &str, english: &str) -> bool {
     words.len() >= MIN_KNOWN_WORDS && !words.iter().any(of_a_letter)
 }
 
-/// Whether a word of `chinese` that the lists know renders an English word starting with a
-/// letter of the acronym `english` (语言 for the L of LLM, 检索 for the R of RAG): the
-/// evidence that a Chinese standing bare beside an acronym is its full form.
-pub(super) fn spells_a_letter(chinese: &str, english: &str) -> bool {
-    let letters: Vec<u8> = english.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()).collect();
-    known_words(chinese)
-        .iter()
-        .any(|w| super::renders::english_of(w).any(|e| e.as_bytes().first().is_some_and(|b| letters.contains(b))))
+/// How many letters of the acronym `english` the words of `chinese` that the lists know may
+/// stand for, each word one letter it may start (服务 and 架构 for SOA: two).
+pub(super) fn spelled_letters(chinese: &str, english: &str) -> usize {
+    let mut letters: Vec<u8> =
+        english.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()).collect();
+    let mut spelled = 0;
+    for w in known_words(chinese) {
+        let found = super::renders::english_of(w)
+            .find_map(|e| e.as_bytes().first().and_then(|b| letters.iter().position(|l| l == b)));
+        if let Some(i) = found {
+            letters.remove(i);
+            spelled += 1;
+        }
+    }
+    spelled
 }
 
 /// Whether a word of `chinese` that the lists know renders a word of `english` (负载 for the

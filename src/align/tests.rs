@@ -818,3 +818,18 @@ fn a_short_term_after_a_modifier_and_de_is_doubtful() {
         assert_eq!(g.confidence < 0.6, *doubtful, "{text}: {}", g.confidence);
     }
 }
+
+#[test]
+fn an_acronym_beside_chinese_needs_a_name_of_its_letters() {
+    let table: &[(&str, &str, &str)] = &[
+        ("近年来，卷积神经网络 CNN 已成为主要手段。", "CNN", "卷积神经网络"),
+        // one word for one letter: the class of the thing named, not its name
+        ("把这些文件打包进应用程序 WAR，再部署。", "WAR", ""),
+        ("打开通信模式 SHM，然后启动服务。", "SHM", ""),
+    ];
+    for (text, english, chinese) in table {
+        let found = glosses(text);
+        let got = found.iter().find(|g| g.0 == *english).map_or("", |g| g.1.as_str());
+        assert_eq!(got, *chinese, "{text}");
+    }
+}
