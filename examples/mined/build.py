@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Builds the mined reference (glossary/mined.csv) from a corpus-scale glossary.
+
+Input: the CSV of `termbridge extract --pair-counts` (or of `examples/spark/mine.py ...
+-- --pair-counts`) over a corpus, and the curated reference. Output: one row per
+(English, Chinese) pair that the corpus glosses in at least --min-documents inputs, with
+`documents` and `glosses`, minus
+
+* pairs the curated reference already has (same English or acronym, same Chinese);
+* pairs whose Chinese another English term has too, when the two share no word and neither
+  is the other's acronym, and the other is in the curated reference (`PIP` glossed with the
+  Chinese of `package manager`) or is another expansion of the pair's acronym (an acronym
+  resolved to the wrong words: `cross-validation` glossed with the Chinese of `CV`,
+  computer vision);
+* pairs whose Chinese renders only part of a multi-word English (`AWS CLI` glossed with
+  the Chinese of `CLI`): the Chinese is a known rendering (curated or mined) of a shorter
+  run of the English words, so the name the English has is missing from it;
+* pairs whose English is a code of letters and digits joined by a hyphen (`XYZ-C01`):
+  names kept in English, glossed with a description rather than a translation;
+* pairs whose Chinese has no Chinese character;
+* pairs of an acronym of three letters or more whose Chinese has fewer characters (and
+  Latin words) than the acronym has letters: a gloss cut short (`CAS` with 交换, the end
+  of 比较和交换);
+* with `--corpus DIR`, pairs of a full English term that has an acronym when no line of the
+  corpus writes the Chinese and the full English in one gloss (`中文（English）` or
+  `English（中文）`): their glosses were all of the acronym, resolved to this English
+  elsewhere, maybe wrongly (`安全令牌服务（STS）` is not the Spring Tool Suite). The pair is
+  kept for the acronym instead (`STS`, 安全令牌服务), when the rules above let it.
+
+    termbridge extract --pair-counts -q -o all.csv corpus/
+    python3 examples/mined/build.py all.csv --corpus corpus/ -o glossary/mined.csv
+
+The output is written whole (to a temporary file renamed into place) or not at all.
+"""
+import argparse
+import csv
+import os
+import re
+import sys
+import tempfile
+
+#: A pair counts when at least this many inputs gloss it.
+MIN_DOCUMENTS = 2
+#: The columns of the output.
+COLUMNS = ["english", "chinese", "abbreviation", "documents", "glosses"]
+#: A Chinese character (CJK unified ideographs and extension A).
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: A code of letters and digits joined by a hyphen (`SAA-C02`).
+CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(-[A-Za-z0-9]+)+$")
+#: An acronym: capitals and digits, at least MIN_ACRONYM_LETTERS capitals.
+ACRONYM = re.compile(r"^[A-Z0-9]+$")
+#: The shortest acronym checked against the length of its Chinese.
+MIN_ACRONYM_LETTERS = 3
+#: A run of Latin letters or digits inside a Chinese rendering (`JSON Web 令牌`).
+LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+#: Word separators of an English term.
+WORDS = re.compile(r"[\s\-_/]+")
+
+
+def key(english):
+    """A loose merge key: lower case, words joined by one space, a plural -s dropped."""
+    words = [w for w in WORDS.split(english.strip()) if w]
+    if words:
+        last = words[-1]
+        if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+            words[-1] = last[:-1]
+    return " ".join(words).lower()
+
+
+def read_curated(path):
+    """English key -> its Chinese set, and Chinese -> the (English, acronym, True) owning it."""
+    known, owners = {}, {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            zh = [z.strip() for z in (row.get("chinese") or "").split("|") if z.strip()]
+            english, abbreviation = row["english"].strip(), (row.get("abbreviation") or "").strip()
+            for n in [english] + ([abbreviation] if abbreviation else []):
+                known.setdefault(key(n), set()).update(zh)
+            for z in zh:
+                owners.setdefault(z, set()).add((english, abbreviation, True))
+    return known, owners
+
+
+def read_pairs(path):
+    """Every (English, acronym, Chinese, documents, glosses) of a --pair-counts glossary."""
+    out = []
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        for col in ("english", "chinese", "documents", "glosses"):
+            if col not in (reader.fieldnames or []):
+                sys.exit(f"{path}: no column `{col}` (run extract with --pair-counts)")
+        for line, row in enumerate(reader, start=2):
+            if not row["chinese"]:
+                continue
+            zh, docs, gl = (row[c].split("|") for c in ("chinese", "documents", "glosses"))
+            if not len(zh) == len(docs) == len(gl):
+                sys.exit(f"{path}:{line}: chinese, documents and glosses differ in length")
+            for z, d, g in zip(zh, docs, gl):
+                out.append((row["english"], row.get("abbreviation") or "", z, int(d), int(g)))
+    return out
+
+
+def too_short(english, chinese):
+    """Whether an acronym's Chinese has fewer characters and Latin words than the acronym has
+    letters: each letter stands for a word, and a Chinese word is one character or more, so
+    the gloss is cut short (`CAS` glossed with 交换, the end of 比较和交换)."""
+    letters = sum(c.isalpha() for c in english)
+    if not ACRONYM.match(english) or letters < MIN_ACRONYM_LETTERS:
+        return False
+    return len(HAN.findall(chinese)) + len(LATIN_WORD.findall(chinese)) < letters
+
+
+def partial_rendering(english, chinese, known):
+    """Whether `chinese` is a known rendering of a shorter run of the English words."""
+    words = [w for w in WORDS.split(english.strip()) if w]
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            if j - i == len(words):
+                continue
+            if chinese in known.get(key(" ".join(words[i:j])), ()):
+                return True
+    return False
+
+
+def reason(pair, curated, owners, known):
+    """Why a pair is left out, or None."""
+    english, abbreviation, chinese, _, _ = pair
+    if not HAN.search(chinese):
+        return "no Chinese character"
+    if chinese in curated.get(key(english), ()):
+        return "in the curated reference"
+    if CODE.match(english):
+        return "code"
+    if too_short(english, chinese):
+        return "shorter than its acronym"
+    if partial_rendering(english, chinese, known):
+        return "renders part of the English"
+    # the curated owners first, then in order: the same reason on every run
+    for other, other_abbreviation, curated_term in sorted(owners.get(chinese, ()), key=lambda o: (not o[2], o)):
+        if key(other) == key(english) or not unrelated(english, other):
+            continue
+        if curated_term:
+            return "Chinese of an unrelated curated term"
+        if abbreviation and (key(other_abbreviation) == key(abbreviation) or is_acronym_of(abbreviation, other)):
+            return "Chinese of another expansion of the acronym"
+    return None
+
+
+def unrelated(english, other):
+    """Whether two English terms share no word and neither is the acronym of the other."""
+    if not english:
+        return True
+    a, b = (set(key(w) for w in WORDS.split(t) if w) for t in (english, other))
+    if a & b:
+        return False
+    return not (is_acronym_of(english, other) or is_acronym_of(other, english))
+
+
+def is_acronym_of(short, long):
+    """Whether `short` is made of the initials of `long`'s words (`DNS`, Domain Name System)."""
+    words = [w for w in WORDS.split(long) if w]
+    initials = "".join(w[0] for w in words).lower()
+    s = re.sub(r"[^A-Za-z0-9]", "", short).lower()
+    return len(words) > 1 and len(s) >= 2 and s == initials
+
+
+def gloss_lines(folder):
+    """The lines of the files under `folder` that have a bracket (where glosses are)."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
+                out.extend(line for line in f if "(" in line or "（" in line)
+    return out
+
+
+def glossed_together(english, chinese, lines):
+    """Whether a line writes `chinese` and `english` in one gloss, either way round."""
+    words = [re.escape(w) for w in WORDS.split(english.strip()) if w]
+    e, z = r"[\s\-_/]*".join(words), re.escape(chinese)
+    gloss = re.compile(rf"{z}\s*[(（][^)）]*?{e}|{e}\s*[(（][^)）]*?{z}", re.I)
+    return any(gloss.search(line) for line in lines if chinese in line)
+
+
+def build(pairs, curated, owners, min_documents, lines=None):
+    """The kept pairs, sorted by documents (most first) then English; and the left-out ones."""
+    known = {k: set(v) for k, v in curated.items()}
+    owners = {z: set(v) for z, v in owners.items()}
+    for english, abbreviation, chinese, _, _ in pairs:
+        owners.setdefault(chinese, set()).add((english, abbreviation, False))
+        known.setdefault(key(english), set()).add(chinese)
+        if abbreviation:
+            known.setdefault(key(abbreviation), set()).add(chinese)
+    kept, dropped = {}, []
+    for p in pairs:
+        if p[3] < min_documents:
+            continue
+        why = reason(p, curated, owners, known)
+        english, abbreviation, chinese, documents, glosses = p
+        if not why and lines is not None and abbreviation and key(abbreviation) != key(english):
+            if not glossed_together(english, chinese, lines):
+                # the corpus glosses the acronym: the pair is the acronym's
+                dropped.append((p, "glossed only through the acronym: kept for the acronym"))
+                p = (abbreviation, "", chinese, documents, glosses)
+                why = reason(p, curated, owners, known)
+        if why:
+            dropped.append((p, why))
+            continue
+        k = (key(p[0]), p[2])
+        if k not in kept or kept[k][3] < p[3]:
+            kept[k] = p
+    out = sorted(kept.values(), key=lambda p: (-p[3], p[0].lower(), p[2]))
+    return out, dropped
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("glossary", help="CSV of `termbridge extract --pair-counts` over a corpus")
+    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--curated", default=os.path.join(os.path.dirname(__file__), "../../glossary/reference.csv"))
+    ap.add_argument("--min-documents", type=int, default=MIN_DOCUMENTS)
+    ap.add_argument("--corpus", help="the mined corpus: check the glosses of full terms with acronyms")
+    ap.add_argument("--dropped", help="also write the left-out pairs, with the reason, to this CSV")
+    a = ap.parse_args()
+    curated, owners = read_curated(a.curated)
+    lines = gloss_lines(a.corpus) if a.corpus else None
+    kept, dropped = build(read_pairs(a.glossary), curated, owners, a.min_documents, lines)
+    write(a.output, COLUMNS, [row(p) for p in kept])
+    if a.dropped:
+        write(a.dropped, COLUMNS + ["reason"], [row(p) + [why] for p, why in dropped])
+    print(f"{len(kept)} pairs kept, {len(dropped)} left out", file=sys.stderr)
+
+
+def row(pair):
+    """A pair as an output row, in the order of COLUMNS."""
+    english, abbreviation, chinese, documents, glosses = pair
+    return [english, chinese, abbreviation, documents, glosses]
+
+
+def write(path, header, rows):
+    """Writes a CSV whole or not at all."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(header)
+            w.writerows(rows)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+if __name__ == "__main__":
+    main()
