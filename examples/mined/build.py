@@ -2,9 +2,10 @@
 """Builds the mined reference (glossary/mined.csv) from a corpus-scale glossary.
 
 Input: the CSV of `termbridge extract --pair-counts` (or of `examples/spark/mine.py ...
--- --pair-counts`) over a corpus, and the curated reference. Output: one row per
-(English, Chinese) pair that the corpus glosses in at least --min-documents inputs, with
-`documents` and `glosses`, minus
+-- --pair-counts`) over a corpus, and the curated reference. Output: the (English, Chinese)
+pairs that the corpus glosses in at least --min-documents inputs, one row per English in the
+glossary's format (its Chinese separated by `|`, the most documents first, and `documents`
+and `glosses` in the same order), minus
 
 * pairs the curated reference already has (same English or acronym, same Chinese);
 * pairs whose Chinese another English term has too, when the two share no word and neither
@@ -226,10 +227,26 @@ def main():
     curated, owners = read_curated(a.curated)
     lines = gloss_lines(a.corpus) if a.corpus else None
     kept, dropped = build(read_pairs(a.glossary), curated, owners, a.min_documents, lines)
-    write(a.output, COLUMNS, [row(p) for p in kept])
+    write(a.output, COLUMNS, rows(kept))
     if a.dropped:
         write(a.dropped, COLUMNS + ["reason"], [row(p) + [why] for p, why in dropped])
     print(f"{len(kept)} pairs kept, {len(dropped)} left out", file=sys.stderr)
+
+
+def rows(pairs):
+    """The kept pairs as output rows: one per English (its first spelling), in the order of
+    the pairs, its Chinese in their order."""
+    out, at = [], {}
+    for english, abbreviation, chinese, documents, glosses in pairs:
+        k = key(english)
+        if k not in at:
+            at[k] = len(out)
+            out.append([english, [], abbreviation, [], []])
+        r = out[at[k]]
+        r[1].append(chinese)
+        r[3].append(str(documents))
+        r[4].append(str(glosses))
+    return [[e, "|".join(z), a, "|".join(d), "|".join(g)] for e, z, a, d, g in out]
 
 
 def row(pair):

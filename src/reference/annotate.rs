@@ -2,7 +2,8 @@
 //! reference's Chinese when the input uses that Chinese (with a confidence from how near and
 //! how often, see [`score`](super::score)), a suggestion when it does not; a term rendered
 //! otherwise than the reference gets the reference's term in its note; and a name the
-//! reference knows is a name.
+//! reference knows is a name. The mined tier serves the first two, for terms the curated
+//! tier lacks.
 
 use super::index::ChineseIndex;
 use super::score::{
@@ -50,7 +51,9 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
     // the keys of every form of the inputs, gathered once when an acronym first needs them
     let keys: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for e in entries.iter_mut() {
-        let found = e.forms().find_map(|en| reference.get(en));
+        // the curated tier, and below it the mined one
+        let found =
+            e.forms().find_map(|en| reference.get(en)).or_else(|| e.forms().find_map(|en| reference.get_mined(en)));
         let Some(r) = found.filter(|r| (!by_letters(e, r) || written_as_acronym(e, r)) && !camel_for_word(e, r)) else {
             continue;
         };
@@ -63,7 +66,8 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             continue;
         };
         if let Some(first) = e.chinese.first() {
-            if !r.chinese.contains(first) {
+            // a mined pair says nothing against the text's own rendering
+            if r.mined.is_none() && !r.chinese.contains(first) {
                 e.note = join_note(&e.note, &other_rendering(first, preferred, r, index));
             }
             continue;
@@ -85,10 +89,20 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
                 && by_letters(e, r)
                 && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))) => {}
             None => {
-                e.note = join_note(&e.note, &format!("suggested: {preferred}"));
+                e.note = join_note(&e.note, &suggestion(r, preferred));
                 e.suggested = Some(preferred.clone());
             }
         }
+    }
+}
+
+/// The note suggesting the reference's Chinese: `suggested: 卷积神经网络`, or for the mined
+/// tier `suggested (mined, 12 documents): 谷歌云平台`.
+fn suggestion(r: &ReferenceEntry, preferred: &str) -> String {
+    match r.mined {
+        None => format!("suggested: {preferred}"),
+        Some(1) => format!("suggested (mined, 1 document): {preferred}"),
+        Some(n) => format!("suggested (mined, {n} documents): {preferred}"),
     }
 }
 
