@@ -13,12 +13,16 @@ and `glosses` in the same order), minus
   Chinese of `package manager`) or is another expansion of the pair's acronym (an acronym
   resolved to the wrong words: `cross-validation` glossed with the Chinese of `CV`,
   computer vision);
+* pairs whose Chinese is the end of a longer rendering known for the same English or its
+  acronym (`CKA` glossed with 管理员 and with 认证 Kubernetes 管理员): a gloss cut short;
 * pairs whose Chinese renders only part of a multi-word English (`AWS CLI` glossed with
   the Chinese of `CLI`): the Chinese is a known rendering (curated or mined) of a shorter
   run of the English words, so the name the English has is missing from it;
 * pairs whose English is a code of letters and digits joined by a hyphen (`XYZ-C01`):
   names kept in English, glossed with a description rather than a translation;
-* pairs whose Chinese has no Chinese character;
+* pairs whose Chinese has no Chinese character, or a character no term has (a phonetic
+  mark, a bracket);
+* pairs whose English is one or two small letters: a variable (`xi`), not a term;
 * pairs of an acronym of three letters or more whose Chinese has fewer characters (and
   Latin words) than the acronym has letters: a gloss cut short (`CAS` with 交换, the end
   of 比较和交换);
@@ -54,6 +58,11 @@ ACRONYM = re.compile(r"^[A-Z0-9]+$")
 MIN_ACRONYM_LETTERS = 3
 #: A run of Latin letters or digits inside a Chinese rendering (`JSON Web 令牌`).
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+#: A character a Chinese term is made of: Chinese, Latin letters, digits, spaces, and the
+#: marks of names and compounds (`·`, `-`, `/`, `.`, `+`).
+TERM_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9 ·\-/.+]")
+#: An English of one or two small letters is a variable (`xi`, `ty`), not a term.
+VARIABLE = re.compile(r"^[a-z]{1,2}$")
 #: Word separators of an English term.
 WORDS = re.compile(r"[\s\-_/]+")
 
@@ -101,6 +110,11 @@ def read_pairs(path):
     return out
 
 
+def names_of(english, abbreviation):
+    """The keys an English term is known by: itself and its acronym."""
+    return {key(english)} | ({key(abbreviation)} if abbreviation else set())
+
+
 def too_short(english, chinese):
     """Whether an acronym's Chinese has fewer characters and Latin words than the acronym has
     letters: each letter stands for a word, and a Chinese word is one character or more, so
@@ -128,6 +142,10 @@ def reason(pair, curated, owners, known):
     english, abbreviation, chinese, _, _ = pair
     if not HAN.search(chinese):
         return "no Chinese character"
+    if not all(TERM_CHAR.match(c) for c in chinese):
+        return "a character no term has"
+    if VARIABLE.match(english):
+        return "a variable"
     if chinese in curated.get(key(english), ()):
         return "in the curated reference"
     if CODE.match(english):
@@ -136,6 +154,8 @@ def reason(pair, curated, owners, known):
         return "shorter than its acronym"
     if partial_rendering(english, chinese, known):
         return "renders part of the English"
+    if any(len(z) > len(chinese) and z.endswith(chinese) for n in names_of(english, abbreviation) for z in known.get(n, ())):
+        return "the end of a longer rendering"
     # the curated owners first, then in order: the same reason on every run
     for other, other_abbreviation, curated_term in sorted(owners.get(chinese, ()), key=lambda o: (not o[2], o)):
         if key(other) == key(english) or not unrelated(english, other):

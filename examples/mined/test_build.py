@@ -42,12 +42,21 @@ class Rules(unittest.TestCase):
             ("another expansion of the acronym", ("cross-validation", "CV", "计算机视觉", 4, 4), False),
             ("a code of letters and digits", ("ABC-C01", "", "考试", 5, 5), False),
             ("no Chinese character", ("Kafka", "", "Kafka", 5, 5), False),
+            ("a character no term has", ("cast iron", "", "铸铁ˌ生铁", 5, 5), False),
+            ("a variable", ("xi", "", "现有点", 5, 5), False),
+            ("a name with a dot", ("Adam Smith", "", "亚当·斯密", 2, 2), True),
             ("an acronym glossed short", ("CAS", "", "交换", 3, 3), False),
             ("an acronym glossed in full", ("CAS", "", "比较并交换", 3, 3), True),
             ("an acronym with Latin words", ("AKS", "", "Azure Kubernetes 服务", 3, 3), True),
         ]
         for what, pair, want in table:
             self.assertEqual((pair[0], pair[2]) in kept([pair]), want, what)
+
+    def test_the_end_of_a_longer_rendering_is_cut_short(self):
+        pairs = [("CKA", "", "管理员", 7, 7), ("CKA", "", "认证 Kubernetes 管理员", 1, 1)]
+        self.assertEqual(kept(pairs), set())
+        pairs[1] = ("CKA", "", "认证 Kubernetes 管理员", 3, 3)
+        self.assertEqual(kept(pairs), {("CKA", "认证 Kubernetes 管理员")})
 
     def test_a_full_term_glossed_only_through_its_acronym_goes_to_the_acronym(self):
         pair = ("Spring Tool Suite", "STS", "安全令牌服务", 2, 2)
