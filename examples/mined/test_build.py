@@ -24,8 +24,26 @@ OWNERS = {
 }
 
 
-def kept(pairs, lines=None):
-    out, _ = build.build(pairs, CURATED, OWNERS, 2, lines)
+#: Words the cases below render, as termbridge's word lists give them.
+LEXICON = build.acronyms.Lexicon(
+    [
+        (z, [e])
+        for z, e in [
+            ("虚拟", "virtual"), ("桌面", "desktop"), ("基础设施", "infrastructure"), ("资源", "resource"),
+            ("管理器", "manager"), ("容器", "container"), ("注册", "registry"), ("中心", "center"),
+            ("服务", "service"), ("弹性", "elastic"), ("组织", "organization"), ("单位", "unit"),
+            ("缓冲区", "buffer"), ("保存", "save"), ("云", "cloud"), ("原生", "native"), ("可执行", "executable"),
+            ("文件", "file"), ("梯度", "gradient"), ("裁剪", "clip"), ("被动", "passive"), ("交互", "interactive"),
+            ("安全", "security"), ("测试", "testing"), ("应用", "application"), ("程序", "program"),
+            ("比较", "compare"), ("交换", "swap"), ("认证", "certified"), ("管理员", "administrator"),
+        ]
+    ]
+    + [("命令行界面", ["command", "line", "interface"]), ("虚拟机", ["virtual", "machine"])]
+)
+
+
+def kept(pairs, lines=None, full_forms=None):
+    out, _ = build.build(pairs, CURATED, OWNERS, 2, lines, LEXICON, full_forms or {})
     return {(p[0], p[2]) for p in out}
 
 
@@ -44,6 +62,7 @@ class Rules(unittest.TestCase):
             ("no Chinese character", ("Kafka", "", "Kafka", 5, 5), False),
             ("a character no term has", ("cast iron", "", "铸铁ˌ生铁", 5, 5), False),
             ("a variable", ("xi", "", "现有点", 5, 5), False),
+            ("a unit", ("mm Hg", "", "舒张压", 5, 5), False),
             ("a name with a dot", ("Adam Smith", "", "亚当·斯密", 2, 2), True),
             ("an acronym glossed short", ("CAS", "", "交换", 3, 3), False),
             ("an acronym glossed in full", ("CAS", "", "比较并交换", 3, 3), True),
@@ -51,6 +70,50 @@ class Rules(unittest.TestCase):
         ]
         for what, pair, want in table:
             self.assertEqual((pair[0], pair[2]) in kept([pair]), want, what)
+
+    def test_an_acronym_s_chinese_accounts_for_its_letters(self):
+        # (what, pair, full forms known, the English kept with the Chinese or None)
+        table = [
+            ("each letter a word", ("VDI", "", "虚拟桌面基础设施", 3, 3), {}, "VDI"),
+            ("a letter missing", ("VDI", "", "桌面基础设施", 3, 3), {}, None),
+            ("a word of the lists is no unknown letter", ("ECR", "", "容器注册中心", 3, 3), {}, None),
+            ("one letter of three by characters no list knows", ("ECR", "", "亚马逊容器注册", 3, 3), {}, "ECR"),
+            ("words the acronym lacks", ("IAST", "", "被动交互式安全测试", 3, 3), {}, None),
+            ("a compound word for two letters, a Latin word", ("JVM", "", "Java 虚拟机", 3, 3), {}, "JVM"),
+            ("a Latin acronym for its initial", ("ACM", "", "AWS 证书管理器", 3, 3), {}, "ACM"),
+            ("a Latin acronym for its initial, a letter missing", ("ACM", "", "AWS 管理器", 3, 3), {}, None),
+            ("the full form rendered: written with it", ("ARM", "", "Azure 资源管理器", 3, 3),
+             {"ARM": {"Azure Resource Manager"}}, "Azure Resource Manager"),
+            ("a full form with its acronym, its Chinese cut short", ("Virtual Desktop Infrastructure", "VDI", "桌面基础设施", 3, 3),
+             {}, None),
+            ("two letters, one missing: none may be unknown", ("OU", "", "单位", 3, 3), {}, None),
+            ("two letters", ("OU", "", "组织单位", 3, 3), {}, "OU"),
+        ]
+        for what, pair, full_forms, want in table:
+            out = kept([pair], full_forms=full_forms)
+            self.assertEqual(next((e for e, z in out if z == pair[2]), None), want, what)
+
+    def test_words_code_and_the_curated_english(self):
+        table = [
+            # (what, pair, kept)
+            ("the curated English, another Chinese", ("topology", "", "拓扑结构", 3, 3), False),
+            ("a CamelCase identifier", ("TaskManager", "", "工作节点", 3, 3), False),
+            ("a short CamelCase abbreviation", ("CapEx", "", "资本支出", 3, 3), True),
+            ("a literal of code", ("None", "", "默认值", 3, 3), False),
+            ("a Chinese of other words", ("protobuf", "", "缓冲区", 3, 3), False),
+            ("a Chinese no list knows", ("Oracle", "", "甲骨文", 3, 3), True),
+            ("a multi-word English none of whose known words is rendered", ("Cloud Native Associate", "", "朝鲜中央通讯社", 3, 3), False),
+            ("one word rendered", ("cloud native", "", "云原生", 3, 3), True),
+            ("a transliterated name", ("Adam Smith", "", "亚当·斯密", 3, 3), True),
+        ]
+        for what, pair, want in table:
+            self.assertEqual((pair[0], pair[2]) in kept([pair]), want, what)
+
+    def test_a_row_that_merged_another_term_gives_its_first_chinese(self):
+        self.assertTrue(build.merges_other_term("spout", "Bolt|bolts|Spouts"))
+        for variants in ("GCs|gc", "LoRa|lora", "RNNs|rnn", "Spouts|spouts", ""):
+            self.assertFalse(build.merges_other_term({"GCs|gc": "garbage collection", "LoRa|lora": "Low-Rank Adaptation",
+                                                      "RNNs|rnn": "Recurrent Neural Network"}.get(variants, "spout"), variants), variants)
 
     def test_the_end_of_a_longer_rendering_is_cut_short(self):
         pairs = [("CKA", "", "管理员", 7, 7), ("CKA", "", "认证 Kubernetes 管理员", 1, 1)]
