@@ -3,14 +3,15 @@
 //! how often, see [`score`](super::score)), a suggestion when it does not; a term rendered
 //! otherwise than the reference gets the reference's term in its note; and a name the
 //! reference knows is a name. The mined tier serves the first two, for terms the curated
-//! tier lacks.
+//! tier lacks, and a pair of its with several senses only where the text shows which
+//! (see [`sense`](super::sense)).
 
 use super::index::ChineseIndex;
 use super::score::{
     COUNTED_OCCURRENCES, ELSEWHERE, MAX_CONFIDENCE, NEARBY, NEARBY_BYTES, PER_OCCURRENCE, SAME_FILE, SAME_PARAGRAPH,
     SAME_PARAGRAPH_BYTES,
 };
-use super::{Reference, ReferenceEntry};
+use super::{sense, Reference, ReferenceEntry};
 use crate::model::{Category, Entry, InputFacts, ReferenceFact};
 use crate::text::key;
 use std::collections::{HashMap, HashSet};
@@ -79,6 +80,18 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
                 if let Some(list) = by_chinese.get(index.pattern(p)) {
                     used.push((index.pattern(p), zh, list));
                 }
+            }
+        }
+        // a mined pair of a short acronym, or of several senses, only where the text shows
+        // its sense; then in that sense
+        let mut preferred = preferred;
+        if sense::ambiguous(e, r) {
+            let places: Vec<(&str, &sense::Places<'_>)> =
+                used.iter().map(|&(_, zh, list)| (zh, list.as_slice())).collect();
+            match sense::chinese_shown(e, &places) {
+                Some(z) => preferred = r.chinese.iter().find(|c| c.as_str() == z).unwrap_or(preferred),
+                None if sense::full_form_shown(e, r, inputs) => {}
+                None => continue,
             }
         }
         match (!used.is_empty()).then(|| confidence(e, r, &used, inputs)).flatten() {

@@ -17,15 +17,19 @@
 //!
 //! Below the curated reference stands a mined one (`glossary/mined.csv`: pairs a corpus glosses
 //! in several documents, see [`Reference::mined`]). Its entries serve only the first use, for
-//! terms no other entry knows: a suggestion says `suggested (mined, 3 documents): 谷歌云平台`.
-//! The aligner, the segmenter and the `reference:` notes see the other entries alone.
+//! terms no other entry knows: a suggestion says `suggested (mined, 3 documents): 梯度树提升`.
+//! A mined pair of a short acronym, or of several senses, is used only where the text shows
+//! its sense (`sense`). The aligner, the segmenter and the `reference:` notes see the other
+//! entries alone.
 //!
 //! Inside: `index` finds where the reference's Chinese terms occur in an input; `annotate`
-//! completes the glossary's entries from the reference, with the confidences of `score`.
+//! completes the glossary's entries from the reference, with the confidences of `score` and
+//! the senses of `sense`.
 
 mod annotate;
 mod index;
 mod score;
+mod sense;
 
 pub(crate) use annotate::annotate;
 pub(crate) use index::{ChineseIndex, Hits};

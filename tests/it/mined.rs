@@ -2,7 +2,7 @@
 //! the text's own gloss winning over it, and both tiers turned off.
 
 use super::run;
-use termbridge::{Extractor, Method, Reference};
+use termbridge::{Extractor, Markup, Method, Reference, Source};
 
 /// A curated termbase of the cases below.
 const CURATED: &str = "english,chinese\nfeature store,特征存储\n";
@@ -108,22 +108,24 @@ fn a_mined_entry_never_replaces_a_curated_one() {
 fn the_shipped_mined_tier_and_no_reference() {
     let mined = Reference::mined().unwrap();
     let curated = Reference::builtin().unwrap();
-    // a shipped mined term the curated reference lacks
-    let e = mined.entries().iter().find(|e| e.english == "GCP").expect("GCP in glossary/mined.csv");
-    assert!(curated.get("GCP").is_none());
-    let want = format!("suggested (mined, {} documents): {}", e.mined.unwrap(), e.chinese[0]);
+    // a shipped mined term the curated reference lacks, and a short acronym of it
+    let gtb = mined.get_mined("Gradient Tree Boosting").expect("Gradient Tree Boosting in glossary/mined.csv");
+    assert!(mined.get_mined("GCP").is_some() && curated.get("GCP").is_none() && curated.get(&gtb.english).is_none());
+    let want = format!("suggested (mined, {} documents): {}", gtb.mined.unwrap(), gtb.chinese[0]);
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.md"), "我们把服务迁到了 GCP 上，成本降低了不少。\n").unwrap();
-    let note = |args: &[&str]| {
+    let text = "我们把服务迁到了 GCP 上，成本降低了不少。训练时用的是 Gradient Tree Boosting。\n";
+    std::fs::write(dir.path().join("t.md"), text).unwrap();
+    let row = |args: &[&str], english: &str| {
         let (code, out, err) = run(args, dir.path());
         assert_eq!(code, 0, "{err}");
         let csv = String::from_utf8(out).unwrap();
-        let line =
-            csv.lines().find(|l| l.starts_with("GCP,")).unwrap_or_else(|| panic!("no GCP row: {csv}")).to_string();
-        line
+        let start = format!("{english},");
+        csv.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no {english} row: {csv}")).to_string()
     };
-    assert!(note(&["extract", "t.md"]).contains(&want));
-    assert!(!note(&["extract", "t.md", "--no-reference"]).contains("suggested"));
+    assert!(row(&["extract", "t.md"], "Gradient Tree Boosting").contains(&want));
+    // a short acronym has several senses: the text says nothing of which
+    assert!(!row(&["extract", "t.md"], "GCP").contains("suggested"));
+    assert!(!row(&["extract", "t.md", "--no-reference"], "Gradient Tree Boosting").contains("suggested"));
 }
 
 /// The rules that build `glossary/mined.csv` (`examples/mined/build.py`), tested by Python
@@ -141,4 +143,80 @@ fn the_build_rules_of_the_mined_reference() {
         Err(e) => return eprintln!("note: the tests of examples/mined are skipped: no python3 ({e})"),
     };
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A mined termbase of senses: short acronyms, one written with its full form, and an English
+/// glossed in two senses.
+const SENSES: &str = "english,chinese,abbreviation,documents,glosses\n\
+    OU,组织单位,,5,5\nAzure Resource Manager,Azure 资源管理器,ARM,3,3\nspout,喷口|螺栓,,4|3,5|3\n\
+    gradient clipping,梯度裁剪,,6,6\n";
+
+/// (what, inputs, english, expected note, expected Chinese)
+type SenseCase = (&'static str, &'static [&'static str], &'static str, &'static str, &'static [&'static str]);
+
+#[test]
+fn a_mined_pair_of_several_senses_is_used_only_where_the_text_shows_its_sense() {
+    let extractor = Extractor::builder()
+        .builtin_reference(false)
+        .reference(Reference::mined_from_csv_reader("senses.csv", SENSES.as_bytes()).unwrap())
+        .build()
+        .unwrap();
+    let table: &[SenseCase] = &[
+        ("a short acronym, nothing of its sense", &["动作噪声用 OU 过程生成，探索更平滑。"], "OU", "", &[]),
+        (
+            "a short acronym, its Chinese in the same input",
+            &["每个 OU 下面放若干账号。组织单位可以嵌套，策略按层级继承。"],
+            "OU",
+            "suggested (mined, 5 documents): 组织单位",
+            &[],
+        ),
+        (
+            "a short acronym, its Chinese only in another input",
+            &["动作噪声用 OU 过程生成，探索更平滑。", "组织单位可以嵌套，策略按层级继承。"],
+            "OU",
+            "",
+            &[],
+        ),
+        (
+            "an acronym known by its full form, nothing of its sense",
+            &["ARM 处理器功耗低，手机上很常见。"],
+            "ARM",
+            "",
+            &[],
+        ),
+        (
+            "an acronym known by its full form, the full form in the same input",
+            &["部署模板交给 Azure Resource Manager 执行。写好的 ARM 模板可以反复使用。"],
+            "ARM",
+            "suggested (mined, 3 documents): Azure 资源管理器",
+            &[],
+        ),
+        ("two senses, nothing of either", &["拓扑里的 spout 负责读取数据。"], "spout", "", &[]),
+        (
+            "two senses, the second shown: suggested in that sense",
+            &["拓扑里的 spout 把数据交给下游处理。螺栓负责计算，结果写回存储。"],
+            "spout",
+            "suggested (mined, 4 documents): 螺栓",
+            &[],
+        ),
+        (
+            "one sense, a term of several words: suggested anywhere",
+            &["训练不稳定时，可以试试 gradient clipping。"],
+            "gradient clipping",
+            "suggested (mined, 6 documents): 梯度裁剪",
+            &[],
+        ),
+    ];
+    for (what, inputs, english, note, chinese) in table {
+        let names: Vec<String> = (0..inputs.len()).map(|i| format!("{i}.md")).collect();
+        let sources: Vec<Source<'_>> =
+            inputs.iter().zip(&names).map(|(text, name)| Source { name, text, markup: Markup::Plain }).collect();
+        let g = extractor.extract_sources(&sources);
+        let e = g.get(english).unwrap_or_else(|| panic!("{what}: no {english} in {:?}", g.entries()));
+        assert_eq!(
+            (e.note.as_str(), e.chinese.as_slice()),
+            (*note, &chinese.iter().map(|z| z.to_string()).collect::<Vec<_>>()[..]),
+            "{what}"
+        );
+    }
 }
