@@ -68,7 +68,8 @@ impl Default for ExtractorBuilder {
 }
 
 impl ExtractorBuilder {
-    /// Whether to use the reference glossary shipped with termbridge (the default).
+    /// Whether to use the reference glossaries shipped with termbridge (the default): the
+    /// curated one, and below it the mined one ([`Reference::mined`]).
     pub fn builtin_reference(mut self, yes: bool) -> ExtractorBuilder {
         self.builtin_reference = yes;
         self
@@ -129,6 +130,9 @@ impl ExtractorBuilder {
         let mut reference = if self.builtin_reference { Reference::builtin()? } else { Reference::empty() };
         for r in self.references {
             reference.extend(r);
+        }
+        if self.builtin_reference {
+            reference.extend_below(Reference::mined()?);
         }
         let reference = Arc::new(reference);
         // the loading thread waits for it; it ends only after receiving it

@@ -25,15 +25,17 @@ impl Lexicon {
     /// The lexicon of `reference` over `segmenter`'s dictionary.
     fn new(mut segmenter: Segmenter, reference: &Reference) -> Lexicon {
         let mut term_initial = HashSet::new();
-        for zh in reference.entries().iter().flat_map(|e| &e.chinese) {
+        // the mined tier is looked for in the inputs, but decides no boundary
+        for zh in reference.entries().iter().filter(|e| e.mined.is_none()).flat_map(|e| &e.chinese) {
             let words = segmenter.cut(zh);
             if words.len() >= 2 {
                 term_initial.insert(format!("{}{}", words[0].word, words[1].word));
             }
         }
         let index = ChineseIndex::new(reference, |zh| segmenter.cut(zh).iter().map(|w| w.word.to_string()).collect());
-        // known Chinese terms are segmenter words: they win boundary decisions
-        for term in index.terms() {
+        // known Chinese terms are segmenter words: they win boundary decisions (those of the
+        // mined tier alone are no entry's Chinese to the reference, and are left out)
+        for term in index.terms().filter(|t| reference.may_have_chinese(t)) {
             if term.chars().filter(|&c| crate::text::is_cjk(c)).count() >= 2 && !term.contains(' ') {
                 segmenter.add_term(term);
             }

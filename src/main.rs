@@ -310,10 +310,10 @@ enum ReportFormat {
 #[derive(clap::Args)]
 struct ReferenceArgs {
     /// Add a termbase (termbridge's CSV or JSON, any CSV with `english` and `chinese`
-    /// columns, or TBX); it wins over the shipped reference glossary. Repeatable.
+    /// columns, or TBX); it wins over the shipped reference glossaries. Repeatable.
     #[arg(long = "reference", value_name = "FILE")]
     references: Vec<PathBuf>,
-    /// Do not use the reference glossary shipped with termbridge.
+    /// Do not use the reference glossaries shipped with termbridge (curated and mined).
     #[arg(long)]
     no_reference: bool,
 }

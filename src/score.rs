@@ -167,6 +167,7 @@ mod tests {
             category: None,
             domain: None,
             note: String::new(),
+            mined: None,
         });
         assert!(score(&entry("sharding", 1), &reference) >= 0.6);
     }

@@ -11,6 +11,10 @@ use std::path::Path;
 
 /// The reference glossary shipped with termbridge, compiled in.
 const BUILTIN: &str = include_str!("../../glossary/reference.csv");
+/// The mined reference shipped with termbridge, compiled in.
+const MINED: &str = include_str!("../../glossary/mined.csv");
+/// The column of a mined reference that gives, for each Chinese, the documents that gloss it.
+const DOCUMENTS: &str = "documents";
 
 impl Glossary {
     /// Reads a glossary from CSV: termbridge's own format (any subset of its columns, in any
@@ -127,6 +131,43 @@ impl Reference {
     /// It is compiled in and checked by the tests; an error here means a broken build.
     pub fn builtin() -> Result<Reference, ImportError> {
         Reference::from_csv_reader("glossary/reference.csv", BUILTIN.as_bytes())
+    }
+
+    /// The mined reference shipped with termbridge: pairs that a corpus of Chinese technical
+    /// text glosses (`中文（English）`) in two documents or more, which the curated reference
+    /// does not have (`glossary/mined.csv`; `glossary/SOURCE.md` names the corpus). Its
+    /// entries only complete terms that no other entry knows ([`ReferenceEntry::mined`]).
+    ///
+    /// ```
+    /// use termbridge::Reference;
+    /// let mined = Reference::mined()?;
+    /// assert!(mined.len() > 100 && mined.entries().iter().all(|e| e.mined.is_some_and(|n| n >= 2)));
+    /// # Ok::<(), termbridge::ImportError>(())
+    /// ```
+    ///
+    /// [`ReferenceEntry::mined`]: crate::ReferenceEntry::mined
+    pub fn mined() -> Result<Reference, ImportError> {
+        Reference::mined_from_csv_reader("glossary/mined.csv", MINED.as_bytes())
+    }
+
+    /// Reads a mined reference from CSV: a reference whose `documents` column gives, for each
+    /// Chinese (separated by `|` as they are), the documents that gloss it; a row without it
+    /// counts as glossed in none.
+    pub fn mined_from_csv_reader<R: Read>(name: &str, reader: R) -> Result<Reference, ImportError> {
+        let imported = read(Path::new(name), reader)?;
+        let mut out = Reference::empty();
+        let documents: Vec<u32> = imported
+            .glossary
+            .entries
+            .iter()
+            .map(|e| e.extra.get(DOCUMENTS).and_then(|d| d.split('|').next()?.trim().parse().ok()).unwrap_or(0))
+            .collect();
+        let mined = Reference::from_entries(imported.glossary.entries, imported.has_category);
+        for (mut entry, n) in mined.entries().iter().cloned().zip(documents) {
+            entry.mined = Some(n);
+            out.insert(entry);
+        }
+        Ok(out)
     }
 
     /// Reads a reference glossary from CSV: termbridge's own glossary or reference format, or

@@ -2,14 +2,16 @@
 //! reference's Chinese when the input uses that Chinese (with a confidence from how near and
 //! how often, see [`score`](super::score)), a suggestion when it does not; a term rendered
 //! otherwise than the reference gets the reference's term in its note; and a name the
-//! reference knows is a name.
+//! reference knows is a name. The mined tier serves the first two, for terms the curated
+//! tier lacks, and a pair of its with several senses only where the text shows which
+//! (see [`sense`](super::sense)).
 
 use super::index::ChineseIndex;
 use super::score::{
     COUNTED_OCCURRENCES, ELSEWHERE, MAX_CONFIDENCE, NEARBY, NEARBY_BYTES, PER_OCCURRENCE, SAME_FILE, SAME_PARAGRAPH,
     SAME_PARAGRAPH_BYTES,
 };
-use super::{Reference, ReferenceEntry};
+use super::{sense, Reference, ReferenceEntry};
 use crate::model::{Category, Entry, InputFacts, ReferenceFact};
 use crate::text::key;
 use std::collections::{HashMap, HashSet};
@@ -50,7 +52,9 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
     // the keys of every form of the inputs, gathered once when an acronym first needs them
     let keys: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for e in entries.iter_mut() {
-        let found = e.forms().find_map(|en| reference.get(en));
+        // the curated tier, and below it the mined one
+        let found =
+            e.forms().find_map(|en| reference.get(en)).or_else(|| e.forms().find_map(|en| reference.get_mined(en)));
         let Some(r) = found.filter(|r| (!by_letters(e, r) || written_as_acronym(e, r)) && !camel_for_word(e, r)) else {
             continue;
         };
@@ -63,7 +67,8 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             continue;
         };
         if let Some(first) = e.chinese.first() {
-            if !r.chinese.contains(first) {
+            // a mined pair says nothing against the text's own rendering
+            if r.mined.is_none() && !r.chinese.contains(first) {
                 e.note = join_note(&e.note, &other_rendering(first, preferred, r, index));
             }
             continue;
@@ -77,6 +82,18 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
                 }
             }
         }
+        // a mined pair of a short acronym, or of several senses, only where the text shows
+        // its sense; then in that sense
+        let mut preferred = preferred;
+        if sense::ambiguous(e, r) {
+            let places: Vec<(&str, &sense::Places<'_>)> =
+                used.iter().map(|&(_, zh, list)| (zh, list.as_slice())).collect();
+            match sense::chinese_shown(e, &places) {
+                Some(z) => preferred = r.chinese.iter().find(|c| c.as_str() == z).unwrap_or(preferred),
+                None if sense::full_form_shown(e, r, inputs) => {}
+                None => continue,
+            }
+        }
         match (!used.is_empty()).then(|| confidence(e, r, &used, inputs)).flatten() {
             Some(confidence) => give(e, &used, confidence),
             // an acronym has many senses (a CV in a hiring notice is a résumé): known by its
@@ -85,10 +102,20 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
                 && by_letters(e, r)
                 && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))) => {}
             None => {
-                e.note = join_note(&e.note, &format!("suggested: {preferred}"));
+                e.note = join_note(&e.note, &suggestion(r, preferred));
                 e.suggested = Some(preferred.clone());
             }
         }
+    }
+}
+
+/// The note suggesting the reference's Chinese: `suggested: 卷积神经网络`, or for the mined
+/// tier `suggested (mined, 12 documents): 谷歌云平台`.
+fn suggestion(r: &ReferenceEntry, preferred: &str) -> String {
+    match r.mined {
+        None => format!("suggested: {preferred}"),
+        Some(1) => format!("suggested (mined, 1 document): {preferred}"),
+        Some(n) => format!("suggested (mined, {n} documents): {preferred}"),
     }
 }
 

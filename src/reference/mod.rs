@@ -15,12 +15,21 @@
 //! termbridge ships a curated reference (`glossary/reference.csv`, compiled into the binary);
 //! users add their own termbases, which win over it.
 //!
+//! Below the curated reference stands a mined one (`glossary/mined.csv`: pairs a corpus glosses
+//! in several documents, see [`Reference::mined`]). Its entries serve only the first use, for
+//! terms no other entry knows: a suggestion says `suggested (mined, 3 documents): 梯度树提升`.
+//! A mined pair of a short acronym, or of several senses, is used only where the text shows
+//! its sense (`sense`). The aligner, the segmenter and the `reference:` notes see the other
+//! entries alone.
+//!
 //! Inside: `index` finds where the reference's Chinese terms occur in an input; `annotate`
-//! completes the glossary's entries from the reference, with the confidences of `score`.
+//! completes the glossary's entries from the reference, with the confidences of `score` and
+//! the senses of `sense`.
 
 mod annotate;
 mod index;
 mod score;
+mod sense;
 
 pub(crate) use annotate::annotate;
 pub(crate) use index::{ChineseIndex, Hits};
@@ -46,6 +55,10 @@ pub struct ReferenceEntry {
     pub domain: Option<String>,
     /// A note for people.
     pub note: String,
+    /// For an entry of a mined reference: in how many documents its corpus glosses the
+    /// English with its first Chinese. Such an entry only completes terms no other entry
+    /// knows (see [`Reference::mined`]).
+    pub mined: Option<u32>,
 }
 
 /// A reference glossary: English terms with their standard Chinese.
@@ -64,8 +77,8 @@ pub struct Reference {
     by_key: FxHashMap<String, usize>,
     /// Acronym key → the entries that have it.
     by_abbreviation: FxHashMap<String, Vec<usize>>,
-    /// Every Chinese term an entry has had, with the entries that had it (entries replaced
-    /// since may have left some behind: [`Reference::owners`] checks).
+    /// Every Chinese term an entry (not mined) has had, with the entries that had it (entries
+    /// replaced since may have left some behind: [`Reference::owners`] checks).
     chinese: FxHashMap<String, Vec<usize>>,
 }
 
@@ -91,6 +104,7 @@ impl Reference {
                 category: Some(e.category),
                 domain: domain(&e.extra),
                 note: e.note.clone(),
+                mined: None,
             });
         }
         out
@@ -108,6 +122,7 @@ impl Reference {
                 category: has_category.then_some(e.category),
                 domain: domain(&e.extra),
                 note: e.note,
+                mined: None,
             });
         }
         out
@@ -135,6 +150,9 @@ impl Reference {
         if let Some(a) = self.entries[i].abbreviation.as_deref().map(key) {
             self.by_abbreviation.entry(a).or_default().push(i);
         }
+        if self.entries[i].mined.is_some() {
+            return;
+        }
         for z in &self.entries[i].chinese {
             let owners = self.chinese.entry(z.clone()).or_default();
             if !owners.contains(&i) {
@@ -151,36 +169,74 @@ impl Reference {
     /// The entries that give `chinese` as one of their Chinese terms.
     pub(crate) fn owners<'r>(&'r self, chinese: &'r str) -> impl Iterator<Item = &'r ReferenceEntry> + 'r {
         let ids = self.chinese.get(chinese).map_or(&[][..], Vec::as_slice);
-        ids.iter().map(|&i| &self.entries[i]).filter(move |e| e.chinese.iter().any(|z| z == chinese))
+        ids.iter()
+            .map(|&i| &self.entries[i])
+            .filter(move |e| e.mined.is_none() && e.chinese.iter().any(|z| z == chinese))
     }
 
-    /// Adds all entries of `other`; they win over entries of `self` with the same English.
+    /// Adds all entries of `other`; they win over entries of `self` with the same English,
+    /// except that a mined entry never replaces another (it goes below, see
+    /// [`extend_below`](Self::extend_below)).
     pub fn extend(&mut self, other: Reference) {
         for e in other.entries {
-            self.insert(e);
+            let below = e.mined.is_some()
+                && self.by_key.get(&key(&e.english)).is_some_and(|&i| self.entries[i].mined.is_none());
+            if !below {
+                self.insert(e);
+            }
         }
     }
 
-    /// The entry for an English term, its plural, another spelling or its acronym.
+    /// Adds the entries of `other` whose English no entry has: a tier below this one, such as
+    /// the mined reference below the curated one.
+    pub fn extend_below(&mut self, other: Reference) {
+        for e in other.entries {
+            if !self.by_key.contains_key(&key(&e.english)) {
+                self.insert(e);
+            }
+        }
+    }
+
+    /// The entry for an English term, its plural, another spelling or its acronym; entries
+    /// of a mined reference are left out (see [`get_mined`](Self::get_mined)).
     pub fn get(&self, english: &str) -> Option<&ReferenceEntry> {
+        self.with_key(english, |k| self.get_key(k, false))
+    }
+
+    /// The entry of a mined reference for an English term, its plural, another spelling or
+    /// its acronym, when no other entry has it.
+    pub fn get_mined(&self, english: &str) -> Option<&ReferenceEntry> {
+        self.with_key(english, |k| if self.get_key(k, false).is_some() { None } else { self.get_key(k, true) })
+    }
+
+    /// Calls `f` with the merge key of `english`.
+    fn with_key<'r>(
+        &'r self,
+        english: &str,
+        f: impl FnOnce(&str) -> Option<&'r ReferenceEntry>,
+    ) -> Option<&'r ReferenceEntry> {
         // the key written into one buffer per thread: a look-up allocates nothing
         thread_local! {
             static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
         KEY.with_borrow_mut(|k| {
             key_into(english, k);
-            self.get_key(k)
+            f(k)
         })
     }
 
-    /// The entry whose English, or whose acronym alone, has the merge key `k`.
-    fn get_key(&self, k: &str) -> Option<&ReferenceEntry> {
-        if let Some(&i) = self.by_key.get(k) {
+    /// The entry of the tier asked for (`mined` or not) whose English, or whose acronym alone
+    /// in that tier, has the merge key `k`.
+    fn get_key(&self, k: &str, mined: bool) -> Option<&ReferenceEntry> {
+        let in_tier = |i: &usize| self.entries[*i].mined.is_some() == mined;
+        if let Some(&i) = self.by_key.get(k).filter(|i| in_tier(i)) {
             return Some(&self.entries[i]);
         }
-        // an acronym: only when exactly one entry has it
-        match self.by_abbreviation.get(k).map(Vec::as_slice) {
-            Some([i]) => Some(&self.entries[*i]),
+        // an acronym: only when exactly one entry of the tier has it
+        let ids = self.by_abbreviation.get(k).map_or(&[][..], Vec::as_slice);
+        let mut of_tier = ids.iter().filter(|i| in_tier(i));
+        match (of_tier.next(), of_tier.next()) {
+            (Some(&i), None) => Some(&self.entries[i]),
             _ => None,
         }
     }

@@ -17,6 +17,7 @@ mod keep;
 mod layers;
 mod markup;
 mod merge;
+mod mined;
 mod occurrences;
 mod pair_counts;
 mod partial;

@@ -197,6 +197,7 @@ fn renderings_that_differ_in_spaces_are_one() {
         category: None,
         domain: None,
         note: String::new(),
+        mined: None,
     });
     let extractor = Extractor::builder().reference(reference).build().unwrap();
     let text = "我们用 earth mover's distance 比较分布。EM距离越小越好，EM距离可以这样算，EM 距离也叫推土机距离。";
