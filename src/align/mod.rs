@@ -191,15 +191,20 @@ impl<'j> Aligner<'j> {
         let first: Vec<Option<(usize, f32, bool)>> =
             pending.iter().map(|p| p.left.as_ref().map(|l| score::choose(l, view, counts))).collect();
         let forms = Forms::read(&pending, view);
-        // each Chinese given, with the English (lowercased) it is given to
+        // each Chinese given, with the English (lowercased) it is given to: its full form and
+        // its acronym (马尔可夫奖励过程 of MRP is not large MRP's)
+        let acronyms: Vec<Option<String>> =
+            pending.iter().map(|p| p.gloss.abbreviation.map(|a| view[a.range()].to_lowercase())).collect();
         let mut given: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
-        for ((p, c), &f) in pending.iter().zip(&first).zip(&forms.of) {
+        for (((p, c), &f), acronym) in pending.iter().zip(&first).zip(&forms.of).zip(&acronyms) {
             let zh = match (&p.left, c) {
                 (Some(l), Some((ix, _, _))) => Some(l.options[*ix].span),
                 _ => p.gloss.chinese,
             };
             if let Some(zh) = zh {
-                given.entry(view[zh.range()].trim()).or_default().insert(&forms.lower[f]);
+                let englishes = given.entry(view[zh.range()].trim()).or_default();
+                englishes.insert(&forms.lower[f]);
+                englishes.extend(acronym.as_deref());
             }
         }
         let shared = if keep_labels { FxHashSet::default() } else { shared_labels(&pending, &first, view) };
@@ -503,6 +508,13 @@ fn take_given(left: &mut LeftSite, view: &str, given: &FxHashMap<&str, FxHashSet
         if shorter_given {
             o.taken = true;
             marked = true;
+        }
+    }
+    // (options are shortest first) a piece of the Chinese of a shorter English is no more
+    // this one's than the whole: 奖励过程 inside 马尔可夫奖励过程 of MRP, for large MRP
+    if let Some(last) = left.options.iter().rposition(|o| o.taken && !o.known) {
+        for o in &mut left.options[..last] {
+            o.taken = !o.known;
         }
     }
     marked

@@ -833,3 +833,18 @@ fn an_acronym_beside_chinese_needs_a_name_of_its_letters() {
         assert_eq!(got, *chinese, "{text}");
     }
 }
+
+#[test]
+fn the_chinese_of_an_acronym_and_its_pieces_are_not_a_longer_terms() {
+    let text =
+        "先介绍内容分发网络（content delivery network，CDN）。用户很多时要用规模很大的内容分发网络（large CDN）。";
+    let found = glosses(text);
+    let got = found.iter().find(|g| g.0 == "large CDN").map_or("", |g| g.1.as_str());
+    assert!(got.is_empty(), "{got}");
+    // the acronym's own Chinese stays its own, and a longer Chinese that renders the rest
+    // is the longer English's
+    assert!(found.iter().any(|g| g.0 == "content delivery network" && g.1 == "内容分发网络"), "{found:?}");
+    let text = "先介绍内容分发网络（content delivery network，CDN）。覆盖全球的内容分发网络（global CDN）更贵。";
+    let found = glosses(text);
+    assert!(found.iter().any(|g| g.0 == "global CDN" && g.1 == "全球的内容分发网络"), "{found:?}");
+}
