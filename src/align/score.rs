@@ -290,7 +290,10 @@ fn score_option(
     }
     // (only these options are counted: see LeftSite::weighed)
     let here = count(counts, text(o.span));
-    if here >= 2 && c >= MIN_TERM_CHARS {
+    // (跳跃预测器 for jump predictor: a shorter option that recurs lacks the word a longer
+    // one adds, whatever it is on its own)
+    let lacks_word = left.options[k + 1..].iter().any(|l| l.renders_word == Some(true));
+    if here >= 2 && c >= MIN_TERM_CHARS && !lacks_word {
         score += RECURRENCE_BONUS * (here.min(RECURRENCE_CAP) as f32 - 1.0);
     }
     score

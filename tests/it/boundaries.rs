@@ -125,3 +125,16 @@ fn an_emphasis_opening_after_the_term_encloses_none_of_it() {
         }
     }
 }
+
+/// A shorter option that recurs at the glosses (检测器, in the Chinese of two terms glossed
+/// twice) still lacks the English word that a longer one adds (跳跃 for skip).
+#[test]
+fn a_shorter_option_that_recurs_still_lacks_a_rendered_word() {
+    let text = "不同于常见的网关，我们专门设计了跳跃检测器（Jump detector）以决定去向，\
+                又设计了间隔检测器（Interval detector）以估计等待的时间。\n\
+                上线后跳跃检测器（Jump detector）和间隔检测器（Interval detector）都很稳定。";
+    let extractor = Extractor::builder().reference(termbridge::Reference::empty()).build().unwrap();
+    let g = extractor.extract_sources(&[Source { name: "t.txt", text, markup: Markup::Plain }]);
+    let e = g.get("Jump detector").expect("a row for the English");
+    assert_eq!(e.chinese.first().map(String::as_str), Some("跳跃检测器"));
+}
