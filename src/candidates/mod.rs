@@ -24,6 +24,7 @@
 
 mod citations;
 mod code_cues;
+mod juxtaposed;
 mod kinds;
 pub(crate) use kinds::is_common_word;
 mod lists;

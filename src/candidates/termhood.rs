@@ -26,6 +26,7 @@
 
 use super::citations::author_lists;
 use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
+use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
 use super::lists::contributor_lists;
 use super::versions::{bare_name, is_point_release, After};
@@ -233,84 +234,6 @@ fn classes<'a>(view: &str, cands: &[Candidate<'a>], kinds: &[Kind]) -> FxHashSet
         })
         .map(|(c, _)| c.text)
         .collect()
-}
-
-/// Each name of such a run stands alone in the document at least this often.
-const MIN_ALONE: usize = 2;
-
-/// Splits two names written side by side, one an acronym (`Deepseek GRPO`, `Vue JSX`), into
-/// the names: a run said once whose words the document names alone again and again.
-/// (`GitHub API` stays where `API` is not said alone.) So with a name and a general word
-/// in lowercase said once and not glossed (`Azure news`, `Kafka key`): the name is said alone
-/// again and again, and the word is left to its own evidence.
-fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
-    let named =
-        |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || w.chars().any(|c| c.is_ascii_uppercase());
-    // two words, one an acronym (the common shape: a product and a feature of it, said apart)
-    let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    // a name and a general word in lowercase (`Grafana pod`, `Spark distribution`)
-    // (a word, not an acronym: `RoI pooling`, `TD error` are terms)
-    let wordlike = |a: &str| a.bytes().filter(u8::is_ascii_lowercase).count() * 2 > a.len();
-    let name_and_word = |a: &str, b: &str| {
-        named(a) && wordlike(a) && !is_common_word(a) && b.bytes().all(|c| c.is_ascii_lowercase()) && is_common_word(b)
-    };
-    // two names joined by `and` or `or` (`Celery and Redis`), whatever brackets follow: no one
-    // term (`Identity and Access Management` has more words)
-    let coordinated = |t: &str| {
-        let Some((a, rest)) = t.split_once(' ') else { return false };
-        let Some((joint, b)) = rest.split_once(' ') else { return false };
-        matches!(joint, "and" | "or") && !b.contains(' ') && named(a) && named(b)
-    };
-    let may = |c: &Candidate<'_>| {
-        !c.title
-            && (c.text.split_once(' ').is_some_and(|(a, b)| {
-                !b.contains(' ') && ((acronym(a) || acronym(b)) && named(a) && named(b) || name_and_word(a, b))
-            }) || coordinated(c.text))
-    };
-    // only the runs that may be split and their words are counted
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for c in cands.iter().filter(|c| may(c)) {
-        counts.insert(c.text, 0);
-        counts.extend(c.text.split(' ').map(|w| (w, 0)));
-    }
-    if counts.is_empty() {
-        return;
-    }
-    // a candidate is looked up only when its length is one of theirs (modulo 64)
-    let lengths: u64 = counts.keys().fold(0, |m, k| m | 1 << (k.len() % 64));
-    for c in cands.iter() {
-        if lengths >> (c.text.len() % 64) & 1 == 1 {
-            if let Some(n) = counts.get_mut(c.text) {
-                *n += 1;
-            }
-        }
-    }
-    let split = |c: &Candidate<'_>| {
-        may(c)
-            && counts[c.text] == 1
-            && (coordinated(c.text) || !is_glossed(view, c.span.start, c.span.end))
-            && c.text
-                .split(' ')
-                .all(|w| counts.get(w).is_some_and(|&n| n >= MIN_ALONE) || !w.bytes().any(|b| b.is_ascii_uppercase()))
-    };
-    if !cands.iter().any(split) {
-        return;
-    }
-    let mut out = Vec::with_capacity(cands.len() + 4);
-    for c in cands.iter() {
-        if !split(c) {
-            out.push(*c);
-            continue;
-        }
-        let mut at = c.span.start;
-        for w in c.text.split(' ') {
-            if !matches!(w, "and" | "or") {
-                out.push(Candidate { span: Span::new(at, at + w.len()), text: w, title: false });
-            }
-            at += w.len() + 1;
-        }
-    }
-    *cands = out;
 }
 
 /// The kind of each candidate (a title is a term). A document repeats its candidates, so each
@@ -610,7 +533,7 @@ fn only_mentioned(doc: &Document<'_>, cands: &[Candidate<'_>]) -> FxHashSet<Stri
 /// Whether the English at `start..end` of `view` is glossed there: in brackets right after
 /// Chinese (`多样（diverse）`), or right before brackets that open with Chinese
 /// (`diverse（多样）`).
-fn is_glossed(view: &str, start: usize, end: usize) -> bool {
+pub(super) fn is_glossed(view: &str, start: usize, end: usize) -> bool {
     let opens = |c: char| c == '(' || c == '（';
     // “Alley”（小巷）: a quotation mark may close the English before its gloss
     let after = view[end..].trim_start_matches(['”', '」', '』', '"', '’']).trim_start_matches(' ');
