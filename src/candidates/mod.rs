@@ -26,6 +26,7 @@ mod citations;
 mod code_cues;
 mod juxtaposed;
 mod kinds;
+mod labels;
 pub(crate) use kinds::is_common_word;
 mod lists;
 mod noise;

@@ -28,6 +28,7 @@ use super::citations::author_lists;
 use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
 use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
+use super::labels::is_letter_label;
 use super::lists::contributor_lists;
 use super::versions::{bare_name, is_point_release, After};
 use super::Candidate;
@@ -116,6 +117,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         |c: &Candidate<'_>| is_code_here(view, c.span.start, c.span.end) || is_file_here(c.text, view, c.span.end);
     if kinds.iter().all(|k| *k == Kind::Term)
         && !may_credit(view)
+        && !cands.iter().any(|c| is_letter_label(view, c.span))
         && lists.is_empty()
         && !quotes()
         && !cands.iter().any(code_here)
@@ -141,6 +143,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || is_note_label(view, c)
             || is_key_pressed(view, c)
             || code_here(c)
+            || is_letter_label(view, c.span)
         {
             return false;
         }
