@@ -793,6 +793,11 @@ mod tests {
             ("检查 $HOME 与 Kafka 的配置", &["Kafka"]),
             ("打开 App.js 文件，它用 Node.js 运行", &["Node.js"]),
             ("调用 Compile（）函数编译 Keras 模型", &["Keras"]),
+            // a function of one variable, spaced from its bracket
+            ("动作空间写作 Discrete (n)，观测空间写作 Box (k)，都来自 Gym", &["Gym"]),
+            ("平滑用 Gaussian (s) 核，再用 Adam 优化", &["Adam"]),
+            // an alias, a note or a variable far from a name stays a name
+            ("用 NumPy (np) 与 Pandas (pd) 算，再跑 PyTorch (v2)", &["NumPy", "np", "Pandas", "pd", "PyTorch"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");
