@@ -3,12 +3,21 @@
 //! names are no terms. A list is a run of capitalised names, initials and separators (`,`,
 //! `，`, `、`, `and`, `&`, `和`) that a citation closes: `et al.` or `等人` after it, a year
 //! (in brackets too) after a list of two names or more, or initials after two of its names
-//! (`Wang, L.`); two names or more that open a numbered reference (`[7] Lina Okafor, Mateo
-//! Ruiz:`) are its authors too. A single name before a year (`Windows 2016`) is no list, but
+//! (`Wang, L.`), or initials before two of its names (`L. Wang, P. Novak`), or the year a work
+//! came out (`由 Moretti 和 Sala 于 2017 年提出`, after two names or more); two names or more
+//! that open a numbered reference (`[7] Lina Okafor, Mateo Ruiz:`) are its authors too. A single name before a year (`Windows 2016`) is no list, but
 //! one with a comma between is a citation (`Cohen，1995`).
 
 use crate::model::Span;
 use crate::text::chars::is_cjk;
+use crate::text::lexicon::lower;
+use crate::text::lexicon::names::KNOWN_NAMES;
+
+/// Whether `w` is a name the crate knows (a company, a product: `Google 和 Microsoft 于 2019
+/// 年` are no authors).
+fn is_known_name(w: &str) -> bool {
+    KNOWN_NAMES.contains(&lower(w).as_ref())
+}
 
 /// Particles inside a person's name (`Ludwig van Beethoven`, `Maria de la Cruz`).
 const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "del", "da", "di", "la", "le", "du", "dos", "bin"];
@@ -18,8 +27,14 @@ const JOINERS: &[&str] = &["and", "&", "和", "与"];
 const ET_AL: &[&str] = &["et al", "等人"];
 /// A list that a year closes names this many people at least.
 const MIN_NAMES_BEFORE_YEAR: usize = 2;
-/// A list with initials has this many names followed by initials at least (`Wang, L.`).
+/// A list with initials has this many names followed by initials at least (`Wang, L.`), or
+/// this many after them (`L. Wang, P. Novak`).
 const MIN_INITIALLED_NAMES: usize = 2;
+/// The word before a year that says when a work came out (`于 2017 年`); `在 2017 年` says
+/// when anything happened (`Vue 和 React 在 2020 年都更新了`).
+const CAME_OUT: [&str; 1] = ["于"];
+/// The word after such a year (`2017 年`).
+const YEAR_WORD: &str = "年";
 
 /// A piece of a line, as a list of authors is read.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -52,6 +67,12 @@ pub(super) fn author_lists(view: &str) -> Vec<Span> {
         .chain(memchr::memmem::find_iter(bytes, "，20".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
         // (a year in brackets: Sander (2000))
         .chain(memchr::memmem::find_iter(bytes, b" (19").chain(memchr::memmem::find_iter(bytes, b" (20")))
+        // (the year a work came out: 于 1980 年)
+        .chain(CAME_OUT.iter().flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes())).filter(|&p| {
+            let after = view[p + CAME_OUT[0].len()..].trim_start_matches(' ');
+            after.get(..4).is_some_and(|y| word_token(y) == Token::Year)
+                && after[4..].trim_start_matches(' ').starts_with(YEAR_WORD)
+        }))
         // (a numbered reference: [10] Xin Dang, …)
         .chain(
             std::iter::once(0)
@@ -101,7 +122,8 @@ fn lists_in_line(line: &str, offset: usize, out: &mut Vec<Span>) {
     let tokens = tokens(line);
     let mut i = 0;
     while i < tokens.len() {
-        if tokens[i].0 != Token::Name {
+        // (a list may open with an initial: `L. Wang, P. Novak`)
+        if !matches!(tokens[i].0, Token::Name | Token::Initial) {
             i += 1;
             continue;
         }
@@ -129,15 +151,33 @@ fn lists_in_line(line: &str, offset: usize, out: &mut Vec<Span>) {
             })
         };
         let cited_alone = closing == Some(Token::Year) && run.len() == 2 && comma(&run[1]) && year_closes();
+        // (L. Wang, P. Novak: names after their initials)
+        let fronted = run.windows(2).filter(|w| w[0].0 == Token::Initial && w[1].0 == Token::Name).count();
+        // (由 Moretti 和 Sala 于 2017 年: the year the work came out, after names of people)
+        let came_out = closing == Some(Token::Other)
+            && tokens.get(j).is_some_and(|t| CAME_OUT.contains(&&line[t.1.range()]))
+            && tokens.get(j + 1).is_some_and(|t| t.0 == Token::Year)
+            && names >= MIN_NAMES_BEFORE_YEAR
+            && run.iter().all(|t| t.0 != Token::Name || !is_known_name(&line[t.1.range()]));
         let is_list = closing == Some(Token::EtAl)
             || (closing == Some(Token::Year) || opens_reference) && names >= MIN_NAMES_BEFORE_YEAR
             || cited_alone
-            || initialled >= MIN_INITIALLED_NAMES;
+            || came_out
+            || initialled >= MIN_INITIALLED_NAMES
+            || fronted >= MIN_INITIALLED_NAMES;
         if is_list {
             // from the first name to the last name, or the last initial when the names have
-            // initials (a title may start right after: `Brandt, S. Texture features`)
-            let end_token = if initialled >= MIN_INITIALLED_NAMES { Token::Initial } else { Token::Name };
-            let last = run.iter().rposition(|t| t.0 == end_token).unwrap_or(0);
+            // initials (a title may start right after: `Brandt, S. Texture features`), or the
+            // last name after an initial when the initials come first (`P. Novak, The …`)
+            // (a list that opens with an initial puts its initials first)
+            let last = if run[0].0 == Token::Initial && fronted >= MIN_INITIALLED_NAMES {
+                run.windows(2).rposition(|w| w[0].0 == Token::Initial && w[1].0 == Token::Name).map(|k| k + 1)
+            } else if initialled >= MIN_INITIALLED_NAMES {
+                run.iter().rposition(|t| t.0 == Token::Initial)
+            } else {
+                run.iter().rposition(|t| t.0 == Token::Name)
+            };
+            let last = last.unwrap_or(0);
             out.push(Span::new(offset + run[0].1.start, offset + run[last].1.end));
         }
         i = j.max(i + 1);
@@ -290,6 +330,17 @@ mod tests {
             ("[3] Docker 入门，见 Kubernetes 文档", &[]),
             ("我们在 Windows (2019) 上测试。", &[]),
             ("Teh, Y.W. and G.Ananthan, K. Topic models. 2009", &["Teh, Y.W. and G.Ananthan, K."]),
+            // the year a work came out, after two names of people
+            ("这种滤波器由 Okafor 和 Lindqvist 于 1987 年提出。", &["Okafor 和 Lindqvist"]),
+            ("该编码最早由 Moreau、Tanaka 与 Rossi 于 2003 年给出", &["Moreau、Tanaka 与 Rossi"]),
+            // initials before the names
+            ("[Ruiz2011] M. Ruiz, S. Berg, The Shape of Error Curves. ICML 2011.", &["M. Ruiz, S. Berg"]),
+            ("参见 K. Tanaka, L. Rossi 与 A. Moreau 的综述", &["K. Tanaka, L. Rossi 与 A. Moreau"]),
+            // not lists of authors: companies and products, one name, a name and its initial
+            ("该标准由 Google 和 Microsoft 于 2019 年共同提出。", &[]),
+            ("Kubernetes 于 2014 年开源，Svelte 和 Solid 在 2020 年都更新了。", &[]),
+            ("这本书由 J. Tolkien 写成，Python 和 NumPy 很常用。", &[]),
+            ("由 Okafor 和 Sala 于 A.中文 与于 19", &[]),
         ];
         for (text, want) in table {
             assert_eq!(lists(text), *want, "{text}");

@@ -73,6 +73,11 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     }) {
         return true;
     }
+    // a function of one variable, spaced from it (`Discrete (n)`, `Box (k)`)
+    let spaced = after.strip_prefix(" (").and_then(|a| a.split_once(')')).map(|(a, _)| a);
+    if spaced.is_some_and(|a| a.len() == 1 && a.bytes().all(|b| b.is_ascii_lowercase())) {
+        return true;
+    }
     // a function of variables (`Temp(t + 1)`, `Loss（x, y）`)
     let variables = after
         .strip_prefix(['(', '（'])

@@ -24,7 +24,9 @@
 
 mod citations;
 mod code_cues;
+mod juxtaposed;
 mod kinds;
+mod labels;
 pub(crate) use kinds::is_common_word;
 mod lists;
 mod noise;
@@ -321,14 +323,20 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
     if number_dropped && words.len() == 1 && s(&words[0]).chars().count() <= MAX_SUFFIX_AFTER_NUMBER {
         return &[];
     }
+    let mut number_cut = false;
     while let Some(last) = words.last() {
         let n = words.len();
+        // Drozer v 2, G/F x 60: a small letter (or the V of a version) left of a number cut
+        // off is its mark (a version, a product) spaced from it, as machine translation leaves
+        // it, not part of a name (Series B 2 keeps its capital)
+        let mark = number_cut && n >= 2 && matches!(s(last).as_bytes(), [b'a'..=b'z' | b'V']);
         // a number ends a name (ICLR 2024, Llama 2) but not an index (GPU 0, layer 3), nor a
         // name that has its number (Pass@1 13.6)
         let index = n >= 2 && s(last).len() == 1 && s(&words[n - 2]).chars().all(|c| !c.is_lowercase());
         let numbered = n >= 2 && s(&words[n - 2]).ends_with(|c: char| c.is_ascii_digit());
         let drop_number = is_number_like(s(last)) && (n == 1 || !is_capitalised(s(&words[n - 2])) || index || numbered);
-        if is_function_word(s(last)) || drop_number {
+        if is_function_word(s(last)) || drop_number || mark {
+            number_cut = drop_number;
             words = &words[..n - 1];
         } else {
             break;
@@ -517,6 +525,35 @@ mod tests {
         ];
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_letter_spaced_from_a_number_cut_off_is_its_mark() {
+        let table: &[(&str, &[&str])] = &[
+            ("升级到 Grafana v 10 . 之后重启", &["Grafana"]),
+            ("固件 Pixhawk V 6 已发布", &["Pixhawk"]),
+            ("每分钟垃圾: 900 KB Heap x 60 次", &["Heap"]),
+            // a letter of a name stays, and a number of a name
+            ("做 Mann-Whitney U 检验与 Student's t 检验", &["Mann-Whitney U", "Student's t"]),
+            ("在 Windows 10 与 Llama 2 上，Series B 2 轮融资", &["Windows 10", "Llama 2", "Series B"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text, Markup::Markdown), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ports_of_transport_protocols_are_values() {
+        let table: &[(&str, &[&str])] = &[
+            ("服务监听 TCP/8080 和 udp/53 端口", &[]),
+            ("放行 SCTP/3868 流量", &[]),
+            // versions of protocols and names with slashes stay
+            ("支持 HTTP/2 与 TCP/IP", &["HTTP/2", "TCP/IP"]),
+            ("用 OS/2 和 PL/SQL 写", &["OS/2", "PL/SQL"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text, Markup::Markdown), *want, "{text}");
         }
     }
 

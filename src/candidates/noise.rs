@@ -155,6 +155,17 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_version_or_catalogue_number(l)
         || is_lower_camel_case(&folded)
         || is_hex_number(l)
+        || is_port(l)
+}
+
+/// Protocols of transport that a port number follows after a slash.
+const TRANSPORTS: [&str; 3] = ["tcp", "udp", "sctp"];
+
+/// A port of a protocol of transport (`tcp/1337`, `udp/53`): a value, not a term; `l` is the
+/// word lowercased. (`HTTP/2` is a version of a protocol of the web, a name.)
+fn is_port(l: &str) -> bool {
+    l.split_once('/')
+        .is_some_and(|(p, n)| TRANSPORTS.contains(&p) && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A number in hexadecimal (`0xA`, `0x1F`) or a range of them (`0000-ffff`): a value, not a

@@ -26,7 +26,9 @@
 
 use super::citations::author_lists;
 use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
+use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
+use super::labels::is_letter_label;
 use super::lists::contributor_lists;
 use super::versions::{bare_name, is_point_release, After};
 use super::Candidate;
@@ -115,6 +117,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         |c: &Candidate<'_>| is_code_here(view, c.span.start, c.span.end) || is_file_here(c.text, view, c.span.end);
     if kinds.iter().all(|k| *k == Kind::Term)
         && !may_credit(view)
+        && !cands.iter().any(|c| is_letter_label(view, c.span))
         && lists.is_empty()
         && !quotes()
         && !cands.iter().any(code_here)
@@ -140,6 +143,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || is_note_label(view, c)
             || is_key_pressed(view, c)
             || code_here(c)
+            || is_letter_label(view, c.span)
         {
             return false;
         }
@@ -233,84 +237,6 @@ fn classes<'a>(view: &str, cands: &[Candidate<'a>], kinds: &[Kind]) -> FxHashSet
         })
         .map(|(c, _)| c.text)
         .collect()
-}
-
-/// Each name of such a run stands alone in the document at least this often.
-const MIN_ALONE: usize = 2;
-
-/// Splits two names written side by side, one an acronym (`Deepseek GRPO`, `Vue JSX`), into
-/// the names: a run said once whose words the document names alone again and again.
-/// (`GitHub API` stays where `API` is not said alone.) So with a name and a general word
-/// in lowercase said once and not glossed (`Azure news`, `Kafka key`): the name is said alone
-/// again and again, and the word is left to its own evidence.
-fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
-    let named =
-        |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || w.chars().any(|c| c.is_ascii_uppercase());
-    // two words, one an acronym (the common shape: a product and a feature of it, said apart)
-    let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    // a name and a general word in lowercase (`Grafana pod`, `Spark distribution`)
-    // (a word, not an acronym: `RoI pooling`, `TD error` are terms)
-    let wordlike = |a: &str| a.bytes().filter(u8::is_ascii_lowercase).count() * 2 > a.len();
-    let name_and_word = |a: &str, b: &str| {
-        named(a) && wordlike(a) && !is_common_word(a) && b.bytes().all(|c| c.is_ascii_lowercase()) && is_common_word(b)
-    };
-    // two names joined by `and` or `or` (`Celery and Redis`), whatever brackets follow: no one
-    // term (`Identity and Access Management` has more words)
-    let coordinated = |t: &str| {
-        let Some((a, rest)) = t.split_once(' ') else { return false };
-        let Some((joint, b)) = rest.split_once(' ') else { return false };
-        matches!(joint, "and" | "or") && !b.contains(' ') && named(a) && named(b)
-    };
-    let may = |c: &Candidate<'_>| {
-        !c.title
-            && (c.text.split_once(' ').is_some_and(|(a, b)| {
-                !b.contains(' ') && ((acronym(a) || acronym(b)) && named(a) && named(b) || name_and_word(a, b))
-            }) || coordinated(c.text))
-    };
-    // only the runs that may be split and their words are counted
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for c in cands.iter().filter(|c| may(c)) {
-        counts.insert(c.text, 0);
-        counts.extend(c.text.split(' ').map(|w| (w, 0)));
-    }
-    if counts.is_empty() {
-        return;
-    }
-    // a candidate is looked up only when its length is one of theirs (modulo 64)
-    let lengths: u64 = counts.keys().fold(0, |m, k| m | 1 << (k.len() % 64));
-    for c in cands.iter() {
-        if lengths >> (c.text.len() % 64) & 1 == 1 {
-            if let Some(n) = counts.get_mut(c.text) {
-                *n += 1;
-            }
-        }
-    }
-    let split = |c: &Candidate<'_>| {
-        may(c)
-            && counts[c.text] == 1
-            && (coordinated(c.text) || !is_glossed(view, c.span.start, c.span.end))
-            && c.text
-                .split(' ')
-                .all(|w| counts.get(w).is_some_and(|&n| n >= MIN_ALONE) || !w.bytes().any(|b| b.is_ascii_uppercase()))
-    };
-    if !cands.iter().any(split) {
-        return;
-    }
-    let mut out = Vec::with_capacity(cands.len() + 4);
-    for c in cands.iter() {
-        if !split(c) {
-            out.push(*c);
-            continue;
-        }
-        let mut at = c.span.start;
-        for w in c.text.split(' ') {
-            if !matches!(w, "and" | "or") {
-                out.push(Candidate { span: Span::new(at, at + w.len()), text: w, title: false });
-            }
-            at += w.len() + 1;
-        }
-    }
-    *cands = out;
 }
 
 /// The kind of each candidate (a title is a term). A document repeats its candidates, so each
@@ -610,7 +536,7 @@ fn only_mentioned(doc: &Document<'_>, cands: &[Candidate<'_>]) -> FxHashSet<Stri
 /// Whether the English at `start..end` of `view` is glossed there: in brackets right after
 /// Chinese (`多样（diverse）`), or right before brackets that open with Chinese
 /// (`diverse（多样）`).
-fn is_glossed(view: &str, start: usize, end: usize) -> bool {
+pub(super) fn is_glossed(view: &str, start: usize, end: usize) -> bool {
     let opens = |c: char| c == '(' || c == '（';
     // “Alley”（小巷）: a quotation mark may close the English before its gloss
     let after = view[end..].trim_start_matches(['”', '」', '』', '"', '’']).trim_start_matches(' ');
@@ -867,6 +793,11 @@ mod tests {
             ("检查 $HOME 与 Kafka 的配置", &["Kafka"]),
             ("打开 App.js 文件，它用 Node.js 运行", &["Node.js"]),
             ("调用 Compile（）函数编译 Keras 模型", &["Keras"]),
+            // a function of one variable, spaced from its bracket
+            ("动作空间写作 Discrete (n)，观测空间写作 Box (k)，都来自 Gym", &["Gym"]),
+            ("平滑用 Gaussian (s) 核，再用 Adam 优化", &["Adam"]),
+            // an alias, a note or a variable far from a name stays a name
+            ("用 NumPy (np) 与 Pandas (pd) 算，再跑 PyTorch (v2)", &["NumPy", "np", "Pandas", "pd", "PyTorch"]),
         ];
         for (text, want) in table {
             assert_eq!(found(text), *want, "{text}");

@@ -1,0 +1,190 @@
+//! Names written side by side: a run said once that is two names, or a name and a plain word,
+//! rather than one term (`Deepseek GRPO`, `Celery and Redis`, `CentOS 7 web`). The document
+//! shows it: it names each part alone again and again, and the run once, without a gloss.
+
+use super::kinds::is_common_word;
+use super::termhood::is_glossed;
+use super::Candidate;
+use crate::model::Span;
+use rustc_hash::FxHashMap;
+
+/// Each name of such a run stands alone in the document at least this often.
+const MIN_ALONE: usize = 2;
+
+/// How a run said once splits.
+#[derive(Clone, Copy)]
+enum Cut {
+    /// Into its words (`Vue JSX` → `Vue`, `JSX`; `Celery and Redis` → `Celery`, `Redis`).
+    Words,
+    /// Into the name of this many bytes and its last word (`CentOS 7 web` → `CentOS 7`, `web`).
+    Head(usize),
+}
+
+/// Whether `w` has a capital: a name's mark.
+fn named(w: &str) -> bool {
+    w.bytes().any(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `w` is an acronym: capitals and digits (`GRPO`, `JSX`, `GPT4`).
+fn acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// Whether `w` is spelled as a word, more small letters than not (`Kafka`, `CentOS`), not as
+/// an acronym (`RoI pooling`, `TD error` are terms).
+fn wordlike(w: &str) -> bool {
+    w.bytes().filter(u8::is_ascii_lowercase).count() * 2 > w.len()
+}
+
+/// How the text of a candidate may split, if it may (see [`split_juxtaposed`]).
+fn cut_of(t: &str) -> Option<Cut> {
+    let (head, last) = t.rsplit_once(' ')?;
+    if !head.contains(' ') {
+        // two names, one an acronym (a product and a feature of it, said apart)
+        if named(head) && named(last) && (acronym(head) || acronym(last)) {
+            return Some(Cut::Words);
+        }
+    } else if let Some((a, rest)) = t.split_once(' ') {
+        // two names joined by `and` or `or` (`Celery and Redis`), whatever brackets follow: no
+        // one term (`Identity and Access Management` has more words)
+        if let Some((joint, b)) = rest.split_once(' ') {
+            if matches!(joint, "and" | "or") && !b.contains(' ') && named(a) && named(b) {
+                return Some(Cut::Words);
+            }
+        }
+    }
+    // a name and a plain word in lowercase (`Grafana pod`, `Google Cloud training`, `CentOS 7
+    // web`): the name opens with a word, and its other words are names or numbers
+    let first = head.split(' ').next().unwrap_or(head);
+    let name = named(first)
+        && wordlike(first)
+        && head.split(' ').skip(1).all(|w| named(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+    let plain = last.bytes().all(|c| c.is_ascii_lowercase()) && is_common_word(last);
+    (name && plain).then_some(Cut::Head(head.len()))
+}
+
+/// Splits runs said once that are names side by side into their parts (see the [module
+/// docs](self)): two names, one an acronym (`Deepseek GRPO`, `Vue JSX`), whose words the document names alone again and again (`GitHub API`
+/// stays where `API` is not said alone); two names joined by `and`; a name and a plain word
+/// in lowercase not glossed (`Azure news`, `CentOS 7 web`), where the document says the name
+/// alone again and again, and the word is left to its own evidence.
+pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
+    let may = |c: &Candidate<'_>| if c.title || !c.text.contains(' ') { None } else { cut_of(c.text) };
+    // only the runs that may be split and their parts are counted
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for c in cands.iter() {
+        match may(c) {
+            Some(Cut::Words) => counts.extend(c.text.split(' ').map(|w| (w, 0))),
+            Some(Cut::Head(n)) => {
+                counts.insert(&c.text[..n], 0);
+            }
+            None => continue,
+        }
+        counts.insert(c.text, 0);
+    }
+    if counts.is_empty() {
+        return;
+    }
+    // a candidate is looked up only when its length is one of theirs (modulo 64)
+    let lengths: u64 = counts.keys().fold(0, |m, k| m | 1 << (k.len() % 64));
+    for c in cands.iter() {
+        if lengths >> (c.text.len() % 64) & 1 == 1 {
+            if let Some(n) = counts.get_mut(c.text) {
+                *n += 1;
+            }
+        }
+    }
+    let alone = |w: &str, min: usize| counts.get(w).is_some_and(|&n| n >= min);
+    let split = |c: &Candidate<'_>| {
+        let cut = may(c)?;
+        let coordinated = matches!(cut, Cut::Words) && c.text.split(' ').any(|w| matches!(w, "and" | "or"));
+        let parts_alone = match cut {
+            Cut::Words => c.text.split(' ').all(|w| alone(w, MIN_ALONE) || !named(w)),
+            Cut::Head(n) => alone(&c.text[..n], MIN_ALONE),
+        };
+        (counts[c.text] == 1 && (coordinated || !is_glossed(view, c.span.start, c.span.end)) && parts_alone)
+            .then_some(cut)
+    };
+    if !cands.iter().any(|c| split(c).is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(cands.len() + 4);
+    for c in cands.iter() {
+        let piece = |at: usize, len: usize| {
+            let span = Span::new(c.span.start + at, c.span.start + at + len);
+            Candidate { span, text: &c.text[at..at + len], title: false }
+        };
+        match split(c) {
+            None => out.push(*c),
+            Some(Cut::Words) => {
+                let mut at = 0;
+                for w in c.text.split(' ') {
+                    if !matches!(w, "and" | "or") {
+                        out.push(piece(at, w.len()));
+                    }
+                    at += w.len() + 1;
+                }
+            }
+            Some(Cut::Head(n)) => {
+                out.push(piece(0, n));
+                out.push(piece(n + 1, c.text.len() - n - 1));
+            }
+        }
+    }
+    *cands = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidates;
+    use crate::normalize::{Document, Markup};
+
+    fn found(text: &str) -> Vec<&str> {
+        let doc = Document::new(text, Markup::Markdown);
+        candidates(&doc).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn a_name_with_more_words_and_a_plain_word_said_once_is_the_name() {
+        let table: &[(&str, &[&str])] = &[
+            // a name of two words, or a name and its release, said alone again and again
+            (
+                "Fedora Server 很稳。装好 Fedora Server 后打开 Fedora Server window 面板。",
+                &["Fedora Server", "Fedora Server", "Fedora Server"],
+            ),
+            (
+                "Debian 12 已发布。Debian 12 默认带一个 Debian 12 mirror 列表。",
+                &["Debian 12", "Debian 12", "Debian 12"],
+            ),
+            // a name that is also an English word, with a capital, said alone again and again
+            ("Express 很轻。先装 Express，再用 Express web 框架写接口。", &["Express", "Express", "Express"]),
+            ("返回一个 Future，等 Future 完成后，Future resolve 的值就可用了。", &["Future", "Future", "Future"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_and_words_the_document_keeps_together_stay() {
+        let table: &[(&str, &[&str])] = &[
+            // the name said alone once only: the run may be its term
+            ("用 Haversine distance 算球面距离，Haversine 是个老公式。", &["Haversine distance", "Haversine"]),
+            // the run said again
+            (
+                "Fedora Server 很稳。Fedora Server window 能看日志，Fedora Server window 也能重启。Fedora Server 好用。",
+                &["Fedora Server", "Fedora Server window", "Fedora Server window", "Fedora Server"],
+            ),
+            // glossed
+            ("Mosquitto 很小。Mosquitto update（在线更新）由 Mosquitto 提供。", &["Mosquitto", "Mosquitto update", "Mosquitto"]),
+            // an acronym with its word is a term (`ROC curve`); a word not of general English
+            ("ROC 很常用。画出 ROC curve 后看 ROC 下的面积。", &["ROC", "ROC curve", "ROC"]),
+            ("Kafka 很快。Kafka 集群里的 Kafka zookeeper 节点", &["Kafka", "Kafka", "Kafka zookeeper"]),
+            // lowercase words inside the name: no name and a word
+            ("Red Hat 很大。Red Hat 的 Red Hat developer program 免费。", &["Red Hat", "Red Hat", "Red Hat developer program"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+}
