@@ -8,7 +8,7 @@ use crate::merge::{build, build_consuming, Joined};
 use crate::model::facts::sort_inputs;
 use crate::model::InputFacts;
 use crate::normalize::{chunk_end, Document, Markup};
-use crate::reference::{annotate, ChineseIndex, Hits, Reference};
+use crate::reference::{annotate, compose, ChineseIndex, Hits, Reference};
 use crate::segment::Segmenter;
 use crate::text::chars::is_cjk;
 use crate::text::matcher::StringSet;
@@ -275,6 +275,7 @@ impl Extractor {
     /// The glossary completed with what the reference knows, and scored.
     fn annotate(&self, mut glossary: Glossary, facts: &[InputFacts]) -> Glossary {
         annotate(&mut glossary.entries, &self.reference, &self.lexicon.get().index, facts);
+        compose(&mut glossary.entries, &self.reference, facts);
         if self.pair_counts {
             count_reference_renderings(&mut glossary.entries);
         }
@@ -390,6 +391,7 @@ impl Extractor {
             lexicon.index.facts(hits, &self.reference, doc.view(), &facts.forms, &facts.english, |v, s, e| {
                 lexicon.segmenter.is_word(v, s, e)
             });
+        facts.composed = crate::align::composed(doc.view(), &facts.forms, &facts.glosses, &self.reference);
         stop(5, facts.forms.len() + facts.reference.len())?;
         facts.shift(piece.at, piece.line - 1);
         facts.shrink_to_fit();

@@ -35,6 +35,7 @@
 
 mod apposition;
 mod brackets;
+mod compose;
 mod cover;
 mod english;
 mod heads;
@@ -45,6 +46,8 @@ mod renders;
 mod scan;
 mod score;
 mod words;
+
+pub(crate) use compose::composed;
 
 use left::LeftSite;
 

@@ -81,8 +81,18 @@ fn stem_key(word: &str) -> &str {
 
 /// The Chinese words of both lists that render `word` (in lowercase) or a word of its stem
 /// (`share` for sharing).
-fn renderings_of(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+pub(super) fn renderings_of(word: &str) -> impl Iterator<Item = &'static str> + '_ {
     BY_ENGLISH.get(stem_key(word)).into_iter().flatten().filter(move |(w, _)| related(w, word)).map(|(_, zh)| *zh)
+}
+
+/// The Chinese words of the lists that render `word` (in lowercase) or a word of its stem,
+/// each with the English word listed and whether only as the opening of compounds (运行 for
+/// runtime, whose usual Chinese is 运行时).
+pub(super) fn renderings_with_english(word: &str) -> impl Iterator<Item = (&'static str, &'static str, bool)> + '_ {
+    BY_ENGLISH.get(stem_key(word)).into_iter().flatten().filter(move |(w, _)| related(w, word)).map(|&(w, zh)| {
+        let usual = USUAL_RENDERINGS.get(zh).is_some_and(|ws| ws.split_whitespace().any(|x| x == w));
+        (w, zh, !usual)
+    })
 }
 
 /// Whether two words share a stem: one starts with the other ([`same`]), or they share four

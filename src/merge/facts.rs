@@ -39,6 +39,7 @@ impl InputFacts {
             form_counts: Vec::new(),
             glosses,
             reference: Vec::new(),
+            composed: Vec::new(),
         }
     }
 }

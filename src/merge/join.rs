@@ -20,6 +20,8 @@ pub(crate) struct Joined {
     /// The glosses by their English and Chinese: the first of each keeps its sentence.
     quoted: HashIndex,
     reference: FxHashMap<String, usize>,
+    /// The composed Chinese by their English and Chinese.
+    composed: FxHashMap<(String, String), usize>,
     /// `None` when every gloss keeps its place and sentence (for `check`).
     folder: Option<GlossFolder>,
     /// Whether only the first places of each English form are kept, with its count (see
@@ -42,10 +44,12 @@ impl Joined {
                 form_counts: Vec::new(),
                 glosses: Vec::new(),
                 reference: Vec::new(),
+                composed: Vec::new(),
             },
             forms: HashIndex::default(),
             quoted: HashIndex::default(),
             reference: FxHashMap::default(),
+            composed: FxHashMap::default(),
             folder: (!all_contexts).then(GlossFolder::default),
             fold,
         }
@@ -127,6 +131,18 @@ impl Joined {
                 None => {
                     self.reference.insert(r.chinese.clone(), facts.reference.len());
                     facts.reference.push(ReferenceFact { near: near.collect(), ..r });
+                }
+            }
+        }
+        for c in next.composed {
+            match self.composed.get(&(c.english.clone(), c.chinese.clone())) {
+                Some(&i) => {
+                    let o = &mut facts.composed[i];
+                    o.count = (o.count + c.count).min(COUNTED_HITS);
+                }
+                None => {
+                    self.composed.insert((c.english.clone(), c.chinese.clone()), facts.composed.len());
+                    facts.composed.push(c);
                 }
             }
         }

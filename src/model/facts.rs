@@ -35,6 +35,24 @@ pub(crate) struct InputFacts {
     pub glosses: Vec<GlossFact>,
     /// The reference glossary's Chinese terms that occur in the input.
     pub reference: Vec<ReferenceFact>,
+    /// The Chinese of English forms composed from the Chinese of their words, where the
+    /// input writes it.
+    #[serde(default)]
+    pub composed: Vec<ComposedFact>,
+}
+
+/// A Chinese that the input writes and that is composed of the Chinese of an English
+/// form's words (`预测下一个词` for next-token prediction).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ComposedFact {
+    /// The English form, as in [`InputFacts::forms`].
+    pub english: String,
+    /// The Chinese as written.
+    pub chinese: String,
+    /// How many times it occurs, counted up to [`COUNTED_HITS`].
+    pub count: usize,
+    /// The words and their Chinese: `next token = 下一个词, prediction = 预测`.
+    pub words: String,
 }
 
 /// An English form of an input.
@@ -196,6 +214,11 @@ impl InputFacts {
                 return Err(format!("reference {i}: near form {f} is out of range ({forms} forms, {NEAR} bytes)"));
             }
         }
+        for (i, c) in self.composed.iter().enumerate() {
+            if c.count == 0 || c.count > COUNTED_HITS {
+                return Err(format!("composed {i}: count {} is not from 1 to {COUNTED_HITS}", c.count));
+            }
+        }
         Ok(())
     }
 
@@ -206,6 +229,7 @@ impl InputFacts {
         self.form_counts.shrink_to_fit();
         self.glosses.shrink_to_fit();
         self.reference.shrink_to_fit();
+        self.composed.shrink_to_fit();
         for r in &mut self.reference {
             r.near.shrink_to_fit();
         }

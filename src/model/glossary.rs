@@ -16,6 +16,9 @@ pub enum Method {
     Apposition,
     /// A reference glossary, whose Chinese the input uses elsewhere.
     Reference,
+    /// Composed from the Chinese of the term's words, as the input writes it: `预测下一个词`
+    /// for next-token prediction, from 下一个词 for next token and 预测 for prediction.
+    Composed,
 }
 
 impl Method {
@@ -25,6 +28,7 @@ impl Method {
             Method::Parenthesis => "parenthesis",
             Method::Apposition => "apposition",
             Method::Reference => "reference",
+            Method::Composed => "composed",
         }
     }
 }

@@ -7,7 +7,7 @@ pub(crate) mod glossary;
 mod span;
 
 pub use columns::Columns;
-pub(crate) use facts::{EnglishFact, FormFact, GlossFact, InputFacts, ReferenceFact};
+pub(crate) use facts::{ComposedFact, EnglishFact, FormFact, GlossFact, InputFacts, ReferenceFact};
 pub use glossary::{
     Category, Entry, Glossary, Method, Occurrence, CSV_HEADER, KEEP_MIN_FREQUENCY, KEEP_STATUS, PAIR_COUNT_COLUMNS,
 };

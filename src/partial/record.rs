@@ -28,12 +28,14 @@
 //!   glosses written alike it stands for.
 //! * `reference`: per Chinese term of the reference that occurs, how often (up to 10) and
 //!   the forms near it with their distance in bytes.
+//! * `composed`: per English form and Chinese composed of its words' Chinese that occurs,
+//!   the form, the Chinese, how often (up to 10) and the words with their Chinese.
 //!
 //! An empty list is left out.
 
 use super::base64;
 use crate::model::facts::Sentence;
-use crate::model::{EnglishFact, FormFact, GlossFact, InputFacts, Method, ReferenceFact, Span};
+use crate::model::{ComposedFact, EnglishFact, FormFact, GlossFact, InputFacts, Method, ReferenceFact, Span};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -92,7 +94,12 @@ struct Record<'a> {
     glosses: Vec<GlossRecord<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     reference: Vec<ReferenceRecord<'a>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    composed: Vec<ComposedRecord<'a>>,
 }
+
+/// A composed Chinese: the English form, the Chinese, how often, its words and their Chinese.
+type ComposedRecord<'a> = (Cow<'a, str>, Cow<'a, str>, usize, Cow<'a, str>);
 
 /// A reference Chinese term: the term, how often, and the forms near it with their distance.
 type ReferenceRecord<'a> = (Cow<'a, str>, usize, Vec<(usize, usize)>);
@@ -211,6 +218,18 @@ fn record<'a>(f: &'a InputFacts) -> Record<'a> {
         })
         .collect();
     let reference = f.reference.iter().map(|r| (Cow::Borrowed(r.chinese.as_str()), r.count, r.near.clone())).collect();
+    let composed = f
+        .composed
+        .iter()
+        .map(|c| {
+            (
+                Cow::Borrowed(c.english.as_str()),
+                Cow::Borrowed(c.chinese.as_str()),
+                c.count,
+                Cow::Borrowed(c.words.as_str()),
+            )
+        })
+        .collect();
     Record {
         name: Cow::Borrowed(&f.name),
         bytes: f.bytes,
@@ -221,6 +240,7 @@ fn record<'a>(f: &'a InputFacts) -> Record<'a> {
         titles,
         glosses,
         reference,
+        composed,
     }
 }
 
@@ -315,5 +335,15 @@ fn facts(r: Record<'_>) -> Result<InputFacts, String> {
         form_counts: Vec::new(),
         glosses,
         reference,
+        composed: r
+            .composed
+            .into_iter()
+            .map(|(english, chinese, count, words)| ComposedFact {
+                english: english.into_owned(),
+                chinese: chinese.into_owned(),
+                count,
+                words: words.into_owned(),
+            })
+            .collect(),
     })
 }

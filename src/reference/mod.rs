@@ -27,11 +27,13 @@
 //! the senses of `sense`.
 
 mod annotate;
+mod compose;
 mod index;
 mod score;
 mod sense;
 
 pub(crate) use annotate::annotate;
+pub(crate) use compose::compose;
 pub(crate) use index::{ChineseIndex, Hits};
 
 use crate::model::{Category, Entry};

@@ -6,6 +6,7 @@ mod browser;
 mod check;
 mod check_pieces;
 mod cli;
+mod composed;
 mod cut;
 mod encodings;
 mod exclude;

@@ -326,7 +326,8 @@ fn entry(
         "parenthesis" => Some(Method::Parenthesis),
         "apposition" => Some(Method::Apposition),
         "reference" => Some(Method::Reference),
-        other => return Err(bad("method", other, "one of parenthesis, apposition, reference")),
+        "composed" => Some(Method::Composed),
+        other => return Err(bad("method", other, "one of parenthesis, apposition, reference, composed")),
     };
     Ok(Entry {
         english,
