@@ -185,8 +185,10 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
         && (t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             || t.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic()))
         && cjk_count(t) >= 1;
+    // (p7zip, x264: letters and digits in one word make a name too)
+    let coined = english.bytes().any(|b| b.is_ascii_digit()) && english.bytes().any(|b| b.is_ascii_alphabetic());
     let name = is_acronym(english)
-        || (!english.contains(' ') && english.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+        || (!english.contains(' ') && (english.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || coined));
     let mut latin = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let other_name = cjk_count(t) < MIN_REST_CJK && latin.any(|w| !english_has(w));
     // 深度学习框架 for a library's one-word name: a description ending with what it is
@@ -340,6 +342,9 @@ pub(super) mod tests {
             ("者", "scheduler", true),
             // a one-word name glossed by what it is
             ("深度学习框架", "PyTorch", true),
+            // a word of letters and digits is a name too
+            ("压力测试工具", "h2load", true),
+            ("视频编码工具", "encoding tool", false),
             ("容器编排平台", "Kubernetes", true),
             ("社交媒体帖子", "Tumblr", true),
             ("切比雪夫距离", "Chebyshev", true),
