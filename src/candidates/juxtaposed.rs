@@ -136,13 +136,7 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::candidates;
-    use crate::normalize::{Document, Markup};
-
-    fn found(text: &str) -> Vec<&str> {
-        let doc = Document::new(text, Markup::Markdown);
-        candidates(&doc).into_iter().map(|c| c.text).collect()
-    }
+    use super::super::found_in_markdown;
 
     #[test]
     fn a_name_with_more_words_and_a_plain_word_said_once_is_the_name() {
@@ -161,7 +155,7 @@ mod tests {
             ("返回一个 Future，等 Future 完成后，Future resolve 的值就可用了。", &["Future", "Future", "Future"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 
@@ -184,7 +178,7 @@ mod tests {
             ("Red Hat 很大。Red Hat 的 Red Hat developer program 免费。", &["Red Hat", "Red Hat", "Red Hat developer program"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 }

@@ -50,13 +50,7 @@ pub(super) fn is_letter_label(view: &str, span: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::candidates;
-    use crate::normalize::{Document, Markup};
-
-    fn found(text: &str) -> Vec<&str> {
-        let doc = Document::new(text, Markup::Markdown);
-        candidates(&doc).into_iter().map(|c| c.text).collect()
-    }
+    use super::super::found_in_markdown;
 
     #[test]
     fn letters_labelling_kinds_in_a_list_are_no_terms() {
@@ -75,7 +69,7 @@ mod tests {
             ("分为甲A组和 QA组", &["QA"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 }

@@ -38,6 +38,13 @@ mod words;
 
 use crate::model::Span;
 use crate::normalize::{Document, HARD};
+
+/// The candidates' texts of a Markdown `text`, for the tests of the rules.
+#[cfg(test)]
+fn found_in_markdown(text: &str) -> Vec<&str> {
+    let doc = Document::new(text, crate::normalize::Markup::Markdown);
+    candidates(&doc).into_iter().map(|c| c.text).collect()
+}
 use crate::text::chars::fold;
 use crate::text::lexicon::english::{MEASURE_UNITS, SENTENCE_WORDS, UNITS};
 use crate::text::lexicon::{in_list, is_function_word, lower, pack_list};

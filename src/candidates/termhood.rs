@@ -649,14 +649,9 @@ const FULL_WIDTH_COLON: [u8; 3] = [0xEF, 0xBC, 0x9A];
 
 #[cfg(test)]
 mod tests {
-    use super::super::{candidates, Candidate};
+    use super::super::{candidates, found_in_markdown, Candidate};
     use super::{kind, kinds_of, Kind};
     use crate::normalize::{Document, Markup};
-
-    fn found(text: &str) -> Vec<&str> {
-        let doc = Document::new(text, Markup::Markdown);
-        candidates(&doc).into_iter().map(|c| c.text).collect()
-    }
 
     #[test]
     fn plain_words_and_fragments_are_not_terms() {
@@ -675,7 +670,7 @@ mod tests {
             ("实体识别（例如，判断“Green”指的是“格林先生”还是颜色）很难", &[]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 
@@ -698,7 +693,7 @@ mod tests {
             ("先创建一个Pull请求，再用 Spot 实例跑测试，Spot 实例便宜", &["Spot", "Spot"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 
@@ -732,7 +727,7 @@ mod tests {
             ("- Long Short-Term Memory", &["Long Short-Term Memory"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 
@@ -765,7 +760,7 @@ mod tests {
             ("打开 Grafana page 后登录 Grafana 即可。", &["Grafana page", "Grafana"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 
@@ -775,7 +770,7 @@ mod tests {
             ("用快捷键 Ctrl+Enter 运行，Mac 上是 Command 键，再按 Esc 退出，“Delete”和“Backspace”两个按键也行。Tab 界面可以切换", &["Mac", "Tab"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 
@@ -800,7 +795,7 @@ mod tests {
             ("用 NumPy (np) 与 Pandas (pd) 算，再跑 PyTorch (v2)", &["NumPy", "np", "Pandas", "pd", "PyTorch"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 
@@ -817,7 +812,7 @@ mod tests {
             ("NOTE：先备份。\n> **WARNING**: 会覆盖\nAPI：接口", &["API"]),
         ];
         for (text, want) in table {
-            assert_eq!(found(text), *want, "{text}");
+            assert_eq!(found_in_markdown(text), *want, "{text}");
         }
     }
 }
