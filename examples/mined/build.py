@@ -42,6 +42,8 @@ and `glosses` in the same order), minus
   可执行文件 the P. An acronym whose Chinese renders a full form is written with it
   (`ARN` becomes `Amazon Resource Name`, acronym `ARN`), so that a text writing the full
   form shows which sense it means;
+* pairs of one word alone (a word, or an acronym with no full form) glossed in fewer than 3
+  inputs: one word has many senses, and two inputs may share a translator or a topic;
 * with `--corpus DIR`, pairs of a full English term that has an acronym when no line of the
   corpus writes the Chinese and the full English in one gloss (`中文（English）` or
   `English（中文）`): their glosses were all of the acronym, resolved to this English
@@ -69,6 +71,11 @@ import letters as acronyms  # noqa: E402
 
 #: A pair counts when at least this many inputs gloss it.
 MIN_DOCUMENTS = 2
+#: One word alone (an acronym with no full form from the corpus or the curated reference, or
+#: a single word) counts when at least this many inputs gloss it: one word has many senses,
+#: and two inputs that agree may share a translator or a topic (`PMI`, an institute in one
+#: field and a measure in another; `fold`, 折叠 in an interface and 折 in cross-validation).
+MIN_ONE_WORD_DOCUMENTS = 3
 #: The columns of the output.
 COLUMNS = ["english", "chinese", "abbreviation", "documents", "glosses"]
 #: Two forms at least this similar (difflib's ratio of their keys) spell one term.
@@ -333,6 +340,11 @@ def glossed_together(english, chinese, lines):
     return any(gloss.search(line) for line in lines if chinese in line)
 
 
+def is_one_word(english):
+    """Whether `english` is one word: no space (`PMI`, `PoW`, `fold`, `coarse-grained`)."""
+    return not any(c.isspace() for c in english.strip())
+
+
 def build(pairs, curated, owners, min_documents, lines=None, lexicon=None, full_forms=None):
     """The kept pairs, sorted by documents (most first) then English; and the left-out ones.
     With a `lexicon`, an acronym's Chinese must account for its letters (`full_forms`:
@@ -368,6 +380,8 @@ def build(pairs, curated, owners, min_documents, lines=None, lexicon=None, full_
                 or acronyms.renders_letters(p[2], acronyms.acronym_letters(p[1]), lexicon)
             ):
                 why = "does not account for the acronym's letters"
+        if not why and not p[1] and p[3] < MIN_ONE_WORD_DOCUMENTS and is_one_word(p[0]):
+            why = f"one word alone, glossed in fewer than {MIN_ONE_WORD_DOCUMENTS} inputs"
         if why:
             dropped.append((p, why))
             continue

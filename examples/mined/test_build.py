@@ -67,6 +67,13 @@ class Rules(unittest.TestCase):
             ("an acronym glossed short", ("CAS", "", "交换", 3, 3), False),
             ("an acronym glossed in full", ("CAS", "", "比较并交换", 3, 3), True),
             ("an acronym with Latin words", ("AKS", "", "Azure Kubernetes 服务", 3, 3), True),
+            ("an acronym alone in two inputs", ("CAS", "", "比较并交换", 2, 2), False),
+            ("a mixed-case acronym alone in two inputs", ("CaS", "", "比较并交换", 2, 2), False),
+            ("an acronym with its full form in two inputs",
+             ("Virtual Desktop Infrastructure", "VDI", "虚拟桌面基础设施", 2, 2), True),
+            ("two words in two inputs", ("gradient clipping", "", "梯度裁剪", 2, 2), True),
+            ("one word in two inputs", ("clipping", "", "裁剪", 2, 2), False),
+            ("one word in three inputs", ("clipping", "", "裁剪", 3, 3), True),
         ]
         for what, pair, want in table:
             self.assertEqual((pair[0], pair[2]) in kept([pair]), want, what)
@@ -122,8 +129,10 @@ class Rules(unittest.TestCase):
         self.assertEqual(kept(pairs), {("CKA", "认证 Kubernetes 管理员")})
 
     def test_a_full_term_glossed_only_through_its_acronym_goes_to_the_acronym(self):
-        pair = ("Spring Tool Suite", "STS", "安全令牌服务", 2, 2)
+        pair = ("Spring Tool Suite", "STS", "安全令牌服务", 3, 3)
         self.assertEqual(kept([pair], ["使用安全令牌服务(STS)获取凭证。\n"]), {("STS", "安全令牌服务")})
+        two = ("Spring Tool Suite", "STS", "安全令牌服务", 2, 2)
+        self.assertEqual(kept([two], ["使用安全令牌服务(STS)获取凭证。\n"]), set(), "then an acronym alone")
         self.assertEqual(kept([pair], ["安全令牌服务（Spring Tool Suite）\n"]), {("Spring Tool Suite", "安全令牌服务")})
         self.assertEqual(kept([pair]), {("Spring Tool Suite", "安全令牌服务")}, "without the corpus, no check")
 
