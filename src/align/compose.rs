@@ -75,6 +75,7 @@ pub(crate) fn composed(
             m
         });
     let mut present: FxHashMap<String, bool> = FxHashMap::default();
+    let mut lower_view: Option<String> = None;
     let mut out = Vec::new();
     for f in forms {
         let Some(words) = content_words(&f.text) else { continue };
@@ -115,6 +116,9 @@ pub(crate) fn composed(
                 }
             }
         }
+        if !found.is_empty() && glued(lower_view.get_or_insert_with(|| view.to_ascii_lowercase()), &f.text) {
+            continue;
+        }
         out.extend(found.into_iter().map(|(chinese, count, words)| ComposedFact {
             english: f.text.clone(),
             chinese,
@@ -123,6 +127,26 @@ pub(crate) fn composed(
         }));
     }
     out
+}
+
+/// Whether `lower_view` (an input's text in ASCII lowercase) writes two neighbouring words of
+/// `form` glued, joined or by an underscore (`CodePipeline`, `dataframe`, `web_worker` for code
+/// pipeline, data frame, web worker): the term is then the name of a product, a type or an
+/// interface, kept in English or given a Chinese of its own, and its words' Chinese is not
+/// its Chinese.
+fn glued(lower_view: &str, form: &str) -> bool {
+    let words: Vec<String> = form.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    words.windows(2).any(|pair| {
+        ["", "_"].iter().any(|join| {
+            let one = format!("{}{join}{}", pair[0], pair[1]);
+            lower_view.match_indices(one.as_str()).any(|(at, m)| {
+                let after = &lower_view[at + m.len()..];
+                !letter(lower_view[..at].chars().next_back())
+                    && !letter(after.strip_prefix('s').unwrap_or(after).chars().next())
+            })
+        })
+    })
 }
 
 /// The content words of a form in lowercase, when it has from [`MIN_PARTS`] to
@@ -297,6 +321,23 @@ mod tests {
         ];
         for (w, word, want) in table {
             assert_eq!(same_word(w, word), *want, "{w} / {word}");
+        }
+    }
+
+    #[test]
+    fn words_glued_elsewhere_make_a_name() {
+        let table: &[(&str, &str, bool)] = &[
+            ("我们把任务交给 web worker 处理，见 Web_Worker 一节。", "web worker", true),
+            ("用 CodePipeline 搭建流水线；code pipeline 会自动部署。", "code pipeline", true),
+            ("把数据读成 dataframes，再对 data frame 分组。", "data frame", true),
+            ("cloud query policy 写在 cloudquery 的配置里。", "cloud query policy", true),
+            ("先做 feature learning，再用学到的特征分类。", "feature learning", false),
+            ("见 mydataframe 变量：data frame 的用法。", "data frame", false),
+            ("见 dataframework 一节：data frame 的用法。", "data frame", false),
+            ("next-token prediction 与 nexttoken 无关。", "next-token prediction", true),
+        ];
+        for (view, form, want) in table {
+            assert_eq!(glued(&view.to_ascii_lowercase(), form), *want, "{view} / {form}");
         }
     }
 

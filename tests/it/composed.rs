@@ -69,6 +69,14 @@ fn composed_chinese() {
             "composed: conversion = 转化, funnel = 漏斗",
         ),
         (
+            "a name: the input writes its words glued too",
+            "每个页面都有自己的用户状态。这里的 user state 由 UserState 类保存。",
+            "user state",
+            &[],
+            None,
+            "",
+        ),
+        (
             "a Chinese word glued on: not the term",
             "模型会预测下一个词元。这种 next-token prediction 很简单。",
             "next-token prediction",
