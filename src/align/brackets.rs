@@ -7,7 +7,10 @@
 //! forms), each stripped of a prefix such as 即 or `英文：`. A bracket that opens with a word
 //! of example or remark (如, 见, 或…), lists examples (`（MySQL、PostgreSQL 等）`, names side by
 //! side) or cites a source (a year, `et al.`) holds no gloss. Chinese after the English inside
-//! the brackets (`CRM（Customer Relationship Management，客户关系管理）`) is the English's own. English inside the brackets glosses the
+//! the brackets (`CRM（Customer Relationship Management，客户关系管理）`) is the English's own;
+//! after a Chinese term (`轴突（axons，输出通道）`) it is a remark, unless it renders a word of
+//! the English, and the term before the brackets is the gloss where it fits. Another name in
+//! brackets (`（也称为 i18n）`) stands for the whole term before them. English inside the brackets glosses the
 //! Chinese before them, whose left boundary is chosen later ([`left`](super::left)); Chinese
 //! inside glosses the English before them, and the brackets bound it on both sides.
 
