@@ -7,11 +7,16 @@
 //! forms), each stripped of a prefix such as 即 or `英文：`. A bracket that opens with a word
 //! of example or remark (如, 见, 或…), lists examples (`（MySQL、PostgreSQL 等）`, names side by
 //! side) or cites a source (a year, `et al.`) holds no gloss. Chinese after the English inside
-//! the brackets (`CRM（Customer Relationship Management，客户关系管理）`) is the English's own. English inside the brackets glosses the
+//! the brackets (`CRM（Customer Relationship Management，客户关系管理）`) is the English's own;
+//! after a Chinese term (`轴突（axons，输出通道）`) it is a remark, unless it renders a word of
+//! the English, and the term before the brackets is the gloss where it fits. Another name in
+//! brackets (`（也称为 i18n）`) stands for the whole term before them. English inside the brackets glosses the
 //! Chinese before them, whose left boundary is chosen later ([`left`](super::left)); Chinese
 //! inside glosses the English before them, and the brackets bound it on both sides.
 
 use super::english::Englishes;
+use super::left::LeftSite;
+use super::names;
 use super::scan::{
     char_at, cjk_count, has_infix, is_close, is_open, is_separator, prefix_in, skip_back, skip_fwd, starts_with,
     trim_span,
@@ -55,6 +60,32 @@ fn is_remark(part: &str) -> bool {
         && part.starts_with(|c: char| c.is_ascii_alphanumeric())
         && prefix_in(part, RENAMING).is_none()
         && !part.contains(['(', '（'])
+}
+
+/// Words that give another name for the term before the brackets (`（也称为 a11y）`, `（简称
+/// i18n）`): the name stands for the whole of it, not for its last word.
+const ALSO_CALLED: &[&str] =
+    &["也称", "又称", "亦称", "简称", "即", "也叫", "又叫", "也被称为", "或称", "俗称", "通称"];
+
+/// Keeps of `left` only its longest option up to its natural boundary or the first verb
+/// (切换当前视图: the verb takes the term as object), where the walk reached one: the term
+/// that another name in brackets stands for whole.
+fn whole_term(left: &mut LeftSite) {
+    if left.marked.is_some() {
+        return;
+    }
+    let verb = left.options.iter().position(|o| o.verb_start || o.one_char_verb || o.verb_object);
+    let bounded = verb.is_some() || left.options.last().is_some_and(|o| o.at_stop);
+    // (its Chinese: a Latin word that opens it is another English, which no Chinese of this
+    // one holds)
+    let chinese = |o: &super::left::Choice| o.cjk == o.chars as usize;
+    let before_verb = &left.options[..verb.unwrap_or(left.options.len())];
+    if let Some(k) = before_verb.iter().rposition(chinese).filter(|_| bounded) {
+        left.options.swap(0, k);
+        left.options.truncate(1);
+        // (a Latin word or a verb before it bounds it too)
+        left.options[0].at_stop = true;
+    }
 }
 
 /// Words that separate two English alternatives in brackets: （mean或average）.
@@ -448,6 +479,26 @@ impl Aligner<'_> {
         if let Some(zh) = zh_inside {
             let after_term = skip_back(view, site.start, false);
             let described = view[..after_term].chars().next_back().is_some_and(is_cjk);
+            // 轴突（axons，输出通道）: after a Chinese term, the Chinese after the comma is a
+            // remark on it unless it renders a word of the English (控制器 for Controller);
+            // the term before the brackets is the gloss where it fits, the remark otherwise
+            let english_lower = view[english.range()].to_lowercase();
+            let after_marked = skip_back(view, site.start, true);
+            let term_before = view[..after_marked].chars().next_back().is_some_and(is_cjk);
+            let between = &view[english.end.min(zh.start)..zh.start];
+            let remark = between.contains(['，', ',']) && !view[zh.range()].contains(|c: char| c.is_ascii_alphabetic());
+            if term_before && remark && !names::renders_a_word(&view[zh.range()], &english_lower) {
+                let opened = doc.marked_ending_at(site.start).map(|m| m.inner.start);
+                if let Some(left) = self.left_site_in(doc, site.start, &englishes.get(&view[english.range()]), opened) {
+                    let mut pending = Pending::awaiting(english, Method::Parenthesis, site, left);
+                    pending.gloss.abbreviation = abbreviation;
+                    pending.gloss.alias = alias;
+                    pending.gloss.chinese = Some(zh);
+                    pending.gloss.confidence = BRACKET_DESCRIPTION_CONFIDENCE;
+                    out.push(pending);
+                    return;
+                }
+            }
             let gloss = Gloss {
                 english,
                 abbreviation,
@@ -462,7 +513,12 @@ impl Aligner<'_> {
         }
         // **双深度Q网络（double DQN）**: an emphasis around the term and its gloss
         let opened = doc.marked_ending_at(site.end).map(|m| m.inner.start).filter(|&o| o < site.start);
-        if let Some(left) = self.left_site_in(doc, site.start, &englishes.get(&view[english.range()]), opened) {
+        if let Some(mut left) = self.left_site_in(doc, site.start, &englishes.get(&view[english.range()]), opened) {
+            // Web 无障碍访问（也称为 a11y）: another name for the whole term before the brackets
+            let inner = &view[site.start + char_at(view, site.start).map_or(1, char::len_utf8)..en.start];
+            if first_prefixed && prefix_in(inner.trim_start(), ALSO_CALLED).is_some() {
+                whole_term(&mut left);
+            }
             let mut pending = Pending::awaiting(english, Method::Parenthesis, site, left);
             pending.gloss.abbreviation = abbreviation;
             pending.gloss.alias = alias;

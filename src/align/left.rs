@@ -369,6 +369,7 @@ impl Walk<'_> {
                 || (is_coordinator(w.word) && self.joins_acronym_halves(before))
                 || rightmost
                 || renders(w.word, self.english) == Some(true)
+                || self.opens_rendering(w.word)
         };
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
         // starts the term, though it is a function word elsewhere
@@ -395,6 +396,15 @@ impl Walk<'_> {
             return true;
         }
         false
+    }
+
+    /// Whether `word`, a function word elsewhere, makes with the term so far a word that
+    /// renders one of the English's (解决 + 方法 for solution): it opens the term.
+    fn opens_rendering(&self, word: &str) -> bool {
+        self.options.last().is_some_and(|o| {
+            let joined = format!("{word}{}", self.view[o.span.range()].trim());
+            renders(&joined, self.english) == Some(true)
+        })
     }
 
     /// Whether `word` opens with a number that the English has too (16位 in 16位浮点 for FP16,
@@ -465,7 +475,11 @@ impl Walk<'_> {
         let starts_known = || after.is_some_and(|a| self.term_initial.contains(&format!("{}{a}", w.word)));
         // (端到 in 端到端 for end-to-end renders the English's "to")
         let to_word = self.to_inside && w.word.contains('到');
-        let verb = w.tag == "v" && n_words >= 2 && !PREFIX_CHARS.contains(w.word) && !starts_known() && !to_word;
+        let verb = (w.tag == "v" || OBJECT_VERBS.contains(&w.word))
+            && n_words >= 2
+            && !PREFIX_CHARS.contains(w.word)
+            && !starts_known()
+            && !to_word;
         // 配置 Kubernetes 服务: a verb spaced off an English word that opens the term is the
         // sentence's verb, and the term is its object
         let after_verb = &self.view[start + w.word.len()..];
@@ -497,6 +511,10 @@ impl Walk<'_> {
         true
     }
 }
+
+/// Verbs of drawing, showing, recording and reaching, which take what follows as their object
+/// (绘制测试, 到达终点 before a one-word English); the segmenter tags some of them as nouns.
+pub(super) const OBJECT_VERBS: &[&str] = &["绘制", "记录", "打印", "显示", "展示", "画出", "查看", "到达"];
 
 /// An acronym of this many letters or more may stand for two coordinated halves (IAM); in a
 /// shorter one a coordinator joins the term to other words.

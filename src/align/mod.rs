@@ -222,26 +222,31 @@ impl<'j> Aligner<'j> {
                     choice = score::choose(left, view, counts);
                 }
                 let (ix, conf, fits) = choice;
-                if left.strict && !fits {
-                    continue;
-                }
                 let o = &left.options[ix];
-                if o.taken {
-                    continue; // every option is the Chinese of something shorter
-                }
-                if o.other_concept {
-                    // 卷积神经网络（LeNet）: a description of a name, not its translation
-                    g.chinese = None;
-                    if g.abbreviation.is_none() && g.alias.is_none() {
+                // 轴突（axons，输出通道）: the remark in the brackets stands where the term before
+                // them does not fit
+                let remark_kept = g.chinese.is_some() && (!fits || o.taken || o.other_concept);
+                if !remark_kept {
+                    if left.strict && !fits {
                         continue;
                     }
-                    out.push(g);
-                    continue;
+                    if o.taken {
+                        continue; // every option is the Chinese of something shorter
+                    }
+                    if o.other_concept {
+                        // 卷积神经网络（LeNet）: a description of a name, not its translation
+                        g.chinese = None;
+                        if g.abbreviation.is_none() && g.alias.is_none() {
+                            continue;
+                        }
+                        out.push(g);
+                        continue;
+                    }
+                    g.chinese = Some(transliterated_whole(view, o.span, english));
+                    g.confidence = conf;
+                    known = o.known;
+                    g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
                 }
-                g.chinese = Some(transliterated_whole(view, o.span, english));
-                g.confidence = conf;
-                known = o.known;
-                g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
             }
             // Yasser Alsaied（物联网副总裁）: a person's job title, not the name's translation
             if g.chinese.is_some_and(|zh| names::is_role_of_person(&view[zh.range()], english)) {

@@ -8,9 +8,9 @@
 //! confidences that the other rules give their glosses.
 
 use super::cover::covers_little;
-use super::left::LeftSite;
+use super::left::{LeftSite, OBJECT_VERBS};
 use super::length::{misfit, MIN_EXPECTED_CHARS, MIN_TERM_CHARS};
-use super::renders::may_be_acronym;
+use super::renders::{may_be_acronym, rendered_in};
 use super::scan::cjk_count;
 use crate::model::Span;
 use rustc_hash::FxHashMap;
@@ -49,6 +49,9 @@ const BOUNDARY_FADE: f32 = 2.0;
 const VERB_CONTEXT_PENALTY: f32 = 0.2;
 /// A rest after a verb this long (in Chinese characters) is a term of its own.
 const VERB_CONTEXT_MIN_REST_CJK: usize = 3;
+/// ...and this long for an English of one word, which one Chinese word renders, after a verb
+/// of [`OBJECT_VERBS`] (绘制测试 for eval: 绘制 is context).
+const VERB_CONTEXT_MIN_REST_ONE_WORD_CJK: usize = 2;
 /// For a Latin word at the start that the English has too (Python 包 / Python package).
 const LATIN_HEAD_BONUS: f32 = 0.2;
 /// For a Latin word at the start that the English lacks: it is context
@@ -159,6 +162,7 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
     }
     let (k, best) =
         scores.iter().copied().enumerate().fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
+    let k = possessor_whole(left, k, view);
     let o = &left.options[k];
     let mut conf: f32 = if o.at_stop { AT_STOP_CONFIDENCE } else { OPEN_CONFIDENCE };
     let dev = misfit(e, o.chars);
@@ -181,6 +185,33 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
     (k, conf.clamp(MIN_CONFIDENCE, MAX_CONFIDENCE), fits)
 }
 
+/// Option `k` of `left`, or the next one where `k` stops inside a possessor that 的 joins to
+/// the term, the English is `A of B`, and the possessor lacks a word of `B` that the next
+/// option adds, reaching the natural boundary (状态的折扣价值 inside 后续状态的折扣价值 for
+/// discounted value of successor state): the possessor belongs to the term in full.
+fn possessor_whole(left: &LeftSite, k: usize, view: &str) -> usize {
+    let o = &left.options[k];
+    let text = &view[o.span.range()];
+    let (Some((_, of)), Some(de)) = (left.english.split_once(" of "), text.find('的')) else {
+        return k;
+    };
+    if !left.options.get(k + 1).is_some_and(|n| n.at_stop && !o.at_stop && !n.taken && !n.other_concept) {
+        return k;
+    }
+    // (the possessor renders some word of B, and not all of them)
+    let possessor = &text[..de];
+    let words: Vec<&str> = of.split([' ', '-']).filter(|w| w.len() >= MIN_POSSESSOR_WORD).collect();
+    let rendered = words.iter().filter(|w| rendered_in(possessor, w)).count();
+    if rendered > 0 && rendered < words.len() {
+        k + 1
+    } else {
+        k
+    }
+}
+
+/// Words of `B` in `A of B` shorter than this (the, a) are no words a possessor renders.
+const MIN_POSSESSOR_WORD: usize = 3;
+
 /// Whether option `k` is a verb before a term that already fits the English: the verb is
 /// that term's verb, not part of it (配置同步复制 for synchronous replication); the boundary
 /// is then after the verb.
@@ -200,7 +231,14 @@ fn is_verb_context(left: &LeftSite, k: usize, e: f32, view: &str, counts: &FxHas
                 && count(counts, text(o.span)) <= 1
                 && rest.chars >= MIN_TERM_CHARS
         };
-        !bound && (misfit(e, rest.chars) == 0.0 && cjk_count(rest_text) >= VERB_CONTEXT_MIN_REST_CJK || recurs_alone())
+        // (one word of the English: one Chinese word of two characters renders it, 测试 for eval)
+        let verb = view[o.span.start..rest.span.start].trim();
+        let min_rest = if left.english_words <= 1 && OBJECT_VERBS.contains(&verb) {
+            VERB_CONTEXT_MIN_REST_ONE_WORD_CJK
+        } else {
+            VERB_CONTEXT_MIN_REST_CJK
+        };
+        !bound && (misfit(e, rest.chars) == 0.0 && cjk_count(rest_text) >= min_rest || recurs_alone())
     }
 }
 

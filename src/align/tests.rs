@@ -848,3 +848,60 @@ fn the_chinese_of_an_acronym_and_its_pieces_are_not_a_longer_terms() {
     let found = glosses(text);
     assert!(found.iter().any(|g| g.0 == "global CDN" && g.1 == "全球的内容分发网络"), "{found:?}");
 }
+
+#[test]
+fn a_remark_after_a_comma_in_brackets_leaves_the_term_before_them() {
+    assert_chinese(&[
+        ("这一层由轴突（axons，输出通道）组成。", "axons", "轴突"),
+        ("每个细胞核（nucleus，控制中心）都很重要。", "nucleus", "细胞核"),
+        // the inner Chinese renders a word of the English: the English's own
+        ("事件循环里的 S 模块（Scheduler，调度器）负责排队。", "Scheduler", "调度器"),
+        // no Chinese before the brackets: the inner one stays
+        ("ERP（Enterprise Resource Planning，企业资源计划）管理库存。", "Enterprise Resource Planning", "企业资源计划"),
+    ]);
+}
+
+#[test]
+fn a_possessor_joined_by_de_belongs_to_an_of_phrase_in_full() {
+    assert_chinese(&[
+        (
+            "这里比较的是相邻节点的平均权重（average weight of neighboring nodes）。",
+            "average weight of neighboring nodes",
+            "相邻节点的平均权重",
+        ),
+        // the possessor renders all the words after "of": nothing more is the term's
+        (
+            "然后估计当前样本的平均误差（mean error of current sample）。",
+            "mean error of current sample",
+            "当前样本的平均误差",
+        ),
+    ]);
+}
+
+#[test]
+fn a_function_word_that_opens_a_rendering_with_the_rest_belongs_to_the_term() {
+    // 解决 + 方法 renders solution; 通用 renders general
+    assert_chinese(&[(
+        "这类问题还没有通用的解决方法（general solution），只能逐个分析。",
+        "general solution",
+        "通用的解决方法",
+    )]);
+}
+
+#[test]
+fn a_verb_before_the_chinese_of_one_english_word_is_context() {
+    assert_chinese(&[
+        ("最后可以绘制验证(valid)阶段的曲线。", "valid", "验证"),
+        ("我们还可以打印训练(train)模式下的日志。", "train", "训练"),
+    ]);
+}
+
+#[test]
+fn another_name_in_brackets_stands_for_the_whole_term_before_them() {
+    assert_chinese(&[
+        ("软件国际化 (也称为 i18n) 是一项基础工作。", "i18n", "软件国际化"),
+        ("Web 内容本地化（简称 l10n）需要人工审校。", "l10n", "内容本地化"),
+        // a verb that takes the term as object is no part of it
+        ("用户可以切换当前视图（即 ListPane）来浏览。", "ListPane", "当前视图"),
+    ]);
+}

@@ -75,7 +75,7 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         }
         // The forms of the reference's Chinese that the input uses, in the reference's order.
         let mut used: Vec<Used<'_>> = Vec::new();
-        for zh in &r.chinese {
+        for zh in r.chinese.iter().filter(|zh| !keeps_form_in_latin(zh, e)) {
             for &p in index.forms(zh) {
                 if let Some(list) = by_chinese.get(index.pattern(p)) {
                     used.push((index.pattern(p), zh, list));
@@ -107,6 +107,16 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             }
         }
     }
+}
+
+/// Whether the Chinese `zh` holds one of the entry's forms as a Latin word beside Chinese
+/// characters (KL 散度 for KL): it is the Chinese of a longer term that keeps the entry's
+/// English and adds to it, not the entry's own.
+fn keeps_form_in_latin(zh: &str, e: &Entry) -> bool {
+    zh.chars().any(crate::text::chars::is_cjk)
+        && zh.split(|c: char| !c.is_ascii_alphanumeric() && !matches!(c, '-' | '.' | '+' | '#')).any(|w| {
+            !w.is_empty() && w.bytes().any(|b| b.is_ascii_alphabetic()) && e.forms().any(|f| f.eq_ignore_ascii_case(w))
+        })
 }
 
 /// The note suggesting the reference's Chinese: `suggested: 卷积神经网络`, or for the mined

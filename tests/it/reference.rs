@@ -200,3 +200,16 @@ fn closer_evidence_gives_higher_confidence() {
     let (n, f) = (near.get("word vector").unwrap(), far.get("word vector").unwrap());
     assert!(n.confidence.unwrap() > f.confidence.unwrap(), "{n:?} {f:?}");
 }
+
+#[test]
+fn a_chinese_keeping_the_english_in_latin_is_the_longer_terms() {
+    let ex = extractor("english,chinese,abbreviation\nWasserstein-Jones distance,WJ 距离,WJ\n", false);
+    // WJ 距离 is the distance's Chinese, which keeps WJ: not the Chinese of WJ alone
+    let g = ex.extract("我们用 WJ 距离比较两个分布，WJ 越小，两个分布越接近。");
+    let e = g.get("WJ").unwrap_or_else(|| panic!("no entry for WJ in {g:#?}"));
+    assert!(e.chinese.is_empty(), "{e:?}");
+    // a Chinese that holds no Latin is given as before
+    let ex = extractor("english,chinese,abbreviation\nWasserstein-Jones distance,瓦琼距离,WJ\n", false);
+    let g = ex.extract("我们用瓦琼距离比较两个分布，WJ 越小，两个分布越接近。");
+    assert_eq!(g.get("WJ").unwrap().chinese, ["瓦琼距离"]);
+}
