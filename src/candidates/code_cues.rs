@@ -124,15 +124,19 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether a candidate that ends as a name of a file does (`App.js`, `Main.py`) names one
-/// there: 文件 follows it.
+/// there, or is an extension in lowercase alone that names a kind of file (`md文件`,
+/// `ipynb 文件`, as a file name's end is written): 文件 follows it.
 pub(super) fn is_file_here(text: &str, view: &str, end: usize) -> bool {
+    let file_after =
+        || view[end..].trim_start_matches(' ').strip_prefix("文件").is_some_and(|a| !a.starts_with("系统"));
     let Some((head, ext)) = text.rsplit_once('.') else {
-        return false;
+        // (an extension in capitals names a format: `JSON 文件`)
+        return text.bytes().all(|b| b.is_ascii_lowercase()) && FILE_EXTENSIONS.contains(&text) && file_after();
     };
     let ext = ext.to_ascii_lowercase();
     !head.is_empty()
         && (FILE_EXTENSIONS.contains(&ext.as_str()) || NAME_DOT_SUFFIXES.contains(&ext.as_str()))
-        && view[end..].trim_start_matches(' ').strip_prefix("文件").is_some_and(|a| !a.starts_with("系统"))
+        && file_after()
 }
 
 /// Programs of the command line that are run with a subcommand (`git clone`, `npm install`).
@@ -411,6 +415,11 @@ mod tests {
             ("我们用 Node.js 写服务", "Node.js", false),
             ("用 Node.js 文件系统模块读写", "Node.js", false),
             ("打开 Redis 文件", "Redis", false),
+            // an extension alone in lowercase is a kind of file, in capitals a format
+            ("提交 yaml文件，而不是 toml 文件", "yaml", true),
+            ("提交 yaml文件，而不是 toml 文件", "toml", true),
+            ("把 CSV 文件读进来", "CSV", false),
+            ("用 rust 写，再用 json 序列化", "json", false),
         ] {
             let (_, e) = at(text, word);
             assert_eq!(is_file_here(word, text, e), file, "{text}");

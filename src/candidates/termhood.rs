@@ -15,7 +15,9 @@
 //!   glossed or written with Chinese near it on its line (a name used in prose); a label in
 //!   sentence case unless glossed, and a sentence of [`MIN_GLOSSED_SENTENCE_WORDS`] even then.
 //! * Lowercase English that the document only ever quotes, and quoted English that labels a
-//!   control of an interface (点击“Save”, “Save”按钮), are dropped.
+//!   control of an interface (点击“Save”, “Save”按钮), are dropped; so are the pieces of an
+//!   English sentence quoted whole, and a general word given as an example of a word with its
+//!   Chinese, both quoted (`“很”（"very"）`), is not glossed so (see [`mentions`](super::mentions)).
 //! * Any candidate after a credit label and a colon on its line (`译者：`, `图片来源：`), or
 //!   inside a list of contributors ([`lists`](super::lists)) unless named elsewhere, is
 //!   dropped.
@@ -30,6 +32,7 @@ use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
 use super::labels::is_letter_label;
 use super::lists::contributor_lists;
+use super::mentions::{in_quoted_sentence, is_quoted_pair};
 use super::versions::{bare_name, is_point_release, After};
 use super::Candidate;
 use crate::model::Span;
@@ -144,6 +147,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || is_key_pressed(view, c)
             || code_here(c)
             || is_letter_label(view, c.span)
+            || in_quoted_sentence(doc, c.span)
         {
             return false;
         }
@@ -258,7 +262,10 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
             continue;
         }
         let key = lower(c.text).into_owned();
-        if is_glossed(view, c.span.start, c.span.end) {
+        // (a word of general English paired with a quoted Chinese word is an example of a word)
+        if is_glossed(view, c.span.start, c.span.end)
+            && !(matches!(k, Kind::Common { .. }) && is_quoted_pair(view, c.span.start, c.span.end))
+        {
             ev.glossed.insert(key.clone());
         }
         match k {
