@@ -18,6 +18,8 @@
 //!   control of an interface (点击“Save”, “Save”按钮), are dropped; so are the pieces of an
 //!   English sentence quoted whole, and a general word given as an example of a word with its
 //!   Chinese, both quoted (`“很”（"very"）`), is not glossed so (see [`mentions`](super::mentions)).
+//! * A word cut short with a dot (`succ. (%)`) and the second half of a spaced slash pair
+//!   (`Read / Write API`) are pieces (see [`fragments`](super::fragments)).
 //! * Any candidate after a credit label and a colon on its line (`译者：`, `图片来源：`), or
 //!   inside a list of contributors ([`lists`](super::lists)) unless named elsewhere, is
 //!   dropped.
@@ -28,6 +30,7 @@
 
 use super::citations::author_lists;
 use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
+use super::fragments::{is_cut_short, is_second_of_pair};
 use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
 use super::labels::is_letter_label;
@@ -118,7 +121,10 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     // English written as code in prose, at this place (`$HOME`, `DB _ HOST`, `App.js 文件`)
     let code_here =
         |c: &Candidate<'_>| is_code_here(view, c.span.start, c.span.end) || is_file_here(c.text, view, c.span.end);
+    // pieces of words and of pairs, whatever their kind
+    let piece = |c: &Candidate<'_>| is_cut_short(view, c) || is_second_of_pair(view, c);
     if kinds.iter().all(|k| *k == Kind::Term)
+        && !cands.iter().any(piece)
         && !may_credit(view)
         && !cands.iter().any(|c| is_letter_label(view, c.span))
         && lists.is_empty()
@@ -148,6 +154,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || code_here(c)
             || is_letter_label(view, c.span)
             || in_quoted_sentence(doc, c.span)
+            || piece(c)
         {
             return false;
         }
