@@ -24,6 +24,7 @@
 
 mod citations;
 mod code_cues;
+mod controls;
 mod fragments;
 mod juxtaposed;
 mod kinds;

@@ -30,6 +30,7 @@
 
 use super::citations::author_lists;
 use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
+use super::controls::is_ui_label;
 use super::fragments::{is_cut_short, is_second_of_pair};
 use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
@@ -41,7 +42,7 @@ use super::Candidate;
 use crate::model::Span;
 use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
 use crate::text::chars::is_cjk;
-use crate::text::lexicon::chinese::{CREDIT_LABELS, NAME_CLASSES, UI_ACTIONS, UI_CONTROLS};
+use crate::text::lexicon::chinese::{CREDIT_LABELS, NAME_CLASSES};
 use crate::text::lexicon::names::KNOWN_NAMES;
 use crate::text::lexicon::{in_list, lower, pack_list};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -74,10 +75,6 @@ const MAX_ACRONYM_BYTES: usize = 12;
 
 /// Quoted English in brackets starts at most this many bytes after the bracket (`（也称为“`).
 const MAX_GLOSS_LEAD_BYTES: usize = 30;
-
-/// A translation in brackets between a quoted label and its control holds at most this many
-/// bytes (`（启动实例）`).
-const MAX_UI_GLOSS_BYTES: usize = 60;
 
 /// Words of code before a class name that declare or build it.
 const DECLARING: [&str; 6] = ["class ", "new ", "extends ", "implements ", "struct ", "interface "];
@@ -502,31 +499,6 @@ fn in_brackets(view: &str, at: usize) -> bool {
 
 /// Words that open brackets of examples.
 const EXAMPLE_OPENERS: &[&str] = &["例如", "比如", "譬如", "如", "e.g.", "eg."];
-
-/// Whether English in quotation marks labels a control of an interface: a verb of working
-/// one before the marks (点击“Save”), or a control after them, a translation in brackets
-/// between (“Save”（保存）按钮).
-fn is_ui_label(doc: &Document<'_>, span: Span) -> bool {
-    let quote = |m: &&Marked| m.kind == MarkKind::Quote;
-    let Some(m) =
-        doc.marked_ending_at(span.end).filter(quote).or_else(|| doc.marked_starting_at(span.start).filter(quote))
-    else {
-        return false;
-    };
-    let view = doc.view();
-    let before = view[..m.inner.start].trim_end_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric());
-    if UI_ACTIONS.iter().any(|a| before.ends_with(a)) {
-        return true;
-    }
-    let mut after =
-        view[m.inner.end..].trim_start_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric() && c != '(' && c != '（');
-    // a translation in brackets (“Save”（保存）按钮)
-    if after.starts_with(['(', '（']) {
-        let close = after.find([')', '）']).filter(|&p| p <= MAX_UI_GLOSS_BYTES);
-        after = close.map_or("", |p| &after[p + after[p..].chars().next().map_or(1, char::len_utf8)..]);
-    }
-    UI_CONTROLS.iter().any(|c| after.starts_with(c))
-}
 
 /// The candidates in lowercase that the document only mentions: in quotation marks every
 /// time and never glossed (`“wh”“whe”“her”`, `“to go to the bank”`), examples of words
