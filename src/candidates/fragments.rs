@@ -3,13 +3,20 @@
 //! spaced slash that shares its last words with the first (`Read / Write API`), which is
 //! cut from the pair.
 
+use super::kinds::is_common_word;
 use super::Candidate;
 
-/// Whether `c` is a word in lowercase cut short with a dot: the dot ends no sentence when
-/// what follows it opens none (`succ. (%)`, `approx. time`, `avg. 3`). Terms are written in
-/// full, or as acronyms in capitals.
+/// A word cut short keeps at most this many letters (`approx.`, `succ.`); a longer one before
+/// a dot is whole, and ends a sentence.
+const MAX_CUT_BYTES: usize = 6;
+
+/// Whether `c` is a short word in lowercase cut short with a dot, no word of general English: the
+/// dot ends no sentence when what follows it opens none (`succ. (%)`, `approx. time`, `avg.
+/// 3`). Terms are written in full, or as acronyms in capitals.
 pub(super) fn is_cut_short(view: &str, c: &Candidate<'_>) -> bool {
-    if !c.text.bytes().all(|b| b.is_ascii_lowercase()) {
+    // (a word of English in full before a dot ends a sentence, whatever follows: `the
+    // parameter. model.ckpt is`)
+    if c.text.len() > MAX_CUT_BYTES || !c.text.bytes().all(|b| b.is_ascii_lowercase()) || is_common_word(c.text) {
         return false;
     }
     let Some(after) = view[c.span.end..].strip_prefix(". ") else { return false };
@@ -52,6 +59,23 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(found_in_markdown(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_in_full_before_a_dot_ends_a_sentence() {
+        use super::super::Candidate;
+        use crate::model::Span;
+        for (text, word, cut) in [
+            ("| approx. (ms) |", "approx", true),
+            ("the path of the file. model.bin is next", "file", false),
+            ("the path of the checkpoint. model.bin is next", "checkpoint", false),
+            ("the argument of the parameter. see below", "parameter", false),
+            ("The approx. Value", "approx", false),
+        ] {
+            let start = text.find(word).unwrap_or(0);
+            let c = Candidate { span: Span::new(start, start + word.len()), text: word, title: false };
+            assert_eq!(super::is_cut_short(text, &c), cut, "{text}");
         }
     }
 
