@@ -29,7 +29,9 @@
 //! A title in `《》` is kept whatever it holds.
 
 use super::citations::author_lists;
-use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
+use super::code_cues::{
+    declares, is_class, is_class_strictly, is_code_here, is_extension_here, is_file_here, is_member,
+};
 use super::controls::is_ui_label;
 use super::fragments::{is_cut_short, is_second_of_pair};
 use super::juxtaposed::split_juxtaposed;
@@ -116,8 +118,11 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     };
     let classes = classes(view, cands, &kinds);
     // English written as code in prose, at this place (`$HOME`, `DB _ HOST`, `App.js 文件`)
-    let code_here =
-        |c: &Candidate<'_>| is_code_here(view, c.span.start, c.span.end) || is_file_here(c.text, view, c.span.end);
+    let code_here = |c: &Candidate<'_>| {
+        is_code_here(view, c.span.start, c.span.end)
+            || is_file_here(c.text, view, c.span.end)
+            || is_extension_here(c.text, view, c.span)
+    };
     // pieces of words and of pairs, whatever their kind
     let piece = |c: &Candidate<'_>| is_cut_short(view, c) || is_second_of_pair(view, c);
     if kinds.iter().all(|k| *k == Kind::Term)
