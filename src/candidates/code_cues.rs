@@ -11,6 +11,7 @@
 //!   `npm run dev`, `ls -la`); see [`is_command`].
 //! * A file: a name with the ending of a file before 文件 (`App.js 文件`).
 
+use crate::model::Span;
 use crate::normalize::MARK;
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES};
@@ -132,7 +133,30 @@ pub(super) fn is_file_here(text: &str, view: &str, end: usize) -> bool {
     let ext = ext.to_ascii_lowercase();
     !head.is_empty()
         && (FILE_EXTENSIONS.contains(&ext.as_str()) || NAME_DOT_SUFFIXES.contains(&ext.as_str()))
-        && view[end..].trim_start_matches(' ').strip_prefix("文件").is_some_and(|a| !a.starts_with("系统"))
+        && file_after(view, end)
+}
+
+/// A format, after an extension that names it (`json 格式`), as 文件 names a file.
+const FORMAT: &str = "格式";
+
+/// Whether a candidate is a file-name extension in lowercase used as a word for a kind of
+/// file: before 文件 or 格式 (`md文件`, `ipynb 格式`), or after its dot alone (`后缀“.ipynb”`),
+/// as a file's name ends. In capitals it names a format (`JSON 文件`).
+pub(super) fn is_extension_here(text: &str, view: &str, span: Span) -> bool {
+    if !text.bytes().all(|b| b.is_ascii_lowercase()) || !FILE_EXTENSIONS.contains(&text) {
+        return false;
+    }
+    let kind_after = view[span.end..].trim_start_matches(' ').starts_with(FORMAT) || file_after(view, span.end);
+    // (a dot after a word is a name's: `Node.js`)
+    let dotted = view[..span.start]
+        .strip_suffix('.')
+        .is_some_and(|b| !b.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_'));
+    kind_after || dotted
+}
+
+/// Whether 文件 follows `end` (spaces between), and not as 文件系统.
+fn file_after(view: &str, end: usize) -> bool {
+    view[end..].trim_start_matches(' ').strip_prefix("文件").is_some_and(|a| !a.starts_with("系统"))
 }
 
 /// Programs of the command line that are run with a subcommand (`git clone`, `npm install`).
@@ -414,6 +438,24 @@ mod tests {
         ] {
             let (_, e) = at(text, word);
             assert_eq!(is_file_here(word, text, e), file, "{text}");
+        }
+    }
+
+    #[test]
+    fn extensions_in_lowercase_name_kinds_of_files() {
+        for (text, word, file) in [
+            ("提交 yaml文件，而不是 toml 文件", "yaml", true),
+            ("提交 yaml文件，而不是 toml 文件", "toml", true),
+            ("笔记本用 ipynb 格式保存", "ipynb", true),
+            ("它们的后缀是“.yaml”", "yaml", true),
+            // in capitals a format, before other words a word, after a name's dot a name
+            ("把 CSV 文件读进来", "CSV", false),
+            ("用 rust 写，再用 json 序列化", "json", false),
+            ("见 toml 文件系统的说明", "toml", false),
+            ("调用 config.yaml 与 Vue.js", "js", false),
+        ] {
+            let (s, e) = at(text, word);
+            assert_eq!(is_extension_here(word, text, Span::new(s, e)), file, "{text}");
         }
     }
 }

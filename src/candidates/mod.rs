@@ -24,11 +24,14 @@
 
 mod citations;
 mod code_cues;
+mod controls;
+mod fragments;
 mod juxtaposed;
 mod kinds;
 mod labels;
 pub(crate) use kinds::is_common_word;
 mod lists;
+mod mentions;
 mod noise;
 #[cfg(test)]
 mod properties;
@@ -499,6 +502,7 @@ mod tests {
             "提示词是“Let's think step by step”和 \"we don't know yet\"",
             "他说 I'm not sure about it",
             "大约 16GB 内存和 400px 宽",
+            "在 12-GPU服务器和 6-cores 机器上跑，硬盘转速 5400RPM",
             "位点 rs7412 与 rs429358",
             "漏洞编号 CVE-2024-41873 已公开",
             "调用 useCallback 和 sideEffects",

@@ -7,7 +7,9 @@
 use super::kinds::is_common_word;
 use super::words::Word;
 use crate::text::chars::fold;
-use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES, NUMBER_UNITS, REFERENCE_LABELS, TLDS};
+use crate::text::lexicon::english::{
+    COUNT_NOUNS, FILE_EXTENSIONS, NAME_DOT_SUFFIXES, NUMBER_UNITS, REFERENCE_LABELS, TLDS,
+};
 use crate::text::lexicon::{in_list, is_function_word, lower, pack_list};
 use std::sync::LazyLock;
 
@@ -65,7 +67,7 @@ const MIN_WIDTH_UNIT: usize = 2;
 
 /// Whether a word is a number, with a unit or ending glued to it: `2024`, `3.5`, `16GB`,
 /// `400px`, `1e-3`, `10k`, `2x`, `1st`, `4XX`, a range (`2-4GB`), a rate (`10Gbit/s`,
-/// `64MB/8GB/s`) or a width (`32-bit`).
+/// `64MB/8GB/s`), a width (`32-bit`) or a count of things (`16-GPU`, `8-core`).
 pub(super) fn is_number_like(w: &str) -> bool {
     if !w.chars().next().map(fold).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return false;
@@ -92,15 +94,25 @@ pub(super) fn is_number_like(w: &str) -> bool {
         return true;
     }
     // 32-bit: a width (3-D is a name)
-    let unit = unit.strip_prefix('-').filter(|u| u.len() >= MIN_WIDTH_UNIT).unwrap_or(&unit);
+    let dashed = unit.strip_prefix('-').filter(|u| u.len() >= MIN_WIDTH_UNIT);
+    let unit = dashed.unwrap_or(&unit);
     static UNITS: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&NUMBER_UNITS));
     let is_unit = |u: &str| in_list(&UNITS, u, false);
     unit.is_empty()
         || is_unit(unit)
+        // 16-GPU, 8-cores: a count of things (0-RTT, 2-SAT are names)
+        || dashed.is_some() && is_counted(unit)
         || unit.starts_with('e') && unit[1..].trim_start_matches('-').chars().all(|c| c.is_ascii_digit())
         // 10gbit/s, 64mb/8gb/s: a rate
         || unit.contains('/')
             && unit.split('/').enumerate().all(|(i, p)| is_unit(p) || i > 0 && is_number_like(p))
+}
+
+/// Whether `unit` (lowercase) names things counted ([`COUNT_NOUNS`]), in the singular or
+/// the plural.
+fn is_counted(unit: &str) -> bool {
+    static COUNTED: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&COUNT_NOUNS));
+    in_list(&COUNTED, unit, false) || unit.strip_suffix('s').is_some_and(|u| in_list(&COUNTED, u, false))
 }
 
 /// Whether a word can never be part of a term; `view_after` is the view after it.

@@ -15,7 +15,11 @@
 //!   glossed or written with Chinese near it on its line (a name used in prose); a label in
 //!   sentence case unless glossed, and a sentence of [`MIN_GLOSSED_SENTENCE_WORDS`] even then.
 //! * Lowercase English that the document only ever quotes, and quoted English that labels a
-//!   control of an interface (点击“Save”, “Save”按钮), are dropped.
+//!   control of an interface (点击“Save”, “Save”按钮), are dropped; so are the pieces of an
+//!   English sentence quoted whole, and a general word given as an example of a word with its
+//!   Chinese, both quoted (`“很”（"very"）`), is not glossed so (see [`mentions`](super::mentions)).
+//! * A word cut short with a dot (`succ. (%)`) and the second half of a spaced slash pair
+//!   (`Read / Write API`) are pieces (see [`fragments`](super::fragments)).
 //! * Any candidate after a credit label and a colon on its line (`译者：`, `图片来源：`), or
 //!   inside a list of contributors ([`lists`](super::lists)) unless named elsewhere, is
 //!   dropped.
@@ -25,17 +29,22 @@
 //! A title in `《》` is kept whatever it holds.
 
 use super::citations::author_lists;
-use super::code_cues::{declares, is_class, is_class_strictly, is_code_here, is_file_here, is_member};
+use super::code_cues::{
+    declares, is_class, is_class_strictly, is_code_here, is_extension_here, is_file_here, is_member,
+};
+use super::controls::is_ui_label;
+use super::fragments::{is_cut_short, is_second_of_pair};
 use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
 use super::labels::is_letter_label;
 use super::lists::contributor_lists;
+use super::mentions::{in_quoted_sentence, is_quoted_pair};
 use super::versions::{bare_name, is_point_release, After};
 use super::Candidate;
 use crate::model::Span;
 use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
 use crate::text::chars::is_cjk;
-use crate::text::lexicon::chinese::{CREDIT_LABELS, NAME_CLASSES, UI_ACTIONS, UI_CONTROLS};
+use crate::text::lexicon::chinese::{CREDIT_LABELS, NAME_CLASSES};
 use crate::text::lexicon::names::KNOWN_NAMES;
 use crate::text::lexicon::{in_list, lower, pack_list};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -68,10 +77,6 @@ const MAX_ACRONYM_BYTES: usize = 12;
 
 /// Quoted English in brackets starts at most this many bytes after the bracket (`（也称为“`).
 const MAX_GLOSS_LEAD_BYTES: usize = 30;
-
-/// A translation in brackets between a quoted label and its control holds at most this many
-/// bytes (`（启动实例）`).
-const MAX_UI_GLOSS_BYTES: usize = 60;
 
 /// Words of code before a class name that declare or build it.
 const DECLARING: [&str; 6] = ["class ", "new ", "extends ", "implements ", "struct ", "interface "];
@@ -113,9 +118,15 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     };
     let classes = classes(view, cands, &kinds);
     // English written as code in prose, at this place (`$HOME`, `DB _ HOST`, `App.js 文件`)
-    let code_here =
-        |c: &Candidate<'_>| is_code_here(view, c.span.start, c.span.end) || is_file_here(c.text, view, c.span.end);
+    let code_here = |c: &Candidate<'_>| {
+        is_code_here(view, c.span.start, c.span.end)
+            || is_file_here(c.text, view, c.span.end)
+            || is_extension_here(c.text, view, c.span)
+    };
+    // pieces of words and of pairs, whatever their kind
+    let piece = |c: &Candidate<'_>| is_cut_short(view, c) || is_second_of_pair(view, c);
     if kinds.iter().all(|k| *k == Kind::Term)
+        && !cands.iter().any(piece)
         && !may_credit(view)
         && !cands.iter().any(|c| is_letter_label(view, c.span))
         && lists.is_empty()
@@ -144,6 +155,8 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || is_key_pressed(view, c)
             || code_here(c)
             || is_letter_label(view, c.span)
+            || in_quoted_sentence(doc, c.span)
+            || piece(c)
         {
             return false;
         }
@@ -258,7 +271,10 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
             continue;
         }
         let key = lower(c.text).into_owned();
-        if is_glossed(view, c.span.start, c.span.end) {
+        // (a word of general English paired with a quoted Chinese word is an example of a word)
+        if is_glossed(view, c.span.start, c.span.end)
+            && !(matches!(k, Kind::Common { .. }) && is_quoted_pair(view, c.span.start, c.span.end))
+        {
             ev.glossed.insert(key.clone());
         }
         match k {
@@ -488,31 +504,6 @@ fn in_brackets(view: &str, at: usize) -> bool {
 
 /// Words that open brackets of examples.
 const EXAMPLE_OPENERS: &[&str] = &["例如", "比如", "譬如", "如", "e.g.", "eg."];
-
-/// Whether English in quotation marks labels a control of an interface: a verb of working
-/// one before the marks (点击“Save”), or a control after them, a translation in brackets
-/// between (“Save”（保存）按钮).
-fn is_ui_label(doc: &Document<'_>, span: Span) -> bool {
-    let quote = |m: &&Marked| m.kind == MarkKind::Quote;
-    let Some(m) =
-        doc.marked_ending_at(span.end).filter(quote).or_else(|| doc.marked_starting_at(span.start).filter(quote))
-    else {
-        return false;
-    };
-    let view = doc.view();
-    let before = view[..m.inner.start].trim_end_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric());
-    if UI_ACTIONS.iter().any(|a| before.ends_with(a)) {
-        return true;
-    }
-    let mut after =
-        view[m.inner.end..].trim_start_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric() && c != '(' && c != '（');
-    // a translation in brackets (“Save”（保存）按钮)
-    if after.starts_with(['(', '（']) {
-        let close = after.find([')', '）']).filter(|&p| p <= MAX_UI_GLOSS_BYTES);
-        after = close.map_or("", |p| &after[p + after[p..].chars().next().map_or(1, char::len_utf8)..]);
-    }
-    UI_CONTROLS.iter().any(|c| after.starts_with(c))
-}
 
 /// The candidates in lowercase that the document only mentions: in quotation marks every
 /// time and never glossed (`“wh”“whe”“her”`, `“to go to the bank”`), examples of words

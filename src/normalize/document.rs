@@ -12,6 +12,10 @@ use crate::model::Span;
 /// before a span.
 const TITLES_LOOKED_AT: usize = 8;
 
+/// Quotations do not nest deeply either: [`Document::quote_around`] looks at the few marked
+/// spans that end first after a span.
+const QUOTES_LOOKED_AT: usize = 8;
+
 /// The input text with its prose view, marked spans and line index.
 #[derive(Debug)]
 pub(crate) struct Document<'a> {
@@ -102,6 +106,17 @@ impl<'a> Document<'a> {
         let i = self.titles.partition_point(|t| t.start <= span.start);
         let last = self.titles[..i].iter().rev().take(TITLES_LOOKED_AT);
         last.filter(|t| span.end <= t.end).min_by_key(|t| t.len()).copied()
+    }
+
+    /// The innermost quotation (`“…”`, `"…"`, `「…」`) whose content holds `span`, if any.
+    pub(crate) fn quote_around(&self, span: Span) -> Option<Span> {
+        let i = self.marked.partition_point(|m| m.inner.end < span.end);
+        self.marked[i..]
+            .iter()
+            .take(QUOTES_LOOKED_AT)
+            .filter(|m| m.kind == MarkKind::Quote && m.inner.start <= span.start)
+            .map(|m| m.inner)
+            .min_by_key(Span::len)
     }
 
     /// 1-based line number of a byte offset.

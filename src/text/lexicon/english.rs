@@ -23,6 +23,9 @@ pub(crate) static MEASURE_UNITS: List = LazyLock::new(|| entries(include_str!("e
 /// Units and endings written right after a number in one word (`16GB`, `400px`, `1st`).
 pub(crate) static NUMBER_UNITS: List = LazyLock::new(|| entries(include_str!("english/number_units.txt")));
 
+/// Things counted with a number and a dash before them (`16-GPU`, `8-core`).
+pub(crate) static COUNT_NOUNS: List = LazyLock::new(|| entries(include_str!("english/count_nouns.txt")));
+
 /// File-name extensions (`main.rs`).
 pub(crate) static FILE_EXTENSIONS: List = LazyLock::new(|| entries(include_str!("english/file_extensions.txt")));
 
