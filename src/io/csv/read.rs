@@ -45,6 +45,8 @@ const CHINESE: &[&str] = &[
     "target",
     "translation",
 ];
+/// `score` and `confidence` are written with two decimals, and read to them.
+const FRACTION_STEPS: f32 = 100.0;
 /// Header names accepted for the note column.
 const NOTE: &[&str] = &["note", "notes", "comment", "comments", "备注", "说明"];
 
@@ -309,14 +311,15 @@ fn entry(
         "" => 0,
         f => f.parse().map_err(|_| bad("frequency", f, "a whole number"))?,
     };
-    // an empty cell, or a number from 0 to 1
+    // an empty cell, or a number from 0 to 1, to the two decimals the column is written with
+    // (0.999 reads as 1.00, so that what is read writes back and reads again the same)
     let fraction = |column: &str, cell: String| match cell.as_str() {
         "" => Ok(None),
         c => c
             .parse::<f32>()
             .ok()
             .filter(|x| (0.0..=1.0).contains(x))
-            .map(Some)
+            .map(|x| Some((x * FRACTION_STEPS).round() / FRACTION_STEPS))
             .ok_or_else(|| bad(column, c, "a number from 0 to 1")),
     };
     let confidence = fraction("confidence", get(layout.confidence))?;
@@ -362,6 +365,20 @@ mod tests {
         let mut again = Vec::new();
         back.write_csv(&mut again).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(again).unwrap());
+    }
+
+    #[test]
+    fn fractions_read_to_the_decimals_they_are_written_with() {
+        let table: &[(&str, f32)] = &[("0.999", 1.0), ("0.83", 0.83), ("0.834", 0.83), ("0", 0.0), ("1", 1.0)];
+        for (cell, want) in table {
+            let csv = format!("english,chinese,score,confidence\nx,甲,{cell},{cell}\n");
+            let g = Glossary::from_csv_reader("g.csv", csv.as_bytes()).unwrap();
+            let e = g.get("x").unwrap();
+            assert_eq!((e.score, e.confidence), (Some(*want), Some(*want)), "{cell}");
+            let mut out = Vec::new();
+            g.write_csv(&mut out).unwrap();
+            assert_eq!(Glossary::from_csv_reader("back.csv", out.as_slice()).unwrap(), g, "{cell}");
+        }
     }
 
     #[test]
