@@ -261,7 +261,7 @@ pub(super) fn kind(text: &str) -> Kind {
         if is_glued(text) {
             return Kind::Glued;
         }
-        if is_identifier(text) {
+        if is_identifier(text) || is_role_class(text) || is_package(text) {
             return Kind::Code;
         }
     } else if is_date(text) {
@@ -487,6 +487,49 @@ fn is_identifier(w: &str) -> bool {
         && !is_known_name(w)
 }
 
+/// The last words of class names that say a class's role in a program (`LoraConfig`,
+/// `RetryHandler`, `TokenizerFactory`): a product is not named so.
+const CLASS_ROLES: [&str; 13] = [
+    "Config",
+    "Configs",
+    "Handler",
+    "Factory",
+    "Builder",
+    "Exception",
+    "Listener",
+    "Adapter",
+    "Impl",
+    "Helper",
+    "Utils",
+    "Wrapper",
+    "Callback",
+];
+
+/// Whether `w` is glued in PascalCase from a word of three letters or more and a role of
+/// [`CLASS_ROLES`] (`LoraConfig`, `HttpHandler`), and is no known name.
+fn is_role_class(w: &str) -> bool {
+    CLASS_ROLES.iter().any(|role| {
+        w.strip_suffix(role).is_some_and(|head| {
+            head.len() >= MIN_IDENTIFIER_WORD
+                && head.starts_with(|c: char| c.is_ascii_uppercase())
+                && head.bytes().all(|c| c.is_ascii_alphanumeric())
+        })
+    }) && !is_known_name(w)
+}
+
+/// Endings of the names of packages of a system's libraries and headers (`libfoo-dev`,
+/// `jansson-devel`).
+const PACKAGE_ENDINGS: [&str; 3] = ["-dev", "-devel", "-headers"];
+
+/// Whether `w` names a package of a system's libraries: in lowercase, with a hyphen, opening
+/// with `lib` or ending with one of [`PACKAGE_ENDINGS`] (`libiconv-devel`, `libvte-2.91-dev`).
+fn is_package(w: &str) -> bool {
+    w.contains('-')
+        && !w.bytes().any(|c| c.is_ascii_uppercase())
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && (w.starts_with("lib") && w.len() > "lib-".len() || PACKAGE_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
 /// Whether `w` is a known name (`OpenStreetMap` would be one if listed).
 fn is_known_name(w: &str) -> bool {
     static KNOWN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| KNOWN_NAMES.iter().copied().collect());
@@ -681,6 +724,16 @@ mod tests {
             ("MaxPool2d", Kind::Term),
             ("FlashAttentionV2", Kind::Term),
             ("BsmtFinType1", Kind::Code),
+            // two parts, the second a class's role in a program; packages of libraries
+            ("LoraConfig", Kind::Code),
+            ("RetryHandler", Kind::Code),
+            ("NullPointerException", Kind::Code),
+            ("Config", Kind::Term),
+            ("libssl-dev", Kind::Code),
+            ("zlib-devel", Kind::Code),
+            ("libuv", Kind::Term),
+            ("dev-ops", Kind::Term),
+            ("Type-C", Kind::Term),
             // a flag glued to its command
             ("curl-L", Kind::Code),
             ("Type-C", Kind::Term),

@@ -13,13 +13,29 @@ const MIN_QUOTED_SENTENCE_WORDS: usize = 3;
 /// Whether `span` lies inside quotation marks that hold an English sentence: no Chinese, at
 /// least [`MIN_QUOTED_SENTENCE_WORDS`] words, and a full stop, a question or an exclamation
 /// mark at its end (`“Practice makes perfect, they say.”`). A term is quoted without one.
+/// ...or, without the mark, a verb of being in lowercase and words mostly in lowercase
+/// (`“John Smith's car is new”`), as a title is not (`“Attention Is All You Need”`).
 pub(super) fn in_quoted_sentence(doc: &Document<'_>, span: Span) -> bool {
     let Some(quote) = doc.quote_around(span) else { return false };
     let inner = doc.view()[quote.range()].trim_end();
-    inner.ends_with(['.', '!', '?'])
-        && !inner.ends_with("...")
-        && inner.split_whitespace().count() >= MIN_QUOTED_SENTENCE_WORDS
-        && !inner.chars().any(is_cjk)
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() < MIN_QUOTED_SENTENCE_WORDS || inner.chars().any(is_cjk) {
+        return false;
+    }
+    let stopped = inner.ends_with(['.', '!', '?']) && !inner.ends_with("...");
+    stopped || says_what_is(&words)
+}
+
+/// Verbs of being, which a sentence has and a term or a title in lowercase rarely does.
+const BEING: &[&str] = &["is", "are", "was", "were", "isn't", "aren't"];
+
+/// Whether `words` (of a quotation) read as a sentence without its full stop: a verb of
+/// [`BEING`] after the first word, and more than half of the words after the first in
+/// lowercase.
+fn says_what_is(words: &[&str]) -> bool {
+    let rest = &words[1..];
+    let lower = rest.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).count();
+    rest.iter().any(|w| BEING.contains(w)) && 2 * lower > rest.len()
 }
 
 /// Opening and closing quotation marks, as written around a word given as an example.
@@ -58,6 +74,20 @@ mod tests {
     use super::super::found_in_markdown;
 
     #[test]
+    fn a_verb_of_being_in_lowercase_words_says_what_is() {
+        for (quote, want) in [
+            ("John Smith's car is new", true),
+            ("the model is ready", true),
+            ("Attention Is All You Need", false),
+            ("What Is Kubernetes", false),
+            ("gradient descent with momentum", false),
+        ] {
+            let words: Vec<&str> = quote.split_whitespace().collect();
+            assert_eq!(super::says_what_is(&words), want, "{quote}");
+        }
+    }
+
+    #[test]
     fn pieces_of_a_quoted_sentence_are_no_terms() {
         let table: &[(&str, &[&str])] = &[
             ("老话说“Slow and steady, wins the race.”，Kafka 也一样", &["Kafka"]),
@@ -67,6 +97,8 @@ mod tests {
             ("框架“Svelte”很流行", &["Svelte"]),
             // an ellipsis cuts a quoted term off; it ends no sentence
             ("他在“Memory Profiler ...”里看了内存", &["Memory Profiler"]),
+            // a verb of being and words in lowercase: a sentence without its full stop
+            ("例句“Jane Doe's cat is black”的标注见下文，用 Kubernetes 完成", &["Kubernetes"]),
             // Chinese in the quotation: a sentence of Chinese naming a term
             ("他说“我们用 Redis Cluster 做缓存。”", &["Redis Cluster"]),
         ];
