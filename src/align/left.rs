@@ -13,7 +13,7 @@
 use super::english::{ends_adjectival, English};
 use super::heads::without_heads;
 use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
-use super::names::dotted_name_start;
+use super::names::{dotted_name_start, spells_letter, unspelled_letters};
 use super::renders::{may_be_acronym, renders};
 use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
 use super::words::{is_noun_tag, is_stop, pos_stop};
@@ -22,7 +22,7 @@ use crate::model::Span;
 use crate::normalize::{Document, HARD};
 use crate::reference::ReferenceEntry;
 use crate::segment::{Segmenter, Tagged};
-use crate::text::acronym::abbreviates;
+use crate::text::acronym::{abbreviates, is_acronym};
 use crate::text::chars::is_cjk;
 use crate::text::lexicon::chinese::LOCALITY;
 use std::collections::HashSet;
@@ -40,6 +40,8 @@ pub(crate) struct LeftSite {
     pub(super) english: String,
     /// The English's content words ([`content_words`](super::cover::content_words)).
     pub(super) english_words: usize,
+    /// The letters of an acronym English (0 for other English).
+    pub(super) acronym_letters: usize,
     /// Keep the gloss only if the chosen term reaches its natural boundary and fits the
     /// English's length (for glosses without brackets or keywords).
     pub(super) strict: bool,
@@ -85,6 +87,9 @@ pub(crate) struct Choice {
     /// Is the Chinese of a shorter English inside this one (the reference's, or given
     /// elsewhere in the input): it cannot be this one's.
     pub(crate) taken: bool,
+    /// How many letters of an acronym English its words spell in order from the right
+    /// ([`unspelled_letters`]); 0 for other English.
+    pub(super) spelled: usize,
     /// Is the reference's Chinese for other concepts only: chosen, it describes the English
     /// rather than translates it, and the gloss gives no Chinese.
     pub(crate) other_concept: bool,
@@ -122,6 +127,7 @@ impl Choice {
             renders_word: None,
             taken: false,
             other_concept: false,
+            spelled: 0,
         }
     }
 }
@@ -282,9 +288,22 @@ struct Walk<'a> {
     /// The English, lowercased: a word that renders one of its words is no stop (导入 in
     /// 导入映射表 for import map).
     english: &'a str,
+    /// The letters of an acronym English, lowercase (empty for other English): a word that
+    /// spells the letter before those the term spells is no stop (部分 in
+    /// 部分可观测马尔可夫决策过程 for POMDP).
+    acronym: &'a [u8],
 }
 
 impl Walk<'_> {
+    /// Whether `word` spells the acronym's letter right before those that the term so far
+    /// spells in order, and the term spells [`MIN_SPELLED_LETTERS`] at least: the term is the
+    /// acronym's full form, and the word its next one.
+    fn spells_next_letter(&self, word: &str) -> bool {
+        let Some(last) = self.options.last().filter(|_| !self.acronym.is_empty()) else { return false };
+        let left = unspelled_letters(&self.view[last.span.range()], self.acronym);
+        left > 0 && self.acronym.len() - left >= MIN_SPELLED_LETTERS && spells_letter(word, self.acronym[left - 1])
+    }
+
     /// Whether the term so far is too short for a long English: it misses a modifier.
     fn too_short(&self) -> bool {
         self.english_words >= SHORT_DE_MIN_WORDS
@@ -299,6 +318,14 @@ impl Walk<'_> {
     /// false where the term's left boundary is found.
     fn step(&mut self, w: &Tagged<'_>, after: Option<&str>, before: Option<&Tagged<'_>>) -> bool {
         let start = self.start + w.byte_start;
+        // 可便捷访问的丰富互联网应用 for WAI-ARIA: a 的 after a word that spells the acronym's next
+        // letter joins that word's modifier to the full form
+        if w.word == "的" && before.is_some_and(|b| self.spells_next_letter(b.word)) {
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
+            return true;
+        }
         // expected accumulated reward 期望的累积奖励: an English that opens with an adjective
         // may have its Chinese modifier joined by one 的; the term so far is an option too
         // a uniform random policy 均匀的随机策略: a long English whose Chinese so far misses
@@ -387,6 +414,15 @@ impl Walk<'_> {
             self.options.push(choice);
             self.bounded = true;
             return true;
+        }
+        // 部分 in 部分可观测马尔可夫决策过程 for POMDP: a word (no verb: 包括 before a full form
+        // is the sentence's) that spells the acronym's next letter may open its full form; the
+        // term so far still reaches a natural boundary
+        if is_stop(w.word, w.tag) && !w.tag.starts_with('v') && self.spells_next_letter(w.word) {
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
+            return false;
         }
         if is_stop(w.word, w.tag) && !kept() {
             self.bounded = true;
@@ -512,6 +548,10 @@ impl Walk<'_> {
     }
 }
 
+/// The letters of an acronym that a term must spell before a word that spells the next one
+/// is taken across a boundary: fewer, and the term may not be its full form at all.
+pub(super) const MIN_SPELLED_LETTERS: usize = 2;
+
 /// Verbs of drawing, showing, recording and reaching, which take what follows as their object
 /// (绘制测试, 到达终点 before a one-word English); the segmenter tags some of them as nouns.
 pub(super) const OBJECT_VERBS: &[&str] = &["绘制", "记录", "打印", "显示", "展示", "画出", "查看", "到达"];
@@ -600,6 +640,7 @@ impl Aligner<'_> {
                 expected,
                 english,
                 english_words,
+                acronym_letters: 0,
                 strict: false,
             });
         }
@@ -611,7 +652,15 @@ impl Aligner<'_> {
             let m = Span::new(start, p0);
             let options = vec![Choice::new(m, &view[m.range()], false, true)];
             let english = english.to_string();
-            return Some(LeftSite { options, marked: Some(m), expected, english, english_words, strict: false });
+            return Some(LeftSite {
+                options,
+                marked: Some(m),
+                expected,
+                english,
+                english_words,
+                acronym_letters: 0,
+                strict: false,
+            });
         }
         // 序列转换模型（sequence transduction）: a head noun the English lacks is description
         let p0 = without_heads(view, p0, || e.heads());
@@ -627,6 +676,11 @@ impl Aligner<'_> {
             return None;
         }
         let words = self.segmenter.tag(wtext);
+        let acronym: Vec<u8> = if is_acronym(e.written()) {
+            e.written().bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()).collect()
+        } else {
+            Vec::new()
+        };
         let mut walk = Walk {
             view,
             segmenter: self.segmenter,
@@ -648,6 +702,7 @@ impl Aligner<'_> {
             options: Vec::new(),
             bounded: !hit_limit,
             english,
+            acronym: &acronym,
         };
         // the word after the one looked at
         let mut next_word: Option<&str> = None;
@@ -679,12 +734,18 @@ impl Aligner<'_> {
                 .map(|p| p.trim().trim_end_matches('的').trim_end());
             options[k].renders_word = piece.and_then(|p| renders(p, english));
         }
+        if !acronym.is_empty() {
+            for o in options.iter_mut() {
+                o.spelled = acronym.len() - unspelled_letters(&view[o.span.range()], &acronym);
+            }
+        }
         self.mark_known(view, e, p0, &mut options);
         if options.is_empty() {
             return None;
         }
         let english = english.to_string();
-        Some(LeftSite { options, marked: None, expected, english, english_words, strict: false })
+        let acronym_letters = acronym.len();
+        Some(LeftSite { options, marked: None, expected, english, english_words, acronym_letters, strict: false })
     }
 
     /// `end`, or before a 中 there that is a word of its own (迭代中, not 命中 or 选中).

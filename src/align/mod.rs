@@ -217,6 +217,7 @@ impl<'j> Aligner<'j> {
             let mut g = p.gloss.clone();
             let english = &view[g.english.range()];
             let mut known = false;
+            let chinese_before = p.left.is_some();
             if let (Some(left), Some(mut choice)) = (p.left.as_mut(), c) {
                 if take_given(left, view, &given) {
                     choice = score::choose(left, view, counts);
@@ -272,6 +273,14 @@ impl<'j> Aligner<'j> {
             if g.chinese.is_some_and(|zh| {
                 names_other_english(&view[zh.range()], english, g.abbreviation.map(|a| &view[a.range()]))
             }) {
+                g.chinese = None;
+                if g.abbreviation.is_none() && g.alias.is_none() {
+                    continue;
+                }
+            }
+            // 鸢尾花数据集(csv), 下载报告（PDF）: a file format in brackets after Chinese remarks on
+            // the format of the thing, and the Chinese is not its name
+            if chinese_before && g.chinese.is_some_and(|zh| names::is_format_remark(&view[zh.range()], english)) {
                 g.chinese = None;
                 if g.abbreviation.is_none() && g.alias.is_none() {
                     continue;

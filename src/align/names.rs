@@ -12,6 +12,7 @@ use super::renders::renders_one_of;
 use crate::candidates::is_common_word;
 use crate::segment::Segmenter;
 use crate::text::chars::is_cjk;
+use crate::text::lexicon::english::FILE_EXTENSIONS;
 use crate::text::lexicon::names::is_person_name;
 
 /// The most confidence of a Chinese beside a name that renders none of its words and none of
@@ -231,6 +232,45 @@ pub(super) fn spelled_letters(chinese: &str, english: &str) -> usize {
         }
     }
     spelled
+}
+
+/// The shortest Chinese word that may spell a letter of an acronym: one character (高, 新)
+/// stands for too many words to say which.
+const MIN_SPELLING_CHARS: usize = 2;
+
+/// How many letters of an acronym (`letters`, lowercase) stay unspelled at its start once
+/// the words of `chinese` that the lists know spell its letters in order from the right
+/// (可观测马尔可夫决策过程 for POMDP: 过程 P, 决策 D, 观测 O, so one, the first P). A word that
+/// spells no letter left of the last one spelled is skipped, as is a word the lists do not
+/// know (马尔可夫 for M).
+pub(super) fn unspelled_letters(chinese: &str, letters: &[u8]) -> usize {
+    let mut left = letters.len();
+    for w in known_words(chinese).into_iter().rev() {
+        if let Some(i) = (0..left).rev().find(|&i| spells_letter(w, letters[i])) {
+            left = i;
+        }
+    }
+    left
+}
+
+/// Whether the Chinese word `word` renders an English word that starts with `letter`
+/// (lowercase): 部分 partial for P.
+pub(super) fn spells_letter(word: &str, letter: u8) -> bool {
+    word.chars().count() >= MIN_SPELLING_CHARS
+        && super::renders::english_of(word).any(|e| e.as_bytes().first() == Some(&letter))
+}
+
+/// Whether a file format or extension in brackets after a Chinese noun phrase (`鸢尾花数据集
+/// (csv)`, `下载报告（PDF）`) remarks on the format of the thing: `english` is a listed
+/// extension that is no English word (`Go`, `log` are), and `chinese` spells none of its
+/// letters (逗号分隔值 spells the C of CSV: its full form).
+pub(super) fn is_format_remark(chinese: &str, english: &str) -> bool {
+    let lower = english.to_ascii_lowercase();
+    if !FILE_EXTENSIONS.contains(&lower.as_str()) || is_common_word(&lower) || renders_one_of(&lower) {
+        return false;
+    }
+    let letters: Vec<u8> = lower.bytes().filter(u8::is_ascii_alphabetic).collect();
+    !known_words(chinese).iter().any(|w| letters.iter().any(|&l| spells_letter(w, l)))
 }
 
 /// Whether a word of `chinese` that the lists know renders a word of `english` (负载 for the

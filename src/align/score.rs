@@ -8,7 +8,7 @@
 //! confidences that the other rules give their glosses.
 
 use super::cover::covers_little;
-use super::left::{LeftSite, OBJECT_VERBS};
+use super::left::{LeftSite, MIN_SPELLED_LETTERS, OBJECT_VERBS};
 use super::length::{misfit, MIN_EXPECTED_CHARS, MIN_TERM_CHARS};
 use super::renders::{may_be_acronym, rendered_in};
 use super::scan::cjk_count;
@@ -163,9 +163,13 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
     let (k, best) =
         scores.iter().copied().enumerate().fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
     let k = possessor_whole(left, k, view);
+    let chosen = k;
+    let k = spelled_whole(left, k);
     let o = &left.options[k];
-    let mut conf: f32 = if o.at_stop { AT_STOP_CONFIDENCE } else { OPEN_CONFIDENCE };
-    let dev = misfit(e, o.chars);
+    // (an acronym's letters spelled in order say where the term starts and that its length
+    // fits, whatever it is)
+    let mut conf: f32 = if o.at_stop || k != chosen { AT_STOP_CONFIDENCE } else { OPEN_CONFIDENCE };
+    let dev = if k == chosen { misfit(e, o.chars) } else { 0.0 };
     conf -= MISFIT_CONFIDENCE_PENALTY * dev.min(1.0);
     let second = scores.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, s)| *s).fold(f32::MIN, f32::max);
     if best - second < CLOSE_CALL_MARGIN {
@@ -207,6 +211,29 @@ fn possessor_whole(left: &LeftSite, k: usize, view: &str) -> usize {
     } else {
         k
     }
+}
+
+/// Option `k` of `left`, or a longer one where `k` spells [`MIN_SPELLED_LETTERS`] of an
+/// acronym's letters in order and longer options spell more (部分 partial before
+/// 可观测马尔可夫决策过程 for POMDP): of those that spell the most, the shortest where they
+/// spell all letters, else the longest that starts with no verb (可便捷访问的 before
+/// 丰富互联网应用 for WAI-ARIA: the word that spells A is a modifier's, and the modifier is
+/// the term's), else the shortest. The letters say where the full form starts better
+/// than its length does.
+fn spelled_whole(left: &LeftSite, k: usize) -> usize {
+    let spelled = left.options[k].spelled;
+    if spelled < MIN_SPELLED_LETTERS {
+        return k;
+    }
+    let longer = || left.options.iter().enumerate().skip(k + 1).filter(|(_, o)| !o.taken && !o.other_concept);
+    let Some(most) = longer().map(|(_, o)| o.spelled).max().filter(|&m| m > spelled) else { return k };
+    let spelling_most = || longer().filter(|(_, o)| o.spelled == most);
+    // (all letters spelled: what comes before is context, 工业控制系统 for ICS)
+    let all = most == left.acronym_letters;
+    spelling_most()
+        .rfind(|(_, o)| !o.verb_start && !o.one_char_verb && !all)
+        .or_else(|| spelling_most().next())
+        .map_or(k, |(j, _)| j)
 }
 
 /// Words of `B` in `A of B` shorter than this (the, a) are no words a possessor renders.

@@ -905,3 +905,33 @@ fn another_name_in_brackets_stands_for_the_whole_term_before_them() {
         ("用户可以切换当前视图（即 ListPane）来浏览。", "ListPane", "当前视图"),
     ]);
 }
+
+#[test]
+fn an_acronym_s_chinese_accounts_for_its_letters_in_order() {
+    assert_chinese(&[
+        // 部分 renders the first P (partial), which the rest leaves out
+        ("论文把它建模为部分可观测决策过程（PODP），再求解。", "PODP", "部分可观测决策过程"),
+        // the word before 的 spells the next letter: its modifier is the full form's too
+        ("页面要遵循可便捷访问的丰富互联网应用（WAI-ARIA）规范。", "WAI-ARIA", "可便捷访问的丰富互联网应用"),
+        // all letters spelled: what comes before is context
+        ("这个接口通过智能合约应用二进制接口（ABI）通信。", "ABI", "应用二进制接口"),
+        // a verb that spells the next letter is the sentence's (包括, include)
+        ("这份报告包括工业控制系统（ICS）的风险。", "ICS", "工业控制系统"),
+        // the Chinese inside the brackets after the acronym stays
+        ("其中 PPO（近端策略优化）是常用方法。", "PPO", "近端策略优化"),
+    ]);
+}
+
+#[test]
+fn a_file_format_in_brackets_after_chinese_is_a_remark() {
+    assert_no_chinese(&[
+        ("先下载葡萄酒质量数据(CSV)再分析。", "CSV"),
+        ("请把会议纪要（PDF）发给大家。", "PDF"),
+        ("我们整理了一份城市气温记录(json)供参考。", "json"),
+    ]);
+    // a Chinese that spells its letters is its full form; a word is no format
+    assert_chinese(&[
+        ("结果导出为逗号分隔值（CSV）文件。", "CSV", "逗号分隔值"),
+        ("这个周末的围棋（Go）比赛很精彩。", "Go", "围棋"),
+    ]);
+}

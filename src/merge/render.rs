@@ -132,6 +132,12 @@ pub(super) fn ordered(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, 
         if r.confidence < MIN_CONFIDENCE && r.count < ALTERNATIVE_MIN_GLOSSES {
             continue;
         }
+        // 学习机器 after 机器学习, 代理用户 after 用户代理: the characters of a kept rendering in
+        // another order are a slip of word order (a machine's, most often), not another
+        // rendering
+        if kept.iter().any(|(k, _)| reorders(&bare, k)) {
+            continue;
+        }
         let keep = kept.is_empty()
             || r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
             || r.count >= ALTERNATIVE_MIN_GLOSSES && r.confidence >= ALTERNATIVE_MIN_CONFIDENCE && !overlaps.any(&bare);
@@ -141,6 +147,19 @@ pub(super) fn ordered(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, 
         }
     }
     kept
+}
+
+/// Whether `chars` (a rendering without spaces) are the characters of `other` in another
+/// order.
+fn reorders(chars: &[char], other: &str) -> bool {
+    let mut theirs: Vec<char> = other.chars().filter(|c| !c.is_whitespace()).collect();
+    if theirs.len() != chars.len() || theirs == chars {
+        return false;
+    }
+    let mut mine = chars.to_vec();
+    mine.sort_unstable();
+    theirs.sort_unstable();
+    mine == theirs
 }
 
 /// The renderings with the ones that differ only in spaces (`KL 散度`, `KL散度`) made one:
@@ -282,5 +301,27 @@ mod tests {
         assert_eq!(kept(vec![("早停", rendering(1, 0.6, 0))]), ["早停"]);
         // given again, it is meant
         assert_eq!(kept(vec![("缓存时间", rendering(2, 0.55, 0))]), ["缓存时间"]);
+    }
+
+    #[test]
+    fn a_kept_rendering_in_another_word_order_is_no_rendering() {
+        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
+            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
+            ordered(rs).into_iter().map(|(z, _)| z.to_string()).collect()
+        };
+        // however sure and often given
+        let table: &[(&str, &str, &str)] = &[
+            ("数据清洗", "清洗数据", "数据清洗"),
+            ("图像识别", "识别图像", "图像识别"),
+            ("服务网格", "网格 服务", "服务网格"),
+        ];
+        for (first, reordered, want) in table {
+            let rs = vec![(*first, rendering(5, 0.9, 0)), (*reordered, rendering(3, 0.95, 1))];
+            assert_eq!(kept(rs), [*want], "{reordered}");
+        }
+        // another rendering with other characters stays, and so does one spaced otherwise
+        let rs = vec![("词元", rendering(5, 0.9, 0)), ("标记", rendering(3, 0.9, 1))];
+        assert_eq!(kept(rs), ["词元", "标记"]);
+        assert!(!reorders(&['服', '务'], "服 务"));
     }
 }

@@ -261,7 +261,13 @@ fn give(e: &mut Entry, used: &[Used<'_>], confidence: f32) {
     let plain = |s: &str| s.chars().map(crate::text::fold).filter(|c| !c.is_whitespace()).collect::<String>();
     // a spacing or width variant is the same term: written as the input writes it most
     let mut places: Vec<usize> = Vec::new();
+    // 学习机器 beside 机器学习: another order of the reference's term where the input writes
+    // its own order too is a slip of word order (a machine's, most often), not a rendering
+    let own: Vec<String> = used.iter().filter(|(f, z, _)| plain(f) == plain(z)).map(|(_, z, _)| plain(z)).collect();
     for (form, zh, list) in used {
+        if plain(form) != plain(zh) && own.contains(&plain(zh)) {
+            continue;
+        }
         let count: usize = list.iter().map(|(_, f)| f.count).sum();
         match e.chinese.iter().position(|c| plain(c) == plain(form)) {
             Some(i) if count > places[i] => {

@@ -49,6 +49,15 @@ fn reference_alignment() {
             "reference: 预训练词向量 (word order)",
         ),
         (
+            "another order beside the reference's own is a slip of word order",
+            "english,chinese\ndata cleaning,数据清洗\n",
+            "本节介绍 data cleaning。清洗数据需要时间。我们研究数据清洗。",
+            "data cleaning",
+            &["数据清洗"],
+            Some(Method::Reference),
+            "",
+        ),
+        (
             "a mistyped rendering keeps the text's and names the standard",
             "english,chinese\nconvolutional neural network,卷积神经网络\n",
             "我们使用卷积神精网络（convolutional neural network）。",
