@@ -23,6 +23,9 @@
 //! * Any candidate after a credit label and a colon on its line (`译者：`, `图片来源：`), or
 //!   inside a list of contributors ([`lists`](super::lists)) unless named elsewhere, is
 //!   dropped.
+//! * A word the input also writes as inline code alone (`` `setup()` ``) is an identifier
+//!   where it is said bare, unless glossed or said bare more often (see
+//!   [`identifiers`](super::identifiers)).
 //! * A release or an edition after a name is cut off when the document names it bare too or
 //!   it is a known name (`Redis 7.2` → `Redis`, see [`versions`](super::versions)).
 //!
@@ -34,6 +37,7 @@ use super::code_cues::{
 };
 use super::controls::is_ui_label;
 use super::fragments::{is_cut_short, is_second_of_pair};
+use super::identifiers::identifiers_said_bare;
 use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
 use super::labels::is_letter_label;
@@ -117,6 +121,8 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || ["“", "「", "『"].iter().any(|q| memchr::memmem::find(bytes, q.as_bytes()).is_some())
     };
     let classes = classes(view, cands, &kinds);
+    // words the input also writes as code alone, said bare: identifiers, not terms
+    let identifiers = identifiers_said_bare(doc, cands);
     // English written as code in prose, at this place (`$HOME`, `DB _ HOST`, `App.js 文件`)
     let code_here = |c: &Candidate<'_>| {
         is_code_here(view, c.span.start, c.span.end)
@@ -133,6 +139,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         && !quotes()
         && !cands.iter().any(code_here)
         && classes.is_empty()
+        && identifiers.is_empty()
     {
         return;
     }
@@ -157,6 +164,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || is_letter_label(view, c.span)
             || in_quoted_sentence(doc, c.span)
             || piece(c)
+            || identifiers.contains(&c.span)
         {
             return false;
         }

@@ -26,6 +26,8 @@ pub(crate) struct Document<'a> {
     by_start: Vec<usize>,
     /// Title contents, ordered by start.
     titles: Vec<Span>,
+    /// Inline code with its backticks, in text order.
+    inline_code: Vec<Span>,
     line_starts: Vec<usize>,
 }
 
@@ -44,8 +46,9 @@ impl<'a> Document<'a> {
             fill(&mut v, 0..3, HARD);
         }
         let mut marked = Vec::new();
+        let mut inline_code = Vec::new();
         if markup == Markup::Markdown {
-            structure::mask_structure(text, &mut v, &mut marked, at_start);
+            structure::mask_structure(text, &mut v, &mut marked, &mut inline_code, at_start);
             markdown::mask_math(&mut v);
             markdown::mask_containers(&mut v);
             markdown::mask_templates(&mut v);
@@ -66,7 +69,7 @@ impl<'a> Document<'a> {
         by_start.sort_by_key(|&k| (marked[k].inner.start, marked[k].inner.end));
         let mut titles: Vec<Span> = marked.iter().filter(|m| m.kind == MarkKind::Title).map(|m| m.inner).collect();
         titles.sort();
-        Document { text, view, marked, by_start, titles, line_starts }
+        Document { text, view, marked, by_start, titles, inline_code, line_starts }
     }
 
     /// The original text.
@@ -77,6 +80,12 @@ impl<'a> Document<'a> {
     /// The prose view: same length as the text, non-prose bytes overwritten.
     pub(crate) fn view(&self) -> &str {
         &self.view
+    }
+
+    /// The inline code of a Markdown input (`` `setup()` ``), its backticks included, in
+    /// text order; none in plain text. A role's reference (`` :numref:`x` ``) is no code.
+    pub(crate) fn inline_code(&self) -> &[Span] {
+        &self.inline_code
     }
 
     /// Marked spans, sorted by their end.

@@ -84,9 +84,16 @@ impl Walk<'_> {
 }
 
 /// Masks what is not prose in Markdown `text` (see the [module docs](self)) over its bytes
-/// `v`, and records link texts in `marked`. Front matter is looked for only at the start of
+/// `v`, records link texts in `marked` and inline code (its backticks included, a role's
+/// reference left out) in `inline_code`. Front matter is looked for only at the start of
 /// an input.
-pub(super) fn mask_structure(text: &str, v: &mut [u8], marked: &mut Vec<Marked>, at_start: bool) {
+pub(super) fn mask_structure(
+    text: &str,
+    v: &mut [u8],
+    marked: &mut Vec<Marked>,
+    inline_code: &mut Vec<Span>,
+    at_start: bool,
+) {
     let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -117,6 +124,9 @@ pub(super) fn mask_structure(text: &str, v: &mut [u8], marked: &mut Vec<Marked>,
             Event::Text(_) | Event::SoftBreak | Event::HardBreak => w.prose(r),
             Event::Code(_) => {
                 let start = role_start(w.v, r.start);
+                if start == r.start {
+                    inline_code.push(Span::new(r.start, r.end));
+                }
                 w.opaque(start..r.end);
             }
             Event::InlineMath(_)
