@@ -8,7 +8,7 @@
 //! uses; one it names beside a noun of a class of names (`Awaitility 库`) is a product; all
 //! stay terms. A bare mention linked or emphasised whole (`[thunks](./thunks)`) stays too.
 
-use super::termhood::is_glossed;
+use super::glossed::is_glossed;
 use super::Candidate;
 use crate::model::Span;
 use crate::normalize::{Document, MarkKind};

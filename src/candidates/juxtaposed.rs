@@ -2,8 +2,8 @@
 //! rather than one term (`Deepseek GRPO`, `Celery and Redis`, `CentOS 7 web`). The document
 //! shows it: it names each part alone again and again, and the run once, without a gloss.
 
+use super::glossed::is_glossed;
 use super::kinds::is_common_word;
-use super::termhood::is_glossed;
 use super::Candidate;
 use crate::model::Span;
 use rustc_hash::FxHashMap;

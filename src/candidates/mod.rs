@@ -26,6 +26,7 @@ mod citations;
 mod code_cues;
 mod controls;
 mod fragments;
+mod glossed;
 mod identifiers;
 mod juxtaposed;
 mod kinds;
