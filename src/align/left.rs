@@ -48,6 +48,19 @@ pub(crate) struct LeftSite {
 }
 
 impl LeftSite {
+    /// The site of a term that markup or a person's name settles: `m`, the one option.
+    fn settled(m: Span, view: &str, expected: f32, english: &str, english_words: usize) -> LeftSite {
+        LeftSite {
+            options: vec![Choice::new(m, &view[m.range()], false, true)],
+            marked: Some(m),
+            expected,
+            english: english.to_string(),
+            english_words,
+            acronym_letters: 0,
+            strict: false,
+        }
+    }
+
     /// The options whose recurrence [`choose`] weighs: those of two characters or more, where
     /// there is a choice to make (two options or more, and no marked term).
     ///
@@ -632,35 +645,14 @@ impl Aligner<'_> {
         if let Some(mut m) = marked_term(doc, p0, p1).or(opened) {
             // *序列转换模型*（sequence transduction）: marked, but the head noun is description
             m.end = without_heads(view, m.end, || e.heads()).max(m.start);
-            let choice = Choice::new(m, &view[m.range()], false, true);
-            let english = english.to_string();
-            return Some(LeftSite {
-                options: vec![choice],
-                marked: Some(m),
-                expected,
-                english,
-                english_words,
-                acronym_letters: 0,
-                strict: false,
-            });
+            return Some(LeftSite::settled(m, view, expected, english, english_words));
         }
         if p1 != p0 {
             return None; // markup that encloses something else
         }
         // 作者保罗·格劳（Paul Grau）: a person's name joined by dots settles where it starts
         if let Some(start) = dotted_name_start(view, p0, e.written(), self.segmenter) {
-            let m = Span::new(start, p0);
-            let options = vec![Choice::new(m, &view[m.range()], false, true)];
-            let english = english.to_string();
-            return Some(LeftSite {
-                options,
-                marked: Some(m),
-                expected,
-                english,
-                english_words,
-                acronym_letters: 0,
-                strict: false,
-            });
+            return Some(LeftSite::settled(Span::new(start, p0), view, expected, english, english_words));
         }
         // 序列转换模型（sequence transduction）: a head noun the English lacks is description
         let p0 = without_heads(view, p0, || e.heads());
