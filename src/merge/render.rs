@@ -110,13 +110,22 @@ const ALTERNATIVE_MIN_CONFIDENCE: f32 = 0.75;
 /// glossed once in brackets is as often a description or a slip (高性能方法 for SSR,
 /// 处理器上 for CPU) as another translation (judged samples: about half right).
 const ALTERNATIVE_MIN_GLOSSES: usize = 2;
-/// The least confidence of a rendering listed after another boundary of it (动量法 after
-/// 动量): of two boundaries one is likely wrong, so only a sure gloss lists both.
+/// The least confidence of a rendering listed after the first without being glossed again:
+/// its own gloss must be sure.
 const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
+/// The least glosses of a rendering that is another boundary of one kept before it (动量法
+/// after 动量, 免费云平台 after 云平台服务): of two boundaries one is most likely wrong (judged
+/// samples: half of those glossed once were too long or cut short), so both are listed only
+/// when the text gives the second again, surely.
+const OTHER_BOUNDARY_MIN_GLOSSES: usize = 2;
+/// Two renderings are boundaries of one term when one holds the other, or when the end of one
+/// is the start of the other over at least this many characters (免费云平台 and 云平台服务).
+const MIN_SHARED_EDGE_CHARS: usize = 2;
 
 /// The renderings of a concept, the one to use first. A rendering after the first is kept
-/// only when its own gloss is sure, or it is glossed again and fairly sure and no other
-/// boundary of a rendering kept before it (互联网应用 beside 丰富互联网应用).
+/// only when its own gloss is sure, or it is glossed again and fairly sure; and when it is
+/// another boundary of a rendering kept before it (互联网应用 beside 丰富互联网应用), only when
+/// it is glossed again and sure.
 pub(super) fn ordered(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, Rendering)> {
     let mut renderings = spaced_as_one(renderings);
     renderings.sort_by(|a, b| {
@@ -138,15 +147,30 @@ pub(super) fn ordered(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, 
         if kept.iter().any(|(k, _)| reorders(&bare, k)) {
             continue;
         }
+        let other_boundary = !kept.is_empty() && (overlaps.any(&bare) || shares_an_edge(&bare, &kept[0].0));
         let keep = kept.is_empty()
-            || r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
-            || r.count >= ALTERNATIVE_MIN_GLOSSES && r.confidence >= ALTERNATIVE_MIN_CONFIDENCE && !overlaps.any(&bare);
+            || if other_boundary {
+                r.count >= OTHER_BOUNDARY_MIN_GLOSSES && r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
+            } else {
+                r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
+                    || r.count >= ALTERNATIVE_MIN_GLOSSES && r.confidence >= ALTERNATIVE_MIN_CONFIDENCE
+            };
         if keep {
             overlaps.insert(&bare);
             kept.push((zh, r));
         }
     }
     kept
+}
+
+/// Whether the end of one of `chars` (a rendering without spaces) and `other` is the start of
+/// the other, over [`MIN_SHARED_EDGE_CHARS`] characters or more (and not all of either: that
+/// is holding, see [`Overlaps`]).
+fn shares_an_edge(chars: &[char], other: &str) -> bool {
+    let theirs: Vec<char> = other.chars().filter(|c| !c.is_whitespace()).collect();
+    let longest = chars.len().min(theirs.len()).saturating_sub(1);
+    (MIN_SHARED_EDGE_CHARS..=longest)
+        .any(|n| chars[chars.len() - n..] == theirs[..n] || theirs[theirs.len() - n..] == chars[..n])
 }
 
 /// Whether `chars` (a rendering without spaces) are the characters of `other` in another
@@ -301,6 +325,37 @@ mod tests {
         assert_eq!(kept(vec![("早停", rendering(1, 0.6, 0))]), ["早停"]);
         // given again, it is meant
         assert_eq!(kept(vec![("缓存时间", rendering(2, 0.55, 0))]), ["缓存时间"]);
+    }
+
+    #[test]
+    fn another_boundary_is_listed_only_when_glossed_again_and_sure() {
+        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
+            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
+            ordered(rs).into_iter().map(|(z, _)| z.to_string()).collect()
+        };
+        // (first, second, glosses of the second, its confidence, both listed)
+        let table: &[(&str, &str, usize, f32, bool)] = &[
+            // the second holds the first, or the first the second
+            ("调度器", "调度器教程", 1, 0.95, false),
+            ("消息队列服务", "消息队列", 1, 0.95, false),
+            ("消息队列", "消息队列服务", 2, 0.95, true),
+            ("消息队列", "消息队列服务", 2, 0.8, false),
+            // the end of one is the start of the other
+            ("云平台服务", "免费云平台", 1, 0.95, false),
+            ("云平台服务", "免费云平台", 2, 0.8, false),
+            ("免费云平台", "云平台服务", 3, 0.95, true),
+            // other characters: another rendering, listed when sure or glossed again
+            ("词元", "标记", 1, 0.95, true),
+            ("词元", "标记", 2, 0.8, true),
+            ("词元", "标记", 1, 0.8, false),
+            // one character in common at the edge is no boundary
+            ("数据集", "集合", 1, 0.95, true),
+        ];
+        for &(first, second, count, confidence, both) in table {
+            let rs = vec![(first, rendering(5, 0.95, 0)), (second, rendering(count, confidence, 1))];
+            let want: Vec<&str> = if both { vec![first, second] } else { vec![first] };
+            assert_eq!(kept(rs), want, "{second} after {first}");
+        }
     }
 
     #[test]
