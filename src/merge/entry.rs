@@ -7,6 +7,7 @@ use super::category;
 use super::group::{Group, Rendering, Surface};
 use super::render::{self, Quote};
 use crate::model::{Columns, Entry, InputFacts, PAIR_COUNT_COLUMNS};
+use crate::reference::Reference;
 use crate::text::{is_acronym, key};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
@@ -18,6 +19,7 @@ pub(super) fn entry(
     g: Group<'_>,
     inputs: &[InputFacts],
     aliases: &FxHashSet<Box<str>>,
+    reference: &Reference,
     pair_counts: bool,
 ) -> Option<(Entry, Quote)> {
     if g.surfaces.is_empty() {
@@ -26,7 +28,17 @@ pub(super) fn entry(
     let Names { english, abbreviation, variants, has_full } = names(&g.surfaces, aliases)?;
     let frequency = g.surfaces.iter().map(|s| s.1).sum();
     let used = g.occurrences.chunk_by(|a, b| a.source == b.source).count();
-    let mut renderings = render::ordered(g.renderings);
+    // the curated reference's Chinese for the concept's forms breaks a tie between renderings
+    // (for its full forms when it has any: an acronym has many senses)
+    let full = g.surfaces.iter().any(|s| !is_acronym(s.0));
+    let known: Vec<&str> = g
+        .surfaces
+        .iter()
+        .filter(|s| !full || !is_acronym(s.0))
+        .filter_map(|s| reference.get(s.0))
+        .flat_map(|r| r.chinese.iter().map(String::as_str))
+        .collect();
+    let mut renderings = render::ordered(g.renderings, |zh| known.contains(&zh));
     renderings.retain(|(_, r)| !render::too_rare(r.inputs, used));
     let evidence = render::evidence(&renderings, &g.occurrences, g.quoted_form, inputs)?;
     let glossed = !renderings.is_empty();

@@ -126,7 +126,7 @@ fn draft(
     let n = groups.iter().filter(|g| !g.surfaces.is_empty()).count();
     let (mut entries, mut quotes) = (Vec::with_capacity(n), Vec::with_capacity(n));
     while let Some(g) = groups.pop() {
-        if let Some((e, q)) = entry::entry(g, inputs, &aliases, pair_counts) {
+        if let Some((e, q)) = entry::entry(g, inputs, &aliases, reference, pair_counts) {
             entries.push(e);
             quotes.push(q);
         }

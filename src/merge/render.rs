@@ -118,6 +118,11 @@ const OTHER_BOUNDARY_MIN_CONFIDENCE: f32 = 0.9;
 /// samples: half of those glossed once were too long or cut short), so both are listed only
 /// when the text gives the second again, surely.
 const OTHER_BOUNDARY_MIN_GLOSSES: usize = 2;
+/// Words naming the kind of a thing, which a rendering may add to another without naming
+/// another thing (动量法 beside 动量, 长短期记忆网络 beside 长短期记忆, 互相关运算 beside
+/// 互相关): a sure gloss of one is listed after the other as for other characters.
+const KIND_WORDS: [&str; 6] = ["法", "方法", "算法", "运算", "网络", "模型"];
+
 /// Two renderings are boundaries of one term when one holds the other, or when the end of one
 /// is the start of the other over at least this many characters (免费云平台 and 云平台服务).
 const MIN_SHARED_EDGE_CHARS: usize = 2;
@@ -126,10 +131,20 @@ const MIN_SHARED_EDGE_CHARS: usize = 2;
 /// only when its own gloss is sure, or it is glossed again and fairly sure; and when it is
 /// another boundary of a rendering kept before it (互联网应用 beside 丰富互联网应用), only when
 /// it is glossed again and sure.
-pub(super) fn ordered(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, Rendering)> {
+/// Renderings given as often are ordered by whether the reference knows them (`known`), then
+/// by confidence: of 网络配置（NAT） and 网络地址转换（NAT） in one text, the reference's
+/// term goes first.
+pub(super) fn ordered(
+    renderings: Vec<(Box<str>, Rendering)>,
+    known: impl Fn(&str) -> bool,
+) -> Vec<(Box<str>, Rendering)> {
     let mut renderings = spaced_as_one(renderings);
     renderings.sort_by(|a, b| {
-        b.1.count.cmp(&a.1.count).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.1.first.cmp(&b.1.first))
+        b.1.count
+            .cmp(&a.1.count)
+            .then_with(|| known(&b.0).cmp(&known(&a.0)))
+            .then(b.1.confidence.total_cmp(&a.1.confidence))
+            .then(a.1.first.cmp(&b.1.first))
     });
     let mut kept: Vec<(Box<str>, Rendering)> = Vec::with_capacity(renderings.len());
     let mut overlaps = Overlaps::default();
@@ -147,7 +162,9 @@ pub(super) fn ordered(renderings: Vec<(Box<str>, Rendering)>) -> Vec<(Box<str>, 
         if kept.iter().any(|(k, _)| reorders(&bare, k)) {
             continue;
         }
-        let other_boundary = !kept.is_empty() && (overlaps.any(&bare) || shares_an_edge(&bare, &kept[0].0));
+        let other_boundary = !kept.is_empty()
+            && (overlaps.any(&bare) || shares_an_edge(&bare, &kept[0].0))
+            && !kept.iter().any(|(k, _)| adds_a_kind(&bare, k));
         let keep = kept.is_empty()
             || if other_boundary {
                 r.count >= OTHER_BOUNDARY_MIN_GLOSSES && r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
@@ -171,6 +188,15 @@ fn shares_an_edge(chars: &[char], other: &str) -> bool {
     let longest = chars.len().min(theirs.len()).saturating_sub(1);
     (MIN_SHARED_EDGE_CHARS..=longest)
         .any(|n| chars[chars.len() - n..] == theirs[..n] || theirs[theirs.len() - n..] == chars[..n])
+}
+
+/// Whether one of `chars` (a rendering without spaces) and `other` is the other with one of
+/// [`KIND_WORDS`] after it.
+fn adds_a_kind(chars: &[char], other: &str) -> bool {
+    let mine: String = chars.iter().collect();
+    let theirs: String = other.chars().filter(|c| !c.is_whitespace()).collect();
+    let (long, short) = if mine.len() > theirs.len() { (&mine, &theirs) } else { (&theirs, &mine) };
+    long.strip_prefix(short.as_str()).is_some_and(|rest| KIND_WORDS.contains(&rest))
 }
 
 /// Whether `chars` (a rendering without spaces) are the characters of `other` in another
@@ -319,7 +345,7 @@ mod tests {
     fn a_doubtful_gloss_given_once_is_no_rendering() {
         let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
             let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs).into_iter().map(|(z, _)| z.to_string()).collect()
+            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
         };
         assert!(kept(vec![("一段时间", rendering(1, 0.55, 0))]).is_empty());
         assert_eq!(kept(vec![("早停", rendering(1, 0.6, 0))]), ["早停"]);
@@ -328,10 +354,24 @@ mod tests {
     }
 
     #[test]
+    fn the_reference_breaks_a_tie() {
+        let order = |rs: Vec<(&str, Rendering)>, known: &[&str]| -> Vec<String> {
+            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
+            ordered(rs, |z| known.contains(&z)).into_iter().map(|(z, _)| z.to_string()).collect()
+        };
+        let tie = || vec![("网络配置", rendering(1, 0.78, 0)), ("网络地址转换", rendering(1, 0.78, 9))];
+        assert_eq!(order(tie(), &[]), ["网络配置"]);
+        assert_eq!(order(tie(), &["网络地址转换"]), ["网络地址转换"]);
+        // given more often, the text's own goes first all the same
+        let more = vec![("网络配置", rendering(3, 0.78, 0)), ("网络地址转换", rendering(1, 0.78, 9))];
+        assert_eq!(order(more, &["网络地址转换"]), ["网络配置"]);
+    }
+
+    #[test]
     fn another_boundary_is_listed_only_when_glossed_again_and_sure() {
         let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
             let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs).into_iter().map(|(z, _)| z.to_string()).collect()
+            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
         };
         // (first, second, glosses of the second, its confidence, both listed)
         let table: &[(&str, &str, usize, f32, bool)] = &[
@@ -350,6 +390,10 @@ mod tests {
             ("词元", "标记", 1, 0.8, false),
             // one character in common at the edge is no boundary
             ("数据集", "集合", 1, 0.95, true),
+            // a word naming its kind added is the same thing named
+            ("梯度裁剪", "梯度裁剪法", 1, 0.95, true),
+            ("残差网络", "残差", 1, 0.95, true),
+            ("梯度裁剪", "梯度裁剪库", 1, 0.95, false),
         ];
         for &(first, second, count, confidence, both) in table {
             let rs = vec![(first, rendering(5, 0.95, 0)), (second, rendering(count, confidence, 1))];
@@ -362,7 +406,7 @@ mod tests {
     fn a_kept_rendering_in_another_word_order_is_no_rendering() {
         let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
             let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs).into_iter().map(|(z, _)| z.to_string()).collect()
+            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
         };
         // however sure and often given
         let table: &[(&str, &str, &str)] = &[
