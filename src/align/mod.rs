@@ -57,6 +57,7 @@ use crate::normalize::Document;
 use crate::reference::Reference;
 use crate::segment::Segmenter;
 use crate::text::chars::is_cjk;
+use crate::text::lexicon::chinese::NOT_GLOSS;
 use crate::text::{abbreviates, is_acronym};
 use brackets::{matching_close, Parts};
 use english::Englishes;
@@ -247,6 +248,14 @@ impl<'j> Aligner<'j> {
                     g.confidence = conf;
                     known = o.known;
                     g.site = Span::new(g.site.start.min(o.span.start), g.site.end);
+                }
+            }
+            // 比如(tx，ty), 例如（Redis）: a word that introduces what brackets hold, alone before
+            // them, translates nothing
+            if g.chinese.is_some_and(|zh| NOT_GLOSS.contains(&view[zh.range()].trim())) {
+                g.chinese = None;
+                if g.abbreviation.is_none() && g.alias.is_none() {
+                    continue;
                 }
             }
             // Yasser Alsaied（物联网副总裁）: a person's job title, not the name's translation

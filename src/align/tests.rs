@@ -232,6 +232,9 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
         ("三种云厂商（AWS、Azure 与 GCP）都提供托管服务。", "AWS"),
         // the parameters of a call, in both scripts
         ("画出轮廓(img、轮廓列表、颜色、粗细)", "img"),
+        // a word that introduces what the brackets hold, alone before them
+        ("两个方向上的偏移量，比如(dx，dy)，决定了平移。", "dx"),
+        ("有些服务，例如（Redis），只在内网可见。", "Redis"),
     ];
     assert_no_chinese(table);
     // an English term with 或 in it, and two names for one thing, are still glosses

@@ -118,10 +118,50 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if joined_after || joined_before {
         return true;
     }
+    // a parameter of a function, its type before its name, in the brackets of a signature
+    // (`倒数(int number)`, `求和(int a, int b)`)
+    if is_typed_parameter(before, &view[start..end], after) {
+        return true;
+    }
     // alone in braces, as a link of documentation comments leaves it (`{@link Cache}`, `{ Cache}`)
     let opened = before.trim_end_matches(' ');
     (opened.ends_with('{') || opened.ends_with("{@link") || opened.ends_with("{@code"))
         && after.trim_start_matches(' ').starts_with('}')
+}
+
+/// Types of programming languages that a signature writes before a parameter's name, and
+/// that are no words of English (`double precision`, `long integer` are terms).
+const PARAMETER_TYPES: &[&str] = &[
+    "int", "char", "bool", "boolean", "void", "String", "str", "usize", "isize", "i32", "i64", "u8", "u32", "u64",
+    "f32", "f64",
+];
+
+/// Whether `text`, with `before` and `after` it, is a parameter of a signature: a type of
+/// [`PARAMETER_TYPES`] and a name (`int number`), or the type with the name after it
+/// (`int` of `int a`), standing alone between a bracket or comma and another.
+fn is_typed_parameter(before: &str, text: &str, after: &str) -> bool {
+    let opens = before.trim_end_matches(' ').ends_with(['(', '（', ',', '，']);
+    let is_name = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            // (a letter is a variable's name: `int a`)
+            && (w.len() == 1 || !is_function_word(w))
+    };
+    let closes = |rest: &str| rest.trim_start_matches(' ').starts_with([')', '）', ',', '，']);
+    let (ty, rest) = match text.split_once(' ') {
+        Some((ty, name)) if is_name(name) && !name.contains(' ') => (ty, after),
+        Some(_) => return false,
+        None => {
+            let Some(name_and_rest) = after.strip_prefix(' ') else { return false };
+            let name_len =
+                name_and_rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(name_and_rest.len());
+            if !is_name(&name_and_rest[..name_len]) {
+                return false;
+            }
+            (text, &name_and_rest[name_len..])
+        }
+    };
+    opens && PARAMETER_TYPES.contains(&ty) && closes(rest)
 }
 
 /// Whether a candidate that ends as a name of a file does (`App.js`, `Main.py`) names one
@@ -378,6 +418,26 @@ mod tests {
         ] {
             let (s, e) = at(text, word);
             assert_eq!(is_code_here(text, s, e), code, "{text}: {word}");
+        }
+    }
+
+    #[test]
+    fn typed_parameters_in_a_signature_are_code() {
+        let table: &[(&str, &str, bool)] = &[
+            ("编写一个倒数(int number)方法", "int number", true),
+            ("定义求和(int a, int b)即可", "int", true),
+            ("调用读取（String path）得到内容", "String path", true),
+            ("参数为(float rate，bool verbose)", "bool verbose", true),
+            ("长整型（long integer）更大", "long integer", false),
+            // not a signature: the words stand in prose, or the name is no identifier
+            ("双精度（double precision）更慢", "double precision", false),
+            ("这是 long tail 问题", "long tail", false),
+            ("长期（long term）来看", "long term", false),
+            ("整数（int）类型", "int", false),
+        ];
+        for (text, word, want) in table {
+            let (s, e) = at(text, word);
+            assert_eq!(is_code_here(text, s, e), *want, "{word} in {text}");
         }
     }
 
