@@ -162,7 +162,8 @@ const MONTHS: [&str; 24] = [
     "dec",
 ];
 
-/// Whether a run is a month and a day (`August 9`, `Feb. 8`), a year after it or not, or a
+/// Whether a run is a month and a day (`August 9`, `Feb. 8`), a year after it or not, a month
+/// and a year (`October 2010`), or a
 /// month's short name alone (`Aug`), which dates a line (`更新 Aug / 2018`).
 fn is_date(text: &str) -> bool {
     let mut words = text.split(' ');
@@ -177,10 +178,13 @@ fn is_date(text: &str) -> bool {
     };
     let month = month.trim_end_matches('.').to_ascii_lowercase();
     let day = day.trim_end_matches(',');
-    MONTHS.contains(&month.as_str())
-        && (1..=2).contains(&day.len())
-        && day.bytes().all(|b| b.is_ascii_digit())
-        && words.all(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    // a month and a year (`October 2010`, `Dec 2019`)
+    let year = day.len() == 4 && day.bytes().all(|b| b.is_ascii_digit()) && words.clone().next().is_none();
+    MONTHS.contains(&month.as_str()) && year
+        || MONTHS.contains(&month.as_str())
+            && (1..=2).contains(&day.len())
+            && day.bytes().all(|b| b.is_ascii_digit())
+            && words.all(|w| w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A run of this many words or more in lowercase with a function word is a sentence or a
@@ -669,6 +673,8 @@ mod tests {
             ("Mixture of Experts", Kind::Title),
             ("August 9", Kind::Date),
             ("Feb. 8, 2021", Kind::Date),
+            ("October 2010", Kind::Date),
+            ("Dec 2019", Kind::Date),
             ("remote exploitation of a zero-day flaw in the wild", Kind::Sentence),
             ("optimize this code", Kind::Sentence),
             ("check your configs", Kind::Sentence),

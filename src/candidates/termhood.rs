@@ -44,7 +44,7 @@ use super::kinds::{is_common_word, kind, Kind};
 use super::labels::is_letter_label;
 use super::lists::contributor_lists;
 use super::mentions::{in_quoted_sentence, is_quoted_pair};
-use super::versions::{bare_name, is_point_release, After};
+use super::versions::{bare_name, counted_number, counts_something, is_point_release, After};
 use super::Candidate;
 use crate::model::Span;
 use crate::normalize::{Document, MarkKind, Marked, HARD, MARK};
@@ -335,6 +335,15 @@ fn outside(cands: &[Candidate<'_>], lists: &[Span]) -> FxHashSet<String> {
 /// edition when the document names it bare too, or it is a known name (see
 /// [`versions`](super::versions)).
 fn strip_versions<'a>(doc: &Document<'a>, cands: &mut [Candidate<'a>]) {
+    // a number that counts what a Chinese measure word after it names is no part of the name
+    // before it (`Flexera 2021 年`, `Chaskey 128 位`)
+    let (text, view) = (doc.text(), doc.view());
+    for c in cands.iter_mut().filter(|c| !c.title && c.text.ends_with(|ch: char| ch.is_ascii_digit())) {
+        if let Some(n) = counted_number(c.text).filter(|_| counts_something(&view[c.span.end..])) {
+            c.span = Span::new(c.span.start, c.span.start + n);
+            c.text = &text[c.span.range()];
+        }
+    }
     let cut: Vec<(usize, usize, After)> = cands
         .iter()
         .enumerate()
@@ -354,7 +363,6 @@ fn strip_versions<'a>(doc: &Document<'a>, cands: &mut [Candidate<'a>]) {
         .filter(|c| !c.text.is_ascii() || lengths.contains(&c.text.len()))
         .map(|c| lower(c.text).into_owned())
         .collect();
-    let text = doc.text();
     for ((i, n, after), name) in cut.into_iter().zip(names) {
         let c = &mut cands[i];
         // (a spaced release only: `TLSv1.2` is no `TLSv`)

@@ -55,6 +55,27 @@ pub(super) fn bare_name(text: &str) -> Option<(usize, After)> {
     (letters && !common).then_some((name_len, after))
 }
 
+/// Chinese words that count or measure what a number before them names (`2021 年`, `128 位`,
+/// `3 个`): the number is a count or a date, not a version of the name before it.
+const MEASURE_WORDS: &[&str] = &[
+    "年", "月", "日", "号", "天", "周", "小时", "分钟", "秒", "岁", "位", "个", "次", "倍", "种", "元", "美元", "名",
+    "条", "行", "页", "台", "人", "家", "款", "项", "张", "篇", "核", "字节", "万", "亿", "千", "百", "多",
+];
+
+/// The length of the name before a whole number that ends `text` after a space (`Flexera`
+/// of `Flexera 2021`); `None` when it ends otherwise or nothing named stands before.
+pub(super) fn counted_number(text: &str) -> Option<usize> {
+    let (name, number) = text.rsplit_once(' ')?;
+    (number.bytes().all(|b| b.is_ascii_digit()) && name.bytes().any(|b| b.is_ascii_alphabetic())).then_some(name.len())
+}
+
+/// Whether `after`, the text after a number, opens with a measure word of
+/// [`MEASURE_WORDS`].
+pub(super) fn counts_something(after: &str) -> bool {
+    let after = after.trim_start_matches(' ');
+    MEASURE_WORDS.iter().any(|m| after.starts_with(m))
+}
+
 /// A dotted version number: `7.2`, `4.2.1`, `3.x`, with a word that qualifies the release
 /// after two numbers or more (`4.5.0.Final`, `5.3.2.RELEASE`).
 fn is_release(w: &str) -> bool {
@@ -99,6 +120,23 @@ mod tests {
         for (v, want) in [("16.4", true), ("0.22", true), ("4.5.0", true), ("3.x", false), ("2.0", false), ("3", false)]
         {
             assert_eq!(is_point_release(v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn numbers_before_measure_words_count() {
+        // (text, what follows it, the name's length when the number is cut off)
+        let table: &[(&str, &str, Option<usize>)] = &[
+            ("Flexera 2021", " 年云状态调查", Some(7)),
+            ("Chaskey 128", " 位分组密码", Some(7)),
+            ("Node 3", "个实例", Some(4)),
+            ("Windows 10", "系统", None),
+            ("Python 3", " 的新特性", None),
+            ("Redis 7.2", " 年", None),
+            ("CentOS", " 7 年", None),
+        ];
+        for &(text, after, want) in table {
+            assert_eq!(counted_number(text).filter(|_| counts_something(after)), want, "{text}{after}");
         }
     }
 
