@@ -118,6 +118,18 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if joined_after || joined_before {
         return true;
     }
+    // a flag of a command, its dash touching it (`-oA outputfile`, `--tag witness`, and
+    // `–tag` where machine translation made a dash of `--`), after a space or a quote
+    let flagged = before.strip_suffix(['-', '–']).map(|b| b.strip_suffix('-').unwrap_or(b));
+    if flagged.is_some_and(|b| b.is_empty() || b.ends_with([' ', '\n', '\'', '"', '`', '(', '（', '“'])) {
+        return true;
+    }
+    // a variable of the Windows shell (`%SYSTEMROOT%`, spaced or not), a piece of a path
+    // after a backslash (`C:\ Users`)
+    let (opened, closed) = (before.trim_end_matches(' '), after.trim_start_matches(' '));
+    if opened.ends_with('%') && closed.starts_with('%') || opened.ends_with('\\') {
+        return true;
+    }
     // a parameter of a function, its type before its name, in the brackets of a signature
     // (`倒数(int number)`, `求和(int a, int b)`)
     if is_typed_parameter(before, &view[start..end], after) {
@@ -418,6 +430,27 @@ mod tests {
         ] {
             let (s, e) = at(text, word);
             assert_eq!(is_code_here(text, s, e), code, "{text}: {word}");
+        }
+    }
+
+    #[test]
+    fn flags_shell_variables_and_pieces_of_paths_are_code() {
+        let table: &[(&str, &str, bool)] = &[
+            ("'-oA outputfile 将结果输出到文件", "oA outputfile", true),
+            ("docker build --tag witness 即可", "tag witness", true),
+            ("运行 –IP 192 参数", "IP", true),
+            ("% SYSTEMROOT % 目录下", "SYSTEMROOT", true),
+            ("%APPDATA%\\ 目录下", "APPDATA", true),
+            ("路径是 C:\\ Users 下面", "Users", true),
+            // a dash between words, a bullet, a range: no flag
+            ("这是 Type-C 接口", "C", false),
+            ("- Kubernetes 是编排工具", "Kubernetes", false),
+            ("支持 3-GPU 训练", "GPU", false),
+            ("占用 50% CPU 时间", "CPU", false),
+        ];
+        for (text, word, want) in table {
+            let (s, e) = at(text, word);
+            assert_eq!(is_code_here(text, s, e), *want, "{word} in {text}");
         }
     }
 

@@ -226,7 +226,11 @@ pub(super) fn kind(text: &str) -> Kind {
     if is_placeholder(text) {
         return Kind::Placeholder;
     }
-    if is_command(text) || text.contains(' ') && (declares(text) || imports(text)) || is_flag_glued(text) {
+    if is_command(text)
+        || text.contains(' ') && (declares(text) || imports(text))
+        || is_flag_glued(text)
+        || is_namespaced_action(text)
+    {
         return Kind::Code;
     }
     if is_spelled_number(text) || is_item_number(text) {
@@ -553,6 +557,19 @@ fn is_flag_glued(w: &str) -> bool {
         && flag.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
+/// Whether `w` is an action of a service's permissions or an API, named by its service in
+/// lowercase, a colon and a name glued from words (`iam:GetPolicy`, `s3:PutObject`,
+/// `ec2:Describe*`). (`re:Invent` is one word after the colon.)
+fn is_namespaced_action(w: &str) -> bool {
+    let Some((service, action)) = w.split_once(':') else { return false };
+    let capitals = action.bytes().filter(u8::is_ascii_uppercase).count();
+    service.len() >= 2
+        && service.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && action.starts_with(|c: char| c.is_ascii_uppercase())
+        && action.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'*')
+        && (capitals >= 2 || action.ends_with('*'))
+}
+
 /// Numbers spelled out in English.
 const NUMBER_WORDS: [&str; 31] = [
     "zero",
@@ -742,6 +759,9 @@ mod tests {
             ("Type-C", Kind::Term),
             // a flag glued to its command
             ("curl-L", Kind::Code),
+            ("iam:GetPolicy", Kind::Code),
+            ("s3:PutObject", Kind::Code),
+            ("ec2:Describe*", Kind::Code),
             ("Type-C", Kind::Term),
             ("e-mail", Kind::Term),
             // numbers spelled out, items numbered

@@ -212,6 +212,12 @@ impl KeyChinese<'_> {
         !theirs.is_empty() || own.is_empty() || !own.iter().all(|&z| renders_none_of(self.text[z as usize], ids.key(f)))
     }
 
+    /// Whether a rendering of the acronym `a` renders a word of `f` (`电子数据交换（EDI）` in one
+    /// input, `Electronic Data Interchange` in another): the Chinese ties them.
+    pub(super) fn renders_a_word_of(&self, ids: &KeyIds, a: usize, f: usize) -> bool {
+        self.of(a).iter().any(|&z| !renders_none_of(self.text[z as usize], ids.key(f)))
+    }
+
     /// Whether two keys share a rendering (both lists in increasing order).
     pub(super) fn share(a: &[u32], b: &[u32]) -> bool {
         let (mut i, mut j) = (0, 0);

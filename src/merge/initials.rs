@@ -3,8 +3,10 @@
 //! Optimization` a section apart. Initials alone are chance (`image object` and `IO`,
 //! `Oscar Smith` and `OS`), so the two are joined only when more ties them: a full form
 //! written as the name of a term (in title case) that is not a person's name, or a full form
-//! that the reference gives with this acronym (`neural network`, NN). Two letters spell the
-//! initials of many phrases (`ImageNet Dogs`, ID): they need the reference.
+//! that the reference gives with this acronym (`neural network`, NN), the title case only in
+//! an input that writes both or where the acronym's Chinese renders a word of the full form
+//! (in a corpus, `NFS` in one article and `NET Framework Setup` in another are chance). Two letters spell the initials of many phrases (`ImageNet Dogs`, ID): they need
+//! the reference.
 //! An acronym with a digit (`GPU0`, `PPO2`) names one thing of a kind, not the kind.
 
 use super::group::{Group, KeyChinese, UnionFind};
@@ -32,6 +34,7 @@ pub(super) fn link_initials(
     acronyms: &FxHashMap<usize, FxHashMap<usize, usize>>,
     reference: &Reference,
     key_zh: &KeyChinese<'_>,
+    of_form: &[Vec<usize>],
     uf: &mut UnionFind,
 ) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -51,6 +54,8 @@ pub(super) fn link_initials(
             by_initials.entry(content).or_default().push(id);
         }
     }
+    // (acronym, full form) tied by the full form's title case alone
+    let mut titled: Vec<(usize, usize)> = Vec::new();
     for (k, id) in ids.iter() {
         // (W3C, A2C: a digit between letters repeats one, so the letters are not the initials;
         // GPU0, PPO2: a digit after them numbers one thing of the kind)
@@ -59,11 +64,36 @@ pub(super) fn link_initials(
         }
         let letters: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();
         if let Some([full]) = by_initials.get(&letters).map(Vec::as_slice) {
-            let tied = known_pair(reference, &groups[id], &groups[*full])
-                || letters.len() > MAX_CHANCE_LETTERS && title_case(&groups[*full]) && !person_name(&groups[*full]);
-            if tied && key_zh.may_spell_by_initials(ids, id, *full) {
-                uf.union(id, *full);
+            if known_pair(reference, &groups[id], &groups[*full]) {
+                if key_zh.may_spell_by_initials(ids, id, *full) {
+                    uf.union(id, *full);
+                }
+            } else if letters.len() > MAX_CHANCE_LETTERS && title_case(&groups[*full]) && !person_name(&groups[*full]) {
+                titled.push((id, *full));
             }
+        }
+    }
+    // a full form tied by its title case only: in an input that writes both, or where a
+    // Chinese of the acronym renders a word of it
+    if titled.is_empty() {
+        return;
+    }
+    let mut inputs_of: FxHashMap<usize, Vec<usize>> =
+        titled.iter().flat_map(|&(a, f)| [(a, Vec::new()), (f, Vec::new())]).collect();
+    for (d, keys) in of_form.iter().enumerate() {
+        for k in keys {
+            if let Some(list) = inputs_of.get_mut(k) {
+                if list.last() != Some(&d) {
+                    list.push(d);
+                }
+            }
+        }
+    }
+    for (id, full) in titled {
+        let (a, f) = (&inputs_of[&id], &inputs_of[&full]);
+        let together = a.iter().any(|d| f.binary_search(d).is_ok()) || key_zh.renders_a_word_of(ids, id, full);
+        if together && key_zh.may_spell_by_initials(ids, id, full) {
+            uf.union(id, full);
         }
     }
 }

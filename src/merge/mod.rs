@@ -100,7 +100,7 @@ fn draft(
     let key_zh = links.chinese_by_key(keys.ids.len());
     links.join_acronyms(&keys.ids, &key_zh, &mut uf);
     let mut groups = group::by_key(inputs, &places, &keys);
-    initials::link_initials(&keys.ids, &groups, &links.acronyms, reference, &key_zh, &mut uf);
+    initials::link_initials(&keys.ids, &groups, &links.acronyms, reference, &key_zh, &keys.of_form, &mut uf);
     near::near_duplicates(&keys.ids, &key_zh, &mut uf);
     drop(key_zh);
     // of the links, only the aliases name entries; the keys' texts are done with
