@@ -53,6 +53,7 @@ fn found_in_markdown(text: &str) -> Vec<&str> {
 use crate::text::chars::fold;
 use crate::text::lexicon::english::{MEASURE_UNITS, SENTENCE_WORDS, UNITS};
 use crate::text::lexicon::{in_list, is_function_word, lower, pack_list};
+use crate::text::{abbreviates, is_acronym};
 use noise::{is_number_like, is_reference_label, word_is_noise};
 use std::sync::LazyLock;
 use words::{each_run, Word};
@@ -360,6 +361,7 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
 /// Pushes the candidate `words` make, if they are one: its trailing dot dropped unless it
 /// ends a dotted abbreviation; not a reference label, a lone unit or too few letters.
 fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>>) {
+    let words = spelling_acronym_after(text, words);
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return };
     let mut span = Span::new(first.span.start, last.span.end);
     // a trailing dot ends the sentence, not the term, unless it ends i.i.d.
@@ -385,6 +387,41 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     if (letters >= MIN_LETTERS || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
         out.push(Candidate { span, text: t, title: false });
     }
+}
+
+/// The longest acronym looked for in brackets after a run, in bytes.
+const MAX_ACRONYM_AFTER: usize = 12;
+
+/// `words` without the words before the ones that an acronym in brackets right after them
+/// spells (`combining large language models (LLMs)` → `large language models`): the
+/// shortest run of last words that the acronym abbreviates and whose first word opens with
+/// the acronym's first letter. The words before it are the sentence's, not the term's.
+fn spelling_acronym_after<'w>(text: &str, words: &'w [Word]) -> &'w [Word] {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return words };
+    if words.len() < 2 {
+        return words;
+    }
+    let after = text[last.span.end..].trim_start_matches(' ');
+    let Some(inner) = after.strip_prefix(['(', '（']) else { return words };
+    let Some(close) = inner.find([')', '）']).filter(|&c| c <= MAX_ACRONYM_AFTER) else { return words };
+    let acronym = &inner[..close];
+    if !is_acronym(acronym) || !abbreviates(acronym, &text[first.span.start..last.span.end]) {
+        return words;
+    }
+    let initial = acronym.chars().next().map(|c| c.to_ascii_lowercase());
+    // (a word for each capital: `Certified Associate` spells no CCA, though its letters hold it)
+    let capitals = acronym.bytes().filter(u8::is_ascii_uppercase).count();
+    let end = last.span.end;
+    (1..words.len())
+        .rev()
+        .map(|k| &words[k..])
+        .find(|run| {
+            let t = &text[run[0].span.start..end];
+            t.split([' ', '-']).filter(|w| !w.is_empty()).count() >= capitals.max(2)
+                && t.chars().next().map(|c| c.to_ascii_lowercase()) == initial
+                && abbreviates(acronym, t)
+        })
+        .unwrap_or(words)
 }
 
 /// The longest word lowercased on the stack by [`ascii_lowercase`]; a longer one is
@@ -538,6 +575,22 @@ mod tests {
         ];
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_before_those_an_acronym_spells_are_no_part_of_its_full_form() {
+        let table: &[(&str, &[&str])] = &[
+            ("本文研究 combining large language models (LLMs) 的方法。", &["large language models", "LLMs"]),
+            ("我们用 fine-tuned pretrained language models（PLMs）完成任务。", &["pretrained language models", "PLMs"]),
+            // the whole run spells it
+            ("我们采用 Direct Preference Optimization (DPO) 训练。", &["Direct Preference Optimization", "DPO"]),
+            ("这是 Mixture of Experts (MoE) 架构。", &["Mixture of Experts", "MoE"]),
+            // a word for each capital: the letters inside words spell no acronym
+            ("报考 Cloudera Certified Associate (CCA) 认证。", &["Cloudera Certified Associate", "CCA"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text, Markup::Plain), *want, "{text}");
         }
     }
 

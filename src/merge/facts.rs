@@ -146,13 +146,14 @@ fn gloss_fact(sentences: &mut Sentences<'_, '_>, quoted: &mut Quoted, g: &Gloss,
 /// and shared by the forms and glosses that quote it.
 struct Sentences<'d, 'a> {
     doc: &'d Document<'a>,
-    built: FxHashMap<(usize, usize), Sentence>,
+    built: FxHashMap<(usize, usize, bool), Sentence>,
 }
 
 impl Sentences<'_, '_> {
     fn around(&mut self, span: Span) -> Sentence {
-        let bounds = self.doc.sentence_bounds(span);
-        self.built.entry(bounds).or_insert_with(|| Sentence::from(self.doc.sentence(bounds))).clone()
+        let (start, end, cut) = self.doc.quote_bounds(span);
+        let doc = self.doc;
+        self.built.entry((start, end, cut)).or_insert_with(|| Sentence::from(doc.quote((start, end), cut))).clone()
     }
 }
 

@@ -14,6 +14,10 @@ const SENTENCE_REACH: usize = 600;
 /// The longest sentence shown, in characters; a longer one is cut and ends with `…`.
 const MAX_SENTENCE_CHARS: usize = 300;
 
+/// How many characters of a long sentence are shown before a span that its first
+/// [`MAX_SENTENCE_CHARS`] would leave out.
+const SHOWN_BEFORE_CHARS: usize = 80;
+
 impl Document<'_> {
     /// The sentence around `span`, as [`sentence`](Self::sentence) gives it.
     #[cfg(test)]
@@ -27,12 +31,44 @@ impl Document<'_> {
         sentence_bounds(self.view(), span)
     }
 
+    /// Where the sentence that quotes `span` starts and ends, and whether it is cut before
+    /// the span: the sentence around it (see [`sentence_bounds`](Self::sentence_bounds)), or,
+    /// when the span lies too far into a long one for the first [`MAX_SENTENCE_CHARS`] to
+    /// show it (a paragraph of English, whose sentences end at no terminator known here), from
+    /// the start of a word some [`SHOWN_BEFORE_CHARS`] before it.
+    pub(crate) fn quote_bounds(&self, span: Span) -> (usize, usize, bool) {
+        let (start, end) = self.sentence_bounds(span);
+        let view = self.view();
+        let (from, to) = (span.start.clamp(start, end), span.end.clamp(start, end));
+        let lead = &view[start..from];
+        // (a byte is at most a character: most sentences are shown whole without counting)
+        if lead.len() + (to - from) < MAX_SENTENCE_CHARS
+            || lead.chars().count() + view[from..to].chars().count() < MAX_SENTENCE_CHARS
+        {
+            return (start, end, false);
+        }
+        let back = lead.char_indices().rev().nth(SHOWN_BEFORE_CHARS - 1).map_or(0, |(i, _)| i);
+        // (from the start of the next word, where a space is near)
+        let word = lead[back..].find(' ').filter(|&p| p < SHOWN_BEFORE_CHARS / 2).map_or(back, |p| back + p + 1);
+        (start + word, end, true)
+    }
+
     /// The sentence between `bounds` from [`sentence_bounds`](Self::sentence_bounds), with
     /// markup removed and whitespace folded, for people to read.
-    pub(crate) fn sentence(&self, (start, end): (usize, usize)) -> String {
+    #[cfg(test)]
+    pub(crate) fn sentence(&self, bounds: (usize, usize)) -> String {
+        self.quote(bounds, false)
+    }
+
+    /// [`sentence`](Self::sentence), after `…` when `cut` (see
+    /// [`quote_bounds`](Self::quote_bounds)).
+    pub(crate) fn quote(&self, (start, end): (usize, usize), cut: bool) -> String {
         let (text, view) = (self.text(), self.view());
         let v = view.as_bytes();
-        let mut out = String::with_capacity(end - start);
+        let mut out = String::with_capacity(end - start + 3);
+        if cut {
+            out.push('…');
+        }
         let mut pending_space = false;
         // runs of characters kept as they are, copied whole; `run` starts the current one
         let mut run = start;
@@ -333,5 +369,30 @@ mod tests {
         assert_eq!(doc.line_of(at), 2);
         assert_eq!(doc.line_of(0), 1);
         assert_eq!(doc.sentence_around(Span::new(at, at + 3)), "这是随机梯度下降（SGD），它很常用。");
+    }
+
+    /// The quote of a span far into a long sentence shows the span, from a word before it.
+    #[test]
+    fn a_long_sentence_is_quoted_around_its_span() {
+        let words: Vec<String> = (0..120).map(|i| format!("word{i}")).collect();
+        let text = format!("> {} with gradient clipping at the end, and more words after it.", words.join(" "));
+        let doc = Document::new(&text, Markup::Markdown);
+        let quote = |term: &str| {
+            let at = text.find(term).unwrap();
+            let (start, end, cut) = doc.quote_bounds(Span::new(at, at + term.len()));
+            doc.quote((start, end), cut)
+        };
+        let far = quote("gradient clipping");
+        assert!(far.starts_with('…') && far.contains("gradient clipping"), "{far}");
+        // (from the start of a word)
+        assert!(far[3..].starts_with("word"), "{far}");
+        // a span near the start is quoted from the sentence's start, as before
+        let near = quote("word3 ");
+        assert!(near.starts_with("word0") && near.ends_with('…'), "{near}");
+        // a short sentence is whole
+        let short = "这是梯度裁剪（gradient clipping），它很常用。";
+        let doc = Document::new(short, Markup::Plain);
+        let at = short.find("gradient").unwrap();
+        assert_eq!(doc.quote_bounds(Span::new(at, at + 8)), (0, short.len(), false));
     }
 }
