@@ -25,6 +25,7 @@
 mod citations;
 mod code_cues;
 mod controls;
+mod english_lines;
 mod fragments;
 mod glossed;
 mod identifiers;
@@ -98,6 +99,7 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     // one buffer for the words of every run
     let mut piece = Vec::new();
     each_run(doc.view(), |run| push_run(doc, run, &mut piece, &mut out));
+    english_lines::drop_english_lines(doc.view(), &mut out);
     termhood::keep_terms(doc, &mut out);
     out
 }
