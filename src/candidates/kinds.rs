@@ -233,7 +233,7 @@ pub(super) fn kind(text: &str) -> Kind {
     {
         return Kind::Code;
     }
-    if is_spelled_number(text) || is_item_number(text) {
+    if is_spelled_number(text) || is_item_number(text) || is_model_size(text) {
         return Kind::Number;
     }
     let (mut words, mut lowercase_common, mut all_core, mut function) = (0, true, true, false);
@@ -497,13 +497,14 @@ fn is_identifier(w: &str) -> bool {
 
 /// The last words of class names that say a class's role in a program (`LoraConfig`,
 /// `RetryHandler`, `TokenizerFactory`): a product is not named so.
-const CLASS_ROLES: [&str; 13] = [
+const CLASS_ROLES: [&str; 14] = [
     "Config",
     "Configs",
     "Handler",
     "Factory",
     "Builder",
     "Exception",
+    "Error",
     "Listener",
     "Adapter",
     "Impl",
@@ -633,6 +634,17 @@ fn is_item_number(text: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `text` opens with the size of a model, a number of parameters in billions or
+/// millions (`7B`, `14B-int4`, `1.5B-chat`, `175B`): a variant of a model named elsewhere, not
+/// a term of its own (`Qwen-7B` keeps its name).
+fn is_model_size(text: &str) -> bool {
+    let first = text.split([' ', '-']).next().unwrap_or(text);
+    let Some(number) = first.strip_suffix(['B', 'M']) else { return false };
+    !number.is_empty()
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// Common words glued in PascalCase: `SimpleCache`, `UserProfile` (not `GitHub`, `PyTorch`,
 /// `IoT`, `PostgreSQL`).
 fn is_glued(w: &str) -> bool {
@@ -749,6 +761,7 @@ mod tests {
             ("BsmtFinType1", Kind::Code),
             // two parts, the second a class's role in a program; packages of libraries
             ("LoraConfig", Kind::Code),
+            ("AttributeError", Kind::Code),
             ("RetryHandler", Kind::Code),
             ("NullPointerException", Kind::Code),
             ("Config", Kind::Term),
@@ -760,6 +773,9 @@ mod tests {
             // a flag glued to its command
             ("curl-L", Kind::Code),
             ("iam:GetPolicy", Kind::Code),
+            ("14B-int4", Kind::Number),
+            ("7B-Chat-Int4 lora", Kind::Number),
+            ("1.5B", Kind::Number),
             ("s3:PutObject", Kind::Code),
             ("ec2:Describe*", Kind::Code),
             ("Type-C", Kind::Term),

@@ -26,6 +26,7 @@ mod citations;
 mod code_cues;
 mod controls;
 mod english_lines;
+mod field_lines;
 mod fragments;
 mod glossed;
 mod identifiers;
@@ -100,6 +101,7 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     let mut piece = Vec::new();
     each_run(doc.view(), |run| push_run(doc, run, &mut piece, &mut out));
     english_lines::drop_english_lines(doc.view(), &mut out);
+    field_lines::drop_fields(doc.view(), &mut out);
     termhood::keep_terms(doc, &mut out);
     out
 }
