@@ -60,7 +60,7 @@ pub(super) fn drop_fields(view: &str, cands: &mut Vec<Candidate<'_>>) {
     }
     cands.retain(|c| {
         let i = fields.partition_point(|f| f.end <= c.span.start);
-        !fields.get(i).is_some_and(|f| f.start <= c.span.start)
+        fields.get(i).is_none_or(|f| f.start > c.span.start)
     });
 }
 
