@@ -409,6 +409,7 @@ fn a_verb_with_its_complement_and_a_head_noun_the_english_lacks_are_not_the_term
         ("央行要避免掉进流动性陷阱（liquidity trap）。", "liquidity trap", "流动性陷阱"),
         ("检索前先调用查询改写模型（query rewriting）。", "query rewriting", "查询改写"),
         ("集群采用了分片重平衡的方法（shard rebalancing）。", "shard rebalancing", "分片重平衡"),
+        ("每个句子前加一个句首标记词元（start-of-sentence）。", "start-of-sentence", "句首标记"),
         // the English has a word for the head noun: kept
         ("检索前先调用查询改写模型（query rewriting model）。", "query rewriting model", "查询改写模型"),
     ];
