@@ -7,6 +7,7 @@ use super::group::{Glosses, Group, Rendering, UnionFind, NO_KEY};
 use super::overlap::Overlaps;
 use crate::model::facts::Sentence;
 use crate::model::{InputFacts, Method, Occurrence};
+use crate::text::chars::is_cjk;
 use rustc_hash::FxHashMap;
 
 /// What each repetition of a rendering adds to its confidence: an author who writes the same
@@ -163,6 +164,15 @@ pub(super) fn ordered(
         if kept.iter().any(|(k, _)| reorders(&bare, k)) {
             continue;
         }
+        // 基础设施代码 after 基础设施即代码: a kept rendering with characters left out here and
+        // there is that rendering cut short, not another one
+        if kept.iter().any(|(k, _)| leaves_out_of(&bare, k)) {
+            continue;
+        }
+        // 维度诅咒/维度惩罚: two renderings joined by a slash are no rendering after the first
+        if !kept.is_empty() && joins_two(&bare) {
+            continue;
+        }
         let other_boundary = !kept.is_empty()
             && (overlaps.any(&bare) || shares_an_edge(&bare, &kept[0].0))
             && !kept.iter().any(|(k, _)| adds_a_kind(&bare, k));
@@ -198,6 +208,22 @@ fn adds_a_kind(chars: &[char], other: &str) -> bool {
     let theirs: String = other.chars().filter(|c| !c.is_whitespace()).collect();
     let (long, short) = if mine.len() > theirs.len() { (&mine, &theirs) } else { (&theirs, &mine) };
     long.strip_prefix(short.as_str()).is_some_and(|rest| KIND_WORDS.contains(&rest))
+}
+
+/// Whether `chars` (a rendering without spaces) are some of the characters of `other` in
+/// their order, not side by side there (a piece of `other` is another boundary of it).
+fn leaves_out_of(chars: &[char], other: &str) -> bool {
+    let theirs: Vec<char> = other.chars().filter(|c| !c.is_whitespace()).collect();
+    if chars.len() >= theirs.len() || chars.is_empty() || theirs.windows(chars.len()).any(|w| w == chars) {
+        return false;
+    }
+    let mut rest = theirs.iter();
+    chars.iter().all(|c| rest.any(|t| t == c))
+}
+
+/// Whether `chars` are two Chinese renderings joined by a slash (`维度诅咒/维度惩罚`).
+fn joins_two(chars: &[char]) -> bool {
+    chars.windows(3).any(|w| is_cjk(w[0]) && w[1] == '/' && is_cjk(w[2]))
 }
 
 /// Whether `chars` (a rendering without spaces) are the characters of `other` in another
@@ -352,6 +378,29 @@ mod tests {
         assert_eq!(kept(vec![("早停", rendering(1, 0.6, 0))]), ["早停"]);
         // given again, it is meant
         assert_eq!(kept(vec![("缓存时间", rendering(2, 0.55, 0))]), ["缓存时间"]);
+    }
+
+    #[test]
+    fn a_rendering_cut_short_or_two_joined_is_no_second_rendering() {
+        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
+            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
+            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
+        };
+        let table: &[(&str, &str, bool)] = &[
+            ("基础设施即代码", "基础设施代码", false),
+            ("持续集成与交付", "持续集成交付", false),
+            ("维数灾难", "维度诅咒/维度惩罚", false),
+            // another rendering, and a piece side by side (another boundary, glossed again)
+            ("词元", "标记", true),
+            ("消息队列服务", "消息队列", true),
+        ];
+        for &(first, second, both) in table {
+            let rs = vec![(first, rendering(5, 0.95, 0)), (second, rendering(3, 0.95, 1))];
+            let want: Vec<&str> = if both { vec![first, second] } else { vec![first] };
+            assert_eq!(kept(rs), want, "{second} after {first}");
+        }
+        // the first rendering stays whatever it holds
+        assert_eq!(kept(vec![("甲/乙", rendering(1, 0.9, 0))]), ["甲/乙"]);
     }
 
     #[test]
