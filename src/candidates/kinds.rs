@@ -230,6 +230,7 @@ pub(super) fn kind(text: &str) -> Kind {
         || text.contains(' ') && (declares(text) || imports(text))
         || is_flag_glued(text)
         || is_namespaced_action(text)
+        || is_numbered_word(text)
     {
         return Kind::Code;
     }
@@ -558,6 +559,24 @@ fn is_flag_glued(w: &str) -> bool {
         && flag.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
+/// Whether `w` is a common word of English with a digit (`source1`, `value2`, `key3`): a
+/// variable of code or of an example, not a term (`ipv4`, `fp16`, `word2vec` are no common
+/// words numbered, `float32` and `base64` formats).
+fn is_numbered_word(w: &str) -> bool {
+    let digits = w.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let letters = &w[..w.len() - digits];
+    (1..=MAX_VARIABLE_DIGITS).contains(&digits)
+        && letters.len() >= MIN_NUMBERED_LETTERS
+        && letters.bytes().all(|b| b.is_ascii_lowercase())
+        && is_common_word(letters)
+}
+
+/// A numbered variable has one digit (`key1`); with more it may be a format (`float32`,
+/// `base64`).
+const MAX_VARIABLE_DIGITS: usize = 1;
+/// ...and a word of at least this many letters before them (`vec2` is no common word).
+const MIN_NUMBERED_LETTERS: usize = 3;
+
 /// Whether `w` is an action of a service's permissions or an API, named by its service in
 /// lowercase, a colon and a name glued from words (`iam:GetPolicy`, `s3:PutObject`,
 /// `ec2:Describe*`). (`re:Invent` is one word after the colon.)
@@ -773,6 +792,10 @@ mod tests {
             // a flag glued to its command
             ("curl-L", Kind::Code),
             ("iam:GetPolicy", Kind::Code),
+            ("source1", Kind::Code),
+            ("value2", Kind::Code),
+            ("float32", Kind::Term),
+            ("base64", Kind::Term),
             ("14B-int4", Kind::Number),
             ("7B-Chat-Int4 lora", Kind::Number),
             ("1.5B", Kind::Number),
