@@ -377,6 +377,11 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     while text[span.range()].ends_with('.') && !with_dot {
         span.end -= 1;
     }
+    // Google's, FSDP’s: the possessive ending is the sentence's, not the name's
+    let possessive = ["'s", "’s"].iter().find(|p| text[span.range()].ends_with(**p)).map_or(0, |p| p.len());
+    if possessive > 0 && span.len() > possessive + 1 {
+        span.end -= possessive;
+    }
     let t = &text[span.range()];
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     // a unit on its own, written in lowercase (数十 kb), or a unit of data in capitals (MB,
@@ -579,6 +584,19 @@ mod tests {
         ];
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_possessive_ending_is_no_part_of_a_name() {
+        let table: &[(&str, &[&str])] = &[
+            ("这是 Google's 新模型。", &["Google"]),
+            ("这是 FSDP’s 的优势。", &["FSDP"]),
+            // a plural's possessive before its noun stays
+            ("以及 Bayes' theorem 的应用。", &["Bayes' theorem"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text, Markup::Plain), *want, "{text}");
         }
     }
 
