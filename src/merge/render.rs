@@ -7,7 +7,7 @@ use super::group::{Glosses, Group, Rendering, UnionFind, NO_KEY};
 use super::overlap::Overlaps;
 use crate::model::facts::Sentence;
 use crate::model::{InputFacts, Method, Occurrence};
-use crate::text::chars::is_cjk;
+use crate::text::chars::{in_order, is_cjk};
 use rustc_hash::FxHashMap;
 
 /// What each repetition of a rendering adds to its confidence: an author who writes the same
@@ -217,8 +217,7 @@ fn leaves_out_of(chars: &[char], other: &str) -> bool {
     if chars.len() >= theirs.len() || chars.is_empty() || theirs.windows(chars.len()).any(|w| w == chars) {
         return false;
     }
-    let mut rest = theirs.iter();
-    chars.iter().all(|c| rest.any(|t| t == c))
+    in_order(chars.iter().copied(), theirs)
 }
 
 /// Whether `chars` are two Chinese renderings joined by a slash (`维度诅咒/维度惩罚`).

@@ -35,9 +35,23 @@ pub(crate) fn fold(c: char) -> char {
     }
 }
 
+/// Whether the characters of `part` occur in `whole` in the same order, not necessarily side
+/// by side (持续集成 in 持续自动集成).
+pub(crate) fn in_order(part: impl IntoIterator<Item = char>, whole: impl IntoIterator<Item = char>) -> bool {
+    let mut rest = whole.into_iter();
+    part.into_iter().all(|c| rest.any(|w| w == c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_in_order() {
+        assert!(in_order("持续集成".chars(), "持续自动集成".chars()));
+        assert!(!in_order("集成持续".chars(), "持续自动集成".chars()));
+        assert!(in_order("".chars(), "甲".chars()));
+    }
 
     #[test]
     fn full_width_folds_to_half_width() {
