@@ -55,6 +55,9 @@ const COUNTED_ENGLISH: &[&str] = &[
     "six", "seven", "eight", "nine", "ten", "big",
 ];
 
+/// Words that only point at the noun after them: new, this, a kind of (新架构, 该框架, 一种方法).
+const POINTERS: [&str; 9] = ["新", "该", "此", "本", "这个", "这种", "一种", "一个", "某"];
+
 /// Characters that end words as suffixes: alone they are a piece of a word (者 of 解决者).
 const BOUND_SUFFIXES: &str = "者性化家员";
 
@@ -193,8 +196,12 @@ pub(super) fn is_label(chinese: &str, english: &str) -> bool {
     let other_name = cjk_count(t) < MIN_REST_CJK && latin.any(|w| !english_has(w));
     // 深度学习框架 for a library's one-word name: a description ending with what it is
     let one_word_name = name && !is_acronym(english);
+    // (新架构（VDCNN）: a generic noun after a word that only points at it is that noun)
+    let pointed = POINTERS.iter().find_map(|d| t.strip_prefix(d)).unwrap_or(t);
     let generic = GENERIC_NOUNS.iter().any(|(noun, renders)| {
-        t == *noun || one_word_name && t.ends_with(noun) && !renders.iter().any(|r| has_infix_ignoring_case(english, r))
+        t == *noun
+            || pointed == *noun
+            || one_word_name && t.ends_with(noun) && !renders.iter().any(|r| has_infix_ignoring_case(english, r))
     });
     one_letter || other_name || name && generic
 }

@@ -423,6 +423,9 @@ fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations()
         ("图中的**C 模块**（Controller）负责调度。", "Controller"),
         ("页面的样式（SCSS）写在单独的文件里。", "SCSS"),
         ("我们换用一个更小的网络（MobileNet）。", "MobileNet"),
+        // a word that only points at the generic noun after it
+        ("作者提出了一种新架构（ResNeXt），效果更好。", "ResNeXt"),
+        ("我们采用该框架（KFX）搭建服务。", "KFX"),
         // 压缩 is what the text gives "compression": not "lossless compression"
         ("压缩（compression）很常见。这个库的压缩（lossless compression）很快。", "lossless compression"),
     ];
