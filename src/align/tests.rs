@@ -309,6 +309,9 @@ fn no_chinese_starts_with_a_conjunction() {
         let chinese = chinese_of(text, english);
         assert!(!chinese.iter().any(|z| z.starts_with(['和', '与', '或', '及'])), "{text}: {chinese:?}");
     }
+    // nor with a word that introduces examples
+    assert_eq!(chinese_of("可以用诸如隐语义索引（LSI）的方法降维。", "LSI"), ["隐语义索引"]);
+    assert_eq!(chinese_of("譬如集成学习（ensemble learning）就很常用。", "ensemble learning"), ["集成学习"]);
 }
 
 #[test]
