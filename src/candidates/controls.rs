@@ -80,7 +80,7 @@ fn label_before(doc: &Document<'_>, inner: Span) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::found_in_markdown;
+    use super::super::assert_finds;
 
     #[test]
     fn labels_of_controls_are_no_terms() {
@@ -96,8 +96,6 @@ mod tests {
             ("菜单栏中的“Semantic Kernel”是一个框架", &["Semantic Kernel"]),
             ("点击“Deploy Now”后，“Vector Database”会建好", &["Vector Database"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

@@ -66,7 +66,7 @@ pub(super) fn drop_fields(view: &str, cands: &mut Vec<Candidate<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::found_in_markdown;
+    use super::super::assert_finds;
 
     #[test]
     fn the_fields_of_a_header_line_are_no_terms() {
@@ -77,8 +77,6 @@ mod tests {
             // one middle dot between spaces is prose
             ("安装 Docker · 配置 Kubernetes", &["Docker", "Kubernetes"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

@@ -46,7 +46,7 @@ pub(super) fn is_second_of_pair(view: &str, c: &Candidate<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::found_in_markdown;
+    use super::super::assert_finds;
 
     #[test]
     fn words_cut_short_with_a_dot_are_no_terms() {
@@ -57,9 +57,7 @@ mod tests {
             ("我们用 pandas. Pandas 很好用", &["pandas", "Pandas"]),
             ("它基于 Node.js 与 TF-IDF. (见下文)", &["Node.js", "TF-IDF"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -92,8 +90,6 @@ mod tests {
             // a slash after Chinese joins no pair of English
             ("数据 / Feature Store 用于训练", &["Feature Store"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

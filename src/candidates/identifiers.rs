@@ -102,7 +102,7 @@ pub(super) fn identifiers_said_bare(doc: &Document<'_>, cands: &[Candidate<'_>])
 
 #[cfg(test)]
 mod tests {
-    use super::super::found_in_markdown;
+    use super::super::assert_finds;
 
     #[test]
     fn words_written_as_code_are_identifiers_when_said_bare() {
@@ -137,8 +137,6 @@ mod tests {
             // an input without the word as code keeps it
             ("线性层 softmax 的输出", &["softmax"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

@@ -136,7 +136,7 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::found_in_markdown;
+    use super::super::assert_finds;
 
     #[test]
     fn a_name_with_more_words_and_a_plain_word_said_once_is_the_name() {
@@ -154,9 +154,7 @@ mod tests {
             ("Express 很轻。先装 Express，再用 Express web 框架写接口。", &["Express", "Express", "Express"]),
             ("返回一个 Future，等 Future 完成后，Future resolve 的值就可用了。", &["Future", "Future", "Future"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -177,8 +175,6 @@ mod tests {
             // lowercase words inside the name: no name and a word
             ("Red Hat 很大。Red Hat 的 Red Hat developer program 免费。", &["Red Hat", "Red Hat", "Red Hat developer program"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

@@ -50,7 +50,7 @@ pub(super) fn is_letter_label(view: &str, span: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::found_in_markdown;
+    use super::super::assert_finds;
 
     #[test]
     fn letters_labelling_kinds_in_a_list_are_no_terms() {
@@ -68,8 +68,6 @@ mod tests {
             ("她是 A型血，组里还有 UI组", &["UI"]),
             ("分为甲A组和 QA组", &["QA"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

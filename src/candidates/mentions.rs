@@ -71,7 +71,7 @@ pub(super) fn is_quoted_pair(view: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::found_in_markdown;
+    use super::super::assert_finds;
 
     #[test]
     fn a_verb_of_being_in_lowercase_words_says_what_is() {
@@ -102,9 +102,7 @@ mod tests {
             // Chinese in the quotation: a sentence of Chinese naming a term
             ("他说“我们用 Redis Cluster 做缓存。”", &["Redis Cluster"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -118,8 +116,6 @@ mod tests {
             // a term, not a word of general English, stays however it is quoted
             ("称为“变换器”（\"Transformer\"）的模型", &["Transformer"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

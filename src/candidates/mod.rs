@@ -52,6 +52,15 @@ fn found_in_markdown(text: &str) -> Vec<&str> {
     let doc = Document::new(text, crate::normalize::Markup::Markdown);
     candidates(&doc).into_iter().map(|c| c.text).collect()
 }
+
+/// Asserts, for each (Markdown text, candidates' texts) of `table`, that the text gives those
+/// candidates.
+#[cfg(test)]
+fn assert_finds(table: &[(&str, &[&str])]) {
+    for (text, want) in table {
+        assert_eq!(found_in_markdown(text), *want, "{text}");
+    }
+}
 use crate::text::chars::fold;
 use crate::text::lexicon::english::{MEASURE_UNITS, SENTENCE_WORDS, UNITS};
 use crate::text::lexicon::{in_list, is_function_word, lower, pack_list};

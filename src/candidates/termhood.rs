@@ -639,7 +639,7 @@ const FULL_WIDTH_COLON: [u8; 3] = [0xEF, 0xBC, 0x9A];
 
 #[cfg(test)]
 mod tests {
-    use super::super::{candidates, found_in_markdown, Candidate};
+    use super::super::{assert_finds, candidates, Candidate};
     use super::{kind, kinds_of, Kind};
     use crate::normalize::{Document, Markup};
 
@@ -659,9 +659,7 @@ mod tests {
             ("要分清“Green”是人名还是颜色，而“Kafka”是另一回事", &["Kafka"]),
             ("实体识别（例如，判断“Green”指的是“格林先生”还是颜色）很难", &[]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -682,9 +680,7 @@ mod tests {
             ("字段“Garage”（车库类型）和“garage”（车库）", &["Garage", "garage"]),
             ("先创建一个Pull请求，再用 Spot 实例跑测试，Spot 实例便宜", &["Spot", "Spot"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -716,9 +712,7 @@ mod tests {
             // three capitalised words without a function word may be a term anywhere
             ("- Long Short-Term Memory", &["Long Short-Term Memory"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -749,9 +743,7 @@ mod tests {
             ),
             ("打开 Grafana page 后登录 Grafana 即可。", &["Grafana page", "Grafana"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -759,9 +751,7 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             ("用快捷键 Ctrl+Enter 运行，Mac 上是 Command 键，再按 Esc 退出，“Delete”和“Backspace”两个按键也行。Tab 界面可以切换", &["Mac", "Tab"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -784,9 +774,7 @@ mod tests {
             // an alias, a note or a variable far from a name stays a name
             ("用 NumPy (np) 与 Pandas (pd) 算，再跑 PyTorch (v2)", &["NumPy", "np", "Pandas", "pd", "PyTorch"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 
     #[test]
@@ -801,8 +789,6 @@ mod tests {
             ("本文介绍 Redis：一个缓存", &["Redis"]),
             ("NOTE：先备份。\n> **WARNING**: 会覆盖\nAPI：接口", &["API"]),
         ];
-        for (text, want) in table {
-            assert_eq!(found_in_markdown(text), *want, "{text}");
-        }
+        assert_finds(table);
     }
 }

@@ -29,15 +29,19 @@ pub(super) fn entry(
     let frequency = g.surfaces.iter().map(|s| s.1).sum();
     let used = g.occurrences.chunk_by(|a, b| a.source == b.source).count();
     // the curated reference's Chinese for the concept's forms breaks a tie between renderings
-    // (for its full forms when it has any: an acronym has many senses)
+    // (for its full forms when it has any: an acronym has many senses); looked up only for a
+    // concept with two renderings or more
     let full = g.surfaces.iter().any(|s| !is_acronym(s.0));
-    let known: Vec<&str> = g
-        .surfaces
-        .iter()
-        .filter(|s| !full || !is_acronym(s.0))
-        .filter_map(|s| reference.get(s.0))
-        .flat_map(|r| r.chinese.iter().map(String::as_str))
-        .collect();
+    let known: Vec<&str> = if g.renderings.len() < 2 {
+        Vec::new()
+    } else {
+        g.surfaces
+            .iter()
+            .filter(|s| !full || !is_acronym(s.0))
+            .filter_map(|s| reference.get(s.0))
+            .flat_map(|r| r.chinese.iter().map(String::as_str))
+            .collect()
+    };
     let mut renderings = render::ordered(g.renderings, |zh| known.contains(&zh));
     renderings.retain(|(_, r)| !render::too_rare(r.inputs, used));
     let evidence = render::evidence(&renderings, &g.occurrences, g.quoted_form, inputs)?;

@@ -5,8 +5,8 @@
 //! written as the name of a term (in title case) that is not a person's name, or a full form
 //! that the reference gives with this acronym (`neural network`, NN), the title case only in
 //! an input that writes both or where the acronym's Chinese renders a word of the full form
-//! (in a corpus, `NFS` in one article and `NET Framework Setup` in another are chance). Two letters spell the initials of many phrases (`ImageNet Dogs`, ID): they need
-//! the reference.
+//! (in a corpus, `NFS` in one article and `NET Framework Setup` in another are chance). Two
+//! letters spell the initials of many phrases (`ImageNet Dogs`, ID): they need the reference.
 //! An acronym with a digit (`GPU0`, `PPO2`) names one thing of a kind, not the kind.
 
 use super::group::{Group, KeyChinese, UnionFind};

@@ -149,6 +149,8 @@ pub(super) fn ordered(
             .then(a.1.first.cmp(&b.1.first))
     });
     let mut kept: Vec<(Box<str>, Rendering)> = Vec::with_capacity(renderings.len());
+    // the characters of each kept rendering, without spaces
+    let mut kept_bare: Vec<Vec<char>> = Vec::with_capacity(renderings.len());
     let mut overlaps = Overlaps::default();
     for (zh, r) in renderings {
         let bare: Vec<char> = zh.chars().filter(|c| !c.is_whitespace()).collect();
@@ -161,12 +163,12 @@ pub(super) fn ordered(
         // 学习机器 after 机器学习, 代理用户 after 用户代理: the characters of a kept rendering in
         // another order are a slip of word order (a machine's, most often), not another
         // rendering
-        if kept.iter().any(|(k, _)| reorders(&bare, k)) {
+        if kept_bare.iter().any(|k| reorders(&bare, k)) {
             continue;
         }
         // 基础设施代码 after 基础设施即代码: a kept rendering with characters left out here and
         // there is that rendering cut short, not another one
-        if kept.iter().any(|(k, _)| leaves_out_of(&bare, k)) {
+        if kept_bare.iter().any(|k| leaves_out_of(&bare, k)) {
             continue;
         }
         // 维度诅咒/维度惩罚: two renderings joined by a slash are no rendering after the first
@@ -174,8 +176,8 @@ pub(super) fn ordered(
             continue;
         }
         let other_boundary = !kept.is_empty()
-            && (overlaps.any(&bare) || shares_an_edge(&bare, &kept[0].0))
-            && !kept.iter().any(|(k, _)| adds_a_kind(&bare, k));
+            && (overlaps.any(&bare) || shares_an_edge(&bare, &kept_bare[0]))
+            && !kept_bare.iter().any(|k| adds_a_kind(&bare, k));
         let keep = kept.is_empty()
             || if other_boundary {
                 r.count >= OTHER_BOUNDARY_MIN_GLOSSES && r.confidence >= OTHER_BOUNDARY_MIN_CONFIDENCE
@@ -186,38 +188,35 @@ pub(super) fn ordered(
         if keep {
             overlaps.insert(&bare);
             kept.push((zh, r));
+            kept_bare.push(bare);
         }
     }
     kept
 }
 
-/// Whether the end of one of `chars` (a rendering without spaces) and `other` is the start of
+/// Whether the end of one of `chars` and `theirs` (renderings without spaces) is the start of
 /// the other, over [`MIN_SHARED_EDGE_CHARS`] characters or more (and not all of either: that
 /// is holding, see [`Overlaps`]).
-fn shares_an_edge(chars: &[char], other: &str) -> bool {
-    let theirs: Vec<char> = other.chars().filter(|c| !c.is_whitespace()).collect();
+fn shares_an_edge(chars: &[char], theirs: &[char]) -> bool {
     let longest = chars.len().min(theirs.len()).saturating_sub(1);
     (MIN_SHARED_EDGE_CHARS..=longest)
         .any(|n| chars[chars.len() - n..] == theirs[..n] || theirs[theirs.len() - n..] == chars[..n])
 }
 
-/// Whether one of `chars` (a rendering without spaces) and `other` is the other with one of
+/// Whether one of `chars` and `theirs` (renderings without spaces) is the other with one of
 /// [`KIND_WORDS`] after it.
-fn adds_a_kind(chars: &[char], other: &str) -> bool {
-    let mine: String = chars.iter().collect();
-    let theirs: String = other.chars().filter(|c| !c.is_whitespace()).collect();
-    let (long, short) = if mine.len() > theirs.len() { (&mine, &theirs) } else { (&theirs, &mine) };
-    long.strip_prefix(short.as_str()).is_some_and(|rest| KIND_WORDS.contains(&rest))
+fn adds_a_kind(chars: &[char], theirs: &[char]) -> bool {
+    let (long, short) = if chars.len() > theirs.len() { (chars, theirs) } else { (theirs, chars) };
+    long.strip_prefix(short).is_some_and(|rest| KIND_WORDS.iter().any(|k| k.chars().eq(rest.iter().copied())))
 }
 
-/// Whether `chars` (a rendering without spaces) are some of the characters of `other` in
-/// their order, not side by side there (a piece of `other` is another boundary of it).
-fn leaves_out_of(chars: &[char], other: &str) -> bool {
-    let theirs: Vec<char> = other.chars().filter(|c| !c.is_whitespace()).collect();
+/// Whether `chars` are some of the characters of `theirs` (renderings without spaces) in
+/// their order, not side by side there (a piece of `theirs` is another boundary of it).
+fn leaves_out_of(chars: &[char], theirs: &[char]) -> bool {
     if chars.len() >= theirs.len() || chars.is_empty() || theirs.windows(chars.len()).any(|w| w == chars) {
         return false;
     }
-    in_order(chars.iter().copied(), theirs)
+    in_order(chars.iter().copied(), theirs.iter().copied())
 }
 
 /// Whether `chars` are two Chinese renderings joined by a slash (`维度诅咒/维度惩罚`).
@@ -225,14 +224,13 @@ fn joins_two(chars: &[char]) -> bool {
     chars.windows(3).any(|w| is_cjk(w[0]) && w[1] == '/' && is_cjk(w[2]))
 }
 
-/// Whether `chars` (a rendering without spaces) are the characters of `other` in another
+/// Whether `chars` are the characters of `theirs` (renderings without spaces) in another
 /// order.
-fn reorders(chars: &[char], other: &str) -> bool {
-    let mut theirs: Vec<char> = other.chars().filter(|c| !c.is_whitespace()).collect();
+fn reorders(chars: &[char], theirs: &[char]) -> bool {
     if theirs.len() != chars.len() || theirs == chars {
         return false;
     }
-    let mut mine = chars.to_vec();
+    let (mut mine, mut theirs) = (chars.to_vec(), theirs.to_vec());
     mine.sort_unstable();
     theirs.sort_unstable();
     mine == theirs
@@ -356,6 +354,17 @@ mod tests {
         Rendering { count, confidence, first: (0, first), ..Rendering::default() }
     }
 
+    /// The renderings [`ordered`] keeps of `rs`, in their order, the reference knowing `known`.
+    fn ordered_knowing(rs: Vec<(&str, Rendering)>, known: &[&str]) -> Vec<String> {
+        let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
+        ordered(rs, |z| known.contains(&z)).into_iter().map(|(z, _)| z.to_string()).collect()
+    }
+
+    /// The renderings [`ordered`] keeps of `rs`, the reference knowing none.
+    fn kept(rs: Vec<(&str, Rendering)>) -> Vec<String> {
+        ordered_knowing(rs, &[])
+    }
+
     #[test]
     fn documents_count_each_input_once_whatever_the_spaces() {
         // (concept, Chinese, input, gloss), sorted as `gather` sorts them
@@ -369,10 +378,6 @@ mod tests {
 
     #[test]
     fn a_doubtful_gloss_given_once_is_no_rendering() {
-        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
-            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
-        };
         assert!(kept(vec![("一段时间", rendering(1, 0.55, 0))]).is_empty());
         assert_eq!(kept(vec![("早停", rendering(1, 0.6, 0))]), ["早停"]);
         // given again, it is meant
@@ -381,10 +386,6 @@ mod tests {
 
     #[test]
     fn a_rendering_cut_short_or_two_joined_is_no_second_rendering() {
-        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
-            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
-        };
         let table: &[(&str, &str, bool)] = &[
             ("基础设施即代码", "基础设施代码", false),
             ("持续集成与交付", "持续集成交付", false),
@@ -404,24 +405,16 @@ mod tests {
 
     #[test]
     fn the_reference_breaks_a_tie() {
-        let order = |rs: Vec<(&str, Rendering)>, known: &[&str]| -> Vec<String> {
-            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs, |z| known.contains(&z)).into_iter().map(|(z, _)| z.to_string()).collect()
-        };
         let tie = || vec![("网络配置", rendering(1, 0.78, 0)), ("网络地址转换", rendering(1, 0.78, 9))];
-        assert_eq!(order(tie(), &[]), ["网络配置"]);
-        assert_eq!(order(tie(), &["网络地址转换"]), ["网络地址转换"]);
+        assert_eq!(ordered_knowing(tie(), &[]), ["网络配置"]);
+        assert_eq!(ordered_knowing(tie(), &["网络地址转换"]), ["网络地址转换"]);
         // given more often, the text's own goes first all the same
         let more = vec![("网络配置", rendering(3, 0.78, 0)), ("网络地址转换", rendering(1, 0.78, 9))];
-        assert_eq!(order(more, &["网络地址转换"]), ["网络配置"]);
+        assert_eq!(ordered_knowing(more, &["网络地址转换"]), ["网络配置"]);
     }
 
     #[test]
     fn another_boundary_is_listed_only_when_glossed_again_and_sure() {
-        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
-            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
-        };
         // (first, second, glosses of the second, its confidence, both listed)
         let table: &[(&str, &str, usize, f32, bool)] = &[
             // the second holds the first, or the first the second
@@ -453,10 +446,6 @@ mod tests {
 
     #[test]
     fn a_kept_rendering_in_another_word_order_is_no_rendering() {
-        let kept = |rs: Vec<(&str, Rendering)>| -> Vec<String> {
-            let rs = rs.into_iter().map(|(z, r)| (Box::<str>::from(z), r)).collect();
-            ordered(rs, |_| false).into_iter().map(|(z, _)| z.to_string()).collect()
-        };
         // however sure and often given
         let table: &[(&str, &str, &str)] = &[
             ("数据清洗", "清洗数据", "数据清洗"),
@@ -470,6 +459,6 @@ mod tests {
         // another rendering with other characters stays, and so does one spaced otherwise
         let rs = vec![("词元", rendering(5, 0.9, 0)), ("标记", rendering(3, 0.9, 1))];
         assert_eq!(kept(rs), ["词元", "标记"]);
-        assert!(!reorders(&['服', '务'], "服 务"));
+        assert!(!reorders(&['服', '务'], &['服', '务']));
     }
 }

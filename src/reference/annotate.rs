@@ -69,21 +69,19 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         };
         if let Some(first) = e.chinese.first() {
             // a mined pair says nothing against the text's own rendering
-            if r.mined.is_none() && !r.chinese.contains(first) {
-                if !outweighs_reference(e, first, r, index) {
-                    // the text's doubtful Chinese gives way: the reference's is given or
-                    // suggested below, as for a term the text does not gloss
-                    e.note = join_note(&e.note, &format!("doubtful gloss in the text: {first}"));
-                    e.chinese.clear();
-                    e.confidence = None;
-                    e.method = None;
-                } else {
-                    e.note = join_note(&e.note, &other_rendering(first, preferred, r, index));
-                    continue;
-                }
-            } else {
+            if r.mined.is_some() || r.chinese.contains(first) {
                 continue;
             }
+            if outweighs_reference(e, first, r, index) {
+                e.note = join_note(&e.note, &other_rendering(first, preferred, r, index));
+                continue;
+            }
+            // the text's doubtful Chinese gives way: the reference's is given or suggested
+            // below, as for a term the text does not gloss
+            e.note = join_note(&e.note, &format!("doubtful gloss in the text: {first}"));
+            e.chinese.clear();
+            e.confidence = None;
+            e.method = None;
         }
         // The forms of the reference's Chinese that the input uses, in the reference's order.
         let mut used: Vec<Used<'_>> = Vec::new();
