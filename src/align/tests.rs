@@ -427,8 +427,8 @@ fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations()
         ("页面的样式（SCSS）写在单独的文件里。", "SCSS"),
         ("我们换用一个更小的网络（MobileNet）。", "MobileNet"),
         // a word that only points at the generic noun after it
-        ("作者提出了一种新架构（ResNeXt），效果更好。", "ResNeXt"),
-        ("我们采用该框架（KFX）搭建服务。", "KFX"),
+        ("我们提出了一种用于图像分类的新架构（WXNN），它很轻。", "WXNN"),
+        ("他们设计了新模型（KXNet），效果更好。", "KXNet"),
         // 压缩 is what the text gives "compression": not "lossless compression"
         ("压缩（compression）很常见。这个库的压缩（lossless compression）很快。", "lossless compression"),
     ];
