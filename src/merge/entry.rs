@@ -6,6 +6,7 @@
 use super::category;
 use super::group::{Group, Rendering, Surface};
 use super::render::{self, Quote};
+use crate::candidates::is_common_word;
 use crate::model::{Columns, Entry, InputFacts, PAIR_COUNT_COLUMNS};
 use crate::reference::Reference;
 use crate::text::{is_acronym, key};
@@ -90,6 +91,28 @@ fn is_mixed_case(s: &str) -> bool {
     s.chars().any(|c| c.is_uppercase()) && s.chars().any(|c| c.is_lowercase()) && !is_acronym(s)
 }
 
+/// The letters of a form's key without its spaces: one for every spacing of a word.
+fn letters(form: &str) -> String {
+    key(form).chars().filter(|c| *c != ' ').collect()
+}
+
+/// Whether each of `forms` is another's letters split apart where they make no words
+/// (`certi py`, `ARP ing` beside `Certipy`, `ARPing`): the split is a slip, not the name.
+/// Words spaced as words stay a spelling of their own, counted as any (`saddle point` beside
+/// `saddlepoint`, `Apache Kafka` beside the `ApacheKafka` of a hashtag).
+fn split_spellings(forms: &[&str]) -> Vec<bool> {
+    let pieces = |s: &str| s.split(' ').filter(|w| !w.is_empty()).count();
+    // a piece in small letters that is no word (`certi`, `ing`)
+    let no_word = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase()) && !is_common_word(w);
+    forms
+        .iter()
+        .map(|f| {
+            let (l, p) = (letters(f), pieces(f));
+            p > 1 && f.split(' ').any(no_word) && forms.iter().any(|g| pieces(g) < p && letters(g) == l)
+        })
+        .collect()
+}
+
 /// The forms of a concept as its entry gives them.
 struct Names {
     english: String,
@@ -111,8 +134,13 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Name
         });
     // (a short one is an acronym all the same: URL beside Url)
     let shouted = |s: &str, n: usize| s.len() >= MIN_SHOUTED_LEN && mixed.get(&key(s)).is_some_and(|&m| m > n);
+    // (nor is a form in capitals that another spaces out: AWSSDK beside AWS SDK, CIFAR10
+    // beside CIFAR-10)
+    let spaced: FxHashSet<String> =
+        surfaces.iter().filter(|s| s.0.contains([' ', '-', '_'])).map(|s| letters(s.0)).collect();
+    let respaced = |s: &str| !spaced.is_empty() && !s.contains([' ', '-', '_']) && spaced.contains(&letters(s));
     let surfaces: Vec<(&str, usize, (usize, usize), bool)> =
-        surfaces.iter().map(|&(s, n, f)| (s, n, f, is_acronym(s) && !shouted(s, n))).collect();
+        surfaces.iter().map(|&(s, n, f)| (s, n, f, is_acronym(s) && !shouted(s, n) && !respaced(s))).collect();
     // a full form is not an acronym nor an acronym written in lowercase (gpu for GPU)
     let acronym_keys: HashSet<String> = surfaces.iter().filter(|(_, _, _, a)| *a).map(|(s, _, _, _)| key(s)).collect();
     let short: Vec<bool> = surfaces
@@ -138,6 +166,14 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Name
             singular("s") || singular("es")
         })
         .collect();
+    // the spelling written most often names the entry, all its cases and numbers counted
+    // together (`tensor core` 1, `tensor cores` 2 outweigh `TensorCore` 2), then its form
+    // written most often
+    let mut spelling_counts: FxHashMap<String, usize> = FxHashMap::default();
+    for (s, n, _, _) in &surfaces {
+        *spelling_counts.entry(key(s)).or_default() += n;
+    }
+    let split = split_spellings(&surfaces.iter().map(|(s, ..)| *s).collect::<Vec<_>>());
     let pick = |acronyms: bool| {
         surfaces
             .iter()
@@ -145,7 +181,8 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Name
             .filter(|(i, (_, _, _, a))| if acronyms { *a } else { !short[*i] })
             // an alias (Omni in GPT-4o（即 Omni）) names the entry only when nothing else does
             .max_by_key(|(i, (s, n, first, _))| {
-                (!aliases.contains(*s), !plural_variant[*i], *n, std::cmp::Reverse(*first))
+                let spelling = spelling_counts.get(&key(s)).copied().unwrap_or(*n);
+                (!aliases.contains(*s), !plural_variant[*i], !split[*i], spelling, *n, std::cmp::Reverse(*first))
             })
             .map(|(_, (s, _, _, _))| s.to_string())
     };

@@ -5,9 +5,9 @@
 //! Groups are then joined when the text links them: an acronym stated with its full form
 //! (anywhere in the input, the most frequent pairing winning where an acronym has several), an
 //! alias (`GPT-4o（即 Omni）`), an acronym and a full form glossed with the same Chinese, and
-//! near-duplicate spellings (`continous`/`continuous`). Near-duplicates are guarded: forms
-//! with digits, acronyms, short forms and forms glossed with different Chinese are never
-//! merged, so `GPT-4` ≠ `GPT-4o`, `ACL` ≠ `ACM`, `YOLOv5` ≠ `YOLOv8`.
+//! near-duplicate spellings (`continous`/`continuous`) and spacings (`couch base`/`Couchbase`).
+//! Near-duplicates are guarded: forms with digits, acronyms, short forms and forms glossed
+//! with different Chinese are never merged, so `GPT-4` ≠ `GPT-4o`, `ACL` ≠ `ACM`, `YOLOv5` ≠ `YOLOv8`.
 //!
 //! * [`facts`] reads the facts of one input; [`join`] joins the facts of the pieces of a long
 //!   input;
@@ -102,6 +102,7 @@ fn draft(
     let mut groups = group::by_key(inputs, &places, &keys);
     initials::link_initials(&keys.ids, &groups, &links.acronyms, reference, &key_zh, &keys.of_form, &mut uf);
     near::near_duplicates(&keys.ids, &key_zh, &mut uf);
+    near::spacing_variants(&keys.ids, &key_zh, &mut uf);
     drop(key_zh);
     // of the links, only the aliases name entries; the keys' texts are done with
     let aliases: FxHashSet<Box<str>> = links.aliases.iter().map(|&a| Box::from(a)).collect();

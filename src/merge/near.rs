@@ -6,6 +6,7 @@
 use super::group::{KeyChinese, UnionFind};
 use super::has_digit;
 use super::keys::KeyIds;
+use rustc_hash::FxHashMap;
 
 /// Shorter keys one edit apart are mostly different words (`model`/`modal`, `layer`/`later`).
 const MIN_KEY_BYTES: usize = 8;
@@ -57,6 +58,47 @@ pub(super) fn near_duplicates(ids: &KeyIds, key_zh: &KeyChinese<'_>, uf: &mut Un
         }
         for (i, j) in std::mem::take(&mut pairs) {
             near_pair(sorted[i].1, sorted[j].1, key_zh, uf);
+        }
+    }
+}
+
+/// A key shorter than this without its spaces is joined to no other spacing of it: short
+/// forms spaced apart are other words more often than one word split (`a i`, `go to`).
+const MIN_SPACELESS_BYTES: usize = 5;
+
+/// Joins the keys that spell one word spaced differently (`couch base`/`Couchbase`, `Mac
+/// OS`/`macOS`, `sci-kit-learn`/`scikit-learn`): machine translation and careless typing split
+/// names and glue words, and the letters in their order are the same. Keys glossed with
+/// different Chinese stay apart (`drop out` 丢弃 is a verb beside `dropout` 暂退法).
+pub(super) fn spacing_variants(ids: &KeyIds, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
+    let mut by_letters: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // keys of several words are gathered by their letters; a key of one word only joins
+    // what is gathered (most keys are of one word, and have no spaced twin)
+    let spaced: Vec<(String, usize)> = ids
+        .iter()
+        .filter(|(k, _)| k.contains(' '))
+        .map(|(k, i)| (k.replace(' ', ""), i))
+        .filter(|(k, _)| k.len() >= MIN_SPACELESS_BYTES)
+        .collect();
+    if spaced.is_empty() {
+        return;
+    }
+    for (k, i) in spaced {
+        by_letters.entry(k).or_default().push(i);
+    }
+    for (k, i) in ids.iter() {
+        if !k.contains(' ') {
+            if let Some(others) = by_letters.get_mut(k) {
+                others.push(i);
+            }
+        }
+    }
+    for group in by_letters.values().filter(|g| g.len() > 1) {
+        // forms glossed with different Chinese are different terms: the spellings stay apart
+        let glossed: Vec<&[u32]> = group.iter().map(|&k| key_zh.of(k)).filter(|z| !z.is_empty()).collect();
+        let agree = glossed.iter().enumerate().all(|(n, a)| glossed[n + 1..].iter().all(|b| KeyChinese::share(a, b)));
+        if agree {
+            group.windows(2).for_each(|w| uf.union(w[0], w[1]));
         }
     }
 }

@@ -211,3 +211,25 @@ fn names_a_letter_or_a_word_apart_stay_apart() {
         assert!(fa.is_some() && fb.is_some() && fa != fb, "{text}: {found:?}");
     }
 }
+
+#[test]
+fn one_word_spaced_apart_is_one_row_named_by_its_words() {
+    for (text, english, variant) in [
+        // a name split by a careless hand or a machine translation joins the name
+        ("我们用 Couchbase 存会话。Couchbase 很快。也有人写作 couch base。", "Couchbase", "couch base"),
+        // the split spelling names the row only where its pieces are words
+        ("先装 Certipy 再扫描。certi py 的输出很长，certi py 还能导出。", "Certipy", "certi py"),
+        ("在 Mac OS 上安装，Mac OS 的终端可用。新版 macOS 也行。", "Mac OS", "macOS"),
+        // a form in capitals glued is a spelling, not an acronym of its spaced form
+        ("用 AWS SDK 调用服务。AWS SDK 很全。AWSSDK 是同一个东西。", "AWS SDK", "AWSSDK"),
+    ] {
+        let found = forms(text);
+        assert!(
+            found.iter().any(|(e, a, v)| e == english && a.is_none() && v.iter().any(|x| x == variant)),
+            "{text}: {found:?}"
+        );
+    }
+    // words glossed with different Chinese stay two rows
+    let found = rows("暂退法（dropout）很常用。训练时随机丢弃（drop out）一些单元。");
+    assert!(found.contains(&"dropout".to_string()) && found.contains(&"drop out".to_string()), "{found:?}");
+}
