@@ -11,9 +11,11 @@
 //!   `npm run dev`, `ls -la`); see [`is_command`].
 //! * A file: a name with the ending of a file before 文件 (`App.js 文件`).
 
+use super::kinds::is_common_word;
 use crate::model::Span;
 use crate::normalize::MARK;
 use crate::text::chars::is_cjk;
+use crate::text::is_acronym;
 use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES};
 use crate::text::lexicon::is_function_word;
 
@@ -135,10 +137,46 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if is_typed_parameter(before, &view[start..end], after) {
         return true;
     }
+    // a function of a variable and more, as a reference lists it (`Cosh(x, name)`, `Log1p(x，
+    // 名称)`), and an argument of a call of code (`torch.dot(vector1, vector2)`)
+    if is_called_on_a_variable(after) || is_argument(before, after) {
+        return true;
+    }
     // alone in braces, as a link of documentation comments leaves it (`{@link Cache}`, `{ Cache}`)
     let opened = before.trim_end_matches(' ');
     (opened.ends_with('{') || opened.ends_with("{@link") || opened.ends_with("{@code"))
         && after.trim_start_matches(' ').starts_with('}')
+}
+
+/// Whether `after` a candidate opens the arguments of a call whose first is a variable of a
+/// letter or two, with more after a comma (`(x, name)`, `(x，名称)`): the candidate names a
+/// function. (`BLEU(bilingual evaluation understudy)` glosses; one letter alone is
+/// [`is_code_here`]'s function of variables.)
+fn is_called_on_a_variable(after: &str) -> bool {
+    let Some(args) = after.strip_prefix('(') else { return false };
+    let Some((first, _)) = args.split_once([',', '，']) else { return false };
+    let first = first.trim();
+    (1..=MAX_VARIABLE_LETTERS).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether a candidate between `before` and `after` is an argument of a call of code: the
+/// brackets touch a name written as code (with a dot or an underscore, or opening in small
+/// letters: `cv2.bitwise_and(`, `settrackbarPos(`), only plain arguments come between the
+/// bracket and the candidate, and a comma or the closing bracket follows it.
+fn is_argument(before: &str, after: &str) -> bool {
+    let closes = after.trim_start_matches(' ').starts_with([',', '，', ')']);
+    if !closes {
+        return false;
+    }
+    let arg = |b: u8| b.is_ascii_alphanumeric() || b" _.,\"'".contains(&b);
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    // back over the arguments before the candidate (full-width commas are three bytes)
+    let plain = line.trim_end_matches(|c: char| c == '，' || c.is_ascii() && arg(c as u8));
+    let Some(called) = plain.strip_suffix('(') else { return false };
+    let name_len = called.bytes().rev().take_while(|b| b.is_ascii_alphanumeric() || b"_.".contains(b)).count();
+    let name = &called[called.len() - name_len..];
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && (name.contains(['.', '_']) || name.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 /// Types of programming languages that a signature writes before a parameter's name, and
@@ -317,12 +355,23 @@ const SUBCOMMANDS: &[&str] = &[
 ];
 
 /// Whether `text` is a command: a program of the command line, then a subcommand or a flag,
-/// all in lowercase (`git clone`, `pip install requests`, `npm run dev`).
+/// all in lowercase (`git clone`, `pip install requests`, `npm run dev`), or a change of
+/// directory (`cd src`).
 pub(super) fn is_command(text: &str) -> bool {
     let mut words = text.split(' ');
     let (Some(program), Some(second)) = (words.next(), words.next()) else {
         return false;
     };
+    // a change of directory into any folder (`cd os`), or, in the capitals machine
+    // translation may give it, into a path (`CD rCore-v3`; `CD pipeline` is continuous
+    // delivery's)
+    let path = |w: &str| w.contains(['-', '/', '.', '_']) || w.bytes().any(|b| b.is_ascii_digit());
+    if (program == "cd" && !is_common_word(second) || program.eq_ignore_ascii_case("cd") && path(second))
+        && !is_acronym(second)
+        && words.next().is_none()
+    {
+        return true;
+    }
     PROGRAMS.contains(&program)
         && (SUBCOMMANDS.contains(&second) || second.starts_with('-'))
         && !text.bytes().any(|b| b.is_ascii_uppercase())
@@ -455,6 +504,25 @@ mod tests {
     }
 
     #[test]
+    fn functions_of_variables_and_arguments_of_calls_are_code() {
+        for (text, word, want) in [
+            ("Cosh(x, name)", "Cosh", true),
+            ("Log1p(x，名称)", "Log1p", true),
+            ("torch.dot(vector1，vector2)", "vector2", true),
+            ("settrackbarPos(trackbar name，winname，pos)", "trackbar name", true),
+            ("cv2.bitwise_and(source，mask)", "mask", true),
+            // glosses, citations and asides in brackets are prose
+            ("BLEU(bilingual evaluation understudy)", "BLEU", false),
+            ("CRM(Customer Relationship Management, 客户关系管理)", "Customer Relationship Management", false),
+            ("Transformer(Vaswani et al., 2017)", "Vaswani", false),
+            ("模型(model, 即函数)", "model", false),
+        ] {
+            let (s, e) = at(text, word);
+            assert_eq!(is_code_here(text, s, e), want, "{word} in {text}");
+        }
+    }
+
+    #[test]
     fn typed_parameters_in_a_signature_are_code() {
         let table: &[(&str, &str, bool)] = &[
             ("编写一个倒数(int number)方法", "int number", true),
@@ -515,6 +583,11 @@ mod tests {
             ("go to", false),
             ("Git clone", false),
             ("git", false),
+            ("cd os", true),
+            ("cd rCore-Tutorial-v3", true),
+            ("CD beanshooter-2", true),
+            ("CD pipeline", false),
+            ("CD ROM", false),
         ] {
             assert_eq!(is_command(text), command, "{text}");
         }

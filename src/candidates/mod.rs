@@ -391,6 +391,10 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     if possessive > 0 && span.len() > possessive + 1 {
         span.end -= possessive;
     }
+    // OpenShift-ready, JSON-like, DOM-ish: an adjective made of a name; the name is the term
+    if let Some(cut) = adjective_of_name(&text[span.range()]) {
+        span.end -= cut;
+    }
     let t = &text[span.range()];
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     // a unit on its own, written in lowercase (数十 kb), or a unit of data in capitals (MB,
@@ -405,6 +409,49 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     if (letters >= MIN_LETTERS || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
         out.push(Candidate { span, text: t, title: false });
     }
+}
+
+/// Endings that make an adjective of any name, dashed to it (`OpenShift-ready`,
+/// `JSON-like`, `GPU-accelerated`): the adjective is the sentence's, the name is the term.
+/// (`model-based`, `on-policy`, `lock-free` make terms of words in small letters.)
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "-ready",
+    "-like",
+    "-ish",
+    "-style",
+    "-friendly",
+    "-compatible",
+    "-powered",
+    "-enabled",
+    "-aware",
+    "-specific",
+    "-accelerated",
+    "-native",
+    "-centric",
+    "-flavored",
+    "-flavoured",
+    "-backed",
+    "-driven",
+    "-based",
+];
+
+/// A name made an adjective has at least this many letters: two letters before such an
+/// ending are rather a prefix of a name (`Ad-Aware`) than a name.
+const MIN_ADJECTIVE_NAME: usize = 3;
+
+/// How many bytes of an ending of [`ADJECTIVE_ENDINGS`] to cut off the one word `t`, if it is
+/// a name with one: the name has a capital (`Kubernetes-native`, `Rust-like`).
+fn adjective_of_name(t: &str) -> Option<usize> {
+    if t.contains(' ') {
+        return None;
+    }
+    // (the ending in small letters: in a title's capitals, `Policy-Based` is a term as
+    // `policy-based` is, and `Ad-Aware` a name)
+    let end = ADJECTIVE_ENDINGS.iter().find(|e| t.len() > e.len() && t.ends_with(**e))?;
+    let name = &t[..t.len() - end.len()];
+    (name.bytes().any(|b| b.is_ascii_uppercase())
+        && name.bytes().filter(u8::is_ascii_alphabetic).count() >= MIN_ADJECTIVE_NAME)
+        .then_some(end.len())
 }
 
 /// The longest acronym looked for in brackets after a run, in bytes.
@@ -594,6 +641,21 @@ mod tests {
         for text in table {
             assert_eq!(found(text, Markup::Markdown), Vec::<&str>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_adjective_made_of_a_name_is_the_name() {
+        assert_finds(&[
+            ("构建 OpenShift-ready 的二进制文件。", &["OpenShift"]),
+            ("把文档解析成 DOM-ish 结构。", &["DOM"]),
+            ("一个 Kubernetes-native 的调度器，和 JSON-like 的格式。", &["Kubernetes", "JSON"]),
+            ("用 Transformer-based 的模型。", &["Transformer"]),
+            // words in small letters make a term of their own
+            ("有模型的方法（model-based）与 lock-free 队列。", &["model-based", "lock-free"]),
+            ("只有 x86-specific 的指令。", &["x86-specific"]),
+            ("## Policy-Based 方法", &["Policy-Based"]),
+            ("安装 Ad-Aware 扫描。", &["Ad-Aware"]),
+        ]);
     }
 
     #[test]

@@ -93,6 +93,10 @@ pub(super) fn is_number_like(w: &str) -> bool {
     if !unit.is_empty() && unit.chars().all(|c| c == 'x') {
         return true;
     }
+    // 3x3, 1920x1080, 3nx3n: the sizes of a matrix or an image
+    if is_size(&lower(&w)) {
+        return true;
+    }
     // 32-bit: a width (3-D is a name)
     let dashed = unit.strip_prefix('-').filter(|u| u.len() >= MIN_WIDTH_UNIT);
     let unit = dashed.unwrap_or(&unit);
@@ -106,6 +110,17 @@ pub(super) fn is_number_like(w: &str) -> bool {
         // 10gbit/s, 64mb/8gb/s: a rate
         || unit.contains('/')
             && unit.split('/').enumerate().all(|(i, p)| is_unit(p) || i > 0 && is_number_like(p))
+}
+
+/// Whether `l` (lowercase) is a size: two numbers, each maybe with a letter that counts
+/// (`3x3`, `1920x1080`, `3nx3n`), joined by `x` or `×`.
+fn is_size(l: &str) -> bool {
+    let side = |s: &str| {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && s.len() - digits <= 1 && s[digits..].bytes().all(|b| b.is_ascii_lowercase() && b != b'x')
+    };
+    let mut sides = l.split(['x', '×']);
+    matches!((sides.next(), sides.next(), sides.next()), (Some(a), Some(b), None) if side(a) && side(b))
 }
 
 /// Whether `unit` (lowercase) names things counted ([`COUNT_NOUNS`]), in the singular or
@@ -357,8 +372,24 @@ fn is_lower_camel_case(folded: &str) -> bool {
     false
 }
 
+/// The short hash of a commit as Git abbreviates it (`aa92f02`, `3e1b9c4`): seven small hex
+/// digits, with digits and letters both.
+const SHORT_HASH_LEN: usize = 7;
+
+/// Whether `w` is a commit's short hash ([`SHORT_HASH_LEN`]).
+fn is_short_hash(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == SHORT_HASH_LEN
+        && b.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+        && b.iter().filter(|c| c.is_ascii_digit()).count() >= ID_MIN_DIGITS
+        && b.iter().any(u8::is_ascii_lowercase)
+}
+
 /// Base64-, hex- or hash-like tokens.
 fn is_id_like(w: &str) -> bool {
+    if is_short_hash(w) {
+        return true;
+    }
     for piece in w.split(['-', '.', '/']) {
         // every test below wants MIN_ID_LEN characters or more
         if piece.len() < MIN_ID_LEN {
@@ -430,6 +461,15 @@ mod tests {
     }
 
     #[test]
+    fn sizes_are_numbers() {
+        for (w, want) in
+            [("3x3", true), ("3nx3n", true), ("1920x1080", true), ("4×4", true), ("x86", false), ("3xl", false)]
+        {
+            assert_eq!(is_number_like(w), want, "{w}");
+        }
+    }
+
+    #[test]
     fn noise_words() {
         let table: &[(&str, &str, bool)] = &[
             ("x", "", true),
@@ -451,6 +491,11 @@ mod tests {
             ("siRNA", "", false),
             ("lncRNA", "", false),
             ("textCNN", "", false),
+            // a commit's short hash, the sizes of a matrix
+            ("aa92f02", "", true),
+            ("3e1b9c4", "", true),
+            ("deadbee", "", false),
+            ("word2vec", "", false),
         ];
         for (w, after, want) in table {
             assert_eq!(word_is_noise(w, after), *want, "{w}");

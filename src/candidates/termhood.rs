@@ -485,16 +485,19 @@ fn is_key_pressed(view: &str, c: &Candidate<'_>) -> bool {
 }
 
 /// Whether a candidate labels a note: a common word in capitals opening its line before a
-/// colon (`NOTE：`, `HINT:`, `WARNING:`), as documents mark asides.
+/// colon (`NOTE：`, `HINT:`, `WARNING:`), as documents mark asides, or a credit label
+/// (`Reviewers:`).
 fn is_note_label(view: &str, c: &Candidate<'_>) -> bool {
-    c.text.len() >= 2
-        && c.text.bytes().all(|b| b.is_ascii_uppercase())
-        && view[c.span.end..].trim_start_matches(|ch| ch == ' ' || ch == char::from(MARK)).starts_with([':', '：'])
-        && view[..c.span.start]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|before| before.chars().all(|ch| !ch.is_alphanumeric() && !is_cjk(ch)))
-        && is_common_word(c.text)
+    let labels_line = || {
+        view[c.span.end..].trim_start_matches(|ch| ch == ' ' || ch == char::from(MARK)).starts_with([':', '：'])
+            && view[..c.span.start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|before| before.chars().all(|ch| !ch.is_alphanumeric() && !is_cjk(ch)))
+    };
+    let note = c.text.len() >= 2 && c.text.bytes().all(|b| b.is_ascii_uppercase()) && is_common_word(c.text);
+    // (a credit label in English too: `Reviewers:`)
+    (note || CREDIT_LABELS.contains(&c.text)) && labels_line()
 }
 
 /// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
@@ -556,6 +559,24 @@ fn may_have_footer(view: &str) -> bool {
     memchr::memchr(0xA9, b).is_some() && view.contains('©')
         || memchr::memmem::find(b, b"opyright").is_some()
         || memchr::memmem::find(b, "ICP备".as_bytes()).is_some()
+        || PHOTO_CREDIT_CUES.iter().any(|c| memchr::memmem::find(b, c.as_bytes()).is_some())
+}
+
+/// Words one of which a line crediting a photo holds (`照片由 Jane Doe 拍摄`, `X 的照片，保留一些
+/// 权利`, `Photo by Jane Doe on Unsplash`): the text is searched for them before its lines are.
+const PHOTO_CREDIT_CUES: [&str; 5] = ["权利", "拍摄", "版权所有", "Photo", "ights reserved"];
+
+/// Whether `line` credits a photo: it reserves some rights to it (`保留一些权利`, `部分版权所有`,
+/// `some rights reserved`), says who took it (`照片由 X 拍摄`, `图片由 X 拍摄`), or opens with `Photo by`.
+fn credits_a_photo(line: &str) -> bool {
+    let has = |w: &str| memchr::memmem::find(line.as_bytes(), w.as_bytes()).is_some();
+    let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    has("保留一些权利")
+        || has("保留部分权利")
+        || has("部分版权所有")
+        || has("ome rights reserved")
+        || (has("照片由") || has("图片由") || has("摄影")) && has("拍摄")
+        || ["Photo by", "Photo courtesy", "Photograph by"].iter().any(|p| opening.starts_with(p))
 }
 
 /// The words of a copyright notice that reserve the rights, as they are written.
@@ -599,11 +620,13 @@ impl CreditLines {
 }
 
 /// Whether `line` is a page's footer: a copyright notice (`©`, `Copyright` first, `All
-/// rights reserved`) or a Chinese site's licence number (`京ICP备…号`), whose names are no terms.
+/// rights reserved`), a Chinese site's licence number (`京ICP备…号`) or the credit of a photo,
+/// whose names are no terms.
 fn is_footer(line: &str) -> bool {
     let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     line.contains('©')
         || line.contains("ICP备")
+        || credits_a_photo(line)
         || opening.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("copyright"))
         || RESERVED.iter().any(|r| memchr::memmem::find(line.as_bytes(), r).is_some())
 }
@@ -788,6 +811,13 @@ mod tests {
             ("本文讲 Kubernetes 的版权（copyright）问题", &["Kubernetes", "copyright"]),
             ("本文介绍 Redis：一个缓存", &["Redis"]),
             ("NOTE：先备份。\n> **WARNING**: 会覆盖\nAPI：接口", &["API"]),
+            ("Reviewers: Mira Holt, Tomas Berg\n正文讲 Kafka", &["Kafka"]),
+            // the credit of a photo, with or without a label
+            ("山间小路的照片由Ola Brenner 拍摄，保留一些权利。\n\n我们用 OpenCV 读图。", &["OpenCV"]),
+            ("Kester Vale 的照片，保留部分权利。", &[]),
+            ("*Photo by Jane Doe on Unsplash*\n\n这张图展示了 ResNet 的结构。", &["ResNet"]),
+            // a photo taken by a program is no credit
+            ("用 OpenCV 处理拍摄的照片。", &["OpenCV"]),
         ];
         assert_finds(table);
     }

@@ -3,10 +3,10 @@
 //! The parser says where text is: the text of paragraphs, headings, list items, table cells,
 //! link texts and emphasis. Every other byte outside whitespace is markup and becomes
 //! [`HARD`]: heading markers and ids (`## 标题 {#some-id}`), list bullets, quote markers,
-//! table pipes and delimiter rows, thematic breaks, footnote
-//! markers, reference definitions (`[label]: https://…`); the backslash of an escape becomes
-//! [`MARK`], so that math (scanned after, in [`markdown`](super::markdown)) still reads it. What the parser reports as a whole
-//! and is not prose is masked whole: code blocks (fenced and indented), inline code (with a
+//! table pipes and delimiter rows, thematic breaks, footnote markers, reference definitions
+//! (`[label]: https://…`), comments of MDX (`{/*id*/}`); the backslash of an escape becomes
+//! [`MARK`], so that math (scanned after, in [`markdown`](super::markdown)) still reads it.
+//! What the parser reports as a whole and is not prose is masked whole: code blocks (fenced and indented), inline code (with a
 //! role such as `` :numref:`x` `` before it), images (their alt text is a caption or a
 //! photo credit, not prose), front matter, link destinations and labels, autolinks, and in
 //! HTML the tags with their attributes, comments and the content of `<script>`, `<style>`,
@@ -141,6 +141,21 @@ pub(super) fn mask_structure(
     }
     let len = w.v.len();
     w.gap_to(len);
+    mask_mdx_comments(text, w.v);
+}
+
+/// Masks the comments of MDX, `{/* … */}`, which pages of React's and other docs write their
+/// headings' ids in (`## 标题 {/*some-id*/}`): the parser reads them as text.
+fn mask_mdx_comments(text: &str, v: &mut [u8]) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&b[from..], b"{/*") {
+        let start = from + p;
+        let Some(q) = memchr::memmem::find(&b[start + 3..], b"*/}") else { break };
+        let end = start + 3 + q + 3;
+        fill(v, start..end.min(v.len()), HARD);
+        from = end;
+    }
 }
 
 /// The start of an element.
@@ -336,6 +351,7 @@ mod tests {
     fn markup_is_not_prose() {
         let table: &[Case] = &[
             ("heading id", "## 连接池 {#connection-pool-size}\n\n正文", &["connection", "pool-size", "{", "#"], &["连接池"]),
+            ("heading id in an MDX comment", "## 连接池 {/*connection-pool*/}\n\n正文", &["connection", "{/*", "*/}"], &["连接池", "正文"]),
             ("heading class", "### 索引 Index {.wide #idx}\n", &["wide", "idx"], &["索引 Index"]),
             (
                 "reference link and definition",
