@@ -6,7 +6,9 @@ use super::glossed::is_glossed;
 use super::kinds::is_common_word;
 use super::Candidate;
 use crate::model::Span;
+use crate::text::lexicon::lower;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Each name of such a run stands alone in the document at least this often.
 const MIN_ALONE: usize = 2;
@@ -18,7 +20,21 @@ enum Cut {
     Words,
     /// Into the name of this many bytes and its last word (`CentOS 7 web` → `CentOS 7`, `web`).
     Head(usize),
+    /// Into the names of a list without commas, joined by `&` or not (`Tooltip & Popover &
+    /// Popconfirm`, `Button Modal Select Transfer`).
+    List { joined: bool },
 }
+
+/// A run of this many names or more, each a word, may be a list of them said without
+/// commas; fewer are a name of several words as often (`Spring Boot`).
+const MIN_LISTED: usize = 3;
+
+/// A list joined by `&` may hold this many names that the document does not say alone again
+/// and again; a list spaced out, none.
+const MAX_JOINED_UNSAID: usize = 1;
+
+/// Words that join the names of a list, dropped when it splits.
+const JOINTS: [&str; 3] = ["and", "or", "&"];
 
 /// Whether `w` has a capital: a name's mark.
 fn named(w: &str) -> bool {
@@ -39,6 +55,17 @@ fn wordlike(w: &str) -> bool {
 /// How the text of a candidate may split, if it may (see [`split_juxtaposed`]).
 fn cut_of(t: &str) -> Option<Cut> {
     let (head, last) = t.rsplit_once(' ')?;
+    // names one after the other, each a word or an acronym, spaced or each joined by `&`
+    // (not `Identity & Access Management`, nor with `and`: a name's words)
+    let names = t.split(' ').filter(|w| *w != "&");
+    let (count, joints) = (names.clone().count(), t.split(' ').filter(|w| *w == "&").count());
+    // (an acronym among words is rather a kind of a product: `Azure Cosmos DB Table API`)
+    if count >= MIN_LISTED && joints == 0 && names.clone().all(|w| named(w) && wordlike(w)) {
+        return Some(Cut::List { joined: false });
+    }
+    if count >= MIN_LISTED && joints + 1 == count && names.clone().all(|w| named(w) && (wordlike(w) || acronym(w))) {
+        return Some(Cut::List { joined: true });
+    }
     if !head.contains(' ') {
         // two names, one an acronym (a product and a feature of it, said apart)
         if named(head) && named(last) && (acronym(head) || acronym(last)) {
@@ -59,7 +86,7 @@ fn cut_of(t: &str) -> Option<Cut> {
     let name = named(first)
         && wordlike(first)
         && head.split(' ').skip(1).all(|w| named(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
-    let plain = last.bytes().all(|c| c.is_ascii_lowercase()) && is_common_word(last);
+    let plain = last.bytes().all(|c| c.is_ascii_lowercase());
     (name && plain).then_some(Cut::Head(head.len()))
 }
 
@@ -71,16 +98,18 @@ fn cut_of(t: &str) -> Option<Cut> {
 pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     let may = |c: &Candidate<'_>| if c.title || !c.text.contains(' ') { None } else { cut_of(c.text) };
     // only the runs that may be split and their parts are counted
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    // (in any case: `Dropdown` alone is the `DropDown` of a list)
+    let mut counts: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
     for c in cands.iter() {
         match may(c) {
-            Some(Cut::Words) => counts.extend(c.text.split(' ').map(|w| (w, 0))),
+            Some(Cut::Words | Cut::List { .. }) => counts.extend(c.text.split(' ').map(|w| (lower(w), 0))),
             Some(Cut::Head(n)) => {
-                counts.insert(&c.text[..n], 0);
+                counts.insert(lower(&c.text[..n]), 0);
+                counts.insert(lower(&c.text[n + 1..]), 0);
             }
             None => continue,
         }
-        counts.insert(c.text, 0);
+        counts.insert(lower(c.text), 0);
     }
     if counts.is_empty() {
         return;
@@ -89,20 +118,32 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     let lengths: u64 = counts.keys().fold(0, |m, k| m | 1 << (k.len() % 64));
     for c in cands.iter() {
         if lengths >> (c.text.len() % 64) & 1 == 1 {
-            if let Some(n) = counts.get_mut(c.text) {
+            if let Some(n) = counts.get_mut(lower(c.text).as_ref()) {
                 *n += 1;
             }
         }
     }
-    let alone = |w: &str, min: usize| counts.get(w).is_some_and(|&n| n >= min);
+    let alone = |w: &str, min: usize| counts.get(lower(w).as_ref()).is_some_and(|&n| n >= min);
     let split = |c: &Candidate<'_>| {
         let cut = may(c)?;
         let coordinated = matches!(cut, Cut::Words) && c.text.split(' ').any(|w| matches!(w, "and" | "or"));
         let parts_alone = match cut {
             Cut::Words => c.text.split(' ').all(|w| alone(w, MIN_ALONE) || !named(w)),
-            Cut::Head(n) => alone(&c.text[..n], MIN_ALONE),
+            // a word not of general English is said alone again and again too (`hover`)
+            Cut::Head(n) => {
+                let last = &c.text[n + 1..];
+                alone(&c.text[..n], MIN_ALONE) && (is_common_word(last) || alone(last, MIN_ALONE))
+            }
+            // every name of a list is said alone again and again; joined by `&`, all but one
+            Cut::List { joined } => {
+                c.text.split(' ').filter(|w| !JOINTS.contains(w) && !alone(w, MIN_ALONE)).count()
+                    <= usize::from(joined) * MAX_JOINED_UNSAID
+            }
         };
-        (counts[c.text] == 1 && (coordinated || !is_glossed(view, c.span.start, c.span.end)) && parts_alone)
+        (alone(c.text, 1)
+            && !alone(c.text, 2)
+            && (coordinated || !is_glossed(view, c.span.start, c.span.end))
+            && parts_alone)
             .then_some(cut)
     };
     if !cands.iter().any(|c| split(c).is_some()) {
@@ -116,10 +157,10 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
         };
         match split(c) {
             None => out.push(*c),
-            Some(Cut::Words) => {
+            Some(Cut::Words | Cut::List { .. }) => {
                 let mut at = 0;
                 for w in c.text.split(' ') {
-                    if !matches!(w, "and" | "or") {
+                    if !JOINTS.contains(&w) {
                         out.push(piece(at, w.len()));
                     }
                     at += w.len() + 1;
@@ -158,7 +199,36 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_names_without_commas_is_its_names() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "修复 Button、Modal、Select 和 Dropdown 的样式。Button 变大，Modal 变宽，Select 变快，DropDown 变窄。\
+                 优化 Button Dropdown Modal Select 的类型。",
+                &[
+                    "Button", "Modal", "Select", "Dropdown", "Button", "Modal", "Select", "DropDown", "Button",
+                    "Dropdown", "Modal", "Select",
+                ],
+            ),
+            (
+                "Tooltip 和 Popover 的箭头，Tooltip 和 Popover 的位置。Tooltip & Popover & Popconfirm 废弃旧属性。",
+                &["Tooltip", "Popover", "Tooltip", "Popover", "Tooltip", "Popover", "Popconfirm"],
+            ),
+            // a name and a word the document says alone again and again
+            (
+                "hover 时变色。hover 后显示。Card 很宽。Card 有阴影。修复 Card hover 的问题。",
+                &["hover", "hover", "Card", "Card", "Card", "hover"],
+            ),
+        ];
+        assert_finds(table);
+    }
+
+    #[test]
     fn names_and_words_the_document_keeps_together_stay() {
+        // a title of words, some never said alone
+        assert_finds(&[(
+            "Queryable 很新。State 是状态，State 可查询。Activating Queryable State 一节。",
+            &["Queryable", "State", "State", "Activating Queryable State"],
+        )]);
         let table: &[(&str, &[&str])] = &[
             // the name said alone once only: the run may be its term
             ("用 Haversine distance 算球面距离，Haversine 是个老公式。", &["Haversine distance", "Haversine"]),
@@ -172,6 +242,14 @@ mod tests {
             // an acronym with its word is a term (`ROC curve`); a word not of general English
             ("ROC 很常用。画出 ROC curve 后看 ROC 下的面积。", &["ROC", "ROC curve", "ROC"]),
             ("Kafka 很快。Kafka 集群里的 Kafka zookeeper 节点", &["Kafka", "Kafka", "Kafka zookeeper"]),
+            // a name of words, few of them said alone
+            ("Google 很大。Google Cloud Platform 提供虚拟机。", &["Google", "Google Cloud Platform"]),
+            (
+                "Azure 很大。Azure 和 Cosmos，Cosmos 和 DB，DB 和 API，API 和 Table，Table 也是。\
+                 Azure Cosmos DB Table API 提供表存储。",
+                &["Azure", "Azure", "Cosmos", "Cosmos", "DB", "DB", "API", "API", "Table", "Table", "Azure Cosmos DB Table API"],
+            ),
+            ("Resource Acquisition Is Initialization 是一种惯用法。", &["Resource Acquisition Is Initialization"]),
             // lowercase words inside the name: no name and a word
             ("Red Hat 很大。Red Hat 的 Red Hat developer program 免费。", &["Red Hat", "Red Hat", "Red Hat developer program"]),
         ];
