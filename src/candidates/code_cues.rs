@@ -362,18 +362,22 @@ pub(super) fn is_command(text: &str) -> bool {
     let (Some(program), Some(second)) = (words.next(), words.next()) else {
         return false;
     };
+    let third = words.next();
     // a change of directory into any folder (`cd os`), or, in the capitals machine
     // translation may give it, into a path (`CD rCore-v3`; `CD pipeline` is continuous
     // delivery's)
     let path = |w: &str| w.contains(['-', '/', '.', '_']) || w.bytes().any(|b| b.is_ascii_digit());
     if (program == "cd" && !is_common_word(second) || program.eq_ignore_ascii_case("cd") && path(second))
         && !is_acronym(second)
-        && words.next().is_none()
+        && third.is_none()
     {
         return true;
     }
+    // (`sudo` runs any command; a program that is no English word, with two words after it,
+    // runs a subcommand of a service: `az postgres server restart`; `go to the` is English)
+    let more = || program == "sudo" || third.is_some() && !is_common_word(program);
     PROGRAMS.contains(&program)
-        && (SUBCOMMANDS.contains(&second) || second.starts_with('-'))
+        && (SUBCOMMANDS.contains(&second) || second.starts_with('-') || more())
         && !text.bytes().any(|b| b.is_ascii_uppercase())
         && !text.chars().any(is_cjk)
 }
@@ -583,6 +587,10 @@ mod tests {
             ("go to", false),
             ("Git clone", false),
             ("git", false),
+            ("sudo pkg", true),
+            ("az postgres server restart", true),
+            ("kubectl get pods", true),
+            ("go to the", false),
             ("cd os", true),
             ("cd rCore-Tutorial-v3", true),
             ("CD beanshooter-2", true),

@@ -333,6 +333,14 @@ fn is_version_or_catalogue_number(l: &str) -> bool {
     if l.len() >= 2 && l.starts_with('v') && l[1..].chars().all(|c| c.is_ascii_digit() || c == '.') {
         return true;
     }
+    // a release with a commit's hash or a letter (138.1a2a1b2, 3.6a1f8f7, 1.0b2)
+    if l.starts_with(|c: char| c.is_ascii_digit())
+        && l.contains('.')
+        && l.bytes().all(|c| c.is_ascii_hexdigit() || c == b'.')
+        && l.bytes().any(|c| c.is_ascii_lowercase())
+    {
+        return true;
+    }
     // catalogue numbers: rs7412 (a variant id), CVE-2024-41873
     let letters = l.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     if (1..=MAX_CATALOGUE_LETTERS).contains(&letters)
@@ -495,6 +503,8 @@ mod tests {
             ("aa92f02", "", true),
             ("3e1b9c4", "", true),
             ("deadbee", "", false),
+            ("138.1a2a1b2", "", true),
+            ("3.6a1f8f7", "", true),
             ("word2vec", "", false),
         ];
         for (w, after, want) in table {
