@@ -573,6 +573,52 @@ pub(super) const OBJECT_VERBS: &[&str] = &["绘制", "记录", "打印", "显示
 /// shorter one a coordinator joins the term to other words.
 const MIN_JOINED_ACRONYM: usize = 3;
 
+/// An acronym of this many letters or more may stand for a term with `基于…的` (X-based)
+/// before it: the modifier spells a letter of its own, and `based` one more.
+const MIN_BASED_ACRONYM: usize = 3;
+
+/// The longest modifier between `基于` and `的` that an acronym's term takes, in characters.
+const MAX_BASED_MODIFIER: usize = 4;
+
+/// The option that takes `基于 X 的` (X-based) before the longest of `options` into an
+/// acronym's term (基于时间的动态口令 for TOTP, 基于角色的管理 for RBA), where the walk stopped
+/// at that 的 and the term's words spell too few of the acronym's `letters`: the term's
+/// words and X and `based` spell one letter each at most. `words` are the window's, from
+/// `window_start`. (基于深度学习的方法 is no full form of DL: two letters.)
+fn based_acronym(
+    view: &str,
+    options: &[Choice],
+    words: &[Tagged<'_>],
+    window_start: usize,
+    letters: usize,
+) -> Option<Choice> {
+    let last = options.last().filter(|_| letters >= MIN_BASED_ACRONYM)?;
+    // the walk took X 的 for the letter X spells (规则的机器翻译 for RMT): 基于 is the term's too
+    let taken = &view[last.span.range()];
+    if view[..last.span.start].ends_with("基于")
+        && taken.find('的').is_some_and(|d| (1..=MAX_BASED_MODIFIER).contains(&taken[..d].chars().count()))
+    {
+        let span = Span::new(last.span.start - "基于".len(), last.span.end);
+        return Some(Choice::prefixed(span, &view[span.range()], "基于"));
+    }
+    let before = view[..last.span.start].strip_suffix('的')?;
+    let p = before.rfind("基于")?;
+    let modifier = &before[p + "基于".len()..];
+    let n = modifier.chars().count();
+    if n == 0 || n > MAX_BASED_MODIFIER || !modifier.chars().all(is_cjk) {
+        return None;
+    }
+    let term_words = words
+        .iter()
+        .filter(|w| window_start + w.byte_start >= last.span.start && !w.word.chars().all(char::is_whitespace))
+        .count();
+    if letters < term_words + 2 {
+        return None;
+    }
+    let span = Span::new(p, last.span.end);
+    Some(Choice::prefixed(span, &view[span.range()], "基于"))
+}
+
 /// Whether a word joins two halves of a coordinated term (梯度消失或爆炸).
 fn is_coordinator(word: &str) -> bool {
     matches!(word, "与" | "和" | "及" | "或" | "或者")
@@ -710,14 +756,18 @@ impl Aligner<'_> {
                 break;
             }
         }
+        let bounded = walk.bounded;
         let mut options = walk.options;
         if options.is_empty() {
             options.extend(split_word(view, &words, window));
         }
+        if let Some(based) = based_acronym(view, &options, &words, window.start, acronym.len()) {
+            options.push(based);
+        }
         for o in options.iter_mut() {
             o.chars += kept_acronym_chars(&view[o.span.range()], english);
         }
-        settle(&mut options, walk.bounded, expected);
+        settle(&mut options, bounded, expected);
         // what each option adds to the one before it renders of the English, read once
         for k in 1..options.len() {
             // (标量的 in 标量的健康评分: the word before 的 is the piece)

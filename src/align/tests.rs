@@ -474,6 +474,17 @@ fn an_acronym_among_words_asks_for_its_chinese_in_full() {
     assert_eq!(chinese_of(text, "converged SAN"), ["融合存储区域网络"], "{text}");
 }
 
+#[test]
+fn an_acronyms_term_takes_the_x_based_before_it_when_its_words_spell_too_few_letters() {
+    assert_chinese(&[
+        ("最常见的是基于时间的一次性密码(TOTP)。", "TOTP", "基于时间的一次性密码"),
+        ("平台提供基于属性的管控(ABM)。", "ABM", "基于属性的管控"),
+        ("我们用基于规则的机器翻译（RMT）。", "RMT", "基于规则的机器翻译"),
+        // the term's words spell the letters already
+        ("我们提出基于图的神经网络模型(GNN)。", "GNN", "神经网络模型"),
+    ]);
+}
+
 /// The confidence of the gloss of `english` in `text`.
 fn confidence_of(text: &str, english: &str) -> Option<f32> {
     let glosses = resolved(text, &crate::reference::Reference::empty());
