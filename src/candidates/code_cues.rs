@@ -169,9 +169,9 @@ fn is_argument(before: &str, after: &str) -> bool {
         return false;
     }
     let arg = |b: u8| b.is_ascii_alphanumeric() || b" _.,\"'".contains(&b);
-    let line = before.rsplit('\n').next().unwrap_or(before);
-    // back over the arguments before the candidate (full-width commas are three bytes)
-    let plain = line.trim_end_matches(|c: char| c == '，' || c.is_ascii() && arg(c as u8));
+    // back over the arguments before the candidate (full-width commas are three bytes), on
+    // its line: a line break is no argument's
+    let plain = before.trim_end_matches(|c: char| c == '，' || c.is_ascii() && arg(c as u8));
     let Some(called) = plain.strip_suffix('(') else { return false };
     let name_len = called.bytes().rev().take_while(|b| b.is_ascii_alphanumeric() || b"_.".contains(b)).count();
     let name = &called[called.len() - name_len..];

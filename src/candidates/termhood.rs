@@ -147,7 +147,8 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     let ev = evidence(doc, cands, &kinds);
     let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
     let outside_lists = outside(cands, &lists);
-    let mut credit = CreditLines { footers: may_have_footer(view), ..CreditLines::default() };
+    let mut credit =
+        CreditLines { footers: may_have_footer(view), photos: may_credit_photos(view), ..CreditLines::default() };
     let mut list = lists.iter().peekable();
     let mut i = 0;
     cands.retain(|c| {
@@ -488,16 +489,17 @@ fn is_key_pressed(view: &str, c: &Candidate<'_>) -> bool {
 /// colon (`NOTE：`, `HINT:`, `WARNING:`), as documents mark asides, or a credit label
 /// (`Reviewers:`).
 fn is_note_label(view: &str, c: &Candidate<'_>) -> bool {
-    let labels_line = || {
-        view[c.span.end..].trim_start_matches(|ch| ch == ' ' || ch == char::from(MARK)).starts_with([':', '：'])
-            && view[..c.span.start]
-                .rsplit('\n')
-                .next()
-                .is_some_and(|before| before.chars().all(|ch| !ch.is_alphanumeric() && !is_cjk(ch)))
+    let opens_line = || {
+        view[..c.span.start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.chars().all(|ch| !ch.is_alphanumeric() && !is_cjk(ch)))
     };
-    let note = c.text.len() >= 2 && c.text.bytes().all(|b| b.is_ascii_uppercase()) && is_common_word(c.text);
+    let note = || c.text.len() >= 2 && c.text.bytes().all(|b| b.is_ascii_uppercase()) && is_common_word(c.text);
     // (a credit label in English too: `Reviewers:`)
-    (note || CREDIT_LABELS.contains(&c.text)) && labels_line()
+    let colon =
+        || view[c.span.end..].trim_start_matches(|ch| ch == ' ' || ch == char::from(MARK)).starts_with([':', '：']);
+    colon() && (note() || CREDIT_LABELS.contains(&c.text)) && opens_line()
 }
 
 /// Whether English ends or starts quotation marks that hold no Chinese (`“the farmer”`):
@@ -544,10 +546,13 @@ fn only_mentioned(doc: &Document<'_>, cands: &[Candidate<'_>]) -> FxHashSet<Stri
     mentioned
 }
 
-/// Whether `view` may hold a credit line or a footer: without a colon, a `©`, `ICP备` or
-/// the words of a copyright notice there is none.
+/// Whether `view` may hold a credit line or a footer: without a colon, a `©`, `ICP备`, the
+/// words of a copyright notice or of a photo's credit there is none.
 fn may_credit(view: &str) -> bool {
-    memchr::memchr(b':', view.as_bytes()).is_some() || view.contains('：') || may_have_footer(view)
+    memchr::memchr(b':', view.as_bytes()).is_some()
+        || view.contains('：')
+        || may_have_footer(view)
+        || may_credit_photos(view)
 }
 
 /// Whether `view` may hold a footer ([`is_footer`]): asked once, so that lines are searched
@@ -559,16 +564,29 @@ fn may_have_footer(view: &str) -> bool {
     memchr::memchr(0xA9, b).is_some() && view.contains('©')
         || memchr::memmem::find(b, b"opyright").is_some()
         || memchr::memmem::find(b, "ICP备".as_bytes()).is_some()
-        || PHOTO_CREDIT_CUES.iter().any(|c| memchr::memmem::find(b, c.as_bytes()).is_some())
 }
+
+/// Whether `view` may hold the credit of a photo ([`credits_a_photo`]): asked once, so that
+/// lines are searched for one only in a text that may have it.
+fn may_credit_photos(view: &str) -> bool {
+    PHOTO_CREDIT_CUES.iter().any(|c| memchr::memmem::find(view.as_bytes(), c.as_bytes()).is_some())
+}
+
+/// The credit of a photo is a caption's line, never longer than this in bytes: a longer
+/// line is a paragraph that speaks of photos.
+const MAX_PHOTO_CREDIT_BYTES: usize = 400;
 
 /// Words one of which a line crediting a photo holds (`照片由 Jane Doe 拍摄`, `X 的照片，保留一些
 /// 权利`, `Photo by Jane Doe on Unsplash`): the text is searched for them before its lines are.
-const PHOTO_CREDIT_CUES: [&str; 5] = ["权利", "拍摄", "版权所有", "Photo", "ights reserved"];
+const PHOTO_CREDIT_CUES: [&str; 8] =
+    ["一些权利", "部分权利", "部分版权所有", "照片由", "图片由", "摄影", "Photo", "ights reserved"];
 
 /// Whether `line` credits a photo: it reserves some rights to it (`保留一些权利`, `部分版权所有`,
 /// `some rights reserved`), says who took it (`照片由 X 拍摄`, `图片由 X 拍摄`), or opens with `Photo by`.
 fn credits_a_photo(line: &str) -> bool {
+    if line.len() > MAX_PHOTO_CREDIT_BYTES {
+        return false;
+    }
     let has = |w: &str| memchr::memmem::find(line.as_bytes(), w.as_bytes()).is_some();
     let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     has("保留一些权利")
@@ -591,6 +609,8 @@ struct CreditLines {
     line: Option<(usize, usize, Option<usize>)>,
     /// Whether the text may hold a footer, whose lines are then looked for.
     footers: bool,
+    /// Whether the text may credit a photo, whose lines are then looked for.
+    photos: bool,
 }
 
 impl CreditLines {
@@ -606,7 +626,7 @@ impl CreditLines {
                 let line_start = memchr::memrchr(b'\n', &bytes[start..at]).map_or(start, |p| start + p + 1);
                 let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(view.len(), |p| at + p);
                 let line = &view[line_start..line_end];
-                let label = if self.footers && is_footer(line) {
+                let label = if self.footers && is_footer(line) || self.photos && credits_a_photo(line) {
                     Some(line_start)
                 } else {
                     first_label_end(line).map(|e| line_start + e)
@@ -620,13 +640,12 @@ impl CreditLines {
 }
 
 /// Whether `line` is a page's footer: a copyright notice (`©`, `Copyright` first, `All
-/// rights reserved`), a Chinese site's licence number (`京ICP备…号`) or the credit of a photo,
-/// whose names are no terms.
+/// rights reserved`) or a Chinese site's licence number (`京ICP备…号`), whose names are no
+/// terms.
 fn is_footer(line: &str) -> bool {
     let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     line.contains('©')
         || line.contains("ICP备")
-        || credits_a_photo(line)
         || opening.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("copyright"))
         || RESERVED.iter().any(|r| memchr::memmem::find(line.as_bytes(), r).is_some())
 }
