@@ -267,10 +267,14 @@ pub(super) fn kind(text: &str) -> Kind {
         if is_title_word(text) && is_common_word(text) {
             return Kind::Header;
         }
+        // (a class named by its role is code, glued from common words or not)
+        if is_role_class(text) {
+            return Kind::Code;
+        }
         if is_glued(text) {
             return Kind::Glued;
         }
-        if is_identifier(text) || is_role_class(text) || is_package(text) {
+        if is_identifier(text) || is_package(text) {
             return Kind::Code;
         }
     } else if is_date(text) {
@@ -498,8 +502,15 @@ fn is_identifier(w: &str) -> bool {
 
 /// The last words of class names that say a class's role in a program (`LoraConfig`,
 /// `RetryHandler`, `TokenizerFactory`): a product is not named so.
-const CLASS_ROLES: [&str; 14] = [
+const CLASS_ROLES: [&str; 21] = [
     "Config",
+    "Util",
+    "Provider",
+    "Service",
+    "Statement",
+    "Controller",
+    "Repository",
+    "Item",
     "Configs",
     "Handler",
     "Factory",
@@ -783,7 +794,12 @@ mod tests {
             ("AttributeError", Kind::Code),
             ("RetryHandler", Kind::Code),
             ("NullPointerException", Kind::Code),
+            ("LocaleProvider", Kind::Code),
+            ("WatchService", Kind::Code),
+            ("PreparedStatement", Kind::Code),
+            ("VelocityUtil", Kind::Code),
             ("Config", Kind::Term),
+            ("Service", Kind::Header),
             ("libssl-dev", Kind::Code),
             ("zlib-devel", Kind::Code),
             ("libuv", Kind::Term),
