@@ -467,10 +467,15 @@ impl Walk<'_> {
     /// (身份和访问管理 for IAM): the acronym has three letters or more, and `before` renders a
     /// word that its first letter may stand for.
     fn joins_acronym_halves(&self, before: Option<&str>) -> bool {
+        // (or the acronym has letters left for a noun before the coordinator to spell:
+        // 高可用性和灾难恢复 for HADR)
+        let letters_left = self.acronym.len() >= MIN_COORDINATED_LETTERS
+            && self.options.len() + MIN_COORDINATED_LETTERS / 2 <= self.acronym.len()
+            && before.is_some_and(|b| b.chars().count() >= 2 && b.chars().all(is_cjk));
         !self.options.is_empty()
             && may_be_acronym(self.english)
             && self.english.len() >= MIN_JOINED_ACRONYM
-            && before.is_some_and(|b| renders(b, self.english) == Some(true))
+            && (before.is_some_and(|b| renders(b, self.english) == Some(true)) || letters_left)
     }
 
     /// Options inside a word that glues something to the term: a measure word (一个零 in
@@ -618,6 +623,10 @@ fn based_acronym(
     let span = Span::new(p, last.span.end);
     Some(Choice::prefixed(span, &view[span.range()], "基于"))
 }
+
+/// An acronym of this many letters or more may stand for two halves that a coordinator joins
+/// though nothing known says so, where its term so far leaves half of them unspelled.
+const MIN_COORDINATED_LETTERS: usize = 4;
 
 /// Whether a word joins two halves of a coordinated term (梯度消失或爆炸).
 fn is_coordinator(word: &str) -> bool {

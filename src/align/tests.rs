@@ -485,6 +485,17 @@ fn an_acronyms_term_takes_the_x_based_before_it_when_its_words_spell_too_few_let
     ]);
 }
 
+#[test]
+fn an_acronym_with_letters_left_takes_the_half_before_a_coordinator() {
+    assert_chinese(&[
+        ("数据库支持高可用性和灾难恢复(HADR)功能。", "HADR", "高可用性和灾难恢复"),
+        ("系统分为训练和推理加速平台（TIAP）。", "TIAP", "训练和推理加速平台"),
+        // a short acronym: the coordinator joins the term to the sentence
+        ("我们比较了模型和数据并行（DP）。", "DP", "数据并行"),
+        ("它需要内存和中央处理器（CPU）。", "CPU", "中央处理器"),
+    ]);
+}
+
 /// The confidence of the gloss of `english` in `text`.
 fn confidence_of(text: &str, english: &str) -> Option<f32> {
     let glosses = resolved(text, &crate::reference::Reference::empty());
