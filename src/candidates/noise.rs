@@ -176,6 +176,8 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         std::str::from_utf8(lowered).unwrap_or(&folded)
     };
     is_code_or_variable(l, view_after)
+        || is_pinned_package(&folded)
+        || is_mime_type(l)
         || l.rfind('.').is_some_and(|dot| is_dotted_noise(l, &folded, dot))
         || is_path(l, &folded)
         || is_id_like(&folded)
@@ -183,6 +185,32 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_lower_camel_case(&folded)
         || is_hex_number(l)
         || is_port(l)
+}
+
+/// Metrics that `@` and a cut-off follow (`pass@1`, `recall@10`): a name before `@` in small
+/// letters is otherwise a package pinned to a release (`dumi@2`, `vue@3.4`) or a password.
+const AT_METRICS: &[&str] =
+    &["pass", "recall", "precision", "hits", "hit", "ndcg", "map", "mrr", "acc", "accuracy", "top", "f1", "success"];
+
+/// Whether `w` is a package pinned to a release or a secret, `@` after small letters that
+/// name no metric ([`AT_METRICS`]): `dumi@2`, `jboss@123` (`Pass@1`, `mAP@0.5` are metrics).
+fn is_pinned_package(w: &str) -> bool {
+    w.split_once('@').is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !AT_METRICS.contains(&name)
+    })
+}
+
+/// The types of media that open a MIME type (`application/json`, `text/html`).
+const MEDIA_TYPES: [&str; 7] = ["application", "text", "image", "audio", "video", "multipart", "font"];
+
+/// Whether `l` (lowercase) is a MIME type: a type of media, a slash and a subtype.
+fn is_mime_type(l: &str) -> bool {
+    // (`text/image`, `audio/video` pair media)
+    l.split_once('/').is_some_and(|(t, sub)| {
+        MEDIA_TYPES.contains(&t) && !sub.is_empty() && !sub.contains('/') && !MEDIA_TYPES.contains(&sub)
+    })
 }
 
 /// Protocols of transport that a port number follows after a slash.
@@ -504,6 +532,14 @@ mod tests {
             ("3e1b9c4", "", true),
             ("deadbee", "", false),
             ("138.1a2a1b2", "", true),
+            ("dumi@2", "", true),
+            ("jboss@123", "", true),
+            ("pass@1", "", false),
+            ("Recall@10", "", false),
+            ("application/xhtml", "", true),
+            ("text/html", "", true),
+            ("TCP/IP", "", false),
+            ("audio/video", "", false),
             ("3.6a1f8f7", "", true),
             ("word2vec", "", false),
         ];
