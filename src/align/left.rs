@@ -361,6 +361,15 @@ impl Walk<'_> {
             self.bounded = true;
             return false;
         }
+        // 调整后的兰德指数 for adjusted Rand index: a verb and 后 before 的 say the English's
+        // participle ("after adjusting"); the verb is looked at next, as the modifier
+        if self.after_de
+            && self.participle
+            && w.word == "后"
+            && before.is_some_and(|b| b.tag.starts_with('v') && b.word.chars().count() >= 2)
+        {
+            return true;
+        }
         // …but a noun before 的 owns the term (动量的随机梯度下降): the term ends at 的, unless
         // it renders a word of the English (依赖状态的探索 for state-dependent exploration)
         if std::mem::take(&mut self.after_de) {

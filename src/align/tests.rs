@@ -486,6 +486,16 @@ fn an_acronyms_term_takes_the_x_based_before_it_when_its_words_spell_too_few_let
 }
 
 #[test]
+fn a_verb_and_hou_before_de_render_a_participle() {
+    assert_chinese(&[
+        ("我们用调整后的兰德指数（adjusted Rand index）来评估。", "adjusted Rand index", "调整后的兰德指数"),
+        ("训练后的模型（trained model）可以部署。", "trained model", "训练后的模型"),
+        // no participle in the English: 后 is the sentence's
+        ("下载后的文件夹（folder）很大。", "folder", "文件夹"),
+    ]);
+}
+
+#[test]
 fn an_acronym_with_letters_left_takes_the_half_before_a_coordinator() {
     assert_chinese(&[
         ("数据库支持高可用性和灾难恢复(HADR)功能。", "HADR", "高可用性和灾难恢复"),
