@@ -104,12 +104,12 @@ fn split_spellings(forms: &[&str]) -> Vec<bool> {
     let pieces = |s: &str| s.split(' ').filter(|w| !w.is_empty()).count();
     // a piece in small letters that is no word (`certi`, `ing`)
     let no_word = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase()) && !is_common_word(w);
+    // each form's letters and pieces, read once: a concept may have many forms
+    let read: Vec<(String, usize)> = forms.iter().map(|f| (letters(f), pieces(f))).collect();
     forms
         .iter()
-        .map(|f| {
-            let (l, p) = (letters(f), pieces(f));
-            p > 1 && f.split(' ').any(no_word) && forms.iter().any(|g| pieces(g) < p && letters(g) == l)
-        })
+        .zip(&read)
+        .map(|(f, (l, p))| *p > 1 && f.split(' ').any(no_word) && read.iter().any(|(gl, gp)| gp < p && gl == l))
         .collect()
 }
 
