@@ -344,7 +344,16 @@ impl Walk<'_> {
         // a uniform random policy 均匀的随机策略: a long English whose Chinese so far misses
         // words may have a noun or adjective joined by one 的
         let short_de = !self.modifier_de && !self.noun_de && self.too_short();
-        if w.word == "的" && (self.modifier_de || short_de) && !self.options.is_empty() {
+        // 离散的状态 for discrete state: the word before 的 renders another word of the English,
+        // and is no noun (模型的参数: a possessor, the sentence's)
+        let rendered_before = || {
+            self.english.contains(' ')
+                && before.is_some_and(|b| {
+                    b.word.chars().all(is_cjk) && !b.tag.starts_with('n') && renders(b.word, self.english) == Some(true)
+                })
+                && self.options.last().is_some_and(|o| !self.view[o.span.range()].contains('的'))
+        };
+        if w.word == "的" && (self.modifier_de || short_de || rendered_before()) && !self.options.is_empty() {
             self.modifier_de = false;
             self.noun_de = short_de;
             self.after_de = true;

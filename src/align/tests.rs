@@ -486,6 +486,16 @@ fn an_acronyms_term_takes_the_x_based_before_it_when_its_words_spell_too_few_let
 }
 
 #[test]
+fn a_word_before_de_that_renders_another_english_word_joins_the_term() {
+    assert_chinese(&[
+        ("它使用离散的状态（discrete state）。", "discrete state", "离散的状态"),
+        ("一种稀疏的表示（sparse representation）很有用。", "sparse representation", "稀疏的表示"),
+        // a word before 的 that renders nothing of the English is the sentence's
+        ("这是数据的分布（distribution）。", "distribution", "分布"),
+    ]);
+}
+
+#[test]
 fn a_verb_and_hou_before_de_render_a_participle() {
     assert_chinese(&[
         ("我们用调整后的兰德指数（adjusted Rand index）来评估。", "adjusted Rand index", "调整后的兰德指数"),
