@@ -488,7 +488,7 @@ impl Walk<'_> {
         // (or the acronym has letters left for a noun before the coordinator to spell:
         // 高可用性和灾难恢复 for HADR)
         let letters_left = self.acronym.len() >= MIN_COORDINATED_LETTERS
-            && self.options.len() + MIN_COORDINATED_LETTERS / 2 <= self.acronym.len()
+            && self.options.len() + MIN_LETTERS_LEFT <= self.acronym.len()
             && before.is_some_and(|b| b.chars().count() >= 2 && b.chars().all(is_cjk));
         !self.options.is_empty()
             && may_be_acronym(self.english)
@@ -643,8 +643,13 @@ fn based_acronym(
 }
 
 /// An acronym of this many letters or more may stand for two halves that a coordinator joins
-/// though nothing known says so, where its term so far leaves half of them unspelled.
+/// though nothing known says so, where its term so far, a letter a word, leaves
+/// [`MIN_LETTERS_LEFT`] for the half before.
 const MIN_COORDINATED_LETTERS: usize = 4;
+
+/// The letters an acronym's term so far must leave for a noun before a coordinator to join
+/// it: the noun may spell two (高可用性: high availability).
+const MIN_LETTERS_LEFT: usize = 2;
 
 /// Whether a word joins two halves of a coordinated term (梯度消失或爆炸).
 fn is_coordinator(word: &str) -> bool {

@@ -6,7 +6,7 @@ use super::glossed::is_glossed;
 use super::kinds::is_common_word;
 use super::Candidate;
 use crate::model::Span;
-use crate::text::lexicon::lower;
+use crate::text::lexicon::{lower, lower_in};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -55,19 +55,6 @@ fn wordlike(w: &str) -> bool {
 /// The longest text lowercased on the stack to be looked up; a longer one is lowercased on
 /// the heap.
 const MAX_FOLDED: usize = 64;
-
-/// `t` lowercased: in `buf` when it is ASCII and fits, as [`lower`] gives it otherwise.
-fn folded<'b>(t: &'b str, buf: &'b mut [u8; MAX_FOLDED]) -> Cow<'b, str> {
-    if t.is_ascii() && t.len() <= MAX_FOLDED {
-        let b = &mut buf[..t.len()];
-        b.copy_from_slice(t.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII lowercased stays UTF-8
-        Cow::Borrowed(std::str::from_utf8(b).unwrap_or(t))
-    } else {
-        lower(t)
-    }
-}
 
 /// How the text of a candidate may split, if it may (see [`split_juxtaposed`]).
 fn cut_of(t: &str) -> Option<Cut> {
@@ -136,12 +123,12 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     let mut buf = [0; MAX_FOLDED];
     for c in cands.iter() {
         if lengths >> (c.text.len() % 64) & 1 == 1 {
-            if let Some(n) = counts.get_mut(folded(c.text, &mut buf).as_ref()) {
+            if let Some(n) = counts.get_mut(lower_in(c.text, &mut buf).as_ref()) {
                 *n += 1;
             }
         }
     }
-    let alone = |w: &str, min: usize| counts.get(folded(w, &mut [0; MAX_FOLDED]).as_ref()).is_some_and(|&n| n >= min);
+    let alone = |w: &str, min: usize| counts.get(lower_in(w, &mut [0; MAX_FOLDED]).as_ref()).is_some_and(|&n| n >= min);
     let split = |c: &Candidate<'_>| {
         let cut = may(c)?;
         let coordinated = matches!(cut, Cut::Words) && c.text.split(' ').any(|w| matches!(w, "and" | "or"));

@@ -63,7 +63,7 @@ fn assert_finds(table: &[(&str, &[&str])]) {
 }
 use crate::text::chars::fold;
 use crate::text::lexicon::english::{MEASURE_UNITS, SENTENCE_WORDS, UNITS};
-use crate::text::lexicon::{in_list, is_function_word, lower, pack_list};
+use crate::text::lexicon::{in_list, is_function_word, lower, lower_in, pack_list};
 use crate::text::{abbreviates, is_acronym};
 use noise::{is_number_like, is_reference_label, word_is_noise};
 use std::sync::LazyLock;
@@ -403,7 +403,7 @@ fn push_candidate<'a>(text: &'a str, words: &[Word], out: &mut Vec<Candidate<'a>
     let unit = words.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic()) && {
         // ASCII letters: lowercased on the stack
         let mut buf = [0u8; MAX_UNIT_LOOKUP];
-        let l = ascii_lowercase(t, &mut buf);
+        let l = lower_in(t, &mut buf);
         (t.bytes().all(|b| b.is_ascii_lowercase()) || data_unit(&l)) && MEASURE_UNITS.contains(&l.as_ref())
     };
     if (letters >= MIN_LETTERS || t.ends_with(['+', '#'])) && !is_reference_label(text, words) && !unit {
@@ -493,29 +493,16 @@ fn spelling_acronym_after<'w>(text: &str, words: &'w [Word]) -> &'w [Word] {
 /// allocated.
 const MAX_UNIT_LOOKUP: usize = 64;
 
-/// `w` (ASCII) lowercased, in `buf` when it fits: what [`lower`] gives for ASCII.
-fn ascii_lowercase<'b>(w: &str, buf: &'b mut [u8; MAX_UNIT_LOOKUP]) -> std::borrow::Cow<'b, str> {
-    match buf.get_mut(..w.len()) {
-        Some(b) if w.is_ascii() => {
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            // ASCII stays UTF-8
-            std::str::from_utf8(b).map_or_else(|_| w.to_ascii_lowercase().into(), Into::into)
-        }
-        _ => w.to_ascii_lowercase().into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::normalize::Markup;
 
     #[test]
-    fn ascii_lowercase_is_lower() {
-        for w in ["", "Kb", "MB", "tbit", "ms", "RLHF", &"AbC".repeat(30)] {
+    fn lowercasing_on_the_stack_is_lower() {
+        for w in ["", "Kb", "MB", "tbit", "ms", "RLHF", &"AbC".repeat(30), "ＧＰＵ"] {
             let mut buf = [0u8; MAX_UNIT_LOOKUP];
-            assert_eq!(ascii_lowercase(w, &mut buf), lower(w), "{w}");
+            assert_eq!(lower_in(w, &mut buf), lower(w), "{w}");
         }
     }
 

@@ -94,7 +94,7 @@ pub(super) fn is_number_like(w: &str) -> bool {
         return true;
     }
     // 3x3, 1920x1080, 3nx3n: the sizes of a matrix or an image
-    if is_size(&lower(&w)) {
+    if unit.contains(['x', '×']) && is_size(&lower(&w)) {
         return true;
     }
     // 32-bit: a width (3-D is a name)

@@ -71,20 +71,17 @@ const MIN_SPACELESS_BYTES: usize = 5;
 /// names and glue words, and the letters in their order are the same. Keys glossed with
 /// different Chinese stay apart (`drop out` 丢弃 is a verb beside `dropout` 暂退法).
 pub(super) fn spacing_variants(ids: &KeyIds, key_zh: &KeyChinese<'_>, uf: &mut UnionFind) {
-    let mut by_letters: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     // keys of several words are gathered by their letters; a key of one word only joins
     // what is gathered (most keys are of one word, and have no spaced twin)
-    let spaced: Vec<(String, usize)> = ids
-        .iter()
-        .filter(|(k, _)| k.contains(' '))
-        .map(|(k, i)| (k.replace(' ', ""), i))
-        .filter(|(k, _)| k.len() >= MIN_SPACELESS_BYTES)
-        .collect();
-    if spaced.is_empty() {
-        return;
+    let mut by_letters: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (k, i) in ids.iter().filter(|(k, _)| k.contains(' ')) {
+        let letters = k.replace(' ', "");
+        if letters.len() >= MIN_SPACELESS_BYTES {
+            by_letters.entry(letters).or_default().push(i);
+        }
     }
-    for (k, i) in spaced {
-        by_letters.entry(k).or_default().push(i);
+    if by_letters.is_empty() {
+        return;
     }
     for (k, i) in ids.iter() {
         if !k.contains(' ') {

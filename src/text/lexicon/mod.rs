@@ -24,6 +24,20 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(s.chars().map(|c| fold(c).to_ascii_lowercase()).collect())
 }
 
+/// `s` as [`lower`] gives it, written into `buf` when it is ASCII and fits: a caller that
+/// looks many words up lowercases them on the stack.
+pub(crate) fn lower_in<'b, const N: usize>(s: &'b str, buf: &'b mut [u8; N]) -> std::borrow::Cow<'b, str> {
+    match buf.get_mut(..s.len()) {
+        Some(b) if s.is_ascii() => {
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII lowercased stays UTF-8
+            std::str::from_utf8(b).map_or_else(|_| lower(s), std::borrow::Cow::Borrowed)
+        }
+        _ => lower(s),
+    }
+}
+
 /// A short word, lowercased and with full-width letters folded, packed into a `u64` (its
 /// bytes, zero-padded), so that a word list is searched without allocating; `None` for a
 /// word of more than 8 bytes or with other than ASCII. Trailing dots are dropped first when
