@@ -69,6 +69,50 @@ pub(super) fn is_quoted_pair(view: &str, start: usize, end: usize) -> bool {
             .is_some_and(is_cjk)
 }
 
+/// Words after which a quoted English word is a value or a label that the text shows, not a
+/// term it uses: `标记为“Truth”`, `缺失值被标为“NA”`, `包含值“low”和“high”`.
+const VALUE_CUES: &[&str] = &["标记为", "标记成", "标为", "标注为", "记为", "值为", "取值为", "值"];
+
+/// Words that join quoted values in a list (`值“low”和“high”`).
+const VALUE_JOINTS: &[&str] = &["和", "或", "、", "与", "及", ",", "，"];
+
+/// A list of quoted values is followed back at most this many items to its cue.
+const MAX_VALUES_LISTED: usize = 8;
+
+/// Whether the English at `span` is quoted whole as a value or an example token, not as a
+/// term: the quotation abuts another one (`“the”“man”“loves”`, a sequence of tokens), or
+/// follows a cue of [`VALUE_CUES`], alone or in a list of quoted values joined by
+/// [`VALUE_JOINTS`] (`标记为“Truth”`, `取值“yes”或“no”`).
+pub(super) fn is_quoted_value(doc: &Document<'_>, span: Span) -> bool {
+    let view = doc.view();
+    let Some(quote) = doc.quote_around(span) else { return false };
+    if view[quote.range()].trim() != &view[span.range()] {
+        return false;
+    }
+    let Some(mut before) = view[..quote.start].strip_suffix(OPENING) else { return false };
+    let Some(after) = view[quote.end..].strip_prefix(CLOSING) else { return false };
+    if after.trim_start_matches(' ').starts_with(OPENING) || before.trim_end_matches(' ').ends_with(CLOSING) {
+        return true;
+    }
+    for _ in 0..MAX_VALUES_LISTED {
+        let b = before.trim_end_matches(' ');
+        if VALUE_CUES.iter().any(|c| b.ends_with(c)) {
+            return true;
+        }
+        // the quotation before, across a joint: `“low”和` before `“high”`
+        let Some(joint) = VALUE_JOINTS.iter().find_map(|j| b.strip_suffix(j)) else { return false };
+        let Some(closed) = joint.trim_end_matches(' ').strip_suffix(CLOSING) else { return false };
+        let Some(open) = closed.rfind(OPENING) else { return false };
+        let item = &closed[open..];
+        let item = item.strip_prefix(OPENING).unwrap_or(item);
+        if item.is_empty() || item.chars().any(is_cjk) || item.contains(CLOSING) {
+            return false;
+        }
+        before = &closed[..open];
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::assert_finds;
@@ -101,6 +145,27 @@ mod tests {
             ("例句“Jane Doe's cat is black”的标注见下文，用 Kubernetes 完成", &["Kubernetes"]),
             // Chinese in the quotation: a sentence of Chinese naming a term
             ("他说“我们用 Redis Cluster 做缓存。”", &["Redis Cluster"]),
+        ];
+        assert_finds(table);
+    }
+
+    #[test]
+    fn quoted_values_and_tokens_are_no_terms() {
+        let table: &[(&str, &[&str])] = &[
+            // a sequence of quoted tokens
+            ("输入的词元依次是“Les”“chats”“dorment”“.”。", &[]),
+            ("把“Deep”“Learning”两个词元拼起来", &[]),
+            // values and labels after their cue, alone or listed
+            ("未知的值一律标记为“Unk”，再交给模型", &[]),
+            ("图中的虚线被标为“Baseline”，实线是 Kubernetes 集群的负载", &["Kubernetes"]),
+            ("这一列只有值“Yes”和“Maybe”两种", &[]),
+            ("字段的取值为“Gold”、“Silver”或“Bronze”", &[]),
+            // a term named, glossed or quoted alone stays
+            ("这种结构称为“Transformer”，它由编码器组成", &["Transformer"]),
+            ("标记为“Deprecated”（已弃用）的接口", &["Deprecated"]),
+            ("我们用“Kafka”和“Pulsar”传递消息", &["Kafka", "Pulsar"]),
+            // a quotation that holds more than the word
+            ("这个配置项的值为“Kafka 集群”的地址", &["Kafka"]),
         ];
         assert_finds(table);
     }

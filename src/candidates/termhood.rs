@@ -43,7 +43,7 @@ use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
 use super::labels::is_letter_label;
 use super::lists::contributor_lists;
-use super::mentions::{in_quoted_sentence, is_quoted_pair};
+use super::mentions::{in_quoted_sentence, is_quoted_pair, is_quoted_value};
 use super::versions::{bare_name, counted_number, counts_something, is_point_release, After};
 use super::Candidate;
 use crate::model::Span;
@@ -177,6 +177,10 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         let key = || lower(c.text);
         let glossed = || ev.glossed.contains(key().as_ref());
         if classes.contains(c.text) && !glossed() {
+            return false;
+        }
+        // (a value glossed where it is quoted is a term of its own: `标记为“Deprecated”（已弃用）`)
+        if is_quoted_value(doc, c.span) && !is_glossed(view, c.span.start, c.span.end) {
             return false;
         }
         match k {
