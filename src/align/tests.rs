@@ -110,6 +110,10 @@ fn not_glosses() {
         "在深度学习框架 PyTorch 中训练",
         "以下一代测序 NGS 技术为例",
         "计算节点（或GPU）上",
+        // an explanation in brackets, not a name for the English
+        "每一步后调用 broadcast（相当于把结果发给所有人）同步",
+        "这里的 shard（就是切下来的一块数据）存在各台机器上",
+        "模型用 softmax（用于把分数变成概率）输出",
     ];
     for text in table {
         let g = glosses(text);

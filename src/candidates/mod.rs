@@ -44,7 +44,7 @@ mod versions;
 mod words;
 
 use crate::model::Span;
-use crate::normalize::{Document, HARD};
+use crate::normalize::{Document, MarkKind, HARD};
 
 /// The candidates' texts of a Markdown `text`, for the tests of the rules.
 #[cfg(test)]
@@ -61,7 +61,7 @@ fn assert_finds(table: &[(&str, &[&str])]) {
         assert_eq!(found_in_markdown(text), *want, "{text}");
     }
 }
-use crate::text::chars::fold;
+use crate::text::chars::{fold, is_cjk};
 use crate::text::lexicon::english::{MEASURE_UNITS, SENTENCE_WORDS, UNITS};
 use crate::text::lexicon::{in_list, is_function_word, lower, lower_in, pack_list};
 use crate::text::{abbreviates, is_acronym};
@@ -109,10 +109,62 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     // one buffer for the words of every run
     let mut piece = Vec::new();
     each_run(doc.view(), |run| push_run(doc, run, &mut piece, &mut out));
+    join_english_titles(doc, &mut out);
     english_lines::drop_english_lines(doc.view(), &mut out);
     field_lines::drop_fields(doc.view(), &mut out);
     termhood::keep_terms(doc, &mut out);
     out
+}
+
+/// Separators inside a title between its name and its subtitle (`Color: From Hex to Eye`,
+/// `React - Basic Concepts`), which end a run of words.
+const TITLE_SEPARATORS: [&str; 3] = [": ", " - ", " – "];
+
+/// A title in emphasis or link text has at least this many words: fewer with a colon are a
+/// label and its value (`Note: Redis`).
+const MIN_MARKED_TITLE_WORDS: usize = 4;
+
+/// Joins the pieces of an English title cut at its separators into one candidate: the whole
+/// content of `《》` when it holds no Chinese (`《Artificial Intelligence: A Modern Approach》`),
+/// or of an emphasis or link text in Title Case with a [`TITLE_SEPARATORS`] inside (`[Color:
+/// From Hexcodes to Eyeballs](…)`). Its pieces alone are no names.
+fn join_english_titles<'a>(doc: &Document<'a>, out: &mut Vec<Candidate<'a>>) {
+    let (text, view) = (doc.text(), doc.view());
+    let mut joined: Vec<Candidate<'a>> = Vec::new();
+    for m in doc.marked() {
+        if m.kind == MarkKind::Quote {
+            continue;
+        }
+        // (a quotation's marks of a blockquote may open a link text: `[> > Title: Sub](…)`)
+        let inner = &text[m.inner.range()];
+        let trimmed = inner.trim_start_matches(['>', ' ']).trim_end();
+        let span = Span::new(m.inner.start + (inner.len() - inner.trim_start_matches(['>', ' ']).len()), 0);
+        let span = Span::new(span.start, span.start + trimmed.len());
+        if !TITLE_SEPARATORS.iter().any(|s| trimmed.contains(s))
+            || trimmed.chars().any(is_cjk)
+            || &view[span.range()] != trimmed
+        {
+            continue;
+        }
+        if m.kind == MarkKind::Emphasis {
+            let words: Vec<&str> =
+                trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+            let title_case = words.iter().all(|w| is_capitalised(w) || is_function_word(w));
+            if words.len() < MIN_MARKED_TITLE_WORDS || !title_case || trimmed.ends_with(['.', '!', '?']) {
+                continue;
+            }
+        }
+        let inside = out.iter().filter(|c| span.start <= c.span.start && c.span.end <= span.end).count();
+        if inside >= 2 && !joined.iter().any(|t| t.span == span) {
+            joined.push(Candidate { span, text: trimmed, title: true });
+        }
+    }
+    if joined.is_empty() {
+        return;
+    }
+    out.retain(|c| !joined.iter().any(|t| t.span.start <= c.span.start && c.span.end <= t.span.end));
+    out.extend(joined);
+    out.sort_by_key(|c| c.span.start);
 }
 
 /// The length of a number of a heading or an item (`3.2.`, `1.`) glued to a capitalised word
@@ -534,6 +586,22 @@ mod tests {
             ("基于 Stable Diffusion 3 与 Llama 2", &["Stable Diffusion 3", "Llama 2"]),
             ("Hugging Face's Open LLM Leaderboard 上", &["Hugging Face's Open LLM Leaderboard"]),
             ("论文《Attention Is All You Need》提出", &["Attention Is All You Need"]),
+            // a title with a subtitle is one name, in 《》 or as a link's text in Title Case
+            ("教材《Linear Algebra: A Gentle Start》很好", &["Linear Algebra: A Gentle Start"]),
+            (
+                "推荐文章 [Rust - The Hard Parts Explained](https://example.org/a)。",
+                &["Rust - The Hard Parts Explained"],
+            ),
+            (
+                "* [> > Caching: What Every Backend Needs](https://example.org/b)",
+                &["Caching: What Every Backend Needs"],
+            ),
+            // a label and its value, or a sentence, in emphasis are no title
+            ("**Note: Redis** 需要先启动", &["Redis"]),
+            (
+                "用 Kafka 传消息 - 见 [Kafka: Log Compaction](https://example.org/c)",
+                &["Kafka", "Kafka", "Log Compaction"],
+            ),
             ("Transformer架构", &["Transformer"]),
             ("使用C++和C#", &["C++", "C#"]),
             ("采用 TCP/IP 协议", &["TCP/IP"]),
@@ -594,6 +662,7 @@ mod tests {
             "他说 I'm not sure about it",
             "大约 16GB 内存和 400px 宽",
             "在 12-GPU服务器和 6-cores 机器上跑，硬盘转速 5400RPM",
+            "每台机器只存 1/Nd 的参数",
             "位点 rs7412 与 rs429358",
             "漏洞编号 CVE-2024-41873 已公开",
             "调用 useCallback 和 sideEffects",

@@ -185,6 +185,19 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_lower_camel_case(&folded)
         || is_hex_number(l)
         || is_port(l)
+        || is_ratio(l)
+}
+
+/// Whether `l` is a ratio of a whole number to a variable (`1/n`, `1/nd`): a formula, not a
+/// name. A name may end with a number after a slash (`HTTP/2`, `PL/1`), and `4G/5G` and `I/O`
+/// have no number alone on either side.
+fn is_ratio(l: &str) -> bool {
+    l.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && a.bytes().all(|b| b.is_ascii_digit())
+            && !b.is_empty()
+            && b.bytes().all(|b| b.is_ascii_alphabetic())
+    })
 }
 
 /// Metrics that `@` and a cut-off follow (`pass@1`, `recall@10`): a name before `@` in small
@@ -542,6 +555,13 @@ mod tests {
             ("audio/video", "", false),
             ("3.6a1f8f7", "", true),
             ("word2vec", "", false),
+            // a ratio of a number and a variable is a formula
+            ("1/N", "", true),
+            ("HTTP/2", "", false),
+            ("PL/1", "", false),
+            ("4G/5G", "", false),
+            ("I/O", "", false),
+            ("24/7", "", false),
         ];
         for (w, after, want) in table {
             assert_eq!(word_is_noise(w, after), *want, "{w}");

@@ -581,9 +581,25 @@ fn may_credit_photos(view: &str) -> bool {
 const MAX_PHOTO_CREDIT_BYTES: usize = 400;
 
 /// Words one of which a line crediting a photo holds (`照片由 Jane Doe 拍摄`, `X 的照片，保留一些
-/// 权利`, `Photo by Jane Doe on Unsplash`): the text is searched for them before its lines are.
-const PHOTO_CREDIT_CUES: [&str; 8] =
-    ["一些权利", "部分权利", "部分版权所有", "照片由", "图片由", "摄影", "Photo", "ights reserved"];
+/// 权利`, `Photo by Jane Doe on Unsplash`, `图片来自 X`): the text is searched for them before its
+/// lines are.
+const PHOTO_CREDIT_CUES: [&str; 10] =
+    ["一些权利", "部分权利", "部分版权所有", "照片由", "图片由", "摄影", "Photo", "ights reserved", "来自", "来源于"];
+
+/// What a line says before the names of those its pictures come from (`文中图片来自 X 和 Y`).
+const PICTURES_FROM: [&str; 6] = ["图片来自", "图片来源于", "照片来自", "配图来自", "插图来自", "图片均来自"];
+
+/// Whether `line` says whom its pictures come from and then names them alone, to its end
+/// (`文中图片来自 Mira Holt、dunecat 和 Kester Vale。`): Chinese after the names makes it a sentence
+/// about pictures (`输入图片来自 ImageNet 数据集`).
+fn pictures_from(line: &str) -> bool {
+    PICTURES_FROM.iter().any(|p| {
+        memchr::memmem::find(line.as_bytes(), p.as_bytes()).is_some_and(|at| {
+            let names = line[at + p.len()..].trim_end().trim_end_matches(['。', '.']);
+            names.chars().filter(|&c| is_cjk(c)).all(|c| "和与及、，".contains(c))
+        })
+    })
+}
 
 /// Whether `line` credits a photo: it reserves some rights to it (`保留一些权利`, `部分版权所有`,
 /// `some rights reserved`), says who took it (`照片由 X 拍摄`, `图片由 X 拍摄`), or opens with `Photo by`.
@@ -599,6 +615,7 @@ fn credits_a_photo(line: &str) -> bool {
         || has("ome rights reserved")
         || (has("照片由") || has("图片由") || has("摄影")) && has("拍摄")
         || ["Photo by", "Photo courtesy", "Photograph by"].iter().any(|p| opening.starts_with(p))
+        || pictures_from(line)
 }
 
 /// The words of a copyright notice that reserve the rights, as they are written.
@@ -839,6 +856,10 @@ mod tests {
             ("山间小路的照片由Ola Brenner 拍摄，保留一些权利。\n\n我们用 OpenCV 读图。", &["OpenCV"]),
             ("Kester Vale 的照片，保留部分权利。", &[]),
             ("*Photo by Jane Doe on Unsplash*\n\n这张图展示了 ResNet 的结构。", &["ResNet"]),
+            ("文中图片来自 Mira Holt、dunecat 和 Kester Vale。\n\n本文讲 Kubernetes。", &["Kubernetes"]),
+            ("配图来自 Pixabay\n\n", &[]),
+            // pictures said to come from a data set, in a sentence
+            ("输入图片来自 ImageNet 数据集。", &["ImageNet"]),
             // a photo taken by a program is no credit
             ("用 OpenCV 处理拍摄的照片。", &["OpenCV"]),
         ];

@@ -89,7 +89,6 @@ impl<'a> Document<'a> {
     }
 
     /// Marked spans, sorted by their end.
-    #[cfg(test)]
     pub(crate) fn marked(&self) -> &[Marked] {
         &self.marked
     }
