@@ -24,6 +24,7 @@
 
 mod citations;
 mod code_cues;
+mod code_lists;
 mod controls;
 mod english_lines;
 mod field_lines;
@@ -112,6 +113,7 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     join_english_titles(doc, &mut out);
     english_lines::drop_english_lines(doc.view(), &mut out);
     field_lines::drop_fields(doc.view(), &mut out);
+    code_lists::drop_listed_names(doc.text(), &mut out);
     termhood::keep_terms(doc, &mut out);
     out
 }

@@ -589,15 +589,14 @@ const PHOTO_CREDIT_CUES: [&str; 10] =
 /// What a line says before the names of those its pictures come from (`文中图片来自 X 和 Y`).
 const PICTURES_FROM: [&str; 6] = ["图片来自", "图片来源于", "照片来自", "配图来自", "插图来自", "图片均来自"];
 
-/// Whether `line` says whom its pictures come from and then names them alone, to its end
-/// (`文中图片来自 Mira Holt、dunecat 和 Kester Vale。`): Chinese after the names makes it a sentence
-/// about pictures (`输入图片来自 ImageNet 数据集`).
-fn pictures_from(line: &str) -> bool {
-    PICTURES_FROM.iter().any(|p| {
-        memchr::memmem::find(line.as_bytes(), p.as_bytes()).is_some_and(|at| {
-            let names = line[at + p.len()..].trim_end().trim_end_matches(['。', '.']);
-            names.chars().filter(|&c| is_cjk(c)).all(|c| "和与及、，".contains(c))
-        })
+/// Where the words of `line` saying whom its pictures come from end, if the line then names
+/// them alone, to its end (`…。文中图片来自 Mira Holt、dunecat 和 Kester Vale。`): Chinese after
+/// the names makes it a sentence about pictures (`输入图片来自 ImageNet 数据集`).
+fn pictures_from(line: &str) -> Option<usize> {
+    PICTURES_FROM.iter().find_map(|p| {
+        let end = memchr::memmem::find(line.as_bytes(), p.as_bytes())? + p.len();
+        let names = line[end..].trim_end().trim_end_matches(['。', '.']);
+        names.chars().filter(|&c| is_cjk(c)).all(|c| "和与及、，".contains(c)).then_some(end)
     })
 }
 
@@ -615,7 +614,6 @@ fn credits_a_photo(line: &str) -> bool {
         || has("ome rights reserved")
         || (has("照片由") || has("图片由") || has("摄影")) && has("拍摄")
         || ["Photo by", "Photo courtesy", "Photograph by"].iter().any(|p| opening.starts_with(p))
-        || pictures_from(line)
 }
 
 /// The words of a copyright notice that reserve the rights, as they are written.
@@ -650,7 +648,9 @@ impl CreditLines {
                 let label = if self.footers && is_footer(line) || self.photos && credits_a_photo(line) {
                     Some(line_start)
                 } else {
-                    first_label_end(line).map(|e| line_start + e)
+                    first_label_end(line)
+                        .or_else(|| if self.photos { pictures_from(line) } else { None })
+                        .map(|e| line_start + e)
                 };
                 self.line = Some((line_start, line_end, label));
                 label
@@ -858,6 +858,7 @@ mod tests {
             ("*Photo by Jane Doe on Unsplash*\n\n这张图展示了 ResNet 的结构。", &["ResNet"]),
             ("文中图片来自 Mira Holt、dunecat 和 Kester Vale。\n\n本文讲 Kubernetes。", &["Kubernetes"]),
             ("配图来自 Pixabay\n\n", &[]),
+            ("本文讲 Kubernetes。文中图片来自 [Mira Holt](https://example.org/m) 和 dunecat。", &["Kubernetes"]),
             // pictures said to come from a data set, in a sentence
             ("输入图片来自 ImageNet 数据集。", &["ImageNet"]),
             // a photo taken by a program is no credit
