@@ -65,8 +65,8 @@ pub(super) fn author_lists(view: &str) -> Vec<Span> {
         // (a full-width comma before a year only, found by the pair: it is in every sentence)
         .chain(memchr::memmem::find_iter(bytes, "，19".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
         .chain(memchr::memmem::find_iter(bytes, "，20".as_bytes()).filter(|&p| closes_after_comma(&bytes[p + 3..])))
-        // (a year in brackets: Sander (2000))
-        .chain(memchr::memmem::find_iter(bytes, b" (19").chain(memchr::memmem::find_iter(bytes, b" (20")))
+        // (a year in brackets, of either width: Sander (2000), Holt 和 Winters（1960）)
+        .chain(["(19", "(20", "（19", "（20"].iter().flat_map(|y| memchr::memmem::find_iter(bytes, y.as_bytes())))
         // (the year a work came out: 于 1980 年)
         .chain(CAME_OUT.iter().flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes())).filter(|&p| {
             let after = view[p + CAME_OUT[0].len()..].trim_start_matches(' ');
@@ -159,8 +159,10 @@ fn lists_in_line(line: &str, offset: usize, out: &mut Vec<Span>) {
             && tokens.get(j + 1).is_some_and(|t| t.0 == Token::Year)
             && names >= MIN_NAMES_BEFORE_YEAR
             && run.iter().all(|t| t.0 != Token::Name || !is_known_name(&line[t.1.range()]));
+        // (products the crate knows are no authors: `PyTorch 和 TensorFlow（2019）`)
+        let people = || run.iter().all(|t| t.0 != Token::Name || !is_known_name(&line[t.1.range()]));
         let is_list = closing == Some(Token::EtAl)
-            || (closing == Some(Token::Year) || opens_reference) && names >= MIN_NAMES_BEFORE_YEAR
+            || (closing == Some(Token::Year) && people() || opens_reference) && names >= MIN_NAMES_BEFORE_YEAR
             || cited_alone
             || came_out
             || initialled >= MIN_INITIALLED_NAMES
@@ -329,6 +331,11 @@ mod tests {
             ),
             ("[3] Docker 入门，见 Kubernetes 文档", &[]),
             ("我们在 Windows (2019) 上测试。", &[]),
+            // a year in full-width brackets, or glued to the last name
+            ("数据集归功于 Okafor，Lindqvist 和 Moreau（1998）。", &["Okafor，Lindqvist 和 Moreau"]),
+            ("这来自 Tanaka 和 Rossi(1960)的工作", &["Tanaka 和 Rossi"]),
+            // products the crate knows are no authors
+            ("我们比较了 PyTorch 和 TensorFlow（2019）", &[]),
             ("Teh, Y.W. and G.Ananthan, K. Topic models. 2009", &["Teh, Y.W. and G.Ananthan, K."]),
             // the year a work came out, after two names of people
             ("这种滤波器由 Okafor 和 Lindqvist 于 1987 年提出。", &["Okafor 和 Lindqvist"]),

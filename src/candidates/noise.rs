@@ -186,6 +186,30 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_hex_number(l)
         || is_port(l)
         || is_ratio(l)
+        || is_region(l)
+}
+
+/// Points of the compass that the regions of a cloud are named by.
+const COMPASS: [&str; 5] = ["east", "west", "north", "south", "central"];
+
+/// Whether `l` names a region of a cloud (`us-west-2`, `eu-central-1`, `us-central1`): two
+/// letters of a country or a continent, a point of the compass, a number. A setting's value,
+/// not a term.
+fn is_region(l: &str) -> bool {
+    let mut parts = l.split('-');
+    let Some(area) = parts.next() else { return false };
+    let rest: Vec<&str> = parts.collect();
+    let Some((last, middle)) = rest.split_last() else { return false };
+    let numbered = last.bytes().all(|b| b.is_ascii_digit()) && !last.is_empty()
+        || last.bytes().last().is_some_and(|b| b.is_ascii_digit());
+    let pointed = |p: &str| {
+        let p = p.trim_end_matches(|c: char| c.is_ascii_digit());
+        COMPASS.iter().any(|c| p.ends_with(c))
+    };
+    area.len() == 2
+        && area.bytes().all(|b| b.is_ascii_lowercase())
+        && numbered
+        && (middle.iter().any(|p| pointed(p)) || middle.is_empty() && pointed(last))
 }
 
 /// Whether `l` is a ratio of a whole number to a variable (`1/n`, `1/nd`): a formula, not a
@@ -562,6 +586,12 @@ mod tests {
             ("4G/5G", "", false),
             ("I/O", "", false),
             ("24/7", "", false),
+            // a cloud's region
+            ("us-west-2", "", true),
+            ("ap-southeast-1", "", true),
+            ("us-central1", "", true),
+            ("x-east-1", "", false),
+            ("GPT-4", "", false),
         ];
         for (w, after, want) in table {
             assert_eq!(word_is_noise(w, after), *want, "{w}");
