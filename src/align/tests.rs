@@ -433,6 +433,9 @@ fn labels_descriptions_and_the_chinese_of_shorter_english_are_not_translations()
         // a word that only points at the generic noun after it
         ("我们提出了一种用于图像分类的新架构（WXNN），它很轻。", "WXNN"),
         ("他们设计了新模型（KXNet），效果更好。", "KXNet"),
+        ("在选项卡中，将默认值(VBScript)改为 Python。", "VBScript"),
+        ("每个服务运行在一个容器（Zookeeper）里。", "Zookeeper"),
+        ("用户可以切换当前视图（即 GridPane）来浏览。", "GridPane"),
         // 压缩 is what the text gives "compression": not "lossless compression"
         ("压缩（compression）很常见。这个库的压缩（lossless compression）很快。", "lossless compression"),
     ];
@@ -958,7 +961,7 @@ fn another_name_in_brackets_stands_for_the_whole_term_before_them() {
         ("软件国际化 (也称为 i18n) 是一项基础工作。", "i18n", "软件国际化"),
         ("Web 内容本地化（简称 l10n）需要人工审校。", "l10n", "内容本地化"),
         // a verb that takes the term as object is no part of it
-        ("用户可以切换当前视图（即 ListPane）来浏览。", "ListPane", "当前视图"),
+        ("用户可以切换列表窗格（即 ListPane）来浏览。", "ListPane", "列表窗格"),
     ]);
 }
 
