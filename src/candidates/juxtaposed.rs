@@ -6,6 +6,7 @@ use super::glossed::is_glossed;
 use super::kinds::is_common_word;
 use super::Candidate;
 use crate::model::Span;
+use crate::normalize::{HARD, MARK};
 use crate::text::lexicon::{lower, lower_in};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -23,6 +24,33 @@ enum Cut {
     /// Into the names of a list without commas, joined by `&` or not (`Tooltip & Popover &
     /// Popconfirm`, `Button Modal Select Transfer`).
     List { joined: bool },
+    /// Into a name and a thing of its code that a noun after the run says is one (`Keras
+    /// LinearRegression 类`, `JavaScript map 对象`): split whatever the counts.
+    Member,
+}
+
+/// Nouns of the things of a program's code: a run of a name and an identifier before one
+/// names the identifier, as a thing of that name's code.
+const MEMBER_NOUNS: [&str; 5] = ["类", "方法", "对象", "函数", "属性"];
+
+/// Whether `w` is written as an identifier: words glued in PascalCase (`LinearRegression`)
+/// or one word in small letters (`map`).
+fn identifier(w: &str) -> bool {
+    let b = w.as_bytes();
+    let glued = b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        && b.iter().all(u8::is_ascii_alphanumeric);
+    glued || !b.is_empty() && b.iter().all(u8::is_ascii_lowercase)
+}
+
+/// Whether the run `c` of two words is a name, with a capital, and an identifier before a
+/// noun of [`MEMBER_NOUNS`] (`Sklearn LinearRegression 类`). (Words in small letters before
+/// one are a term as often: `logistic sigmoid 函数`.)
+fn is_member_of_name(view: &str, c: &Candidate<'_>) -> bool {
+    let Some((name, member)) = c.text.split_once(' ') else { return false };
+    // (a link's text and its masked destination may stand between: `[JavaScript map](…) 对象`)
+    let after = view[c.span.end..].trim_start_matches([' ', char::from(MARK), char::from(HARD)]);
+    !member.contains(' ') && named(name) && identifier(member) && MEMBER_NOUNS.iter().any(|n| after.starts_with(n))
 }
 
 /// A run of this many names or more, each a word, may be a list of them said without
@@ -100,12 +128,21 @@ fn cut_of(t: &str) -> Option<Cut> {
 /// in lowercase not glossed (`Azure news`, `CentOS 7 web`), where the document says the name
 /// alone again and again, and the word is left to its own evidence.
 pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
-    let may = |c: &Candidate<'_>| if c.title || !c.text.contains(' ') { None } else { cut_of(c.text) };
+    let may = |c: &Candidate<'_>| {
+        if c.title || !c.text.contains(' ') {
+            None
+        } else if is_member_of_name(view, c) {
+            Some(Cut::Member)
+        } else {
+            cut_of(c.text)
+        }
+    };
     // only the runs that may be split and their parts are counted
     // (in any case: `Dropdown` alone is the `DropDown` of a list)
     let mut counts: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
     for c in cands.iter() {
         match may(c) {
+            Some(Cut::Member) => continue,
             Some(Cut::Words | Cut::List { .. }) => counts.extend(c.text.split(' ').map(|w| (lower(w), 0))),
             Some(Cut::Head(n)) => {
                 counts.insert(lower(&c.text[..n]), 0);
@@ -115,7 +152,7 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
         }
         counts.insert(lower(c.text), 0);
     }
-    if counts.is_empty() {
+    if counts.is_empty() && !cands.iter().any(|c| matches!(may(c), Some(Cut::Member))) {
         return;
     }
     // a candidate is looked up only when its length is one of theirs (modulo 64)
@@ -131,8 +168,12 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
     let alone = |w: &str, min: usize| counts.get(lower_in(w, &mut [0; MAX_FOLDED]).as_ref()).is_some_and(|&n| n >= min);
     let split = |c: &Candidate<'_>| {
         let cut = may(c)?;
+        if matches!(cut, Cut::Member) {
+            return (!is_glossed(view, c.span.start, c.span.end)).then_some(cut);
+        }
         let coordinated = matches!(cut, Cut::Words) && c.text.split(' ').any(|w| matches!(w, "and" | "or"));
         let parts_alone = match cut {
+            Cut::Member => true,
             Cut::Words => c.text.split(' ').all(|w| alone(w, MIN_ALONE) || !named(w)),
             // a word not of general English is said alone again and again too (`hover`)
             Cut::Head(n) => {
@@ -162,7 +203,7 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
         };
         match split(c) {
             None => out.push(*c),
-            Some(Cut::Words | Cut::List { .. }) => {
+            Some(Cut::Words | Cut::List { .. } | Cut::Member) => {
                 let mut at = 0;
                 for w in c.text.split(' ') {
                     if !JOINTS.contains(&w) {
@@ -183,6 +224,24 @@ pub(super) fn split_juxtaposed(view: &str, cands: &mut Vec<Candidate<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::super::assert_finds;
+
+    #[test]
+    fn a_name_and_an_identifier_before_a_noun_of_code_are_apart() {
+        let table: &[(&str, &[&str])] = &[
+            // the identifier is then a class or a word of general English, said once
+            ("用 Keras GradientBoosting 类拟合", &["Keras"]),
+            ("画出 logistic sigmoid 函数的图像", &["logistic sigmoid"]),
+            ("我们用原生的 JavaScript set 对象去重", &["JavaScript"]),
+            ("调用 Pandas groupby 方法", &["Pandas", "groupby"]),
+            ("我们用原生的 [JavaScript set](https://example.org/set) 对象去重", &["JavaScript"]),
+            // a name of two words before another noun stays whole
+            ("我们用 Apache Kafka 集群", &["Apache Kafka"]),
+            ("在 Visual Studio 项目中", &["Visual Studio"]),
+            // a name glossed stays whole
+            ("梯度提升（Gradient Boosting）方法", &["Gradient Boosting"]),
+        ];
+        assert_finds(table);
+    }
 
     #[test]
     fn a_name_with_more_words_and_a_plain_word_said_once_is_the_name() {
