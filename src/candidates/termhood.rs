@@ -147,8 +147,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     let ev = evidence(doc, cands, &kinds);
     let code = if kinds.contains(&Kind::Glued) { code_words(doc) } else { FxHashSet::default() };
     let outside_lists = outside(cands, &lists);
-    let mut credit =
-        CreditLines { footers: may_have_footer(view), photos: may_credit_photos(view), ..CreditLines::default() };
+    let mut credit = CreditLines { footers: may_have_footer(view), photos: photo_cues(view), ..CreditLines::default() };
     let mut list = lists.iter().peekable();
     let mut i = 0;
     cands.retain(|c| {
@@ -576,6 +575,15 @@ fn may_credit_photos(view: &str) -> bool {
     PHOTO_CREDIT_CUES.iter().any(|c| memchr::memmem::find(view.as_bytes(), c.as_bytes()).is_some())
 }
 
+/// Where the words of [`PHOTO_CREDIT_CUES`] stand in `view`, in order: only the lines that
+/// hold one are read for the credit of a photo.
+fn photo_cues(view: &str) -> Vec<usize> {
+    let mut at: Vec<usize> =
+        PHOTO_CREDIT_CUES.iter().flat_map(|c| memchr::memmem::find_iter(view.as_bytes(), c.as_bytes())).collect();
+    at.sort_unstable();
+    at
+}
+
 /// The credit of a photo is a caption's line, never longer than this in bytes: a longer
 /// line is a paragraph that speaks of photos.
 const MAX_PHOTO_CREDIT_BYTES: usize = 400;
@@ -583,8 +591,21 @@ const MAX_PHOTO_CREDIT_BYTES: usize = 400;
 /// Words one of which a line crediting a photo holds (`照片由 Jane Doe 拍摄`, `X 的照片，保留一些
 /// 权利`, `Photo by Jane Doe on Unsplash`, `图片来自 X`): the text is searched for them before its
 /// lines are.
-const PHOTO_CREDIT_CUES: [&str; 10] =
-    ["一些权利", "部分权利", "部分版权所有", "照片由", "图片由", "摄影", "Photo", "ights reserved", "来自", "来源于"];
+const PHOTO_CREDIT_CUES: [&str; 13] = [
+    "一些权利",
+    "部分权利",
+    "部分版权所有",
+    "照片由",
+    "图片由",
+    "摄影",
+    "Photo",
+    "ights reserved",
+    "图片来",
+    "图片均来",
+    "照片来",
+    "配图来",
+    "插图来",
+];
 
 /// What a line says before the names of those its pictures come from (`文中图片来自 X 和 Y`).
 const PICTURES_FROM: [&str; 6] = ["图片来自", "图片来源于", "照片来自", "配图来自", "插图来自", "图片均来自"];
@@ -628,8 +649,8 @@ struct CreditLines {
     line: Option<(usize, usize, Option<usize>)>,
     /// Whether the text may hold a footer, whose lines are then looked for.
     footers: bool,
-    /// Whether the text may credit a photo, whose lines are then looked for.
-    photos: bool,
+    /// Where the text holds the cues of a photo's credit: the lines that hold one are read.
+    photos: Vec<usize>,
 }
 
 impl CreditLines {
@@ -645,11 +666,14 @@ impl CreditLines {
                 let line_start = memchr::memrchr(b'\n', &bytes[start..at]).map_or(start, |p| start + p + 1);
                 let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(view.len(), |p| at + p);
                 let line = &view[line_start..line_end];
-                let label = if self.footers && is_footer(line) || self.photos && credits_a_photo(line) {
+                // (a line holds a cue of a photo's credit where a cue stands between its ends)
+                let i = self.photos.partition_point(|&p| p < line_start);
+                let photo = self.photos.get(i).is_some_and(|&p| p < line_end);
+                let label = if self.footers && is_footer(line) || photo && credits_a_photo(line) {
                     Some(line_start)
                 } else {
                     first_label_end(line)
-                        .or_else(|| if self.photos { pictures_from(line) } else { None })
+                        .or_else(|| if photo { pictures_from(line) } else { None })
                         .map(|e| line_start + e)
                 };
                 self.line = Some((line_start, line_end, label));
