@@ -142,10 +142,34 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if is_called_on_a_variable(after) || is_argument(before, after) {
         return true;
     }
+    // an element of HTML before the noun for one (`script 标签`, `<video> 元素`)
+    if is_html_element(&view[start..end], after) {
+        return true;
+    }
     // alone in braces, as a link of documentation comments leaves it (`{@link Cache}`, `{ Cache}`)
     let opened = before.trim_end_matches(' ');
     (opened.ends_with('{') || opened.ends_with("{@link") || opened.ends_with("{@code"))
         && after.trim_start_matches(' ').starts_with('}')
+}
+
+/// Elements of HTML whose names are also words, or are written in prose as tags.
+const HTML_ELEMENTS: &[&str] = &[
+    "a", "audio", "body", "button", "canvas", "details", "dialog", "div", "footer", "form", "head", "header", "html",
+    "iframe", "img", "input", "label", "li", "link", "main", "meta", "nav", "ol", "option", "p", "picture", "script",
+    "section", "select", "slot", "source", "span", "style", "summary", "svg", "table", "template", "textarea", "title",
+    "ul", "video",
+];
+
+/// Nouns of an element of markup: a tag, an element.
+const ELEMENT_NOUNS: [&str; 3] = ["标签", "元素", "tag"];
+
+/// Whether `text`, in small letters, names an element of HTML ([`HTML_ELEMENTS`]) and `after`
+/// it says it is one (`script 标签`): markup, not a term.
+fn is_html_element(text: &str, after: &str) -> bool {
+    let after = after.trim_start_matches([' ', '>']);
+    text.bytes().all(|b| b.is_ascii_lowercase())
+        && HTML_ELEMENTS.binary_search(&text).is_ok()
+        && ELEMENT_NOUNS.iter().any(|n| after.starts_with(n))
 }
 
 /// Whether `after` a candidate opens the arguments of a call whose first is a variable of a
@@ -429,6 +453,11 @@ mod tests {
     }
 
     #[test]
+    fn the_elements_of_html_are_sorted() {
+        assert!(super::HTML_ELEMENTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn classes_are_named_by_the_noun_after_them() {
         for (text, word, class) in [
             ("我们在 OrderService 类中加一个方法", "OrderService", true),
@@ -474,6 +503,11 @@ mod tests {
             ("满足容灾标准（RPO=0，RTO< 8s）", "RPO", false),
             ("例如 { Cache}不保证持久", "Cache", true),
             ("例如 {@link Cache} 不保证持久", "Cache", true),
+            ("你可以借助 script 标签引入库", "script", true),
+            ("页面里的 <video> 元素可以播放", "video", true),
+            ("一个 Template 标签", "Template", false),
+            ("每个样本有一个 one-hot 标签", "one-hot", false),
+            ("这段 script 很短", "script", false),
             // prose around English is not code
             ("模型 BERT (Devlin et al., 2019) 很有名", "BERT", false),
             ("变压器（Transformer）很有名", "Transformer", false),
