@@ -260,6 +260,13 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         // \min, \left: a command of TeX outside math marks
         let tex = view[..w.span.start].ends_with('\\');
         if tex || rooted(w) || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
+            // exit full screen(): words in small letters spaced before a call are pieces of
+            // its name, not a term (a name before it stays: `Redis flushall()`)
+            if view[w.span.end..].starts_with("()") {
+                while piece.last().is_some_and(|p| text[p.span.range()].bytes().all(|b| b.is_ascii_lowercase())) {
+                    piece.pop();
+                }
+            }
             flush(text, piece, out);
         } else {
             piece.push(*w);
@@ -616,6 +623,8 @@ mod tests {
             ("R&D 部门、client/server 架构", &["R&D", "client/server"]),
             ("用 k-means 聚类，看 t-SNE 图和 e-commerce 数据", &["k-means", "t-SNE", "e-commerce"]),
             ("AT&T 的 I/O 与 TCP/IP", &["AT&T", "I/O", "TCP/IP"]),
+            // a name before a call stays
+            ("用 Redis flushall() 清空", &["Redis"]),
             ("支持 Linux/macOS，用 HTML/CSS/JS 写，流水线是 CI/CD", &["Linux", "macOS", "HTML", "CSS", "JS", "CI/CD"]),
             ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
             ("用 Vue.js 与 Socket.IO 写 CartPole-v0", &["Vue.js", "Socket.IO", "CartPole-v0"]),
@@ -658,6 +667,7 @@ mod tests {
             "调用 np.array 与 torch.nn.Module",
             "写在 main.rs 和 setup.py 里",
             "调用 foo() 函数",
+            "使用exit full screen()方法退出全屏",
             "变量 max_len 很大",
             "This is a sentence that we wrote.",
             "提示词是“Let's think step by step”和 \"we don't know yet\"",
