@@ -142,6 +142,12 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if is_called_on_a_variable(after) || is_argument(before, after) {
         return true;
     }
+    // the name of a field or an option of reStructuredText, alone between colons at the
+    // start of its line (`:align: center`, `:maxdepth: 2`)
+    let line_before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+    if after.starts_with(':') && line_before.strip_suffix(':').is_some_and(|b| b.trim().is_empty()) {
+        return true;
+    }
     // an element of HTML before the noun for one (`script 标签`, `<video> 元素`)
     if is_html_element(&view[start..end], after) {
         return true;
@@ -504,6 +510,9 @@ mod tests {
             ("例如 { Cache}不保证持久", "Cache", true),
             ("例如 {@link Cache} 不保证持久", "Cache", true),
             ("你可以借助 script 标签引入库", "script", true),
+            (".. figure:: board.png\n   :align: center\n   :alt: 开发板\n", "align", true),
+            (".. figure:: board.png\n   :align: center\n   :alt: 开发板\n", "alt", true),
+            ("注意：Kafka: 一个消息队列", "Kafka", false),
             ("页面里的 <video> 元素可以播放", "video", true),
             ("一个 Template 标签", "Template", false),
             ("每个样本有一个 one-hot 标签", "one-hot", false),

@@ -259,7 +259,12 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         };
         // \min, \left: a command of TeX outside math marks
         let tex = view[..w.span.start].ends_with('\\');
-        if tex || rooted(w) || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
+        // ED<sub>50</sub>, Ca<sup>2+</sup>: a word with an index or a charge in markup is a
+        // piece of a name the markup cuts, not a term alone
+        let indexed = text[w.span.end..]
+            .get(..5)
+            .is_some_and(|t| t.eq_ignore_ascii_case("<sub>") || t.eq_ignore_ascii_case("<sup>"));
+        if tex || indexed || rooted(w) || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
             // exit full screen(): words in small letters spaced before a call are pieces of
             // its name, not a term (a name before it stays: `Redis flushall()`)
             if view[w.span.end..].starts_with("()") {
@@ -625,6 +630,7 @@ mod tests {
             ("AT&T 的 I/O 与 TCP/IP", &["AT&T", "I/O", "TCP/IP"]),
             // a name before a call stays
             ("用 Redis flushall() 清空", &["Redis"]),
+            ("此外有 Toxic dose TD<sub>50</sub> 一说", &["Toxic dose"]),
             ("支持 Linux/macOS，用 HTML/CSS/JS 写，流水线是 CI/CD", &["Linux", "macOS", "HTML", "CSS", "JS", "CI/CD"]),
             ("支持 C++11 和 ASP.NET", &["C++", "ASP.NET"]),
             ("用 Vue.js 与 Socket.IO 写 CartPole-v0", &["Vue.js", "Socket.IO", "CartPole-v0"]),
@@ -668,6 +674,7 @@ mod tests {
             "写在 main.rs 和 setup.py 里",
             "调用 foo() 函数",
             "使用exit full screen()方法退出全屏",
+            "半数有效量 ED<sub>50</sub> 与 Ca<sup>2+</sup> 浓度",
             "变量 max_len 很大",
             "This is a sentence that we wrote.",
             "提示词是“Let's think step by step”和 \"we don't know yet\"",

@@ -394,8 +394,16 @@ fn is_path(l: &str, w: &str) -> bool {
 /// Version paths and tags (`v2`, `v1.5`, `v0.10.3`) and catalogue numbers (`rs7412`,
 /// `CVE-2024-41873`); `l` is the word lowercased.
 fn is_version_or_catalogue_number(l: &str) -> bool {
-    // version paths and tags: v2, v1.5, v0.10.3
+    // version paths and tags: v2, v1.5, v0.10.3, and a range of them with an `x` for any
+    // number after the first (v1.x, v2.x.x; without the `v`, a release after a name: Vue 2.x)
     if l.len() >= 2 && l.starts_with('v') && l[1..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return true;
+    }
+    let mut parts = l.strip_prefix('v').unwrap_or("").split('.');
+    if parts.next().is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && l.contains(".x")
+        && parts.all(|p| p == "x" || !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return true;
     }
     // a release with a commit's hash or a letter (138.1a2a1b2, 3.6a1f8f7, 1.0b2)
@@ -586,6 +594,10 @@ mod tests {
             ("4G/5G", "", false),
             ("I/O", "", false),
             ("24/7", "", false),
+            // a range of versions
+            ("v2.x.x", "", true),
+            ("v1.x", "", true),
+            ("x.509", "", false),
             // a cloud's region
             ("us-west-2", "", true),
             ("ap-southeast-1", "", true),
