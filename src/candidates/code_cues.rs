@@ -148,6 +148,12 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if after.starts_with(':') && line_before.strip_suffix(':').is_some_and(|b| b.trim().is_empty()) {
         return true;
     }
+    // the label of a numbered item of a tracker (`issue #458`, `PR #12`, `bug#7`): a
+    // reference to it, not a term
+    let numbered = after.trim_start_matches(' ').strip_prefix('#');
+    if numbered.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())) {
+        return true;
+    }
     // an element of HTML before the noun for one (`script 标签`, `<video> 元素`)
     if is_html_element(&view[start..end], after) {
         return true;
@@ -510,6 +516,10 @@ mod tests {
             ("例如 { Cache}不保证持久", "Cache", true),
             ("例如 {@link Cache} 不保证持久", "Cache", true),
             ("你可以借助 script 标签引入库", "script", true),
+            ("修复崩溃问题 (issue #458)", "issue", true),
+            ("合并了 PR #12 的改动", "PR", true),
+            ("第 3 个 issue 很难", "issue", false),
+            ("用 C# 写", "C", false),
             (".. figure:: board.png\n   :align: center\n   :alt: 开发板\n", "align", true),
             (".. figure:: board.png\n   :align: center\n   :alt: 开发板\n", "alt", true),
             ("注意：Kafka: 一个消息队列", "Kafka", false),
