@@ -81,31 +81,54 @@ fn opening_name(text: &str, start: usize, end: usize) -> Option<Span> {
 /// Drops the candidates that open the items of lists of names of a program (see the
 /// [module docs](self)).
 pub(super) fn drop_listed_names(text: &str, cands: &mut Vec<Candidate<'_>>) {
+    let bytes = text.as_bytes();
+    // only the lines that end with a colon may announce a list: they are found first
+    let mut ends: Vec<usize> = memchr::memmem::find_iter(bytes, b":\n")
+        .chain(memchr::memmem::find_iter(bytes, "：\n".as_bytes()))
+        .chain(memchr::memmem::find_iter(bytes, b":\r\n"))
+        .chain(memchr::memmem::find_iter(bytes, "：\r\n".as_bytes()))
+        .collect();
+    if ends.is_empty() {
+        return;
+    }
+    ends.sort_unstable();
     let mut names: Vec<Span> = Vec::new();
-    let mut in_list = false;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end();
-        let line_start = start;
-        start += line.len();
-        if announces_names(content) {
-            in_list = true;
+    let mut read_to = 0;
+    for colon in ends {
+        if colon < read_to {
             continue;
         }
-        if !in_list || content.trim().is_empty() {
+        let line_start = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |p| p + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[colon..]).map_or(text.len(), |p| colon + p + 1);
+        if !announces_names(&text[line_start..line_end]) {
             continue;
         }
-        match item_marker(content) {
-            Some(m) => names.extend(opening_name(text, line_start + m, line_start + content.len())),
-            // an item's own paragraphs are indented; anything else ends the list
-            None if line.starts_with([' ', '\t']) => {}
-            None => in_list = false,
-        }
+        read_to = items_after(text, line_end, &mut names);
     }
     if names.is_empty() {
         return;
     }
     cands.retain(|c| names.binary_search_by_key(&c.span.start, |s| s.start).is_err());
+}
+
+/// Reads the items of the list that starts at `start` of `text`, pushing the names that open
+/// them; returns where the list ends.
+fn items_after(text: &str, start: usize, names: &mut Vec<Span>) -> usize {
+    let mut at = start;
+    for line in text[start..].split_inclusive('\n') {
+        let content = line.trim_end();
+        let line_start = at;
+        if !content.trim().is_empty() {
+            match item_marker(content) {
+                Some(m) => names.extend(opening_name(text, line_start + m, line_start + content.len())),
+                // an item's own paragraphs are indented; anything else ends the list
+                None if line.starts_with([' ', '\t']) => {}
+                None => return line_start,
+            }
+        }
+        at += line.len();
+    }
+    at
 }
 
 #[cfg(test)]

@@ -573,13 +573,30 @@ fn may_have_footer(view: &str) -> bool {
 /// lines are searched for one only in a text that may have it.
 fn may_credit_photos(view: &str) -> bool {
     PHOTO_CREDIT_CUES.iter().any(|c| memchr::memmem::find(view.as_bytes(), c.as_bytes()).is_some())
+        || pictures_come(view).next().is_some()
 }
 
-/// Where the words of [`PHOTO_CREDIT_CUES`] stand in `view`, in order: only the lines that
-/// hold one are read for the credit of a photo.
+/// Where `view` says that pictures come from someone (`图片来自`, `配图来自`): at each 来 after
+/// a word for pictures, found by one search for 来.
+fn pictures_come(view: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memmem::find_iter(view.as_bytes(), "来".as_bytes())
+        .filter(move |&p| PICTURES.iter().any(|w| view[..p].ends_with(w)))
+}
+
+/// Words for pictures before 来 in [`PICTURES_FROM`].
+const PICTURES: [&str; 5] = ["图片", "图片均", "照片", "配图", "插图"];
+
+/// Where the words of [`PHOTO_CREDIT_CUES`] and [`pictures_come`] stand in `view`, in order:
+/// only the lines that hold one are read for the credit of a photo.
 fn photo_cues(view: &str) -> Vec<usize> {
-    let mut at: Vec<usize> =
-        PHOTO_CREDIT_CUES.iter().flat_map(|c| memchr::memmem::find_iter(view.as_bytes(), c.as_bytes())).collect();
+    if !may_credit_photos(view) {
+        return Vec::new();
+    }
+    let mut at: Vec<usize> = PHOTO_CREDIT_CUES
+        .iter()
+        .flat_map(|c| memchr::memmem::find_iter(view.as_bytes(), c.as_bytes()))
+        .chain(pictures_come(view))
+        .collect();
     at.sort_unstable();
     at
 }
@@ -589,23 +606,10 @@ fn photo_cues(view: &str) -> Vec<usize> {
 const MAX_PHOTO_CREDIT_BYTES: usize = 400;
 
 /// Words one of which a line crediting a photo holds (`照片由 Jane Doe 拍摄`, `X 的照片，保留一些
-/// 权利`, `Photo by Jane Doe on Unsplash`, `图片来自 X`): the text is searched for them before its
-/// lines are.
-const PHOTO_CREDIT_CUES: [&str; 13] = [
-    "一些权利",
-    "部分权利",
-    "部分版权所有",
-    "照片由",
-    "图片由",
-    "摄影",
-    "Photo",
-    "ights reserved",
-    "图片来",
-    "图片均来",
-    "照片来",
-    "配图来",
-    "插图来",
-];
+/// 权利`, `Photo by Jane Doe on Unsplash`): the text is searched for them, and for
+/// [`pictures_come`], before its lines are.
+const PHOTO_CREDIT_CUES: [&str; 8] =
+    ["一些权利", "部分权利", "部分版权所有", "照片由", "图片由", "摄影", "Photo", "ights reserved"];
 
 /// What a line says before the names of those its pictures come from (`文中图片来自 X 和 Y`).
 const PICTURES_FROM: [&str; 6] = ["图片来自", "图片来源于", "照片来自", "配图来自", "插图来自", "图片均来自"];
