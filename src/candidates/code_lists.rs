@@ -20,7 +20,6 @@ const CODE_NOUNS: &[&str] = &[
     "常量",
     "配置项",
     "成员",
-    "接口函数",
     "functions",
     "methods",
     "properties",

@@ -31,7 +31,7 @@ enum Cut {
 
 /// Nouns of the things of a program's code: a run of a name and an identifier before one
 /// names the identifier, as a thing of that name's code.
-const MEMBER_NOUNS: [&str; 5] = ["类", "方法", "对象", "函数", "属性"];
+const CODE_THING_NOUNS: [&str; 5] = ["类", "方法", "对象", "函数", "属性"];
 
 /// Whether `w` is written as an identifier: words glued in PascalCase (`LinearRegression`)
 /// or one word in small letters (`map`).
@@ -44,13 +44,13 @@ fn identifier(w: &str) -> bool {
 }
 
 /// Whether the run `c` of two words is a name, with a capital, and an identifier before a
-/// noun of [`MEMBER_NOUNS`] (`Sklearn LinearRegression 类`). (Words in small letters before
+/// noun of [`CODE_THING_NOUNS`] (`Sklearn LinearRegression 类`). (Words in small letters before
 /// one are a term as often: `logistic sigmoid 函数`.)
 fn is_member_of_name(view: &str, c: &Candidate<'_>) -> bool {
     let Some((name, member)) = c.text.split_once(' ') else { return false };
     // (a link's text and its masked destination may stand between: `[JavaScript map](…) 对象`)
     let after = view[c.span.end..].trim_start_matches([' ', char::from(MARK), char::from(HARD)]);
-    !member.contains(' ') && named(name) && identifier(member) && MEMBER_NOUNS.iter().any(|n| after.starts_with(n))
+    !member.contains(' ') && named(name) && identifier(member) && CODE_THING_NOUNS.iter().any(|n| after.starts_with(n))
 }
 
 /// A run of this many names or more, each a word, may be a list of them said without

@@ -139,9 +139,10 @@ fn join_english_titles<'a>(doc: &Document<'a>, out: &mut Vec<Candidate<'a>>) {
         }
         // (a quotation's marks of a blockquote may open a link text: `[> > Title: Sub](…)`)
         let inner = &text[m.inner.range()];
-        let trimmed = inner.trim_start_matches(['>', ' ']).trim_end();
-        let span = Span::new(m.inner.start + (inner.len() - inner.trim_start_matches(['>', ' ']).len()), 0);
-        let span = Span::new(span.start, span.start + trimmed.len());
+        let opened = inner.trim_start_matches(['>', ' ']);
+        let trimmed = opened.trim_end();
+        let start = m.inner.start + inner.len() - opened.len();
+        let span = Span::new(start, start + trimmed.len());
         if !TITLE_SEPARATORS.iter().any(|s| trimmed.contains(s))
             || trimmed.chars().any(is_cjk)
             || &view[span.range()] != trimmed

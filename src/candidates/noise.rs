@@ -200,8 +200,7 @@ fn is_region(l: &str) -> bool {
     let Some(area) = parts.next() else { return false };
     let rest: Vec<&str> = parts.collect();
     let Some((last, middle)) = rest.split_last() else { return false };
-    let numbered = last.bytes().all(|b| b.is_ascii_digit()) && !last.is_empty()
-        || last.bytes().last().is_some_and(|b| b.is_ascii_digit());
+    let numbered = last.bytes().last().is_some_and(|b| b.is_ascii_digit());
     let pointed = |p: &str| {
         let p = p.trim_end_matches(|c: char| c.is_ascii_digit());
         COMPASS.iter().any(|c| p.ends_with(c))
