@@ -583,7 +583,7 @@ fn pictures_come(view: &str) -> impl Iterator<Item = usize> + '_ {
         .filter(move |&p| PICTURES.iter().any(|w| view[..p].ends_with(w)))
 }
 
-/// Words for pictures before 来 in [`PICTURES_FROM`].
+/// Words for pictures before 来 and [`COME_FROM`].
 const PICTURES: [&str; 5] = ["图片", "图片均", "照片", "配图", "插图"];
 
 /// Where the words of [`PHOTO_CREDIT_CUES`] and [`pictures_come`] stand in `view`, in order:
@@ -611,15 +611,16 @@ const MAX_PHOTO_CREDIT_BYTES: usize = 400;
 const PHOTO_CREDIT_CUES: [&str; 8] =
     ["一些权利", "部分权利", "部分版权所有", "照片由", "图片由", "摄影", "Photo", "ights reserved"];
 
-/// What a line says before the names of those its pictures come from (`文中图片来自 X 和 Y`).
-const PICTURES_FROM: [&str; 6] = ["图片来自", "图片来源于", "照片来自", "配图来自", "插图来自", "图片均来自"];
+/// Words after [`PICTURES`] and 来 that say whom pictures come from (`图片来自`, `配图来源于`).
+const COME_FROM: [&str; 2] = ["自", "源于"];
 
 /// Where the words of `line` saying whom its pictures come from end, if the line then names
 /// them alone, to its end (`…。文中图片来自 Mira Holt、dunecat 和 Kester Vale。`): Chinese after
 /// the names makes it a sentence about pictures (`输入图片来自 ImageNet 数据集`).
 fn pictures_from(line: &str) -> Option<usize> {
-    PICTURES_FROM.iter().find_map(|p| {
-        let end = memchr::memmem::find(line.as_bytes(), p.as_bytes())? + p.len();
+    pictures_come(line).find_map(|p| {
+        let after = &line[p + "来".len()..];
+        let end = line.len() - COME_FROM.iter().find_map(|w| after.strip_prefix(w))?.len();
         let names = line[end..].trim_end().trim_end_matches(['。', '.']);
         names.chars().filter(|&c| is_cjk(c)).all(|c| "和与及、，".contains(c)).then_some(end)
     })
@@ -886,6 +887,7 @@ mod tests {
             ("*Photo by Jane Doe on Unsplash*\n\n这张图展示了 ResNet 的结构。", &["ResNet"]),
             ("文中图片来自 Mira Holt、dunecat 和 Kester Vale。\n\n本文讲 Kubernetes。", &["Kubernetes"]),
             ("配图来自 Pixabay\n\n", &[]),
+            ("本文的插图来源于 Mira Holt。\n\n正文讲 Redis。", &["Redis"]),
             ("本文讲 Kubernetes。文中图片来自 [Mira Holt](https://example.org/m) 和 dunecat。", &["Kubernetes"]),
             // pictures said to come from a data set, in a sentence
             ("输入图片来自 ImageNet 数据集。", &["ImageNet"]),
