@@ -111,9 +111,10 @@ fn not_glosses() {
         "以下一代测序 NGS 技术为例",
         "计算节点（或GPU）上",
         // an explanation in brackets, not a name for the English
-        "每一步后调用 broadcast（相当于把结果发给所有人）同步",
-        "这里的 shard（就是切下来的一块数据）存在各台机器上",
-        "模型用 softmax（用于把分数变成概率）输出",
+        "每一步后调用 broadcast（相当于广播）同步",
+        "通过 all-scatter(相当于拼成完整的 ) 来得到参数",
+        "这里的 shard（就是分片）存在各台机器上",
+        "模型用 softmax（用于归一化）输出",
     ];
     for text in table {
         let g = glosses(text);
