@@ -317,6 +317,28 @@ impl Walk<'_> {
         left > 0 && self.acronym.len() - left >= MIN_SPELLED_LETTERS && spells_letter(word, self.acronym[left - 1])
     }
 
+    /// Whether `w`, a content word on the stop list (分析, 部署, 研究), spells a letter of an
+    /// acronym of [`MIN_CROSSED_ACRONYM`] letters or more that the term so far leaves
+    /// uncovered, where the term so far has too few words to stand for the letters before its
+    /// last (专家 alone for CAP, 认证分析专家: 分析 spells A): the word is one of the full form's,
+    /// not the sentence's verb. (部署内容分发网络 for CDN: three words cover the letters, and
+    /// 部署 is the sentence's.)
+    fn spells_uncovered_letter(&self, w: &Tagged<'_>) -> bool {
+        let letters = self.acronym.len();
+        let words = self.options.len();
+        if letters < MIN_CROSSED_ACRONYM || words == 0 || words + 1 >= letters || pos_stop(w.word, w.tag) {
+            return false;
+        }
+        if w.word.chars().count() < MIN_SPELLING_WORD_CHARS || !w.word.chars().all(is_cjk) {
+            return false;
+        }
+        // (the letters that the words so far leave, a word a letter or as they spell)
+        let Some(last) = self.options.last() else { return false };
+        let unspelled = unspelled_letters(&self.view[last.span.range()], self.acronym);
+        let uncovered = unspelled.min(letters - words);
+        self.acronym[..uncovered].iter().any(|&l| spells_letter(w.word, l))
+    }
+
     /// Whether the term so far is too short for a long English: it misses a modifier.
     fn too_short(&self) -> bool {
         self.english_words >= SHORT_DE_MIN_WORDS
@@ -428,6 +450,7 @@ impl Walk<'_> {
                 || rightmost
                 || renders(w.word, self.english) == Some(true)
                 || self.opens_rendering(w.word)
+                || self.spells_uncovered_letter(w)
         };
         // post-training 后训练, de-duplication 去重: the Chinese of the English's prefix
         // starts the term, though it is a function word elsewhere
@@ -591,6 +614,14 @@ pub(super) const MIN_SPELLED_LETTERS: usize = 2;
 /// Verbs of drawing, showing, recording and reaching, which take what follows as their object
 /// (绘制测试, 到达终点 before a one-word English); the segmenter tags some of them as nouns.
 pub(super) const OBJECT_VERBS: &[&str] = &["绘制", "记录", "打印", "显示", "展示", "画出", "查看", "到达"];
+
+/// An acronym of this many letters or more may have a content word of the stop list inside
+/// its full form (认证分析专家 for CAP); in a shorter one the word is the sentence's.
+const MIN_CROSSED_ACRONYM: usize = 3;
+
+/// A word of the stop list this long at least may spell an acronym's letter: a single
+/// character is a function word.
+const MIN_SPELLING_WORD_CHARS: usize = 2;
 
 /// An acronym of this many letters or more may stand for two coordinated halves (IAM); in a
 /// shorter one a coordinator joins the term to other words.

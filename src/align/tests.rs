@@ -524,6 +524,20 @@ fn an_acronym_with_letters_left_takes_the_half_before_a_coordinator() {
     ]);
 }
 
+#[test]
+fn an_acronym_whose_term_is_short_of_words_crosses_a_stop_word_that_spells_a_letter() {
+    assert_chinese(&[
+        ("她考取了认证分析专家（CAP）资格。", "CAP", "认证分析专家"),
+        ("团队遵循安全部署流程（SDP）上线。", "SDP", "安全部署流程"),
+        ("这是一款网络取证分析工具（NFAT）。", "NFAT", "网络取证分析工具"),
+        // enough words for the letters: the verb is the sentence's
+        ("我们部署内容分发网络（CDN）来加速。", "CDN", "内容分发网络"),
+        ("他们使用卷积神经网络（CNN）识别图片。", "CNN", "卷积神经网络"),
+        // a two-letter acronym: one word may stand for both letters
+        ("我们分析用户界面（UI）的布局。", "UI", "用户界面"),
+    ]);
+}
+
 /// The confidence of the gloss of `english` in `text`.
 fn confidence_of(text: &str, english: &str) -> Option<f32> {
     let glosses = resolved(text, &crate::reference::Reference::empty());

@@ -16,7 +16,7 @@ use crate::model::Span;
 use crate::normalize::MARK;
 use crate::text::chars::is_cjk;
 use crate::text::is_acronym;
-use crate::text::lexicon::english::{FILE_EXTENSIONS, NAME_DOT_SUFFIXES};
+use crate::text::lexicon::english::{CODE_WORDS, FILE_EXTENSIONS, NAME_DOT_SUFFIXES};
 use crate::text::lexicon::is_function_word;
 
 /// Nouns after a name that make it the name of a class of a program or of a thing it builds.
@@ -425,11 +425,37 @@ const DECLARING_KEYWORDS: &[&str] = &["func", "def", "fn", "var", "const", "let"
 /// Pronouns after `let` in English (`let us`, `let them`).
 const OBJECTS: [&str; 7] = ["us", "me", "it", "him", "her", "them", "you"];
 
+/// Keywords that make a class the kind of another (`TreeMap extends AbstractMap`,
+/// `implements Runnable`): before a capitalised name, words of code only.
+const INHERITING_KEYWORDS: [&str; 2] = ["extends", "implements"];
+
+/// Modifiers of a declaration in Java, C# and C++ (`private int count`, `volatile Node`):
+/// words of English too (`private key`, `static analysis`), so code only before a type.
+const MODIFIERS: [&str; 9] =
+    ["private", "public", "protected", "static", "final", "volatile", "abstract", "synchronized", "transient"];
+
+/// Whether `w` names a type in a declaration: a keyword of code (`int`, `void`) or a name
+/// capitalised with lowercase letters after (`Node`, `String`; not an acronym, `static IP`).
+fn is_type_name(w: &str) -> bool {
+    let mut b = w.bytes();
+    let capitalised = b.next().is_some_and(|c| c.is_ascii_uppercase()) && b.any(|c| c.is_ascii_lowercase());
+    capitalised && w.bytes().all(|c| c.is_ascii_alphanumeric()) || CODE_WORDS.contains(&w)
+}
+
 /// Whether `text` holds a declaration of code: a keyword of [`DECLARING_KEYWORDS`] before a
-/// name (`Sprintf func PrintGood`), not before a function word (`let us`).
+/// name (`Sprintf func PrintGood`), not before a function word (`let us`); a class declared the
+/// kind of another (`HashMap extends AbstractMap`); a modifier before a type (`private int
+/// ticket`, `volatile Node`).
 pub(super) fn declares(text: &str) -> bool {
     let mut words = text.split(' ').peekable();
     while let Some(w) = words.next() {
+        let next = words.peek().copied();
+        if INHERITING_KEYWORDS.contains(&w) && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_uppercase())) {
+            return true;
+        }
+        if MODIFIERS.contains(&w) && next.is_some_and(is_type_name) {
+            return true;
+        }
         if DECLARING_KEYWORDS.contains(&w)
             && words.peek().is_some_and(|n| {
                 n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
@@ -621,6 +647,17 @@ mod tests {
             ("let us", false),
             ("function PrintInfo", false),
             ("loss function", false),
+            ("TreeMap extends AbstractMap", true),
+            ("implements Runnable", true),
+            ("private int ticket", true),
+            ("volatile Node", true),
+            ("public static void", true),
+            // words of English, or a modifier before a term's noun or an acronym
+            ("private key", false),
+            ("static analysis", false),
+            ("public cloud", false),
+            ("static IP", false),
+            ("extends beyond", false),
         ] {
             assert_eq!(declares(text), code, "{text}");
         }

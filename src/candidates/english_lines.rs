@@ -8,6 +8,10 @@
 //! A line is English when it has no Chinese character and at least
 //! [`MIN_ENGLISH_LINE_WORDS`] words: a heading or a list item that is a name (`PageSpeed
 //! Insights`, `- ChromeVox`) is not.
+//!
+//! Lines of a program that a text leaves outside code blocks (a statement in a list item, a
+//! parameter of a signature on a line of its own) are read the same way: their names are
+//! the program's, and a row only when the document names them in Chinese prose too.
 
 use super::Candidate;
 use crate::model::Span;
@@ -26,12 +30,32 @@ fn english_lines(view: &str) -> Vec<Span> {
         let end = start + line.len();
         // (only ASCII and marks: a byte of 0x80 or more may be Chinese)
         let chinese = !line.is_ascii() && line.chars().any(is_cjk);
-        if !chinese && words(line) >= MIN_ENGLISH_LINE_WORDS {
+        if !chinese && (words(line) >= MIN_ENGLISH_LINE_WORDS || is_code_line(line)) {
             out.push(Span::new(start, end));
         }
         start = end;
     }
     out
+}
+
+/// Whether `line`, without Chinese, reads as a line of a program: it ends a statement or
+/// opens or closes a block (`executor.shutdown();`, `class Task {`), or it declares one
+/// parameter of a signature (`TimeUnit unit,`, `long keepAlive)`).
+fn is_code_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.ends_with([';', '{', '}']) {
+        return true;
+    }
+    let Some(body) = t.strip_suffix([',', ')']) else { return false };
+    let mut parts = body.split_whitespace();
+    let (Some(ty), Some(name), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let identifier = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b"_<>[],".contains(&b));
+    // (a name in camelCase or with an underscore, or a type with capitals or brackets: no two
+    // words of a sentence)
+    let named =
+        name.starts_with(|c: char| c.is_ascii_lowercase()) && name.bytes().any(|b| b.is_ascii_uppercase() || b == b'_');
+    let typed = ty.bytes().any(|b| b.is_ascii_uppercase() || b == b'<');
+    identifier(ty) && identifier(name) && (named || typed && name.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// The runs of ASCII letters in `line`.
@@ -69,5 +93,32 @@ mod tests {
         // a short line without Chinese is a heading or a name, not English prose
         let text = "## PageSpeed Insights\n\n- ChromeVox\n\n我们用 PageSpeed Insights 测速。\n";
         assert_eq!(found_in_markdown(text), ["PageSpeed Insights", "ChromeVox", "PageSpeed Insights"]);
+    }
+
+    #[test]
+    fn lines_of_a_program_give_only_what_chinese_lines_name_too() {
+        let text = "- 创建线程池：\n  WorkerPool pool = new WorkerPool(4, Duration.ofSeconds(5));\n  \
+                    pool.submit(task);\n- 构造参数：\n  int poolSize,\n  Duration idleTime)\n\
+                    WorkerPool 会复用线程。\n";
+        assert_eq!(found_in_markdown(text), ["WorkerPool"]);
+    }
+
+    #[test]
+    fn code_lines_end_statements_or_blocks_or_declare_a_parameter() {
+        for (line, code) in [
+            ("  WorkerPool pool = new WorkerPool(4);", true),
+            ("class Task {", true),
+            ("}", true),
+            ("  int poolSize,", true),
+            ("  Duration idle)", true),
+            ("  Queue<Job> jobs,", true),
+            // a heading, a name in a list, words of a sentence
+            ("## Getting Started", false),
+            ("- Apache Kafka", false),
+            ("see below,", false),
+            ("React Native)", false),
+        ] {
+            assert_eq!(super::is_code_line(line), code, "{line}");
+        }
     }
 }

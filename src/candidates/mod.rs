@@ -23,6 +23,7 @@
 //! evidence keeps, and this file cuts and trims the runs into candidates.
 
 mod citations;
+mod cited_titles;
 mod code_cues;
 mod code_lists;
 mod controls;
@@ -111,6 +112,7 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     let mut piece = Vec::new();
     each_run(doc.view(), |run| push_run(doc, run, &mut piece, &mut out));
     join_english_titles(doc, &mut out);
+    cited_titles::join_cited_titles(doc, &mut out);
     english_lines::drop_english_lines(doc.view(), &mut out);
     field_lines::drop_fields(doc.view(), &mut out);
     code_lists::drop_listed_names(doc.text(), &mut out);

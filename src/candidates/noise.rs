@@ -259,14 +259,26 @@ fn is_port(l: &str) -> bool {
         .is_some_and(|(p, n)| TRANSPORTS.contains(&p) && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A number in hexadecimal (`0xA`, `0x1F`) or a range of them (`0000-ffff`): a value, not a
-/// term; `l` is the word lowercased.
+/// Bytes joined by dashes or colons make a hardware address (`c2-f7-3d-3e-cb-67`) from this
+/// many on: fewer may be a name (`B2-C3`).
+const MIN_ADDRESS_BYTES: usize = 4;
+
+/// A number in hexadecimal (`0xA`, `0x1F`, `3cH` as assembly and dumps write it), a range of
+/// them (`0000-ffff`) or a hardware address (`C2-F7-3D-3E-CB-67`, `00:1a:2b:3c`): a value, not
+/// a term; `l` is the word lowercased.
 fn is_hex_number(l: &str) -> bool {
     let hex = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_hexdigit());
+    let digit = || l.bytes().any(|b| b.is_ascii_digit());
+    // (a digit among the digits: `bach` is no number)
+    let suffixed = || l.strip_suffix('h').is_some_and(|n| hex(n) && n.bytes().any(|b| b.is_ascii_digit()));
+    let address = || {
+        let sep = if l.contains(':') { ':' } else { '-' };
+        l.split(sep).count() >= MIN_ADDRESS_BYTES && l.split(sep).all(|p| p.len() == 2 && hex(p)) && digit()
+    };
     l.strip_prefix("0x").is_some_and(hex)
-        || l.split_once('-').is_some_and(|(a, b)| {
-            hex(a) && hex(b) && a.len() == b.len() && a.len() >= 2 && l.bytes().any(|b| b.is_ascii_digit())
-        })
+        || suffixed()
+        || address()
+        || l.split_once('-').is_some_and(|(a, b)| hex(a) && hex(b) && a.len() == b.len() && a.len() >= 2 && digit())
 }
 
 /// `snake_case`, `x_i`, `foo()`, a single letter or a letter with an index (`x1`, `w2`);
@@ -546,6 +558,25 @@ mod tests {
             [("3x3", true), ("3nx3n", true), ("1920x1080", true), ("4×4", true), ("x86", false), ("3xl", false)]
         {
             assert_eq!(is_number_like(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn hexadecimal_values_and_hardware_addresses_are_noise() {
+        for (w, noise) in [
+            ("0x1F", true),
+            ("3cH", true),
+            ("0FFh", true),
+            ("0000-ffff", true),
+            ("C2-F7-3D-3E-CB-67", true),
+            ("00:1a:2b:3c:4d:5e", true),
+            // names and words of the same letters
+            ("Bach", false),
+            ("beach", false),
+            ("AD-HOC", false),
+            ("Ch", false),
+        ] {
+            assert_eq!(word_is_noise(w, ""), noise, "{w}");
         }
     }
 
