@@ -183,6 +183,7 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_id_like(&folded)
         || is_version_or_catalogue_number(l)
         || is_lower_camel_case(&folded)
+        || is_expression(&folded)
         || is_hex_number(l)
         || is_port(l)
         || is_ratio(l)
@@ -464,6 +465,16 @@ fn is_lower_camel_case(folded: &str) -> bool {
     false
 }
 
+/// Operators that join the variables of an expression written without spaces.
+const OPERATORS: [char; 6] = ['&', '-', '+', '*', '=', '|'];
+
+/// Whether `folded` is an expression of code: variables joined by [`OPERATORS`], one of
+/// them in lowerCamelCase (`hash&oldCap`, `oldCap-1`, `maxSize*2`). (`R&D`, `e-commerce` hold
+/// no such variable.)
+fn is_expression(folded: &str) -> bool {
+    folded.contains(OPERATORS) && folded.split(OPERATORS).any(is_lower_camel_case)
+}
+
 /// The short hash of a commit as Git abbreviates it (`aa92f02`, `3e1b9c4`): seven small hex
 /// digits, with digits and letters both.
 const SHORT_HASH_LEN: usize = 7;
@@ -562,7 +573,7 @@ mod tests {
     }
 
     #[test]
-    fn hexadecimal_values_and_hardware_addresses_are_noise() {
+    fn hexadecimal_values_hardware_addresses_and_expressions_are_noise() {
         for (w, noise) in [
             ("0x1F", true),
             ("3cH", true),
@@ -573,6 +584,14 @@ mod tests {
             // names and words of the same letters
             ("Bach", false),
             ("beach", false),
+            // expressions of code
+            ("hash&oldCap", true),
+            ("oldCap-1", true),
+            ("maxSize*2", true),
+            ("R&D", false),
+            ("e-commerce", false),
+            ("macOS-based", false),
+            ("jQuery-UI", false),
             ("AD-HOC", false),
             ("Ch", false),
         ] {

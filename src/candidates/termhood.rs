@@ -556,6 +556,28 @@ fn may_credit(view: &str) -> bool {
         || view.contains('：')
         || may_have_footer(view)
         || may_credit_photos(view)
+        || labels_a_table_row(view)
+}
+
+/// Whether a row of a table in `view` opens with a credit label in its own cell (`作者 |`),
+/// the pipe masked.
+fn labels_a_table_row(view: &str) -> bool {
+    let b = view.as_bytes();
+    let mut from = 0;
+    // each line with a masked byte, once: the cell before the first one after its content
+    while let Some(p) = memchr::memchr(HARD, &b[from..]).map(|p| from + p) {
+        let start = memchr::memrchr(b'\n', &b[..p]).map_or(0, |q| q + 1).max(from);
+        let end = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |q| p + q);
+        let hard = char::from(HARD);
+        let body = view[start..end].trim_start_matches([' ', hard]);
+        let cell = body.split(hard).next().unwrap_or("").trim_end_matches(' ');
+        let rest = body[cell.len()..].trim_start_matches(' ');
+        if !cell.is_empty() && is_cell_end(rest) && CREDIT_LABELS.contains(&cell) {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 /// Whether `view` may hold a footer ([`is_footer`]): asked once, so that lines are searched
@@ -700,8 +722,17 @@ fn is_footer(line: &str) -> bool {
         || RESERVED.iter().any(|r| memchr::memmem::find(line.as_bytes(), r).is_some())
 }
 
-/// Where the first credit label with its colon ends in `line`, if it has one.
+/// Where the first credit label with its colon ends in `line`, if it has one; or a label
+/// that fills the first cell of a table's row (`作者 | alice99`).
 fn first_label_end(line: &str) -> Option<usize> {
+    let cell = line.trim_start_matches(|c: char| c == ' ' || c == '|' || c == char::from(HARD));
+    if let Some(label) = CREDIT_LABELS.iter().find(|l| cell.starts_with(**l)) {
+        let after = &cell[label.len()..];
+        let rest = after.trim_start_matches(' ');
+        if is_cell_end(rest) {
+            return Some(line.len() - rest.len() + 1);
+        }
+    }
     // the last characters of the labels: a head ending otherwise is no label (one test
     // instead of one per label, on lines of code or times full of colons)
     static LAST: LazyLock<FxHashSet<char>> =
@@ -724,6 +755,14 @@ fn first_label_end(line: &str) -> Option<usize> {
         let label = is_label(head) || head.strip_suffix(['者', '人']).is_some_and(is_label);
         label.then_some(p + colon)
     })
+}
+
+/// Whether `rest` opens with the pipe that ends a table's cell, masked or not: one byte
+/// with a space or nothing after it (inline code, masked too, runs on: `编辑` before
+/// `` `config.yaml` `` is a verb, no label).
+fn is_cell_end(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    matches!(b.first(), Some(&c) if c == b'|' || c == HARD) && matches!(b.get(1), None | Some(b' ' | b'\n'))
 }
 
 /// The full-width colon's bytes.
@@ -881,6 +920,14 @@ mod tests {
             ("本文介绍 Redis：一个缓存", &["Redis"]),
             ("NOTE：先备份。\n> **WARNING**: 会覆盖\nAPI：接口", &["API"]),
             ("Reviewers: Mira Holt, Tomas Berg\n正文讲 Kafka", &["Kafka"]),
+            ("作者：Mira Holt\n选题：dunecat\n\n正文讲 Kafka", &["Kafka"]),
+            // a table of credits: the label fills the first cell
+            ("原文 | [Deferred Shading](https://example.org/ds)\n---|---\n作者 | KesterVale\n翻译 | dunecat\n\n本文讲 OpenGL。", &["OpenGL"]),
+            ("| 项 | 值 |\n|---|---|\n| 作者 | KesterVale |\n\n本文讲 OpenGL。", &["OpenGL"]),
+            // a verb among the labels, before code: no label
+            ("编辑`settings.toml`文件，填入你的 Slack webhook URL 即可", &["Slack webhook URL"]),
+            // a table whose first cell is no label
+            ("名称 | 说明\n---|---\nOpenGL | 图形接口", &["OpenGL"]),
             // the credit of a photo, with or without a label
             ("山间小路的照片由Ola Brenner 拍摄，保留一些权利。\n\n我们用 OpenCV 读图。", &["OpenCV"]),
             ("Kester Vale 的照片，保留部分权利。", &[]),
