@@ -552,6 +552,34 @@ impl Aligner<'_> {
         }
     }
 
+    /// The gloss of an acronym `eb` whose brackets hold its full form and, after a space, its
+    /// Chinese in one part `p` (ICMP（Internet Control Message Protocol 因特网报文控制协议）): the
+    /// full form spells the acronym, and has two words or more (`Web 无障碍` is a term of
+    /// mixed script).
+    fn full_form_then_chinese(&self, view: &str, eb: Span, p: Span, site: Span) -> Option<Gloss> {
+        let acronym = &view[eb.range()];
+        let text = &view[p.range()];
+        let c = text.find(is_cjk)?;
+        let full = text[..c].trim_end();
+        let form = |b: u8| b.is_ascii_alphanumeric() || b == b' ' || b == b'-';
+        if !is_acronym(acronym) || c == full.len() || !full.contains(' ') || !full.bytes().all(form) {
+            return None;
+        }
+        if !abbreviates(acronym, full) {
+            return None;
+        }
+        let zh = self.chinese_term_at(view, Span::new(p.start + c, p.end), false)?;
+        Some(Gloss {
+            english: Span::new(p.start, p.start + full.len()),
+            abbreviation: Some(eb),
+            alias: None,
+            chinese: Some(zh),
+            method: Method::Parenthesis,
+            confidence: BRACKET_CONFIDENCE,
+            site: Span::new(eb.start, site.end),
+        })
+    }
+
     /// Chinese in the first part of the brackets, glossing the English before them.
     fn chinese_inside(&self, doc: &Document<'_>, bracket: &Bracket<'_>, out: &mut Vec<Pending>) {
         let view = doc.view();
@@ -563,6 +591,10 @@ impl Aligner<'_> {
         let (Some(eb), true, true) = (bracket.english_before, only_term, direction) else { return };
         // cbrt(数字), exp10(值): a call, the bracket naming its argument
         if eb.end == site.start && view[site.start..].starts_with('(') && ARGUMENTS.contains(&zh_text.trim()) {
+            return;
+        }
+        if let Some(gloss) = self.full_form_then_chinese(view, eb, first, site) {
+            out.push(Pending { gloss, left: None });
             return;
         }
         let Some(zh) = self.chinese_term_at(view, first, first_prefixed) else { return };

@@ -589,9 +589,13 @@ impl Walk<'_> {
             }
             return false;
         }
-        // a verb before one long dictionary word is its object's verb: 纳入版本控制
+        // a verb before one long dictionary word is its object's verb: 纳入版本控制; not where
+        // the word is one of an acronym's term with too few words for its letters (发光二极管
+        // for LED)
+        let needed = self.acronym.len() >= MIN_CROSSED_ACRONYM && self.options.len() + 2 <= self.acronym.len();
         let verb_object =
-            verb && n_words == 2
+            verb && !needed
+                && n_words == 2
                 && self.options.last().is_some_and(|o| {
                     o.cjk >= OBJECT_MIN_CJK && self.segmenter.has_word(self.view[o.span.range()].trim())
                 });

@@ -296,6 +296,11 @@ fn english_first_glosses_give_the_chinese_inside_the_brackets() {
             ("polymerase chain reaction", "聚合酶链式反应", "PCR"),
         ),
         ("C 模块（Controller，控制器）负责调度。", ("Controller", "控制器", "")),
+        // the full form and its Chinese spaced apart, in one part
+        (
+            "主机先发送ARP（Address Resolution Protocol 地址解析协议）请求。",
+            ("Address Resolution Protocol", "地址解析协议", "ARP"),
+        ),
     ];
     for (text, want) in table {
         let g = glosses(text);
@@ -525,11 +530,14 @@ fn an_acronym_with_letters_left_takes_the_half_before_a_coordinator() {
 }
 
 #[test]
-fn an_acronym_whose_term_is_short_of_words_crosses_a_stop_word_that_spells_a_letter() {
+fn an_acronym_whose_term_is_short_of_words_takes_the_word_before() {
     assert_chinese(&[
         ("她考取了认证分析专家（CAP）资格。", "CAP", "认证分析专家"),
         ("团队遵循安全部署流程（SDP）上线。", "SDP", "安全部署流程"),
         ("这是一款网络取证分析工具（NFAT）。", "NFAT", "网络取证分析工具"),
+        // a verb before too few words for the letters is the full form's
+        ("屏幕用的是有机发光二极管（OLED）。", "OLED", "有机发光二极管"),
+        ("他们造了一个发光二极管（LED）的变体。", "LED", "发光二极管"),
         // enough words for the letters: the verb is the sentence's
         ("我们部署内容分发网络（CDN）来加速。", "CDN", "内容分发网络"),
         ("他们使用卷积神经网络（CNN）识别图片。", "CNN", "卷积神经网络"),
