@@ -726,11 +726,10 @@ fn is_footer(line: &str) -> bool {
 /// that fills the first cell of a table's row (`作者 | alice99`).
 fn first_label_end(line: &str) -> Option<usize> {
     let cell = line.trim_start_matches(|c: char| c == ' ' || c == '|' || c == char::from(HARD));
-    if let Some(label) = CREDIT_LABELS.iter().find(|l| cell.starts_with(**l)) {
-        let after = &cell[label.len()..];
-        let rest = after.trim_start_matches(' ');
-        if is_cell_end(rest) {
-            return Some(line.len() - rest.len() + 1);
+    if let Some(p) = memchr::memchr2(b'|', HARD, cell.as_bytes()) {
+        let label = cell[..p].trim_end_matches(' ');
+        if is_cell_end(&cell[p..]) && CREDIT_LABELS.contains(&label) {
+            return Some(line.len() - cell.len() + p + 1);
         }
     }
     // the last characters of the labels: a head ending otherwise is no label (one test
