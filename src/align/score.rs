@@ -160,21 +160,6 @@ pub(super) fn choose(left: &LeftSite, view: &str, counts: &FxHashMap<&str, usize
     for (k, score) in scores.iter_mut().enumerate() {
         *score = score_option(left, k, e, verb_context, view, counts);
     }
-    if std::env::var_os("TB_DEBUG").is_some() {
-        for (k, o) in left.options.iter().enumerate() {
-            eprintln!(
-                "{} {:?} at_stop={} verb={} ctx={} spelled={} renders={:?} score={:.3}",
-                left.english,
-                &view[o.span.range()],
-                o.at_stop,
-                o.verb_start,
-                verb_context[k],
-                o.spelled,
-                o.renders_word,
-                scores[k]
-            );
-        }
-    }
     let (k, best) =
         scores.iter().copied().enumerate().fold((0, f32::MIN), |b, (k, s)| if s >= b.1 { (k, s) } else { b });
     let k = possessor_whole(left, k, view);
