@@ -546,6 +546,15 @@ fn an_acronym_whose_term_is_short_of_words_takes_the_word_before() {
     ]);
 }
 
+#[test]
+fn a_function_word_in_traditional_characters_bounds_the_term() {
+    assert_chinese(&[
+        ("最常見的問題為記憶體洩漏（memory leak）。", "memory leak", "記憶體洩漏"),
+        ("這個模組於負載平衡（load balancing）時使用。", "load balancing", "負載平衡"),
+        ("病人合併慢性阻塞性肺病（COPD）時要注意。", "COPD", "慢性阻塞性肺病"),
+    ]);
+}
+
 /// The confidence of the gloss of `english` in `text`.
 fn confidence_of(text: &str, english: &str) -> Option<f32> {
     let glosses = resolved(text, &crate::reference::Reference::empty());

@@ -8,7 +8,7 @@ use super::scan::{cjk_count, is_space};
 use super::{Aligner, MAX_CHINESE_CHARS};
 use crate::model::Span;
 use crate::normalize::{HARD, MARK};
-use crate::text::chars::is_cjk;
+use crate::text::chars::{is_cjk, simplified_word};
 use crate::text::lexicon::chinese::{LOCALITY, STOP_WORDS};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -50,8 +50,10 @@ pub(super) fn is_stop_word(word: &str) -> bool {
     STOP_SET.contains(word)
 }
 
-/// Whether `word`, tagged `tag`, is a function word.
+/// Whether `word`, tagged `tag`, is a function word, in simplified or traditional characters
+/// (為 as 为).
 pub(super) fn is_stop(word: &str, tag: &str) -> bool {
+    let word = &*simplified_word(word);
     if is_stop_word(word) {
         return true;
     }

@@ -234,7 +234,7 @@ pub(super) fn kind(text: &str) -> Kind {
     {
         return Kind::Code;
     }
-    if is_spelled_number(text) || is_item_number(text) || is_model_size(text) {
+    if is_spelled_number(text) || is_item_number(text) || is_model_size(text) || is_roman_numeral(text) {
         return Kind::Number;
     }
     let (mut words, mut lowercase_common, mut all_core, mut function) = (0, true, true, false);
@@ -662,6 +662,26 @@ fn is_item_number(text: &str) -> bool {
         && number.len() >= MIN_ITEM_DIGITS
         && number.starts_with('0')
         && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Roman numerals that are acronyms as often (`IV`: an initialization vector, an instrumental
+/// variable), never read as numbers alone.
+const ROMAN_ACRONYMS: [&str; 1] = ["IV"];
+
+/// Whether `text` is a Roman numeral of two letters or more alone (`II`, `VIII`, `XII`): the
+/// number of an item, a part or a lead, no term. (After a name it is the name's: `Type II`,
+/// `World War II`.)
+fn is_roman_numeral(text: &str) -> bool {
+    // (in small letters only with a repeated i: `ii`, `viii`; `vi` and `xi` are names)
+    if text.contains("ii") && text.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) {
+        return is_roman_numeral(&text.to_ascii_uppercase());
+    }
+    let b = text.as_bytes();
+    // (a numeral up to 39: tens, then units as I, II, III, IV, V, VI…)
+    let tens = b.iter().take_while(|&&c| c == b'X').count();
+    let units = &text[tens..];
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    b.len() >= 2 && tens <= 3 && UNITS.contains(&units) && !ROMAN_ACRONYMS.contains(&text)
 }
 
 /// Whether `text` opens with the size of a model, a number of parameters in billions or

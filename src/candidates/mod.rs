@@ -251,7 +251,19 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
             && ((i > 0 && i + 1 < n || initial)
                 || (i + 1 == n && i > 0 && {
                     let prev = &text[run[i - 1].span.range()];
-                    (is_capitalised(prev) && prev.contains('-') || prev.ends_with("'s") || prev.ends_with("’s"))
+                    // (or a Roman numeral after a name: Lead I, Mobitz Type I; not after an
+                    // acronym, `AWS X 射线`, nor before a slash, `Async I / O`)
+                    let acronym = prev.bytes().all(|b| b.is_ascii_uppercase());
+                    let cut = view[w.span.end..].trim_start().starts_with(['/', '*', '-']);
+                    let roman = matches!(s, "I" | "V" | "X")
+                        && is_capitalised(prev)
+                        && !acronym
+                        && !cut
+                        && !is_function_word(prev);
+                    (is_capitalised(prev) && prev.contains('-')
+                        || prev.ends_with("'s")
+                        || prev.ends_with("’s")
+                        || roman)
                         && !piece.is_empty()
                 }));
         // Core i7, Apple M2, Tesla T4: a letter and a number after a capitalised name is its
@@ -806,6 +818,20 @@ mod tests {
     fn numbers_of_headings_and_items_are_cut_off_names() {
         assert_eq!(found("### 3.2.Docker 安装\n\n参见 1.DevOps 章节", Markup::Markdown), ["Docker", "DevOps"]);
         assert_eq!(found("版本 3.2.1 与 Vue 2.x", Markup::Markdown), ["Vue 2.x"]);
+    }
+
+    #[test]
+    fn a_roman_numeral_is_part_of_the_name_before_it_and_a_number_alone() {
+        let table: &[(&str, &[&str])] = &[
+            ("先看 Lead I 和 Lead II 的波形，再看 Mobitz Type I。", &["Lead I", "Lead II", "Mobitz Type I"]),
+            ("三个导联：I、II、III。", &[]),
+            ("用 Async I / O 接口，看 AWS X 射线。", &["AWS"]),
+            ("第 XII 章讲 Phase III 试验。", &["Phase III"]),
+            ("步骤 (ii) 和 (iii) 之后，用 vi 编辑。", &["vi"]),
+            // an acronym spelled as a numeral stays
+            ("加密需要一个 IV（初始化向量）。", &["IV"]),
+        ];
+        assert_finds(table);
     }
 
     #[test]

@@ -35,6 +35,130 @@ pub(crate) fn fold(c: char) -> char {
     }
 }
 
+/// Traditional characters of the function words, measure words and common verbs that bound
+/// Chinese terms, with their simplified forms (為 为, 於 于, 個 个), sorted: text written in
+/// traditional characters is read with the same lists.
+const TRADITIONAL: [(char, char); 101] = [
+    ('並', '并'),
+    ('併', '并'),
+    ('來', '来'),
+    ('係', '系'),
+    ('個', '个'),
+    ('們', '们'),
+    ('僅', '仅'),
+    ('內', '内'),
+    ('兩', '两'),
+    ('則', '则'),
+    ('卻', '却'),
+    ('問', '问'),
+    ('嗎', '吗'),
+    ('執', '执'),
+    ('實', '实'),
+    ('將', '将'),
+    ('對', '对'),
+    ('導', '导'),
+    ('層', '层'),
+    ('屬', '属'),
+    ('幾', '几'),
+    ('張', '张'),
+    ('後', '后'),
+    ('從', '从'),
+    ('慮', '虑'),
+    ('應', '应'),
+    ('採', '采'),
+    ('換', '换'),
+    ('據', '据'),
+    ('數', '数'),
+    ('於', '于'),
+    ('時', '时'),
+    ('會', '会'),
+    ('條', '条'),
+    ('極', '极'),
+    ('構', '构'),
+    ('樣', '样'),
+    ('決', '决'),
+    ('沒', '没'),
+    ('為', '为'),
+    ('無', '无'),
+    ('獲', '获'),
+    ('現', '现'),
+    ('環', '环'),
+    ('產', '产'),
+    ('當', '当'),
+    ('發', '发'),
+    ('種', '种'),
+    ('稱', '称'),
+    ('組', '组'),
+    ('結', '结'),
+    ('給', '给'),
+    ('經', '经'),
+    ('縮', '缩'),
+    ('總', '总'),
+    ('臺', '台'),
+    ('與', '与'),
+    ('著', '着'),
+    ('藉', '借'),
+    ('處', '处'),
+    ('號', '号'),
+    ('裏', '里'),
+    ('裝', '装'),
+    ('裡', '里'),
+    ('見', '见'),
+    ('覺', '觉'),
+    ('許', '许'),
+    ('該', '该'),
+    ('認', '认'),
+    ('說', '说'),
+    ('談', '谈'),
+    ('證', '证'),
+    ('變', '变'),
+    ('讓', '让'),
+    ('較', '较'),
+    ('載', '载'),
+    ('輪', '轮'),
+    ('轉', '转'),
+    ('這', '这'),
+    ('進', '进'),
+    ('運', '运'),
+    ('過', '过'),
+    ('達', '达'),
+    ('還', '还'),
+    ('邊', '边'),
+    ('釋', '释'),
+    ('開', '开'),
+    ('間', '间'),
+    ('關', '关'),
+    ('際', '际'),
+    ('雖', '虽'),
+    ('難', '难'),
+    ('項', '项'),
+    ('須', '须'),
+    ('頭', '头'),
+    ('類', '类'),
+    ('顯', '显'),
+    ('體', '体'),
+    ('麼', '么'),
+    ('麽', '么'),
+    ('點', '点'),
+];
+
+/// The simplified form of `c` where [`TRADITIONAL`] lists it; `c` otherwise.
+pub(crate) fn simplified(c: char) -> char {
+    // (every listed character is an ideograph: others are never looked up)
+    if c < '\u{4e00}' {
+        return c;
+    }
+    TRADITIONAL.binary_search_by_key(&c, |p| p.0).map_or(c, |i| TRADITIONAL[i].1)
+}
+
+/// `word` in simplified characters where [`TRADITIONAL`] lists any of its characters.
+pub(crate) fn simplified_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().all(|c| simplified(c) == c) {
+        return word.into();
+    }
+    word.chars().map(simplified).collect::<String>().into()
+}
+
 /// Whether the characters of `part` occur in `whole` in the same order, not necessarily side
 /// by side (持续集成 in 持续自动集成).
 pub(crate) fn in_order(part: impl IntoIterator<Item = char>, whole: impl IntoIterator<Item = char>) -> bool {
@@ -44,6 +168,14 @@ pub(crate) fn in_order(part: impl IntoIterator<Item = char>, whole: impl IntoIte
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn traditional_characters_are_sorted_and_differ_from_their_simplified_forms() {
+        assert!(super::TRADITIONAL.windows(2).all(|p| p[0].0 < p[1].0));
+        assert!(super::TRADITIONAL.iter().all(|(t, s)| t != s));
+        assert_eq!(super::simplified_word("為了"), "为了");
+        assert_eq!(super::simplified_word("模型"), "模型");
+    }
+
     use super::*;
 
     #[test]
