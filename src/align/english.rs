@@ -196,6 +196,14 @@ fn prefix_chars(english: &str) -> &'static [&'static str] {
             return by_prefix;
         }
     }
+    // depolarization 去极化, nonlinear 非线性, pretraining 预训练: a prefix glued to a word
+    if let Some(chars) = GLUED_PREFIXES
+        .iter()
+        .find(|(p, _)| first.strip_prefix(p).is_some_and(|rest| rest.len() >= MIN_GLUED_REST))
+        .map(|(_, c)| *c)
+    {
+        return chars;
+    }
     let last_part = english.split(' ').find_map(|w| w.rsplit_once('-').map(|(_, s)| s)).unwrap_or("");
     match last_part {
         "based" => &["有", "基于"],
@@ -205,6 +213,25 @@ fn prefix_chars(english: &str) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+/// Prefixes glued to a word whose Chinese starts the term as a character of its own, and
+/// those characters.
+const GLUED_PREFIXES: [(&str, &[&str]); 10] = [
+    ("de", &["去"]),
+    ("non", &["非"]),
+    ("un", &["无", "未", "非"]),
+    ("pre", &["预"]),
+    ("semi", &["半"]),
+    ("multi", &["多"]),
+    ("hyper", &["超"]),
+    ("over", &["过"]),
+    ("under", &["欠"]),
+    ("micro", &["微"]),
+];
+
+/// A glued prefix counts before a word this long at least (`depolarization`, not `device`
+/// or `deploy`).
+const MIN_GLUED_REST: usize = 5;
 
 /// Endings of an English adjective or participle: its Chinese may end in 的 (完全可观测的
 /// for fully observed), which is then not part of the term.

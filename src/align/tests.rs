@@ -547,6 +547,16 @@ fn an_acronym_whose_term_is_short_of_words_takes_the_word_before() {
 }
 
 #[test]
+fn a_prefix_glued_to_a_word_asks_for_its_character() {
+    assert_chinese(&[
+        ("右心室的去極化（depolarization）很快。", "depolarization", "去極化"),
+        ("训练前先做数据的去偏置（debiasing）处理。", "debiasing", "去偏置"),
+        // a word that starts like a prefix is no prefix of it
+        ("请把设备（device）接上电源。", "device", "设备"),
+    ]);
+}
+
+#[test]
 fn a_function_word_in_traditional_characters_bounds_the_term() {
     assert_chinese(&[
         ("最常見的問題為記憶體洩漏（memory leak）。", "memory leak", "記憶體洩漏"),
