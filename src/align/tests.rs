@@ -673,6 +673,7 @@ fn a_piece_that_renders_a_word_of_the_english_belongs_to_the_term() {
         ("浏览器支持导入映射表（import map），可以映射模块名。", "import map", "导入映射表"),
         ("现代处理器使用跳跃预测器（jump predictor）来减少停顿。", "jump predictor", "跳跃预测器"),
         ("这里需要启用预加载脚本（preload script）才行。", "preload script", "预加载脚本"),
+        ("每个表项都有一个锁定标志位（lock bit）。", "lock bit", "锁定标志位"),
         // a locality word that renders a word of the English (下 lower, 上 upper)
         ("把系数存成下三角矩阵（lower triangular matrix）。", "lower triangular matrix", "下三角矩阵"),
         // a piece for a word the English lacks is the sentence's, when the rest fits alone
