@@ -746,6 +746,8 @@ mod tests {
             ("Mongo", Kind::Term),
             ("bool", Kind::Code),
             ("await", Kind::Code),
+            ("border-radius", Kind::Code),
+            ("box-shadow", Kind::Code),
             ("Create a new account", Kind::Label),
             ("Copy files from disk", Kind::Label),
             ("Bag of words", Kind::Mixed),
