@@ -16,7 +16,7 @@ use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
 use super::names::{dotted_name_start, spells_letter, unspelled_letters};
 use super::renders::{may_be_acronym, renders};
 use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
-use super::words::{is_noun_tag, is_stop, pos_stop};
+use super::words::{is_noun_tag, is_stop, is_stop_word, pos_stop};
 use super::{Aligner, MAX_CHINESE_CHARS};
 use crate::model::Span;
 use crate::normalize::{Document, HARD};
@@ -879,9 +879,11 @@ impl Aligner<'_> {
             return false;
         }
         self.segmenter.tag(t).iter().enumerate().all(|(k, w)| {
+            // (a word of the stop list is the sentence's, whatever its tag: 部署 in `*部署 Azure
+            // 资源管理器（ARM）*`)
             let first_ok = k == 0
                 && (prefixes.contains(&w.word)
-                    || is_noun_tag(w.tag)
+                    || is_noun_tag(w.tag) && !is_stop_word(w.word)
                     || w.tag == "v" && w.word.chars().count() == 1 && !LOCALITY.contains(&w.word));
             !is_stop(w.word, w.tag) || first_ok
         })

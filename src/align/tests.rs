@@ -547,6 +547,11 @@ fn an_acronym_whose_term_is_short_of_words_takes_the_word_before() {
 }
 
 #[test]
+fn an_emphasis_around_a_phrase_and_its_gloss_gives_the_term_without_the_verb() {
+    assert_chinese(&[("*部署 Azure 资源管理器（ARM）*", "ARM", "Azure 资源管理器")]);
+}
+
+#[test]
 fn a_prefix_glued_to_a_word_asks_for_its_character() {
     assert_chinese(&[
         ("右心室的去極化（depolarization）很快。", "depolarization", "去極化"),
