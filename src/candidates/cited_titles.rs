@@ -117,11 +117,11 @@ pub(super) fn join_cited_titles<'a>(doc: &Document<'a>, out: &mut Vec<Candidate<
     if cited.is_empty() {
         return;
     }
+    // (the lines in text order: the first whose venue ends after the candidate starts is the
+    // only one it may overlap)
     let overlaps = |c: &Candidate<'_>| {
-        cited.iter().any(|(t, v)| {
-            let whole = Span::new(t.start, v.end);
-            c.span.start < whole.end && whole.start < c.span.end
-        })
+        let i = cited.partition_point(|(_, v)| v.end <= c.span.start);
+        cited.get(i).is_some_and(|(t, _)| t.start < c.span.end)
     };
     out.retain(|c| !overlaps(c));
     for (title, venue) in cited {
