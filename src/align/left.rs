@@ -849,7 +849,10 @@ impl Aligner<'_> {
             }
         }
         self.mark_known(view, e, p0, &mut options);
-        if options.is_empty() {
+        // one character is no Chinese of several English words (否 of 节律规律与否 for regular
+        // or irregular), unless the reference says so
+        let one_char = |o: &Choice| o.chars < MIN_TERM_CHARS && !o.known;
+        if options.is_empty() || english_words >= 2 && options.iter().all(one_char) {
             return None;
         }
         let english = english.to_string();

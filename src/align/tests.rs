@@ -552,6 +552,13 @@ fn an_emphasis_around_a_phrase_and_its_gloss_gives_the_term_without_the_verb() {
 }
 
 #[test]
+fn one_character_is_no_chinese_of_several_english_words() {
+    assert_no_chinese(&[("六、心率快慢与否（fast or slow rate）", "fast or slow rate")]);
+    // one word may have one character
+    assert_chinese(&[("每个卷积层都有一个核（kernel）。", "kernel", "核")]);
+}
+
+#[test]
 fn a_prefix_glued_to_a_word_asks_for_its_character() {
     assert_chinese(&[
         ("右心室的去極化（depolarization）很快。", "depolarization", "去極化"),
