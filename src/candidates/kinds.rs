@@ -226,6 +226,9 @@ pub(super) fn kind(text: &str) -> Kind {
     if is_placeholder(text) {
         return Kind::Placeholder;
     }
+    if is_error_message(text) {
+        return Kind::Sentence;
+    }
     if is_command(text)
         || text.contains(' ') && (declares(text) || imports(text))
         || is_flag_glued(text)
@@ -664,6 +667,17 @@ fn is_item_number(text: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// How messages of failure open (`Cannot allocate memory`, `Failed to connect`, `No such
+/// file`): a message a program prints, quoted in prose, not a term.
+const ERROR_OPENERS: [&str; 7] =
+    ["cannot ", "can't ", "could not ", "couldn't ", "unable to ", "failed to ", "no such "];
+
+/// Whether `text` is a message of failure by how it opens ([`ERROR_OPENERS`]).
+fn is_error_message(text: &str) -> bool {
+    let b = text.as_bytes();
+    ERROR_OPENERS.iter().any(|o| b.len() > o.len() && b[..o.len()].eq_ignore_ascii_case(o.as_bytes()))
+}
+
 /// Roman numerals that are acronyms as often (`IV`: an initialization vector, an instrumental
 /// variable), never read as numbers alone.
 const ROMAN_ACRONYMS: [&str; 1] = ["IV"];
@@ -746,6 +760,9 @@ mod tests {
             ("Mongo", Kind::Term),
             ("bool", Kind::Code),
             ("await", Kind::Code),
+            ("Cannot allocate memory", Kind::Sentence),
+            ("Failed to connect", Kind::Sentence),
+            ("failure rate", Kind::Term),
             ("border-radius", Kind::Code),
             ("box-shadow", Kind::Code),
             ("Create a new account", Kind::Label),

@@ -115,6 +115,8 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         lists.sort_by_key(|l| l.start);
     }
     let mentioned = only_mentioned(doc, cands);
+    // names of the fields of data that label lines, and nothing else
+    let fields = field_labels(view, cands);
     // quotation marks may hold the label of a control
     let quotes = || {
         let bytes = view.as_bytes();
@@ -158,6 +160,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         }
         if credit.after_label(view, c.span.start)
             || mentioned.contains(c.text)
+            || fields.contains(c.text)
             || is_ui_label(doc, c.span)
             || is_note_label(view, c)
             || is_key_pressed(view, c)
@@ -296,7 +299,8 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
             Kind::Header | Kind::Mixed
                 if !is_mention(doc, c.span)
                     && chinese_near(view, c.span)
-                    && !(*k == Kind::Header && view[c.span.end..].starts_with(is_cjk)) =>
+                    && !(*k == Kind::Header
+                        && (view[c.span.end..].starts_with(is_cjk) || labels_line(view, c.span))) =>
             {
                 if *k == Kind::Header {
                     // (前端框架 Solid: a noun of a class of names before it names it)
@@ -422,6 +426,50 @@ fn code_words<'a>(doc: &Document<'a>) -> FxHashSet<&'a str> {
 fn after_name_class(view: &str, start: usize) -> bool {
     let before = view[..start].trim_end_matches(' ');
     NAME_CLASSES.iter().any(|n| before.ends_with(n))
+}
+
+/// A word labels lines this often at least, and nothing else, to be the name of a field of
+/// data (`Input:` … `Input:`); once, it may be a name given its description (`Docker：…`).
+const MIN_FIELD_LABELS: usize = 2;
+
+/// The capitalised words of `cands` that label lines ([`labels_line`]) again and again and
+/// are never used otherwise: names of fields of data (`* Input: …`, `* Output[调整后]: …`).
+fn field_labels<'a>(view: &str, cands: &[Candidate<'a>]) -> FxHashSet<&'a str> {
+    let capitalised = |t: &str| {
+        t.len() > 1
+            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && t.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+    };
+    let mut counts: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
+    for c in cands.iter().filter(|c| capitalised(c.text)) {
+        let e = counts.entry(c.text).or_default();
+        if labels_line(view, c.span) {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (labels, other))| *labels >= MIN_FIELD_LABELS && *other == 0)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// Whether the word at `span` labels its line: it opens the line (after a list's marker) and
+/// a colon follows it, a remark in brackets between (`* Input: 类型#上衣`, `Output[微调后]:
+/// 这是…`). A label names a field of data, not a thing the prose talks about.
+fn labels_line(view: &str, span: Span) -> bool {
+    let start = memchr::memrchr(b'\n', &view.as_bytes()[..span.start]).map_or(0, |p| p + 1);
+    let opens = view[start..span.start]
+        .bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'-' | b'*' | b'+') || b == HARD || b == MARK);
+    let after = &view[span.end..];
+    let after = match after.strip_prefix('[') {
+        Some(a) => a.split_once(']').map_or(after, |(inside, rest)| if inside.contains('\n') { after } else { rest }),
+        None => after,
+    };
+    opens && after.trim_start_matches(' ').starts_with([':', '：'])
 }
 
 /// Whether there is Chinese on the line of `span`, within [`PROSE_NEAR_BYTES`].
@@ -920,6 +968,10 @@ mod tests {
             ("NOTE：先备份。\n> **WARNING**: 会覆盖\nAPI：接口", &["API"]),
             ("Reviewers: Mira Holt, Tomas Berg\n正文讲 Kafka", &["Kafka"]),
             ("作者：Mira Holt\n选题：dunecat\n\n正文讲 Kafka", &["Kafka"]),
+            // fields of data labelled at the start of their lines
+            ("* Input: 颜色#白色\n* Output[调整后]: 一件白色外套\n* Input: 颜色#黑色\n* Output[调整后]: 一件黑色外套\n", &[]),
+            // a name given its description once labels no field
+            ("- Docker：容器平台\n- Kafka：消息队列\n", &["Docker", "Kafka"]),
             // a table of credits: the label fills the first cell
             ("原文 | [Deferred Shading](https://example.org/ds)\n---|---\n作者 | KesterVale\n翻译 | dunecat\n\n本文讲 OpenGL。", &["OpenGL"]),
             ("| 项 | 值 |\n|---|---|\n| 作者 | KesterVale |\n\n本文讲 OpenGL。", &["OpenGL"]),
