@@ -299,8 +299,7 @@ fn evidence(doc: &Document<'_>, cands: &[Candidate<'_>], kinds: &[Kind]) -> Evid
             Kind::Header | Kind::Mixed
                 if !is_mention(doc, c.span)
                     && chinese_near(view, c.span)
-                    && !(*k == Kind::Header
-                        && (view[c.span.end..].starts_with(is_cjk) || labels_line(view, c.span))) =>
+                    && !(*k == Kind::Header && view[c.span.end..].starts_with(is_cjk)) =>
             {
                 if *k == Kind::Header {
                     // (前端框架 Solid: a noun of a class of names before it names it)
