@@ -8,7 +8,7 @@ use super::scan::{cjk_count, is_space};
 use super::{Aligner, MAX_CHINESE_CHARS};
 use crate::model::Span;
 use crate::normalize::{HARD, MARK};
-use crate::text::chars::{is_cjk, simplified_word};
+use crate::text::chars::{is_cjk, simplified, simplified_word};
 use crate::text::lexicon::chinese::{LOCALITY, STOP_WORDS};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -44,16 +44,16 @@ pub(super) fn pos_stop(word: &str, tag: &str) -> bool {
     function_tag(tag) && word.chars().count() <= FUNCTION_WORD_MAX_CHARS && word != "自"
 }
 
-/// Whether `word` is on the stop-word list.
+/// Whether `word` is on the stop-word list, in simplified or traditional characters (為 as
+/// 为).
 pub(super) fn is_stop_word(word: &str) -> bool {
     static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-    STOP_SET.contains(word)
+    STOP_SET.contains(&*simplified_word(word))
 }
 
 /// Whether `word`, tagged `tag`, is a function word, in simplified or traditional characters
 /// (為 as 为).
 pub(super) fn is_stop(word: &str, tag: &str) -> bool {
-    let word = &*simplified_word(word);
     if is_stop_word(word) {
         return true;
     }
@@ -63,7 +63,7 @@ pub(super) fn is_stop(word: &str, tag: &str) -> bool {
             return true; // 聊聊, 看看: a reduplicated verb
         }
     }
-    if word.chars().count() <= MEASURE_PHRASE_MAX_CHARS && word.ends_with('个') {
+    if word.chars().count() <= MEASURE_PHRASE_MAX_CHARS && word.ends_with(['个', '個']) {
         return true; // 算个, 这个, 同一个: a measure word ends the term
     }
     let t = tag.as_bytes();
@@ -77,8 +77,8 @@ pub(super) fn is_stop(word: &str, tag: &str) -> bool {
             // numerals with a measure word: 一个, 三层, 每一
             let (first, last) = (word.chars().next(), word.chars().next_back());
             word.chars().nth(1).is_some()
-                && first.is_some_and(|c| NUMERALS.contains(c) || c.is_ascii_digit())
-                && last.is_some_and(|c| MEASURE_WORDS.contains(c))
+                && first.map(simplified).is_some_and(|c| NUMERALS.contains(c) || c.is_ascii_digit())
+                && last.map(simplified).is_some_and(|c| MEASURE_WORDS.contains(c))
         }
         _ => false,
     }

@@ -611,20 +611,25 @@ fn may_credit(view: &str) -> bool {
 fn labels_a_table_row(view: &str) -> bool {
     let b = view.as_bytes();
     let mut from = 0;
-    // each line with a masked byte, once: the cell before the first one after its content
+    // each line with a masked byte, once
     while let Some(p) = memchr::memchr(HARD, &b[from..]).map(|p| from + p) {
         let start = memchr::memrchr(b'\n', &b[..p]).map_or(0, |q| q + 1).max(from);
         let end = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |q| p + q);
-        let hard = char::from(HARD);
-        let body = view[start..end].trim_start_matches([' ', hard]);
-        let cell = body.split(hard).next().unwrap_or("").trim_end_matches(' ');
-        let rest = body[cell.len()..].trim_start_matches(' ');
-        if !cell.is_empty() && is_cell_end(rest) && CREDIT_LABELS.contains(&cell) {
+        if table_label_end(&view[start..end]).is_some() {
             return true;
         }
         from = end;
     }
     false
+}
+
+/// Where a credit label that fills the first cell of a table's row ends in `line`, its pipe
+/// included (`作者 | alice99`), if it has one.
+fn table_label_end(line: &str) -> Option<usize> {
+    let cell = line.trim_start_matches(|c: char| c == ' ' || c == '|' || c == char::from(HARD));
+    let p = memchr::memchr2(b'|', HARD, cell.as_bytes())?;
+    let label = cell[..p].trim_end_matches(' ');
+    (is_cell_end(&cell[p..]) && CREDIT_LABELS.contains(&label)).then(|| line.len() - cell.len() + p + 1)
 }
 
 /// Whether `view` may hold a footer ([`is_footer`]): asked once, so that lines are searched
@@ -772,12 +777,8 @@ fn is_footer(line: &str) -> bool {
 /// Where the first credit label with its colon ends in `line`, if it has one; or a label
 /// that fills the first cell of a table's row (`作者 | alice99`).
 fn first_label_end(line: &str) -> Option<usize> {
-    let cell = line.trim_start_matches(|c: char| c == ' ' || c == '|' || c == char::from(HARD));
-    if let Some(p) = memchr::memchr2(b'|', HARD, cell.as_bytes()) {
-        let label = cell[..p].trim_end_matches(' ');
-        if is_cell_end(&cell[p..]) && CREDIT_LABELS.contains(&label) {
-            return Some(line.len() - cell.len() + p + 1);
-        }
+    if let Some(end) = table_label_end(line) {
+        return Some(end);
     }
     // the last characters of the labels: a head ending otherwise is no label (one test
     // instead of one per label, on lines of code or times full of colons)
