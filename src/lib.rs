@@ -32,7 +32,7 @@
 //! | model | `src/model/` | the glossary, its entries and spans, the facts each input yields |
 //! | normalize | `src/normalize/` | which bytes are prose (not code, URLs, markup), sentences, pieces of long inputs |
 //! | find | `src/candidates/` | which runs of Latin script are English terms |
-//! | segment | `src/segment.rs` | Chinese words (the one wrapper around jieba-rs) |
+//! | segment | `src/segment/` | Chinese words: the segmenter's dictionary compiled into the program, jieba-rs's models |
 //! | reference | `src/reference/` | the Chinese of standalone terms, suggestions, non-standard renderings |
 //! | align | `src/align/` | the Chinese equivalent each gloss or apposition gives, and its left boundary |
 //! | merge | `src/merge/` | which forms are one concept: case, plural, hyphen, acronym, near-duplicates |
