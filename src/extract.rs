@@ -120,9 +120,10 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Reads the reference and builds the extractor. The segmenter's dictionary is loaded on
-    /// threads of its own, started here: the first extraction waits for it where it needs
-    /// it, after reading its inputs (see [`Extractor::prepare`]).
+    /// Reads the reference and builds the extractor. The reference's Chinese terms are added
+    /// to the segmenter's dictionary and indexed on a thread of its own, started here: the
+    /// first extraction waits for them where it needs them, after reading its inputs (see
+    /// [`Extractor::prepare`]).
     pub fn build(self) -> Result<Extractor, BuildError> {
         let (send, receive) = std::sync::mpsc::channel();
         let lexicon = LexiconLoad::start(receive);
@@ -141,8 +142,8 @@ impl ExtractorBuilder {
     }
 }
 
-/// Extracts glossaries. Building one loads a dictionary; build it once and share it (it is
-/// `Send + Sync`).
+/// Extracts glossaries. Building one reads and indexes the reference; build it once and share
+/// it (it is `Send + Sync`).
 ///
 /// ```
 /// use termbridge::Extractor;
@@ -185,10 +186,10 @@ impl Extractor {
         self.markup
     }
 
-    /// Waits until the segmenter's dictionary is loaded. Building an extractor starts loading
-    /// it on threads of its own, and an extraction waits for it where it first needs it; a
-    /// program calls this only to have that wait over before its first input comes (a
-    /// service before taking requests).
+    /// Waits until the reference's terms are in the segmenter's dictionary and indexed.
+    /// Building an extractor starts that on a thread of its own, and an extraction waits for
+    /// it where it first needs it; a program calls this only to have that wait over before
+    /// its first input comes (a service before taking requests).
     pub fn prepare(&self) {
         self.lexicon.get();
     }
@@ -512,10 +513,11 @@ impl Extractor {
     }
 
     /// [`extract_paths`](Self::extract_paths) for a program that extracts once: the
-    /// segmenter's dictionary (some 40 MB), which only the reading of the inputs needs, is
-    /// let go before the glossary is decided, so the two never take memory at once; and large
-    /// blocks of memory are given back to the system as soon as they are let go (this sets
-    /// how the process's allocator works, where it is glibc's).
+    /// segmenter's words (some 40 MB where its dictionary is loaded rather than compiled into
+    /// the program), which only the reading of the inputs needs, are let go before the
+    /// glossary is decided, so the two never take memory at once; and large blocks of memory
+    /// are given back to the system as soon as they are let go (this sets how the process's
+    /// allocator works, where it is glibc's).
     pub fn extract_paths_once(mut self, paths: &[PathBuf], options: &ReadOptions<'_>) -> Result<Glossary, InputError> {
         crate::memory::map_large_blocks_apart();
         let facts = self.facts_of_paths_folding(paths, options, false, true)?;

@@ -1,8 +1,8 @@
 //! What the extractor knows of Chinese words: the segmenter's dictionary with the reference's
-//! terms added, the index of those terms, and how they start. Loading the dictionary is the
-//! most of building an extractor; it is done on threads of its own, started when the extractor
-//! is built, so that the inputs are read, decoded and normalised meanwhile, and what needs
-//! the words waits for them.
+//! terms added, the index of those terms, and how they start. Making it is most of building
+//! an extractor; it is done on a thread of its own, started when the extractor is built, so
+//! that the inputs are read, decoded and normalised meanwhile, and what needs the words waits
+//! for them.
 
 use crate::reference::{ChineseIndex, Reference};
 use crate::segment::Segmenter;
@@ -52,9 +52,10 @@ pub(crate) struct LexiconLoad {
 }
 
 impl LexiconLoad {
-    /// Starts loading the dictionary at once, and makes the lexicon when `reference` sends
-    /// the reference; if the sender is dropped unsent (the reference could not be read), the
-    /// thread ends with the dictionary and no lexicon is ever asked for.
+    /// Starts the segmenter at once (loading its dictionary, where it is not compiled into
+    /// the program), and makes the lexicon when `reference` sends the reference; if the
+    /// sender is dropped unsent (the reference could not be read), the thread ends with the
+    /// segmenter and no lexicon is ever asked for.
     pub(crate) fn start(reference: Receiver<Arc<Reference>>) -> LexiconLoad {
         // The loading uses no thread pool: the pool's threads may all be waiting for it.
         let running = std::thread::spawn(move || {

@@ -5,7 +5,7 @@
 //! ```
 //! use termbridge::Extractor;
 //!
-//! let extractor = Extractor::builder().build()?; // build once: it loads the segmenter's dictionary
+//! let extractor = Extractor::builder().build()?; // build once: it reads and indexes the reference
 //! let text = "我们比较了检索增强生成（Retrieval-Augmented Generation，RAG）与微调。\
 //!             RAG 的效果更好，训练时使用带有动量的随机梯度下降（stochastic gradient descent）。";
 //! let glossary = extractor.extract(text);

@@ -407,12 +407,20 @@ fn is_contraction(w: &str) -> bool {
 /// without function words and numbers that are not part of a name at the end.
 fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
     let s = |w: &Word| &text[w.span.range()];
-    let mut after_number = false;
+    // (the number may stand outside the run, glued to a word before it: `SM/1.5 GHz GPU`)
+    let mut after_number = words.first().is_some_and(|w| follows_number(text, w.span.start));
     let mut number_dropped = false;
     while let Some(first) = words.first() {
-        // 100 ns, 8 GB: a unit after a number goes with it
+        // 100 ns, 8 GB: a unit after a number goes with it, and so does what a slash joins
+        // to it in a list of figures (`6 GB/1152 SM`: 6 GB of memory, 1152 units)
         static UNIT: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&UNITS));
-        let unit = after_number && in_list(&UNIT, s(first), false);
+        let unit = after_number && {
+            let w = s(first);
+            let (unit, figure) = w.split_once('/').unwrap_or((w, ""));
+            in_list(&UNIT, w, false)
+                || in_list(&UNIT, unit, false)
+                    && (in_list(&UNIT, figure, false) || figure.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        };
         // VS Code, IT Department: a function word in capitals before a name is an acronym
         let acronym = words.len() >= 2
             && s(first).len() >= 2
@@ -450,6 +458,13 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
         }
     }
     words
+}
+
+/// Whether a number ends right before `at` in `text`, one space or none between
+/// (`1.5 GHz`, `8GB`).
+fn follows_number(text: &str, at: usize) -> bool {
+    let before = text[..at].strip_suffix(' ').unwrap_or(&text[..at]);
+    before.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Pushes the candidate `words` make, if they are one: its trailing dot dropped unless it
@@ -604,6 +619,21 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_after_a_number_is_no_term_whatever_follows_it() {
+        let table: &[(&str, &[&str])] = &[
+            // the number glued to the figure before it, the unit beside a term
+            ("显卡参数（6 GB/1152 SM/1.5 GHz GPU 频率）", &["GPU"]),
+            ("带宽为 2.0 GHz CPU 频率", &["CPU"]),
+            ("内存 8 GB/s 带宽", &[]),
+            ("硬盘 3 TB SSD 很快", &["SSD"]),
+            ("用 10 Gbps Ethernet 连接", &["Ethernet"]),
+            // no number before: the acronym is a term
+            ("数据存进 DB 里，用 MS SQL Server 管理", &["DB", "MS SQL Server"]),
+        ];
+        assert_finds(table);
+    }
+
+    #[test]
     fn finds_terms() {
         let table: &[(&str, &[&str])] = &[
             ("基于next-token prediction训练", &["next-token prediction"]),
@@ -704,6 +734,7 @@ mod tests {
             "每块为 MB 量级，密度达每平方英寸 5 Tbit",
             "带隙约为 3.2 eV，比容量为 150 mAh g-1，扫速 5 mV s-1",
             "利差收窄了 25 bps，机器人速度为 2 m/s",
+            "增益下降 3dB 时，输出 20 dBm，功率 5mW，电容 100 nF",
             "资金 T+1 到账，a+b 为和",
             "调用 Promise.all 和 Thread.sleep，或 Object.defineProperty",
             "监控 System.Swap、NonHeap.Used 与 Status.JVM.Memory 指标",

@@ -47,7 +47,7 @@ pub(super) struct Group<'a> {
     pub(super) occurrences: Vec<Occurrence>,
     /// Whether a form stands as a title in `《》`.
     pub(super) title: bool,
-    /// For a concept with no Chinese, the form whose sentence its entry quotes (filled by
+    /// For a concept that ends with no Chinese, the form whose sentence its entry quotes (filled by
     /// [`quote_forms`]): input and form index.
     pub(super) quoted_form: Option<(u32, u32)>,
 }
@@ -446,10 +446,11 @@ pub(super) fn place_occurrences(
     }
 }
 
-/// For each concept with no Chinese, the form at its first occurrence, whose sentence its
-/// entry quotes: its input and form index.
+/// For each concept, the form at its first occurrence, whose sentence its entry quotes when
+/// it ends with no Chinese: its input and form index. (A concept whose renderings are all
+/// too doubtful to keep ends so too, and quotes its first occurrence as well.)
 pub(super) fn quote_forms(groups: &mut [Group<'_>], inputs: &[InputFacts], places: &Places<'_>) {
-    for g in groups.iter_mut().filter(|g| g.renderings.is_empty()) {
+    for g in groups.iter_mut() {
         let Some(o) = g.occurrences.iter().min_by_key(|o| (o.source, o.span.start)) else { continue };
         let english = &places[o.source].0;
         let i = english.partition_point(|f| f.span.start < o.span.start);

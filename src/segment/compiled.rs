@@ -10,88 +10,87 @@ static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.bin"))
 /// The characters whose nodes [`Layout::root`] holds directly (as `build.rs` writes them).
 const ROOT_CHARS: usize = 1 << 16;
 
-/// Where each table of [`DATA`] starts, and the small tables read out of it once.
+/// The tables of [`DATA`], read out of it once (some 5 MB, a millisecond or two).
 struct Layout {
-    nodes: usize,
     total: u64,
-    root: usize,
-    first: usize,
-    chars: usize,
-    words: usize,
-    tags: usize,
+    /// The node of each first character (0: none).
+    root: Vec<u32>,
+    /// The first child of each node; the children of `n` are `first[n]..first[n + 1]`.
+    first: Vec<u32>,
+    /// The character into each node.
+    chars: Vec<u16>,
+    /// 0, or 1 + the index in `freqs` of the frequency of the word ending at each node.
+    words: Vec<u16>,
+    /// The index in `tag_names` of the part of speech of the word ending at each node.
+    tags: Vec<u8>,
     /// The frequencies a word may have, and their natural logarithms.
     freqs: Vec<(u64, f64)>,
     /// The parts of speech.
     tag_names: Vec<&'static str>,
 }
 
+/// Reads `count` numbers of `width` bytes from `DATA[*at..]`, moving `at` past them.
+fn table<T>(at: &mut usize, count: usize, width: usize, read: impl Fn(&[u8]) -> T) -> Vec<T> {
+    let bytes = &DATA[*at..*at + count * width];
+    *at += count * width;
+    bytes.chunks_exact(width).map(read).collect()
+}
+
 static LAYOUT: LazyLock<Layout> = LazyLock::new(|| {
     assert_eq!(&DATA[..8], b"TBDICT01", "the compiled dictionary has the form this program reads");
-    let word = |at: usize| u32::from_le_bytes(DATA[at..at + 4].try_into().expect("four bytes")) as usize;
-    let (nodes, freq_count, tag_count) = (word(8), word(12), word(16));
-    let total = u64::from_le_bytes(DATA[20..28].try_into().expect("eight bytes"));
-    let root = 28;
-    let first = root + ROOT_CHARS * 4;
-    let chars = first + (nodes + 1) * 4;
-    let words = chars + nodes * 2;
-    let tags = words + nodes * 2;
-    let mut at = tags + nodes;
-    let freqs = (0..freq_count)
-        .map(|i| {
-            let f = word(at + i * 4) as u64;
-            (f, (f as f64).ln())
-        })
-        .collect();
-    at += freq_count * 4;
+    let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("four bytes"));
+    let u16_of = |b: &[u8]| u16::from_le_bytes(b.try_into().expect("two bytes"));
+    let mut at = 8;
+    let header = table(&mut at, 3, 4, u32_of);
+    let (nodes, freq_count, tag_count) = (header[0] as usize, header[1] as usize, header[2] as usize);
+    let total = u64::from_le_bytes(DATA[at..at + 8].try_into().expect("eight bytes"));
+    at += 8;
+    let root = table(&mut at, ROOT_CHARS, 4, u32_of);
+    let first = table(&mut at, nodes + 1, 4, u32_of);
+    let chars = table(&mut at, nodes, 2, u16_of);
+    let words = table(&mut at, nodes, 2, u16_of);
+    let tags = table(&mut at, nodes, 1, |b| b[0]);
+    let freqs = table(&mut at, freq_count, 4, |b| {
+        let f = u64::from(u32_of(b));
+        (f, (f as f64).ln())
+    });
     let mut tag_names = Vec::with_capacity(tag_count);
     for _ in 0..tag_count {
         let len = usize::from(DATA[at]);
-        let name = std::str::from_utf8(&DATA[at + 1..at + 1 + len]).expect("parts of speech are text");
-        tag_names.push(name);
+        tag_names.push(std::str::from_utf8(&DATA[at + 1..at + 1 + len]).expect("parts of speech are text"));
         at += 1 + len;
     }
     assert_eq!(at, DATA.len(), "the compiled dictionary ends where its tables do");
-    Layout { nodes, total, root, first, chars, words, tags, freqs, tag_names }
+    Layout { total, root, first, chars, words, tags, freqs, tag_names }
 });
 
 impl Layout {
-    fn u32_at(&self, table: usize, i: usize) -> u32 {
-        let at = table + i * 4;
-        u32::from_le_bytes(DATA[at..at + 4].try_into().expect("four bytes"))
-    }
-
-    fn u16_at(&self, table: usize, i: usize) -> u16 {
-        let at = table + i * 2;
-        u16::from_le_bytes(DATA[at..at + 2].try_into().expect("two bytes"))
+    fn nodes(&self) -> usize {
+        self.chars.len()
     }
 
     /// The compiled child of `node` by `c`.
-    fn child(&self, node: u32, c: char) -> Option<u32> {
-        let c = c as usize;
-        if c >= ROOT_CHARS {
-            return None;
+    #[inline]
+    fn child(&self, node: Node, c: char) -> Option<Node> {
+        let c = u16::try_from(c as u32).ok()?;
+        if node == ROOT {
+            return Some(self.root[usize::from(c)]).filter(|&n| n != 0);
         }
-        if node == 0 {
-            return Some(self.u32_at(self.root, c)).filter(|&n| n != 0);
-        }
-        let (mut lo, mut hi) =
-            (self.u32_at(self.first, node as usize) as usize, self.u32_at(self.first, node as usize + 1) as usize);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match usize::from(self.u16_at(self.chars, mid)).cmp(&c) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid as u32),
-            }
-        }
-        None
+        let (lo, hi) = (self.first[node as usize] as usize, self.first[node as usize + 1] as usize);
+        self.chars[lo..hi].binary_search(&c).ok().map(|i| (lo + i) as Node)
+    }
+
+    /// The logarithm of the frequency of the compiled word that ends at `node`, if one does.
+    #[inline]
+    fn log(&self, node: Node) -> Option<f64> {
+        let w = usize::from(self.words[node as usize]).checked_sub(1)?;
+        Some(self.freqs[w].1)
     }
 
     /// The compiled word that ends at `node`, if one does.
-    fn record(&self, node: u32) -> Option<Record> {
-        let freq = usize::from(self.u16_at(self.words, node as usize)).checked_sub(1)?;
-        let (freq, log) = self.freqs[freq];
-        let tag = self.tag_names[usize::from(DATA[self.tags + node as usize])];
+    fn record(&self, node: Node) -> Option<Record> {
+        let (freq, log) = self.freqs[usize::from(self.words[node as usize]).checked_sub(1)?];
+        let tag = self.tag_names[usize::from(self.tags[node as usize])];
         Some(Record { freq, log, tag })
     }
 }
@@ -139,7 +138,7 @@ impl Dictionary {
     /// The compiled dictionary, nothing added.
     pub(super) fn new() -> Dictionary {
         let layout = &*LAYOUT;
-        let words = layout.nodes.div_ceil(64);
+        let words = layout.nodes().div_ceil(64);
         Dictionary {
             layout,
             added: FxHashMap::default(),
@@ -160,7 +159,7 @@ impl Dictionary {
     /// The node reached from `node` by `c`.
     #[inline]
     pub(super) fn child(&self, node: Node, c: char) -> Option<Node> {
-        if (node as usize) < self.layout.nodes {
+        if (node as usize) < self.layout.nodes() {
             self.layout.child(node, c).or_else(|| {
                 if bit(&self.has_added, node) {
                     self.added.get(&(node, c)).copied()
@@ -176,10 +175,20 @@ impl Dictionary {
     /// The word that ends at `node`, if one does.
     #[inline]
     pub(super) fn record(&self, node: Node) -> Option<Record> {
-        match (node as usize).checked_sub(self.layout.nodes) {
+        match (node as usize).checked_sub(self.layout.nodes()) {
             None if bit(&self.is_changed, node) => self.changed.get(&node).copied(),
             None => self.layout.record(node),
             Some(i) => self.added_words[i],
+        }
+    }
+
+    /// The logarithm of the frequency of the word that ends at `node`, if one does.
+    #[inline]
+    pub(super) fn log(&self, node: Node) -> Option<f64> {
+        if (node as usize) < self.layout.nodes() && !bit(&self.is_changed, node) {
+            self.layout.log(node)
+        } else {
+            self.record(node).map(|r| r.log)
         }
     }
 
@@ -200,10 +209,10 @@ impl Dictionary {
             node = match self.child(node, c) {
                 Some(next) => next,
                 None => {
-                    let next = (self.layout.nodes + self.added_words.len()) as Node;
+                    let next = (self.layout.nodes() + self.added_words.len()) as Node;
                     self.added.insert((node, c), next);
                     self.added_words.push(None);
-                    if (node as usize) < self.layout.nodes {
+                    if (node as usize) < self.layout.nodes() {
                         set_bit(&mut self.has_added, node);
                     }
                     next
@@ -213,7 +222,7 @@ impl Dictionary {
         let log = (freq as f64).ln();
         let old = self.record(node);
         let record = Record { freq, log, tag: old.map_or(tag, |r| r.tag) };
-        match (node as usize).checked_sub(self.layout.nodes) {
+        match (node as usize).checked_sub(self.layout.nodes()) {
             None => {
                 self.changed.insert(node, record);
                 set_bit(&mut self.is_changed, node);

@@ -53,8 +53,9 @@ struct Step {
 struct Scratch {
     /// The characters of the run: byte offset in the run, and character.
     chars: Vec<(usize, char)>,
-    /// The words starting at each character, in order of their ends: (end, node).
-    edges: Vec<(usize, Node)>,
+    /// The words starting at each character, in order of their ends: (end, node, the
+    /// logarithm of the word's frequency).
+    edges: Vec<(usize, Node, f64)>,
     /// Where each character's words start in `edges` (one more than the characters).
     starts: Vec<usize>,
     route: Vec<Step>,
@@ -193,8 +194,8 @@ impl<'d, 'a, 's> Run<'d, 'a, 's> {
             for (j, &(_, c)) in chars.iter().enumerate().skip(i) {
                 let Some(next) = dict.child(node, c) else { break };
                 node = next;
-                if dict.record(node).is_some() {
-                    edges.push((j + 1, node));
+                if let Some(log) = dict.log(node) {
+                    edges.push((j + 1, node, log));
                 }
             }
         }
@@ -207,8 +208,7 @@ impl<'d, 'a, 's> Run<'d, 'a, 's> {
         let log_total = dict.log_total();
         for i in (0..n).rev() {
             let mut best: Option<Step> = None;
-            for &(end, node) in &edges[starts[i]..starts[i + 1]] {
-                let log = dict.record(node).map_or(0.0, |r| r.log);
+            for &(end, node, log) in &edges[starts[i]..starts[i + 1]] {
                 let prob = log - log_total + route[end].prob;
                 if best.is_none_or(|b| prob > b.prob || prob == b.prob && end > b.end) {
                     best = Some(Step { prob, end, node: Some(node) });
@@ -227,7 +227,7 @@ impl<'d, 'a, 's> Run<'d, 'a, 's> {
     /// The word of the dictionary from character `from` to `to`, if there is one.
     fn word_at(&self, from: usize, to: usize) -> Option<Node> {
         let s = &self.scratch;
-        s.edges[s.starts[from]..s.starts[from + 1]].iter().find(|&&(end, _)| end == to).map(|&(_, node)| node)
+        s.edges[s.starts[from]..s.starts[from + 1]].iter().find(|&&(end, ..)| end == to).map(|&(_, node, _)| node)
     }
 
     /// Gives out characters `from..to` as one token, the word `node` if known.

@@ -279,3 +279,17 @@ fn a_chinese_given_in_one_input_of_many_is_no_rendering() {
     assert_eq!(chinese_across(20, 1, "图形处理器", "GPU"), ["图形处理器"]);
     assert_eq!(chinese_across(300, 3, "用户界面", "UI"), ["用户界面"]);
 }
+
+/// A term whose only rendering is too doubtful to list still quotes the sentence it is in: a
+/// row with no Chinese is judged by its sentence.
+#[test]
+fn a_term_whose_rendering_is_dropped_quotes_its_sentence() {
+    let texts = ["Rf也叫做负反馈电阻。", "放大器的电阻Rf也叫做负反馈电阻，它决定增益。", "这里的 gizmo 也叫做小部件。"];
+    for text in texts {
+        let g = extract(text);
+        assert!(!g.entries().is_empty(), "{text}: no row");
+        for e in g.entries() {
+            assert!(!e.context.trim().is_empty(), "{text}: {:?} quotes no sentence", e.english);
+        }
+    }
+}
