@@ -76,6 +76,11 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     }) {
         return true;
     }
+    // a call on one word in small letters, no alias of the name (`UFUNCTION(server)`,
+    // `SUM(price)`; `NumPy(np)`, `Go(golang)` give an alias)
+    if arguments.is_some_and(|a| is_one_word_call(&view[start..end], a)) {
+        return true;
+    }
     // a function of one variable, spaced from it (`Discrete (n)`, `Box (k)`)
     let spaced = after.strip_prefix(" (").and_then(|a| a.split_once(')')).map(|(a, _)| a);
     if spaced.is_some_and(|a| a.len() == 1 && a.bytes().all(|b| b.is_ascii_lowercase())) {
@@ -139,7 +144,7 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     }
     // a function of a variable and more, as a reference lists it (`Cosh(x, name)`, `Log1p(x，
     // 名称)`), and an argument of a call of code (`torch.dot(vector1, vector2)`)
-    if is_called_on_a_variable(after) || is_argument(before, after) {
+    if is_called_on_a_variable(after) || is_argument(before, &view[start..end], after) {
         return true;
     }
     // the name of a field or an option of reStructuredText, alone between colons at the
@@ -184,6 +189,24 @@ fn is_html_element(text: &str, after: &str) -> bool {
         && ELEMENT_NOUNS.iter().any(|n| after.starts_with(n))
 }
 
+/// Whether `name(argument)` is a call of code on one argument: a word in small letters (and
+/// digits or underscores), two letters or more, that is no alias of the name, whose letters
+/// neither hold the other's in order (`NumPy(np)`, `Go(golang)`, `K8s(kubernetes)` are
+/// aliases).
+fn is_one_word_call(name: &str, argument: &str) -> bool {
+    let word = argument.len() >= 2
+        && argument.starts_with(|c: char| c.is_ascii_lowercase())
+        && argument.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    let letters =
+        |w: &str| w.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
+    let (n, a) = (letters(name), letters(argument));
+    let holds = |long: &[u8], short: &[u8]| {
+        let mut rest = long.iter();
+        short.iter().all(|c| rest.any(|l| l == c))
+    };
+    word && !name.contains(' ') && !holds(&n, &a) && !holds(&a, &n)
+}
+
 /// Whether `after` a candidate opens the arguments of a call whose first is a variable of a
 /// letter or two, with more after a comma (`(x, name)`, `(x，名称)`): the candidate names a
 /// function. (`BLEU(bilingual evaluation understudy)` glosses; one letter alone is
@@ -199,7 +222,7 @@ fn is_called_on_a_variable(after: &str) -> bool {
 /// brackets touch a name written as code (with a dot or an underscore, or opening in small
 /// letters: `cv2.bitwise_and(`, `settrackbarPos(`), only plain arguments come between the
 /// bracket and the candidate, and a comma or the closing bracket follows it.
-fn is_argument(before: &str, after: &str) -> bool {
+fn is_argument(before: &str, text: &str, after: &str) -> bool {
     let closes = after.trim_start_matches(' ').starts_with([',', '，', ')']);
     if !closes {
         return false;
@@ -211,8 +234,12 @@ fn is_argument(before: &str, after: &str) -> bool {
     let Some(called) = plain.strip_suffix('(') else { return false };
     let name_len = called.bytes().rev().take_while(|b| b.is_ascii_alphanumeric() || b"_.".contains(b)).count();
     let name = &called[called.len() - name_len..];
+    // (the one argument of a call on a word: `UFUNCTION(server)`)
+    let alone = plain.len() == before.len() && after.starts_with(')');
     name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && (name.contains(['.', '_']) || name.starts_with(|c: char| c.is_ascii_lowercase()))
+        && (name.contains(['.', '_'])
+            || name.starts_with(|c: char| c.is_ascii_lowercase())
+            || alone && is_one_word_call(name, text))
 }
 
 /// Types of programming languages that a signature writes before a parameter's name, and
@@ -599,6 +626,14 @@ mod tests {
             ("CRM(Customer Relationship Management, 客户关系管理)", "Customer Relationship Management", false),
             ("Transformer(Vaswani et al., 2017)", "Vaswani", false),
             ("模型(model, 即函数)", "model", false),
+            // a call on one word in small letters, both code; an alias in brackets is prose
+            ("客户端调用标记 UFUNCTION(server) 的方法", "UFUNCTION", true),
+            ("客户端调用标记 UFUNCTION(server) 的方法", "server", true),
+            ("用 SUM(price) 求和", "SUM", true),
+            ("导入 NumPy(np) 库", "NumPy", false),
+            ("学习 Go(golang) 语言", "Go", false),
+            ("部署 K8s(kubernetes) 集群", "K8s", false),
+            ("部署 K8s(kubernetes) 集群", "kubernetes", false),
         ] {
             let (s, e) = at(text, word);
             assert_eq!(is_code_here(text, s, e), want, "{word} in {text}");

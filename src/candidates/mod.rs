@@ -619,6 +619,17 @@ mod tests {
     }
 
     #[test]
+    fn placeholder_names_and_the_marks_of_a_remark_are_no_terms() {
+        let table: &[(&str, &[&str])] = &[
+            ("调用一个方法（比如： Foo ），再调用 baz 和 Qux", &[]),
+            ("P.S. 在 Android 开发中，N.B. 这点很重要", &["Android"]),
+            // a word that merely starts like one is no placeholder
+            ("Foobar2000 和 Food Network 都有", &["Foobar2000", "Food Network"]),
+        ];
+        assert_finds(table);
+    }
+
+    #[test]
     fn a_unit_after_a_number_is_no_term_whatever_follows_it() {
         let table: &[(&str, &[&str])] = &[
             // the number glued to the figure before it, the unit beside a term
