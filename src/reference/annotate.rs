@@ -9,7 +9,7 @@
 use super::index::ChineseIndex;
 use super::score::{
     COUNTED_OCCURRENCES, ELSEWHERE, MAX_CONFIDENCE, NEARBY, NEARBY_BYTES, PER_OCCURRENCE, SAME_FILE, SAME_PARAGRAPH,
-    SAME_PARAGRAPH_BYTES,
+    SAME_PARAGRAPH_BYTES, SPLIT_SENSES,
 };
 use super::{sense, Reference, ReferenceEntry};
 use crate::model::{Category, Entry, InputFacts, ReferenceFact};
@@ -285,6 +285,27 @@ fn confidence(e: &Entry, r: &ReferenceEntry, used: &[Used<'_>], inputs: &[InputF
         ELSEWHERE
     };
     confidence += PER_OCCURRENCE * (count.min(COUNTED_OCCURRENCES) as f32);
+    // an ambiguous term that most of the inputs using it use with no such Chinese close by
+    // may mean something else in them (CV: cross-validation in some, computer vision in
+    // others): its Chinese is a likely one, no more
+    if ambiguous {
+        let mut near_inputs: Vec<usize> = used
+            .iter()
+            .flat_map(|(_, _, list)| list.iter())
+            .filter(|(d, f)| {
+                f.near
+                    .iter()
+                    .any(|&(fi, at)| at <= SAME_PARAGRAPH_BYTES && forms.contains(&inputs[*d].forms[fi].text.as_str()))
+            })
+            .map(|&(d, _)| d)
+            .collect();
+        near_inputs.sort_unstable();
+        near_inputs.dedup();
+        let using = e.occurrences.chunk_by(|a, b| a.source == b.source).count();
+        if near_inputs.len() * 2 < using {
+            confidence = confidence.min(SPLIT_SENSES);
+        }
+    }
     Some(confidence)
 }
 

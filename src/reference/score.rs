@@ -23,5 +23,9 @@ pub(super) const ELSEWHERE: f32 = 0.45;
 pub(super) const PER_OCCURRENCE: f32 = 0.02;
 /// Occurrences beyond this many add nothing more.
 pub(super) const COUNTED_OCCURRENCES: usize = 10;
+/// The most confidence of an ambiguous term (an acronym, a word) whose reference Chinese is
+/// close by in fewer than half of the inputs that use it: below what a reader may take as
+/// sure (0.8), since the others may use it in another sense.
+pub(super) const SPLIT_SENSES: f32 = 0.7;
 /// Chinese that the text does not pair with the English itself is never nearly certain.
 pub(super) const MAX_CONFIDENCE: f32 = 0.9;

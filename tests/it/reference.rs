@@ -249,3 +249,26 @@ fn a_chinese_keeping_the_english_in_latin_is_the_longer_terms() {
     let g = ex.extract("我们用瓦琼距离比较两个分布，WJ 越小，两个分布越接近。");
     assert_eq!(g.get("WJ").unwrap().chinese, ["瓦琼距离"]);
 }
+
+/// An acronym whose reference Chinese is close by in one input of several that use it may
+/// mean something else in the others: its Chinese is suggested below 0.8, not as sure.
+#[test]
+fn an_acronym_paired_in_a_minority_of_its_inputs_is_not_sure() {
+    use termbridge::{Markup, Source};
+    let ex = extractor("english,chinese\ncross validation,交叉验证\nCV,计算机视觉\n", false);
+    let paired = "我们做 CV 方向的研究，计算机视觉很热门：计算机视觉岗位多，计算机视觉论文多，计算机视觉会议也多。";
+    let others = ["更改 CV 折叠的数量，再看结果。", "用 CV 选择超参数比较稳妥。", "这里 CV 的折数取 5。"];
+    let one = |texts: &[&str]| {
+        let sources: Vec<Source<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source { name: ["a.txt", "b.txt", "c.txt", "d.txt"][i], text: t, markup: Markup::Plain })
+            .collect();
+        ex.extract_sources(&sources).get("CV").cloned().expect("CV")
+    };
+    let alone = one(&[paired]);
+    assert_eq!(alone.chinese.first().map(String::as_str), Some("计算机视觉"), "{alone:?}");
+    assert!(alone.confidence.unwrap() >= 0.8, "{alone:?}");
+    let mixed = one(&[paired, others[0], others[1], others[2]]);
+    assert!(mixed.confidence.is_none_or(|c| c < 0.8), "{mixed:?}");
+}
