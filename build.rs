@@ -7,7 +7,8 @@
 //! (`$CARGO_HOME/registry/src/*/jieba-rs-VERSION/`) and in a `vendor/` folder beside the
 //! lock. Found, it becomes `$OUT_DIR/dictionary.bin` and the crate is compiled with
 //! `cfg(termbridge_compiled_dictionary)`; not found, the crate loads the same dictionary
-//! through jieba-rs when a segmenter is built, with the same results, more slowly.
+//! through jieba-rs when a segmenter is built, with the same results, more slowly (and the
+//! build fails instead where `TERMBRIDGE_REQUIRE_COMPILED_DICTIONARY` is set).
 //!
 //! The form (little-endian; see `src/segment/compiled.rs`, which reads it): a trie whose
 //! nodes are numbered breadth first, so that the children of a node are consecutive and
@@ -38,30 +39,25 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=TERMBRIDGE_SEGMENTER_DICT");
     println!("cargo::rerun-if-env-changed=CARGO_HOME");
+    println!("cargo::rerun-if-env-changed=TERMBRIDGE_REQUIRE_COMPILED_DICTIONARY");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("Cargo sets OUT_DIR"));
-    let Some(path) = find_dictionary() else {
-        println!("cargo::warning=the segmenter's dictionary was not found among jieba-rs's sources; it will be loaded when a segmenter is built");
-        return;
-    };
-    println!("cargo::rerun-if-changed={}", path.display());
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => {
-            println!(
-                "cargo::warning=could not read {}: {e}; the dictionary will be loaded when a segmenter is built",
-                path.display()
-            );
-            return;
-        }
-    };
-    match compile(&text) {
+    let compiled = find_dictionary()
+        .ok_or_else(|| "the segmenter's dictionary was not found among jieba-rs's sources".to_string())
+        .and_then(|path| {
+            println!("cargo::rerun-if-changed={}", path.display());
+            let text = fs::read_to_string(&path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
+            compile(&text).map_err(|e| format!("{}: {e}", path.display()))
+        });
+    match compiled {
         Ok(bytes) => {
             fs::write(out.join("dictionary.bin"), bytes).expect("OUT_DIR is writable");
             println!("cargo::rustc-cfg=termbridge_compiled_dictionary");
         }
-        Err(e) => {
-            println!("cargo::warning={}: {e}; the dictionary will be loaded when a segmenter is built", path.display())
+        // (continuous integration sets it, so that it tests the compiled dictionary)
+        Err(e) if env::var_os("TERMBRIDGE_REQUIRE_COMPILED_DICTIONARY").is_some() => {
+            panic!("{e}, and TERMBRIDGE_REQUIRE_COMPILED_DICTIONARY is set")
         }
+        Err(e) => println!("cargo::warning={e}; the dictionary will be loaded when a segmenter is built"),
     }
 }
 
