@@ -454,7 +454,72 @@ const OBJECTS: [&str; 7] = ["us", "me", "it", "him", "her", "them", "you"];
 
 /// Keywords that make a class the kind of another (`TreeMap extends AbstractMap`,
 /// `implements Runnable`): before a capitalised name, words of code only.
-const INHERITING_KEYWORDS: [&str; 2] = ["extends", "implements"];
+const INHERITING_KEYWORDS: [&str; 3] = ["extends", "implements", "super"];
+
+/// The keyword that makes an object of a class (`new ArrayList`): before a name glued of
+/// words (an inner capital), code; before a word (`new York`, `new Transformer`), English.
+const CONSTRUCTING_KEYWORD: &str = "new";
+
+/// Whether `w` is glued of capitalised words, as class names of code are (`ArrayList`,
+/// `MyClass`), a capital inside after lowercase letters.
+fn is_glued_name(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.bytes().all(|b| b.is_ascii_alphanumeric())
+        && w.as_bytes().windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+}
+
+/// What the classes of examples in code are named after, behind `My` (`MyClass`,
+/// `MyString`, `MyService`): `MyBatis`, `MySQL`, `MyEclipse` are products.
+const EXAMPLE_CLASS_NOUNS: &[&str] = &[
+    "Class",
+    "String",
+    "Object",
+    "List",
+    "Map",
+    "Set",
+    "Type",
+    "Component",
+    "Service",
+    "App",
+    "Application",
+    "Module",
+    "Function",
+    "Method",
+    "Interface",
+    "Thread",
+    "Task",
+    "Handler",
+    "Controller",
+    "Model",
+    "View",
+    "Button",
+    "Widget",
+    "Plugin",
+    "Test",
+    "Data",
+    "Bean",
+    "Entity",
+    "Record",
+    "Struct",
+    "Enum",
+    "Array",
+    "Value",
+    "Item",
+    "Element",
+    "Node",
+    "Event",
+    "Listener",
+    "Callback",
+    "Exception",
+    "Error",
+    "Runnable",
+    "Activity",
+];
+
+/// Whether `w` names a class of an example: `My` and a noun of [`EXAMPLE_CLASS_NOUNS`].
+pub(super) fn is_example_class(w: &str) -> bool {
+    w.strip_prefix("My").is_some_and(|rest| EXAMPLE_CLASS_NOUNS.contains(&rest))
+}
 
 /// Modifiers of a declaration in Java, C# and C++ (`private int count`, `volatile Node`):
 /// words of English too (`private key`, `static analysis`), so code only before a type.
@@ -471,13 +536,16 @@ fn is_type_name(w: &str) -> bool {
 
 /// Whether `text` holds a declaration of code: a keyword of [`DECLARING_KEYWORDS`] before a
 /// name (`Sprintf func PrintGood`), not before a function word (`let us`); a class declared the
-/// kind of another (`HashMap extends AbstractMap`); a modifier before a type (`private int
-/// ticket`, `volatile Node`).
+/// kind of another (`HashMap extends AbstractMap`, `? super Number`); a modifier before a type
+/// (`private int ticket`, `volatile Node`); an object made of a class (`new ArrayList`).
 pub(super) fn declares(text: &str) -> bool {
     let mut words = text.split(' ').peekable();
     while let Some(w) = words.next() {
         let next = words.peek().copied();
         if INHERITING_KEYWORDS.contains(&w) && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_uppercase())) {
+            return true;
+        }
+        if w == CONSTRUCTING_KEYWORD && next.is_some_and(is_glued_name) {
             return true;
         }
         if MODIFIERS.contains(&w) && next.is_some_and(is_type_name) {

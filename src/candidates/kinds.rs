@@ -4,7 +4,7 @@
 //! words glued in PascalCase (`SimpleCache`, `UserProfile`), which a program names its
 //! classes with.
 
-use super::code_cues::{declares, imports, is_command};
+use super::code_cues::{declares, imports, is_command, is_example_class};
 use crate::text::lexicon::english::{
     CODE_LITERALS, CODE_WORDS, COMMON_WORDS, GENERAL_WORDS, PLACEHOLDER_LATIN, SENTENCE_WORDS,
 };
@@ -225,6 +225,9 @@ pub(super) fn kind(text: &str) -> Kind {
     }
     if is_placeholder(text) {
         return Kind::Placeholder;
+    }
+    if is_example_class(text) {
+        return Kind::Code;
     }
     if is_error_message(text) {
         return Kind::Sentence;
@@ -785,6 +788,14 @@ mod tests {
             ("sed", Kind::Term),
             ("UT", Kind::Term),
             ("NeMo", Kind::Term),
+            // code: a class of an example, an object made, a bound of a generic type
+            ("MyClass", Kind::Code),
+            ("MyString", Kind::Code),
+            ("MyBatis", Kind::Term),
+            ("MySQL", Kind::Term),
+            ("new ArrayList", Kind::Code),
+            ("new Transformer", Kind::Mixed),
+            ("super Number", Kind::Code),
             ("error", Kind::Common { words: 1 }),
             ("Paxos By Example", Kind::Title),
             ("Scaling Laws for Neural Language Models", Kind::Title),
