@@ -111,8 +111,15 @@ pub(super) fn segment<'a, S: Sink<'a>>(dict: &Dictionary, hmm: &'a Jieba, text: 
             }
             at += len;
         }
+        // a thread that once segmented a huge run does not keep its buffers
+        if scratch.chars.capacity() > MAX_KEPT_CHARS {
+            *scratch = Scratch::default();
+        }
     });
 }
+
+/// The most characters of a run whose buffers a thread keeps for the next call.
+const MAX_KEPT_CHARS: usize = 1 << 16;
 
 /// Where tokens go, and how far the text has been given out.
 struct Out<'a, 's, S> {
