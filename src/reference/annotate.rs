@@ -253,20 +253,19 @@ fn other_rendering(first: &str, preferred: &str, r: &ReferenceEntry, index: &Chi
 fn confidence(e: &Entry, r: &ReferenceEntry, used: &[Used<'_>], inputs: &[InputFacts]) -> Option<f32> {
     // How close the English and the Chinese come: the same paragraph, the same file.
     let forms: Vec<&str> = e.forms().map(String::as_str).collect();
-    let near = |limit: usize| {
-        used.iter().any(|(_, _, list)| {
-            list.iter().any(|&(d, f)| {
-                f.near.iter().any(|&(fi, at)| at <= limit && forms.contains(&inputs[d].forms[fi].text.as_str()))
-            })
-        })
+    // each input that uses the Chinese, and what it records of it
+    let uses = || used.iter().flat_map(|(_, _, list)| list.iter());
+    let close = |d: usize, f: &ReferenceFact, limit: usize| {
+        f.near.iter().any(|&(fi, at)| at <= limit && forms.contains(&inputs[d].forms[fi].text.as_str()))
     };
+    let near = |limit: usize| uses().any(|&(d, f)| close(d, f, limit));
     let same_file = used.iter().any(|(_, _, list)| {
         list.iter().any(|&(d, _)| {
             let i = e.occurrences.partition_point(|o| o.source < d);
             e.occurrences.get(i).is_some_and(|o| o.source == d)
         })
     });
-    let count = used.iter().flat_map(|(_, _, list)| list.iter()).map(|(_, f)| f.count).sum::<usize>();
+    let count = uses().map(|(_, f)| f.count).sum::<usize>();
     // A single word or an acronym has many senses (PDF, join, Limits): its Chinese must
     // be close by, in the same paragraph; a multi-word term may be anywhere in the input.
     // (names the reference knows are not ambiguous: 英伟达 is NVIDIA wherever it stands)
@@ -289,16 +288,8 @@ fn confidence(e: &Entry, r: &ReferenceEntry, used: &[Used<'_>], inputs: &[InputF
     // may mean something else in them (CV: cross-validation in some, computer vision in
     // others): its Chinese is a likely one, no more
     if ambiguous {
-        let mut near_inputs: Vec<usize> = used
-            .iter()
-            .flat_map(|(_, _, list)| list.iter())
-            .filter(|(d, f)| {
-                f.near
-                    .iter()
-                    .any(|&(fi, at)| at <= SAME_PARAGRAPH_BYTES && forms.contains(&inputs[*d].forms[fi].text.as_str()))
-            })
-            .map(|&(d, _)| d)
-            .collect();
+        let mut near_inputs: Vec<usize> =
+            uses().filter(|&&(d, f)| close(d, f, SAME_PARAGRAPH_BYTES)).map(|&(d, _)| d).collect();
         near_inputs.sort_unstable();
         near_inputs.dedup();
         let using = e.occurrences.chunk_by(|a, b| a.source == b.source).count();
