@@ -18,8 +18,9 @@ and `glosses` in the same order), minus
 * pairs whose Chinese renders only part of a multi-word English (`AWS CLI` glossed with
   the Chinese of `CLI`): the Chinese is a known rendering (curated or mined) of a shorter
   run of the English words, so the name the English has is missing from it;
-* pairs whose English is a code of letters and digits joined by a hyphen (`XYZ-C01`):
-  names kept in English, glossed with a description rather than a translation;
+* pairs whose English is a code of letters and digits joined by a hyphen (`XYZ-C01`), or of
+  capitals with a last part of one capital (`XYZ-A`): names kept in English, glossed with a
+  description rather than a translation;
 * pairs whose Chinese has no Chinese character, or a character no term has (a phonetic
   mark, a bracket);
 * pairs whose English is one or two small letters: a variable (`xi`), not a term; and
@@ -44,6 +45,13 @@ and `glosses` in the same order), minus
   form shows which sense it means;
 * pairs of one word alone (a word, or an acronym with no full form) glossed in fewer than 3
   inputs: one word has many senses, and two inputs may share a translator or a topic;
+* pairs of one plain word (letters only, in lowercase, or capitalised when it is a word of
+  termbridge's lists of general English: `task`, `Meaning`; not the name `Oracle`): its
+  Chinese depends on its sense where it stands, which a corpus mixes, and a plain word is
+  more often a word than a term;
+* with `--corpus DIR`, pairs of plain words that the corpus glosses only in headings or as
+  a table cell of its own (`## 后续步骤（Next steps）`, `| Meaning（含义）|`): the translation of a heading
+  or a column's label, not a term;
 * with `--corpus DIR`, pairs of a full English term that has an acronym when no line of the
   corpus writes the Chinese and the full English in one gloss (`中文（English）` or
   `English（中文）`): their glosses were all of the acronym, resolved to this English
@@ -82,8 +90,9 @@ COLUMNS = ["english", "chinese", "abbreviation", "documents", "glosses"]
 SAME_TERM_SIMILARITY = 0.5
 #: A Chinese character (CJK unified ideographs and extension A).
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-#: A code of letters and digits joined by a hyphen (`SAA-C02`).
-CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(-[A-Za-z0-9]+)+$")
+#: A code of letters and digits joined by a hyphen (`SAA-C02`), or of capitals with a part of
+#: one capital (`CSA-A`, a level of a certification).
+CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(-[A-Za-z0-9]+)+$|^[A-Z0-9]+(-[A-Z0-9]+)*-[A-Z]$")
 #: An acronym: capitals and digits, at least MIN_ACRONYM_LETTERS capitals.
 ACRONYM = re.compile(r"^[A-Z0-9]+$")
 #: The shortest acronym checked against the length of its Chinese.
@@ -163,9 +172,31 @@ def read_full_forms(curated_path, pairs):
             if (row.get("abbreviation") or "").strip():
                 out.setdefault(row["abbreviation"].strip(), set()).add(row["english"].strip())
     for english, abbreviation, *_ in pairs:
-        if abbreviation and key(abbreviation) != key(english):
+        if abbreviation and key(abbreviation) != key(english) and spelled_by_initials(abbreviation, english):
             out.setdefault(abbreviation, set()).add(english)
     return out
+
+
+#: Words an acronym may skip (`Denial of Service`, DoS or DS).
+SKIPPED_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "by"}
+
+
+def spelled_by_initials(abbreviation, full):
+    """Whether the acronym's letters, or its capitals, are the initials of the words of `full`
+    (its parts in CamelCase count as words: JSON, JavaScript Object Notation; a word opening
+    with ex- may give its x: JMX), with or without the small words (`DDoS`, `LoRA`; not `AKS` of `Azure Kubernetes`, whose S is no
+    word's). A corpus ties an acronym to words that merely hold its letters."""
+    parts = [p for w in WORDS.split(full.strip()) for p in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", w)]
+    # (a word opening with ex- may give its x: JMX, Java Management Extensions)
+    initial = [(p[0].lower(), "x" if p.lower().startswith("ex") else p[0].lower()) for p in parts]
+    skipped = [p.lower() in SKIPPED_WORDS for p in parts]
+    spellings = set()
+    for pick in (0, 1):
+        spellings.add("".join(i[pick] for i in initial))
+        spellings.add("".join(i[pick] for i, s in zip(initial, skipped) if not s))
+    letters = re.sub(r"[^A-Za-z0-9]", "", abbreviation).lower()
+    capitals = "".join(c for c in abbreviation if c.isupper() or c.isdigit()).lower()
+    return bool({letters, capitals} & spellings)
 
 
 def is_identifier(english):
@@ -333,11 +364,61 @@ def gloss_lines(folder):
 
 
 def glossed_together(english, chinese, lines):
-    """Whether a line writes `chinese` and `english` in one gloss, either way round."""
+    """Whether a line writes `chinese` and `english` in one gloss, either way round (the whole
+    English: `Azure Kubernetes` is not glossed by `服务（Azure Kubernetes Service）`)."""
     words = [re.escape(w) for w in WORDS.split(english.strip()) if w]
-    e, z = r"[\s\-_/]*".join(words), re.escape(chinese)
+    e, z = r"[\s\-_/]*".join(words) + r"(?![A-Za-z0-9])", re.escape(chinese)
     gloss = re.compile(rf"{z}\s*[(（][^)）]*?{e}|{e}\s*[(（][^)）]*?{z}", re.I)
     return any(gloss.search(line) for line in lines if chinese in line)
+
+
+def only_labels(english, chinese, lines):
+    """Whether every line that glosses `chinese` with `english` (either way round) is a
+    heading or holds the gloss as a table cell of its own: the translation of a heading or
+    of a column's label. False when no line glosses them."""
+    words = [re.escape(w) for w in WORDS.split(english.strip()) if w]
+    e, z = r"[\s\-_/]*".join(words), re.escape(chinese)
+    gloss = rf"(?:{z}\s*[(（]\s*{e}\s*[)）]|{e}\s*[(（]\s*{z}\s*[)）])"
+    anywhere = re.compile(gloss, re.I)
+    cell = re.compile(rf"\|\s*{gloss}\s*(?=\|)", re.I)
+    found = False
+    for line in lines:
+        if chinese not in line or not anywhere.search(line):
+            continue
+        found = True
+        if not (line.lstrip().startswith("#") or cell.search(line)):
+            return False
+    return found
+
+
+PLAIN_WORD = re.compile(r"^[A-Za-z][a-z]+$")
+#: termbridge's lists of general English words (lemmas): a word of them in capitals is a
+#: label or a heading (`Meaning`), not a name.
+GENERAL_WORD_LISTS = [
+    "../../src/text/lexicon/english/general_words.txt",
+    "../../src/text/lexicon/english/common_words.txt",
+]
+
+
+def read_general_words(lists=None):
+    """The words of the general English lists, in lowercase."""
+    here, out = os.path.dirname(os.path.abspath(__file__)), set()
+    for name in lists if lists is not None else GENERAL_WORD_LISTS:
+        with open(os.path.join(here, name), encoding="utf-8") as f:
+            out.update(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
+    return out
+
+
+GENERAL_WORDS = read_general_words()
+
+
+def is_plain_word(english):
+    """Whether `english` is one plain word: letters only, in lowercase (`task`), or with a
+    capital first when general English has the word (`Meaning`; `Oracle` is a name, and
+    `CapEx`, `Text-to-image` are no plain words)."""
+    if not PLAIN_WORD.match(english):
+        return False
+    return english.islower() or english.lower() in GENERAL_WORDS
 
 
 def is_one_word(english):
@@ -382,6 +463,11 @@ def build(pairs, curated, owners, min_documents, lines=None, lexicon=None, full_
                 why = "does not account for the acronym's letters"
         if not why and not p[1] and p[3] < MIN_ONE_WORD_DOCUMENTS and is_one_word(p[0]):
             why = f"one word alone, glossed in fewer than {MIN_ONE_WORD_DOCUMENTS} inputs"
+        if not why and not p[1] and is_plain_word(p[0]):
+            why = "one plain word: its sense depends on where it stands"
+        plain_words = all(is_plain_word(w) for w in p[0].split())
+        if not why and lines is not None and plain_words and only_labels(p[0], p[2], lines):
+            why = "glossed only in headings and table cells of their own"
         if why:
             dropped.append((p, why))
             continue

@@ -72,8 +72,12 @@ class Rules(unittest.TestCase):
             ("an acronym with its full form in two inputs",
              ("Virtual Desktop Infrastructure", "VDI", "虚拟桌面基础设施", 2, 2), True),
             ("two words in two inputs", ("gradient clipping", "", "梯度裁剪", 2, 2), True),
-            ("one word in two inputs", ("clipping", "", "裁剪", 2, 2), False),
-            ("one word in three inputs", ("clipping", "", "裁剪", 3, 3), True),
+            ("one word in two inputs", ("fine-tuning", "", "微调", 2, 2), False),
+            ("one word in three inputs", ("fine-tuning", "", "微调", 3, 3), True),
+            ("a plain word in lowercase", ("clipping", "", "裁剪", 9, 9), False),
+            ("a general word with a capital", ("Meaning", "", "含义", 9, 9), False),
+            ("a name of one word", ("Oracle", "", "甲骨文", 9, 9), True),
+            ("a code with a level", ("XYZ-A", "", "架构师助理", 5, 5), False),
         ]
         for what, pair, want in table:
             self.assertEqual((pair[0], pair[2]) in kept([pair]), want, what)
@@ -135,6 +139,32 @@ class Rules(unittest.TestCase):
         self.assertEqual(kept([two], ["使用安全令牌服务(STS)获取凭证。\n"]), set(), "then an acronym alone")
         self.assertEqual(kept([pair], ["安全令牌服务（Spring Tool Suite）\n"]), {("Spring Tool Suite", "安全令牌服务")})
         self.assertEqual(kept([pair]), {("Spring Tool Suite", "安全令牌服务")}, "without the corpus, no check")
+
+    def test_headings_and_labels_of_columns_are_no_terms(self):
+        pair = ("Next steps", "", "后续步骤", 3, 3)
+        heading = "## [](#next-steps)后续步骤（Next steps）\n"
+        self.assertEqual(kept([pair], [heading, heading]), set())
+        self.assertEqual(kept([pair], ["| Next steps（后续步骤）| 说明 |\n"]), set(), "a cell of its own")
+        prose = "读完本章，请看后续步骤（Next steps）一节。\n"
+        self.assertEqual(kept([pair], [heading, prose]), {("Next steps", "后续步骤")}, "glossed in prose too")
+        acronym = ("VDI", "", "虚拟桌面基础设施", 3, 3)
+        self.assertEqual(kept([acronym], ["## 虚拟桌面基础设施（VDI）\n"]), {("VDI", "虚拟桌面基础设施")}, "no plain words")
+
+    def test_an_acronym_s_full_form_from_the_corpus_is_spelled_by_initials(self):
+        for abbreviation, full, want in [
+            ("DDoS", "Distributed Denial of Service", True),
+            ("LoRA", "Low-Rank Adaptation", True),
+            ("JSON", "JavaScript Object Notation", True),
+            ("JMX", "Java Management Extensions", True),
+            ("AKS", "Azure Kubernetes", False),
+            ("CAS", "compare and swap", True),
+            ("CAS", "Chinese Academy", False),
+        ]:
+            self.assertEqual(build.spelled_by_initials(abbreviation, full), want, (abbreviation, full))
+        # a corpus pair whose words merely hold the acronym's letters gives no full form
+        forms = build.read_full_forms(os.path.join(os.path.dirname(__file__), "../../glossary/reference.csv"),
+                                      [("Azure Kubernetes", "AKS", "Azure Kubernetes 服务", 6, 9)])
+        self.assertNotIn("AKS", forms)
 
     def test_rows_group_an_english_and_the_output_is_whole(self):
         pairs = [("GCP", "", "谷歌云平台", 9, 10), ("GCP", "", "谷歌云", 3, 3)]

@@ -422,7 +422,9 @@ impl Aligner<'_> {
                 } else if !is_acronym(a) && !is_acronym(b) {
                     // 激活函数（sigmoid 或 relu）: the Chinese is the reference's for a third
                     // English, whose examples these are
-                    if self.names_a_kind_of(view, site.start, a, b) {
+                    if self.names_a_kind_of(view, site.start, a, b)
+                        || super::heads::ends_with_kind_of(view[..site.start].trim_end(), a, b)
+                    {
                         return;
                     }
                     alias = Some(en2); // 平均值（mean或average）: two names for one thing

@@ -120,6 +120,17 @@ fn without(view: &str, p0: usize, head: &str) -> Option<usize> {
     (rest >= MIN_REST_CJK).then_some(end)
 }
 
+/// Whether the Chinese `before` (the text up to a bracket) ends with a generic noun that no
+/// word of the English `a` or `b` renders: `组件（spout 或 bolt）` names the kind of which the
+/// two are examples, where `方法（method 或 approach）` names one thing twice.
+pub(super) fn ends_with_kind_of(before: &str, a: &str, b: &str) -> bool {
+    let words: Vec<String> =
+        [a, b].iter().flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric())).map(str::to_lowercase).collect();
+    GENERIC_NOUNS.iter().any(|(noun, english)| {
+        before.ends_with(noun) && !english.iter().any(|e| words.iter().any(|w| w.starts_with(e)))
+    })
+}
+
 /// Whether `chinese` is a label or a description rather than a translation of `english`: a
 /// single Latin letter with a noun (`M 模型`, a role in a diagram), one generic noun alone
 /// (网络, 样式) for a name (an acronym, a CamelCase or capitalised name), another name with a

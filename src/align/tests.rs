@@ -267,6 +267,25 @@ fn names_joined_by_or_in_brackets_are_examples_not_aliases() {
     );
 }
 
+#[test]
+fn words_joined_by_or_after_a_generic_noun_are_kinds_not_aliases() {
+    // the Chinese names the kind, and the two English are two of its kinds
+    for (text, english) in [
+        ("流水线由多个组件（reader 或 writer）连起来。", "reader"),
+        ("每个任务都要选一种策略（greedy 或 lazy）。", "greedy"),
+        ("页面（login 或 signup）加载得很慢。", "login"),
+    ] {
+        assert!(aliases(text).is_empty(), "{text}: {:?}", aliases(text));
+        assert!(chinese_of(text, english).is_empty(), "{text}");
+    }
+    // a generic noun that one of the words renders names one thing twice
+    assert_eq!(
+        aliases("损失函数（loss function 或 cost function）"),
+        [("loss function".to_string(), "cost function".to_string())]
+    );
+    assert_eq!(chinese_of("两个组件（component 或 widget）", "component"), ["组件"]);
+}
+
 /// The English and alias pairs the aligner finds in `text`.
 fn aliases(text: &str) -> Vec<(String, String)> {
     resolved(text, &crate::reference::Reference::empty())

@@ -248,6 +248,7 @@ mod tests {
                 "medicine",
                 "nlp",
                 "robotics",
+                "business",
             ];
             assert!(DOMAINS.contains(&&rec[4]), "line {}: domain {:?}", i + 2, &rec[4]);
             for zh in rec[1].split('|').filter(|z| !z.is_empty()) {

@@ -111,6 +111,8 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             None if used.is_empty()
                 && by_letters(e, r)
                 && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))) => {}
+            // `Node` beside `Node.js`: the short name of a product, not the word
+            None if short_name_for_word(e, r, inputs) => {}
             None => {
                 e.note = join_note(&e.note, &suggestion(r, preferred));
                 e.suggested = Some(preferred.clone());
@@ -167,6 +169,25 @@ fn written_as_acronym(e: &Entry, r: &ReferenceEntry) -> bool {
 fn camel_for_word(e: &Entry, r: &ReferenceEntry) -> bool {
     let camel = |f: &str| f.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     !r.english.contains(' ') && !r.english.bytes().any(|b| b.is_ascii_uppercase()) && e.forms().all(|f| camel(f))
+}
+
+/// Whether the entry is written only with a capital and small letters after it (`Node`)
+/// where the reference's English is one word in lowercase (`node`), and the inputs write a
+/// name made of it and a dotted ending (`Node.js`): the capital makes it that name's short
+/// form (inside Chinese prose no sentence opens with it).
+fn short_name_for_word(e: &Entry, r: &ReferenceEntry, inputs: &[InputFacts]) -> bool {
+    let capitalised = |f: &str| {
+        let mut c = f.chars();
+        c.next().is_some_and(|c| c.is_ascii_uppercase()) && c.all(|c| c.is_ascii_lowercase())
+    };
+    let dotted = |f: &str, name: &str| {
+        f.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|end| !end.is_empty() && end.bytes().all(|b| b.is_ascii_alphabetic()))
+    };
+    r.english.bytes().all(|b| b.is_ascii_lowercase())
+        && e.forms().all(|f| capitalised(f))
+        && inputs.iter().any(|i| i.forms.iter().any(|f| e.forms().any(|n| dotted(&f.text, n))))
 }
 
 /// A text is of a field when it writes out at least this many of the reference's terms of

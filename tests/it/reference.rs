@@ -201,6 +201,33 @@ fn reference_alignment() {
             None,
             "",
         ),
+        (
+            "a word capitalised as the short name of a dotted name is that name",
+            "english,chinese\nnode,节点\n",
+            "先安装 Node.js。之后所有脚本都在 Node 里运行，每次升级 Node 都要重装依赖。",
+            "Node",
+            &[],
+            None,
+            "",
+        ),
+        (
+            "the word in lowercase beside the dotted name keeps its suggestion",
+            "english,chinese\nnode,节点\n",
+            "先安装 Node.js。之后每个 node 都要登记，每个 node 都有编号。",
+            "node",
+            &[],
+            None,
+            "suggested: 节点",
+        ),
+        (
+            "a capitalised word with no dotted name keeps its suggestion",
+            "english,chinese\nnode,节点\n",
+            "先画出整棵树。之后每个 Node 都要登记，每个 Node 都有编号。",
+            "Node",
+            &[],
+            None,
+            "suggested: 节点",
+        ),
     ];
     for (what, termbase, text, english, chinese, method, note) in table {
         let g = extractor(termbase, false).extract(text);
