@@ -15,15 +15,40 @@ const MIN_QUOTED_SENTENCE_WORDS: usize = 3;
 /// mark at its end (`“Practice makes perfect, they say.”`). A term is quoted without one.
 /// ...or, without the mark, a verb of being in lowercase and words mostly in lowercase
 /// (`“John Smith's car is new”`), as a title is not (`“Attention Is All You Need”`).
+/// ...or, of two words or more, an exclamation or a question (`“Hey Siri!”`, `“Ready?”` is one
+/// word: a name may end with one, `Yahoo!`), or words mostly in lowercase that open with an
+/// article (`“a crane driver came”`): an utterance or an example phrase.
 pub(super) fn in_quoted_sentence(doc: &Document<'_>, span: Span) -> bool {
     let Some(quote) = doc.quote_around(span) else { return false };
     let inner = doc.view()[quote.range()].trim_end();
     let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.len() < MIN_QUOTED_SENTENCE_WORDS || inner.chars().any(is_cjk) {
+    if inner.chars().any(is_cjk) {
+        return false;
+    }
+    if words.len() >= MIN_EXCLAIMED_WORDS && inner.ends_with(['!', '?', '！', '？']) {
+        return true;
+    }
+    if words.len() < MIN_QUOTED_SENTENCE_WORDS {
         return false;
     }
     let stopped = inner.ends_with(['.', '!', '?']) && !inner.ends_with("...");
-    stopped || says_what_is(&words)
+    stopped || says_what_is(&words) || opens_with_article(&words)
+}
+
+/// An exclamation or a question quoted has at least this many words: one word may be a name
+/// that ends with the mark (`Yahoo!`).
+const MIN_EXCLAIMED_WORDS: usize = 2;
+
+/// Articles, which open a phrase or a sentence in lowercase and never a term.
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Whether `words` (of a quotation) open with an article in lowercase and more than half of
+/// the words after it are in lowercase (`a crane driver came`; not `The Art of Computer
+/// Programming`).
+fn opens_with_article(words: &[&str]) -> bool {
+    let rest = &words[1..];
+    let lower = rest.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).count();
+    ARTICLES.contains(&words[0]) && 2 * lower > rest.len()
 }
 
 /// Verbs of being, which a sentence has and a term or a title in lowercase rarely does.
@@ -145,6 +170,14 @@ mod tests {
             ("例句“Jane Doe's cat is black”的标注见下文，用 Kubernetes 完成", &["Kubernetes"]),
             // Chinese in the quotation: a sentence of Chinese naming a term
             ("他说“我们用 Redis Cluster 做缓存。”", &["Redis Cluster"]),
+            // an exclamation or a question of two words or more, in either width
+            ("她对音箱喊了一声“Okay Robot！”，灯就亮了", &[]),
+            ("弹窗问“Save Changes?”时选否，再打开 Kubernetes 面板", &["Kubernetes"]),
+            // one word with its mark may be a name
+            ("早年的门户“Yahoo!”很有名", &["Yahoo"]),
+            // an example phrase that opens with an article
+            ("在“the bank of a river”和“a bank account”里，词义完全不同", &[]),
+            ("这本书叫“The Pragmatic Programmer”，值得一读", &["Pragmatic Programmer"]),
         ];
         assert_finds(table);
     }
