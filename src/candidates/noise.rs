@@ -93,6 +93,10 @@ pub(super) fn is_number_like(w: &str) -> bool {
     if !unit.is_empty() && unit.chars().all(|c| c == 'x') {
         return true;
     }
+    // 2.x, 1.2.x, 2.x.x.dev2023xxxx: a version with a part left open
+    if is_open_version(&w[..digits], &unit) {
+        return true;
+    }
     // 3x3, 1920x1080, 3nx3n: the sizes of a matrix or an image
     if unit.contains(['x', '×']) && is_size(&lower(&w)) {
         return true;
@@ -110,6 +114,14 @@ pub(super) fn is_number_like(w: &str) -> bool {
         // 10gbit/s, 64mb/8gb/s: a rate
         || unit.contains('/')
             && unit.split('/').enumerate().all(|(i, p)| is_unit(p) || i > 0 && is_number_like(p))
+}
+
+/// Whether a number and what follows it (`unit`, lowercase) are a version with parts left
+/// open as `x`: `2.` then `x.x`, whatever follows the parts (`2.x.x.dev2023xxxx`).
+fn is_open_version(number: &str, unit: &str) -> bool {
+    let Some(rest) = number.strip_suffix('.') else { return false };
+    let open = unit.split('.').take_while(|p| *p == "x" || !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.') && open.clone().any(|p| p == "x")
 }
 
 /// Whether `l` (lowercase) is a size: two numbers, each maybe with a letter that counts
@@ -567,6 +579,10 @@ mod tests {
     fn sizes_are_numbers() {
         for (w, want) in
             [("3x3", true), ("3nx3n", true), ("1920x1080", true), ("4×4", true), ("x86", false), ("3xl", false)]
+                .into_iter()
+                // versions with a part left open, and units glued to their numbers
+                .chain([("2.x", true), ("1.2.x", true), ("2.x.x.dev2023xxxx", true), ("3.x86", false)])
+                .chain([("75bp", true), ("40vh", true), ("3kbp", true), ("2FA", false)])
         {
             assert_eq!(is_number_like(w), want, "{w}");
         }

@@ -54,8 +54,11 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
     let keys: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for e in entries.iter_mut() {
         // the curated tier, and below it the mined one
-        let found =
-            e.forms().find_map(|en| reference.get(en)).or_else(|| e.forms().find_map(|en| reference.get_mined(en)));
+        let found = e
+            .forms()
+            .find_map(|en| reference.get(en))
+            .or_else(|| e.forms().find_map(|en| reference.get_mined(en)))
+            .or_else(|| sense_used(e, reference, &by_chinese));
         let Some(r) = found.filter(|r| (!by_letters(e, r) || written_as_acronym(e, r)) && !camel_for_word(e, r)) else {
             continue;
         };
@@ -118,6 +121,30 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
                 e.suggested = Some(preferred.clone());
             }
         }
+    }
+}
+
+/// For an acronym that the curated reference has in several senses (`GC`: garbage collection,
+/// GC content), the one sense whose Chinese an input where the acronym occurs uses (垃圾回收
+/// in a text on a runtime), when exactly one's is.
+fn sense_used<'r>(
+    e: &Entry,
+    reference: &'r Reference,
+    by_chinese: &HashMap<&str, Places<'_>>,
+) -> Option<&'r ReferenceEntry> {
+    let senses = e.forms().map(|f| reference.senses(f)).find(|s| !s.is_empty())?;
+    let inputs: HashSet<usize> = e.occurrences.iter().map(|o| o.source).collect();
+    let shown = |r: &&ReferenceEntry| {
+        // (GC含量 keeps the acronym: the Chinese of a longer term, no sign of the sense)
+        r.chinese
+            .iter()
+            .filter(|z| !keeps_form_in_latin(z, e))
+            .any(|z| by_chinese.get(z.as_str()).is_some_and(|list| list.iter().any(|(d, _)| inputs.contains(d))))
+    };
+    let mut used = senses.into_iter().filter(shown);
+    match (used.next(), used.next()) {
+        (Some(r), None) => Some(r),
+        _ => None,
     }
 }
 

@@ -205,6 +205,21 @@ impl Reference {
         self.with_key(english, |k| self.get_key(k, false))
     }
 
+    /// The curated entries that share the acronym `english` when more than one does (`PDF`:
+    /// a file format, a probability density function); none otherwise.
+    pub(crate) fn senses(&self, english: &str) -> Vec<&ReferenceEntry> {
+        let mut out = Vec::new();
+        self.with_key(english, |k| {
+            let ids = self.by_abbreviation.get(k).map_or(&[][..], Vec::as_slice);
+            out.extend(ids.iter().map(|&i| &self.entries[i]).filter(|e| e.mined.is_none()));
+            None
+        });
+        if out.len() < 2 {
+            out.clear();
+        }
+        out
+    }
+
     /// The entry of a mined reference for an English term, its plural, another spelling or
     /// its acronym, when no other entry has it.
     pub fn get_mined(&self, english: &str) -> Option<&ReferenceEntry> {
