@@ -268,6 +268,20 @@ fn names_joined_by_or_in_brackets_are_examples_not_aliases() {
 }
 
 #[test]
+fn a_status_in_capitals_is_a_word_not_an_acronym_of_many_letters() {
+    // an acronym of four letters would take the six characters before it; the word takes none
+    // of the colour and the verb
+    for (text, english) in [
+        ("日志里橙色表示警告（WARN），紫色表示错误（ERROR）。", "WARN"),
+        ("日志里橙色表示警告（WARN），紫色表示错误（ERROR）。", "ERROR"),
+        ("报告中红色代表测试失败（FAIL）。", "FAIL"),
+    ] {
+        let got = chinese_of(text, english);
+        assert!(got.iter().all(|z| !z.contains('色')), "{text}: {english} = {got:?}");
+    }
+}
+
+#[test]
 fn words_joined_by_or_after_a_generic_noun_are_kinds_not_aliases() {
     // the Chinese names the kind, and the two English are two of its kinds
     for (text, english) in [

@@ -21,8 +21,17 @@ const EXTRA_WORDS: usize = 2;
 /// …and at least one content word per three letters (`FP16` spells out a few words).
 const LETTERS_PER_WORD: usize = 3;
 
-/// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`).
+/// Statuses and levels of logs and tests, written in capitals as labels: words, not
+/// acronyms, rendered as the word is (警告 for WARN, 通过 for PASS).
+const STATUS_WORDS: &[&str] =
+    &["PASS", "FAIL", "WARN", "WARNING", "ERROR", "INFO", "DEBUG", "TRACE", "FATAL", "SKIP", "TODO", "DONE", "NOTE"];
+
+/// Whether `abbr` is an acronym: short, mostly capitals (`RAG`, `MoE`, `FP16`, `i.i.d.`), and
+/// no status word in capitals (`WARN`).
 pub(crate) fn is_acronym(abbr: &str) -> bool {
+    if STATUS_WORDS.contains(&abbr) {
+        return false;
+    }
     // i.i.d., e.g.: single letters with dots
     let bytes = abbr.trim_end_matches('.').as_bytes();
     if bytes.len() >= MIN_DOTTED_BYTES
@@ -100,7 +109,7 @@ mod tests {
         for yes in ["RAG", "MoE", "FP16", "i.i.d.", "LoRA", "GPUs"] {
             assert!(is_acronym(yes), "{yes}");
         }
-        for no in ["GPT-4o", "Llama-3.1", "FastAPI", "OpenAI", "a", "New York"] {
+        for no in ["GPT-4o", "Llama-3.1", "FastAPI", "OpenAI", "a", "New York", "WARN", "PASS"] {
             assert!(!is_acronym(no), "{no}");
         }
     }
