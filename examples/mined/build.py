@@ -363,11 +363,17 @@ def gloss_lines(folder):
     return out
 
 
-def glossed_together(english, chinese, lines):
-    """Whether a line writes `chinese` and `english` in one gloss, either way round (the whole
-    English: `Azure Kubernetes` is not glossed by `服务（Azure Kubernetes Service）`)."""
+def english_pattern(english):
+    """A regular expression of `english` as a corpus writes it: its words joined by spaces,
+    hyphens, underscores or slashes, or none, and whole (`Azure Kubernetes` is not the start
+    of `Azure Kubernetes Service`)."""
     words = [re.escape(w) for w in WORDS.split(english.strip()) if w]
-    e, z = r"[\s\-_/]*".join(words) + r"(?![A-Za-z0-9])", re.escape(chinese)
+    return r"[\s\-_/]*".join(words) + r"(?![A-Za-z0-9])"
+
+
+def glossed_together(english, chinese, lines):
+    """Whether a line writes `chinese` and `english` in one gloss, either way round."""
+    e, z = english_pattern(english), re.escape(chinese)
     gloss = re.compile(rf"{z}\s*[(（][^)）]*?{e}|{e}\s*[(（][^)）]*?{z}", re.I)
     return any(gloss.search(line) for line in lines if chinese in line)
 
@@ -376,8 +382,7 @@ def only_labels(english, chinese, lines):
     """Whether every line that glosses `chinese` with `english` (either way round) is a
     heading or holds the gloss as a table cell of its own: the translation of a heading or
     of a column's label. False when no line glosses them."""
-    words = [re.escape(w) for w in WORDS.split(english.strip()) if w]
-    e, z = r"[\s\-_/]*".join(words), re.escape(chinese)
+    e, z = english_pattern(english), re.escape(chinese)
     gloss = rf"(?:{z}\s*[(（]\s*{e}\s*[)）]|{e}\s*[(（]\s*{z}\s*[)）])"
     anywhere = re.compile(gloss, re.I)
     cell = re.compile(rf"\|\s*{gloss}\s*(?=\|)", re.I)

@@ -120,8 +120,8 @@ pub(super) fn is_number_like(w: &str) -> bool {
 /// open as `x`: `2.` then `x.x`, whatever follows the parts (`2.x.x.dev2023xxxx`).
 fn is_open_version(number: &str, unit: &str) -> bool {
     let Some(rest) = number.strip_suffix('.') else { return false };
-    let open = unit.split('.').take_while(|p| *p == "x" || !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.') && open.clone().any(|p| p == "x")
+    let mut parts = unit.split('.').take_while(|p| *p == "x" || !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.') && parts.any(|p| p == "x")
 }
 
 /// Whether `l` (lowercase) is a size: two numbers, each maybe with a letter that counts
