@@ -42,6 +42,41 @@ const BRACKET_MAX_BYTES: usize = 600;
 /// gloss.
 const POINTERS: &str = "左右上下前后中内外图表";
 
+/// Words that make a name the name of an undertaking or a body (`Project Ubin`, `Open Banking
+/// Lab`, `Money20/20 Summit`), which a place name alone never renders.
+const BODY_WORDS: &[&str] = &[
+    "agency",
+    "bank",
+    "center",
+    "centre",
+    "coin",
+    "college",
+    "company",
+    "conference",
+    "exchange",
+    "expo",
+    "forum",
+    "foundation",
+    "fund",
+    "group",
+    "hub",
+    "initiative",
+    "institute",
+    "lab",
+    "labs",
+    "laboratory",
+    "network",
+    "office",
+    "platform",
+    "program",
+    "programme",
+    "project",
+    "school",
+    "summit",
+    "team",
+    "university",
+];
+
 /// Words that open a remark after the English in brackets (`（SSR，见第三章）`): the part is no
 /// Chinese term. These are the words of [`NOT_GLOSS`] that never start a term; that list also
 /// holds 不, 这 and 或, which open a bracket of remarks but also start terms (不可变对象).
@@ -583,6 +618,15 @@ impl Aligner<'_> {
     }
 
     /// Chinese in the first part of the brackets, glossing the English before them.
+    /// Whether the Chinese in brackets after a name is where the named thing is (`Project
+    /// Ubin（新加坡）`, `Open Banking Lab（伦敦）`): one place name after the name of a body or
+    /// an undertaking ([`BODY_WORDS`]). A place's own name (`Silicon Valley（硅谷）`) has none.
+    fn is_place_remark(&self, chinese: &str, english: &str) -> bool {
+        english.split_whitespace().count() >= 2
+            && english.split_whitespace().any(|w| BODY_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+            && matches!(self.segmenter.tag(chinese).as_slice(), [w] if w.tag == "ns")
+    }
+
     fn chinese_inside(&self, doc: &Document<'_>, bracket: &Bracket<'_>, out: &mut Vec<Pending>) {
         let view = doc.view();
         let (site, parts) = (bracket.site, bracket.parts);
@@ -600,6 +644,9 @@ impl Aligner<'_> {
             return;
         }
         let Some(zh) = self.chinese_term_at(view, first, first_prefixed) else { return };
+        if self.is_place_remark(&view[zh.range()], &view[eb.range()]) {
+            return;
+        }
         let conf = if doc.marked_ending_at(eb.end).is_some() || doc.marked_starting_at(zh.start).is_some() {
             BRACKET_MARKED_CONFIDENCE
         } else {

@@ -152,6 +152,13 @@ const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可�
 const GLUED_STOPS: &[char] =
     &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成', '用'];
 
+/// An acronym whose inner P may be the 每 before its Chinese has at least this many letters
+/// (FPS, QPS).
+const MIN_PER_ACRONYM: usize = 3;
+
+/// Words of 每 that mean "each", not "per".
+const EACH: [&str; 3] = ["每个", "每一", "每种"];
+
 /// Pronouns that jieba glues to a word it makes up: 其本征 in 但其本征电子电导率.
 const GLUED_PRONOUNS: &[char] = &['其', '该', '此', '这', '那', '各', '每'];
 
@@ -323,6 +330,14 @@ impl Walk<'_> {
     /// last (专家 alone for CAP, 认证分析专家: 分析 spells A): the word is one of the full form's,
     /// not the sentence's verb. (部署内容分发网络 for CDN: three words cover the letters, and
     /// 部署 is the sentence's.)
+    /// Whether `word` is the 每 of a "per" the English has: spelled out (queries per second
+    /// 每秒查询数), or as an inner P of an acronym (FPS 每秒帧数, EPS 每股收益). 每个, 每一
+    /// and 每种 (each) open no acronym's rendering: they quantify the noun.
+    fn opens_per(&self, word: &str) -> bool {
+        let inner_p = self.acronym.len() >= MIN_PER_ACRONYM && self.acronym[1..].contains(&b'p');
+        word.starts_with('每') && (self.per || inner_p && !EACH.contains(&word))
+    }
+
     fn spells_uncovered_letter(&self, w: &Tagged<'_>) -> bool {
         let letters = self.acronym.len();
         let words = self.options.len();
@@ -456,7 +471,7 @@ impl Walk<'_> {
         // starts the term, though it is a function word elsewhere
         // (a numeral with its measure word: 一步 for one-step)
         let renders = |p: &&str| *p == w.word || w.tag == "m" && w.word.starts_with(p);
-        if !self.options.is_empty() && (self.prefixes.iter().any(renders) || self.per && w.word.starts_with('每')) {
+        if !self.options.is_empty() && (self.prefixes.iter().any(renders) || self.opens_per(w.word)) {
             let span = Span::new(start, self.end);
             let text = &self.view[span.range()];
             let mut choice = if self.prefixes.contains(&w.word) {

@@ -235,6 +235,9 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
         ("编程语言（Python 等）都可以。", "Python"),
         ("这块显卡的低精度吞吐（FP16、INT8和INT4）都很高。", "FP16"),
         ("三种云厂商（AWS、Azure 与 GCP）都提供托管服务。", "AWS"),
+        // where a body or an undertaking is, in brackets after its name
+        ("试点项目 Project Harbor（新加坡）测试了跨境支付。", "Project Harbor"),
+        ("另一家 Open Finance Lab（伦敦）也加入了。", "Open Finance Lab"),
         // the parameters of a call, in both scripts
         ("画出轮廓(img、轮廓列表、颜色、粗细)", "img"),
         // a word that introduces what the brackets hold, alone before them
@@ -414,6 +417,11 @@ fn the_english_tells_where_the_chinese_term_starts() {
         ("Nginx 作为反向代理（reverse proxy）。", "reverse proxy", "反向代理"),
         ("系统支持多租户（multi-tenancy）。", "multi-tenancy", "多租户"),
         ("每秒查询数（queries per second）很高。", "queries per second", "每秒查询数"),
+        // an acronym's inner P is the per of its full form; 每个 (each) quantifies the noun
+        ("帧速率以每秒帧数（FPS）表示。", "FPS", "每秒帧数"),
+        ("公司公布了每股收益（EPS）。", "EPS", "每股收益"),
+        ("广告按每次点击费用（CPC）计价。", "CPC", "每次点击费用"),
+        ("我们给每个应用程序接口（API）写文档。", "API", "应用程序接口"),
         ("请启用多因素认证（multi-factor authentication）。", "multi-factor authentication", "多因素认证"),
     ];
     assert_chinese(table);
@@ -1080,5 +1088,13 @@ fn a_file_format_in_brackets_after_chinese_is_a_remark() {
     assert_chinese(&[
         ("结果导出为逗号分隔值（CSV）文件。", "CSV", "逗号分隔值"),
         ("这个周末的围棋（Go）比赛很精彩。", "Go", "围棋"),
+    ]);
+}
+
+#[test]
+fn a_place_in_brackets_glosses_only_a_place() {
+    assert_chinese(&[
+        ("公司总部位于 Mountain View（山景城）。", "Mountain View", "山景城"),
+        ("Bank of England（英格兰银行）发布了报告。", "Bank of England", "英格兰银行"),
     ]);
 }

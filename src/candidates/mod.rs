@@ -122,7 +122,7 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
 
 /// Separators inside a title between its name and its subtitle (`Color: From Hex to Eye`,
 /// `React - Basic Concepts`), which end a run of words.
-const TITLE_SEPARATORS: [&str; 3] = [": ", " - ", " – "];
+const TITLE_SEPARATORS: [&str; 5] = [": ", " - ", " -- ", " – ", " — "];
 
 /// A title in emphasis or link text has at least this many words: fewer with a colon are a
 /// label and its value (`Note: Redis`).
@@ -279,7 +279,13 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         let indexed = text[w.span.end..]
             .get(..5)
             .is_some_and(|t| t.eq_ignore_ascii_case("<sub>") || t.eq_ignore_ascii_case("<sup>"));
-        if tex || indexed || rooted(w) || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
+        // page.html#term-cache, guide html#setup: words glued to a `#` between them are a
+        // link's address and its anchor, spilled into prose
+        let anchor = view[..w.span.start]
+            .strip_suffix('#')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_alphanumeric()))
+            || view[w.span.end..].strip_prefix('#').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_alphanumeric()));
+        if tex || indexed || anchor || rooted(w) || !kept_letter && !model && word_is_noise(s, &view[w.span.end..]) {
             // exit full screen(): words in small letters spaced before a call are pieces of
             // its name, not a term (a name before it stays: `Redis flushall()`)
             if view[w.span.end..].starts_with("()") {
@@ -658,6 +664,8 @@ mod tests {
             ("论文《Attention Is All You Need》提出", &["Attention Is All You Need"]),
             // a title with a subtitle is one name, in 《》 or as a link's text in Title Case
             ("教材《Linear Algebra: A Gentle Start》很好", &["Linear Algebra: A Gentle Start"]),
+            ("报告《Storage at Scale -- Costs and Gains》指出", &["Storage at Scale -- Costs and Gains"]),
+            ("报告《Storage at Scale — Costs and Gains》指出", &["Storage at Scale — Costs and Gains"]),
             (
                 "推荐文章 [Rust - The Hard Parts Explained](https://example.org/a)。",
                 &["Rust - The Hard Parts Explained"],
@@ -674,6 +682,9 @@ mod tests {
             ),
             ("Transformer架构", &["Transformer"]),
             ("使用C++和C#", &["C++", "C#"]),
+            // a link's address broken by a space leaves its anchor in prose
+            ("字节顺序（[little-endian](https://example.org/doc/terms html#term-big-endian)）", &["little-endian"]),
+            ("用C/C++开发，或用 C/C# 与 Objective-C/C++", &["C/C++", "C/C#", "Objective-C", "C++"]),
             ("采用 TCP/IP 协议", &["TCP/IP"]),
             ("基于Node.js的服务", &["Node.js"]),
             ("the transformer model.", &["transformer model"]),

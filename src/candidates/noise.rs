@@ -194,6 +194,7 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_path(l, &folded)
         || is_id_like(&folded)
         || is_version_or_catalogue_number(l)
+        || is_number_glued_to_word(&folded)
         || is_lower_camel_case(&folded)
         || is_expression(&folded)
         || is_hex_number(l)
@@ -415,6 +416,25 @@ fn is_path(l: &str, w: &str) -> bool {
                 && (l.split('/').any(|p| p.contains('-')) || l.split('/').count() >= MIN_LOWERCASE_PATH_PARTS))
 }
 
+/// A code or a count of several digits glued to a word in small letters of general English
+/// is a status run together with what it is (`405error`, `404page`). Names glue one digit
+/// (`3scale`, `4chan`), a capital (`1Password`) or a plural (`37signals`, `99designs`).
+const MIN_GLUED_DIGITS: usize = 2;
+
+/// The glued word has at least this many letters.
+const MIN_GLUED_WORD: usize = 3;
+
+/// Whether `w` is a number and a word run together ([`MIN_GLUED_DIGITS`]).
+fn is_number_glued_to_word(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let word = &w[digits..];
+    digits >= MIN_GLUED_DIGITS
+        && word.len() >= MIN_GLUED_WORD
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !word.ends_with('s')
+        && is_common_word(word)
+}
+
 /// Version paths and tags (`v2`, `v1.5`, `v0.10.3`) and catalogue numbers (`rs7412`,
 /// `CVE-2024-41873`); `l` is the word lowercased.
 fn is_version_or_catalogue_number(l: &str) -> bool {
@@ -628,6 +648,15 @@ mod tests {
             ("main.rs", "", true),
             ("x1", "", true),
             ("RLHF", "", false),
+            // a status or a count run into its number; names that start with digits stay
+            ("405error", "", true),
+            ("404page", "", true),
+            ("3scale", "", false),
+            ("37signals", "", false),
+            ("4chan", "", false),
+            ("1Password", "", false),
+            ("3dfx", "", false),
+            ("5G", "", false),
             // an English word glued to a format is an identifier; names glue other pieces
             ("innerHTML", "", true),
             ("toJSON", "", true),

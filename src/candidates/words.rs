@@ -220,6 +220,8 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
     let char_at = |i: usize| view[i..].chars().next();
     let mut end = start;
     let mut j = start;
+    // where the part after the last joiner starts (the C++ of C/C++)
+    let mut part = start;
     while j < bytes.len() {
         if bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' {
             // the common case, without decoding or folding
@@ -235,6 +237,7 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
             // a joiner counts only between word characters
             if char_at(j + c.len_utf8()).is_some_and(is_word_char) {
                 j += c.len_utf8();
+                part = j;
             } else {
                 break;
             }
@@ -251,11 +254,11 @@ fn scan_word(view: &str, start: usize) -> (usize, usize) {
             // Pass@1, Recall@10, mAP@0.5, Hits@k: a metric at a cut-off
             j += 1;
         } else if matches!(c, '+' | '#')
-            && view[start..end].chars().all(|c| c.is_ascii_alphabetic())
-            && end - start <= MAX_PLUS_NAME
+            && view[part..end].chars().all(|c| c.is_ascii_alphabetic())
+            && end - part <= MAX_PLUS_NAME
             && !plus_before_word(view, j)
         {
-            // C++, C#, F#
+            // C++, C#, F#, and C/C++
             j += 1;
             end = j;
             while bytes.get(j) == Some(&b'+') {

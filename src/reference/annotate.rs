@@ -15,6 +15,7 @@ use super::{sense, Reference, ReferenceEntry};
 use crate::model::{Category, Entry, InputFacts, ReferenceFact};
 use crate::text::chars::in_order;
 use crate::text::key;
+use crate::text::lexicon::is_function_word;
 use std::collections::{HashMap, HashSet};
 
 /// From this length on, a mistyped term may hold two wrong characters; below it, one.
@@ -62,6 +63,16 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         let Some(r) = found.filter(|r| (!by_letters(e, r) || written_as_acronym(e, r)) && !camel_for_word(e, r)) else {
             continue;
         };
+        // known by its letters alone, the entry is one sense of several: a text that spells
+        // out another full form (Liquidity Provider for LP) means another, and so does one
+        // that glosses the acronym itself outside the entry's field (新加坡金融管理局 for MAS in
+        // a text on payments)
+        if by_letters(e, r)
+            && (spells_another_full_form(e, r)
+                || !e.chinese.is_empty() && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))))
+        {
+            continue;
+        }
         if let Some(c) = r.category {
             if c == Category::Name || e.category == Category::Name {
                 e.category = c;
@@ -180,6 +191,30 @@ fn by_letters(e: &Entry, r: &ReferenceEntry) -> bool {
     e.forms().all(|f| key(f) != full)
 }
 
+/// A full form shares at least this share of its words with another of the same sense
+/// (`independently and identically distributed`, `independent and identically distributed`).
+const SAME_SENSE_WORDS: f32 = 0.5;
+
+/// Whether the entry's English is a full form (it has an acronym) of another sense than the
+/// reference's English of the same letters: they share too few words
+/// ([`SAME_SENSE_WORDS`]), each word known by its first letters (`Liquidity Provider` and
+/// `linear programming`, both LP).
+fn spells_another_full_form(e: &Entry, r: &ReferenceEntry) -> bool {
+    const STEM: usize = 5;
+    if e.abbreviation.is_none() {
+        return false;
+    }
+    let stems = |s: &str| -> HashSet<String> {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 3 && !is_function_word(w))
+            .map(|w| w[..w.len().min(STEM)].to_ascii_lowercase())
+            .collect()
+    };
+    let (a, b) = (stems(&e.english), stems(&r.english));
+    let shared = a.intersection(&b).count();
+    (shared as f32) < SAME_SENSE_WORDS * a.len().min(b.len()) as f32
+}
+
 /// Whether a form matched by its letters is written as the reference's acronym: in the same
 /// case, or in capitals (`IOU` for IoU); `Mac` is not MAC, `md` is not MD.
 fn written_as_acronym(e: &Entry, r: &ReferenceEntry) -> bool {
@@ -221,6 +256,11 @@ fn short_name_for_word(e: &Entry, r: &ReferenceEntry, inputs: &[InputFacts]) -> 
 /// that field in full: a few terms of a field are chance, more are its subject.
 const FIELD_TERMS: usize = 3;
 
+/// A Chinese term tells a text's field when it has at least this many characters: words of
+/// two (推理, 策略, 参数) are general vocabulary of every field (a database paper infers,
+/// has policies and parameters), 卷积神经网络 and 梯度下降 are a field's own.
+const MIN_FIELD_CHINESE_CHARS: usize = 3;
+
 /// How many of the reference's terms of each field the text uses: written out in full in
 /// English (an entry), or in Chinese (`by_chinese`, the reference's Chinese forms the inputs use).
 fn fields_used(
@@ -236,7 +276,8 @@ fn fields_used(
         }
     }
     for r in reference.entries() {
-        if r.domain.is_some() && r.chinese.iter().any(|z| by_chinese.contains_key(z.as_str())) {
+        let telling = |z: &String| z.chars().count() >= MIN_FIELD_CHINESE_CHARS && by_chinese.contains_key(z.as_str());
+        if r.domain.is_some() && r.chinese.iter().any(telling) {
             seen.insert(&r.english);
         }
     }
