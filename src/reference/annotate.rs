@@ -12,10 +12,11 @@ use super::score::{
     SAME_PARAGRAPH_BYTES, SPLIT_SENSES,
 };
 use super::{sense, Reference, ReferenceEntry};
+use crate::candidates::is_common_word;
 use crate::model::{Category, Entry, InputFacts, ReferenceFact};
 use crate::text::chars::in_order;
-use crate::text::key;
 use crate::text::lexicon::is_function_word;
+use crate::text::{is_acronym, key};
 use std::collections::{HashMap, HashSet};
 
 /// From this length on, a mistyped term may hold two wrong characters; below it, one.
@@ -72,6 +73,15 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
                 || !e.chinese.is_empty() && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))))
         {
             continue;
+        }
+        // Github, linux, MYSQL: a name the curated reference spells otherwise is written as
+        // it spells it; the text's spelling stays a variant
+        if let Some(name) = canonical_spelling(e, r) {
+            let written = std::mem::replace(&mut e.english, name.to_owned());
+            e.variants.retain(|v| v != name);
+            if !e.variants.contains(&written) {
+                e.variants.push(written);
+            }
         }
         if let Some(c) = r.category {
             if c == Category::Name || e.category == Category::Name {
@@ -213,6 +223,25 @@ fn spells_another_full_form(e: &Entry, r: &ReferenceEntry) -> bool {
     let (a, b) = (stems(&e.english), stems(&r.english));
     let shared = a.intersection(&b).count();
     (shared as f32) < SAME_SENSE_WORDS * a.len().min(b.len()) as f32
+}
+
+/// The curated reference's spelling of a name that the entry writes in other capitals or
+/// hyphens (`Github` GitHub, `MYSQL` MySQL, `linux` Linux): the reference's English
+/// is a name with capitals and the same letters. (A term keeps the text's capitals: a
+/// heading's `Virtual DOM` is no misspelling.) A word in small letters may be the word, not
+/// the name: one of general English (`express`, `spring`), or any beside a name in capitals
+/// (`clip`, not CLIP).
+fn canonical_spelling<'r>(e: &Entry, r: &'r ReferenceEntry) -> Option<&'r str> {
+    let letters =
+        |s: &str| -> String { s.chars().filter(|c| !matches!(c, ' ' | '-')).flat_map(char::to_lowercase).collect() };
+    let capitals = |s: &str| s.chars().any(|c| c.is_uppercase());
+    (r.mined.is_none()
+        && r.category == Some(Category::Name)
+        && capitals(&r.english)
+        && r.english != e.english
+        && letters(&r.english) == letters(&e.english)
+        && (capitals(&e.english) || !is_common_word(&e.english) && !is_acronym(&r.english)))
+    .then_some(r.english.as_str())
 }
 
 /// Whether a form matched by its letters is written as the reference's acronym: in the same

@@ -354,3 +354,26 @@ fn an_acronym_paired_in_a_minority_of_its_inputs_is_not_sure() {
     let mixed = one(&[paired, others[0], others[1], others[2]]);
     assert!(mixed.confidence.is_none_or(|c| c < 0.8), "{mixed:?}");
 }
+
+#[test]
+fn a_name_is_written_as_the_reference_spells_it() {
+    let termbase = "english,chinese,abbreviation,category\nGitHub,,,name\nMySQL,,,name\nCLIP,,,name\n\
+                    virtual DOM,虚拟 DOM,,term\n";
+    let text = "代码放在 Github 上，数据库用 MYSQL。训练时先 clip 梯度，再 clip 一次。\
+                Virtual DOM 很快，Virtual DOM 开销小。";
+    let g = extractor(termbase, false).extract(text);
+    // (english the row gets, the form the text wrote, kept as a variant when they differ)
+    let table = [
+        ("Github", "GitHub", true),
+        ("MYSQL", "MySQL", true),
+        // a word in small letters beside a name in capitals
+        ("clip", "clip", false),
+        // a term keeps the text's capitals
+        ("Virtual DOM", "Virtual DOM", false),
+    ];
+    for (written, english, variant) in table {
+        let e = g.get(written).unwrap_or_else(|| panic!("no entry for {written} in {g:#?}"));
+        assert_eq!(e.english, english, "{written}");
+        assert_eq!(e.variants.iter().any(|v| v == written), variant, "{written}: {:?}", e.variants);
+    }
+}

@@ -219,7 +219,9 @@ fn one_word_spaced_apart_is_one_row_named_by_its_words() {
         ("我们用 Couchbase 存会话。Couchbase 很快。也有人写作 couch base。", "Couchbase", "couch base"),
         // the split spelling names the row only where its pieces are words
         ("先装 Certipy 再扫描。certi py 的输出很长，certi py 还能导出。", "Certipy", "certi py"),
-        ("在 Mac OS 上安装，Mac OS 的终端可用。新版 macOS 也行。", "Mac OS", "macOS"),
+        ("在 Note Pad 里编辑，Note Pad 的界面简单。新版 NotePad 也行。", "Note Pad", "NotePad"),
+        // unless the reference spells the name otherwise
+        ("在 Mac OS 上安装，Mac OS 的终端可用。新版 macOS 也行。", "macOS", "Mac OS"),
         // a form in capitals glued is a spelling, not an acronym of its spaced form
         ("用 AWS SDK 调用服务。AWS SDK 很全。AWSSDK 是同一个东西。", "AWS SDK", "AWSSDK"),
     ] {
