@@ -9,6 +9,9 @@
 //! [`MIN_ENGLISH_LINE_WORDS`] words: a heading or a list item that is a name (`PageSpeed
 //! Insights`, `- ChromeVox`) is not.
 //!
+//! A sentence of English quoted inside a line of Chinese (`他说：“验证很成功”（The pilot went
+//! well, proving the progress that has been made）`) is read the same way.
+//!
 //! Lines of a program that a text leaves outside code blocks (a statement in a list item, a
 //! parameter of a signature on a line of its own) are read the same way: their names are
 //! the program's, and a row only when the document names them in Chinese prose too.
@@ -16,8 +19,10 @@
 use super::Candidate;
 use crate::model::Span;
 use crate::text::chars::is_cjk;
-use crate::text::lexicon::lower;
+use crate::text::lexicon::english::SENTENCE_WORDS;
+use crate::text::lexicon::{in_list, lower, pack_list};
 use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// The fewest words of a line without Chinese that make it a line of English prose.
 const MIN_ENGLISH_LINE_WORDS: usize = 8;
@@ -32,10 +37,40 @@ fn english_lines(view: &str) -> Vec<Span> {
         let chinese = !line.is_ascii() && line.chars().any(is_cjk);
         if !chinese && (words(line) >= MIN_ENGLISH_LINE_WORDS || is_code_line(line)) {
             out.push(Span::new(start, end));
+        } else if chinese {
+            english_stretches(line, start, &mut out);
         }
         start = end;
     }
     out
+}
+
+/// A stretch of English inside a line of Chinese reads as a sentence with at least this many
+/// of its words ([`SENTENCE_WORDS`]: `the`, `that`, `has`…); a list of names has none.
+const MIN_STRETCH_SENTENCE_WORDS: usize = 3;
+
+/// Pushes the stretches of `line` (which starts at `offset`) that are English sentences
+/// quoted in Chinese prose: between two Chinese characters or marks, at least
+/// [`MIN_ENGLISH_LINE_WORDS`] words and [`MIN_STRETCH_SENTENCE_WORDS`] words of sentences
+/// (`（The pilot went well, proving the progress that has been made）`).
+fn english_stretches(line: &str, offset: usize, out: &mut Vec<Span>) {
+    static SENTENCE: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&SENTENCE_WORDS));
+    let mut from = 0;
+    for (i, c) in line.char_indices().chain(std::iter::once((line.len(), '\n'))) {
+        if !(c.is_ascii() && c != '\n') {
+            let stretch = &line[from..i];
+            if words(stretch) >= MIN_ENGLISH_LINE_WORDS {
+                let clues = stretch
+                    .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+                    .filter(|w| !w.is_empty() && in_list(&SENTENCE, w, false))
+                    .count();
+                if clues >= MIN_STRETCH_SENTENCE_WORDS {
+                    out.push(Span::new(offset + from, offset + i));
+                }
+            }
+            from = i + c.len_utf8();
+        }
+    }
 }
 
 /// Whether `line`, without Chinese, reads as a line of a program: it ends a statement or
@@ -93,6 +128,19 @@ mod tests {
         // a short line without Chinese is a heading or a name, not English prose
         let text = "## PageSpeed Insights\n\n- ChromeVox\n\n我们用 PageSpeed Insights 测速。\n";
         assert_eq!(found_in_markdown(text), ["PageSpeed Insights", "ChromeVox", "PageSpeed Insights"]);
+    }
+
+    #[test]
+    fn english_sentences_quoted_in_chinese_give_only_what_chinese_names_too() {
+        let text = "他说，试点很成功（The pilot went very well, proving the progress that has been made \
+                    with Hyperledger Fabric），Hyperledger Fabric 也更成熟了。";
+        assert_eq!(found_in_markdown(text), ["Hyperledger Fabric"]);
+        // names listed in English inside Chinese are no sentence
+        let text = "它支持 MySQL, PostgreSQL, Oracle, SQL Server, DB2, SQLite, MariaDB 等数据库。";
+        assert_eq!(
+            found_in_markdown(text),
+            ["MySQL", "PostgreSQL", "Oracle", "SQL Server", "DB2", "SQLite", "MariaDB"]
+        );
     }
 
     #[test]

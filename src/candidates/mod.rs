@@ -345,11 +345,38 @@ fn is_model_designation(s: &str) -> bool {
 /// Pushes the candidate a piece of a run makes, if any, and empties the piece: unless it
 /// reads as a sentence, its ends trimmed of function words and numbers.
 fn flush<'a>(text: &'a str, piece: &mut Vec<Word>, out: &mut Vec<Candidate<'a>>) {
-    if !reads_as_sentence(text, piece) && !is_hex_dump(text, piece) {
+    if !reads_as_sentence(text, piece) && !is_hex_dump(text, piece) && !is_headline(text, piece) {
         let words = trim_ends(text, piece);
         push_candidate(text, words, out);
     }
     piece.clear();
+}
+
+/// A headline after its article has at least this many words (`A Distributed Storage System
+/// for Structured Data`).
+const MIN_HEADLINE_WORDS: usize = 4;
+
+/// Whether `words` are the title of a work (a paper, an article, a book) opened by an
+/// indefinite article in capitals, `A` or `An`, then [`MIN_HEADLINE_WORDS`] words in Title Case
+/// with a function word in small letters among them (`Bigtable: A Distributed Storage System
+/// for Structured Data`, `An Introduction to Statistical Learning`). A title is no term, and
+/// its words after the article no name. Names of bodies open with `The` (`The United States
+/// National Library of Medicine`), never with `A`.
+fn is_headline(text: &str, words: &[Word]) -> bool {
+    let s = |w: &Word| &text[w.span.range()];
+    let Some(first) = words.first() else { return false };
+    // (a lone `A` is no word of the run: it stands before it)
+    let before = text[..first.span.start].strip_suffix("A ");
+    let rest = if before.is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric())) {
+        words
+    } else if s(first) == "An" {
+        &words[1..]
+    } else {
+        return false;
+    };
+    rest.len() >= MIN_HEADLINE_WORDS
+        && rest.iter().all(|w| is_capitalised(s(w)) || is_function_word(s(w)))
+        && rest.iter().any(|w| s(w).starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 /// Whether `words` are pieces of hexadecimal digits spaced out (`af 1367 e-v`, `ff 4-salt db`,
@@ -664,6 +691,10 @@ mod tests {
             ("论文《Attention Is All You Need》提出", &["Attention Is All You Need"]),
             // a title with a subtitle is one name, in 《》 or as a link's text in Title Case
             ("教材《Linear Algebra: A Gentle Start》很好", &["Linear Algebra: A Gentle Start"]),
+            // a paper's title in a heading: its name before the colon, no piece of the rest
+            ("## Tablestore: A Scalable Store for Sparse Records 中文版", &["Tablestore"]),
+            ("读过 An Introduction to Statistical Learning 吗", &[]),
+            ("数据来自 The National Library of Medicine 的目录", &["National Library of Medicine"]),
             ("报告《Storage at Scale -- Costs and Gains》指出", &["Storage at Scale -- Costs and Gains"]),
             ("报告《Storage at Scale — Costs and Gains》指出", &["Storage at Scale — Costs and Gains"]),
             (
