@@ -42,6 +42,9 @@ const BRACKET_MAX_BYTES: usize = 600;
 /// gloss.
 const POINTERS: &str = "左右上下前后中内外图表";
 
+/// An agent noun is longer than this (`Reader`, `Writer`; not `er`, `or`).
+const AGENT_ENDING_BYTES: usize = 4;
+
 /// Words that make a name the name of an undertaking or a body (`Project Ubin`, `Open Banking
 /// Lab`, `Money20/20 Summit`), which a place name alone never renders.
 const BODY_WORDS: &[&str] = &[
@@ -627,6 +630,17 @@ impl Aligner<'_> {
             && matches!(self.segmenter.tag(chinese).as_slice(), [w] if w.tag == "ns")
     }
 
+    /// Whether the Chinese in brackets is one verb of one character after a noun of who or what
+    /// does it (`Reader(读)`, `Writer(写)`): the action, not the agent (读取器, 写入插件).
+    fn is_bare_verb_for_agent(&self, chinese: &str, english: &str) -> bool {
+        let agent = english.len() > AGENT_ENDING_BYTES
+            && english.bytes().all(|b| b.is_ascii_alphabetic())
+            && ["er", "or", "ers", "ors"].iter().any(|e| english.to_ascii_lowercase().ends_with(e));
+        agent
+            && chinese.chars().count() == 1
+            && matches!(self.segmenter.tag(chinese).as_slice(), [w] if w.tag.starts_with('v'))
+    }
+
     fn chinese_inside(&self, doc: &Document<'_>, bracket: &Bracket<'_>, out: &mut Vec<Pending>) {
         let view = doc.view();
         let (site, parts) = (bracket.site, bracket.parts);
@@ -644,7 +658,9 @@ impl Aligner<'_> {
             return;
         }
         let Some(zh) = self.chinese_term_at(view, first, first_prefixed) else { return };
-        if self.is_place_remark(&view[zh.range()], &view[eb.range()]) {
+        if self.is_place_remark(&view[zh.range()], &view[eb.range()])
+            || self.is_bare_verb_for_agent(&view[zh.range()], &view[eb.range()])
+        {
             return;
         }
         let conf = if doc.marked_ending_at(eb.end).is_some() || doc.marked_starting_at(zh.start).is_some() {

@@ -70,6 +70,7 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         // a text on payments)
         if by_letters(e, r)
             && (spells_another_full_form(e, r)
+                || glosses_another_sense(e, r)
                 || !e.chinese.is_empty() && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))))
         {
             continue;
@@ -242,6 +243,20 @@ fn canonical_spelling<'r>(e: &Entry, r: &'r ReferenceEntry) -> Option<&'r str> {
         && letters(&r.english) == letters(&e.english)
         && (capitals(&e.english) || !is_common_word(&e.english) && !is_acronym(&r.english)))
     .then_some(r.english.as_str())
+}
+
+/// A gloss this long shares a character with the reference's Chinese when both render one
+/// sense: a doubtful gloss cut short or run on shares some (网络配置 for NAT's 网络地址转换) or
+/// is short (期 for TTL).
+const MIN_OTHER_SENSE_CHARS: usize = 4;
+
+/// Whether the text glosses an acronym known by its letters alone with a Chinese of another
+/// sense: long ([`MIN_OTHER_SENSE_CHARS`]) and with no character of the reference's (MAS:
+/// 新加坡金融管理局 against 多智能体系统).
+fn glosses_another_sense(e: &Entry, r: &ReferenceEntry) -> bool {
+    e.chinese.first().is_some_and(|g| {
+        g.chars().count() >= MIN_OTHER_SENSE_CHARS && !r.chinese.iter().any(|z| z.chars().any(|c| g.contains(c)))
+    })
 }
 
 /// Whether a form matched by its letters is written as the reference's acronym: in the same

@@ -266,6 +266,16 @@ fn reference_alignment() {
             "",
         ),
         (
+            "an acronym the text glosses with a Chinese of another sense, in a text of the entry's field",
+            "english,chinese,abbreviation,domain\nmulti-agent system,多智能体系统,MAS,ml\n\
+             image classification,图像分类,,ml\nobject detection,目标检测,,ml\nsemantic segmentation,语义分割,,ml\n",
+            "图像分类、目标检测和语义分割都用到了。该项目由新加坡金融管理局（MAS）主导。",
+            "MAS",
+            &["新加坡金融管理局"],
+            Some(Method::Parenthesis),
+            "",
+        ),
+        (
             "an acronym whose full form in the text is another than the entry's",
             "english,chinese,abbreviation,domain\nlinear programming,线性规划,LP,math\n",
             "用户可以成为流动性提供者（Liquidity Provider，LP），赚取手续费。",
