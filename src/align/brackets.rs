@@ -80,6 +80,9 @@ const BODY_WORDS: &[&str] = &[
     "university",
 ];
 
+/// Openings of a Chinese in brackets that points at a figure or a table (`0-RTT（下图的右下角）`).
+const FIGURE_POINTERS: [&str; 10] = ["下图", "上图", "左图", "右图", "如图", "见图", "图中", "下表", "上表", "见表"];
+
 /// Words that open a remark after the English in brackets (`（SSR，见第三章）`): the part is no
 /// Chinese term. These are the words of [`NOT_GLOSS`] that never start a term; that list also
 /// holds 不, 这 and 或, which open a bracket of remarks but also start terms (不可变对象).
@@ -647,7 +650,9 @@ impl Aligner<'_> {
         let (first, first_prefixed) = parts[0];
         let only_term = parts[1..].iter().all(|(p, _)| cjk_count(&view[p.range()]) == 0);
         let zh_text = &view[first.range()];
-        let direction = zh_text.chars().count() > 1 || !POINTERS.contains(zh_text);
+        // (下图的右下角, 见上图): a pointer at a figure, not the English's Chinese
+        let direction = (zh_text.chars().count() > 1 || !POINTERS.contains(zh_text))
+            && !FIGURE_POINTERS.iter().any(|p| zh_text.trim_start().starts_with(p));
         let (Some(eb), true, true) = (bracket.english_before, only_term, direction) else { return };
         // cbrt(数字), exp10(值): a call, the bracket naming its argument
         if eb.end == site.start && view[site.start..].starts_with('(') && ARGUMENTS.contains(&zh_text.trim()) {

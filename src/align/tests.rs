@@ -235,6 +235,8 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
         ("编程语言（Python 等）都可以。", "Python"),
         ("这块显卡的低精度吞吐（FP16、INT8和INT4）都很高。", "FP16"),
         ("三种云厂商（AWS、Azure 与 GCP）都提供托管服务。", "AWS"),
+        // a pointer at a figure in brackets
+        ("恢复会话时可以做到 0-RTT（下图的右下角）。", "0-RTT"),
         // the action in brackets after who does it
         ("| 数据源 | Reader(读) | Writer(写) |", "Reader"),
         // where a body or an undertaking is, in brackets after its name

@@ -163,10 +163,23 @@ pub(super) fn is_code_here(view: &str, start: usize, end: usize) -> bool {
     if is_html_element(&view[start..end], after) {
         return true;
     }
+    // the kind of a label for cross-references, in brackets with the label (`(eq:one)`,
+    // `(fig:loss-curve)`, after display math or a figure)
+    if before.ends_with('(') && is_label_rest(after) {
+        return true;
+    }
     // alone in braces, as a link of documentation comments leaves it (`{@link Cache}`, `{ Cache}`)
     let opened = before.trim_end_matches(' ');
     (opened.ends_with('{') || opened.ends_with("{@link") || opened.ends_with("{@code"))
         && after.trim_start_matches(' ').starts_with('}')
+}
+
+/// Whether `after` (the text after a word) is the rest of a label for cross-references: a
+/// colon, the label's name with no space, and the closing bracket (`:one)`, `:loss-curve)`).
+fn is_label_rest(after: &str) -> bool {
+    after.strip_prefix(':').and_then(|r| r.split_once(')')).is_some_and(|(name, _)| {
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    })
 }
 
 /// Elements of HTML whose names are also words, or are written in prose as tags.
@@ -645,6 +658,10 @@ mod tests {
             (".. figure:: board.png\n   :align: center\n   :alt: 开发板\n", "alt", true),
             ("注意：Kafka: 一个消息队列", "Kafka", false),
             ("页面里的 <video> 元素可以播放", "video", true),
+            // the kind of a label for cross-references, in brackets with its name
+            ("$$ (eq:one)", "eq", true),
+            ("见下图 (fig:loss-curve)", "fig", true),
+            ("用 (Redis: 缓存) 保存", "Redis", false),
             ("一个 Template 标签", "Template", false),
             ("每个样本有一个 one-hot 标签", "one-hot", false),
             ("这段 script 很短", "script", false),

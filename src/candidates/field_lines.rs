@@ -1,10 +1,17 @@
-//! Lines of fields: the header of a post, a comment or an issue, its fields separated by
+//! Lines of fields: a label and its value on a line of its own, the value no Chinese prose
+//! (`- Journal: Nature Methods`, `Published Time: 2021.05.11`): the label is a word of the form,
+//! no term, when general English makes it; the value keeps its names.
+//!
+//! And the header of a post, a comment or an issue, its fields separated by
 //! spaced middle dots (`alice99 · comment · 2023-09-29`, `owner/repo · issue #12 · closed`).
 //! The fields name a user, an action, a state, a date: no terms. Where a date closes the
 //! fields, the text after it on the line is the comment itself, and its English stays.
 
+use super::kinds::is_common_word;
 use super::Candidate;
 use crate::model::Span;
+use crate::normalize::{HARD, MARK};
+use crate::text::chars::is_cjk;
 
 /// What separates two fields.
 const SEPARATOR: &str = " · ";
@@ -42,6 +49,49 @@ fn date_len(s: &str) -> Option<usize> {
     (1..=2).contains(&day).then_some(6 + month + day)
 }
 
+/// A label of a field has at most this many words.
+const MAX_LABEL_WORDS: usize = 3;
+
+/// The span in `line` of the label of a field line (see the [module docs](self)): after a
+/// list's marker, English words of general English before a colon, and a value without
+/// Chinese after it.
+fn field_label(line: &str) -> Option<(usize, usize)> {
+    let marker =
+        |c: char| matches!(c, ' ' | '\t' | '-' | '*' | '+' | '>') || c == char::from(HARD) || c == char::from(MARK);
+    let body = line.trim_start_matches(marker);
+    let start = line.len() - body.len();
+    let (colon, width) = [(body.find(':'), 1), (body.find('：'), '：'.len_utf8())]
+        .into_iter()
+        .filter_map(|(i, w)| i.map(|i| (i, w)))
+        .min()?;
+    let label = &body[..colon];
+    let words: Vec<&str> = label.split(' ').collect();
+    let value = &body[colon + width..];
+    let fits = !label.is_empty()
+        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        && words.len() <= MAX_LABEL_WORDS
+        && words.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()) && is_common_word(w))
+        && !value.trim().is_empty()
+        && !value.chars().any(is_cjk);
+    fits.then_some((start, start + colon))
+}
+
+/// Drops the labels of field lines (see the [module docs](self)).
+pub(super) fn drop_field_labels(view: &str, cands: &mut Vec<Candidate<'_>>) {
+    let mut labels: Vec<Span> = Vec::new();
+    let mut start = 0;
+    for line in view.split_inclusive('\n') {
+        if let Some((a, b)) = field_label(line) {
+            labels.push(Span::new(start + a, start + b));
+        }
+        start += line.len();
+    }
+    if labels.is_empty() {
+        return;
+    }
+    cands.retain(|c| !labels.iter().any(|l| l.start <= c.span.start && c.span.end <= l.end));
+}
+
 /// Drops the candidates inside the fields of lines of fields (see the [module docs](self)).
 pub(super) fn drop_fields(view: &str, cands: &mut Vec<Candidate<'_>>) {
     if !view.contains(SEPARATOR) {
@@ -67,6 +117,18 @@ pub(super) fn drop_fields(view: &str, cands: &mut Vec<Candidate<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::super::assert_finds;
+
+    #[test]
+    fn labels_of_field_lines_are_no_terms() {
+        let table: &[(&str, &[&str])] = &[
+            ("- Journal: Nature Methods\n- Published Time: 2021.05.11\n", &["Nature Methods"]),
+            ("Release Date：2021-05-11\n", &[]),
+            // a term explained in Chinese, a name or an acronym as the label
+            ("- Transformer: 一种编码器-解码器模型\n", &["Transformer"]),
+            ("- GPU: NVIDIA A100\n", &["GPU", "NVIDIA A100"]),
+        ];
+        assert_finds(table);
+    }
 
     #[test]
     fn the_fields_of_a_header_line_are_no_terms() {

@@ -82,6 +82,10 @@ pub(crate) struct Candidate<'a> {
     pub(crate) title: bool,
 }
 
+/// Vowels with the tone marks of pinyin that no language written in English text uses: the
+/// macron (first tone) and the caron (third). A word with one is Chinese in Latin letters.
+const PINYIN_TONES: &str = "āēīōūǖǎěǐǒǔǚǜĀĒĪŌŪǍĚǏǑǓ";
+
 /// The longest run, in words, that may be a term: a longer one is prose.
 const MAX_WORDS: usize = 12;
 
@@ -115,6 +119,7 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     cited_titles::join_cited_titles(doc, &mut out);
     english_lines::drop_english_lines(doc.view(), &mut out);
     field_lines::drop_fields(doc.view(), &mut out);
+    field_lines::drop_field_labels(doc.view(), &mut out);
     code_lists::drop_listed_names(doc.text(), &mut out);
     termhood::keep_terms(doc, &mut out);
     out
@@ -212,6 +217,10 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
             out.push(Candidate { span: whole, text: &text[whole.range()], title: true });
             return;
         }
+    }
+    // (huá shuǐ), (mō yú): pinyin with its tones is Chinese in Latin letters, not English
+    if run.iter().any(|w| text[w.span.range()].chars().any(|c| PINYIN_TONES.contains(c))) {
+        return;
     }
     // $k$-step-ahead prediction, $K$-armed bandit: a run hyphened to math is a cut piece of a
     // term whose head is masked
@@ -691,6 +700,8 @@ mod tests {
             ("论文《Attention Is All You Need》提出", &["Attention Is All You Need"]),
             // a title with a subtitle is one name, in 《》 or as a link's text in Title Case
             ("教材《Linear Algebra: A Gentle Start》很好", &["Linear Algebra: A Gentle Start"]),
+            // pinyin with tones
+            ("和大家一起 (huá shuǐ) 交流 (mō yú)，用 Redis", &["Redis"]),
             // a paper's title in a heading: its name before the colon, no piece of the rest
             ("## Tablestore: A Scalable Store for Sparse Records 中文版", &["Tablestore"]),
             ("读过 An Introduction to Statistical Learning 吗", &[]),

@@ -162,8 +162,11 @@ fn letters_are_noise(w: &str, view_after: &str) -> bool {
         let upper = w.bytes().filter(u8::is_ascii_uppercase).count();
         upper >= LONG_ID_MIN_CASE && w.len() - upper >= LONG_ID_MIN_CASE
     };
-    view_after.starts_with("()") || w.len() == 1 || long_id || is_lower_camel_case(w)
+    view_after.starts_with("()") || w.len() == 1 || long_id || is_lower_camel_case(w) || WORK_MARKERS.contains(&w)
 }
+
+/// Markers of work left to do in notes and code (`TODO: 理解这张图`): never a term.
+const WORK_MARKERS: [&str; 5] = ["TODO", "FIXME", "TBD", "WIP", "XXX"];
 
 /// [`word_is_noise`] for any word, by every test.
 fn any_word_is_noise(w: &str, view_after: &str) -> bool {
@@ -188,6 +191,7 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         std::str::from_utf8(lowered).unwrap_or(&folded)
     };
     is_code_or_variable(l, view_after)
+        || WORK_MARKERS.contains(&folded.as_ref())
         || is_pinned_package(&folded)
         || is_mime_type(l)
         || l.rfind('.').is_some_and(|dot| is_dotted_noise(l, &folded, dot))
@@ -195,6 +199,7 @@ fn any_word_is_noise(w: &str, view_after: &str) -> bool {
         || is_id_like(&folded)
         || is_version_or_catalogue_number(l)
         || is_number_glued_to_word(&folded)
+        || is_measure(&folded)
         || is_lower_camel_case(&folded)
         || is_expression(&folded)
         || is_hex_number(l)
@@ -414,6 +419,23 @@ fn is_path(l: &str, w: &str) -> bool {
             || l.split('/').count() > MAX_SLASH_PARTS
             || !w.bytes().any(|b| b.is_ascii_uppercase())
                 && (l.split('/').any(|p| p.contains('-')) || l.split('/').count() >= MIN_LOWERCASE_PATH_PARTS))
+}
+
+/// A measure has at most this many digits before its decimal point: more make the number of a
+/// standard (`802.1Q`, `802.11ac`).
+const MAX_MEASURE_DIGITS: usize = 2;
+
+/// Whether `w` is a number with a decimal point and letters glued after it, a measure in its
+/// unit (`0.4GDT`, `6.1dB`): a name ends with its version, it does not open with one.
+fn is_measure(w: &str) -> bool {
+    let b = w.as_bytes();
+    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if int == 0 || int > MAX_MEASURE_DIGITS || b.get(int) != Some(&b'.') {
+        return false;
+    }
+    let frac = b[int + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[int + 1 + frac..];
+    frac > 0 && !rest.is_empty() && rest.iter().all(u8::is_ascii_alphabetic)
 }
 
 /// A code or a count of several digits glued to a word in small letters of general English
@@ -650,6 +672,11 @@ mod tests {
             ("RLHF", "", false),
             // a status or a count run into its number; names that start with digits stay
             ("405error", "", true),
+            // a measure in its unit, a marker of work left
+            ("0.4GDT", "", true),
+            ("TODO", "", true),
+            ("Web3.0", "", false),
+            ("802.1Q", "", false),
             ("404page", "", true),
             ("3scale", "", false),
             ("37signals", "", false),
