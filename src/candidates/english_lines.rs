@@ -50,26 +50,42 @@ fn english_lines(view: &str) -> Vec<Span> {
 const MIN_STRETCH_SENTENCE_WORDS: usize = 3;
 
 /// Pushes the stretches of `line` (which starts at `offset`) that are English sentences
-/// quoted in Chinese prose: between two Chinese characters or marks, at least
+/// quoted in Chinese prose: between two characters outside ASCII (Chinese characters and
+/// marks; a curly quote or an accented letter cuts a stretch too, so it errs on the side of
+/// keeping), at least
 /// [`MIN_ENGLISH_LINE_WORDS`] words and [`MIN_STRETCH_SENTENCE_WORDS`] words of sentences
 /// (`（The pilot went well, proving the progress that has been made）`).
 fn english_stretches(line: &str, offset: usize, out: &mut Vec<Span>) {
     static SENTENCE: LazyLock<Vec<u64>> = LazyLock::new(|| pack_list(&SENTENCE_WORDS));
-    let mut from = 0;
-    for (i, c) in line.char_indices().chain(std::iter::once((line.len(), '\n'))) {
-        if !(c.is_ascii() && c != '\n') {
-            let stretch = &line[from..i];
-            if words(stretch) >= MIN_ENGLISH_LINE_WORDS {
-                let clues = stretch
-                    .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
-                    .filter(|w| !w.is_empty() && in_list(&SENTENCE, w, false))
-                    .count();
-                if clues >= MIN_STRETCH_SENTENCE_WORDS {
-                    out.push(Span::new(offset + from, offset + i));
-                }
+    let bytes = line.as_bytes();
+    // (words of a sentence are spaced: a line with fewer spaces holds none, and most lines of
+    // Chinese are passed over by this count alone)
+    if bytes.iter().filter(|&&b| b == b' ').count() + 1 < MIN_ENGLISH_LINE_WORDS {
+        return;
+    }
+    // one pass over the bytes: a stretch ends at a byte outside ASCII (or the line's end), and
+    // its words are counted on the way; only a long stretch is read again
+    let (mut from, mut words) = (0, 0);
+    for i in 0..=bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(0x80);
+        if b < 0x80 && b != b'\n' {
+            if b.is_ascii_alphabetic() && (i == from || !bytes[i - 1].is_ascii_alphabetic()) {
+                words += 1;
             }
-            from = i + c.len_utf8();
+            continue;
         }
+        if words >= MIN_ENGLISH_LINE_WORDS {
+            let clues = line[from..i]
+                .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+                .filter(|w| !w.is_empty() && in_list(&SENTENCE, w, false))
+                .count();
+            if clues >= MIN_STRETCH_SENTENCE_WORDS {
+                out.push(Span::new(offset + from, offset + i));
+            }
+        }
+        // (a byte outside ASCII opens a character of several: the stretch goes on after it)
+        from = i + 1;
+        words = 0;
     }
 }
 

@@ -52,44 +52,30 @@ fn date_len(s: &str) -> Option<usize> {
 /// A label of a field has at most this many words.
 const MAX_LABEL_WORDS: usize = 3;
 
-/// The span in `line` of the label of a field line (see the [module docs](self)): after a
-/// list's marker, English words of general English before a colon, and a value without
-/// Chinese after it.
-fn field_label(line: &str) -> Option<(usize, usize)> {
+/// Whether candidate `c` is the label of a field line (see the [module docs](self)): alone
+/// after a list's marker at the start of its line, words of general English in Title or
+/// sentence case, a colon after it, and a value without Chinese after that.
+fn is_field_label(view: &str, c: &Candidate<'_>) -> bool {
     let marker =
-        |c: char| matches!(c, ' ' | '\t' | '-' | '*' | '+' | '>') || c == char::from(HARD) || c == char::from(MARK);
-    let body = line.trim_start_matches(marker);
-    let start = line.len() - body.len();
-    let (colon, width) = [(body.find(':'), 1), (body.find('：'), '：'.len_utf8())]
-        .into_iter()
-        .filter_map(|(i, w)| i.map(|i| (i, w)))
-        .min()?;
-    let label = &body[..colon];
-    let words: Vec<&str> = label.split(' ').collect();
-    let value = &body[colon + width..];
-    let fits = !label.is_empty()
-        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        |ch: char| matches!(ch, ' ' | '\t' | '-' | '*' | '+' | '>') || ch == char::from(HARD) || ch == char::from(MARK);
+    let Some(value) = view[c.span.end..].strip_prefix(':').or_else(|| view[c.span.end..].strip_prefix('：')) else {
+        return false;
+    };
+    let before = &view[..c.span.start];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let value = &value[..value.find('\n').unwrap_or(value.len())];
+    let words: Vec<&str> = c.text.split(' ').collect();
+    before[line_start..].chars().all(marker)
+        && c.text.starts_with(|ch: char| ch.is_ascii_uppercase())
         && words.len() <= MAX_LABEL_WORDS
         && words.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()) && is_common_word(w))
         && !value.trim().is_empty()
-        && !value.chars().any(is_cjk);
-    fits.then_some((start, start + colon))
+        && !value.chars().any(is_cjk)
 }
 
 /// Drops the labels of field lines (see the [module docs](self)).
 pub(super) fn drop_field_labels(view: &str, cands: &mut Vec<Candidate<'_>>) {
-    let mut labels: Vec<Span> = Vec::new();
-    let mut start = 0;
-    for line in view.split_inclusive('\n') {
-        if let Some((a, b)) = field_label(line) {
-            labels.push(Span::new(start + a, start + b));
-        }
-        start += line.len();
-    }
-    if labels.is_empty() {
-        return;
-    }
-    cands.retain(|c| !labels.iter().any(|l| l.start <= c.span.start && c.span.end <= l.end));
+    cands.retain(|c| !is_field_label(view, c));
 }
 
 /// Drops the candidates inside the fields of lines of fields (see the [module docs](self)).

@@ -66,8 +66,8 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         };
         // known by its letters alone, the entry is one sense of several: a text that spells
         // out another full form (Liquidity Provider for LP) means another, and so does one
-        // that glosses the acronym itself outside the entry's field (新加坡金融管理局 for MAS in
-        // a text on payments)
+        // that glosses the acronym itself with a long Chinese of other characters, or outside
+        // the entry's field (新加坡金融管理局 for MAS in a text on payments)
         if by_letters(e, r)
             && (spells_another_full_form(e, r)
                 || glosses_another_sense(e, r)
@@ -206,19 +206,22 @@ fn by_letters(e: &Entry, r: &ReferenceEntry) -> bool {
 /// (`independently and identically distributed`, `independent and identically distributed`).
 const SAME_SENSE_WORDS: f32 = 0.5;
 
+/// Two words of full forms are one when their first this many letters are (`independent`,
+/// `independently`).
+const FULL_FORM_STEM: usize = 5;
+
 /// Whether the entry's English is a full form (it has an acronym) of another sense than the
 /// reference's English of the same letters: they share too few words
 /// ([`SAME_SENSE_WORDS`]), each word known by its first letters (`Liquidity Provider` and
 /// `linear programming`, both LP).
 fn spells_another_full_form(e: &Entry, r: &ReferenceEntry) -> bool {
-    const STEM: usize = 5;
     if e.abbreviation.is_none() {
         return false;
     }
     let stems = |s: &str| -> HashSet<String> {
         s.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| w.len() >= 3 && !is_function_word(w))
-            .map(|w| w[..w.len().min(STEM)].to_ascii_lowercase())
+            .map(|w| w[..w.len().min(FULL_FORM_STEM)].to_ascii_lowercase())
             .collect()
     };
     let (a, b) = (stems(&e.english), stems(&r.english));
@@ -226,8 +229,8 @@ fn spells_another_full_form(e: &Entry, r: &ReferenceEntry) -> bool {
     (shared as f32) < SAME_SENSE_WORDS * a.len().min(b.len()) as f32
 }
 
-/// The curated reference's spelling of a name that the entry writes in other capitals or
-/// hyphens (`Github` GitHub, `MYSQL` MySQL, `linux` Linux): the reference's English
+/// The curated reference's spelling of a name that the entry writes in other capitals, spaces
+/// or hyphens (`Github` GitHub, `MYSQL` MySQL, `linux` Linux): the reference's English
 /// is a name with capitals and the same letters. (A term keeps the text's capitals: a
 /// heading's `Virtual DOM` is no misspelling.) A word in small letters may be the word, not
 /// the name: one of general English (`express`, `spring`), or any beside a name in capitals
@@ -319,8 +322,8 @@ fn fields_used(
             seen.insert(&r.english);
         }
     }
+    let telling = |z: &String| z.chars().count() >= MIN_FIELD_CHINESE_CHARS && by_chinese.contains_key(z.as_str());
     for r in reference.entries() {
-        let telling = |z: &String| z.chars().count() >= MIN_FIELD_CHINESE_CHARS && by_chinese.contains_key(z.as_str());
         if r.domain.is_some() && r.chinese.iter().any(telling) {
             seen.insert(&r.english);
         }
