@@ -219,7 +219,8 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         }
     }
     // (huá shuǐ), (mō yú): pinyin with its tones is Chinese in Latin letters, not English
-    if run.iter().any(|w| text[w.span.range()].chars().any(|c| PINYIN_TONES.contains(c))) {
+    let pinyin = |t: &str| !t.is_ascii() && t.chars().any(|c| PINYIN_TONES.contains(c));
+    if run.iter().any(|w| pinyin(&text[w.span.range()])) {
         return;
     }
     // $k$-step-ahead prediction, $K$-armed bandit: a run hyphened to math is a cut piece of a
