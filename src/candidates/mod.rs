@@ -119,7 +119,6 @@ pub(crate) fn candidates<'a>(doc: &Document<'a>) -> Vec<Candidate<'a>> {
     cited_titles::join_cited_titles(doc, &mut out);
     english_lines::drop_english_lines(doc.view(), &mut out);
     field_lines::drop_fields(doc.view(), &mut out);
-    field_lines::drop_field_labels(doc.view(), &mut out);
     code_lists::drop_listed_names(doc.text(), &mut out);
     termhood::keep_terms(doc, &mut out);
     out

@@ -143,6 +143,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         && !cands.iter().any(code_here)
         && classes.is_empty()
         && identifiers.is_empty()
+        && fields.is_empty()
     {
         return;
     }
@@ -431,26 +432,45 @@ fn after_name_class(view: &str, start: usize) -> bool {
 /// data (`Input:` … `Input:`); once, it may be a name given its description (`Docker：…`).
 const MIN_FIELD_LABELS: usize = 2;
 
-/// The capitalised words of `cands` that label lines ([`labels_line`]) again and again and
-/// are never used otherwise: names of fields of data (`* Input: …`, `* Output[调整后]: …`).
+/// A label of general English words has at most this many (`Published Time`).
+const MAX_LABEL_WORDS: usize = 3;
+
+/// The candidates of `cands` that label lines ([`labels_line`]) and are never used otherwise:
+/// names of fields of data. A capitalised word that does so again and again (`* Input: …`,
+/// `* Output[调整后]: …`), or words of general English in Title or sentence case whose value is
+/// no Chinese prose (`- Published Time: 2021.05.11`, `Release Date：…`), even once; a term a
+/// line explains in Chinese (`- Transformer: 一种模型`) or a name (`- GPU: A100`) is no field.
 fn field_labels<'a>(view: &str, cands: &[Candidate<'a>]) -> FxHashSet<&'a str> {
     let capitalised = |t: &str| {
         t.len() > 1
             && t.starts_with(|c: char| c.is_ascii_uppercase())
             && t.bytes().skip(1).all(|c| c.is_ascii_lowercase())
     };
-    let mut counts: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
-    for c in cands.iter().filter(|c| capitalised(c.text)) {
+    let general = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_uppercase())
+            && t.split(' ').count() <= MAX_LABEL_WORDS
+            && t.split(' ').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()) && is_common_word(w))
+    };
+    // (labels, other uses, labels of a value without Chinese)
+    let mut counts: FxHashMap<&'a str, (usize, usize, usize)> = FxHashMap::default();
+    for c in cands.iter().filter(|c| capitalised(c.text) || general(c.text)) {
         let e = counts.entry(c.text).or_default();
         if labels_line(view, c.span) {
             e.0 += 1;
+            let line = view[c.span.end..].split('\n').next().unwrap_or("");
+            let value = line.split_once([':', '：']).map_or("", |(_, v)| v);
+            if !value.trim().is_empty() && !value.chars().any(is_cjk) {
+                e.2 += 1;
+            }
         } else {
             e.1 += 1;
         }
     }
     counts
         .into_iter()
-        .filter(|(_, (labels, other))| *labels >= MIN_FIELD_LABELS && *other == 0)
+        .filter(|(t, (labels, other, bare))| {
+            *other == 0 && (capitalised(t) && *labels >= MIN_FIELD_LABELS || general(t) && *bare == *labels)
+        })
         .map(|(t, _)| t)
         .collect()
 }
@@ -972,6 +992,13 @@ mod tests {
             ("* Input: 颜色#白色\n* Output[调整后]: 一件白色外套\n* Input: 颜色#黑色\n* Output[调整后]: 一件黑色外套\n", &[]),
             // a name given its description once labels no field
             ("- Docker：容器平台\n- Kafka：消息队列\n", &["Docker", "Kafka"]),
+            // general words labelling a value that is no Chinese prose, once: a field
+            ("- Journal: Nature Methods\n- Published Time: 2021.05.11\n", &["Nature Methods"]),
+            ("Release Date：2021-05-11\n", &[]),
+            // a term explained in Chinese, a name or an acronym as the label; the same words in prose
+            ("- Transformer: 一种编码器-解码器模型\n", &["Transformer"]),
+            ("- GPU: NVIDIA A100\n", &["GPU", "NVIDIA A100"]),
+            ("- Release Date: 2021-05-11\n\n我们关心 Release Date 的含义。", &["Release Date", "Release Date"]),
             // a table of credits: the label fills the first cell
             ("原文 | [Deferred Shading](https://example.org/ds)\n---|---\n作者 | KesterVale\n翻译 | dunecat\n\n本文讲 OpenGL。", &["OpenGL"]),
             ("| 项 | 值 |\n|---|---|\n| 作者 | KesterVale |\n\n本文讲 OpenGL。", &["OpenGL"]),
