@@ -31,6 +31,7 @@ mod english_lines;
 mod field_lines;
 mod fragments;
 mod glossed;
+mod headings;
 mod identifiers;
 mod juxtaposed;
 mod kinds;

@@ -38,6 +38,7 @@ use super::code_cues::{
 use super::controls::is_ui_label;
 use super::fragments::{is_cut_short, is_second_of_pair};
 use super::glossed::is_glossed;
+use super::headings::only_headings;
 use super::identifiers::identifiers_said_bare;
 use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
@@ -117,6 +118,8 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     let mentioned = only_mentioned(doc, cands);
     // names of the fields of data that label lines, and nothing else
     let fields = field_labels(view, cands);
+    // English that only titles sections
+    let headings = only_headings(doc.text(), view, cands);
     // quotation marks may hold the label of a control
     let quotes = || {
         let bytes = view.as_bytes();
@@ -144,6 +147,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         && classes.is_empty()
         && identifiers.is_empty()
         && fields.is_empty()
+        && headings.is_empty()
     {
         return;
     }
@@ -162,6 +166,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         if credit.after_label(view, c.span.start)
             || mentioned.contains(c.text)
             || fields.contains(c.text)
+            || headings.contains(c.text)
             || is_ui_label(doc, c.span)
             || is_note_label(view, c)
             || is_key_pressed(view, c)

@@ -35,6 +35,9 @@ pub(crate) static TLDS: List = LazyLock::new(|| entries(include_str!("english/tl
 /// Suffixes after a dot that make a name, not code: `Node.js`, `ASP.NET`.
 pub(crate) static NAME_DOT_SUFFIXES: List = LazyLock::new(|| entries(include_str!("english/name_dot_suffixes.txt")));
 
+/// Words that name the parts of a document: `Methods`, `Notation`.
+pub(crate) static SECTION_WORDS: List = LazyLock::new(|| entries(include_str!("english/section_words.txt")));
+
 /// Labels that point into a document before a number: `Figure 3`, `Eq. 5`.
 pub(crate) static REFERENCE_LABELS: List = LazyLock::new(|| entries(include_str!("english/reference_labels.txt")));
 
