@@ -553,8 +553,12 @@ impl Walk<'_> {
         let made_up = w.word.chars().count() >= MADE_UP_MIN_CHARS
             && (GLUED_STOPS.contains(&first) || GLUED_PRONOUNS.contains(&first))
             && !self.segmenter.has_word(w.word);
-        // (not a function word whole: 用于, 用作)
-        let glued_two = w.word.chars().count() == 2 && GLUED_STOPS.contains(&first) && !noun && !is_stop(w.word, w.tag);
+        // (not a function word whole: 用于, 用作; nor a verb with its complement: 用到, 做成)
+        let glued_two = w.word.chars().count() == 2
+            && GLUED_STOPS.contains(&first)
+            && !noun
+            && !is_stop(w.word, w.tag)
+            && !w.word.ends_with(COMPLEMENTS);
         if glued_two || made_up {
             let inner = Span::new(start + first.len_utf8(), self.end);
             let t = &view[inner.range()];

@@ -33,6 +33,7 @@ mod fragments;
 mod glossed;
 mod headings;
 mod identifiers;
+mod instances;
 mod juxtaposed;
 mod kinds;
 mod labels;

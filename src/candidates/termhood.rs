@@ -40,6 +40,7 @@ use super::fragments::{is_cut_short, is_second_of_pair};
 use super::glossed::is_glossed;
 use super::headings::only_headings;
 use super::identifiers::identifiers_said_bare;
+use super::instances::instance_labels;
 use super::juxtaposed::split_juxtaposed;
 use super::kinds::{is_common_word, kind, Kind};
 use super::labels::is_letter_label;
@@ -120,6 +121,8 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
     let fields = field_labels(view, cands);
     // English that only titles sections
     let headings = only_headings(doc.text(), view, cands);
+    // the labels of the things of an example (`client1`, `ABC`)
+    let instances = instance_labels(view, cands);
     // quotation marks may hold the label of a control
     let quotes = || {
         let bytes = view.as_bytes();
@@ -148,6 +151,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
         && identifiers.is_empty()
         && fields.is_empty()
         && headings.is_empty()
+        && instances.is_empty()
     {
         return;
     }
@@ -167,6 +171,7 @@ pub(super) fn keep_terms<'a>(doc: &Document<'a>, cands: &mut Vec<Candidate<'a>>)
             || mentioned.contains(c.text)
             || fields.contains(c.text)
             || headings.contains(c.text)
+            || instances.contains(c.text)
             || is_ui_label(doc, c.span)
             || is_note_label(view, c)
             || is_key_pressed(view, c)
