@@ -67,7 +67,7 @@ fn has_plain_words(text: &str) -> bool {
 }
 
 /// Whether `w` (in any case, singular or plural) names a part of a document.
-fn names_a_part(w: &str) -> bool {
+pub(super) fn names_a_part(w: &str) -> bool {
     let w = lower(w);
     let is = |s: &str| SECTION_WORDS.contains(&s);
     is(&w) || w.strip_suffix('s').is_some_and(is)

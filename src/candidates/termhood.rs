@@ -38,7 +38,7 @@ use super::code_cues::{
 use super::controls::is_ui_label;
 use super::fragments::{is_cut_short, is_second_of_pair};
 use super::glossed::is_glossed;
-use super::headings::only_headings;
+use super::headings::{names_a_part, only_headings};
 use super::identifiers::identifiers_said_bare;
 use super::instances::instance_labels;
 use super::juxtaposed::split_juxtaposed;
@@ -448,7 +448,8 @@ const MAX_LABEL_WORDS: usize = 3;
 /// The candidates of `cands` that label lines ([`labels_line`]) and are never used otherwise:
 /// names of fields of data. A capitalised word that does so again and again (`* Input: …`,
 /// `* Output[调整后]: …`), or words of general English in Title or sentence case whose value is
-/// no Chinese prose (`- Published Time: 2021.05.11`, `Release Date：…`), even once; a term a
+/// no Chinese prose (`- Published Time: 2021.05.11`, `Release Date：…`, `Affiliation: …`: words
+/// naming parts of documents count as general), even once; a term a
 /// line explains in Chinese (`- Transformer: 一种模型`) or a name (`- GPU: A100`) is no field.
 fn field_labels<'a>(view: &str, cands: &[Candidate<'a>]) -> FxHashSet<&'a str> {
     let capitalised = |t: &str| {
@@ -459,7 +460,9 @@ fn field_labels<'a>(view: &str, cands: &[Candidate<'a>]) -> FxHashSet<&'a str> {
     let general = |t: &str| {
         t.starts_with(|c: char| c.is_ascii_uppercase())
             && t.split(' ').count() <= MAX_LABEL_WORDS
-            && t.split(' ').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()) && is_common_word(w))
+            && t.split(' ').all(|w| {
+                !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()) && (is_common_word(w) || names_a_part(w))
+            })
     };
     // (labels, other uses, labels of a value without Chinese)
     let mut counts: FxHashMap<&'a str, (usize, usize, usize)> = FxHashMap::default();
@@ -1005,6 +1008,8 @@ mod tests {
             // general words labelling a value that is no Chinese prose, once: a field
             ("- Journal: Nature Methods\n- Published Time: 2021.05.11\n", &["Nature Methods"]),
             ("Release Date：2021-05-11\n", &[]),
+            // (or words that name parts of a document)
+            ("- Affiliation: Example Labs\n- Citations: 46\n", &["Example Labs"]),
             // a term explained in Chinese, a name or an acronym as the label; the same words in prose
             ("- Transformer: 一种编码器-解码器模型\n", &["Transformer"]),
             ("- GPU: NVIDIA A100\n", &["GPU", "NVIDIA A100"]),

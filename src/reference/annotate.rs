@@ -6,6 +6,7 @@
 //! tier lacks, and a pair of its with several senses only where the text shows which
 //! (see [`sense`](super::sense)).
 
+use super::fields::Fields;
 use super::index::ChineseIndex;
 use super::score::{
     COUNTED_OCCURRENCES, ELSEWHERE, MAX_CONFIDENCE, NEARBY, NEARBY_BYTES, PER_OCCURRENCE, SAME_FILE, SAME_PARAGRAPH,
@@ -51,9 +52,7 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             by_chinese.entry(r.chinese.as_str()).or_default().push((d, r));
         }
     }
-    let fields = fields_used(entries, reference, &by_chinese);
-    // the keys of every form of the inputs, gathered once when an acronym first needs them
-    let keys: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
+    let fields = Fields::new(reference, inputs, &by_chinese);
     for e in entries.iter_mut() {
         // the curated tier, and below it the mined one
         let found = e
@@ -71,7 +70,7 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
         if by_letters(e, r)
             && (spells_another_full_form(e, r)
                 || glosses_another_sense(e, r)
-                || !e.chinese.is_empty() && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))))
+                || !e.chinese.is_empty() && !fields.in_field(r, e))
         {
             continue;
         }
@@ -133,9 +132,7 @@ pub(crate) fn annotate(entries: &mut [Entry], reference: &Reference, index: &Chi
             Some(confidence) => give(e, &used, confidence),
             // an acronym has many senses (a CV in a hiring notice is a résumé): known by its
             // letters alone, it is suggested only in a text of its field or with its full form
-            None if used.is_empty()
-                && by_letters(e, r)
-                && !in_field(r, &fields, || keys.get_or_init(|| form_keys(inputs))) => {}
+            None if used.is_empty() && by_letters(e, r) && !fields.in_field(r, e) => {}
             // `Node` beside `Node.js`: the short name of a product, not the word
             None if short_name_for_word(e, r, inputs) => {}
             None => {
@@ -188,11 +185,6 @@ fn suggestion(r: &ReferenceEntry, preferred: &str) -> String {
         Some(1) => format!("suggested (mined, 1 document): {preferred}"),
         Some(n) => format!("suggested (mined, {n} documents): {preferred}"),
     }
-}
-
-/// The merge keys of every English form of the inputs.
-fn form_keys(inputs: &[InputFacts]) -> HashSet<String> {
-    inputs.iter().flat_map(|i| i.forms.iter().map(|f| key(&f.text))).collect()
 }
 
 /// Whether the entry matches the reference entry `r` by an acronym only, none of its forms
@@ -297,57 +289,6 @@ fn short_name_for_word(e: &Entry, r: &ReferenceEntry, inputs: &[InputFacts]) -> 
     r.english.bytes().all(|b| b.is_ascii_lowercase())
         && e.forms().all(|f| capitalised(f))
         && inputs.iter().any(|i| i.forms.iter().any(|f| e.forms().any(|n| dotted(&f.text, n))))
-}
-
-/// A text is of a field when it writes out at least this many of the reference's terms of
-/// that field in full: a few terms of a field are chance, more are its subject.
-const FIELD_TERMS: usize = 3;
-
-/// A Chinese term tells a text's field when it has at least this many characters: words of
-/// two (推理, 策略, 参数) are general vocabulary of every field (a database paper infers,
-/// has policies and parameters), 卷积神经网络 and 梯度下降 are a field's own.
-const MIN_FIELD_CHINESE_CHARS: usize = 3;
-
-/// How many of the reference's terms of each field the text uses: written out in full in
-/// English (an entry), or in Chinese (`by_chinese`, the reference's Chinese forms the inputs use).
-fn fields_used(
-    entries: &[Entry],
-    reference: &Reference,
-    by_chinese: &HashMap<&str, Places<'_>>,
-) -> HashMap<String, usize> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    for e in entries {
-        let Some(r) = e.forms().find_map(|f| reference.get(f)) else { continue };
-        if r.domain.is_some() && !by_letters(e, r) {
-            seen.insert(&r.english);
-        }
-    }
-    let telling = |z: &String| z.chars().count() >= MIN_FIELD_CHINESE_CHARS && by_chinese.contains_key(z.as_str());
-    for r in reference.entries() {
-        if r.domain.is_some() && r.chinese.iter().any(telling) {
-            seen.insert(&r.english);
-        }
-    }
-    let mut fields: HashMap<String, usize> = HashMap::new();
-    for english in seen {
-        if let Some(d) = reference.get(english).and_then(|r| r.domain.clone()) {
-            *fields.entry(d).or_default() += 1;
-        }
-    }
-    fields
-}
-
-/// Whether the text is of `r`'s field (or `r` has none) or writes its full form somewhere
-/// (`input_keys`: the keys of the input's English forms).
-fn in_field<'k>(
-    r: &ReferenceEntry,
-    fields: &HashMap<String, usize>,
-    input_keys: impl FnOnce() -> &'k HashSet<String>,
-) -> bool {
-    match &r.domain {
-        None => true,
-        Some(d) => fields.get(d).is_some_and(|&n| n >= FIELD_TERMS) || input_keys().contains(&key(&r.english)),
-    }
 }
 
 /// Below this confidence a rendering the text gives once (or twice: each repetition adds a

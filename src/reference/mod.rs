@@ -28,6 +28,7 @@
 
 mod annotate;
 mod compose;
+mod fields;
 mod index;
 mod score;
 mod sense;

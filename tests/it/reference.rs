@@ -387,3 +387,40 @@ fn a_name_is_written_as_the_reference_spells_it() {
         assert_eq!(e.variants.iter().any(|v| v == written), variant, "{written}: {:?}", e.variants);
     }
 }
+
+/// A termbase of two fields with short and long acronyms known by their letters.
+const TWO_FIELDS: &str = "english,chinese,abbreviation,domain\n\
+    server-side rendering,服务端渲染,SSR,web\nhot module replacement,模块热替换,HMR,web\n\
+    single-page application,单页应用,SPA,web\nprogressive web application,渐进式网页应用,PWAX,web\n\
+    virtual DOM,虚拟 DOM,,web\ncomponent library,组件库,,web\n";
+
+/// The suggestion for `english` when `texts` (name, text) are extracted in one run.
+fn suggestion_in_run(texts: &[(&str, &str)], english: &str) -> Option<String> {
+    use termbridge::{Markup, Source};
+    let sources: Vec<Source<'_>> =
+        texts.iter().map(|(name, text)| Source { name, text, markup: Markup::Markdown }).collect();
+    let g = extractor(TWO_FIELDS, false).extract_sources(&sources);
+    g.get(english).and_then(|e| e.suggested.clone())
+}
+
+#[test]
+fn a_short_acronym_takes_its_field_only_in_an_input_that_shows_it() {
+    // a page of the field, and a page on statistics in the same run
+    let web = ("web.md", "这个框架支持 virtual DOM、component library 和 single-page application，也支持 SSR。");
+    let stats = ("stats.md", "回归里把残差平方和记为 SSR，它越小拟合越好。");
+    let chapter = ("ch2.md", "第二章再谈组件库，以及 HMR 的用法。");
+    let stats_hmr = ("stats.md", "这一段的 HMR 指的是另一种东西。");
+    let long = ("notes.md", "最后提一下 PWAX。");
+    // in the page of the field
+    assert_eq!(suggestion_in_run(&[web], "SSR").as_deref(), Some("服务端渲染"));
+    // in a page of another field, though the run is of the web
+    let web_only = ("web.md", "这个框架支持 virtual DOM、component library 和 single-page application。");
+    assert_eq!(suggestion_in_run(&[web_only, stats], "SSR"), None);
+    // (one entry for both: the page of the field shows its sense)
+    assert_eq!(suggestion_in_run(&[web, stats], "SSR").as_deref(), Some("服务端渲染"));
+    // in a chapter that shows the field once, in a run of the field
+    assert_eq!(suggestion_in_run(&[web, chapter], "HMR").as_deref(), Some("模块热替换"));
+    assert_eq!(suggestion_in_run(&[web, stats_hmr], "HMR"), None);
+    // a longer acronym takes the run's field wherever it is
+    assert_eq!(suggestion_in_run(&[web, long], "PWAX").as_deref(), Some("渐进式网页应用"));
+}
