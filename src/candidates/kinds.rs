@@ -426,6 +426,8 @@ fn is_mixed(text: &str) -> bool {
 /// more, or [`MIN_TITLE_WORDS_PLAIN`] words.
 fn is_title(text: &str) -> bool {
     let (mut n, mut capitals, mut function) = (0, 0, false);
+    // (an article that opens a name is no word of a title: `The Pragmatic Programmer`)
+    let text = text.strip_prefix("The ").unwrap_or(text);
     for w in text.split(' ') {
         n += 1;
         let is_function = is_function_word(w) || TITLE_PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p));
@@ -772,6 +774,8 @@ mod tests {
             ("Copy files from disk", Kind::Label),
             ("Bag of words", Kind::Mixed),
             ("Mixture of Experts", Kind::Title),
+            ("The Pragmatic Programmer", Kind::Term),
+            ("The Art of Computer Programming", Kind::Title),
             ("August 9", Kind::Date),
             ("Feb. 8, 2021", Kind::Date),
             ("October 2010", Kind::Date),

@@ -177,7 +177,7 @@ mod tests {
             ("早年的门户“Yahoo!”很有名", &["Yahoo"]),
             // an example phrase that opens with an article
             ("在“the bank of a river”和“a bank account”里，词义完全不同", &[]),
-            ("这本书叫“The Pragmatic Programmer”，值得一读", &["Pragmatic Programmer"]),
+            ("这本书叫“The Pragmatic Programmer”，值得一读", &["The Pragmatic Programmer"]),
         ];
         assert_finds(table);
     }

@@ -470,7 +470,12 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
             && s(first).len() >= 2
             && s(first).bytes().all(|b| b.is_ascii_uppercase())
             && is_capitalised(s(&words[1]));
-        if (is_function_word(s(first)) && !acronym) || is_number_like(s(first)) || unit {
+        // The Verge, Al Naslaa: an article with a capital before a capitalised word opens a name
+        // (a short name only: `the United States National Library of Medicine` is described)
+        let article = (2..=MAX_ARTICLE_NAME_WORDS).contains(&words.len())
+            && NAME_ARTICLES.contains(&s(first))
+            && is_capitalised(s(&words[1]));
+        if (is_function_word(s(first)) && !acronym && !article) || is_number_like(s(first)) || unit {
             after_number = is_number_like(s(first));
             number_dropped |= after_number;
             words = &words[1..];
@@ -503,6 +508,13 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
     }
     words
 }
+
+/// Articles that open names (`The Verge`, `Al Naslaa`): written with a capital before a
+/// capitalised word, they are the name's first word, not a function word to drop.
+const NAME_ARTICLES: [&str; 2] = ["The", "Al"];
+
+/// A name opened by an article has at most this many words (`The New York Times`).
+const MAX_ARTICLE_NAME_WORDS: usize = 4;
 
 /// Whether a number ends right before `at` in `text`, one space or none between
 /// (`1.5 GHz`, `8GB`).
@@ -852,6 +864,23 @@ mod tests {
             ("这是 FSDP’s 的优势。", &["FSDP"]),
             // a plural's possessive before its noun stays
             ("以及 Bayes' theorem 的应用。", &["Bayes' theorem"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(text, Markup::Plain), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_article_with_a_capital_opens_a_short_name() {
+        let table: &[(&str, &[&str])] = &[
+            ("他接受了 The Harbor Gazette 的采访。", &["The Harbor Gazette"]),
+            ("沙漠里有一块叫 Al Qarnain 的石头。", &["Al Qarnain"]),
+            // in lowercase, or before a long description, it is a function word
+            ("我们读 the Harbor Gazette 的报道。", &["Harbor Gazette"]),
+            (
+                "数据来自 The Northern Region Board of Public Health Statistics。",
+                &["Northern Region Board of Public Health Statistics"],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(found(text, Markup::Plain), *want, "{text}");
