@@ -73,9 +73,10 @@ pub(super) fn names_a_part(w: &str) -> bool {
     is(&w) || w.strip_suffix('s').is_some_and(is)
 }
 
-/// Whether the candidate is the whole of a heading: its line is a Markdown heading (`#`) or
-/// a line of emphasis alone (`**Notations**`, `3. **Methods**`), and holds nothing else but
-/// markup, a section's number and a closing colon.
+/// Whether the candidate is the whole of a heading: its line is a Markdown heading (`#`), a
+/// line of emphasis alone (`**Notations**`, `3. **Methods**`), or a line of its own that ends
+/// with a colon (`Next steps:`), and holds nothing else but markup, a section's number and a
+/// closing colon.
 fn is_whole_heading(text: &str, view: &str, c: &Candidate<'_>) -> bool {
     let b = view.as_bytes();
     let start = memchr::memrchr(b'\n', &b[..c.span.start]).map_or(0, |p| p + 1);
@@ -89,9 +90,14 @@ fn is_whole_heading(text: &str, view: &str, c: &Candidate<'_>) -> bool {
     // after: markup, and a colon at most
     let after =
         view[c.span.end..end].trim_end_matches(|ch: char| ch.is_whitespace() || ch == '\u{1E}' || ch == '\u{1F}');
-    let after = after.strip_suffix(':').or_else(|| after.strip_suffix('：')).unwrap_or(after);
+    let colon = after.strip_suffix(':').or_else(|| after.strip_suffix('：'));
+    let after = colon.unwrap_or(after);
     if !(numbered(before) && marked(after.as_bytes())) {
         return false;
+    }
+    // a line of its own that ends with a colon introduces what follows (`Import Libraries:`)
+    if colon.is_some() && text[start..c.span.start].bytes().all(|x| x == b' ' || x == b'\t') {
+        return true;
     }
     let line = text[start..end].trim_start_matches([' ', '\t', '>']);
     // (a list's bullet is followed by a space, emphasis is not)

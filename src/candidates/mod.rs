@@ -513,8 +513,9 @@ fn trim_ends<'w>(text: &str, mut words: &'w [Word]) -> &'w [Word] {
 /// capitalised word, they are the name's first word, not a function word to drop.
 const NAME_ARTICLES: [&str; 2] = ["The", "Al"];
 
-/// A name opened by an article has at most this many words (`The New York Times`).
-const MAX_ARTICLE_NAME_WORDS: usize = 4;
+/// A name opened by an article has at most this many words (`The Time Machine`): a longer
+/// run is more often a full form or a description (`the Hypertext Transfer Protocol`).
+const MAX_ARTICLE_NAME_WORDS: usize = 3;
 
 /// Whether a number ends right before `at` in `text`, one space or none between
 /// (`1.5 GHz`, `8GB`).
