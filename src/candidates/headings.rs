@@ -17,6 +17,7 @@ use crate::text::lexicon::names::KNOWN_NAMES;
 use crate::text::lexicon::{is_function_word, lower};
 use rustc_hash::FxHashMap;
 use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// A heading of plain words has at most this many: a longer line is a title or a sentence,
 /// which other rules judge.
@@ -25,9 +26,15 @@ const MAX_HEADING_WORDS: usize = 6;
 /// The candidates of `cands` that `text` (with its prose view `view`) writes only as whole
 /// headings, never glossed (see the [module docs](self)).
 pub(super) fn only_headings<'a>(text: &str, view: &str, cands: &[Candidate<'a>]) -> FxHashSet<&'a str> {
+    // (the cheap test first: most candidates stand in prose, and few texts are headings)
+    let headings: FxHashSet<&'a str> =
+        cands.iter().filter(|c| !c.title && is_whole_heading(text, view, c)).map(|c| c.text).collect();
+    if headings.is_empty() {
+        return headings;
+    }
     // (whole headings, other uses)
     let mut counts: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
-    for c in cands.iter().filter(|c| !c.title && has_plain_words(c.text)) {
+    for c in cands.iter().filter(|c| !c.title && headings.contains(c.text)) {
         let e = counts.entry(c.text).or_default();
         if is_whole_heading(text, view, c) && !is_glossed(view, c.span.start, c.span.end) {
             e.0 += 1;
@@ -37,7 +44,9 @@ pub(super) fn only_headings<'a>(text: &str, view: &str, cands: &[Candidate<'a>])
     }
     counts
         .into_iter()
-        .filter(|(t, (headings, other))| *headings > 0 && *other == 0 && !KNOWN_NAMES.contains(&lower(t).as_ref()))
+        .filter(|(t, (headings, other))| {
+            *headings > 0 && *other == 0 && has_plain_words(t) && !KNOWN_NAMES.contains(&lower(t).as_ref())
+        })
         .map(|(t, _)| t)
         .collect()
 }
@@ -68,10 +77,18 @@ fn has_plain_words(text: &str) -> bool {
 
 /// Whether `w` (in any case, singular or plural) names a part of a document.
 pub(super) fn names_a_part(w: &str) -> bool {
+    static PARTS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SECTION_WORDS.iter().copied().collect());
+    // (the cheap test first: no such word is longer than this)
+    if w.len() > MAX_PART_WORD {
+        return false;
+    }
     let w = lower(w);
-    let is = |s: &str| SECTION_WORDS.contains(&s);
-    is(&w) || w.strip_suffix('s').is_some_and(is)
+    PARTS.contains(w.as_ref()) || w.strip_suffix('s').is_some_and(|stem| PARTS.contains(stem))
 }
+
+/// The longest word that names a part of a document, in bytes, a plural ending included
+/// (`acknowledgements`).
+const MAX_PART_WORD: usize = 16;
 
 /// Whether the candidate is the whole of a heading: its line is a Markdown heading (`#`), a
 /// line of emphasis alone (`**Notations**`, `3. **Methods**`), or a line of its own that ends
@@ -79,20 +96,35 @@ pub(super) fn names_a_part(w: &str) -> bool {
 /// closing colon.
 fn is_whole_heading(text: &str, view: &str, c: &Candidate<'_>) -> bool {
     let b = view.as_bytes();
-    let start = memchr::memrchr(b'\n', &b[..c.span.start]).map_or(0, |p| p + 1);
-    let end = memchr::memchr(b'\n', &b[c.span.end..]).map_or(b.len(), |p| c.span.end + p);
-    let marked = |s: &[u8]| s.iter().all(|&x| x == HARD || x == MARK || x == b' ' || x == b'\t' || x == b'\r');
-    // before: markup and a number of a section or an item (`3.`, `2.1`)
-    let before = &b[start..c.span.start];
-    let numbered = |s: &[u8]| {
-        s.iter().all(|&x| x.is_ascii_digit() || x == b'.' || x == HARD || x == MARK || x == b' ' || x == b'\t')
+    let blank = |x: u8| x == HARD || x == MARK || x == b' ' || x == b'\t' || x == b'\r';
+    // before: markup and a number of a section or an item (`3.`, `2.1`), back to the line's
+    // start (walked byte by byte: most candidates stop at once, on a letter of prose)
+    let mut start = c.span.start;
+    while start > 0 && (blank(b[start - 1]) || b[start - 1].is_ascii_digit() || b[start - 1] == b'.') {
+        start -= 1;
+    }
+    if start > 0 && b[start - 1] != b'\n' {
+        return false;
+    }
+    // after: markup, and a colon at most, to the line's end
+    let mut end = c.span.end;
+    while end < b.len() && blank(b[end]) {
+        end += 1;
+    }
+    let colon = if view[end..].starts_with(':') {
+        Some(1)
+    } else if view[end..].starts_with('：') {
+        Some('：'.len_utf8())
+    } else {
+        None
     };
-    // after: markup, and a colon at most
-    let after =
-        view[c.span.end..end].trim_end_matches(|ch: char| ch.is_whitespace() || ch == '\u{1E}' || ch == '\u{1F}');
-    let colon = after.strip_suffix(':').or_else(|| after.strip_suffix('：'));
-    let after = colon.unwrap_or(after);
-    if !(numbered(before) && marked(after.as_bytes())) {
+    if let Some(n) = colon {
+        end += n;
+        while end < b.len() && blank(b[end]) {
+            end += 1;
+        }
+    }
+    if end < b.len() && b[end] != b'\n' {
         return false;
     }
     // a line of its own that ends with a colon introduces what follows (`Import Libraries:`)
@@ -126,6 +158,12 @@ mod tests {
             only_headings(doc.text(), doc.view(), &cands).into_iter().map(str::to_string).collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn no_word_naming_a_part_is_longer_than_the_longest_looked_up() {
+        assert!(SECTION_WORDS.iter().all(|w| w.len() < MAX_PART_WORD), "a plural must fit");
+        assert!(names_a_part("Acknowledgements") && names_a_part("Notations") && !names_a_part("Kubernetes"));
     }
 
     #[test]
