@@ -61,8 +61,10 @@ const BODY_WORDS: &[&str] = &[
     "forum",
     "foundation",
     "fund",
+    "health",
     "group",
     "hub",
+    "inc",
     "initiative",
     "institute",
     "lab",
@@ -91,6 +93,33 @@ const REMARKS: &[&str] = &["见", "参见", "详见", "参考", "例如", "比�
 /// Words that name the thing again after the English in brackets (`（training dataset，或称为
 /// 训练集（training set））`): what follows is another name, not a remark.
 const RENAMING: &[&str] = &["或", "也称", "又称", "亦称", "简称", "即", "也叫", "又叫", "正式称为", "也被称为"];
+
+/// The marks that join the parts of a foreign person's name written in Chinese (约翰·麦卡锡).
+const NAME_DOTS: [char; 4] = ['·', '•', '・', '‧'];
+
+/// The last part of a foreign person's name in Chinese has at most this many characters.
+const MAX_NAME_PART_CHARS: usize = 6;
+
+/// Whether the English in brackets after `before` names a person's employer or body rather
+/// than the person whose name `before` ends with: a foreign name in Chinese, its parts joined
+/// by a dot (约翰·麦卡锡), and English of one word (`Mozilla`), as a person's full name has
+/// two, or the name of a body (`Kite Labs`, `Welkin Health`).
+fn is_affiliation_of_person(before: &str, english: &str) -> bool {
+    let before = before.trim_end_matches(' ');
+    let tail: String = {
+        let mut t: Vec<char> =
+            before.chars().rev().take_while(|&c| is_cjk(c) || NAME_DOTS.contains(&c) || c == '-').collect();
+        t.reverse();
+        t.into_iter().collect()
+    };
+    let Some(dot) = tail.rfind(NAME_DOTS) else { return false };
+    let last = tail[dot..].chars().skip(1).filter(|&c| is_cjk(c)).count();
+    if last == 0 || last > MAX_NAME_PART_CHARS {
+        return false;
+    }
+    let words: Vec<&str> = english.split_whitespace().collect();
+    words.len() < 2 || words.iter().any(|w| BODY_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
 
 /// Whether a part of a bracket after its English makes the bracket a sentence: English with
 /// Chinese after it in one part (`FP16或INT8通常就足够了`), no other name in brackets. A
@@ -552,6 +581,10 @@ impl Aligner<'_> {
                 site,
             };
             out.push(Pending { gloss, left: None });
+            return;
+        }
+        // 劳拉·汤姆森（Mozilla）: a person's employer after the person, no name of theirs
+        if is_affiliation_of_person(&view[..site.start], &view[english.range()]) {
             return;
         }
         // **双深度Q网络（double DQN）**: an emphasis around the term and its gloss

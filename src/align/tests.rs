@@ -174,8 +174,19 @@ fn a_foreign_name_spelled_in_chinese_is_kept_whole() {
     let table: &[(&str, &str, &str)] = &[
         ("方程因动态规划创始人理查德贝尔曼（Richard Bellman）而得名。", "Richard Bellman", "理查德贝尔曼"),
         ("6. 闵可夫斯基距离（Minkowski Distance）", "Minkowski Distance", "闵可夫斯基距离"),
+        ("这个词是约翰·麦卡锡（John McCarthy）提出的。", "John McCarthy", "约翰·麦卡锡"),
     ];
     assert_chinese(table);
+}
+
+#[test]
+fn the_employer_after_a_persons_name_is_not_the_name() {
+    let table: &[(&str, &str)] = &[
+        ("讲者有玛丽·罗斯(Kite Labs)、汤姆·贝克(Northwind)和李雷(某公司)。", "Kite Labs"),
+        ("讲者有玛丽·罗斯(Kite Labs)、汤姆·贝克(Northwind)和李雷(某公司)。", "Northwind"),
+        ("主持人是艾达·格林（Oakridge Health）。", "Oakridge Health"),
+    ];
+    assert_no_chinese(table);
 }
 
 #[test]
