@@ -273,6 +273,9 @@ struct Walk<'a> {
     end: usize,
     /// The English has "to" inside (end-to-end 端到端): 到 is no stop.
     to_inside: bool,
+    /// The word right before the gloss is an idiom (后进先出 for LIFO): whole in itself, a
+    /// verb before it is the sentence's.
+    idiom_last: bool,
     /// The English has "and" or "or" inside (command-and-control server 命令与控制服务器,
     /// vanishing or exploding gradients 梯度消失或爆炸): 与/和/及/或 are no stops.
     and_inside: bool,
@@ -594,6 +597,17 @@ impl Walk<'_> {
             && !PREFIX_CHARS.contains(w.word)
             && !starts_known()
             && !to_word;
+        if self.options.is_empty() {
+            self.idiom_last = w.tag == IDIOM_TAG;
+        }
+        // 遵循后进先出（LIFO）: a verb before an idiom that is the whole term is the sentence's
+        if verb && self.idiom_last && self.options.len() == 1 {
+            self.bounded = true;
+            if let Some(last) = self.options.last_mut() {
+                last.at_stop = true;
+            }
+            return false;
+        }
         // 配置 Kubernetes 服务: a verb spaced off an English word that opens the term is the
         // sentence's verb, and the term is its object
         let after_verb = &self.view[start + w.word.len()..];
@@ -637,6 +651,9 @@ pub(super) const MIN_SPELLED_LETTERS: usize = 2;
 /// Verbs of drawing, showing, recording and reaching, which take what follows as their object
 /// (绘制测试, 到达终点 before a one-word English); the segmenter tags some of them as nouns.
 pub(super) const OBJECT_VERBS: &[&str] = &["绘制", "记录", "打印", "显示", "展示", "画出", "查看", "到达"];
+
+/// The segmenter's tag of an idiom (成语: 后进先出, 先来后到).
+const IDIOM_TAG: &str = "i";
 
 /// An acronym of this many letters or more may have a content word of the stop list inside
 /// its full form (认证分析专家 for CAP); in a shorter one the word is the sentence's.
@@ -812,6 +829,7 @@ impl Aligner<'_> {
             start: window.start,
             end: p0,
             to_inside: e.to_inside,
+            idiom_last: false,
             and_inside: e.and_inside,
             prefixes: e.prefixes,
             per: e.per,

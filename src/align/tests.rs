@@ -479,6 +479,9 @@ fn a_verb_with_its_complement_and_a_head_noun_the_english_lacks_are_not_the_term
         ("检索前先调用查询改写模型（query rewriting）。", "query rewriting", "查询改写"),
         ("集群采用了分片重平衡的方法（shard rebalancing）。", "shard rebalancing", "分片重平衡"),
         ("每个句子前加一个句首标记词元（start-of-sentence）。", "start-of-sentence", "句首标记"),
+        // a verb before an idiom that is the whole term
+        ("调用栈是一种遵循后进先出（LIFO）规则的结构。", "LIFO", "后进先出"),
+        ("这个缓存按照先进先出（FIFO）淘汰旧数据。", "FIFO", "先进先出"),
         // a verb glued to its complement by the segmenter (用到, 做成) is no stop glued to the term
         ("这台设备要用到高能离子注入机（HIIM），价格很高。", "HIIM", "高能离子注入机"),
         ("这一步会用到极化编码器（polar encoder）。", "polar encoder", "极化编码器"),
