@@ -100,6 +100,10 @@ const NAME_DOTS: [char; 4] = ['·', '•', '・', '‧'];
 /// The last part of a foreign person's name in Chinese has at most this many characters.
 const MAX_NAME_PART_CHARS: usize = 6;
 
+/// A foreign person's name in Chinese is read back from the bracket over at most this many
+/// characters (its last part, the dot and some of the part before).
+const MAX_NAME_CHARS: usize = 2 * MAX_NAME_PART_CHARS + 1;
+
 /// Whether the English in brackets after `before` names a person's employer or body rather
 /// than the person whose name `before` ends with: a foreign name in Chinese, its parts joined
 /// by a dot (约翰·麦卡锡), and English of one word (`Mozilla`), as a person's full name has
@@ -107,8 +111,12 @@ const MAX_NAME_PART_CHARS: usize = 6;
 fn is_affiliation_of_person(before: &str, english: &str) -> bool {
     let before = before.trim_end_matches(' ');
     let tail: String = {
-        let mut t: Vec<char> =
-            before.chars().rev().take_while(|&c| is_cjk(c) || NAME_DOTS.contains(&c) || c == '-').collect();
+        let mut t: Vec<char> = before
+            .chars()
+            .rev()
+            .take(MAX_NAME_CHARS)
+            .take_while(|&c| is_cjk(c) || NAME_DOTS.contains(&c) || c == '-')
+            .collect();
         t.reverse();
         t.into_iter().collect()
     };
