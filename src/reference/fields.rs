@@ -28,64 +28,56 @@ const MIN_FIELD_CHINESE_CHARS: usize = 3;
 const MAX_SHORT_ACRONYM: usize = 3;
 
 /// The fields of a run's inputs (see the [module docs](self)).
-pub(super) struct Fields<'i> {
+pub(super) struct Fields<'i, 'r> {
     inputs: &'i [InputFacts],
     /// For each input, how many of the reference's terms of each field it uses.
-    of_input: Vec<HashMap<String, usize>>,
+    of_input: Vec<HashMap<&'r str, usize>>,
     /// The fields the run as a whole is of.
-    of_run: HashSet<String>,
+    of_run: HashSet<&'r str>,
     /// The inputs where each English form (its key) occurs, gathered when first needed.
     places: OnceCell<HashMap<String, Vec<usize>>>,
 }
 
-impl<'i> Fields<'i> {
+impl<'i, 'r> Fields<'i, 'r> {
     /// The fields of `inputs`; `by_chinese` says where each of the reference's Chinese forms
     /// occurs (input, its facts).
     pub(super) fn new<'f>(
-        reference: &Reference,
+        reference: &'r Reference,
         inputs: &'i [InputFacts],
         by_chinese: &HashMap<&str, Vec<(usize, &'f ReferenceFact)>>,
-    ) -> Fields<'i> {
-        // the reference's terms of a field that each input uses
-        let mut seen: Vec<HashSet<&str>> = vec![HashSet::new(); inputs.len()];
+    ) -> Fields<'i, 'r> {
+        // the reference's terms of a field that each input uses: (English, field)
+        let mut seen: Vec<HashSet<(&'r str, &'r str)>> = vec![HashSet::new(); inputs.len()];
         for (d, input) in inputs.iter().enumerate() {
             for f in &input.forms {
-                if let Some(r) = reference.get(&f.text).filter(|r| r.domain.is_some()) {
-                    // (written out in full: an acronym alone is what is in question)
-                    if key(&f.text) == key(&r.english) {
-                        seen[d].insert(&r.english);
-                    }
+                let Some(r) = reference.get(&f.text) else { continue };
+                // (written out in full: an acronym alone is what is in question)
+                if let Some(field) = r.domain.as_deref().filter(|_| key(&f.text) == key(&r.english)) {
+                    seen[d].insert((&r.english, field));
                 }
             }
         }
-        for r in reference.entries().iter().filter(|r| r.domain.is_some()) {
+        for r in reference.entries() {
+            let Some(field) = r.domain.as_deref() else { continue };
             for z in r.chinese.iter().filter(|z| z.chars().count() >= MIN_FIELD_CHINESE_CHARS) {
                 for &(d, _) in by_chinese.get(z.as_str()).map_or(&[][..], Vec::as_slice) {
-                    seen[d].insert(&r.english);
+                    seen[d].insert((&r.english, field));
                 }
             }
         }
-        let of_input: Vec<HashMap<String, usize>> = seen
+        let mut run: HashMap<&'r str, HashSet<&'r str>> = HashMap::new();
+        let of_input = seen
             .iter()
             .map(|terms| {
-                let mut counts: HashMap<String, usize> = HashMap::new();
-                for english in terms {
-                    if let Some(d) = reference.get(english).and_then(|r| r.domain.as_deref()) {
-                        *counts.entry(d.to_string()).or_default() += 1;
-                    }
+                let mut counts: HashMap<&'r str, usize> = HashMap::new();
+                for &(english, field) in terms {
+                    *counts.entry(field).or_default() += 1;
+                    run.entry(field).or_default().insert(english);
                 }
                 counts
             })
             .collect();
-        let mut run: HashMap<&str, HashSet<&str>> = HashMap::new();
-        for terms in &seen {
-            for english in terms {
-                if let Some(d) = reference.get(english).and_then(|r| r.domain.as_deref()) {
-                    run.entry(d).or_default().insert(english);
-                }
-            }
-        }
-        let of_run = run.into_iter().filter(|(_, t)| t.len() >= FIELD_TERMS).map(|(d, _)| d.to_string()).collect();
+        let of_run = run.into_iter().filter(|(_, terms)| terms.len() >= FIELD_TERMS).map(|(d, _)| d).collect();
         Fields { inputs, of_input, of_run, places: OnceCell::new() }
     }
 
@@ -93,7 +85,7 @@ impl<'i> Fields<'i> {
     /// of that field, or the run is and that input uses one of its terms at least; or the run
     /// writes `r`'s full form somewhere.
     pub(super) fn in_field(&self, r: &ReferenceEntry, e: &Entry) -> bool {
-        let Some(d) = &r.domain else { return true };
+        let Some(d) = r.domain.as_deref() else { return true };
         let letters = e.forms().map(|f| f.bytes().filter(u8::is_ascii_alphabetic).count()).min().unwrap_or(0);
         if self.of_run.contains(d) && letters > MAX_SHORT_ACRONYM {
             return true;
