@@ -174,7 +174,19 @@ fn join_english_titles<'a>(doc: &Document<'a>, out: &mut Vec<Candidate<'a>>) {
         return;
     }
     out.retain(|c| !joined.iter().any(|t| t.span.start <= c.span.start && c.span.end <= t.span.end));
+    // (the name of the work before its subtitle is a name of its own: `[RepNet: …](…)`)
+    let heads: Vec<Candidate<'a>> = joined
+        .iter()
+        .filter_map(|t| {
+            let (name, _) = t.text.split_once(": ")?;
+            let span = Span::new(t.span.start, t.span.start + name.len());
+            // (spelt as a name: a capital or a digit inside, not a word with a capital: `Caching`)
+            let inner = name.bytes().skip(1).any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            (!name.contains(' ') && inner).then_some(Candidate { span, text: name, title: false })
+        })
+        .collect();
     out.extend(joined);
+    out.extend(heads);
     out.sort_by_key(|c| c.span.start);
 }
 
@@ -730,6 +742,11 @@ mod tests {
             (
                 "* [> > Caching: What Every Backend Needs](https://example.org/b)",
                 &["Caching: What Every Backend Needs"],
+            ),
+            // the name of the work before its subtitle is a name of its own
+            (
+                "* 2021 - [RepNet: Making Plain Nets Deep Again](https://example.org/p)",
+                &["RepNet: Making Plain Nets Deep Again", "RepNet"],
             ),
             // a label and its value, or a sentence, in emphasis are no title
             ("**Note: Redis** 需要先启动", &["Redis"]),

@@ -632,11 +632,20 @@ fn only_mentioned(doc: &Document<'_>, cands: &[Candidate<'_>]) -> FxHashSet<Stri
 /// Whether `view` may hold a credit line or a footer: without a colon, a `©`, `ICP备`, the
 /// words of a copyright notice or of a photo's credit there is none.
 fn may_credit(view: &str) -> bool {
-    memchr::memchr(b':', view.as_bytes()).is_some()
-        || view.contains('：')
+    memchr::memchr2(b':', b'=', view.as_bytes()).is_some()
+        || view.contains(['：', '＝'])
         || may_have_footer(view)
         || may_credit_photos(view)
         || labels_a_table_row(view)
+}
+
+/// Where a credit label that opens `line` with an equals sign after it ends, the sign
+/// included (`译者=alice99`, as some sites write their credits), if it has one.
+fn equals_label_end(line: &str) -> Option<usize> {
+    let sign = line.find(['=', '＝'])?;
+    let head = line[..sign].trim();
+    let width = line[sign..].chars().next().map_or(1, char::len_utf8);
+    CREDIT_LABELS.contains(&head).then_some(sign + width)
 }
 
 /// Whether a row of a table in `view` opens with a credit label in its own cell (`作者 |`),
@@ -810,7 +819,7 @@ fn is_footer(line: &str) -> bool {
 /// Where the first credit label with its colon ends in `line`, if it has one; or a label
 /// that fills the first cell of a table's row (`作者 | alice99`).
 fn first_label_end(line: &str) -> Option<usize> {
-    if let Some(end) = table_label_end(line) {
+    if let Some(end) = table_label_end(line).or_else(|| equals_label_end(line)) {
         return Some(end);
     }
     // the last characters of the labels: a head ending otherwise is no label (one test
@@ -1001,6 +1010,10 @@ mod tests {
             ("NOTE：先备份。\n> **WARNING**: 会覆盖\nAPI：接口", &["API"]),
             ("Reviewers: Mira Holt, Tomas Berg\n正文讲 Kafka", &["Kafka"]),
             ("作者：Mira Holt\n选题：dunecat\n\n正文讲 Kafka", &["Kafka"]),
+            // a label and an equals sign opening the line
+            ("作者=Mira Holt\n定稿＝Dune\n\n正文讲 Kafka", &["Kafka"]),
+            // an equals sign after no label, or not opening the line
+            ("设 Batch Size=32\n编辑器里写 Vim=最好", &["Batch Size", "Vim"]),
             // fields of data labelled at the start of their lines
             ("* Input: 颜色#白色\n* Output[调整后]: 一件白色外套\n* Input: 颜色#黑色\n* Output[调整后]: 一件黑色外套\n", &[]),
             // a name given its description once labels no field

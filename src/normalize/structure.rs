@@ -110,7 +110,11 @@ pub(super) fn mask_structure(
         _ => None,
     };
     let parser = Parser::new_with_broken_link_callback(text, options, Some(broken));
-    let mut w = Walk { v, done: 0, at_emphasis: false, skip: 0, links: Vec::new(), raw_inline: false };
+    // front matter closed but not opened by `---` (as Hexo writes it): the parser would read
+    // its last line as a heading
+    let done = if at_start { unopened_front_matter_end(text).unwrap_or(0) } else { 0 };
+    fill(v, 0..done, HARD);
+    let mut w = Walk { v, done, at_emphasis: false, skip: 0, links: Vec::new(), raw_inline: false };
     for (event, r) in parser.into_offset_iter() {
         if w.skip > 0 {
             match event {
@@ -142,6 +146,38 @@ pub(super) fn mask_structure(
     let len = w.v.len();
     w.gap_to(len);
     mask_mdx_comments(text, w.v);
+}
+
+/// Front matter written with no `---` before it spans at most this many lines.
+const MAX_FRONT_MATTER_LINES: usize = 40;
+
+/// Where front matter ends that opens an input with no `---` before it, closed by a line
+/// `---` (`title: 我的笔记` … `---`): every line before that line is a field (`key: value`),
+/// a list item, a field's indented continuation or blank, and the first is a field.
+fn unopened_front_matter_end(text: &str) -> Option<usize> {
+    let field = |line: &str| {
+        let Some((key, rest)) = line.split_once(':') else { return false };
+        let mut k = key.bytes();
+        k.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && k.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            && (rest.is_empty() || rest.starts_with([' ', '\t', '\r']))
+    };
+    let mut at = 0;
+    for (n, line) in text.split_inclusive('\n').take(MAX_FRONT_MATTER_LINES).enumerate() {
+        let bare = line.trim_end();
+        if n == 0 && !field(bare) {
+            return None;
+        }
+        if bare == "---" {
+            return Some(at + line.len());
+        }
+        let item = bare.starts_with("- ") || line.starts_with([' ', '\t']) || bare.is_empty();
+        if !(item || field(bare)) {
+            return None;
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Masks the comments of MDX, `{/* … */}`, which pages of React's and other docs write their
@@ -411,6 +447,14 @@ mod tests {
                 &["支付网关"],
             ),
             ("plus front matter", "+++\ndraft = true\n+++\n正文", &["draft", "true"], &["正文"]),
+            (
+                "front matter closed only",
+                "title: 我的笔记\ntags: [经验]\ncategories:\n  - Night Owl Notes\n---\n正文",
+                &["title", "Night", "Owl", "---"],
+                &["正文"],
+            ),
+            // a line of prose before the `---`: a heading, not front matter
+            ("a label then prose", "Note: 先备份\n再升级 Redis\n---\n正文", &["---"], &["Note: 先备份", "再升级 Redis", "正文"]),
             ("component tags", "<Badge type=\"tip\" text=\"beta\" />\n\n<DemoChart :data=\"series\" />\n正文", &["Badge", "beta", "series"], &["正文"]),
             ("template interpolation", "计数为 {{ clickCount }} 次", &["clickCount"], &["计数为", "次"]),
             (
