@@ -9,6 +9,7 @@ use super::render::{self, Quote};
 use crate::candidates::is_common_word;
 use crate::model::{Columns, Entry, InputFacts, PAIR_COUNT_COLUMNS};
 use crate::reference::Reference;
+use crate::text::lexicon::names::{own_spelling, spelling_key};
 use crate::text::{is_acronym, key};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
@@ -26,7 +27,11 @@ pub(super) fn entry(
     if g.surfaces.is_empty() {
         return None;
     }
-    let Names { english, abbreviation, variants, has_full } = names(&g.surfaces, aliases)?;
+    let Names { mut english, mut abbreviation, mut variants, has_full } = names(&g.surfaces, aliases)?;
+    respell(&mut english, &mut variants, reference);
+    if let Some(a) = abbreviation.as_mut() {
+        respell(a, &mut variants, reference);
+    }
     let frequency = g.surfaces.iter().map(|s| s.1).sum();
     let used = g.occurrences.chunk_by(|a, b| a.source == b.source).count();
     // the curated reference's Chinese for the concept's forms breaks a tie between renderings
@@ -75,6 +80,40 @@ pub(super) fn entry(
         occurrences,
     };
     Some((entry, evidence.context))
+}
+
+/// A form in small letters this long at least may spell an acronym of the reference (`udp`).
+const MIN_SPELT_LEN: usize = 3;
+
+/// Gives a concept the spelling of a known name or acronym that its form writes in other
+/// capitals (`mysql` → `MySQL`, `Github` → `GitHub`, `udp` → `UDP`): its makers' own (see
+/// [`own_spelling`]), or the reference's acronym or name of one word for a form that spells
+/// letters. Never for a word of general English (`spark`) nor a form of several words. The
+/// text's form stays a variant.
+fn respell(form: &mut String, variants: &mut Vec<String>, reference: &Reference) {
+    if form.contains(' ') || is_common_word(form) {
+        return;
+    }
+    // (a form in small letters with no vowel spells letters, no word: `udp`, `jwt`; with one it
+    // may be a word of its own, `nat` for NAT, `clip` for CLIP)
+    let spelt = form.len() >= MIN_SPELT_LEN
+        && form.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && !form.bytes().any(|b| b"aeiouy".contains(&b));
+    let known = own_spelling(form).map(str::to_string).or_else(|| {
+        let r = reference.get(form).filter(|_| spelt)?;
+        [r.abbreviation.as_deref(), Some(r.english.as_str())]
+            .into_iter()
+            .flatten()
+            .find(|s| *s != form && s.eq_ignore_ascii_case(form) && s.bytes().any(|b| b.is_ascii_uppercase()))
+            .map(str::to_string)
+    });
+    if let Some(known) = known {
+        let written = std::mem::replace(form, known);
+        variants.retain(|v| v != form);
+        if !variants.contains(&written) {
+            variants.push(written);
+        }
+    }
 }
 
 /// A word in capitals shorter than this is an acronym even beside a more frequent spelling in
@@ -129,11 +168,11 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Name
     // capitals (PYTHON in a heading) whose key is written in mixed case more often (Python)
     let mixed: FxHashMap<String, usize> =
         surfaces.iter().filter(|s| is_mixed_case(s.0)).fold(FxHashMap::default(), |mut m, &(s, n, _)| {
-            *m.entry(key(s)).or_default() += n;
+            *m.entry(spelling_key(s)).or_default() += n;
             m
         });
     // (a short one is an acronym all the same: URL beside Url)
-    let shouted = |s: &str, n: usize| s.len() >= MIN_SHOUTED_LEN && mixed.get(&key(s)).is_some_and(|&m| m > n);
+    let shouted = |s: &str, n: usize| s.len() >= MIN_SHOUTED_LEN && mixed.get(&spelling_key(s)).is_some_and(|&m| m > n);
     // (nor is a form in capitals that another spaces out: AWSSDK beside AWS SDK, CIFAR10
     // beside CIFAR-10)
     let spaced: FxHashSet<String> =
@@ -142,10 +181,11 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Name
     let surfaces: Vec<(&str, usize, (usize, usize), bool)> =
         surfaces.iter().map(|&(s, n, f)| (s, n, f, is_acronym(s) && !shouted(s, n) && !respaced(s))).collect();
     // a full form is not an acronym nor an acronym written in lowercase (gpu for GPU)
-    let acronym_keys: HashSet<String> = surfaces.iter().filter(|(_, _, _, a)| *a).map(|(s, _, _, _)| key(s)).collect();
+    let acronym_keys: HashSet<String> =
+        surfaces.iter().filter(|(_, _, _, a)| *a).map(|(s, _, _, _)| spelling_key(s)).collect();
     let short: Vec<bool> = surfaces
         .iter()
-        .map(|(s, _, _, a)| *a || (!acronym_keys.is_empty() && acronym_keys.contains(&key(s))))
+        .map(|(s, _, _, a)| *a || (!acronym_keys.is_empty() && acronym_keys.contains(&spelling_key(s))))
         .collect();
     let has_full = short.iter().any(|s| !s);
     // a plural is a form whose lowercase is another's with `s` or `es` after it, unless that
@@ -171,7 +211,7 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Name
     // written most often
     let mut spelling_counts: FxHashMap<String, usize> = FxHashMap::default();
     for (s, n, _, _) in &surfaces {
-        *spelling_counts.entry(key(s)).or_default() += n;
+        *spelling_counts.entry(spelling_key(s)).or_default() += n;
     }
     let split = split_spellings(&surfaces.iter().map(|(s, ..)| *s).collect::<Vec<_>>());
     let pick = |acronyms: bool| {
@@ -181,7 +221,7 @@ fn names(surfaces: &[Surface<'_>], aliases: &FxHashSet<Box<str>>) -> Option<Name
             .filter(|(i, (_, _, _, a))| if acronyms { *a } else { !short[*i] })
             // an alias (Omni in GPT-4o（即 Omni）) names the entry only when nothing else does
             .max_by_key(|(i, (s, n, first, _))| {
-                let spelling = spelling_counts.get(&key(s)).copied().unwrap_or(*n);
+                let spelling = spelling_counts.get(&spelling_key(s)).copied().unwrap_or(*n);
                 (!aliases.contains(*s), !plural_variant[*i], !split[*i], spelling, *n, std::cmp::Reverse(*first))
             })
             .map(|(_, (s, _, _, _))| s.to_string())

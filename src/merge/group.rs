@@ -10,6 +10,7 @@ use crate::align::{renders_none_of, says_other_words};
 use crate::model::facts::{counts_of_forms, Sentence};
 use crate::model::{EnglishFact, GlossFact, InputFacts, Method, Occurrence};
 use crate::text::key;
+use crate::text::lexicon::names::spelling_key;
 use crate::text::{abbreviates, is_acronym};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -96,7 +97,8 @@ pub(super) struct Keys {
 /// The keys of every English form of the inputs.
 pub(super) fn keys(inputs: &[InputFacts]) -> Keys {
     let mut ids = KeyIds::default();
-    let of_form = inputs.iter().map(|a| a.forms.iter().map(|f| ids.insert(&key(&f.text)).0).collect()).collect();
+    let of_form =
+        inputs.iter().map(|a| a.forms.iter().map(|f| ids.insert(&spelling_key(&f.text)).0).collect()).collect();
     Keys { ids, of_form }
 }
 

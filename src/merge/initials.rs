@@ -15,7 +15,7 @@ use super::keys::KeyIds;
 use crate::reference::Reference;
 use crate::text::is_acronym;
 use crate::text::lexicon::is_function_word;
-use crate::text::lexicon::names::is_person_name;
+use crate::text::lexicon::names::{is_person_name, own_spelling};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
@@ -58,8 +58,12 @@ pub(super) fn link_initials(
     let mut titled: Vec<(usize, usize)> = Vec::new();
     for (k, id) in ids.iter() {
         // (W3C, A2C: a digit between letters repeats one, so the letters are not the initials;
-        // GPU0, PPO2: a digit after them numbers one thing of the kind)
-        if acronyms.contains_key(&id) || !groups[id].surfaces.iter().all(|s| is_acronym(s.0)) || has_digit(k) {
+        // GPU0, PPO2: a digit after them numbers one thing of the kind; `aws` beside `AWS` is
+        // the acronym its makers spell)
+        if acronyms.contains_key(&id)
+            || !groups[id].surfaces.iter().all(|s| is_acronym(own_spelling(s.0).unwrap_or(s.0)))
+            || has_digit(k)
+        {
             continue;
         }
         let letters: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();

@@ -235,3 +235,40 @@ fn one_word_spaced_apart_is_one_row_named_by_its_words() {
     let found = rows("暂退法（dropout）很常用。训练时随机丢弃（drop out）一些单元。");
     assert!(found.contains(&"dropout".to_string()) && found.contains(&"drop out".to_string()), "{found:?}");
 }
+
+/// The English of the row and its variants, for the row that has `form` among them.
+fn row_with(text: &str, form: &str) -> Option<(String, Vec<String>)> {
+    let g: Glossary = EXTRACTOR.extract(text);
+    g.entries()
+        .iter()
+        .find(|e| e.english == form || e.variants.iter().any(|v| v == form))
+        .map(|e| (e.english.clone(), e.variants.clone()))
+}
+
+#[test]
+fn a_known_name_in_other_capitals_is_named_as_its_makers_spell_it() {
+    let table: &[(&str, &str, &str)] = &[
+        ("数据先写进 mysql，再同步到 Elasticsearch。", "mysql", "MySQL"),
+        ("代码托管在 Github 上，每次提交都跑测试。", "Github", "GitHub"),
+        ("前端用 Javascript 写，后端用 nodejs 写。", "Javascript", "JavaScript"),
+        // with the acronym its makers spell in capitals, elsewhere in the text: one row
+        ("先登录你的aws账户。我们在 AWS 上部署，AWS 的账单按月结算。", "aws", "AWS"),
+        // an acronym of the reference written in small letters with no vowel spells letters
+        ("接口返回一个 jwt 令牌，客户端带上它访问。", "jwt", "JWT"),
+    ];
+    for (text, written, named) in table {
+        let (english, variants) = row_with(text, written).unwrap_or_else(|| panic!("no row of {written} in {text:?}"));
+        assert_eq!(english, *named, "{text}");
+        assert!(variants.iter().any(|v| v == written), "{written} should stay a variant: {variants:?}");
+    }
+    // a word of its own in small letters stays as the text writes it (`nat` is a unit, not
+    // NAT; `clip` an operation, not CLIP)
+    for (text, written) in [
+        ("信息量以 nat 为单位，熵是 2 nat，交叉熵是 3 nat。", "nat"),
+        ("对比值做 clip，clip 之后再求平均，clip 的范围是 0.2。", "clip"),
+    ] {
+        if let Some((english, _)) = row_with(text, written) {
+            assert_eq!(english, written, "{text}");
+        }
+    }
+}

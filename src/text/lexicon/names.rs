@@ -1,12 +1,30 @@
 //! Lists that tell a name (a company, a library, a venue, a product) from a technical term.
 
 use super::entries;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Names known as such, as merge keys: `pytorch`, `hugging face`, `neurips`.
 pub(crate) static KNOWN_NAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("english/known_names.txt")));
+
+/// Names in the spelling their makers give them (`GitHub`, `npm`), by that spelling in
+/// lowercase.
+static OWN_SPELLINGS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    entries(include_str!("english/own_spellings.txt")).into_iter().map(|n| (n.to_lowercase(), n)).collect()
+});
+
+/// The spelling its makers give the name `form` is, when `form` writes it in other capitals
+/// (`Github`, `mysql`, `Npm`; not `GitHub` itself).
+pub(crate) fn own_spelling(form: &str) -> Option<&'static str> {
+    OWN_SPELLINGS.get(form.to_lowercase().as_str()).copied().filter(|n| *n != form)
+}
+
+/// The merge [`key`](crate::text::key) of `form` as its makers spell it (see [`own_spelling`]):
+/// `aws` and `AWS` have one (where `aws` alone reads as the plural of `aw`).
+pub(crate) fn spelling_key(form: &str) -> String {
+    crate::text::key(own_spelling(form).unwrap_or(form))
+}
 
 /// Last words of the names of organisations and events: `Stability AI`, `Stanford University`.
 pub(crate) static NAME_SUFFIXES: LazyLock<Vec<&'static str>> =
@@ -43,6 +61,17 @@ static GENERAL_ENGLISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_other_capitals_has_its_makers_spelling() {
+        for (written, own) in [("mysql", "MySQL"), ("Github", "GitHub"), ("NPM", "npm"), ("POSTGRESQL", "PostgreSQL")] {
+            assert_eq!(super::own_spelling(written), Some(own), "{written}");
+        }
+        // the spelling itself, an unknown name, a word of general English
+        for written in ["GitHub", "Kestrelbase", "spark", "go"] {
+            assert_eq!(super::own_spelling(written), None, "{written}");
+        }
+    }
 
     #[test]
     fn person_names_are_capitalised_words_of_no_general_english() {
