@@ -439,7 +439,9 @@ impl Aligner<'_> {
             return;
         }
         let before = skip_back(view, paren.start, true);
-        let english_before = by_end.get(&before).map(|&i| cands[i].span);
+        // (the last of names listed with slashes is not what the brackets gloss: `Linux/macOS（…）`)
+        let english_before =
+            by_end.get(&before).map(|&i| cands[i].span).filter(|eb| !view[..eb.start].ends_with(['/', '／']));
         let bracket = Bracket { site, parts, english_before };
         if let Some(en) = english_part(view, cands, first) {
             self.english_inside(doc, cands, &bracket, en, englishes, out);

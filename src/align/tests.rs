@@ -258,6 +258,8 @@ fn examples_citations_and_lists_in_brackets_are_not_glosses() {
         // a word that introduces what the brackets hold, alone before them
         ("两个方向上的偏移量，比如(dx，dy)，决定了平移。", "dx"),
         ("有些服务，例如（Redis），只在内网可见。", "Redis"),
+        // the last of names listed with slashes before a remark
+        ("客户端支持 Windows/macOS（桌面端）。", "macOS"),
     ];
     assert_no_chinese(table);
     // an English term with 或 in it, and two names for one thing, are still glosses

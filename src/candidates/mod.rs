@@ -48,7 +48,7 @@ mod versions;
 mod words;
 
 use crate::model::Span;
-use crate::normalize::{Document, MarkKind, HARD};
+use crate::normalize::{Document, MarkKind, HARD, MARK};
 
 /// The candidates' texts of a Markdown `text`, for the tests of the rules.
 #[cfg(test)]
@@ -249,7 +249,7 @@ fn push_run<'a>(doc: &Document<'a>, run: &[Word], piece: &mut Vec<Word>, out: &m
         if rooted(w) {
             return;
         }
-        if let Some(parts) = slashed_names(&text[w.span.range()]) {
+        if let Some(parts) = slashed_names(&text[w.span.range()]).filter(|_| !glossed_as_joined(view, w.span)) {
             for (a, b) in parts {
                 let span = Span::new(w.span.start + a, w.span.start + b);
                 if !word_is_noise(&text[span.range()], &view[span.end..]) {
@@ -347,6 +347,35 @@ fn slashed_names(w: &str) -> Option<Vec<(usize, usize)>> {
     };
     let long = |&(a, b): &(usize, usize)| w[a..b].chars().count() >= MIN_SLASHED_NAME;
     (parts.iter().all(named) && (parts.len() >= 3 || parts.iter().all(long))).then_some(parts)
+}
+
+/// Marks that join the two Chinese words of a term of two parts (`发布/订阅`, `读-写`).
+const JOINERS: [char; 4] = ['/', '／', '-', '－'];
+
+/// The Chinese of a gloss is read this many characters into it for its joiner.
+const JOINED_GLOSS_CHARS: usize = 12;
+
+/// Whether the run with slashes at `s`, here or anywhere else in `view`, is glossed with
+/// Chinese words joined as its own are (`发布-订阅（Pub/Sub）`, `Read/Write（读/写）`): one term
+/// of two parts, not names listed.
+fn glossed_as_joined(view: &str, s: Span) -> bool {
+    let w = &view[s.range()];
+    memchr::memmem::find_iter(view.as_bytes(), w.as_bytes())
+        .any(|at| glossed_joined_at(view, Span::new(at, at + w.len())))
+}
+
+/// Whether the run with slashes at `s` is glossed so where it stands (see
+/// [`glossed_as_joined`]).
+fn glossed_joined_at(view: &str, s: Span) -> bool {
+    if !glossed::is_glossed(view, s.start, s.end) {
+        return false;
+    }
+    let joined = |cs: &[char]| cs.windows(3).any(|w| is_cjk(w[0]) && JOINERS.contains(&w[1]) && is_cjk(w[2]));
+    let skip = [' ', '(', '（', char::from(MARK)];
+    let mut before: Vec<char> = view[..s.start].trim_end_matches(skip).chars().rev().take(JOINED_GLOSS_CHARS).collect();
+    before.reverse();
+    let after: Vec<char> = view[s.end..].trim_start_matches(skip).chars().take(JOINED_GLOSS_CHARS).collect();
+    joined(&before) || joined(&after)
 }
 
 /// The name before a model designation has at least this many letters (`Core i7`; not
@@ -760,6 +789,10 @@ mod tests {
             ("字节顺序（[little-endian](https://example.org/doc/terms html#term-big-endian)）", &["little-endian"]),
             ("用C/C++开发，或用 C/C# 与 Objective-C/C++", &["C/C++", "C/C#", "Objective-C", "C++"]),
             ("采用 TCP/IP 协议", &["TCP/IP"]),
+            // two parts glossed as Chinese words joined so, anywhere in the text: one term
+            ("发布-订阅（Pub/Sub）是一种范式。一个简单的Pub/Sub模型", &["Pub/Sub", "Pub/Sub"]),
+            ("读写锁分读/写（Reader/Writer）两种", &["Reader/Writer"]),
+            ("支持 Nginx/Apache（网页服务器）", &["Nginx", "Apache"]),
             ("基于Node.js的服务", &["Node.js"]),
             ("the transformer model.", &["transformer model"]),
             ("GPT-4o(即 Omni)", &["GPT-4o", "Omni"]),
