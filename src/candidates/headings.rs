@@ -6,7 +6,8 @@
 //! but as a whole heading, nor glosses it, it is no term. A heading the prose also uses, one
 //! with a word of a trade or a name (`## Pipelining`, `## Flutter Engine`), or one that names
 //! something by its shape (`## BERT`, `## PyTorch`), stays: a section may be named after its
-//! subject.
+//! subject, unless it titles three sections or more and nothing else, as the parts that
+//! recur in release notes do (`### Bug Fixes`).
 
 use super::glossed::is_glossed;
 use super::kinds::is_common_word;
@@ -18,6 +19,10 @@ use crate::text::lexicon::{is_function_word, lower};
 use rustc_hash::FxHashMap;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
+
+/// A heading that titles this many sections or more, and nothing else, is the label of a
+/// part that recurs (`### Bug Fixes` in each release's notes), whatever its words.
+const MIN_RECURRING_HEADINGS: usize = 3;
 
 /// A heading of plain words has at most this many: a longer line is a title or a sentence,
 /// which other rules judge.
@@ -45,7 +50,11 @@ pub(super) fn only_headings<'a>(text: &str, view: &str, cands: &[Candidate<'a>])
     counts
         .into_iter()
         .filter(|(t, (headings, other))| {
-            *headings > 0 && *other == 0 && has_plain_words(t) && !KNOWN_NAMES.contains(&lower(t).as_ref())
+            let recurring = *headings >= MIN_RECURRING_HEADINGS && t.split(' ').count() <= MAX_HEADING_WORDS;
+            *headings > 0
+                && *other == 0
+                && (recurring || has_plain_words(t))
+                && !KNOWN_NAMES.contains(&lower(t).as_ref())
         })
         .map(|(t, _)| t)
         .collect()
@@ -192,6 +201,20 @@ mod tests {
             ("a line of prose", "Final Notes 是一节。\n", &["Final Notes"], &[]),
             ("a list item without emphasis", "- Final Notes\n", &["Final Notes"], &[]),
             ("emphasis inside prose", "请看 **Final Notes** 一节。\n", &["Final Notes"], &[]),
+            // a heading that recurs, whatever its words
+            (
+                "a recurring part",
+                "## 1.2\n\n### Bug Fixes\n\n修复崩溃。\n\n## 1.3\n\n### Bug Fixes\n\n修复泄漏。\n\n## 1.4\n\n### Bug Fixes\n\n修复死锁。\n",
+                &["Bug Fixes"],
+                &["Bug Fixes"],
+            ),
+            (
+                "a subject of three sections, in prose too",
+                "## Raft\n\n一。\n\n## Raft\n\n二。\n\n## Raft\n\n三，Raft 很好。\n",
+                &["Raft"],
+                &[],
+            ),
+            ("twice only", "### Bug Fixes\n\n修复。\n\n### Bug Fixes\n\n修复。\n", &["Bug Fixes"], &[]),
         ];
         for (what, text, words, want) in cases {
             let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
