@@ -25,6 +25,7 @@ use super::score::{
     BRACKET_CONFIDENCE, BRACKET_DESCRIPTION_CONFIDENCE, BRACKET_MARKED_CONFIDENCE, BRACKET_MORE_PARTS_PENALTY,
 };
 use super::{Aligner, Gloss, Pending, Reading};
+use crate::candidates::is_common_word;
 use crate::candidates::Candidate;
 use crate::model::{Method, Span};
 use crate::normalize::{Document, HARD};
@@ -127,6 +128,36 @@ fn is_affiliation_of_person(before: &str, english: &str) -> bool {
     }
     let words: Vec<&str> = english.split_whitespace().collect();
     words.len() < 2 || words.iter().any(|w| BODY_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Marks that join two names or two halves of a term (`Serveo & Ngrok`, `M1/M2`).
+const NAME_JOINTS: [&str; 3] = [" & ", "/", "／"];
+
+/// Whether `english` is two names joined (`Serveo & Ngrok`, `M1/M2`): each one word with a
+/// capital or a digit, neither of general English (`Input/Output` is a term of two halves).
+fn names_joined(english: &str) -> bool {
+    let Some((a, b)) = NAME_JOINTS.iter().find_map(|j| english.split_once(j)) else { return false };
+    let name = |w: &str| {
+        !w.is_empty()
+            && !w.contains([' ', '/', '&'])
+            && w.bytes().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && !is_common_word(w)
+    };
+    name(a) && name(b)
+}
+
+/// Chinese read back this many characters for a joint between its halves.
+const JOINED_BACK_CHARS: usize = 12;
+
+/// Whether the Chinese just before brackets (`before` ends there) joins two halves itself
+/// (`发布/订阅`, `读和写`, `输入、输出`), as a gloss of two joined names would.
+fn joined_before(before: &str) -> bool {
+    before
+        .chars()
+        .rev()
+        .take(JOINED_BACK_CHARS)
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | ',' | ';'))
+        .any(|c| matches!(c, '/' | '／' | '-' | '－' | '、' | '和' | '与' | '及' | '或' | '&'))
 }
 
 /// Whether a part of a bracket after its English makes the bracket a sentence: English with
@@ -595,6 +626,11 @@ impl Aligner<'_> {
         }
         // 劳拉·汤姆森（Mozilla）: a person's employer after the person, no name of theirs
         if is_affiliation_of_person(&view[..site.start], &view[english.range()]) {
+            return;
+        }
+        // 设备信息（Serveo & Ngrok）, 稳定扩散（M1/M2）: names joined in brackets after Chinese
+        // joined by nothing are examples or where it runs, not its translation
+        if names_joined(&view[english.range()]) && !joined_before(&view[..site.start]) {
             return;
         }
         // **双深度Q网络（double DQN）**: an emphasis around the term and its gloss

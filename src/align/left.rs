@@ -13,6 +13,7 @@
 use super::english::{ends_adjectival, English};
 use super::heads::without_heads;
 use super::length::{kept_acronym_chars, misfit, text_chars, MIN_TERM_CHARS};
+use super::letters::{listed_start, too_few_words, MIN_COUNTED_LETTERS};
 use super::names::{dotted_name_start, spells_letter, unspelled_letters};
 use super::renders::{may_be_acronym, renders};
 use super::scan::{char_before, cjk_count, skip_back, trim_span, window_before};
@@ -151,6 +152,9 @@ const PREFIX_CHARS: &str = "无非反超欠过自预逆多单双半全伪准可�
 /// Function characters that jieba sometimes glues to the first character of a term.
 const GLUED_STOPS: &[char] =
     &['做', '把', '被', '将', '给', '叫', '是', '让', '和', '与', '或', '及', '从', '为', '以', '成', '用'];
+
+/// A list written out for an acronym is read back this many characters at most.
+const MAX_LIST_CHARS: usize = 48;
 
 /// An acronym whose inner P may be the 每 before its Chinese has at least this many letters
 /// (FPS, QPS).
@@ -822,6 +826,10 @@ impl Aligner<'_> {
         } else {
             Vec::new()
         };
+        // 原子性、一致性、隔离性和持久性（ACID）: a list of as many items as the acronym's letters
+        if let Some(start) = self.listed_before(view, p0, acronym.len()) {
+            return Some(LeftSite::settled(Span::new(start, p0), view, expected, english, english_words));
+        }
         let mut walk = Walk {
             view,
             segmenter: self.segmenter,
@@ -886,6 +894,15 @@ impl Aligner<'_> {
             }
         }
         self.mark_known(view, e, p0, &mut options);
+        // Android 应用程序（PIIVA）: every option far too few words for the letters (and none
+        // that the reference gives)
+        if acronym.len() >= MIN_COUNTED_LETTERS
+            && options
+                .iter()
+                .all(|o| !o.known && too_few_words(&self.segmenter.tag(&view[o.span.range()]), acronym.len()))
+        {
+            return None;
+        }
         // one character is no Chinese of several English words (否 of 节律规律与否 for regular
         // or irregular), unless the reference says so
         let one_char = |o: &Choice| o.chars < MIN_TERM_CHARS && !o.known;
@@ -895,6 +912,26 @@ impl Aligner<'_> {
         let english = english.to_string();
         let acronym_letters = acronym.len();
         Some(LeftSite { options, marked: None, expected, english, english_words, acronym_letters, strict: false })
+    }
+
+    /// Where a list before `p0` starts that is the Chinese of an acronym of `letters` letters
+    /// (see [`listed_start`]): read over Chinese and `、` only, a few items' worth.
+    fn listed_before(&self, view: &str, p0: usize, letters: usize) -> Option<usize> {
+        if letters == 0 {
+            return None;
+        }
+        let mut start = p0;
+        for c in view[..p0].chars().rev().take(MAX_LIST_CHARS) {
+            if !(is_cjk(c) || c == '、') {
+                break;
+            }
+            start -= c.len_utf8();
+        }
+        let text = &view[start..p0];
+        if !text.contains('、') {
+            return None;
+        }
+        listed_start(&self.segmenter.tag(text), start, letters)
     }
 
     /// `end`, or before a 中 there that is a word of its own (迭代中, not 命中 or 选中).

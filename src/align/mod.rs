@@ -41,6 +41,7 @@ mod english;
 mod heads;
 mod left;
 mod length;
+mod letters;
 mod names;
 mod renders;
 mod scan;

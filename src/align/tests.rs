@@ -1121,3 +1121,29 @@ fn a_place_in_brackets_glosses_only_a_place() {
         ("Bank of England（英格兰银行）发布了报告。", "Bank of England", "英格兰银行"),
     ]);
 }
+
+#[test]
+fn an_acronyms_chinese_has_words_for_its_letters() {
+    // a list of as many items as letters is the Chinese whole
+    assert_chinese(&[
+        ("事务须满足原子性、一致性、隔离性和持久性（ACID）。", "ACID", "原子性、一致性、隔离性和持久性"),
+        ("接口支持创建、读取、更新和删除(CRUD)操作。", "CRUD", "创建、读取、更新和删除"),
+        ("团队按规划、执行、复盘（PXR）三步走。", "PXR", "规划、执行、复盘"),
+        // one word may be a name said as a word
+        ("总部设在雅加达的东盟（ASEAN）成立很早。", "ASEAN", "东盟"),
+    ]);
+    assert_no_chinese(&[
+        // far too few words for the letters
+        ("这是故意不安全的 Android 应用程序（PIVAA），用来练手。", "PIVAA"),
+        ("为了进大科技（MANGA）公司面试，他刷题很久。", "MANGA"),
+        // names joined in brackets after Chinese joined by nothing
+        ("可以通过链接获取设备信息（Serveo & Ngrok）。", "Serveo & Ngrok"),
+        ("在 Apple 芯片上运行扩散模型（M1/M2）很快。", "M1/M2"),
+    ]);
+    // a list of another length, or halves joined as the English's are, keep their usual reading
+    assert_chinese(&[
+        ("我们用身份和访问管理（IAM）控制权限。", "IAM", "身份和访问管理"),
+        ("工具支持温度告警、风扇调速、远程开关和串口重定向（SRR）。", "SRR", "串口重定向"),
+        ("支持发布/订阅（Pub/Sub）模式。", "Pub/Sub", "发布/订阅"),
+    ]);
+}
