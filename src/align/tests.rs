@@ -340,6 +340,11 @@ fn english_first_glosses_give_the_chinese_inside_the_brackets() {
             "KPI(key performance indicator,关键绩效指标)是考核依据。",
             ("key performance indicator", "关键绩效指标", "KPI"),
         ),
+        // 本 after a word ends a noun (转录本, a transcript), not "this"
+        (
+            "我们用TIN（Transcript Integrity Number，转录本完整性数值）衡量降解。",
+            ("Transcript Integrity Number", "转录本完整性数值", "TIN"),
+        ),
         (
             "SLA（Service Level Agreement：服务等级协议）规定了可用性。",
             ("Service Level Agreement", "服务等级协议", "SLA"),

@@ -126,8 +126,11 @@ impl Aligner<'_> {
             return None;
         }
         let words = self.segmenter.tag(t);
+        // (本 after a word is a noun's suffix, not "this": 转录本完整性数值, 抄本)
         let allowed = |k: usize, w: &str| {
-            (w == "的" && n <= DE_IN_TERM_MAX_CHARS && !prefixed) || (k == 0 && LOCALITY.contains(&w))
+            (w == "的" && n <= DE_IN_TERM_MAX_CHARS && !prefixed)
+                || (k == 0 && LOCALITY.contains(&w))
+                || k > 0 && w == "本"
         };
         if words.iter().enumerate().any(|(k, w)| is_stop(w.word, w.tag) && !allowed(k, w.word)) {
             return None;

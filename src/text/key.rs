@@ -121,6 +121,8 @@ fn plural_s(last: &str) -> bool {
     let kept = last.ends_with("ss")
         || last.ends_with("us")
         || last.ends_with("is")
+        // (no plural ends in -js: `Nodejs` is NodeJS, a library of JavaScript)
+        || last.ends_with("js")
         || (last.len() > 3 && last.ends_with("as"));
     last.len() >= 3
         && last.ends_with('s')
@@ -158,6 +160,8 @@ mod tests {
             ("probabilities", "probability"),
             ("Llama 2", "Llama-2"),
             ("ｌｌｍ", "LLM"),
+            ("Nodejs", "NodeJS"),
+            ("Vuejs", "VueJS"),
         ];
         for (a, b) in same {
             assert_eq!(key(a), key(b), "{a} / {b}");
