@@ -151,9 +151,13 @@ pub(super) fn mask_structure(
 /// Front matter written with no `---` before it spans at most this many lines.
 const MAX_FRONT_MATTER_LINES: usize = 40;
 
+/// Front matter written with no `---` before it has at least this many fields.
+const MIN_FRONT_MATTER_FIELDS: usize = 2;
+
 /// Where front matter ends that opens an input with no `---` before it, closed by a line
 /// `---` (`title: 我的笔记` … `---`): every line before that line is a field (`key: value`),
-/// a list item, a field's indented continuation or blank, and the first is a field.
+/// a list item, a field's indented continuation or blank, the first is a field, and there are
+/// two fields at least.
 fn unopened_front_matter_end(text: &str) -> Option<usize> {
     let field = |line: &str| {
         let Some((key, rest)) = line.split_once(':') else { return false };
@@ -162,19 +166,21 @@ fn unopened_front_matter_end(text: &str) -> Option<usize> {
             && k.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             && (rest.is_empty() || rest.starts_with([' ', '\t', '\r']))
     };
-    let mut at = 0;
+    let (mut at, mut fields) = (0, 0);
     for (n, line) in text.split_inclusive('\n').take(MAX_FRONT_MATTER_LINES).enumerate() {
         let bare = line.trim_end();
         if n == 0 && !field(bare) {
             return None;
         }
         if bare == "---" {
-            return Some(at + line.len());
+            // (one field alone over `---` is a heading: `Summary: 本文介绍 Kafka`)
+            return (fields >= MIN_FRONT_MATTER_FIELDS).then_some(at + line.len());
         }
         let item = bare.starts_with("- ") || line.starts_with([' ', '\t']) || bare.is_empty();
         if !(item || field(bare)) {
             return None;
         }
+        fields += usize::from(!item);
         at += line.len();
     }
     None
@@ -455,6 +461,7 @@ mod tests {
             ),
             // a line of prose before the `---`: a heading, not front matter
             ("a label then prose", "Note: 先备份\n再升级 Redis\n---\n正文", &["---"], &["Note: 先备份", "再升级 Redis", "正文"]),
+            ("one field over a rule", "Summary: 本文介绍 Kafka\n---\n正文", &["---"], &["Summary: 本文介绍 Kafka", "正文"]),
             ("component tags", "<Badge type=\"tip\" text=\"beta\" />\n\n<DemoChart :data=\"series\" />\n正文", &["Badge", "beta", "series"], &["正文"]),
             ("template interpolation", "计数为 {{ clickCount }} 次", &["clickCount"], &["计数为", "次"]),
             (
